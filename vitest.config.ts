@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Two cores: keep the worker count at two so suites that start servers do not starve each other.
+    maxWorkers: 2,
+  },
+});
