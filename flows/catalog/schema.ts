@@ -1,0 +1,201 @@
+import { z } from 'zod';
+
+/**
+ * The service knowledge base. Every fact a citizen can be shown carries the seed passages it comes
+ * from, and every text exists in Kazakh and Russian. `parseCatalog` validates the whole catalog at
+ * start and in tests, so a missing translation or an uncited fact stops the build, not a citizen.
+ */
+
+export const SERVICE_IDS = [
+  'duplicate-school',
+  'duplicate-tvet',
+  'duplicate-higher',
+  'correct-education-document',
+  'academic-leave',
+  'free-meals',
+  'tvet-admission',
+  'dormitory',
+  'transfer-reinstatement',
+  'incomplete-education-certificate',
+  'state-order-competition',
+] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+export const CHANNEL_IDS = ['provider_office', 'state_corporation', 'egov_portal', 'other'] as const;
+export type ChannelId = (typeof CHANNEL_IDS)[number];
+
+export const SEED_FILES = [
+  '000_89b8ef86f4446315.txt',
+  '001_058569bc204a025c.txt',
+  '002_3ac65400ac0ed134.txt',
+  '003_b067d50d7d09009c.txt',
+  '004_c8775394d60dbad5.txt',
+] as const;
+
+const nonEmpty = z.string().trim().min(1);
+
+export const LocalizedText = z.object({ kk: nonEmpty, ru: nonEmpty }).strict();
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** A passage of a seed: the file, the article / appendix / row as the seed numbers it, and the lines. */
+export const SourceRef = z
+  .object({
+    seed: z.enum(SEED_FILES),
+    ref: nonEmpty, // e.g. "Rules art. 46", "App. 2, row 3(1)", "slide 'Академиялық демалыс'"
+    lines: z.string().regex(/^L\d+(-\d+)?$/).optional(), // e.g. "L188-190"
+  })
+  .strict();
+export type SourceRef = z.infer<typeof SourceRef>;
+
+const sources = z.array(SourceRef).min(1);
+
+/** A plain fact: a text and where it comes from. */
+export const Fact = z.object({ text: LocalizedText, sources }).strict();
+export type Fact = z.infer<typeof Fact>;
+
+/**
+ * A question that personalises the checklist. Options are short labels for buttons (≤ 40 chars
+ * so that they fit an inline keyboard). `appliesWhen` hides the question unless earlier answers match.
+ */
+export const Question = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    text: LocalizedText,
+    options: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+            label: z.object({ kk: nonEmpty.max(40), ru: nonEmpty.max(40) }).strict(),
+          })
+          .strict(),
+      )
+      .min(2),
+    appliesWhen: z.lazy(() => Condition).optional(),
+  })
+  .strict();
+export type Question = z.infer<typeof Question>;
+
+/**
+ * When a conditional item applies: every listed question must have one of the listed answers
+ * (AND across questions, OR within one). The reserved question id `channel` holds the channel the
+ * citizen chose (a ChannelId).
+ */
+export const Condition = z.record(z.string(), z.array(z.string()).min(1));
+export type Condition = z.infer<typeof Condition>;
+
+export const DocumentItem = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    text: LocalizedText, // the document, as the citizen should bring it
+    explanation: LocalizedText.optional(), // why it is needed / what exactly counts, in plain words
+    required: z.enum(['always', 'conditional']),
+    condition: z
+      .object({ text: LocalizedText, when: Condition }) // text: the condition as the citizen reads it
+      .strict()
+      .optional(),
+    channels: z.array(z.enum(CHANNEL_IDS)).min(1).optional(), // omitted: every channel of the service
+    sources,
+  })
+  .strict()
+  .refine((d) => (d.required === 'conditional') === (d.condition !== undefined), {
+    message: 'a conditional document needs a condition, and only a conditional one has it',
+  });
+export type DocumentItem = z.infer<typeof DocumentItem>;
+
+export const TERM_KINDS = [
+  'total', // the whole service term, from submission to result
+  'provider_review', // the provider's own part of the term
+  'sc_wait', // longest wait in the State Corporation queue
+  'sc_service', // longest service time at the State Corporation desk
+  'sc_storage', // how long the State Corporation keeps a ready result
+  'other',
+] as const;
+
+export const Term = z
+  .object({
+    kind: z.enum(TERM_KINDS),
+    workingDays: z.number().int().positive().optional(),
+    calendarDays: z.number().int().positive().optional(),
+    hours: z.number().positive().optional(),
+    minutes: z.number().int().positive().optional(),
+    months: z.number().int().positive().optional(),
+    channels: z.array(z.enum(CHANNEL_IDS)).min(1).optional(), // omitted: every channel
+    text: LocalizedText,
+    sources,
+  })
+  .strict();
+export type Term = z.infer<typeof Term>;
+
+export const Channel = z
+  .object({
+    id: z.enum(CHANNEL_IDS),
+    text: LocalizedText, // where and how to apply through this channel, with what differs
+    sources,
+  })
+  .strict();
+export type Channel = z.infer<typeof Channel>;
+
+/** Application forms the product can fill and render as PDF. */
+export const FORM_IDS = ['seed000-app1', 'seed000-app5', 'seed000-app7', 'seed001-annex1', 'seed004-app5'] as const;
+export type FormId = (typeof FORM_IDS)[number];
+
+export const Service = z
+  .object({
+    id: z.enum(SERVICE_IDS),
+    audience: z.enum(['citizen', 'organisation']),
+    title: LocalizedText, // the official name
+    shortTitle: z.object({ kk: nonEmpty.max(40), ru: nonEmpty.max(40) }).strict(), // for buttons
+    provider: Fact,
+    applicants: Fact, // who may apply
+    channels: z.array(Channel).min(1),
+    /** The headline term: the one `GET /api/services/{id}` returns and deadlines are computed from. */
+    term: Term,
+    otherTerms: z.array(Term),
+    fee: z.object({ free: z.boolean(), text: LocalizedText, sources }).strict(),
+    result: Fact,
+    resultDelivery: z.array(Fact), // how and where the result is collected (SC, portal, eGov Mobile …)
+    workingHours: z.array(Fact),
+    questions: z.array(Question),
+    documents: z.array(DocumentItem).min(1),
+    refusalGrounds: z.object({ intake: z.array(Fact), service: z.array(Fact) }).strict(),
+    homeVisit: z.object({ available: z.boolean(), text: LocalizedText, sources }).strict(),
+    /** Where the seed is cut off, silent or contradicts itself: told to the citizen with the operator offer. */
+    notes: z.array(Fact),
+    form: z.enum(FORM_IDS).optional(),
+  })
+  .strict();
+export type Service = z.infer<typeof Service>;
+
+export const Catalog = z.array(Service).superRefine((services, ctx) => {
+  const seen = new Set<string>();
+  for (const [index, service] of services.entries()) {
+    if (seen.has(service.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate service ${service.id}` });
+    seen.add(service.id);
+    const channelIds = new Set(service.channels.map((c) => c.id));
+    const questionIds = new Map(service.questions.map((q) => [q.id, new Set(q.options.map((o) => o.id))]));
+    const checkCondition = (when: Condition, path: (string | number)[]) => {
+      for (const [questionId, answers] of Object.entries(when)) {
+        const known = questionId === 'channel' ? channelIds : questionIds.get(questionId);
+        if (!known) {
+          ctx.addIssue({ code: 'custom', path, message: `condition names unknown question ${questionId}` });
+          continue;
+        }
+        for (const answer of answers)
+          if (!known.has(answer)) ctx.addIssue({ code: 'custom', path, message: `unknown answer ${questionId}=${answer}` });
+      }
+    };
+    service.documents.forEach((d, i) => {
+      if (d.condition) checkCondition(d.condition.when, [index, 'documents', i]);
+      for (const ch of d.channels ?? [])
+        if (!channelIds.has(ch)) ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `channel ${ch} not offered` });
+      if (service.documents.findIndex((o) => o.id === d.id) !== i)
+        ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `duplicate document id ${d.id}` });
+    });
+    service.questions.forEach((q, i) => q.appliesWhen && checkCondition(q.appliesWhen, [index, 'questions', i]));
+  }
+});
+
+export function parseCatalog(services: unknown): Service[] {
+  return Catalog.parse(services);
+}
