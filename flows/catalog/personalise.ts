@@ -1,0 +1,39 @@
+import type { ChannelId, Condition, DocumentItem, Question, Service, Term } from './schema';
+
+/** What the citizen answered so far: question id → option id; `channel` holds the chosen ChannelId. */
+export type Answers = Readonly<Record<string, string>>;
+
+/** True when every question named in the condition has one of the listed answers. */
+export function conditionHolds(when: Condition, answers: Answers): boolean {
+  return Object.entries(when).every(([questionId, accepted]) => {
+    const answer = answers[questionId];
+    return answer !== undefined && accepted.includes(answer);
+  });
+}
+
+/** The questions that matter for this citizen, in order, given what they answered so far. */
+export function applicableQuestions(service: Service, answers: Answers): Question[] {
+  return service.questions.filter((q) => !q.appliesWhen || conditionHolds(q.appliesWhen, answers));
+}
+
+/** The next question still to ask, or undefined when the checklist can be built. */
+export function nextQuestion(service: Service, answers: Answers): Question | undefined {
+  return applicableQuestions(service, answers).find((q) => answers[q.id] === undefined);
+}
+
+function offeredOn(channels: readonly ChannelId[] | undefined, answers: Answers): boolean {
+  const channel = answers.channel as ChannelId | undefined;
+  return !channels || channel === undefined || channels.includes(channel);
+}
+
+/** The documents this citizen must bring: those for their channel whose condition holds. */
+export function documentsFor(service: Service, answers: Answers): DocumentItem[] {
+  return service.documents.filter(
+    (d) => offeredOn(d.channels, answers) && (d.required === 'always' || conditionHolds(d.condition!.when, answers)),
+  );
+}
+
+/** The terms that apply on the citizen's channel. */
+export function termsFor(service: Service, answers: Answers): Term[] {
+  return [service.term, ...service.otherTerms].filter((t) => offeredOn(t.channels, answers));
+}
