@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the product reads, validated once at start. `.env.example` documents
+ * each one; a bad value stops the start with a message naming the variable.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = (protocols: string[]) =>
+  optionalString.refine((v) => v === undefined || isUrlWith(v, protocols), {
+    message: `must be a URL starting with ${protocols.join(' or ')}`,
+  });
+
+function isUrlWith(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const ACCOUNT = /^[A-Za-z0-9._-]{2,64}:[^,]{8,}:(operator|supervisor|admin)$/;
+
+export const ConfigSchema = z.object({
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LANG: z.enum(['kk', 'ru']).default('kk'),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(v), {
+    message: 'must look like 123456:ABC-DEF… (the token @BotFather gives)',
+  }),
+  TELEGRAM_API_ROOT: optionalUrl(['http:', 'https:']),
+  TELEGRAM_WEBHOOK_URL: optionalUrl(['https:', 'http:']),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(v), {
+    message: 'must be 16–256 characters of A–Z, a–z, 0–9, _ and -',
+  }),
+  JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
+  OPERATOR_BOOTSTRAP: optionalString.refine((v) => v === undefined || v.split(',').every((a) => ACCOUNT.test(a.trim())), {
+    message: 'must be login:password:role[,login:password:role…] with a password of 8+ characters and role operator, supervisor or admin',
+  }),
+  STATUS_API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, { message: 'must be at least 24 characters' }),
+  CONTACT_CENTRE_HOURS: z.string().trim().min(1).default('Mon-Fri 09:00-18:00'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(20),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const config = parsed.data;
+  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_BOT_TOKEN) {
+    throw new ConfigError(['TELEGRAM_WEBHOOK_URL: is set but TELEGRAM_BOT_TOKEN is not']);
+  }
+  return config;
+}

@@ -1,0 +1,25 @@
+import { createMemoryStore } from './memory';
+import { createRedisStore } from './redis';
+import type { Store } from './types';
+
+export interface StoreLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(details: object, message: string): void;
+}
+
+/** Redis when a URL is configured, otherwise the embedded in-memory store (said once in the log). */
+export async function openStore(redisUrl: string | undefined, log: StoreLogger): Promise<Store> {
+  if (!redisUrl) {
+    log.warn('REDIS_URL is not set: using the in-memory store, nothing is persisted across restarts');
+    return createMemoryStore();
+  }
+  const store = await createRedisStore({
+    url: redisUrl,
+    onError: (error) => log.error({ err: { message: error.message } }, 'Redis connection error'),
+  });
+  log.info('Using the Redis store');
+  return store;
+}
+
+export type * from './types';

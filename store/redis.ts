@@ -1,0 +1,118 @@
+import { createClient, defineScript } from 'redis';
+import {
+  CONVERSATION_TTL_SECONDS,
+  TRANSCRIPT_LIMIT,
+  type Conversation,
+  type ConversationStore,
+  type IdempotencyStore,
+  type Store,
+  type TranscriptEntry,
+} from './types';
+
+/**
+ * Compare-and-set of a conversation plus the append to its transcript, in one atomic step.
+ * Both keys carry the conversation id as a hash tag, so the script also runs on Redis Cluster.
+ */
+const saveConversation = defineScript({
+  NUMBER_OF_KEYS: 2,
+  SCRIPT: `
+    local stored = redis.call('HGET', KEYS[1], 'rev')
+    if (stored or '0') ~= ARGV[1] then return 0 end
+    local ttl = tonumber(ARGV[4])
+    redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'doc', ARGV[3])
+    redis.call('EXPIRE', KEYS[1], ttl)
+    if #ARGV > 5 then
+      redis.call('RPUSH', KEYS[2], unpack(ARGV, 6))
+      redis.call('LTRIM', KEYS[2], -tonumber(ARGV[5]), -1)
+      redis.call('EXPIRE', KEYS[2], ttl)
+    end
+    return 1`,
+  parseCommand(
+    parser,
+    docKey: string,
+    transcriptKey: string,
+    expectedRevision: number,
+    conversation: Conversation,
+    transcript: readonly TranscriptEntry[],
+  ) {
+    parser.pushKeys([docKey, transcriptKey]);
+    parser.push(
+      String(expectedRevision),
+      String(conversation.revision),
+      JSON.stringify(conversation),
+      String(CONVERSATION_TTL_SECONDS),
+      String(TRANSCRIPT_LIMIT),
+      ...transcript.map((entry) => JSON.stringify(entry)),
+    );
+  },
+  transformReply: (reply: unknown) => reply === 1,
+});
+
+function connect(url: string) {
+  return createClient({ url, scripts: { saveConversation } });
+}
+export type RedisClient = ReturnType<typeof connect>;
+
+class RedisConversations implements ConversationStore {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  private docKey(id: string) {
+    return `${this.prefix}conv:{${id}}`;
+  }
+
+  private transcriptKey(id: string) {
+    return `${this.prefix}conv:{${id}}:transcript`;
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    const doc = await this.client.hGet(this.docKey(id), 'doc');
+    return doc == null ? null : (JSON.parse(doc) as Conversation);
+  }
+
+  async save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<boolean> {
+    const id = conversation.id;
+    return (await this.client.saveConversation(this.docKey(id), this.transcriptKey(id), expectedRevision, conversation, transcript)) as boolean;
+  }
+
+  async transcript(id: string, limit = TRANSCRIPT_LIMIT): Promise<TranscriptEntry[]> {
+    const entries = await this.client.lRange(this.transcriptKey(id), -limit, -1);
+    return entries.map((e) => JSON.parse(e) as TranscriptEntry);
+  }
+}
+
+class RedisIdempotency implements IdempotencyStore {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly prefix: string,
+  ) {}
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    return (await this.client.set(`${this.prefix}once:${key}`, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
+  }
+}
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Key prefix, so that several deployments (or test suites) can share one Redis. */
+  prefix?: string;
+  onError?: (error: Error) => void;
+}
+
+export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisStoreOptions): Promise<Store> {
+  const client = connect(url);
+  // node-redis reconnects on its own; an unhandled 'error' event would kill the process instead.
+  client.on('error', (error: Error) => onError?.(error));
+  await client.connect();
+  return {
+    kind: 'redis',
+    conversations: new RedisConversations(client, prefix),
+    idempotency: new RedisIdempotency(client, prefix),
+    ping: async () => (await client.ping()) === 'PONG',
+    close: async () => {
+      if (client.isOpen) await client.close();
+    },
+  };
+}
