@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { SEED_FILES, type Service, type SourceRef } from '../../flows/catalog/schema';
+import { documentsFor, type Answers } from '../../flows/catalog/personalise';
+
+/**
+ * Shared checks for catalog entries: every cited seed passage exists, key facts can be found in the
+ * lines they cite, and texts are written in one script per word.
+ */
+
+export type SeedFile = (typeof SEED_FILES)[number];
+
+const fileCache = new Map<SeedFile, string[]>();
+
+/** The raw lines of a seed file (index 0 is line 1). The seeds live next to the repository, read-only. */
+export function seedFileLines(file: SeedFile): string[] {
+  let lines = fileCache.get(file);
+  if (!lines) {
+    const text = readFileSync(new URL('../../../shared/domain/seeds/' + file, import.meta.url), 'utf8');
+    lines = text.replace(/\r\n?/g, '\n').split('\n');
+    if (lines.at(-1) === '') lines.pop(); // a trailing newline ends the last line, it does not start one
+    fileCache.set(file, lines);
+  }
+  return lines;
+}
+
+/** "L10-20" or "L10" → { start: 10, end: 20 }. */
+export function parseLineRange(range: string): { start: number; end: number } {
+  const match = /^L(\d+)(?:-(\d+))?$/.exec(range);
+  if (!match) throw new Error(`not a line range: ${range}`);
+  const start = Number(match[1]);
+  return { start, end: match[2] === undefined ? start : Number(match[2]) };
+}
+
+/** The lines of a seed in a range such as "L10-20" (1-based, inclusive); throws when out of the file. */
+export function seedLines(file: SeedFile, range: string): string[] {
+  const { start, end } = parseLineRange(range);
+  const lines = seedFileLines(file);
+  if (start < 1 || end < start || end > lines.length)
+    throw new Error(`${file}: ${range} is outside lines 1-${lines.length}`);
+  return lines.slice(start - 1, end);
+}
+
+/**
+ * Text made comparable: lower case, one space between words, words split by a hyphen at a line end
+ * joined again, Latin "i" inside Kazakh words read as Cyrillic "і" (the seeds mix them), and all
+ * quotation marks the same.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/(\p{L})-[ \t]*\n\s*(\p{Ll})/gu, '$1$2')
+    .replace(/(?<=[\u0400-\u04FF])i|i(?=[\u0400-\u04FF])/g, 'і')
+    .replace(/(?<=[\u0400-\u04FF])I|I(?=[\u0400-\u04FF])/g, 'І')
+    .replace(/[«»“”„"]/g, '"')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\\_/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The cited passage as normalised text. */
+export function seedPassage(file: SeedFile, range: string): string {
+  return normaliseText(seedLines(file, range).join('\n'));
+}
+
+/** Every `sources` entry in a catalog value, with the path it was found at (for readable failures). */
+export function collectSources(value: unknown, path = ''): { path: string; source: SourceRef }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => collectSources(item, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === 'sources' && Array.isArray(child)
+      ? (child as SourceRef[]).map((source, i) => ({ path: `${path}.sources[${i}]`, source }))
+      : collectSources(child, path ? `${path}.${key}` : key),
+  );
+}
+
+/** Every `{ kk, ru }` text in a catalog value, with its path. */
+export function collectTexts(value: unknown, path = ''): { path: string; kk: string; ru: string }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => collectTexts(item, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record.kk === 'string' && typeof record.ru === 'string') return [{ path, kk: record.kk, ru: record.ru }];
+  return Object.entries(record).flatMap(([key, child]) => collectTexts(child, path ? `${path}.${key}` : key));
+}
+
+/**
+ * Every cited passage exists: the range lies inside the seed file and starts and ends on a line with
+ * text (so a range cannot drift onto blank padding). With `requireLines`, every source gives lines.
+ */
+export function expectSourcesExist(service: Service, { requireLines = true } = {}): void {
+  const problems: string[] = [];
+  for (const { path, source } of collectSources(service)) {
+    if (!source.lines) {
+      if (requireLines) problems.push(`${path}: ${source.seed} "${source.ref}" gives no lines`);
+      continue;
+    }
+    try {
+      const lines = seedLines(source.seed, source.lines);
+      if (!lines[0]?.trim() || !lines.at(-1)?.trim())
+        problems.push(`${path}: ${source.seed} ${source.lines} starts or ends on a blank line`);
+    } catch (error) {
+      problems.push(`${path}: ${(error as Error).message}`);
+    }
+  }
+  expect(problems, problems.join('\n')).toEqual([]);
+}
+
+/** At least one of the sources cites lines that contain the keyword (compared after normalising). */
+export function expectCited(sources: readonly SourceRef[], keyword: string): void {
+  const wanted = normaliseText(keyword);
+  const passages = sources
+    .filter((s): s is SourceRef & { lines: string } => s.lines !== undefined)
+    .map((s) => ({ at: `${s.seed} ${s.lines}`, text: seedPassage(s.seed, s.lines) }));
+  const found = passages.some((p) => p.text.includes(wanted));
+  expect(found, `"${keyword}" not found in ${passages.map((p) => p.at).join(', ') || 'any cited lines'}`).toBe(true);
+}
+
+/** The keyword appears in the given seed lines. */
+export function expectInSeed(file: SeedFile, range: string, keyword: string): void {
+  expect(seedPassage(file, range), `${file} ${range}`).toContain(normaliseText(keyword));
+}
+
+const MIXED_WORD = /(?=\S*[\u0400-\u04FF])(?=\S*[A-Za-z])\S+/g;
+
+/** No word mixes Cyrillic and Latin letters (a Latin "i" or "a" inside a Kazakh or Russian word). */
+export function expectSingleScriptWords(service: Service): void {
+  const problems: string[] = [];
+  for (const { path, kk, ru } of collectTexts(service))
+    for (const [lang, text] of [['kk', kk], ['ru', ru]] as const)
+      for (const word of text.match(MIXED_WORD) ?? [])
+        if (!/^[\p{P}\p{S}\d]*(https?:\/\/|www\.)/u.test(word)) problems.push(`${path}.${lang}: "${word}"`);
+  expect(problems, problems.join('\n')).toEqual([]);
+}
+
+/** The Kazakh texts use Kazakh letters somewhere: a Russian text pasted into `kk` fails. */
+export function expectKazakhLetters(service: Service): void {
+  const kazakh = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
+  const problems = collectTexts(service)
+    .filter(({ kk }) => kk.length > 25 && !kazakh.test(kk))
+    .map(({ path, kk }) => `${path}.kk: "${kk}"`);
+  expect(problems, problems.join('\n')).toEqual([]);
+}
+
+/** The ids of the documents a citizen with these answers must bring, in catalog order. */
+export function docIds(service: Service, answers: Answers): string[] {
+  return documentsFor(service, answers).map((d) => d.id);
+}
+
+/** Runs the checks every catalog entry must pass, whatever its content. */
+export function expectWellFormedEntry(service: Service): void {
+  expectSourcesExist(service);
+  expectSingleScriptWords(service);
+  expectKazakhLetters(service);
+}
