@@ -1,0 +1,306 @@
+/**
+ * Kazakhstan's working-day calendar for a 5-day week (Mon–Fri). Dates are Asia/Almaty civil dates
+ * as 'YYYY-MM-DD' strings; arithmetic runs on UTC day numbers, so the host time zone never matters.
+ */
+import {
+  DECREED_TRANSFERS,
+  FIRST_SUPPORTED_YEAR,
+  FIXED_HOLIDAYS,
+  KURBAN_AIT,
+  KURBAN_AIT_NAME,
+  LAST_SUPPORTED_YEAR,
+  type LocalizedName,
+} from './holidays';
+
+export type IsoDate = string;
+
+export type DayOffKind = 'weekend' | 'holiday' | 'moved_holiday' | 'religious' | 'decreed';
+
+export interface DayOffReason {
+  readonly kind: DayOffKind;
+  readonly name?: LocalizedName;
+  /** For a moved holiday, the holiday's own date; for a decreed day off, the weekend day worked instead. */
+  readonly movedFrom?: IsoDate;
+}
+
+export type InvalidDateReason = 'format' | 'date' | 'unsupported_year';
+
+export class InvalidDateError extends Error {
+  override readonly name = 'InvalidDateError';
+  constructor(
+    readonly value: unknown,
+    readonly reason: InvalidDateReason,
+  ) {
+    super(`Invalid date ${JSON.stringify(value)} (${reason})`);
+  }
+}
+
+export const MAX_DAY_COUNT = 3660;
+
+export class InvalidDayCountError extends RangeError {
+  override readonly name = 'InvalidDayCountError';
+  constructor(readonly value: unknown) {
+    super(`Day count must be an integer from 0 to ${MAX_DAY_COUNT}, got ${String(value)}`);
+  }
+}
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days since 1970-01-01. Date.UTC is safe here because parsed years have four digits. */
+function dayNumberOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+function parse(value: unknown): { year: number; dayNumber: number } {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match) throw new InvalidDateError(value, 'format');
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (!isValidCalendarDate(year, month, day)) throw new InvalidDateError(value, 'date');
+  if (year < 1000) throw new InvalidDateError(value, 'unsupported_year');
+  return { year, dayNumber: dayNumberOf(year, month, day) };
+}
+
+function format(dayNumber: number): IsoDate {
+  const iso = new Date(dayNumber * MS_PER_DAY).toISOString();
+  if (iso.length !== 24) throw new InvalidDateError(iso, 'unsupported_year');
+  return iso.slice(0, 10);
+}
+
+function isWeekend(dayNumber: number): boolean {
+  const weekday = (((dayNumber + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  return weekday === 0 || weekday === 6;
+}
+
+function checkCount(n: unknown): asserts n is number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_DAY_COUNT) {
+    throw new InvalidDayCountError(n);
+  }
+}
+
+export interface MovedHoliday {
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+}
+
+/**
+ * The moving rule: each movable holiday on a Saturday or Sunday, in date order, gives a day off on
+ * the next weekday that is neither a day off already nor taken by an earlier move
+ * (2022: 7 May, a Saturday, goes to Tue 10 May because Mon 9 May is Victory Day).
+ * `daysOff` lists every day off the law sets on its own date, movable or not.
+ */
+export function moveWeekendHolidays(
+  daysOff: ReadonlyArray<{ readonly date: IsoDate; readonly movable: boolean }>,
+): MovedHoliday[] {
+  const parsed = daysOff.map((d) => ({ dayNumber: parse(d.date).dayNumber, movable: d.movable }));
+  const taken = new Set(parsed.map((d) => d.dayNumber));
+  const moves: MovedHoliday[] = [];
+  const onWeekend = parsed.filter((d) => d.movable && isWeekend(d.dayNumber));
+  for (const { dayNumber } of onWeekend.sort((a, b) => a.dayNumber - b.dayNumber)) {
+    let to = dayNumber + 1;
+    while (isWeekend(to) || taken.has(to)) to += 1;
+    taken.add(to);
+    moves.push({ from: format(dayNumber), to: format(to) });
+  }
+  return moves;
+}
+
+interface YearCalendar {
+  readonly start: number;
+  /** 1 where the day (by index from 1 January) is a day off. */
+  readonly off: Uint8Array;
+  /** Reasons other than a plain weekend, by day number. */
+  readonly reasons: ReadonlyMap<number, DayOffReason>;
+}
+
+const WEEKEND: DayOffReason = Object.freeze({ kind: 'weekend' });
+const calendars = new Map<number, YearCalendar>();
+
+function calendarFor(year: number): YearCalendar {
+  let calendar = calendars.get(year);
+  if (!calendar) {
+    if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
+      throw new InvalidDateError(String(year), 'unsupported_year');
+    }
+    calendar = buildYear(year);
+    calendars.set(year, calendar);
+  }
+  return calendar;
+}
+
+function buildYear(year: number): YearCalendar {
+  const start = dayNumberOf(year, 1, 1);
+  const length = dayNumberOf(year + 1, 1, 1) - start;
+  const reasons = new Map<number, DayOffReason>();
+  const lawful: Array<{ date: IsoDate; movable: boolean }> = [];
+
+  for (const holiday of FIXED_HOLIDAYS) {
+    if ((holiday.fromYear ?? year) > year || (holiday.toYear ?? year) < year) continue;
+    const date = `${year}-${pad(holiday.month)}-${pad(holiday.day)}`;
+    reasons.set(parse(date).dayNumber, { kind: holiday.movable ? 'holiday' : 'religious', name: holiday.name });
+    lawful.push({ date, movable: holiday.movable });
+  }
+
+  const kurbanAit = KURBAN_AIT[year];
+  if (kurbanAit) {
+    const dayNumber = parse(kurbanAit.date).dayNumber;
+    if (!reasons.has(dayNumber)) reasons.set(dayNumber, { kind: 'religious', name: KURBAN_AIT_NAME });
+    lawful.push({ date: kurbanAit.date, movable: false });
+  }
+
+  for (const { from, to } of moveWeekendHolidays(lawful)) {
+    const name = reasons.get(parse(from).dayNumber)?.name;
+    reasons.set(parse(to).dayNumber, { kind: 'moved_holiday', movedFrom: from, ...(name && { name }) });
+  }
+
+  const off = new Uint8Array(length);
+  for (let i = 0; i < length; i += 1) {
+    off[i] = reasons.has(start + i) || isWeekend(start + i) ? 1 : 0;
+  }
+
+  // Decreed transfers come last and override everything above; a swap may straddle two years.
+  for (const { transfers } of Object.values(DECREED_TRANSFERS)) {
+    for (const transfer of transfers) {
+      const dayOff = parse(transfer.dayOff).dayNumber - start;
+      if (dayOff >= 0 && dayOff < length) {
+        off[dayOff] = 1;
+        reasons.set(start + dayOff, { kind: 'decreed', movedFrom: transfer.workingDay });
+      }
+      const worked = parse(transfer.workingDay).dayNumber - start;
+      if (worked >= 0 && worked < length) {
+        off[worked] = 0;
+        reasons.delete(start + worked);
+      }
+    }
+  }
+
+  return { start, off, reasons };
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** Walks forward day by day, switching year calendars at year boundaries. */
+class DayCursor {
+  private year: number;
+  private calendar: YearCalendar;
+
+  constructor(
+    year: number,
+    public dayNumber: number,
+  ) {
+    this.year = year;
+    this.calendar = calendarFor(year);
+  }
+
+  step(): void {
+    this.dayNumber += 1;
+    if (this.dayNumber - this.calendar.start >= this.calendar.off.length) {
+      this.year += 1;
+      this.calendar = calendarFor(this.year);
+    }
+  }
+
+  isWorking(): boolean {
+    return this.calendar.off[this.dayNumber - this.calendar.start] === 0;
+  }
+
+  reason(): DayOffReason | null {
+    if (this.isWorking()) return null;
+    return this.calendar.reasons.get(this.dayNumber) ?? WEEKEND;
+  }
+}
+
+function cursorAt(date: IsoDate): DayCursor {
+  const { year, dayNumber } = parse(date);
+  return new DayCursor(year, dayNumber);
+}
+
+export function isWorkingDay(date: IsoDate): boolean {
+  return cursorAt(date).isWorking();
+}
+
+export function dayOffReason(date: IsoDate): DayOffReason | null {
+  return cursorAt(date).reason();
+}
+
+/** The n-th working day after `from`; `from` itself is not counted. n = 0 returns `from`. */
+export function addWorkingDays(from: IsoDate, n: number): IsoDate {
+  checkCount(n);
+  const cursor = cursorAt(from);
+  for (let left = n; left > 0; ) {
+    cursor.step();
+    if (cursor.isWorking()) left -= 1;
+  }
+  return format(cursor.dayNumber);
+}
+
+export function addCalendarDays(from: IsoDate, n: number): IsoDate {
+  checkCount(n);
+  return format(parse(from).dayNumber + n);
+}
+
+/** The first working day strictly after `date`. */
+export function nextWorkingDay(date: IsoDate): IsoDate {
+  return addWorkingDays(date, 1);
+}
+
+/** `date` itself when it is a working day, otherwise the next working day. */
+export function workingDayOnOrAfter(date: IsoDate): IsoDate {
+  return isWorkingDay(date) ? date : nextWorkingDay(date);
+}
+
+/**
+ * Working days in (from, to]: the count n for which addWorkingDays(from, n) === to when `to` is a
+ * working day. Negative when `to` is before `from`.
+ */
+export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
+  const end = parse(to).dayNumber;
+  const cursor = cursorAt(from);
+  if (end < cursor.dayNumber) return -workingDaysBetween(to, from);
+  cursorAt(to); // validates the year of `to` before walking
+  let count = 0;
+  while (cursor.dayNumber < end) {
+    cursor.step();
+    if (cursor.isWorking()) count += 1;
+  }
+  return count;
+}
+
+/** True while the year's Kurban Ait date or its decreed transfers are not confirmed. */
+export function isProvisional(year: number): boolean {
+  const kurbanAit = KURBAN_AIT[year];
+  const transfers = DECREED_TRANSFERS[year];
+  return !kurbanAit || kurbanAit.provisional || !transfers || !transfers.confirmed;
+}
+
+const almatyDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Almaty',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's civil date in Asia/Almaty (UTC+5 since March 2024). */
+export function todayInAlmaty(now: Date = new Date()): IsoDate {
+  const parts = almatyDate.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

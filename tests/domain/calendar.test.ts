@@ -1,0 +1,237 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  dayOffReason,
+  InvalidDateError,
+  InvalidDayCountError,
+  isProvisional,
+  isWorkingDay,
+  moveWeekendHolidays,
+  nextWorkingDay,
+  todayInAlmaty,
+  workingDayOnOrAfter,
+  workingDaysBetween,
+} from '../../domain/calendar';
+
+/** Every Monday–Friday of the year on which isWorkingDay is false. */
+function weekdaysOff(year: number): string[] {
+  const off: string[] = [];
+  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+    const weekday = d.getUTCDay();
+    const iso = d.toISOString().slice(0, 10);
+    if (weekday !== 0 && weekday !== 6 && !isWorkingDay(iso)) off.push(iso);
+  }
+  return off;
+}
+
+/** Every Saturday and Sunday of the year on which isWorkingDay is true. */
+function weekendsWorked(year: number): string[] {
+  const worked: string[] = [];
+  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+    const weekday = d.getUTCDay();
+    const iso = d.toISOString().slice(0, 10);
+    if ((weekday === 0 || weekday === 6) && isWorkingDay(iso)) worked.push(iso);
+  }
+  return worked;
+}
+
+describe('published lists of weekday days off (facts §2.4)', () => {
+  it('2025', () => {
+    expect(weekdaysOff(2025)).toEqual([
+      '2025-01-01', '2025-01-02', '2025-01-03', '2025-01-07',
+      '2025-03-10', '2025-03-21', '2025-03-24', '2025-03-25',
+      '2025-05-01', '2025-05-07', '2025-05-09',
+      '2025-06-06',
+      '2025-07-07',
+      '2025-09-01',
+      '2025-10-27',
+      '2025-12-16',
+    ]);
+    expect(weekendsWorked(2025)).toEqual(['2025-01-05']);
+    expect(isProvisional(2025)).toBe(false);
+  });
+
+  it('2026, with 30 Aug no longer a holiday', () => {
+    expect(weekdaysOff(2026)).toEqual([
+      '2026-01-01', '2026-01-02', '2026-01-07',
+      '2026-03-09', '2026-03-23', '2026-03-24', '2026-03-25',
+      '2026-05-01', '2026-05-07', '2026-05-11',
+      '2026-05-27',
+      '2026-07-06',
+      '2026-10-26',
+      '2026-12-16',
+    ]);
+    expect(weekendsWorked(2026)).toEqual([]);
+    expect(isWorkingDay('2026-08-31')).toBe(true);
+    expect(isProvisional(2026)).toBe(false);
+  });
+
+  it('2027 is projected from the rules and marked provisional', () => {
+    expect(weekdaysOff(2027)).toEqual([
+      '2027-01-01', '2027-01-04', '2027-01-07',
+      '2027-03-08', '2027-03-15', '2027-03-22', '2027-03-23', '2027-03-24',
+      '2027-05-03', '2027-05-07', '2027-05-10',
+      '2027-07-06',
+      '2027-10-25',
+      '2027-12-16',
+    ]);
+    expect(isProvisional(2027)).toBe(true);
+  });
+
+  it('years without confirmed data are provisional', () => {
+    expect(isProvisional(2024)).toBe(true);
+    expect(isProvisional(2028)).toBe(true);
+  });
+});
+
+describe('dayOffReason', () => {
+  it('names the reason', () => {
+    expect(dayOffReason('2026-03-23')).toEqual({
+      kind: 'holiday',
+      name: { kk: 'Наурыз мейрамы', ru: 'Наурыз мейрамы' },
+    });
+    expect(dayOffReason('2026-03-25')).toMatchObject({ kind: 'moved_holiday', movedFrom: '2026-03-22' });
+    expect(dayOffReason('2026-03-24')).toMatchObject({ kind: 'moved_holiday', movedFrom: '2026-03-21' });
+    expect(dayOffReason('2026-01-07')).toMatchObject({ kind: 'religious', name: { ru: 'Православное Рождество' } });
+    expect(dayOffReason('2025-06-06')).toMatchObject({ kind: 'religious', name: { kk: 'Құрбан айт' } });
+    expect(dayOffReason('2025-01-03')).toEqual({ kind: 'decreed', movedFrom: '2025-01-05' });
+    expect(dayOffReason('2026-03-28')).toEqual({ kind: 'weekend' });
+    expect(dayOffReason('2026-03-26')).toBeNull();
+    expect(dayOffReason('2025-01-05')).toBeNull();
+  });
+
+  it('a holiday on a weekend is reported as the holiday', () => {
+    expect(dayOffReason('2026-03-21')).toMatchObject({ kind: 'holiday', name: { ru: 'Наурыз мейрамы' } });
+  });
+
+  it('religious days off on a weekend are not moved (Kurban Ait 2024 on Sunday 16 June)', () => {
+    expect(dayOffReason('2024-06-16')).toMatchObject({ kind: 'religious' });
+    expect(isWorkingDay('2024-06-17')).toBe(true);
+  });
+
+  it('Constitution Day: 30 Aug up to 2025, 15 Mar from 2027', () => {
+    expect(dayOffReason('2024-08-30')).toMatchObject({ kind: 'holiday', name: { ru: 'День Конституции Республики Казахстан' } });
+    expect(dayOffReason('2026-08-31')).toBeNull();
+    expect(isWorkingDay('2026-03-16')).toBe(true);
+    expect(dayOffReason('2027-03-15')).toMatchObject({ kind: 'holiday', name: { ru: 'День Конституции' } });
+  });
+});
+
+describe('moving rule', () => {
+  it('chains past a holiday: 2022, 7 May (Sat) goes to Tue 10 May', () => {
+    const may2022 = [
+      { date: '2022-05-01', movable: true },
+      { date: '2022-05-07', movable: true },
+      { date: '2022-05-09', movable: true },
+    ];
+    expect(moveWeekendHolidays(may2022)).toEqual([
+      { from: '2022-05-01', to: '2022-05-02' },
+      { from: '2022-05-07', to: '2022-05-10' },
+    ]);
+  });
+
+  it('chains past earlier moves: Nauryz 2026', () => {
+    const nauryz = ['2026-03-21', '2026-03-22', '2026-03-23'].map((date) => ({ date, movable: true }));
+    expect(moveWeekendHolidays(nauryz)).toEqual([
+      { from: '2026-03-21', to: '2026-03-24' },
+      { from: '2026-03-22', to: '2026-03-25' },
+    ]);
+  });
+
+  it('skips religious days off and never moves them', () => {
+    expect(
+      moveWeekendHolidays([
+        { date: '2023-01-01', movable: true },
+        { date: '2023-01-02', movable: true },
+        { date: '2023-01-07', movable: false },
+      ]),
+    ).toEqual([{ from: '2023-01-01', to: '2023-01-03' }]);
+  });
+});
+
+describe('addWorkingDays: the day of `from` is not counted', () => {
+  it.each([
+    ['2026-03-20', 5, '2026-04-01'],
+    ['2025-12-30', 3, '2026-01-06'],
+    ['2025-01-02', 2, '2025-01-06'],
+    ['2025-01-03', 1, '2025-01-05'],
+    ['2026-03-28', 1, '2026-03-30'],
+    ['2026-03-21', 1, '2026-03-26'],
+    ['2026-05-26', 1, '2026-05-28'],
+    ['2026-12-30', 2, '2027-01-05'],
+    ['2026-03-20', 0, '2026-03-20'],
+    ['2026-03-21', 0, '2026-03-21'],
+  ])('from %s plus %i working days is %s', (from, n, expected) => {
+    expect(addWorkingDays(from, n)).toBe(expected);
+  });
+
+  it('agrees with workingDaysBetween', () => {
+    expect(workingDaysBetween('2026-03-20', '2026-04-01')).toBe(5);
+    expect(workingDaysBetween('2025-12-30', '2026-01-06')).toBe(3);
+    expect(workingDaysBetween('2026-04-01', '2026-03-20')).toBe(-5);
+    expect(workingDaysBetween('2026-03-20', '2026-03-20')).toBe(0);
+    for (const n of [0, 1, 10, 15, 250, 3660]) {
+      expect(workingDaysBetween('2025-01-01', addWorkingDays('2025-01-01', n))).toBe(n);
+    }
+  });
+
+  it('counts a year of working days', () => {
+    expect(workingDaysBetween('2025-12-31', '2026-12-31')).toBe(261 - 14);
+  });
+});
+
+describe('other helpers', () => {
+  it('addCalendarDays', () => {
+    expect(addCalendarDays('2026-03-20', 10)).toBe('2026-03-30');
+    expect(addCalendarDays('2026-12-25', 10)).toBe('2027-01-04');
+    expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addCalendarDays('2026-03-20', 0)).toBe('2026-03-20');
+  });
+
+  it('nextWorkingDay is strictly after; workingDayOnOrAfter may be the same day', () => {
+    expect(nextWorkingDay('2026-03-20')).toBe('2026-03-26');
+    expect(nextWorkingDay('2026-03-26')).toBe('2026-03-27');
+    expect(workingDayOnOrAfter('2026-03-26')).toBe('2026-03-26');
+    expect(workingDayOnOrAfter('2026-03-22')).toBe('2026-03-26');
+  });
+
+  it('todayInAlmaty uses UTC+5', () => {
+    expect(todayInAlmaty(new Date('2026-03-20T18:59:59Z'))).toBe('2026-03-20');
+    expect(todayInAlmaty(new Date('2026-03-20T19:00:00Z'))).toBe('2026-03-21');
+    expect(todayInAlmaty()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('invalid input', () => {
+  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2025-02-29'])('%s is not a date', (value) => {
+    expect(() => isWorkingDay(value)).toThrow(InvalidDateError);
+    expect(() => addWorkingDays(value, 1)).toThrow(expect.objectContaining({ reason: 'date' }));
+  });
+
+  it.each(['2026-3-20', '20.03.2026', '2026-03-20T00:00:00Z', '', ' 2026-03-20'])('%j is badly formatted', (value) => {
+    expect(() => addWorkingDays(value, 1)).toThrow(expect.objectContaining({ name: 'InvalidDateError', reason: 'format' }));
+  });
+
+  it('rejects non-strings', () => {
+    expect(() => isWorkingDay(20260320 as unknown as string)).toThrow(InvalidDateError);
+  });
+
+  it('accepts 29 Feb of a leap year', () => {
+    expect(isWorkingDay('2028-02-29')).toBe(true);
+  });
+
+  it('years outside the calendar are refused', () => {
+    expect(() => isWorkingDay('2023-06-01')).toThrow(expect.objectContaining({ reason: 'unsupported_year' }));
+    expect(() => addWorkingDays('2099-12-30', 5)).toThrow(expect.objectContaining({ reason: 'unsupported_year' }));
+  });
+
+  it.each([-1, 1.5, 3661, Number.NaN, Number.POSITIVE_INFINITY])('day count %s is refused', (n) => {
+    expect(() => addWorkingDays('2026-03-20', n)).toThrow(InvalidDayCountError);
+    expect(() => addCalendarDays('2026-03-20', n)).toThrow(InvalidDayCountError);
+  });
+
+  it('accepts the largest day count', () => {
+    expect(addWorkingDays('2026-03-20', 3660)).toMatch(/^20[34]\d-\d{2}-\d{2}$/);
+  });
+});
