@@ -153,3 +153,10 @@ export function expectWellFormedEntry(service: Service): void {
   expectSingleScriptWords(service);
   expectKazakhLetters(service);
 }
+
+/** The document with this id; fails the test (with the ids there are) when the entry has none. */
+export function documentById(service: Service, id: string): Service['documents'][number] {
+  const found = service.documents.find((d) => d.id === id);
+  expect(found, `${service.id} has no document ${id} (has ${service.documents.map((d) => d.id).join(', ')})`).toBeDefined();
+  return found!;
+}
