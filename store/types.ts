@@ -27,8 +27,8 @@ export interface Conversation {
   owner: Owner;
   status: ConversationStatus;
   state: FlowState;
-  /** Choice ids the bot offered last; a choice outside them (and the global ones) is stale or forged. */
-  offered: string[];
+  /** The buttons the bot offered last; a choice outside them (and the global ones) is stale or forged. */
+  offered: { id: string; label: string }[];
   /** What the flows collected, shown to operators. */
   data: Record<string, unknown>;
   address: ChatAddress;

@@ -18,7 +18,7 @@ function conversation(id: string, revision: number, step = 'root'): Conversation
     owner: 'bot',
     status: 'open',
     state: { flow: 'menu', v: 1, step, data: { answer: 'жоқ' } },
-    offered: ['menu:checklist'],
+    offered: [{ id: 'menu:checklist', label: 'Құжаттар' }],
     data: {},
     address: {},
     createdAt: now,

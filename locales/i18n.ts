@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n } from 'i18next';
+import type { Lang } from '../store/types';
+
+export const LANGS: readonly Lang[] = ['kk', 'ru'];
+
+/** A translator fixed to one language: `t('menu:greeting', { name })`. */
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+type Resources = Record<Lang, Record<string, Record<string, unknown>>>;
+
+const localesDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** Reads locales/<lang>/<namespace>.json: one namespace per flow. */
+export function loadResources(dir = localesDir): Resources {
+  const resources = {} as Resources;
+  for (const lang of LANGS) {
+    resources[lang] = {};
+    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json'))) {
+      resources[lang][basename(file, '.json')] = JSON.parse(readFileSync(join(dir, lang, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+export interface Texts {
+  t(lang: Lang, key: string, vars?: Record<string, unknown>): string;
+  translator(lang: Lang): Translate;
+  namespaces: string[];
+}
+
+export function createTexts(resources: Resources = loadResources()): Texts {
+  const namespaces = Object.keys(resources.ru);
+  const instance: i18n = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: 'kk',
+    fallbackLng: false,
+    supportedLngs: [...LANGS],
+    ns: namespaces,
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  const fixed = new Map(LANGS.map((lang) => [lang, instance.getFixedT(lang)]));
+  const translator = (lang: Lang): Translate => {
+    const t = fixed.get(lang)!;
+    return (key, vars) => t(key, vars) as string;
+  };
+  return { t: (lang, key, vars) => translator(lang)(key, vars), translator, namespaces };
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'kk' || value === 'ru';
+}
