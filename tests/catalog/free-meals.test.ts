@@ -1,0 +1,85 @@
+import { describe, it, expect } from 'vitest';
+import { parseCatalog } from '../../flows/catalog/schema';
+import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { freeMeals as service } from '../../flows/catalog/services/free-meals';
+import { docIds, documentById, expectCited, expectWellFormedEntry } from './support';
+
+const ALWAYS = ['identity_document', 'application'];
+
+describe('catalog: free meals (seed 002)', () => {
+  it('is a valid, cited, bilingual entry', () => {
+    expect(parseCatalog([service])).toHaveLength(1);
+    expectWellFormedEntry(service);
+  });
+
+  it('states the slide facts', () => {
+    expect(service.id).toBe('free-meals');
+    expect(service.audience).toBe('citizen');
+    expect(service.channels.map((c) => c.id)).toEqual(['provider_office', 'other']);
+    // The term is 10 CALENDAR days, not working days.
+    expect(service.term).toMatchObject({ kind: 'total', calendarDays: 10 });
+    expect(service.term.workingDays).toBeUndefined();
+    expect(service.otherTerms).toEqual([]);
+    expect(service.fee.free).toBe(false);
+    expect(service.homeVisit.available).toBe(false);
+    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
+    expect(service.form).toBeUndefined();
+    expect(service.documents.map((d) => [d.id, d.required])).toEqual([
+      ['identity_document', 'always'],
+      ['application', 'always'],
+      ['birth_certificate_copy', 'conditional'],
+      ['guardianship_certificate_copy', 'conditional'],
+      ['disability_certificate', 'conditional'],
+      ['pmpc_conclusion_copy', 'conditional'],
+      ['social_assistance_certificate', 'conditional'],
+      ['income_certificate', 'conditional'],
+    ]);
+  });
+
+  it('asks channel, category and, for a large family only, the birth date', () => {
+    expect(nextQuestion(service, {})?.id).toBe('channel');
+    expect(service.questions[0]!.options.map((o) => o.id)).toEqual(['provider_office', 'other']);
+    expect(nextQuestion(service, { channel: 'other' })?.id).toBe('category');
+    expect(nextQuestion(service, { channel: 'other', category: 'orphan' })).toBeUndefined();
+    expect(nextQuestion(service, { channel: 'other', category: 'large_family' })?.id).toBe('birth_date');
+  });
+
+  it('lists the category document and no other', () => {
+    const base = { channel: 'provider_office' };
+    expect(docIds(service, { ...base, category: 'orphan' })).toEqual([...ALWAYS, 'guardianship_certificate_copy']);
+    expect(docIds(service, { ...base, category: 'orphan' })).not.toContain('disability_certificate');
+    expect(docIds(service, { ...base, category: 'disability' })).toEqual([...ALWAYS, 'disability_certificate']);
+    expect(docIds(service, { ...base, category: 'special_needs' })).toEqual([...ALWAYS, 'pmpc_conclusion_copy']);
+    expect(docIds(service, { ...base, category: 'social_assistance' })).toEqual([...ALWAYS, 'social_assistance_certificate']);
+    expect(docIds(service, { ...base, category: 'low_income' })).toEqual([...ALWAYS, 'income_certificate']);
+    expect(docIds(service, { ...base, category: 'large_family', birth_date: 'before_2007_08_13' })).toEqual([
+      ...ALWAYS,
+      'birth_certificate_copy',
+    ]);
+    expect(docIds(service, { ...base, category: 'large_family', birth_date: 'from_2007_08_13' })).toEqual(ALWAYS);
+    expect(docIds(service, { channel: 'other', category: 'other' })).toEqual(ALWAYS);
+    expect(termsFor(service, { channel: 'other' }).map((t) => t.calendarDays)).toEqual([10]);
+  });
+
+  it('cites seed lines that contain the facts', () => {
+    const doc = (id: string) => documentById(service, id).sources;
+    expectCited(service.term.sources, 'күнтізбелік 10 күн');
+    expectCited(service.term.sources, 'өтініш түскен күннен бастап');
+    expectCited(service.channels[0]!.sources, 'қағаз');
+    expectCited(service.channels[1]!.sources, 'жартылай электронды (google-диск, ватсап, эл.почта)');
+    expectCited(service.provider.sources, 'тегін тамақтандыруды ұсыну');
+    expectCited(doc('identity_document'), 'жеке басты сәйкестендіру үшін талап етіледі');
+    expectCited(doc('application'), 'нысан бойынша өтініші');
+    expectCited(doc('birth_certificate_copy'), 'туу туралы куәліктің көшірмесі');
+    expectCited(doc('birth_certificate_copy'), '2007 жылғы 13 тамызға дейін туылған');
+    expectCited(doc('guardianship_certificate_copy'), 'патронаттық тәрбиені бекіту туралы анықтаманың көшірмесі');
+    expectCited(doc('guardianship_certificate_copy'), 'ата-анасының қамқорлығынсыз қалған');
+    expectCited(doc('disability_certificate'), 'мүгедектігі туралы анықтама');
+    expectCited(doc('pmpc_conclusion_copy'), 'психологиялық-медициналық-педагогикалық консультацияның');
+    expectCited(doc('pmpc_conclusion_copy'), 'даму мүмкіндіктері шектеулі');
+    expectCited(doc('social_assistance_certificate'), 'жергілікті атқарушы органдар');
+    expectCited(doc('social_assistance_certificate'), 'атаулы әлеуметтік көмекті алушыларға жататынын растайтын анықтама');
+    expectCited(doc('income_certificate'), 'табысы туралы анықтама');
+    expectCited(doc('income_certificate'), 'ең төменгі күнкөріс деңгейінен төмен');
+  });
+});
