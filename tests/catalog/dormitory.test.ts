@@ -1,0 +1,68 @@
+import { describe, it, expect } from 'vitest';
+import { parseCatalog } from '../../flows/catalog/schema';
+import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { dormitory as service } from '../../flows/catalog/services/dormitory';
+import { docIds, documentById, expectCited, expectInSeed, expectWellFormedEntry } from './support';
+
+describe('catalog: dormitory (seed 002)', () => {
+  it('is a valid, cited, bilingual entry', () => {
+    expect(parseCatalog([service])).toHaveLength(1);
+    expectWellFormedEntry(service);
+  });
+
+  it('states the slide facts', () => {
+    expect(service.id).toBe('dormitory');
+    expect(service.audience).toBe('citizen');
+    expect(service.channels.map((c) => c.id)).toEqual(['provider_office']);
+    expect(service.term).toMatchObject({ kind: 'total', workingDays: 3 });
+    expect(service.term.calendarDays).toBeUndefined();
+    expect(service.otherTerms).toEqual([]);
+    expect(service.fee.free).toBe(false);
+    expect(service.homeVisit.available).toBe(false);
+    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
+    expect(service.form).toBeUndefined();
+    expect(service.documents.map((d) => [d.id, d.required])).toEqual([
+      ['identity_documents', 'always'],
+      ['family_composition_certificate', 'conditional'],
+      ['parent_death_certificate', 'conditional'],
+      ['large_family_certificate', 'conditional'],
+      ['disability_certificate', 'conditional'],
+      ['social_assistance_document', 'conditional'],
+    ]);
+  });
+
+  it('personalises by family and category', () => {
+    expect(nextQuestion(service, {})?.id).toBe('family');
+    expect(nextQuestion(service, { family: 'yes' })?.id).toBe('category');
+    expect(nextQuestion(service, { family: 'yes', category: 'none' })).toBeUndefined();
+    expect(docIds(service, { family: 'no', category: 'none' })).toEqual(['identity_documents']);
+    expect(docIds(service, { family: 'yes', category: 'none' })).toEqual(['identity_documents', 'family_composition_certificate']);
+    expect(docIds(service, { family: 'no', category: 'orphan' })).toEqual(['identity_documents', 'parent_death_certificate']);
+    expect(docIds(service, { family: 'yes', category: 'large_family' })).toEqual([
+      'identity_documents',
+      'family_composition_certificate',
+      'large_family_certificate',
+    ]);
+    expect(docIds(service, { family: 'no', category: 'disability' })).toEqual(['identity_documents', 'disability_certificate']);
+    expect(docIds(service, { family: 'no', category: 'social_assistance' })).toEqual(['identity_documents', 'social_assistance_document']);
+    expect(termsFor(service, {}).map((t) => t.workingDays)).toEqual([3]);
+  });
+
+  it('cites seed lines that contain the facts', () => {
+    const doc = (id: string) => documentById(service, id).sources;
+    expectCited(service.term.sources, '3 жұмыс күн');
+    expectCited(service.result.sources, 'конкурстық негізде');
+    expectCited(service.provider.sources, 'арнайы құрылған комиссия бөледі');
+    expectCited(doc('identity_documents'), 'жеке басын куәландыратын құжаттар');
+    expectCited(doc('family_composition_certificate'), 'отбасы болған жағдайда отбасы құрамы туралы анықтаманы');
+    expectCited(doc('parent_death_certificate'), 'қайтыс болуы туралы куәлікті (жетім балалар үшін)');
+    expectCited(doc('large_family_certificate'), 'отбасында 4 және одан көп баланың болуы туралы анықтаманы');
+    expectCited(doc('disability_certificate'), 'мүгедектікті растау туралы анықтаманы');
+    expectCited(doc('social_assistance_document'), 'атаулы әлеуметтік көмек алу үшін');
+    // The list stops there: the cut-off item is the last text line of the list.
+    expectInSeed('002_3ac65400ac0ed134.txt', 'L699', 'атаулы әлеуметтік көмек алу үшін');
+    // The 15 working days printed beside the dormitory term are the duplicates' term (seed 004).
+    expectCited(service.notes[1]!.sources, '15 жұмыс күн');
+    expectCited(service.notes[1]!.sources, '15 (он бес) жұмыс күні');
+  });
+});
