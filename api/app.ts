@@ -1,0 +1,95 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { Engine } from '../bot/engine';
+import type { Metrics } from '../bot/metrics';
+import type { WebSocketHub } from '../bot/channels/web';
+import type { TelegramChannel } from '../bot/channels/telegram';
+import type { Texts } from '../locales/i18n';
+import type { Store } from '../store/types';
+import { apiError } from './errors';
+import { chatRoutes } from './routes/chat';
+import { healthRoutes } from './routes/health';
+import { pageRoutes } from './routes/pages';
+import { telegramRoutes } from './routes/telegram';
+
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  store: Store;
+  engine: Engine;
+  texts: Texts;
+  metrics: Metrics;
+  hub: WebSocketHub;
+  telegram?: TelegramChannel;
+}
+
+export type App = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
+
+/** The Fastify app: public API, widget socket, Telegram webhook, health, metrics and OpenAPI. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const where = first?.instancePath ? `${error.validationContext ?? 'request'}${first.instancePath}` : (error.validationContext ?? 'request');
+      return reply.code(400).send(apiError('bad_request', `${where}: ${first?.message ?? 'invalid'}`));
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) return reply.code(429).send(apiError('rate_limited', 'Too many requests, slow down'));
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(apiError((error as { code?: string }).code?.toLowerCase() ?? 'bad_request', (error as Error).message));
+    }
+    deps.metrics.errors.inc({ where: 'http' });
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(apiError('internal', 'Internal error'));
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send(apiError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' }, // the widget script is embedded on other sites
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: deps.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (request) => request.url === '/health' || request.url === '/metrics',
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Citizen assistant API', version: '0.1.0', description: 'Public catalog, widget chat, operator and provider status APIs.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+
+  await app.register(healthRoutes, deps);
+  await app.register(pageRoutes, deps);
+  await app.register(chatRoutes, deps);
+  if (deps.telegram?.mode === 'webhook') await app.register(telegramRoutes, { telegram: deps.telegram });
+  return app;
+}

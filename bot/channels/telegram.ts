@@ -1,0 +1,148 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { createHash } from 'node:crypto';
+import { Bot, InlineKeyboard, webhookCallback, type Context } from 'grammy';
+import type { Reply } from '../../flows/types';
+import type { Lang } from '../../store/types';
+import type { EngineEvent } from '../engine';
+import { runTurn, type TurnRunnerDeps } from './turns';
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot?: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  defaultLang: Lang;
+}
+
+/** Telegram's limit on callback data, in bytes. */
+const CALLBACK_DATA_MAX = 64;
+const MESSAGE_MAX = 4096;
+
+export function conversationIdForChat(chatId: number): string {
+  return `tg-${chatId}`;
+}
+
+export function langFromTelegram(code: string | undefined): Lang | undefined {
+  if (!code) return undefined;
+  const base = code.slice(0, 2).toLowerCase();
+  return base === 'kk' || base === 'ru' ? base : undefined;
+}
+
+/** Short labels share a row, long ones get their own, so every button stays readable on a phone. */
+export function keyboardFor(choices: Reply['choices']): InlineKeyboard | undefined {
+  if (!choices?.length) return undefined;
+  const keyboard = new InlineKeyboard();
+  let inRow = 0;
+  for (const choice of choices) {
+    const short = choice.label.length <= 18;
+    if (inRow > 0 && (!short || inRow === 2)) {
+      keyboard.row();
+      inRow = 0;
+    }
+    keyboard.text(choice.label, choice.id);
+    inRow++;
+    if (!short) {
+      keyboard.row();
+      inRow = 0;
+    }
+  }
+  return keyboard;
+}
+
+/** Splits a text at line breaks so that no part exceeds Telegram's message limit. */
+export function splitMessage(text: string, max = MESSAGE_MAX): string[] {
+  if (text.length <= max) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max);
+    if (cut < max / 2) cut = max;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, '');
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+export interface TelegramChannel {
+  readonly mode: 'polling' | 'webhook';
+  readonly bot: Bot;
+  readonly webhookSecret: string;
+  /** Handles a webhook request (Fastify's request and reply). */
+  webhook(request: unknown, reply: unknown): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Sends replies to a chat outside an update (operator messages, notifications). */
+  send(chatId: number, replies: readonly Reply[]): Promise<void>;
+}
+
+export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps): TelegramChannel {
+  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const webhookSecret = options.webhookSecret ?? createHash('sha256').update(`webhook:${options.token}`).digest('base64url').slice(0, 48);
+
+  const send = async (chatId: number, replies: readonly Reply[]) => {
+    for (const reply of replies) {
+      const parts = splitMessage(reply.text);
+      for (const [index, part] of parts.entries()) {
+        const keyboard = index === parts.length - 1 ? keyboardFor(reply.choices) : undefined;
+        await bot.api.sendMessage(chatId, part, keyboard ? { reply_markup: keyboard } : {});
+      }
+    }
+  };
+
+  const handle = async (ctx: Context, event: EngineEvent) => {
+    const chatId = ctx.chat!.id;
+    const langHint = langFromTelegram(ctx.from?.language_code);
+    const turn = await runTurn(
+      deps,
+      { conversationId: conversationIdForChat(chatId), channel: 'telegram', event, address: { telegramChatId: chatId }, ...(langHint ? { langHint } : {}) },
+      langHint ?? options.defaultLang,
+    );
+    await send(chatId, turn.replies);
+  };
+
+  // Updates of one chat are handled in order; different chats run concurrently.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  bot.on('message:text', (ctx) => handle(ctx, { type: 'text', text: ctx.message.text }));
+  bot.on('callback_query:data', async (ctx) => {
+    // Always answer, so the button stops spinning; a forged or stale id is judged by the engine.
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    if (!ctx.chat) return;
+    const data = ctx.callbackQuery.data;
+    await handle(ctx, { type: 'choice', id: Buffer.byteLength(data) <= CALLBACK_DATA_MAX ? data : data.slice(0, CALLBACK_DATA_MAX) });
+  });
+  // Stickers, photos, voice: the bot understands text and buttons, and says so through the engine.
+  bot.on('message', (ctx) => handle(ctx, { type: 'text', text: '' }));
+  bot.catch((error) => {
+    deps.metrics.errors.inc({ where: 'telegram' });
+    deps.log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
+  });
+
+  let runner: RunnerHandle | undefined;
+  const mode = options.webhookUrl ? 'webhook' : 'polling';
+  const callback = mode === 'webhook' ? webhookCallback(bot, 'fastify', { secretToken: webhookSecret }) : undefined;
+
+  return {
+    mode,
+    bot,
+    webhookSecret,
+    webhook: async (request, reply) => {
+      await (callback as (req: unknown, rep: unknown) => Promise<void>)(request, reply);
+    },
+    async start() {
+      await bot.init();
+      if (mode === 'webhook') {
+        await bot.api.setWebhook(options.webhookUrl!, { secret_token: webhookSecret, allowed_updates: ['message', 'callback_query'] });
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
+      }
+    },
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+    },
+    send,
+  };
+}

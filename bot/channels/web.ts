@@ -1,0 +1,138 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import type { Reply } from '../../flows/types';
+import type { Lang } from '../../store/types';
+import type { EngineEvent } from '../engine';
+import { runTurn, type TurnRunnerDeps } from './turns';
+
+/** Frames of the widget WebSocket (DESIGN.md §6). */
+const ClientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), lang: z.enum(['kk', 'ru']).optional(), token: z.string().max(200).optional() }),
+  z.object({ type: z.literal('text'), text: z.string().max(20_000) }),
+  z.object({ type: z.literal('choice'), id: z.string().min(1).max(64) }),
+]);
+
+export type ServerFrame =
+  | { type: 'session'; token: string; conversationId: string }
+  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; text: string; choices?: { id: string; label: string }[]; attachment?: Reply['attachment']; at: string }
+  | { type: 'error'; code: string; message: string };
+
+const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
+/** Frames a socket may send per window before it is asked to slow down. */
+const FRAMES_PER_WINDOW = 20;
+const WINDOW_MS = 10_000;
+
+export function conversationIdForToken(token: string): string {
+  return `web-${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+}
+
+export function messageFrame(reply: Reply, from: 'bot' | 'operator' | 'system' = reply.from ?? 'bot', at = new Date()): ServerFrame {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    from,
+    text: reply.text,
+    ...(reply.choices?.length ? { choices: reply.choices } : {}),
+    ...(reply.attachment ? { attachment: reply.attachment } : {}),
+    at: at.toISOString(),
+  };
+}
+
+/** The sockets open in this process for each widget conversation (several tabs share one token). */
+export class WebSocketHub {
+  private readonly sockets = new Map<string, Set<WebSocket>>();
+
+  add(conversationId: string, socket: WebSocket): void {
+    const set = this.sockets.get(conversationId) ?? new Set();
+    set.add(socket);
+    this.sockets.set(conversationId, set);
+  }
+
+  remove(conversationId: string, socket: WebSocket): void {
+    const set = this.sockets.get(conversationId);
+    set?.delete(socket);
+    if (set?.size === 0) this.sockets.delete(conversationId);
+  }
+
+  /** Sends frames to every open socket of the conversation; returns how many sockets got them. */
+  send(conversationId: string, frames: readonly ServerFrame[]): number {
+    const set = this.sockets.get(conversationId);
+    if (!set) return 0;
+    for (const socket of set) for (const frame of frames) sendFrame(socket, frame);
+    return set.size;
+  }
+
+  get connections(): number {
+    let count = 0;
+    for (const set of this.sockets.values()) count += set.size;
+    return count;
+  }
+}
+
+function sendFrame(socket: WebSocket, frame: ServerFrame): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+}
+
+export interface WebChannelDeps extends TurnRunnerDeps {
+  hub: WebSocketHub;
+  defaultLang: Lang;
+}
+
+/** Drives the engine from one widget socket: hello first, then text and choice frames. */
+export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
+  const { hub, texts } = deps;
+  let session: { conversationId: string; lang: Lang } | undefined;
+  let windowStart = Date.now();
+  let framesInWindow = 0;
+  let pending = Promise.resolve();
+
+  const error = (code: string, key: string) =>
+    sendFrame(socket, { type: 'error', code, message: texts.t(session?.lang ?? deps.defaultLang, key) });
+
+  const turn = async (event: EngineEvent, langHint?: Lang) => {
+    const { conversationId } = session!;
+    const result = await runTurn(deps, { conversationId, channel: 'web', event, ...(langHint ? { langHint } : {}) }, session!.lang);
+    session!.lang = result.lang;
+    hub.send(conversationId, result.replies.map((reply) => messageFrame(reply)));
+  };
+
+  const onFrame = async (raw: string) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return error('bad_frame', 'common:errors.bad_frame');
+    }
+    const parsed = ClientFrame.safeParse(json);
+    if (!parsed.success) return error('bad_frame', 'common:errors.bad_frame');
+    const frame = parsed.data;
+    if (frame.type === 'hello') {
+      if (session) return; // one hello per socket; a repeated one changes nothing
+      const resumed = frame.token !== undefined && TOKEN.test(frame.token);
+      const token = resumed ? frame.token! : randomBytes(32).toString('base64url');
+      session = { conversationId: conversationIdForToken(token), lang: frame.lang ?? deps.defaultLang };
+      hub.add(session.conversationId, socket);
+      sendFrame(socket, { type: 'session', token, conversationId: session.conversationId });
+      return turn({ type: resumed ? 'resume' : 'start' }, frame.lang);
+    }
+    if (!session) return error('hello_first', 'common:errors.hello_first');
+    return turn(frame.type === 'text' ? { type: 'text', text: frame.text } : { type: 'choice', id: frame.id });
+  };
+
+  socket.on('message', (data, isBinary) => {
+    const now = Date.now();
+    if (now - windowStart > WINDOW_MS) {
+      windowStart = now;
+      framesInWindow = 0;
+    }
+    if (++framesInWindow > FRAMES_PER_WINDOW) return error('rate_limited', 'common:errors.rate_limited');
+    if (isBinary) return error('bad_frame', 'common:errors.bad_frame');
+    const raw = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+    // Frames of one socket are handled in order, as the citizen sent them.
+    pending = pending.then(() => onFrame(raw)).catch((err: unknown) => deps.log.error({ err }, 'widget frame failed'));
+  });
+  socket.on('close', () => {
+    if (session) hub.remove(session.conversationId, socket);
+  });
+}

@@ -1,0 +1,74 @@
+import type { Logger } from 'pino';
+import { buildApp, type App } from './api/app';
+import { createLogger } from './api/logger';
+import { Engine } from './bot/engine';
+import { Metrics } from './bot/metrics';
+import { createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
+import { WebSocketHub } from './bot/channels/web';
+import type { Config } from './config';
+import { createFlows } from './flows';
+import { createTexts } from './locales/i18n';
+import { openStore } from './store';
+import type { Store } from './store/types';
+
+export interface Server {
+  app: App;
+  store: Store;
+  engine: Engine;
+  log: Logger;
+  telegram?: TelegramChannel;
+  /** Listens on HOST:PORT and starts the Telegram channel; resolves with the address. */
+  listen(): Promise<string>;
+  /** Stops taking updates, drains sockets and the Telegram runner, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** Wires the product together from its configuration: the composition root. */
+export async function buildServer(config: Config, overrides: { log?: Logger; metrics?: Metrics } = {}): Promise<Server> {
+  const log = overrides.log ?? createLogger(config.LOG_LEVEL);
+  const metrics = overrides.metrics ?? new Metrics();
+  const store = await openStore(config.REDIS_URL, log);
+  const texts = createTexts();
+  const engine = new Engine({ store, texts, flows: createFlows(), defaultLang: config.DEFAULT_LANG });
+  const hub = new WebSocketHub();
+  const turnDeps = { engine, texts, metrics, log };
+
+  let telegram: TelegramChannel | undefined;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    telegram = createTelegramChannel(
+      {
+        token: config.TELEGRAM_BOT_TOKEN,
+        defaultLang: config.DEFAULT_LANG,
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
+        ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+      },
+      turnDeps,
+    );
+  } else {
+    log.info('TELEGRAM_BOT_TOKEN is not set: the Telegram channel is off');
+  }
+
+  const app = await buildApp({ config, log, store, engine, texts, metrics, hub, ...(telegram ? { telegram } : {}) });
+
+  return {
+    app,
+    store,
+    engine,
+    log,
+    ...(telegram ? { telegram } : {}),
+    async listen() {
+      const address = await app.listen({ host: config.HOST, port: config.PORT });
+      if (telegram) {
+        await telegram.start();
+        log.info({ mode: telegram.mode }, 'Telegram channel started');
+      }
+      return address;
+    },
+    async close() {
+      await telegram?.stop();
+      await app.close();
+      await store.close();
+    },
+  };
+}

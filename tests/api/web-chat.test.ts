@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatClient } from '../support/ws-client';
+import { startTestServer, type TestServer } from '../support/server';
+
+const menuIds = ['menu:checklist', 'menu:home_visit', 'menu:status', 'menu:complaint', 'menu:operator', 'menu:language'];
+
+describe('widget WebSocket on the embedded store', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('greets in Kazakh with the menu, then shows the same menu in Russian after switching', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    const hello = await client.exchange({ type: 'hello', lang: 'kk' });
+    const session = hello.find((f) => f.type === 'session')!;
+    expect(session.token).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    expect(session.conversationId).toMatch(/^web-/);
+    const messages = hello.filter((f) => f.type === 'message');
+    expect(messages[0]!.text).toMatch(/^Сәлеметсіз бе!/);
+    expect(messages[0]!.from).toBe('bot');
+    expect(messages.at(-1)!.choices.map((c: { id: string }) => c.id)).toEqual(menuIds);
+    const kkLabels = messages.at(-1)!.choices.map((c: { label: string }) => c.label);
+
+    const picker = await client.exchange({ type: 'choice', id: 'menu:language' });
+    expect(picker.at(-1)!.choices.map((c: { id: string }) => c.id)).toEqual(['lang:kk', 'lang:ru']);
+    const russian = await client.exchange({ type: 'choice', id: 'lang:ru' });
+    const menu = russian.at(-1)!;
+    expect(menu.choices.map((c: { id: string }) => c.id)).toEqual(menuIds);
+    expect(menu.choices[0].label).toBe('Документы и заявление');
+    expect(menu.choices.map((c: { label: string }) => c.label)).not.toEqual(kkLabels);
+    expect(menu.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    client.close();
+  });
+
+  it('resumes the same conversation, in the language chosen, with the token', async () => {
+    const first = await ChatClient.connect(server.wsUrl);
+    const hello = await first.exchange({ type: 'hello', lang: 'kk' });
+    const { token, conversationId } = hello.find((f) => f.type === 'session')!;
+    await first.exchange({ type: 'choice', id: 'lang:ru' });
+    first.close();
+
+    const second = await ChatClient.connect(server.wsUrl);
+    const resumed = await second.exchange({ type: 'hello', lang: 'kk', token });
+    expect(resumed.find((f) => f.type === 'session')).toMatchObject({ token, conversationId });
+    expect(resumed.filter((f) => f.type === 'message').at(-1)!.text).toMatch(/Что вам нужно/);
+    second.close();
+  });
+
+  it('answers frames before hello, broken JSON and unknown types with an error frame, and keeps the socket', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    const early = await client.exchange({ type: 'text', text: 'сәлем' });
+    expect(early.at(-1)).toMatchObject({ type: 'error', code: 'hello_first' });
+    await client.exchange({ type: 'hello', lang: 'ru' });
+    expect((await client.exchange('{not json')).at(-1)).toMatchObject({ type: 'error', code: 'bad_frame', message: expect.stringMatching(/Обновите страницу/) });
+    expect((await client.exchange({ type: 'photo' })).at(-1)).toMatchObject({ type: 'error', code: 'bad_frame' });
+    const menu = await client.exchange({ type: 'text', text: 'меню' });
+    expect(menu.at(-1)!.choices).toHaveLength(6);
+    client.close();
+  });
+
+  it('answers a 10 000-character message and emoji with a clear message in the citizen language', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    await client.exchange({ type: 'hello', lang: 'ru' });
+    const long = await client.exchange({ type: 'text', text: 'я'.repeat(10_000) });
+    expect(long.find((f) => f.type === 'message')!.text).toMatch(/слишком длинное/);
+    const emoji = await client.exchange({ type: 'text', text: '🙂🙂🙂' });
+    expect(emoji.find((f) => f.type === 'message')!.text).toMatch(/не понял/);
+    client.close();
+  });
+
+  it('answers a forged choice politely', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    await client.exchange({ type: 'hello', lang: 'kk' });
+    const forged = await client.exchange({ type: 'choice', id: 'admin:drop-all' });
+    expect(forged.find((f) => f.type === 'message')!.text).toMatch(/батырма енді жарамсыз/);
+    client.close();
+  });
+});

@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A Bot API server on 127.0.0.1 that grammY talks to over real HTTP (`apiRoot`). It queues the
+ * updates a test injects for getUpdates, records every method call, and answers like Telegram.
+ */
+export interface ApiCall {
+  method: string;
+  params: Record<string, any>;
+}
+
+export interface FakeTelegram {
+  apiRoot: string;
+  token: string;
+  calls: ApiCall[];
+  /** Queues a private-chat text message from a user. */
+  sendText(chatId: number, text: string, languageCode?: string): void;
+  /** Queues a press of an inline button with the given callback data. */
+  pressButton(chatId: number, data: string, languageCode?: string): string;
+  /** Resolves with the calls of `method` once at least `count` of them were made after `since`. */
+  waitFor(method: string, count?: number, since?: number, timeoutMs?: number): Promise<ApiCall[]>;
+  close(): Promise<void>;
+}
+
+export const TEST_TOKEN = '123456:TEST-token-for-the-fake-bot-api-server';
+
+export async function startFakeTelegram(): Promise<FakeTelegram> {
+  const calls: ApiCall[] = [];
+  const updates: Record<string, unknown>[] = [];
+  const waiters = new Set<() => void>();
+  let pendingPoll: ((updates: Record<string, unknown>[]) => void) | undefined;
+  let updateId = 1000;
+  let messageId = 1;
+
+  const notify = () => waiters.forEach((w) => w());
+  const deliver = () => {
+    if (pendingPoll && updates.length) {
+      const poll = pendingPoll;
+      pendingPoll = undefined;
+      poll(updates.splice(0));
+    }
+  };
+  const user = (chatId: number, languageCode?: string) => ({ id: chatId, is_bot: false, first_name: 'Айгүл', ...(languageCode ? { language_code: languageCode } : {}) });
+
+  const readBody = async (request: IncomingMessage): Promise<Record<string, any>> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    if (!raw) return {};
+    if ((request.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw);
+    return { raw }; // multipart (documents): kept whole for the test to inspect
+  };
+
+  const server: Server = createServer(async (request, response) => {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '');
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (!match || match[1] !== TEST_TOKEN) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const method = match[2]!;
+    const params = await readBody(request);
+    if (method === 'getUpdates') {
+      const offset = Number(params.offset ?? 0);
+      const ready = updates.filter((u) => Number(u.update_id) >= offset);
+      updates.splice(0, updates.length, ...ready);
+      if (updates.length) return reply(200, { ok: true, result: updates.splice(0) });
+      const timeout = Math.min(Number(params.timeout ?? 0), 2) * 1000;
+      const timer = setTimeout(() => {
+        pendingPoll = undefined;
+        reply(200, { ok: true, result: [] });
+      }, timeout);
+      pendingPoll = (result) => {
+        clearTimeout(timer);
+        reply(200, { ok: true, result });
+      };
+      return;
+    }
+    calls.push({ method, params });
+    notify();
+    switch (method) {
+      case 'getMe':
+        return reply(200, { ok: true, result: { id: 42, is_bot: true, first_name: 'Көмекші', username: 'assistant_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
+      case 'sendMessage':
+      case 'sendDocument':
+      case 'editMessageText':
+        return reply(200, { ok: true, result: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: 'private' }, text: params.text ?? '' } });
+      default:
+        return reply(200, { ok: true, result: true });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    token: TEST_TOKEN,
+    calls,
+    sendText(chatId, text, languageCode) {
+      updates.push({
+        update_id: ++updateId,
+        message: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private', first_name: 'Айгүл' }, from: user(chatId, languageCode), text },
+      });
+      deliver();
+    },
+    pressButton(chatId, data, languageCode) {
+      const id = `cb${++updateId}`;
+      updates.push({
+        update_id: updateId,
+        callback_query: {
+          id,
+          from: user(chatId, languageCode),
+          chat_instance: 'ci',
+          data,
+          message: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, text: '…' },
+        },
+      });
+      deliver();
+      return id;
+    },
+    waitFor(method, count = 1, since = 0, timeoutMs = 5000) {
+      const matching = () => calls.slice(since).filter((c) => c.method === method);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (matching().length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(matching());
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out waiting for ${count} × ${method}; got ${JSON.stringify(calls.slice(since).map((c) => c.method))}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () =>
+      new Promise((resolve) => {
+        pendingPoll?.([]);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The chat widget: one script tag on any page (`<script src="/widget.js" data-lang="kk" defer>`).
+ * It speaks the /ws/chat protocol, keeps the session token in localStorage so a reload resumes the
+ * conversation, and renders bot choices as buttons.
+ */
+type Choice = { id: string; label: string };
+type ServerFrame =
+  | { type: 'session'; token: string; conversationId: string }
+  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; text: string; choices?: Choice[]; attachment?: { fileName: string; url: string }; at: string }
+  | { type: 'error'; code: string; message: string };
+
+const UI = {
+  kk: { title: 'Мемлекеттік қызметтер көмекшісі', placeholder: 'Хабарлама жазыңыз…', send: 'Жіберу', reconnecting: 'Байланыс қалпына келтірілуде…', open: 'Көмекшімен сөйлесу', close: 'Жабу' },
+  ru: { title: 'Помощник по госуслугам', placeholder: 'Напишите сообщение…', send: 'Отправить', reconnecting: 'Восстанавливаем соединение…', open: 'Чат с помощником', close: 'Закрыть' },
+} as const;
+type Lang = keyof typeof UI;
+
+const STORAGE_KEY = 'citizen-assistant-token';
+const script = document.currentScript as HTMLScriptElement | null;
+const pageLang = (script?.dataset.lang ?? document.documentElement.lang ?? 'kk').slice(0, 2);
+const lang: Lang = pageLang === 'ru' ? 'ru' : 'kk';
+const serverUrl = new URL(script?.src ?? location.href);
+const ui = UI[lang];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const root = el('section', { class: 'ca-widget', 'aria-label': ui.title });
+const header = el('header', { class: 'ca-header' }, ui.title);
+const log = el('ol', { class: 'ca-log', 'aria-live': 'polite', 'data-testid': 'chat-log' });
+const status = el('p', { class: 'ca-status', role: 'status' });
+const form = el('form', { class: 'ca-form' });
+const input = el('input', { type: 'text', 'aria-label': ui.placeholder, placeholder: ui.placeholder, maxlength: '4000', autocomplete: 'off' });
+const send = el('button', { type: 'submit' }, ui.send);
+form.append(input, send);
+root.append(header, log, status, form);
+
+const style = el('style');
+style.textContent = `
+.ca-widget{font:15px/1.4 system-ui,sans-serif;max-width:420px;border:1px solid #c8d0dc;border-radius:12px;display:flex;flex-direction:column;height:560px;background:#fff;color:#1b2430}
+.ca-header{padding:12px 16px;background:#0b5cad;color:#fff;border-radius:12px 12px 0 0;font-weight:600}
+.ca-log{list-style:none;margin:0;padding:12px;overflow-y:auto;flex:1;display:flex;flex-direction:column;gap:8px}
+.ca-msg{padding:8px 12px;border-radius:10px;max-width:85%;white-space:pre-wrap;word-wrap:break-word}
+.ca-from-citizen{align-self:flex-end;background:#e3effc}
+.ca-from-bot,.ca-from-system{align-self:flex-start;background:#f1f3f6}
+.ca-from-operator{align-self:flex-start;background:#fff4d6}
+.ca-choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
+.ca-choices button{border:1px solid #0b5cad;background:#fff;color:#0b5cad;border-radius:16px;padding:4px 10px;cursor:pointer;font:inherit}
+.ca-choices button:focus-visible,.ca-form button:focus-visible,.ca-form input:focus-visible{outline:3px solid #f0a500;outline-offset:1px}
+.ca-status{margin:0;padding:0 12px;color:#8a5a00;font-size:13px;min-height:1em}
+.ca-form{display:flex;gap:8px;padding:12px;border-top:1px solid #e1e5ea}
+.ca-form input{flex:1;padding:8px;border:1px solid #c8d0dc;border-radius:8px;font:inherit}
+.ca-form button{padding:8px 14px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;cursor:pointer}`;
+
+function append(from: string, text: string, choices: Choice[] = [], attachment?: { fileName: string; url: string }): void {
+  const item = el('li', { class: `ca-msg ca-from-${from}`, 'data-from': from });
+  item.append(el('span', {}, text));
+  if (attachment) {
+    const link = el('a', { href: new URL(attachment.url, serverUrl).href, download: attachment.fileName }, attachment.fileName);
+    item.append(el('br'), link);
+  }
+  if (choices.length) {
+    const group = el('div', { class: 'ca-choices' });
+    for (const choice of choices) {
+      const button = el('button', { type: 'button', 'data-choice': choice.id }, choice.label);
+      button.addEventListener('click', () => {
+        append('citizen', choice.label);
+        transmit({ type: 'choice', id: choice.id });
+      });
+      group.append(button);
+    }
+    item.append(group);
+  }
+  log.append(item);
+  log.scrollTop = log.scrollHeight;
+}
+
+let socket: WebSocket | undefined;
+let retry = 0;
+const outbox: string[] = [];
+
+function transmit(frame: object): void {
+  const data = JSON.stringify(frame);
+  if (socket?.readyState === WebSocket.OPEN) socket.send(data);
+  else outbox.push(data);
+}
+
+function connect(): void {
+  const url = new URL('/ws/chat', serverUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  socket = new WebSocket(url);
+  socket.addEventListener('open', () => {
+    retry = 0;
+    status.textContent = '';
+    const token = localStorage.getItem(STORAGE_KEY) ?? undefined;
+    socket!.send(JSON.stringify({ type: 'hello', lang, ...(token ? { token } : {}) }));
+    for (const data of outbox.splice(0)) socket!.send(data);
+  });
+  socket.addEventListener('message', (event) => {
+    const frame = JSON.parse(String(event.data)) as ServerFrame;
+    if (frame.type === 'session') localStorage.setItem(STORAGE_KEY, frame.token);
+    else if (frame.type === 'message') append(frame.from, frame.text, frame.choices, frame.attachment);
+    else append('system', frame.message);
+  });
+  socket.addEventListener('close', () => {
+    status.textContent = ui.reconnecting;
+    setTimeout(connect, Math.min(30_000, 500 * 2 ** retry++));
+  });
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (!text) return;
+  append('citizen', text);
+  transmit({ type: 'text', text });
+  input.value = '';
+});
+
+const mount = document.querySelector(script?.dataset.target ?? '#citizen-assistant') ?? document.body;
+document.head.append(style);
+mount.append(root);
+connect();
+export {};
