@@ -1,0 +1,118 @@
+import { describe, it, expect } from 'vitest';
+import { parseCatalog } from '../../flows/catalog/schema';
+import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { duplicateTvet as service } from '../../flows/catalog/services/duplicate-tvet';
+import { docIds, documentById, expectCited, expectInSeed, expectWellFormedEntry } from './support';
+
+const SEED_000 = '000_89b8ef86f4446315.txt';
+const SEED_004 = '004_c8775394d60dbad5.txt';
+
+describe('catalog: duplicate-tvet', () => {
+  it('is a valid catalog entry', () => {
+    expect(() => parseCatalog([service])).not.toThrow();
+    expect(service.audience).toBe('citizen');
+    expect(service.form).toBe('seed004-app5');
+  });
+
+  it('keeps the seed facts: channels, terms, fee, home visit, refusals', () => {
+    expect(service.channels.map((c) => c.id)).toEqual(['provider_office', 'state_corporation', 'egov_portal']);
+    expect(service.term).toMatchObject({ kind: 'total', workingDays: 15 });
+    expect(service.term.calendarDays).toBeUndefined();
+    expect(
+      service.otherTerms.map((t) => [t.kind, t.workingDays ?? t.minutes ?? t.months ?? t.hours, t.channels ?? 'all']),
+    ).toEqual([
+      ['provider_review', 5, 'all'],
+      ['sc_wait', 15, ['state_corporation']],
+      ['sc_service', 15, ['state_corporation']],
+      ['other', 24, ['state_corporation', 'egov_portal']],
+      ['other', 3, 'all'], // hearing notice before the end of the term
+      ['other', 2, 'all'], // hearing and objection
+      ['sc_storage', 1, ['state_corporation', 'egov_portal']],
+      ['other', 1, ['state_corporation', 'egov_portal']],
+    ]);
+    expect(service.otherTerms.find((t) => t.kind === 'sc_service')?.minutes).toBe(15);
+    expect(service.otherTerms.find((t) => t.kind === 'sc_storage')?.months).toBe(1);
+    expect(service.fee.free).toBe(true);
+    expect(service.homeVisit.available).toBe(true);
+    expect(service.refusalGrounds.intake).toHaveLength(2);
+    expect(service.refusalGrounds.service).toHaveLength(3);
+    expect(service.notes).toHaveLength(7);
+  });
+
+  it('lists the documents per channel', () => {
+    expect(service.documents.map((d) => [d.id, d.required, d.channels])).toEqual([
+      ['application', 'conditional', ['provider_office', 'state_corporation']],
+      ['application_by_parent', 'conditional', ['provider_office', 'state_corporation']],
+      ['student_identity_document', 'always', ['provider_office', 'state_corporation']],
+      ['original_education_document', 'conditional', ['provider_office', 'state_corporation']],
+      ['e_application', 'always', ['egov_portal']],
+    ]);
+  });
+
+  it('asks the channel first, then who applies and why, but not on the portal', () => {
+    expect(nextQuestion(service, {})?.id).toBe('channel');
+    expect(service.questions[0]?.options.map((o) => o.id)).toEqual(service.channels.map((c) => c.id));
+    expect(nextQuestion(service, { channel: 'provider_office' })?.id).toBe('applicant');
+    expect(nextQuestion(service, { channel: 'state_corporation', applicant: 'parent' })?.id).toBe('reason');
+    expect(nextQuestion(service, { channel: 'egov_portal' })).toBeUndefined();
+  });
+
+  it('personalises the checklist', () => {
+    expect(docIds(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' })).toEqual([
+      'application_by_parent',
+      'student_identity_document',
+    ]);
+    expect(docIds(service, { channel: 'provider_office', applicant: 'self', reason: 'damaged' })).toEqual([
+      'application',
+      'student_identity_document',
+      'original_education_document',
+    ]);
+    expect(docIds(service, { channel: 'state_corporation', applicant: 'self', reason: 'name_changed' })).toEqual([
+      'application',
+      'student_identity_document',
+      'original_education_document',
+    ]);
+    expect(docIds(service, { channel: 'egov_portal' })).toEqual(['e_application']);
+    // Hearing terms hold on every channel; the State Corporation queue only there.
+    expect(termsFor(service, { channel: 'egov_portal' }).map((t) => t.kind)).toEqual([
+      'total',
+      'provider_review',
+      'other',
+      'other',
+      'other',
+      'sc_storage',
+      'other',
+    ]);
+  });
+
+  it('cites seed lines that exist and contain the facts', () => {
+    expectWellFormedEntry(service);
+    expectCited(service.term.sources, '15 (он бес) жұмыс күні');
+    expectCited(service.term.sources, 'порталға құжаттарды тапсырған сәттен бастап');
+    expectCited(service.otherTerms[0]!.sources, '5 (бес) жұмыс күні');
+    expectCited(service.otherTerms[1]!.sources, '15 (он бес) минут');
+    expectCited(service.otherTerms[4]!.sources, '3 (үш) жұмыс күнінен кешіктірілмей');
+    expectCited(service.otherTerms[5]!.sources, '2 (екі) жұмыс күнінен кешіктірілмей');
+    expectCited(service.otherTerms[6]!.sources, 'бір ай');
+    expectCited(service.fee.sources, 'тегін');
+    expectCited(service.result.sources, 'цифрлық диплом');
+    expectCited(service.homeVisit.sources, '1414, 8 800 080 7777');
+    expectCited(service.homeVisit.sources, 'тұратын жеріне бара отырып');
+    expectCited(service.refusalGrounds.intake[0]!.sources, 'топтамасын толық ұсынбаған');
+    expectCited(service.refusalGrounds.service[0]!.sources, 'дәйексіздігін анықтау');
+    expectCited(service.refusalGrounds.service[2]!.sources, '8-бабына');
+    expectCited(documentById(service, 'application_by_parent').sources, 'кәмелет жасқа толмаған баланың ата-анасының');
+    expectCited(documentById(service, 'application').sources, 'мән-жайы баяндалған');
+    expectCited(documentById(service, 'original_education_document').sources, 'түпнұсқасы қоса беріледі');
+    expectCited(documentById(service, 'e_application').sources, '5-қосымшаға сәйкес');
+    expectCited(service.resultDelivery[3]!.sources, '"eGovMobile"');
+    expectCited(service.workingHours[0]!.sources, '17.30-ға дейін');
+    // The defects the notes report are where they say.
+    expectInSeed(SEED_004, 'L206', 'негізгі орта және жалпы орта білім беру ұйымы басшысының атына');
+    expectInSeed(SEED_000, 'L1380', '5-тармағына');
+    expectInSeed(SEED_004, 'L30', 'қарсылық білдіреді немесе білдіреді');
+    expectInSeed(SEED_004, 'L31', 'жоғары және (немесе) жоғары оқу орнынан кейінгі');
+    expectInSeed(SEED_000, 'L1282', 'көрсетілетін қызметті алушыға одан әрі сақтауға');
+    expect(documentById(service, 'e_application').sources.map((s) => s.seed)).toContain(SEED_004);
+  });
+});
