@@ -1,0 +1,57 @@
+import { describe, it, expect } from 'vitest';
+import { parseCatalog } from '../../flows/catalog/schema';
+import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { incompleteEducationCertificate as service } from '../../flows/catalog/services/incomplete-education-certificate';
+import { docIds, expectCited, expectWellFormedEntry } from './support';
+
+describe('catalog: certificate for persons who did not complete TVET (seeds 002, 000)', () => {
+  it('is a valid, cited, bilingual entry', () => {
+    expect(parseCatalog([service])).toHaveLength(1);
+    expectWellFormedEntry(service);
+  });
+
+  it('states the seed facts', () => {
+    expect(service.id).toBe('incomplete-education-certificate');
+    expect(service.audience).toBe('citizen');
+    expect(service.channels.map((c) => c.id)).toEqual(['provider_office', 'state_corporation']);
+    expect(service.term).toMatchObject({ kind: 'total', workingDays: 3 });
+    expect(service.term.calendarDays).toBeUndefined();
+    expect(service.term.channels).toBeUndefined();
+    expect(service.otherTerms.map((t) => [t.kind, t.workingDays, t.channels])).toEqual([
+      ['total', 8, ['state_corporation']],
+      ['other', undefined, ['state_corporation']],
+    ]);
+    expect(service.fee.free).toBe(false);
+    expect(service.homeVisit.available).toBe(false);
+    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
+    expect(service.form).toBeUndefined();
+    expect(service.resultDelivery).toHaveLength(1);
+    // Seed 002 lists no documents for this service: the one item says so instead of guessing.
+    expect(service.documents.map((d) => [d.id, d.required])).toEqual([['document_list_not_in_source', 'always']]);
+    expect(service.notes.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('asks only the channel; the State Corporation adds the 8-day and acceptance-day terms', () => {
+    expect(nextQuestion(service, {})?.id).toBe('channel');
+    expect(service.questions[0]!.options.map((o) => o.id)).toEqual(['provider_office', 'state_corporation']);
+    expect(nextQuestion(service, { channel: 'provider_office' })).toBeUndefined();
+    expect(docIds(service, { channel: 'state_corporation' })).toEqual(['document_list_not_in_source']);
+    expect(termsFor(service, { channel: 'provider_office' }).map((t) => t.workingDays)).toEqual([3]);
+    expect(termsFor(service, { channel: 'state_corporation' }).map((t) => t.workingDays)).toEqual([3, 8, undefined]);
+  });
+
+  it('cites seed lines that contain the facts', () => {
+    expectCited(service.applicants.sources, 'білім алуды аяқтамаған адамдарға анықтама беру');
+    expectCited(service.term.sources, '3 (үш) жұмыс күні');
+    expectCited(service.term.sources, 'көрсетілетін қызметті беруші орналасқан жер бойынша мемлекеттік корпорацияға');
+    expectCited(service.otherTerms[0]!.sources, '8 (сегіз) жұмыс күні');
+    expectCited(service.otherTerms[0]!.sources, 'көрсетілетін қызметті беруші орналаспаған жер бойынша');
+    expectCited(service.otherTerms[1]!.sources, 'қабылдау күні мемлекеттік қызмет көрсету мерзіміне кірмейді');
+    expectCited(service.resultDelivery[0]!.sources, 'бір тәуліктен кешіктірмей жеткізуді');
+    expectCited(service.result.sources, 'білім алуды аяқтамаған адамдарға берілетін анықтама');
+    expectCited(service.result.sources, 'жылдық (қорытынды) бағалар алды');
+    expectCited(service.provider.sources, 'білім беру ұйымының басшысы');
+    expectCited(service.notes[3]!.sources, '№ 289 бұйрығы');
+    expectCited(service.notes[3]!.sources, 'күші жойылған');
+  });
+});
