@@ -18,8 +18,8 @@ export interface FakeTelegram {
   sendText(chatId: number, text: string, languageCode?: string): void;
   /** Queues a press of an inline button with the given callback data. */
   pressButton(chatId: number, data: string, languageCode?: string): string;
-  /** Resolves with the calls of `method` once at least `count` of them were made after `since`. */
-  waitFor(method: string, count?: number, since?: number, timeoutMs?: number): Promise<ApiCall[]>;
+  /** Resolves with the calls of `method` (to `chatId`, if given) once at least `count` of them were made after call number `since`. */
+  waitFor(method: string, count?: number, since?: number, chatId?: number): Promise<ApiCall[]>;
   close(): Promise<void>;
 }
 
@@ -119,8 +119,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       deliver();
       return id;
     },
-    waitFor(method, count = 1, since = 0, timeoutMs = 5000) {
-      const matching = () => calls.slice(since).filter((c) => c.method === method);
+    waitFor(method, count = 1, since = 0, chatId) {
+      const timeoutMs = 5000;
+      const matching = () => calls.slice(since).filter((c) => c.method === method && (chatId === undefined || Number(c.params.chat_id) === chatId));
       return new Promise((resolve, reject) => {
         const check = () => {
           if (matching().length >= count) {

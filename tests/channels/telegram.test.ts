@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
+import { startTestServer, type TestServer } from '../support/server';
+
+const buttons = (call: { params: Record<string, any> }) =>
+  (call.params.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data: string }[];
+
+describe('Telegram channel over HTTP to a fake Bot API (long polling)', () => {
+  let telegram: FakeTelegram;
+  let server: TestServer;
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+  });
+  afterAll(async () => {
+    await server.close();
+    await telegram.close();
+  });
+
+  it('greets /start in the language of the Telegram client with the menu as an inline keyboard', async () => {
+    const since = telegram.calls.length;
+    telegram.sendText(5001, '/start', 'ru');
+    const sent = await telegram.waitFor('sendMessage', 2, since);
+    expect(sent[0]!.params.chat_id).toBe(5001);
+    expect(sent[0]!.params.text).toMatch(/^Здравствуйте!/);
+    expect(buttons(sent[1]!).map((b) => b.callback_data)).toEqual([
+      'menu:checklist', 'menu:home_visit', 'menu:status', 'menu:complaint', 'menu:operator', 'menu:language',
+    ]);
+    expect(buttons(sent[1]!)[0]!.text).toBe('Документы и заявление');
+  });
+
+  it('defaults to Kazakh for other client languages and switches language with the buttons', async () => {
+    let since = telegram.calls.length;
+    telegram.sendText(5002, '/start', 'en');
+    const greeting = await telegram.waitFor('sendMessage', 2, since);
+    expect(greeting[0]!.params.text).toMatch(/^Сәлеметсіз бе!/);
+
+    since = telegram.calls.length;
+    telegram.pressButton(5002, 'menu:language', 'en');
+    const picker = await telegram.waitFor('sendMessage', 1, since);
+    expect(buttons(picker[0]!).map((b) => b.callback_data)).toEqual(['lang:kk', 'lang:ru']);
+    await telegram.waitFor('answerCallbackQuery', 1, since);
+
+    since = telegram.calls.length;
+    telegram.pressButton(5002, 'lang:ru', 'en');
+    const switched = await telegram.waitFor('sendMessage', 2, since);
+    expect(switched[0]!.params.text).toBe('Язык переключён: русский.');
+    expect(buttons(switched[1]!)[0]!.text).toBe('Документы и заявление');
+  });
+
+  it('answers a forged callback politely and still answers the callback query', async () => {
+    telegram.sendText(5003, '/start', 'kk');
+    await telegram.waitFor('sendMessage', 2, 0, 5003);
+    const since = telegram.calls.length;
+    const id = telegram.pressButton(5003, 'x'.repeat(300), 'kk');
+    const answered = await telegram.waitFor('answerCallbackQuery', 1, since);
+    expect(answered.some((c) => c.params.callback_query_id === id)).toBe(true);
+    const sent = await telegram.waitFor('sendMessage', 1, since, 5003);
+    expect(sent[0]!.params.text).toMatch(/батырма енді жарамсыз/);
+  });
+
+  it('handles messages of one chat in order', async () => {
+    telegram.sendText(5004, '/start', 'ru');
+    await telegram.waitFor('sendMessage', 2, 0, 5004);
+    const since = telegram.calls.length;
+    telegram.sendText(5004, 'меню', 'ru');
+    telegram.sendText(5004, 'я'.repeat(5000), 'ru');
+    const mine = await telegram.waitFor('sendMessage', 3, since, 5004);
+    expect(mine[0]!.params.text).toMatch(/Что вам нужно/);
+    expect(mine[1]!.params.text).toMatch(/слишком длинное/);
+  });
+});
+
+describe('Telegram channel in webhook mode', () => {
+  let telegram: FakeTelegram;
+  let server: TestServer;
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    server = await startTestServer({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-for-tests-0123456789',
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await telegram.close();
+  });
+
+  const update = (chatId: number, text: string) => ({
+    update_id: 77,
+    message: { message_id: 1, date: 1, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'Ерлан', language_code: 'kk' }, text },
+  });
+
+  it('registers the webhook with its secret token', async () => {
+    const [call] = await telegram.waitFor('setWebhook');
+    expect(call!.params).toMatchObject({ url: 'https://assistant.example.kz/telegram/webhook', secret_token: 'webhook-secret-for-tests-0123456789' });
+  });
+
+  it('rejects an update without the secret token and handles one with it', async () => {
+    const forged = await fetch(`${server.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(update(6001, '/start')) });
+    expect(forged.status).toBe(401);
+    const since = telegram.calls.length;
+    const genuine = await fetch(`${server.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'webhook-secret-for-tests-0123456789' },
+      body: JSON.stringify(update(6001, '/start')),
+    });
+    expect(genuine.status).toBe(200);
+    const sent = await telegram.waitFor('sendMessage', 2, since, 6001);
+    expect(sent[0]!.params.text).toMatch(/^Сәлеметсіз бе!/);
+    expect(telegram.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === 6001)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config';
+
+describe('configuration', () => {
+  it('starts with no variables at all: embedded store, no Telegram, port 3000', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ HOST: '0.0.0.0', PORT: 3000, DEFAULT_LANG: 'kk' });
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ REDIS_URL: '', TELEGRAM_BOT_TOKEN: '  ' }).REDIS_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ TELEGRAM_BOT_TOKEN: 'not-a-token' }, 'TELEGRAM_BOT_TOKEN'],
+    [{ OPERATOR_BOOTSTRAP: 'aida:short:operator' }, 'OPERATOR_BOOTSTRAP'],
+    [{ OPERATOR_BOOTSTRAP: 'aida:long-enough-password:king' }, 'OPERATOR_BOOTSTRAP'],
+    [{ DEFAULT_LANG: 'en' }, 'DEFAULT_LANG'],
+    [{ TELEGRAM_WEBHOOK_URL: 'https://x.kz/hook' }, 'TELEGRAM_WEBHOOK_URL'],
+  ])('stops on %o with a message naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('accepts several operator accounts', () => {
+    expect(loadConfig({ OPERATOR_BOOTSTRAP: 'aida:pass-word-1:operator, boss:pass-word-2:supervisor' }).OPERATOR_BOOTSTRAP).toBeDefined();
+  });
+});

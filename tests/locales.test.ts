@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadResources } from '../locales/i18n';
+
+function leaves(value: unknown, prefix = ''): [string, unknown][] {
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+  return [[prefix, value]];
+}
+
+const resources = loadResources();
+
+describe('every text a citizen sees exists in Kazakh and Russian', () => {
+  it('has the same namespaces in kk and ru', () => {
+    expect(Object.keys(resources.kk).sort()).toEqual(Object.keys(resources.ru).sort());
+  });
+
+  it.each(Object.keys(resources.ru))('has the same keys in kk and ru in namespace %s, none empty', (ns) => {
+    const kk = leaves(resources.kk[ns]);
+    const ru = leaves(resources.ru[ns]);
+    expect(kk.map(([k]) => k).sort()).toEqual(ru.map(([k]) => k).sort());
+    for (const [key, value] of [...kk, ...ru]) {
+      expect(typeof value, key).toBe('string');
+      expect((value as string).trim(), key).not.toBe('');
+    }
+  });
+
+  it('writes Kazakh with Cyrillic letters, never Latin look-alikes inside Cyrillic words', () => {
+    for (const [key, value] of leaves(resources.kk)) expect(value as string, key).not.toMatch(/[а-яәғқңөұүһі][a-z]|[a-z][а-яәғқңөұүһі]/i);
+  });
+
+  it('uses the same interpolation variables in both languages', () => {
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const kk = new Map(leaves(resources.kk));
+    for (const [key, ru] of leaves(resources.ru)) expect(vars(kk.get(key) as string), key).toEqual(vars(ru as string));
+  });
+});

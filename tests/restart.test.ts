@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { freePort } from './support/redis-server';
+import { ChatClient } from './support/ws-client';
+
+/** The product as `npm start` runs it, in its own process. */
+async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 15_000);
+    child.stdout!.on('data', () => {
+      if (output.includes('Server listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+  return { child, url: `ws://127.0.0.1:${port}/ws/chat`, output: () => output };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('npm start', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+
+  it('keeps a conversation on Redis across a restart of the process, mid-flow', async () => {
+    const env = { REDIS_URL: inject('redisUrl') };
+    const first = await startProcess(env);
+    children.push(first.child);
+    expect(first.output()).toContain('Using the Redis store');
+    const client = await ChatClient.connect(first.url);
+    const hello = await client.exchange({ type: 'hello', lang: 'kk' });
+    const { token, conversationId } = hello.find((f) => f.type === 'session')!;
+    await client.exchange({ type: 'choice', id: 'lang:ru' });
+    client.close();
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await startProcess(env);
+    children.push(second.child);
+    const again = await ChatClient.connect(second.url);
+    const resumed = await again.exchange({ type: 'hello', lang: 'kk', token });
+    expect(resumed.find((f) => f.type === 'session')!.conversationId).toBe(conversationId);
+    expect(resumed.filter((f) => f.type === 'message').at(-1)!.text).toMatch(/Что вам нужно/);
+    again.close();
+    await stop(second.child);
+  });
+
+  it('says in one line that the in-memory store keeps nothing, and that Telegram is off', async () => {
+    const started = await startProcess({});
+    children.push(started.child);
+    expect(started.output()).toMatch(/in-memory store, nothing is persisted/);
+    expect(started.output()).toMatch(/Telegram channel is off/);
+    await stop(started.child);
+  });
+
+  it('refuses to start on a bad value, naming the variable', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
+      cwd: new URL('..', import.meta.url).pathname,
+      env: { PATH: process.env.PATH, PORT: 'not-a-port', REDIS_URL: `redis://127.0.0.1/${randomUUID()}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(78);
+    expect(stderr).toMatch(/PORT: /);
+  });
+});
