@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/server';
+
+describe('the demo page in Chromium', () => {
+  let server: TestServer;
+  let browser: BrowserContext;
+  let closeBrowser: () => Promise<void>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+  });
+
+  it('lets a person talk to the bot: Kazakh greeting, switch to Russian, and a reload resumes the conversation', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const log = page.getByTestId('chat-log');
+    await expect.poll(() => log.textContent()).toContain('Сәлеметсіз бе!');
+    await page.getByRole('button', { name: 'Тіл / Язык' }).last().click();
+    await page.getByRole('button', { name: 'Русский' }).last().click();
+    await expect.poll(() => log.textContent()).toContain('Язык переключён: русский.');
+    await expect.poll(() => page.getByRole('button', { name: 'Документы и заявление' }).count()).toBeGreaterThan(0);
+
+    await page.getByRole('textbox').fill('меню');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-from="citizen"]').last().textContent()).toBe('меню');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('chat-log').textContent()).toContain('Что вам нужно?');
+    await page.screenshot({ path: 'tests/browser/widget.png' }).catch(() => undefined);
+    await page.close();
+  });
+});
