@@ -11,6 +11,8 @@ export type Translate = (key: string, vars?: Record<string, unknown>) => string;
 
 type Resources = Record<Lang, Record<string, Record<string, unknown>>>;
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
 const localesDir = fileURLToPath(new URL('.', import.meta.url));
 
 /** Reads locales/<lang>/<namespace>.json: one namespace per flow. */
@@ -45,11 +47,23 @@ export function createTexts(resources: Resources = loadResources()): Texts {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const fixed = new Map(LANGS.map((lang) => [lang, instance.getFixedT(lang)]));
-  const translator = (lang: Lang): Translate => {
-    const t = fixed.get(lang)!;
-    return (key, vars) => t(key, vars) as string;
-  };
+  // Texts are looked up on every turn (menus, buttons) and i18next resolves a key in microseconds,
+  // which adds up: each key is resolved once per language and kept. Plurals (`count`) still go
+  // through i18next, which picks the plural form.
+  const translators = new Map(
+    LANGS.map((lang) => {
+      const t = instance.getFixedT(lang);
+      const templates = new Map<string, string>();
+      const translate: Translate = (key, vars) => {
+        if (vars && 'count' in vars) return t(key, vars) as string;
+        let template = templates.get(key);
+        if (template === undefined) templates.set(key, (template = t(key) as string));
+        return vars ? template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+      };
+      return [lang, translate] as const;
+    }),
+  );
+  const translator = (lang: Lang): Translate => translators.get(lang)!;
   return { t: (lang, key, vars) => translator(lang)(key, vars), translator, namespaces };
 }
 

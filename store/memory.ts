@@ -13,19 +13,17 @@ import {
  * works here works there.
  */
 class MemoryConversations implements ConversationStore {
-  private readonly docs = new Map<string, string>();
+  private readonly docs = new Map<string, { revision: number; json: string }>();
   private readonly transcripts = new Map<string, TranscriptEntry[]>();
 
   async get(id: string): Promise<Conversation | null> {
     const doc = this.docs.get(id);
-    return doc === undefined ? null : (JSON.parse(doc) as Conversation);
+    return doc === undefined ? null : (JSON.parse(doc.json) as Conversation);
   }
 
   async save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<boolean> {
-    const stored = this.docs.get(conversation.id);
-    const storedRevision = stored === undefined ? 0 : (JSON.parse(stored) as Conversation).revision;
-    if (storedRevision !== expectedRevision) return false;
-    this.docs.set(conversation.id, JSON.stringify(conversation));
+    if ((this.docs.get(conversation.id)?.revision ?? 0) !== expectedRevision) return false;
+    this.docs.set(conversation.id, { revision: conversation.revision, json: JSON.stringify(conversation) });
     if (transcript.length > 0) {
       const entries = this.transcripts.get(conversation.id) ?? [];
       entries.push(...transcript.map((e) => ({ ...e })));
