@@ -14,6 +14,7 @@ import type { TelegramChannel } from '../bot/channels/telegram';
 import type { Texts } from '../locales/i18n';
 import type { Store } from '../store/types';
 import { apiError } from './errors';
+import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(healthRoutes, deps);
   await app.register(pageRoutes, deps);
   await app.register(chatRoutes, deps);
+  await app.register(catalogRoutes);
   if (deps.telegram?.mode === 'webhook') await app.register(telegramRoutes, { telegram: deps.telegram });
   return app;
 }

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addWorkingDays, InvalidDateError, MAX_DAY_COUNT } from '../../domain/calendar';
+import { catalog, findService } from '../../flows/catalog';
+import { serviceSummary, serviceView } from '../../flows/catalog/present';
+import { ApiError, apiError } from '../errors';
+
+const Lang = z.object({ lang: z.enum(['kk', 'ru']).default('ru') });
+const ServiceSummary = z.object({ id: z.string(), title: z.string(), audience: z.enum(['citizen', 'organisation']) });
+const ServiceDetail = ServiceSummary.extend({
+  provider: z.string(),
+  channels: z.array(z.enum(['provider_office', 'state_corporation', 'egov_portal', 'other'])),
+  term: z.object({ workingDays: z.number().optional(), calendarDays: z.number().optional(), text: z.string() }),
+  fee: z.object({ free: z.boolean(), text: z.string() }),
+  result: z.string(),
+  documents: z.array(
+    z.object({ id: z.string(), text: z.string(), required: z.enum(['always', 'conditional']), condition: z.string().optional(), channels: z.array(z.string()).optional() }),
+  ),
+  refusalGrounds: z.array(z.string()),
+  homeVisit: z.boolean(),
+  sources: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+
+/** The public catalog and the working-day calculator (DESIGN.md §6). */
+export const catalogRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/services', {
+    schema: { tags: ['catalog'], summary: 'State services the assistant knows', querystring: Lang, response: { 200: z.array(ServiceSummary) } },
+    handler: async (request) => catalog.map((s) => serviceSummary(s, request.query.lang)),
+  });
+
+  app.get('/api/services/:id', {
+    schema: {
+      tags: ['catalog'],
+      summary: 'One service: channels, term, fee, documents, refusal grounds, sources',
+      params: z.object({ id: z.string().max(64) }),
+      querystring: Lang,
+      response: { 200: ServiceDetail, 404: ApiError },
+    },
+    handler: async (request, reply) => {
+      const service = findService(request.params.id);
+      if (!service) return reply.code(404).send(apiError('service_not_found', `No service ${request.params.id}`));
+      return serviceView(service, request.query.lang);
+    },
+  });
+
+  app.get('/api/calendar/deadline', {
+    schema: {
+      tags: ['calendar'],
+      summary: 'The N-th working day after a date on the Kazakhstan calendar (the start day is not counted)',
+      querystring: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), workingDays: z.coerce.number().int().min(0).max(MAX_DAY_COUNT) }),
+      response: { 200: z.object({ from: z.string(), workingDays: z.number(), deadline: z.string() }), 400: ApiError },
+    },
+    handler: async (request, reply) => {
+      const { from, workingDays } = request.query;
+      try {
+        return { from, workingDays, deadline: addWorkingDays(from, workingDays) };
+      } catch (error) {
+        if (error instanceof InvalidDateError) return reply.code(400).send(apiError('invalid_date', error.message));
+        throw error;
+      }
+    },
+  });
+};

@@ -1,0 +1,71 @@
+import type { Lang } from '../../store/types';
+import type { ChannelId, Service, SourceRef } from './schema';
+
+/** A service as `GET /api/services/{id}` returns it (DESIGN.md §6), in one language. */
+export interface ServiceView {
+  id: string;
+  title: string;
+  audience: Service['audience'];
+  provider: string;
+  channels: ChannelId[];
+  term: { workingDays?: number; calendarDays?: number; text: string };
+  fee: { free: boolean; text: string };
+  result: string;
+  documents: { id: string; text: string; required: 'always' | 'conditional'; condition?: string; channels?: string[] }[];
+  refusalGrounds: string[];
+  homeVisit: boolean;
+  sources: string[];
+  /** Where the source is cut off, silent or contradicts itself. */
+  notes: string[];
+}
+
+export function formatSource(source: SourceRef): string {
+  return `${source.seed}, ${source.ref}${source.lines ? `, ${source.lines}` : ''}`;
+}
+
+/** Every passage the entry cites, once each, in the order first cited. */
+function allSources(service: Service): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    if ('seed' in value && 'ref' in value) {
+      found.add(formatSource(value as SourceRef));
+      return;
+    }
+    Object.values(value).forEach(visit);
+  };
+  visit(service);
+  return [...found];
+}
+
+export function serviceSummary(service: Service, lang: Lang) {
+  return { id: service.id, title: service.title[lang], audience: service.audience };
+}
+
+export function serviceView(service: Service, lang: Lang): ServiceView {
+  const { term } = service;
+  return {
+    ...serviceSummary(service, lang),
+    provider: service.provider.text[lang],
+    channels: service.channels.map((c) => c.id),
+    term: {
+      ...(term.workingDays !== undefined ? { workingDays: term.workingDays } : {}),
+      ...(term.calendarDays !== undefined ? { calendarDays: term.calendarDays } : {}),
+      text: term.text[lang],
+    },
+    fee: { free: service.fee.free, text: service.fee.text[lang] },
+    result: service.result.text[lang],
+    documents: service.documents.map((d) => ({
+      id: d.id,
+      text: d.text[lang],
+      required: d.required,
+      ...(d.condition ? { condition: d.condition.text[lang] } : {}),
+      ...(d.channels ? { channels: [...d.channels] } : {}),
+    })),
+    refusalGrounds: [...service.refusalGrounds.intake, ...service.refusalGrounds.service].map((g) => g.text[lang]),
+    homeVisit: service.homeVisit.available,
+    sources: allSources(service),
+    notes: service.notes.map((n) => n.text[lang]),
+  };
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server';
+
+describe('public catalog and calendar API', () => {
+  let server: TestServer;
+  const get = async (path: string) => {
+    const response = await fetch(`${server.url}${path}`);
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  it('lists the eleven services in either language', async () => {
+    const kk = await get('/api/services?lang=kk');
+    expect(kk.status).toBe(200);
+    expect(kk.body).toHaveLength(11);
+    expect(kk.body[0]).toEqual({ id: 'duplicate-school', title: 'Негізгі орта, жалпы орта білім туралы құжаттардың телнұсқаларын беру', audience: 'citizen' });
+    const ru = await get('/api/services?lang=ru');
+    expect(ru.body.find((s: any) => s.id === 'state-order-competition').audience).toBe('organisation');
+  });
+
+  it('returns one service in the contract shape, with its sources', async () => {
+    const { status, body } = await get('/api/services/duplicate-school?lang=ru');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      id: 'duplicate-school',
+      audience: 'citizen',
+      channels: ['provider_office', 'state_corporation', 'egov_portal'],
+      term: { workingDays: 15 },
+      fee: { free: true },
+      homeVisit: true,
+    });
+    expect(body.documents.map((d: any) => d.id)).toEqual(['application', 'application_by_parent', 'student_identity_document', 'original_education_document', 'e_application']);
+    expect(body.documents.every((d: any) => ['always', 'conditional'].includes(d.required))).toBe(true);
+    expect(body.sources.every((s: string) => s.startsWith('000_89b8ef86f4446315.txt, '))).toBe(true);
+    const freeMeals = await get('/api/services/free-meals?lang=kk');
+    expect(freeMeals.body.term).toMatchObject({ calendarDays: 10 });
+  });
+
+  it('answers an unknown service or language with a 4xx in the error contract', async () => {
+    expect(await get('/api/services/passport')).toMatchObject({ status: 404, body: { error: { code: 'service_not_found' } } });
+    expect(await get('/api/services?lang=en')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+  });
+
+  it.each([
+    ['2026-03-20', 5, '2026-04-01'],
+    ['2025-12-30', 3, '2026-01-06'],
+    ['2025-01-02', 2, '2025-01-06'],
+  ])('computes the deadline from %s plus %i working days as %s', async (from, workingDays, deadline) => {
+    expect(await get(`/api/calendar/deadline?from=${from}&workingDays=${workingDays}`)).toEqual({ status: 200, body: { from, workingDays, deadline } });
+  });
+
+  it('rejects impossible dates and counts with a 400', async () => {
+    expect(await get('/api/calendar/deadline?from=2026-02-30&workingDays=5')).toMatchObject({ status: 400, body: { error: { code: 'invalid_date' } } });
+    expect(await get('/api/calendar/deadline?from=2026-03-20&workingDays=-1')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(await get('/api/calendar/deadline?from=20.03.2026&workingDays=1')).toMatchObject({ status: 400 });
+  });
+});
