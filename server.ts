@@ -68,6 +68,9 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     async close() {
       await telegram?.stop();
       await app.close();
+      // Turns already running finish and store their state before the store goes away.
+      const deadline = Date.now() + 5000;
+      while (engine.busy > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await store.close();
     },
   };

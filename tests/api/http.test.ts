@@ -56,3 +56,20 @@ describe('HTTP basics', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('rate limits on public routes', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => server.close());
+
+  it('answers the request over the limit with 429 in the error contract, and keeps /health open', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch(`${server.url}/api/services`)).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await fetch(`${server.url}/api/services`);
+    expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
+    for (let i = 0; i < 5; i++) expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});
