@@ -1,4 +1,16 @@
 import type { Service, SourceRef } from '../schema';
+import {
+  collectionAtStateCorporation,
+  freeForIndividuals,
+  homeVisitVia1414,
+  nextWorkingDayRegistration,
+  portalHours,
+  resentToStateCorporationAfterAMonth,
+  serviceAddressesPublished,
+  stateCorporationHours,
+  stateCorporationQueueWait,
+  stateCorporationServiceTime,
+} from './shared';
 
 /**
  * Duplicates of documents on technical and vocational, post-secondary education (college diploma
@@ -115,26 +127,8 @@ export const duplicateTvet: Service = {
       },
       sources: [s4('Rules p. 58, paragraph 1', 'L25'), s0('Rules p. 60', 'L290-306')],
     },
-    {
-      kind: 'sc_wait',
-      minutes: 15,
-      channels: ['state_corporation'],
-      text: {
-        kk: 'Мемлекеттік корпорацияда құжат тапсыру үшін кезекте күтудің ең ұзақ уақыты – 15 минут.',
-        ru: 'Максимальное время ожидания в очереди для сдачи документов в Госкорпорации — 15 минут.',
-      },
-      sources: [s4('List of requirements, row 3(2)', 'L184'), s0('App. 6, row 3(2)', 'L1243-1245')],
-    },
-    {
-      kind: 'sc_service',
-      minutes: 15,
-      channels: ['state_corporation'],
-      text: {
-        kk: 'Мемлекеттік корпорацияда қызмет көрсетудің ең ұзақ уақыты – 15 минут.',
-        ru: 'Максимальное время обслуживания в Госкорпорации — 15 минут.',
-      },
-      sources: [s4('List of requirements, row 3(3)', 'L185'), s0('App. 6, row 3(3)', 'L1247-1249')],
-    },
+    stateCorporationQueueWait([s4('List of requirements, row 3(2)', 'L184'), s0('App. 6, row 3(2)', 'L1243-1245')]),
+    stateCorporationServiceTime([s4('List of requirements, row 3(3)', 'L185'), s0('App. 6, row 3(3)', 'L1247-1249')]),
     {
       kind: 'other',
       hours: 24,
@@ -173,26 +167,13 @@ export const duplicateTvet: Service = {
       },
       sources: [s4('Rules p. 62', 'L36'), s0('Rules p. 64', 'L330-340'), s0('App. 6, row 5', 'L1280-1282')],
     },
-    {
-      kind: 'other',
-      workingDays: 1,
-      channels: ['state_corporation', 'egov_portal'],
-      text: {
-        kk: 'Бір ай өткен соң жүгінсеңіз, Мемлекеттік корпорацияның сұрауы бойынша дайын құжат оған 1 (бір) жұмыс күні ішінде қайта жіберіледі.',
-        ru: 'Если вы обратились позже месяца, по запросу Госкорпорации готовый документ направляется ей в течение 1 (одного) рабочего дня.',
-      },
-      sources: [s0('App. 6, row 5', 'L1284-1290'), s4('Rules p. 62', 'L36')],
-    },
+    resentToStateCorporationAfterAMonth(
+      [s0('App. 6, row 5', 'L1284-1290'), s4('Rules p. 62', 'L36')],
+      ['state_corporation', 'egov_portal'],
+    ),
   ],
 
-  fee: {
-    free: true,
-    text: {
-      kk: 'Тегін: мемлекеттік көрсетілетін қызмет жеке тұлғаларға ақысыз негізде көрсетіледі.',
-      ru: 'Бесплатно: государственная услуга оказывается физическим лицам на бесплатной основе.',
-    },
-    sources: [s4('List of requirements, row 6', 'L195-197'), s0('App. 6, row 6', 'L1291-1311')],
-  },
+  fee: freeForIndividuals([s4('List of requirements, row 6', 'L195-197'), s0('App. 6, row 6', 'L1291-1311')]),
 
   result: {
     text: {
@@ -215,13 +196,7 @@ export const duplicateTvet: Service = {
       },
       sources: [s0('App. 6, row 2', 'L1217-1232'), s0('App. 6, row 5', 'L1266'), s4('List of requirements, row 4', 'L187-189')],
     },
-    {
-      text: {
-        kk: 'Мемлекеттік корпорацияда дайын құжат оның жұмыс кестесі бойынша, қолхат негізінде, жеке басты куәландыратын құжатты көрсеткенде беріледі. Оны нотариат куәландырған сенімхат бойынша өкіліңіз де ала алады. Тапсырған кезде берілген қолхатты сақтаңыз.',
-        ru: 'В Госкорпорации готовый документ выдаётся по её графику работы на основании расписки при предъявлении документа, удостоверяющего личность. Его также может получить ваш представитель по нотариально удостоверенной доверенности. Сохраните расписку, выданную при сдаче документов.',
-      },
-      sources: [s4('Rules p. 61', 'L35'), s0('App. 6, row 5', 'L1268-1272'), s4('Rules p. 50', 'L17')],
-    },
+    collectionAtStateCorporation([s4('Rules p. 61', 'L35'), s0('App. 6, row 5', 'L1268-1272'), s4('Rules p. 50', 'L17')]),
     {
       text: {
         kk: 'Портал арқылы өтініш берсеңіз, колледж телнұсқаның дайын екені және оны алатын орын туралы хабарлама не бас тарту туралы дәлелді жауап жібереді. Телнұсқаны сұрау салуда көрсетілген Мемлекеттік корпорацияның мекенжайы бойынша аласыз.',
@@ -260,34 +235,10 @@ export const duplicateTvet: Service = {
       },
       sources: [s0('App. 6, row 7(1)', 'L1313-1329')],
     },
-    {
-      text: {
-        kk: 'Мемлекеттік корпорация: дүйсенбі – сенбі, 9.00-ден 20.00-ге дейін, түскі үзіліссіз; демалыс және мереке күндерінен басқа.',
-        ru: 'Госкорпорация: понедельник – суббота, с 9:00 до 20:00 без перерыва на обед; кроме выходных и праздничных дней.',
-      },
-      sources: [s0('App. 6, row 7(2)', 'L1331-1335')],
-    },
-    {
-      text: {
-        kk: 'Портал: тәулік бойы, жөндеу жұмыстарына байланысты техникалық үзілістерден басқа.',
-        ru: 'Портал: круглосуточно, кроме технических перерывов в связи с ремонтными работами.',
-      },
-      sources: [s0('App. 6, row 7(3)', 'L1345-1355')],
-    },
-    {
-      text: {
-        kk: 'Жұмыс уақыты аяқталғаннан кейін, демалыс немесе мереке күні берілген өтініш келесі жұмыс күні тіркеледі.',
-        ru: 'Заявление, поданное после окончания рабочего времени, в выходной или праздничный день, регистрируется следующим рабочим днём.',
-      },
-      sources: [s4('Rules p. 53', 'L20'), s0('Rules p. 55', 'L262-268')],
-    },
-    {
-      text: {
-        kk: 'Қызмет көрсету орындарының мекенжайлары www.edu.gov.kz, www.gov4c.kz сайттарында және www.egov.kz порталында жарияланған.',
-        ru: 'Адреса мест оказания услуги размещены на сайтах www.edu.gov.kz, www.gov4c.kz и на портале www.egov.kz.',
-      },
-      sources: [s0('App. 6, row 7, addresses', 'L1357-1365')],
-    },
+    stateCorporationHours([s0('App. 6, row 7(2)', 'L1331-1335')]),
+    portalHours([s0('App. 6, row 7(3)', 'L1345-1355')]),
+    nextWorkingDayRegistration([s4('Rules p. 53', 'L20'), s0('Rules p. 55', 'L262-268')]),
+    serviceAddressesPublished([s0('App. 6, row 7, addresses', 'L1357-1365')]),
   ],
 
   questions: [
@@ -456,14 +407,7 @@ export const duplicateTvet: Service = {
     ],
   },
 
-  homeVisit: {
-    available: true,
-    text: {
-      kk: 'Өз-өзіңізге қызмет көрсету, өздігіңізден қозғалу немесе бағдар жасау қабілетін толық немесе жартылай жоғалтқан болсаңыз, 1414 немесе 8 800 080 7777 бірыңғай байланыс орталығына хабарласыңыз: Мемлекеттік корпорацияның қызметкері құжаттарды тұратын жеріңізге келіп қабылдайды.',
-      ru: 'Если вы полностью или частично утратили способность или возможность самообслуживания, самостоятельного передвижения или ориентации, позвоните в единый контакт-центр 1414 или 8 800 080 7777: работник Госкорпорации примет документы с выездом по месту жительства.',
-    },
-    sources: [s4('List of requirements, row 10', 'L220'), s0('App. 6, row 10', 'L1470-1480')],
-  },
+  homeVisit: homeVisitVia1414([s4('List of requirements, row 10', 'L220'), s0('App. 6, row 10', 'L1470-1480')]),
 
   notes: [
     {
