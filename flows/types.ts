@@ -22,6 +22,8 @@ export interface Reply {
   choices?: Choice[];
   from?: 'bot' | 'system';
   attachment?: Attachment;
+  /** An updated version of the message whose button was pressed (Telegram edits that message in place). */
+  replace?: boolean;
 }
 
 /** A side effect a step asks for; the engine runs it (idempotently) before anything is told as done. */

@@ -7,6 +7,9 @@ function leaves(value: unknown, prefix = ''): [string, unknown][] {
 }
 
 const resources = loadResources();
+/** Plural forms differ by language (kk: one/other; ru: one/few/many/other): compare the base key. */
+const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+const baseKeys = (entries: [string, unknown][]) => [...new Set(entries.map(([k]) => baseKey(k)))].sort();
 
 describe('every text a citizen sees exists in Kazakh and Russian', () => {
   it('has the same namespaces in kk and ru', () => {
@@ -16,10 +19,20 @@ describe('every text a citizen sees exists in Kazakh and Russian', () => {
   it.each(Object.keys(resources.ru))('has the same keys in kk and ru in namespace %s, none empty', (ns) => {
     const kk = leaves(resources.kk[ns]);
     const ru = leaves(resources.ru[ns]);
-    expect(kk.map(([k]) => k).sort()).toEqual(ru.map(([k]) => k).sort());
+    expect(baseKeys(kk)).toEqual(baseKeys(ru));
     for (const [key, value] of [...kk, ...ru]) {
       expect(typeof value, key).toBe('string');
       expect((value as string).trim(), key).not.toBe('');
+    }
+  });
+
+  it('gives every plural key all the forms its language needs', () => {
+    const forms = { kk: ['one', 'other'], ru: ['one', 'few', 'many', 'other'] } as const;
+    for (const lang of ['kk', 'ru'] as const) {
+      const keys = leaves(resources[lang]).map(([k]) => k);
+      for (const key of keys.filter((k) => k !== baseKey(k))) {
+        for (const form of forms[lang]) expect(keys, `${lang} ${key}`).toContain(`${baseKey(key)}_${form}`);
+      }
     }
   });
 
@@ -29,7 +42,7 @@ describe('every text a citizen sees exists in Kazakh and Russian', () => {
 
   it('uses the same interpolation variables in both languages', () => {
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    const kk = new Map(leaves(resources.kk));
-    for (const [key, ru] of leaves(resources.ru)) expect(vars(kk.get(key) as string), key).toEqual(vars(ru as string));
+    const kk = new Map(leaves(resources.kk).map(([k, v]) => [baseKey(k), v]));
+    for (const [key, ru] of leaves(resources.ru)) expect(vars(kk.get(baseKey(key)) as string), key).toEqual(vars(ru as string));
   });
 });

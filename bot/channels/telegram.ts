@@ -82,8 +82,17 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const webhookSecret = options.webhookSecret ?? createHash('sha256').update(`webhook:${options.token}`).digest('base64url').slice(0, 48);
 
-  const send = async (chatId: number, replies: readonly Reply[]) => {
+  /** Sends replies; a reply that `replace`s is edited into the message whose button was pressed. */
+  const send = async (chatId: number, replies: readonly Reply[], pressedMessageId?: number) => {
     for (const reply of replies) {
+      if (reply.replace && pressedMessageId !== undefined && reply.text.length <= MESSAGE_MAX) {
+        const keyboard = keyboardFor(reply.choices);
+        const edited = await bot.api
+          .editMessageText(chatId, pressedMessageId, reply.text, keyboard ? { reply_markup: keyboard } : {})
+          .then(() => true)
+          .catch(() => false); // too old to edit, or unchanged: send it as a new message instead
+        if (edited) continue;
+      }
       const parts = splitMessage(reply.text);
       for (const [index, part] of parts.entries()) {
         const keyboard = index === parts.length - 1 ? keyboardFor(reply.choices) : undefined;
@@ -100,7 +109,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
       { conversationId: conversationIdForChat(chatId), channel: 'telegram', event, address: { telegramChatId: chatId }, ...(langHint ? { langHint } : {}) },
       langHint ?? options.defaultLang,
     );
-    await send(chatId, turn.replies);
+    await send(chatId, turn.replies, ctx.callbackQuery?.message?.message_id);
   };
 
   // Updates of one chat are handled in order; different chats run concurrently.
@@ -143,6 +152,6 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
     async stop() {
       if (runner?.isRunning()) await runner.stop();
     },
-    send,
+    send: (chatId, replies) => send(chatId, replies),
   };
 }

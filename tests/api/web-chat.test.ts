@@ -77,4 +77,20 @@ describe('widget WebSocket on the embedded store', () => {
     expect(forged.find((f) => f.type === 'message')!.text).toMatch(/батырма енді жарамсыз/);
     client.close();
   });
+
+  it('reaches the personalised checklist for a university diploma after a name change, and the details with the term', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    await client.exchange({ type: 'hello', lang: 'ru' });
+    for (const id of ['menu:checklist', 'svc:duplicate-higher', 'ans:channel:state_corporation', 'ans:applicant:self']) await client.exchange({ type: 'choice', id });
+    const list = (await client.exchange({ type: 'choice', id: 'ans:reason:name_changed' })).filter((f) => f.type === 'message').at(-1)!;
+    expect(list.text).toMatch(/готово 0 из 3/);
+    expect(list.choices.filter((c: { id: string }) => c.id.startsWith('tick:')).map((c: { id: string }) => c.id)).toEqual([
+      'tick:application',
+      'tick:identity_document',
+      'tick:original_education_document',
+    ]);
+    const details = await client.exchange({ type: 'choice', id: 'nav:details' });
+    expect(details.map((f) => f.text).join('\n')).toMatch(/Если подать сегодня, результат должен быть готов не позднее \d+ [а-я]+ \d{4}/);
+    client.close();
+  });
 });

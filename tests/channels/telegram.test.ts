@@ -113,3 +113,50 @@ describe('Telegram channel in webhook mode', () => {
     expect(telegram.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === 6001)).toHaveLength(2);
   });
 });
+
+/** The first message to `chat` after call `since` that carries an inline keyboard (the end of an answer). */
+async function messageWithKeyboard(telegram: FakeTelegram, chat: number, since: number) {
+  for (let count = 1; ; count++) {
+    const sent = await telegram.waitFor('sendMessage', count, since, chat);
+    const withKeyboard = sent.find((c) => buttons(c).length > 0);
+    if (withKeyboard) return withKeyboard;
+  }
+}
+
+describe('checklist in Telegram', () => {
+  let telegram: FakeTelegram;
+  let server: TestServer;
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+  });
+  afterAll(async () => {
+    await server.close();
+    await telegram.close();
+  });
+
+  it('reaches the personalised list for a lost school certificate and ticks an item by editing the message', async () => {
+    const chat = 7001;
+    let since = telegram.calls.length;
+    telegram.sendText(chat, '/start', 'kk');
+    await telegram.waitFor('sendMessage', 2, since, chat);
+    for (const press of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:parent']) {
+      since = telegram.calls.length;
+      telegram.pressButton(chat, press, 'kk');
+      const keyboard = await messageWithKeyboard(telegram, chat, since);
+      expect(buttons(keyboard).length).toBeGreaterThan(0);
+    }
+    since = telegram.calls.length;
+    telegram.pressButton(chat, 'ans:reason:lost', 'kk');
+    const list = await messageWithKeyboard(telegram, chat, since);
+    expect(list!.params.text).toMatch(/2 құжаттың 0 дайын/);
+    expect(buttons(list!).map((b) => b.callback_data)).toContain('tick:student_identity_document');
+
+    since = telegram.calls.length;
+    telegram.pressButton(chat, 'tick:student_identity_document', 'kk');
+    const [edit] = await telegram.waitFor('editMessageText', 1, since, chat);
+    expect(edit!.params.text).toMatch(/2 құжаттың 1 дайын/);
+    expect(buttons(edit!).find((b) => b.callback_data === 'tick:student_identity_document')!.text).toBe('✅ 2');
+    expect(telegram.calls.slice(since).filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+  });
+});

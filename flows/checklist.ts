@@ -1,0 +1,212 @@
+import { addCalendarDays, addWorkingDays, todayInAlmaty } from '../domain/calendar';
+import { catalog, findService, type Question, type Service } from './catalog';
+import { documentsFor, nextQuestion, termsFor, type Answers } from './catalog/personalise';
+import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
+import { stateOf } from './types';
+
+/**
+ * The checklist journey: choose the service the way citizens think of it, answer the few questions
+ * that decide which conditional documents apply, then tick the personalised list and read where to
+ * apply, the term with its date on the working-day calendar, the fee, the result and what to check
+ * before going. Every fact comes from the catalog.
+ */
+
+export const CHECKLIST_FLOW_ID = 'checklist';
+
+type Step = 'pick' | 'question' | 'checklist' | 'details';
+
+interface ChecklistData {
+  serviceId?: string;
+  answers: Record<string, string>;
+  /** Question ids in the order answered, so that "back" undoes the last one. */
+  history: string[];
+  ticked: string[];
+}
+
+const NAV = {
+  back: 'nav:back',
+  restart: 'nav:restart',
+  details: 'nav:details',
+  list: 'nav:list',
+  cannotCome: 'nav:cannot_come',
+} as const;
+
+function dataOf(raw: Record<string, unknown>): ChecklistData {
+  return {
+    answers: { ...((raw.answers as Record<string, string>) ?? {}) },
+    history: [...((raw.history as string[]) ?? [])],
+    ticked: [...((raw.ticked as string[]) ?? [])],
+    ...(typeof raw.serviceId === 'string' ? { serviceId: raw.serviceId } : {}),
+  };
+}
+
+/** A single-channel service needs no channel question: the channel is given. */
+function initialAnswers(service: Service): Record<string, string> {
+  return service.channels.length === 1 ? { channel: service.channels[0]!.id } : {};
+}
+
+function formatDate(iso: string, lang: FlowContext['lang']): string {
+  return new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+export function createChecklistFlow(): Flow {
+  const flow: Flow = {
+    id: CHECKLIST_FLOW_ID,
+    version: 1,
+    start(ctx, params) {
+      const service = typeof params?.serviceId === 'string' ? findService(params.serviceId) : undefined;
+      if (service) return choose(service, ctx);
+      const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [] });
+      return { replies: flow.prompt(state, ctx), state };
+    },
+
+    handle(state, event, ctx): StepResult {
+      const data = dataOf(state.data);
+      const step = state.step as Step;
+      const service = data.serviceId ? findService(data.serviceId) : undefined;
+      const id = event.type === 'choice' ? event.id : undefined;
+
+      if (id === NAV.restart) return flow.start(ctx);
+      if (step === 'pick' || !service) {
+        const picked = id?.startsWith('svc:') ? findService(id.slice(4)) : undefined;
+        if (picked) return choose(picked, ctx);
+        return again(state, ctx, 'checklist:pick_from_list');
+      }
+      if (id === NAV.back) return back(service, data, step, ctx);
+
+      if (step === 'question') {
+        const question = nextQuestion(service, data.answers);
+        const option = question && id?.startsWith(`ans:${question.id}:`) ? question.options.find((o) => id === `ans:${question.id}:${o.id}`) : undefined;
+        if (!question || !option) return again(state, ctx, 'checklist:answer_with_buttons');
+        return advance(service, { ...data, answers: { ...data.answers, [question.id]: option.id }, history: [...data.history, question.id] }, ctx);
+      }
+
+      if (step === 'checklist') {
+        if (id?.startsWith('tick:')) {
+          const documentId = id.slice(5);
+          if (!documentsFor(service, data.answers).some((d) => d.id === documentId)) return again(state, ctx, 'common:errors.stale_choice');
+          const ticked = data.ticked.includes(documentId) ? data.ticked.filter((t) => t !== documentId) : [...data.ticked, documentId];
+          const next = stateOf(flow, 'checklist', { ...data, ticked });
+          return { replies: [{ ...checklistReply(service, dataOf(next.data), ctx), replace: true }], state: next };
+        }
+        if (id === NAV.details) return show('details', service, data, ctx);
+      }
+      if (step === 'checklist' || step === 'details') {
+        if (id === NAV.list) return show('checklist', service, data, ctx);
+        if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state };
+      }
+      return again(state, ctx, 'checklist:answer_with_buttons');
+    },
+
+    prompt(state, ctx) {
+      const data = dataOf(state.data);
+      const service = data.serviceId ? findService(data.serviceId) : undefined;
+      if (state.step === 'pick' || !service) {
+        const choices: Choice[] = catalog.map((s) => ({ id: `svc:${s.id}`, label: s.shortTitle[ctx.lang] }));
+        return [{ text: ctx.t('checklist:pick'), choices }];
+      }
+      if (state.step === 'question') {
+        const question = nextQuestion(service, data.answers);
+        if (question) return [questionReply(service, question, data, ctx)];
+      }
+      if (state.step === 'details') return detailsReplies(service, data, ctx);
+      return [checklistReply(service, data, ctx)];
+    },
+  };
+
+  const again = (state: ReturnType<typeof stateOf>, ctx: FlowContext, key: string): StepResult => ({
+    replies: [{ text: ctx.t(key) }, ...flow.prompt(state, ctx)],
+    state,
+  });
+
+  const show = (step: Step, service: Service, data: ChecklistData, ctx: FlowContext): StepResult => {
+    const state = stateOf(flow, step, { ...data, serviceId: service.id });
+    return { replies: flow.prompt(state, ctx), state, data: collected(service, data) };
+  };
+
+  /** The next question, or the checklist once every question that matters is answered. */
+  const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult =>
+    show(nextQuestion(service, data.answers) ? 'question' : 'checklist', service, data, ctx);
+
+  const choose = (service: Service, ctx: FlowContext): StepResult => {
+    const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service), history: [], ticked: [] };
+    const result = advance(service, data, ctx);
+    return { ...result, replies: [{ text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) }, ...result.replies] };
+  };
+
+  /** Undoes the last answer; from the first question, back to the list of services. */
+  const back = (service: Service, data: ChecklistData, step: Step, ctx: FlowContext): StepResult => {
+    if (step === 'details') return show('checklist', service, data, ctx);
+    const last = data.history.at(-1);
+    if (!last) return flow.start(ctx);
+    const answers = { ...data.answers };
+    delete answers[last];
+    return show('question', service, { ...data, answers, history: data.history.slice(0, -1) }, ctx);
+  };
+
+  return flow;
+}
+
+/** What operators see of this journey. */
+function collected(service: Service, data: ChecklistData): Record<string, unknown> {
+  return { checklist: { serviceId: service.id, answers: data.answers, ticked: data.ticked } };
+}
+
+function navChoices(ctx: FlowContext, ...ids: (typeof NAV)[keyof typeof NAV][]): Choice[] {
+  return ids.map((id) => ({ id, label: ctx.t(`checklist:nav.${id.slice(4)}`) }));
+}
+
+function questionReply(service: Service, question: Question, data: ChecklistData, ctx: FlowContext): Reply {
+  const choices = question.options.map((o) => ({ id: `ans:${question.id}:${o.id}`, label: o.label[ctx.lang] }));
+  const position = data.history.length + 1;
+  return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, NAV.back)] };
+}
+
+function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext): Reply {
+  const documents = documentsFor(service, data.answers as Answers);
+  const ready = documents.filter((d) => data.ticked.includes(d.id)).length;
+  const lines = documents.map((d, i) => {
+    const mark = data.ticked.includes(d.id) ? '✅' : '⬜';
+    const parts = [`${mark} ${i + 1}. ${d.text[ctx.lang]}`];
+    if (d.explanation) parts.push(`   ${d.explanation[ctx.lang]}`);
+    if (d.condition) parts.push(`   ${ctx.t('checklist:because', { condition: d.condition.text[ctx.lang] })}`);
+    return parts.join('\n');
+  });
+  const text = [ctx.t('checklist:list_title', { title: service.shortTitle[ctx.lang], ready, total: documents.length }), '', ...lines, '', ctx.t('checklist:tick_hint')].join('\n');
+  const ticks = documents.map((d, i) => ({ id: `tick:${d.id}`, label: `${data.ticked.includes(d.id) ? '✅' : '⬜'} ${i + 1}` }));
+  return { text, choices: [...ticks, ...navChoices(ctx, NAV.details, NAV.cannotCome, NAV.back, NAV.restart)] };
+}
+
+function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext): Reply[] {
+  const { lang, t } = ctx;
+  const answers = data.answers as Answers;
+  const channel = service.channels.find((c) => c.id === answers.channel);
+  const sections: string[] = [];
+  sections.push(`${t('checklist:details.where')}\n${(channel ? [channel] : service.channels).map((c) => `• ${c.text[lang]}`).join('\n')}`);
+
+  const terms = termsFor(service, answers);
+  const headline = terms.find((term) => term.kind === 'total') ?? service.term;
+  const termLines = terms.map((term) => `• ${term.text[lang]}`);
+  const today = todayInAlmaty(ctx.now);
+  if (headline.workingDays) termLines.push(t('checklist:details.due_working', { date: formatDate(addWorkingDays(today, headline.workingDays), lang), count: headline.workingDays }));
+  else if (headline.calendarDays) termLines.push(t('checklist:details.due_calendar', { date: formatDate(addCalendarDays(today, headline.calendarDays), lang), count: headline.calendarDays }));
+  sections.push(`${t('checklist:details.term')}\n${termLines.join('\n')}`);
+
+  sections.push(`${t('checklist:details.fee')}\n${service.fee.text[lang]}`);
+  sections.push(`${t('checklist:details.result')}\n${service.result.text[lang]}`);
+  if (service.resultDelivery.length) sections.push(`${t('checklist:details.collect')}\n${service.resultDelivery.map((f) => `• ${f.text[lang]}`).join('\n')}`);
+  const intake = service.refusalGrounds.intake;
+  if (intake.length) sections.push(`${t('checklist:details.check_before')}\n${intake.map((f) => `• ${f.text[lang]}`).join('\n')}`);
+
+  const replies: Reply[] = [{ text: sections.join('\n\n') }];
+  if (service.notes.length) {
+    replies.push({ text: `${t('checklist:details.uncertain')}\n${service.notes.map((n) => `• ${n.text[lang]}`).join('\n')}\n\n${t('checklist:details.ask_operator')}` });
+  }
+  replies.push({ text: t('checklist:details.next'), choices: [...navChoices(ctx, NAV.list, NAV.cannotCome, NAV.restart), { id: 'menu:operator', label: t('menu:choices.operator') }] });
+  return replies;
+}
+
+function cannotCome(service: Service, ctx: FlowContext): Reply[] {
+  const text = service.homeVisit.available ? ctx.t('checklist:home_visit.available', { rule: service.homeVisit.text[ctx.lang] }) : ctx.t('checklist:home_visit.not_provided', { rule: service.homeVisit.text[ctx.lang] });
+  return [{ text, choices: [{ id: 'menu:home_visit', label: ctx.t('menu:choices.home_visit') }, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }, ...navChoices(ctx, NAV.list)] }];
+}

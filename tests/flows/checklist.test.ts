@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../bot/engine';
+import type { Reply } from '../../flows/types';
+import { testEngine } from '../support/engine';
+
+/** Plays the citizen: presses the buttons whose ids are given, in order; returns the last answer. */
+async function play(engine: Engine, id: string, presses: string[], langHint: 'kk' | 'ru' = 'ru'): Promise<Reply[]> {
+  await engine.handle({ conversationId: id, channel: 'web', langHint, event: { type: 'start' } });
+  let replies: Reply[] = [];
+  for (const press of presses) {
+    const offered = replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
+    if (replies.length) expect(offered, `button ${press} on offer`).toContain(press);
+    replies = (await engine.handle({ conversationId: id, channel: 'web', event: { type: 'choice', id: press } })).replies;
+  }
+  return replies;
+}
+
+const ticks = (replies: Reply[]) => replies.at(-1)!.choices!.filter((c) => c.id.startsWith('tick:')).map((c) => c.id.slice(5));
+
+describe('checklist journey', () => {
+  it('lost school certificate of a minor, the parent applies at the State Corporation', async () => {
+    const replies = await play(testEngine(), 'web-school', ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:parent', 'ans:reason:lost']);
+    expect(ticks(replies)).toEqual(['application_by_parent', 'student_identity_document']);
+    expect(replies.at(-1)!.text).toMatch(/готово 0 из 2/);
+  });
+
+  it('university diploma after a name change: the original is on the list', async () => {
+    const replies = await play(testEngine(), 'web-higher', ['menu:checklist', 'svc:duplicate-higher', 'ans:channel:state_corporation', 'ans:applicant:self', 'ans:reason:name_changed']);
+    expect(ticks(replies)).toEqual(['application', 'identity_document', 'original_education_document']);
+  });
+
+  it('correction of data: a single-channel service goes straight to the list', async () => {
+    const replies = await play(testEngine(), 'web-correct', ['menu:checklist', 'svc:correct-education-document'], 'kk');
+    expect(ticks(replies)).toEqual(['e_application', 'education_document_copy']);
+    expect(replies.at(-1)!.text).toMatch(/2 құжаттың 0 дайын/);
+  });
+
+  it('academic leave for illness lists the medical commission conclusion only', async () => {
+    const replies = await play(testEngine(), 'web-leave', ['menu:checklist', 'svc:academic-leave', 'ans:reason:illness']);
+    expect(ticks(replies)).toEqual(['medical_commission_conclusion']);
+  });
+
+  it('free meals for an orphan lists the guardianship document, not the disability one', async () => {
+    const replies = await play(testEngine(), 'web-meals', ['menu:checklist', 'svc:free-meals', 'ans:channel:provider_office', 'ans:category:orphan']);
+    expect(ticks(replies)).toContain('guardianship_certificate_copy');
+    expect(ticks(replies)).not.toContain('disability_certificate');
+  });
+
+  it('ticks items with progress, and keeps the ticks and answers across a language switch', async () => {
+    const engine = testEngine();
+    await play(engine, 'web-tick', ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:parent', 'ans:reason:lost']);
+    const ticked = await engine.handle({ conversationId: 'web-tick', channel: 'web', event: { type: 'choice', id: 'tick:student_identity_document' } });
+    expect(ticked.replies[0]!.replace).toBe(true);
+    expect(ticked.replies[0]!.text).toMatch(/готово 1 из 2/);
+    expect(ticked.replies[0]!.choices!.find((c) => c.id === 'tick:student_identity_document')!.label).toBe('✅ 2');
+    const kazakh = await engine.handle({ conversationId: 'web-tick', channel: 'web', event: { type: 'choice', id: 'lang:kk' } });
+    expect(kazakh.replies.at(-1)!.text).toMatch(/2 құжаттың 1 дайын/);
+    expect(kazakh.conversation.data.checklist).toMatchObject({ serviceId: 'duplicate-school', answers: { channel: 'state_corporation', applicant: 'parent', reason: 'lost' } });
+  });
+
+  it('goes back one answer at a time, then to the list of services', async () => {
+    const engine = testEngine();
+    await play(engine, 'web-back', ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:self']);
+    const back = await engine.handle({ conversationId: 'web-back', channel: 'web', event: { type: 'choice', id: 'nav:back' } });
+    expect(back.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:applicant:parent');
+    await engine.handle({ conversationId: 'web-back', channel: 'web', event: { type: 'choice', id: 'nav:back' } });
+    const first = await engine.handle({ conversationId: 'web-back', channel: 'web', event: { type: 'choice', id: 'nav:back' } });
+    expect(first.replies.at(-1)!.choices!.map((c) => c.id)).toContain('svc:free-meals');
+  });
+
+  it('shows where to apply, the term with its date on the working-day calendar, and the uncertain points', async () => {
+    // Friday 20 March 2026: 15 working days later, across Nauryz (23–25 March off), is 15 April 2026.
+    const engine = testEngine({ now: () => new Date('2026-03-20T06:00:00Z') });
+    await play(engine, 'web-details', ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:parent', 'ans:reason:lost']);
+    const { replies } = await engine.handle({ conversationId: 'web-details', channel: 'web', event: { type: 'choice', id: 'nav:details' } });
+    const text = replies.map((r) => r.text).join('\n');
+    expect(text).toContain('Где и как подать');
+    expect(text).toContain('не позднее 15 апреля 2026 г.');
+    expect(text).toContain('15 рабочих дней');
+    expect(text).toMatch(/бесплатно/i);
+    expect(text).toContain('оператор контакт-центра 1414');
+    expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:operator');
+  });
+
+  it('counts free meals in calendar days', async () => {
+    const engine = testEngine({ now: () => new Date('2026-03-20T06:00:00Z') });
+    await play(engine, 'web-meals-term', ['menu:checklist', 'svc:free-meals', 'ans:channel:provider_office', 'ans:category:orphan']);
+    const { replies } = await engine.handle({ conversationId: 'web-meals-term', channel: 'web', event: { type: 'choice', id: 'nav:details' } });
+    expect(replies.map((r) => r.text).join('\n')).toContain('не позднее 30 марта 2026 г. (10 календарных дней)');
+  });
+
+  it('offers the home visit when the citizen cannot come', async () => {
+    const engine = testEngine();
+    await play(engine, 'web-visit', ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:self', 'ans:reason:lost']);
+    const { replies } = await engine.handle({ conversationId: 'web-visit', channel: 'web', event: { type: 'choice', id: 'nav:cannot_come' } });
+    expect(replies[0]!.text).toContain('1414');
+    expect(replies[0]!.choices!.map((c) => c.id)).toEqual(['menu:home_visit', 'menu:operator', 'nav:list']);
+  });
+
+  it('asks again with buttons when the citizen types instead of answering', async () => {
+    const engine = testEngine();
+    await play(engine, 'web-typed', ['menu:checklist', 'svc:duplicate-school']);
+    const { replies, conversation } = await engine.handle({ conversationId: 'web-typed', channel: 'web', event: { type: 'text', text: 'не знаю 🙂' } });
+    expect(replies[0]!.text).toBe('Ответьте одной из кнопок ниже.');
+    expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:channel:egov_portal');
+    expect(conversation.state.step).toBe('question');
+  });
+});
