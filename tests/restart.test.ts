@@ -48,6 +48,7 @@ describe('npm start', () => {
     const hello = await client.exchange({ type: 'hello', lang: 'kk' });
     const { token, conversationId } = hello.find((f) => f.type === 'session')!;
     await client.exchange({ type: 'choice', id: 'lang:ru' });
+    for (const id of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation']) await client.exchange({ type: 'choice', id });
     client.close();
     expect(await stop(first.child)).toBe(0);
 
@@ -56,7 +57,10 @@ describe('npm start', () => {
     const again = await ChatClient.connect(second.url);
     const resumed = await again.exchange({ type: 'hello', lang: 'kk', token });
     expect(resumed.find((f) => f.type === 'session')!.conversationId).toBe(conversationId);
-    expect(resumed.filter((f) => f.type === 'message').at(-1)!.text).toMatch(/Что вам нужно/);
+    const question = resumed.filter((f) => f.type === 'message').at(-1)!;
+    expect(question.text).toMatch(/вопрос 2\.\nКто подаёт заявление\?/);
+    const answered = await again.exchange({ type: 'choice', id: 'ans:applicant:parent' });
+    expect(answered.filter((f) => f.type === 'message').at(-1)!.choices.map((c: { id: string }) => c.id)).toContain('ans:reason:lost');
     again.close();
     await stop(second.child);
   });
