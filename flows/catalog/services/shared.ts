@@ -1,4 +1,4 @@
-import type { ChannelId, Fact, Service, SourceRef, Term } from '../schema';
+import type { Channel, ChannelId, DocumentItem, Fact, LocalizedText, Question, Service, SourceRef, Term } from '../schema';
 
 /**
  * Standard clauses that the legal sources repeat word for word across services. Each builder takes
@@ -7,6 +7,38 @@ import type { ChannelId, Fact, Service, SourceRef, Term } from '../schema';
  */
 
 type Sources = SourceRef[];
+type Options = Question['options'];
+type OptionLabel = Options[number]['label'];
+type DocumentCondition = NonNullable<DocumentItem['condition']>;
+
+/** Where the school and college duplicates take a paper application. */
+export const PAPER_CHANNELS = ['provider_office', 'state_corporation'] as const;
+
+// ——— Who applies ———
+
+export function ownerOrParentApplicants(sources: Sources): Fact {
+  return {
+    text: {
+      kk: 'Жеке тұлға: құжатын жоғалтқан немесе бүлдірген білім алушының өзі немесе кәмелетке толмаған баланың ата-анасы (заңды өкілі).',
+      ru: 'Физическое лицо: сам обучающийся, который утерял или испортил документ, либо родитель (законный представитель) несовершеннолетнего ребёнка.',
+    },
+    sources,
+  };
+}
+
+// ——— Channels ———
+
+/** Applying on egov.kz with the form of the given appendix. */
+export function portalApplicationChannel(appendix: number, sources: Sources): Channel {
+  return {
+    id: 'egov_portal',
+    text: {
+      kk: `www.egov.kz порталында ${appendix}-қосымша нысанындағы электрондық өтінішті толтырып, ЭЦҚ-мен немесе бір реттік парольмен куәландырасыз. Сұрау салудың қабылданғаны туралы мәртебе «жеке кабинетте» көрсетіледі.`,
+      ru: `На портале www.egov.kz заполняется электронное заявление по форме приложения ${appendix} и удостоверяется ЭЦП или одноразовым паролем. Статус о принятии запроса отображается в «личном кабинете».`,
+    },
+    sources,
+  };
+}
 
 // ——— Terms at the State Corporation ———
 
@@ -135,6 +167,178 @@ export function homeVisitVia1414(sources: Sources): Service['homeVisit'] {
     text: {
       kk: 'Өз-өзіңізге қызмет көрсету, өздігіңізден қозғалу немесе бағдар жасау қабілетін толық немесе жартылай жоғалтқан болсаңыз, 1414 немесе 8 800 080 7777 бірыңғай байланыс орталығына хабарласыңыз: Мемлекеттік корпорацияның қызметкері құжаттарды тұратын жеріңізге келіп қабылдайды.',
       ru: 'Если вы полностью или частично утратили способность или возможность самообслуживания, самостоятельного передвижения или ориентации, позвоните в единый контакт-центр 1414 или 8 800 080 7777: работник Госкорпорации примет документы с выездом по месту жительства.',
+    },
+    sources,
+  };
+}
+
+// ——— Questions of the duplicate services ———
+
+/** How the citizen applies; `officeLabel` adds the provider's own office where the service has one. */
+export function applicationChannelQuestion(officeLabel?: OptionLabel): Question {
+  return {
+    id: 'channel',
+    text: { kk: 'Өтінішті қалай бересіз?', ru: 'Как вы будете подавать заявление?' },
+    options: [
+      ...(officeLabel ? [{ id: 'provider_office', label: officeLabel }] : []),
+      { id: 'state_corporation', label: { kk: 'Мемлекеттік корпорацияда (ХҚО)', ru: 'В Госкорпорации (ЦОН)' } },
+      { id: 'egov_portal', label: { kk: 'egov.kz порталында', ru: 'На портале egov.kz' } },
+    ],
+  };
+}
+
+export const OWNER_OR_PARENT_OPTIONS: Options = [
+  { id: 'self', label: { kk: 'Құжат иесінің өзі', ru: 'Сам владелец документа' } },
+  { id: 'parent', label: { kk: 'Баланың ата-анасы (заңды өкілі)', ru: 'Родитель несовершеннолетнего' } },
+];
+
+/** Who applies, asked only on the channels that take a paper application. */
+export function applicantQuestion(options: Options, channels: readonly ChannelId[]): Question {
+  return {
+    id: 'applicant',
+    text: { kk: 'Өтінішті кім береді?', ru: 'Кто подаёт заявление?' },
+    options,
+    appliesWhen: { channel: [...channels] },
+  };
+}
+
+/** Why a duplicate is needed: a damaged document or a changed name adds the original to the list. */
+export function duplicateReasonQuestion(channels: readonly ChannelId[]): Question {
+  return {
+    id: 'reason',
+    text: { kk: 'Телнұсқа не себепті керек?', ru: 'Почему нужен дубликат?' },
+    options: [
+      { id: 'lost', label: { kk: 'Құжат жоғалды', ru: 'Документ утерян' } },
+      { id: 'damaged', label: { kk: 'Құжат бүлінді', ru: 'Документ испорчен' } },
+      { id: 'name_changed', label: { kk: 'Тегім (атым) өзгерді, құжат қолымда', ru: 'Сменил(а) ФИО, документ на руках' } },
+    ],
+    appliesWhen: { channel: [...channels] },
+  };
+}
+
+// ——— Documents of the duplicate services ———
+
+export const APPLIED_BY_OWNER: DocumentCondition = {
+  text: { kk: 'Өтінішті құжат иесінің өзі берсе', ru: 'Если заявление подаёт сам владелец документа' },
+  when: { applicant: ['self'] },
+};
+
+export const APPLIED_BY_PARENT: DocumentCondition = {
+  text: {
+    kk: 'Кәмелетке толмаған бала үшін ата-анасы (заңды өкілі) берсе',
+    ru: 'Если за несовершеннолетнего заявление подаёт родитель (законный представитель)',
+  },
+  when: { applicant: ['parent'] },
+};
+
+/**
+ * The lead sentence, then the standard clause on identity: the State Corporation fetches the ID data
+ * itself, and a digital document is shown from the eGov Mobile app with the owner's consent.
+ */
+export function identityCheckAndDigitalDocuments(lead: LocalizedText): LocalizedText {
+  return {
+    kk: `${lead.kk} Мемлекеттік корпорация қызметкері жеке куәлік туралы мәліметті «электрондық үкімет» шлюзі арқылы мемлекеттік ақпараттық жүйелерден өзі алады. Цифрлық құжатты пайдалану үшін мобильді қосымшаға ЭЦҚ немесе бір реттік парольмен кіріп, «Цифрлық құжаттар» бөлімінен қажетті құжатты таңдайсыз; құжат иесі келісімін бір реттік парольмен немесе порталдың хабарламасына SMS-жауаппен береді.`,
+    ru: `${lead.ru} Сведения об удостоверении личности работник Госкорпорации сам получает из государственных информационных систем через шлюз «электронного правительства». Чтобы воспользоваться цифровым документом, войдите в мобильное приложение с ЭЦП или одноразовым паролем и выберите нужный документ в разделе «Цифровые документы»; владелец документа даёт согласие одноразовым паролем или ответным SMS на уведомление портала.`,
+  };
+}
+
+/** The student's birth certificate or ID card; `lead` says whose document it is. */
+export function studentIdentityDocument(lead: LocalizedText, sources: Sources): DocumentItem {
+  return {
+    id: 'student_identity_document',
+    text: {
+      kk: 'Білім алушының туу туралы куәлігі немесе жеке куәлігі (паспорты) және (немесе) цифрлық құжаттар сервисіндегі электрондық құжаты',
+      ru: 'Свидетельство о рождении или удостоверение личности (паспорт) обучающегося и (или) электронный документ из сервиса цифровых документов',
+    },
+    explanation: identityCheckAndDigitalDocuments(lead),
+    required: 'always',
+    channels: [...PAPER_CHANNELS],
+    sources,
+  };
+}
+
+export const ORIGINAL_DIPLOMA_EXPLANATION: LocalizedText = {
+  kk: 'Құжат бүлінсе немесе тегіңіз (атыңыз, әкеңіздің аты) өзгерсе, қолыңыздағы дипломды (қосымшасын) өтінішке қоса бересіз.',
+  ru: 'Если документ испорчен или у вас изменились фамилия (имя, отчество), приложите к заявлению имеющийся у вас диплом (приложение к нему).',
+};
+
+/** The original, asked for a damaged document or a changed name (see `originalInEitherCaseNote`). */
+export function originalEducationDocument(explanation: LocalizedText, channels: ChannelId[], sources: Sources): DocumentItem {
+  return {
+    id: 'original_education_document',
+    text: { kk: 'Білім туралы құжаттың түпнұсқасы', ru: 'Оригинал документа об образовании' },
+    explanation,
+    required: 'conditional',
+    condition: {
+      text: {
+        kk: 'Құжат бүлінсе немесе тегі (аты, әкесінің аты) өзгерсе',
+        ru: 'Если документ испорчен или изменились фамилия (имя, отчество)',
+      },
+      when: { reason: ['damaged', 'name_changed'] },
+    },
+    channels,
+    sources,
+  };
+}
+
+/** The e-application on the portal by the form of the given appendix; `lead` names its addressee. */
+export function eApplicationDocument(appendix: number, lead: LocalizedText, sources: Sources): DocumentItem {
+  return {
+    id: 'e_application',
+    text: {
+      kk: `${appendix}-қосымша нысанындағы электрондық өтініш, ЭЦҚ-мен немесе бір реттік парольмен куәландырылған`,
+      ru: `Электронное заявление по форме приложения ${appendix}, удостоверенное ЭЦП или одноразовым паролем`,
+    },
+    explanation: {
+      kk: `${lead.kk} Бір реттік парольмен куәландыру үшін ұялы байланыс операторы берген нөміріңіз порталдағы есептік жазбаға қосылып, тіркелген болуы керек. Порталда басқа құжат тізбеде аталмаған.`,
+      ru: `${lead.ru} Чтобы удостоверить его одноразовым паролем, ваш номер мобильного, выданный оператором связи, должен быть подключён и зарегистрирован в учётной записи портала. Других документов для портала перечень не называет.`,
+    },
+    required: 'always',
+    channels: ['egov_portal'],
+    sources,
+  };
+}
+
+// ——— Refusals ———
+
+export function expiredDocumentsRefused(sources: Sources): Fact {
+  return {
+    text: {
+      kk: 'Қолданылу мерзімі өтіп кеткен құжаттар ұсынылса, өтініш қабылданбайды және бас тарту туралы қолхат (4-қосымша) беріледі.',
+      ru: 'Если представлены документы с истекшим сроком действия, в приёме заявления отказывают и выдают расписку об отказе (приложение 4).',
+    },
+    sources,
+  };
+}
+
+// ——— Notes on the duplicate Rules ———
+
+/** The list says "a changed name and a damaged document"; the checklist asks for the original in either case. */
+export function originalInEitherCaseNote(sources: Sources): Fact {
+  return {
+    text: {
+      kk: 'Тізбеде түпнұсқа «тегі (аты, әкесінің аты) өзгерген және білім туралы құжат бүлінген жағдайда» қоса берілетіні жазылған. Бұл әр жағдайға жеке қатысты ма, әлде екеуі қатар болғанда ғана ма – мәтіннен анық емес. Сондықтан тізім түпнұсқаны екі жағдайдың кез келгенінде сұрайды. Нақтысын 1414 операторынан білуге болады.',
+      ru: 'В перечне сказано, что оригинал прилагается «в случае изменения фамилии (имени, отчества) и порчи документа об образовании». Из текста неясно, нужен ли он в каждом из этих случаев или только когда они совпадают, поэтому чек-лист просит оригинал в любом из двух случаев. Уточнить можно у оператора 1414.',
+    },
+    sources,
+  };
+}
+
+export function parentDocumentsUnstatedNote(sources: Sources): Fact {
+  return {
+    text: {
+      kk: 'Ата-ана кәмелетке толмаған бала үшін өтініш бергенде, тізбеде тек баланың құжаты (туу туралы куәлігі немесе жеке куәлігі) аталады. Ата-ананың өз жеке куәлігі немесе туыстықты растайтын құжат керек пе – Қағидаларда жазылмаған; 1414 операторынан нақтылаңыз.',
+      ru: 'Когда заявление за несовершеннолетнего подаёт родитель, перечень называет только документ ребёнка (свидетельство о рождении или удостоверение личности). Нужны ли удостоверение личности самого родителя или документ о родстве, Правила не говорят; уточните у оператора 1414.',
+    },
+    sources,
+  };
+}
+
+export function noServiceRefusalGroundsNote(sources: Sources): Fact {
+  return {
+    text: {
+      kk: 'Нәтиже қызмет көрсетуден бас тарту туралы дәлелді жауап болуы мүмкін, бірақ стандарт құжаттарды қабылдаудан бас тарту негіздерінен басқа негіз атамайды. Бас тарту себебі түсініксіз болса, 1414 операторына хабарласыңыз.',
+      ru: 'Результатом может быть мотивированный ответ об отказе в оказании услуги, но стандарт не называет иных оснований, кроме оснований для отказа в приёме документов. Если причина отказа непонятна, обратитесь к оператору 1414.',
     },
     sources,
   };
