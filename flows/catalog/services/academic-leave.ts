@@ -1,4 +1,5 @@
 import type { Service } from '../schema';
+import { feeNotStated, noHomeVisitInSource, ownCollegeChannel } from './shared';
 
 /**
  * Academic leave for students of TVET / post-secondary organisations. Seed 002 is a college's slide
@@ -41,14 +42,7 @@ export const academicLeave: Service = {
     sources: [TITLE],
   },
   channels: [
-    {
-      id: 'provider_office',
-      text: {
-        kk: 'Өзіңіз оқитын колледжге жүгінесіз. Өтінішті қалай және кімге беру керегі дереккөзде көрсетілмеген.',
-        ru: 'Обращайтесь в колледж, в котором учитесь. Как и кому подавать заявление, в источнике не указано.',
-      },
-      sources: [TITLE],
-    },
+    ownCollegeChannel([TITLE]),
   ],
   term: {
     kind: 'total',
@@ -68,14 +62,7 @@ export const academicLeave: Service = {
       sources: [HEADERS],
     },
   ],
-  fee: {
-    free: false,
-    text: {
-      kk: 'Қызметтің ақылы немесе тегін екені дереккөзде айтылмаған.',
-      ru: 'Платная услуга или бесплатная, в источнике не сказано.',
-    },
-    sources: [SLIDE],
-  },
+  fee: feeNotStated([SLIDE]),
   result: {
     text: {
       kk: 'Академиялық демалыс беру. Нәтиженің қандай құжатпен ресімделетіні дереккөзде көрсетілмеген.',
@@ -184,14 +171,7 @@ export const academicLeave: Service = {
     },
   ],
   refusalGrounds: { intake: [], service: [] },
-  homeVisit: {
-    available: false,
-    text: {
-      kk: 'Бұл қызмет бойынша құжаттарды үйге барып қабылдау дереккөзде көзделмеген.',
-      ru: 'Приём документов на дому по этой услуге в источнике не предусмотрен.',
-    },
-    sources: [SLIDE],
-  },
+  homeVisit: noHomeVisitInSource([SLIDE]),
   notes: [
     {
       text: {

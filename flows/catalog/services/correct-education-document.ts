@@ -1,4 +1,5 @@
 import type { Service, SourceRef } from '../schema';
+import { tvetOrganisationsProvider, unreliableDocumentsRefusal } from './shared';
 
 /**
  * Updating (correction) of information in education documents. Sources: seed 001, Order No. 39,
@@ -36,13 +37,12 @@ export const correctEducationDocument: Service = {
   },
   shortTitle: { kk: 'Колледж дипломындағы қатені түзету', ru: 'Исправить ошибку в дипломе колледжа' },
 
-  provider: {
-    text: {
-      kk: 'Техникалық және кәсіптік, орта білімнен кейінгі білім беру ұйымдары (колледждер және т.б.). Өтініш осы ұйым басшысының атына жазылады.',
-      ru: 'Организации технического и профессионального, послесреднего образования (колледжи и др.). Заявление пишется на имя руководителя этой организации.',
-    },
-    sources: [s1('Rules p. 2', 'L54'), s1('Annex 2, row 1', 'L138'), s3('Annex 2, row 1', 'L18-24'), s1('Annex 1, addressee', 'L107-111')],
-  },
+  provider: tvetOrganisationsProvider([
+    s1('Rules p. 2', 'L54'),
+    s1('Annex 2, row 1', 'L138'),
+    s3('Annex 2, row 1', 'L18-24'),
+    s1('Annex 1, addressee', 'L107-111'),
+  ]),
 
   applicants: {
     text: { kk: 'Жеке тұлғалар.', ru: 'Физические лица.' },
@@ -174,13 +174,7 @@ export const correctEducationDocument: Service = {
     // are listed under `service`.
     intake: [],
     service: [
-      {
-        text: {
-          kk: 'Қызметті алу үшін ұсынылған құжаттардың және (немесе) олардағы деректердің (мәліметтердің) дәйексіз екені анықталса.',
-          ru: 'Установлена недостоверность документов, представленных для получения услуги, и (или) данных (сведений), содержащихся в них.',
-        },
-        sources: [s1('Annex 2, row 9', 'L147'), s3('Annex 2, row 9', 'L124-142')],
-      },
+      unreliableDocumentsRefusal([s1('Annex 2, row 9', 'L147'), s3('Annex 2, row 9', 'L124-142')]),
       {
         text: {
           kk: 'Тізбенің 8-тармағындағы құжаттар толық ұсынылмаса – 3-қосымша бойынша дәлелді бас тарту туралы хабарлама жіберіледі.',

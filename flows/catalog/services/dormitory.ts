@@ -1,4 +1,5 @@
 import type { Service } from '../schema';
+import { noHomeVisitInSource, ownCollegeChannel } from './shared';
 
 /**
  * A place in a dormitory for students of TVET organisations. Seed 002 gives the legal basis, a term
@@ -46,14 +47,7 @@ export const dormitory: Service = {
     sources: [TITLE],
   },
   channels: [
-    {
-      id: 'provider_office',
-      text: {
-        kk: 'Өзіңіз оқитын колледжге жүгінесіз. Өтінішті қалай және кімге беру керегі дереккөзде көрсетілмеген.',
-        ru: 'Обращайтесь в колледж, в котором учитесь. Как и кому подавать заявление, в источнике не указано.',
-      },
-      sources: [TITLE],
-    },
+    ownCollegeChannel([TITLE]),
   ],
   term: {
     kind: 'total',
@@ -187,14 +181,7 @@ export const dormitory: Service = {
     },
   ],
   refusalGrounds: { intake: [], service: [] },
-  homeVisit: {
-    available: false,
-    text: {
-      kk: 'Бұл қызмет бойынша құжаттарды үйге барып қабылдау дереккөзде көзделмеген.',
-      ru: 'Приём документов на дому по этой услуге в источнике не предусмотрен.',
-    },
-    sources: [TITLE],
-  },
+  homeVisit: noHomeVisitInSource([TITLE]),
   notes: [
     {
       text: {

@@ -25,6 +25,8 @@ import {
   stateCorporationQueueWait,
   stateCorporationServiceTime,
   studentIdentityDocument,
+  tvetOrganisationsProvider,
+  unreliableDocumentsRefusal,
 } from './shared';
 
 /**
@@ -66,13 +68,12 @@ export const duplicateTvet: Service = {
   },
   shortTitle: { kk: 'Колледж дипломының телнұсқасы', ru: 'Дубликат диплома колледжа' },
 
-  provider: {
-    text: {
-      kk: 'Техникалық және кәсіптік, орта білімнен кейінгі білім беру ұйымдары (колледждер және т.б.). Өтініш осы ұйым басшысының атына жазылады.',
-      ru: 'Организации технического и профессионального, послесреднего образования (колледжи и др.). Заявление пишется на имя руководителя этой организации.',
-    },
-    sources: [s4('Rules p. 46', 'L13'), s4('List of requirements, row 1', 'L171-173'), P47, s0('App. 6, row 1', 'L1208-1215')],
-  },
+  provider: tvetOrganisationsProvider([
+    s4('Rules p. 46', 'L13'),
+    s4('List of requirements, row 1', 'L171-173'),
+    P47,
+    s0('App. 6, row 1', 'L1208-1215'),
+  ]),
 
   applicants: ownerOrParentApplicants([P47, LIST_8_APPLICATION, ART_49]),
 
@@ -321,13 +322,7 @@ export const duplicateTvet: Service = {
       expiredDocumentsRefused([s4('Rules p. 52', 'L19'), s0('Rules p. 54', 'L252-260'), s0('App. 6, row 9', 'L1439-1451')]),
     ],
     service: [
-      {
-        text: {
-          kk: 'Қызметті алу үшін ұсынылған құжаттардың және (немесе) олардағы деректердің (мәліметтердің) дәйексіз екені анықталса.',
-          ru: 'Установлена недостоверность документов, представленных для получения услуги, и (или) данных (сведений), содержащихся в них.',
-        },
-        sources: [s4('List of requirements, row 9(1)', 'L214')],
-      },
+      unreliableDocumentsRefusal([s4('List of requirements, row 9(1)', 'L214')]),
       {
         text: {
           kk: 'Ұсынылған құжаттар Қағидаларда белгіленген талаптарға сәйкес келмесе.',

@@ -1,4 +1,5 @@
 import type { Service } from '../schema';
+import { noHomeVisitInSource } from './shared';
 
 /**
  * Free meals for certain categories of students. Seed 002 (a college's slide deck) gives the legal
@@ -259,14 +260,7 @@ export const freeMeals: Service = {
     },
   ],
   refusalGrounds: { intake: [], service: [] },
-  homeVisit: {
-    available: false,
-    text: {
-      kk: 'Бұл қызмет бойынша құжаттарды үйге барып қабылдау дереккөзде көзделмеген.',
-      ru: 'Приём документов на дому по этой услуге в источнике не предусмотрен.',
-    },
-    sources: [SLIDE],
-  },
+  homeVisit: noHomeVisitInSource([SLIDE]),
   notes: [
     {
       text: {

@@ -1,4 +1,5 @@
 import type { Service } from '../schema';
+import { feeNotStated, noHomeVisitInSource } from './shared';
 
 /**
  * Certificate for persons who did not complete TVET / post-secondary education. Seed 002 gives the
@@ -90,14 +91,7 @@ export const incompleteEducationCertificate: Service = {
       sources: [TERM_SC_DAY],
     },
   ],
-  fee: {
-    free: false,
-    text: {
-      kk: 'Қызметтің ақылы немесе тегін екені дереккөзде айтылмаған.',
-      ru: 'Платная услуга или бесплатная, в источнике не сказано.',
-    },
-    sources: [TITLE, TERM],
-  },
+  fee: feeNotStated([TITLE, TERM]),
   result: {
     text: {
       kk: 'Білім алуды аяқтамаған адамдарға берілетін анықтама. Онда: кімге берілгені (тегі, аты, әкесінің аты); қай кезеңде қай білім беру ұйымында оқығаны (орналасқан жері, мамандығы, оқу түрі); оқыған пәндері, тапсырған сынақтары мен емтихандары және жылдық (қорытынды) бағалары; ұйым басшысының қолы, мөрі, тіркеу нөмірі және берілген күні.',
@@ -141,14 +135,7 @@ export const incompleteEducationCertificate: Service = {
     },
   ],
   refusalGrounds: { intake: [], service: [] },
-  homeVisit: {
-    available: false,
-    text: {
-      kk: 'Бұл қызмет бойынша құжаттарды үйге барып қабылдау дереккөзде көзделмеген.',
-      ru: 'Приём документов на дому по этой услуге в источнике не предусмотрен.',
-    },
-    sources: [TERM],
-  },
+  homeVisit: noHomeVisitInSource([TERM]),
   notes: [
     {
       text: {

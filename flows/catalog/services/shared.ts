@@ -14,6 +14,18 @@ type DocumentCondition = NonNullable<DocumentItem['condition']>;
 /** Where the school and college duplicates take a paper application. */
 export const PAPER_CHANNELS = ['provider_office', 'state_corporation'] as const;
 
+// ——— Provider ———
+
+export function tvetOrganisationsProvider(sources: Sources): Fact {
+  return {
+    text: {
+      kk: 'Техникалық және кәсіптік, орта білімнен кейінгі білім беру ұйымдары (колледждер және т.б.). Өтініш осы ұйым басшысының атына жазылады.',
+      ru: 'Организации технического и профессионального, послесреднего образования (колледжи и др.). Заявление пишется на имя руководителя этой организации.',
+    },
+    sources,
+  };
+}
+
 // ——— Who applies ———
 
 export function ownerOrParentApplicants(sources: Sources): Fact {
@@ -35,6 +47,18 @@ export function portalApplicationChannel(appendix: number, sources: Sources): Ch
     text: {
       kk: `www.egov.kz порталында ${appendix}-қосымша нысанындағы электрондық өтінішті толтырып, ЭЦҚ-мен немесе бір реттік парольмен куәландырасыз. Сұрау салудың қабылданғаны туралы мәртебе «жеке кабинетте» көрсетіледі.`,
       ru: `На портале www.egov.kz заполняется электронное заявление по форме приложения ${appendix} и удостоверяется ЭЦП или одноразовым паролем. Статус о принятии запроса отображается в «личном кабинете».`,
+    },
+    sources,
+  };
+}
+
+/** The college where the student studies, for the slide-deck services that say no more about applying. */
+export function ownCollegeChannel(sources: Sources): Channel {
+  return {
+    id: 'provider_office',
+    text: {
+      kk: 'Өзіңіз оқитын колледжге жүгінесіз. Өтінішті қалай және кімге беру керегі дереккөзде көрсетілмеген.',
+      ru: 'Обращайтесь в колледж, в котором учитесь. Как и кому подавать заявление, в источнике не указано.',
     },
     sources,
   };
@@ -90,6 +114,18 @@ export function freeForIndividuals(sources: Sources): Service['fee'] {
     text: {
       kk: 'Тегін: мемлекеттік көрсетілетін қызмет жеке тұлғаларға ақысыз негізде көрсетіледі.',
       ru: 'Бесплатно: государственная услуга оказывается физическим лицам на бесплатной основе.',
+    },
+    sources,
+  };
+}
+
+/** The source does not say whether the service is paid; `free: false` only because it is not stated. */
+export function feeNotStated(sources: Sources): Service['fee'] {
+  return {
+    free: false,
+    text: {
+      kk: 'Қызметтің ақылы немесе тегін екені дереккөзде айтылмаған.',
+      ru: 'Платная услуга или бесплатная, в источнике не сказано.',
     },
     sources,
   };
@@ -167,6 +203,17 @@ export function homeVisitVia1414(sources: Sources): Service['homeVisit'] {
     text: {
       kk: 'Өз-өзіңізге қызмет көрсету, өздігіңізден қозғалу немесе бағдар жасау қабілетін толық немесе жартылай жоғалтқан болсаңыз, 1414 немесе 8 800 080 7777 бірыңғай байланыс орталығына хабарласыңыз: Мемлекеттік корпорацияның қызметкері құжаттарды тұратын жеріңізге келіп қабылдайды.',
       ru: 'Если вы полностью или частично утратили способность или возможность самообслуживания, самостоятельного передвижения или ориентации, позвоните в единый контакт-центр 1414 или 8 800 080 7777: работник Госкорпорации примет документы с выездом по месту жительства.',
+    },
+    sources,
+  };
+}
+
+export function noHomeVisitInSource(sources: Sources): Service['homeVisit'] {
+  return {
+    available: false,
+    text: {
+      kk: 'Бұл қызмет бойынша құжаттарды үйге барып қабылдау дереккөзде көзделмеген.',
+      ru: 'Приём документов на дому по этой услуге в источнике не предусмотрен.',
     },
     sources,
   };
@@ -300,6 +347,16 @@ export function eApplicationDocument(appendix: number, lead: LocalizedText, sour
 }
 
 // ——— Refusals ———
+
+export function unreliableDocumentsRefusal(sources: Sources): Fact {
+  return {
+    text: {
+      kk: 'Қызметті алу үшін ұсынылған құжаттардың және (немесе) олардағы деректердің (мәліметтердің) дәйексіз екені анықталса.',
+      ru: 'Установлена недостоверность документов, представленных для получения услуги, и (или) данных (сведений), содержащихся в них.',
+    },
+    sources,
+  };
+}
 
 export function expiredDocumentsRefused(sources: Sources): Fact {
   return {

@@ -1,4 +1,5 @@
 import type { Service } from '../schema';
+import { feeNotStated } from './shared';
 
 /**
  * Preparing documents for the competition to place the state educational order for TVET /
@@ -58,14 +59,7 @@ export const stateOrderCompetition: Service = {
     sources: [TERM],
   },
   otherTerms: [],
-  fee: {
-    free: false,
-    text: {
-      kk: 'Қызметтің ақылы немесе тегін екені дереккөзде айтылмаған.',
-      ru: 'Платная услуга или бесплатная, в источнике не сказано.',
-    },
-    sources: [SLIDE],
-  },
+  fee: feeNotStated([SLIDE]),
   result: {
     text: {
       kk: 'Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурсқа құжаттар дайындау. Конкурс нәтижесі және оның ресімделуі дереккөзде көрсетілмеген.',

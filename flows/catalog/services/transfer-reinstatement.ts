@@ -1,4 +1,5 @@
 import type { Service } from '../schema';
+import { feeNotStated, noHomeVisitInSource } from './shared';
 
 /**
  * Transfer and reinstatement of students by type of education organisation. Seed 002 gives the
@@ -34,6 +35,13 @@ const REPEALED = { seed: '000_89b8ef86f4446315.txt' as const, ref: 'App. 20, ite
 
 const TRANSFER_CASES = ['within_organisation', 'to_other_organisation', 'to_secondary_school', 'paid_to_state_order', 'other_form_other_organisation'];
 const REINSTATEMENT_CASES = ['reinstate_other_organisation', 'reinstate_after_debt'];
+const FROM_A_FOREIGN_ORGANISATION = {
+  text: {
+    kk: 'Шетелдік білім беру ұйымынан ауыстыру немесе қайта қабылдау кезінде',
+    ru: 'При переводе или восстановлении из зарубежной организации образования',
+  },
+  when: { case: ['from_abroad'] },
+};
 
 export const transferReinstatement: Service = {
   id: 'transfer-reinstatement',
@@ -111,14 +119,7 @@ export const transferReinstatement: Service = {
       sources: [R2],
     },
   ],
-  fee: {
-    free: false,
-    text: {
-      kk: 'Қызметтің ақылы немесе тегін екені дереккөзде айтылмаған.',
-      ru: 'Платная услуга или бесплатная, в источнике не сказано.',
-    },
-    sources: [BASIS],
-  },
+  fee: feeNotStated([BASIS]),
   result: {
     text: {
       kk: 'Білім алушыны ауыстыру немесе қайта қабылдау. Нәтиженің қандай құжатпен ресімделетіні дереккөзде көрсетілмеген.',
@@ -298,13 +299,7 @@ export const transferReinstatement: Service = {
         ru: 'Документ о предыдущем образовании, полученном за рубежом, проходит в Казахстане нострификацию по Правилам признания и нострификации документов об образовании (приказ Министра образования и науки от 10 января 2008 года № 8).',
       },
       required: 'conditional',
-      condition: {
-        text: {
-          kk: 'Шетелдік білім беру ұйымынан ауыстыру немесе қайта қабылдау кезінде',
-          ru: 'При переводе или восстановлении из зарубежной организации образования',
-        },
-        when: { case: ['from_abroad'] },
-      },
+      condition: FROM_A_FOREIGN_ORGANISATION,
       sources: [T6_NOSTRIFIED],
     },
     {
@@ -314,25 +309,12 @@ export const transferReinstatement: Service = {
         ru: 'Результаты вступительных испытаний при поступлении в зарубежную организацию образования',
       },
       required: 'conditional',
-      condition: {
-        text: {
-          kk: 'Шетелдік білім беру ұйымынан ауыстыру немесе қайта қабылдау кезінде',
-          ru: 'При переводе или восстановлении из зарубежной организации образования',
-        },
-        when: { case: ['from_abroad'] },
-      },
+      condition: FROM_A_FOREIGN_ORGANISATION,
       sources: [T6_EXAMS],
     },
   ],
   refusalGrounds: { intake: [], service: [] },
-  homeVisit: {
-    available: false,
-    text: {
-      kk: 'Бұл қызмет бойынша құжаттарды үйге барып қабылдау дереккөзде көзделмеген.',
-      ru: 'Приём документов на дому по этой услуге в источнике не предусмотрен.',
-    },
-    sources: [DOCS],
-  },
+  homeVisit: noHomeVisitInSource([DOCS]),
   notes: [
     {
       text: {

@@ -1,4 +1,5 @@
 import type { Service } from '../schema';
+import { feeNotStated, noHomeVisitInSource } from './shared';
 
 /**
  * Acceptance of documents for admission to TVET / post-secondary organisations. Seed 002 gives the
@@ -61,14 +62,7 @@ export const tvetAdmission: Service = {
     sources: [PERIODS],
   },
   otherTerms: [],
-  fee: {
-    free: false,
-    text: {
-      kk: 'Қызметтің ақылы немесе тегін екені дереккөзде айтылмаған.',
-      ru: 'Платная услуга или бесплатная, в источнике не сказано.',
-    },
-    sources: [SLIDE],
-  },
+  fee: feeNotStated([SLIDE]),
   result: {
     text: {
       kk: 'Оқуға түсу үшін құжаттардың қабылдануы. Қабылдау туралы шешім, оның мерзімі мен нысаны дереккөзде көрсетілмеген.',
@@ -184,14 +178,7 @@ export const tvetAdmission: Service = {
     },
   ],
   refusalGrounds: { intake: [], service: [] },
-  homeVisit: {
-    available: false,
-    text: {
-      kk: 'Бұл қызмет бойынша құжаттарды үйге барып қабылдау дереккөзде көзделмеген.',
-      ru: 'Приём документов на дому по этой услуге в источнике не предусмотрен.',
-    },
-    sources: [SLIDE],
-  },
+  homeVisit: noHomeVisitInSource([SLIDE]),
   notes: [
     {
       text: {
