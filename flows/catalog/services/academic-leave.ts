@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource, ownCollegeChannel } from './shared';
+import { feeNotStated, noHomeVisitInSource, ownCollegeChannel, slidePassages } from './shared';
 
 /**
  * Academic leave for students of TVET / post-secondary organisations. Seed 002 is a college's slide
@@ -7,17 +7,17 @@ import { feeNotStated, noHomeVisitInSource, ownCollegeChannel } from './shared';
  * channel, result, fee and refusal grounds are not on it, and the childcare item is cut off.
  */
 
-const SEED = '002_3ac65400ac0ed134.txt' as const;
+const onSlide = slidePassages('Академиялық демалыс');
 
-const TITLE = { seed: SEED, ref: 'slide "Академиялық демалыс", title', lines: 'L278-280' };
-const BASIS = { seed: SEED, ref: 'slide "Академиялық демалыс", legal basis (MES orders No. 506 and No. 144)', lines: 'L281-289' };
-const SLIDE = { seed: SEED, ref: 'slide "Академиялық демалыс", whole slide', lines: 'L194-289' };
-const HEADERS = { seed: SEED, ref: 'slide "Академиялық демалыс", list heading and reason columns', lines: 'L194-222' };
-const ILLNESS = { seed: SEED, ref: 'slide "Академиялық демалыс", column "сырқатына байланысты", item 1', lines: 'L224-236' };
-const TB = { seed: SEED, ref: 'slide "Академиялық демалыс", column "туберкулезбен", item 2', lines: 'L240-246' };
-const MILITARY = { seed: SEED, ref: 'slide "Академиялық демалыс", column "Әскери қызметке шақырылатын студентке", item 3', lines: 'L250-258' };
-const CHILDCARE_HEADER = { seed: SEED, ref: 'slide "Академиялық демалыс", column "бала 3 жасқа толғанға дейін"', lines: 'L212-216' };
-const CHILDCARE = { seed: SEED, ref: 'slide "Академиялық демалыс", item 4 (cut off in the source)', lines: 'L270-276' };
+const TITLE = onSlide('title', 'L278-280');
+const BASIS = onSlide('legal basis (MES orders No. 506 and No. 144)', 'L281-289');
+const SLIDE = onSlide('whole slide', 'L194-289');
+const HEADERS = onSlide('list heading and reason columns', 'L194-222');
+const ILLNESS = onSlide('column "сырқатына байланысты", item 1', 'L224-236');
+const TB = onSlide('column "туберкулезбен", item 2', 'L240-246');
+const MILITARY = onSlide('column "Әскери қызметке шақырылатын студентке", item 3', 'L250-258');
+const CHILDCARE_HEADER = onSlide('column "бала 3 жасқа толғанға дейін"', 'L212-216');
+const CHILDCARE = onSlide('item 4 (cut off in the source)', 'L270-276');
 
 export const academicLeave: Service = {
   id: 'academic-leave',

@@ -1,5 +1,5 @@
 import type { Service, SourceRef } from '../schema';
-import { tvetOrganisationsProvider, unreliableDocumentsRefusal } from './shared';
+import { passagesIn, tvetOrganisationsProvider, unreliableDocumentsRefusal } from './shared';
 
 /**
  * Updating (correction) of information in education documents. Sources: seed 001, Order No. 39,
@@ -10,10 +10,8 @@ import { tvetOrganisationsProvider, unreliableDocumentsRefusal } from './shared'
  * least two options per question, and a single channel needs no choice.
  */
 
-const SEED_001 = '001_058569bc204a025c.txt' as const;
-const SEED_003 = '003_b067d50d7d09009c.txt' as const;
-const s1 = (ref: string, lines: string): SourceRef => ({ seed: SEED_001, ref, lines });
-const s3 = (ref: string, lines: string): SourceRef => ({ seed: SEED_003, ref, lines });
+const s1 = passagesIn('001_058569bc204a025c.txt');
+const s3 = passagesIn('003_b067d50d7d09009c.txt');
 
 // The rules of this service name the Unified Contact Centre without a number; the number is given
 // for the same centre in the Rules on duplicates (seed 000).

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { noHomeVisitInSource, ownCollegeChannel } from './shared';
+import { noHomeVisitInSource, ownCollegeChannel, slidePassages } from './shared';
 
 /**
  * A place in a dormitory for students of TVET organisations. Seed 002 gives the legal basis, a term
@@ -9,20 +9,21 @@ import { noHomeVisitInSource, ownCollegeChannel } from './shared';
  */
 
 const SEED = '002_3ac65400ac0ed134.txt' as const;
+const onSlide = slidePassages('Жатақхана беру');
 
-const TITLE = { seed: SEED, ref: 'slide "Жатақхана беру", title', lines: 'L614-616' };
-const BASIS = { seed: SEED, ref: 'slide "Жатақхана беру", legal basis (MES orders No. 66 and No. 215)', lines: 'L656-672' };
-const TERM = { seed: SEED, ref: 'slide "Жатақхана беру", "Қызмет көрсету мерзімі"', lines: 'L768-772' };
+const TITLE = onSlide('title', 'L614-616');
+const BASIS = onSlide('legal basis (MES orders No. 66 and No. 215)', 'L656-672');
+const TERM = onSlide('"Қызмет көрсету мерзімі"', 'L768-772');
 const TERMS_SIDE_BY_SIDE = { seed: SEED, ref: 'slides "Телнұсқаларын беру" and "Жатақхана беру", terms printed side by side', lines: 'L759-772' };
 const DUPLICATES_TERM = { seed: '004_c8775394d60dbad5.txt' as const, ref: 'duplicates of TVET documents, List of basic requirements, row 3', lines: 'L181-185' };
-const ALLOCATION = { seed: SEED, ref: 'slide "Жатақхана беру", allocation of places', lines: 'L774-776' };
-const DOCS = { seed: SEED, ref: 'slide "Жатақхана беру", document list (cut off in the source)', lines: 'L675-699' };
-const DOCS_ID = { seed: SEED, ref: 'slide "Жатақхана беру", document list, item 1', lines: 'L675-677' };
-const DOCS_FAMILY = { seed: SEED, ref: 'slide "Жатақхана беру", document list, item 2', lines: 'L677-681' };
-const DOCS_ORPHAN = { seed: SEED, ref: 'slide "Жатақхана беру", document list, item 3', lines: 'L681-685' };
-const DOCS_LARGE_FAMILY = { seed: SEED, ref: 'slide "Жатақхана беру", document list, item 4', lines: 'L687-693' };
-const DOCS_DISABILITY = { seed: SEED, ref: 'slide "Жатақхана беру", document list, item 5', lines: 'L693-697' };
-const DOCS_SOCIAL_ASSISTANCE = { seed: SEED, ref: 'slide "Жатақхана беру", document list, item 6 (cut off)', lines: 'L697-699' };
+const ALLOCATION = onSlide('allocation of places', 'L774-776');
+const DOCS = onSlide('document list (cut off in the source)', 'L675-699');
+const DOCS_ID = onSlide('document list, item 1', 'L675-677');
+const DOCS_FAMILY = onSlide('document list, item 2', 'L677-681');
+const DOCS_ORPHAN = onSlide('document list, item 3', 'L681-685');
+const DOCS_LARGE_FAMILY = onSlide('document list, item 4', 'L687-693');
+const DOCS_DISABILITY = onSlide('document list, item 5', 'L693-697');
+const DOCS_SOCIAL_ASSISTANCE = onSlide('document list, item 6 (cut off)', 'L697-699');
 
 export const dormitory: Service = {
   id: 'dormitory',

@@ -1,4 +1,4 @@
-import type { Service, SourceRef } from '../schema';
+import type { Service } from '../schema';
 import {
   applicantQuestion,
   applicationChannelQuestion,
@@ -13,6 +13,7 @@ import {
   ORIGINAL_DIPLOMA_EXPLANATION,
   originalEducationDocument,
   originalInEitherCaseNote,
+  passagesIn,
   portalApplicationChannel,
   portalHours,
   resentToStateCorporationAfterAMonth,
@@ -30,8 +31,7 @@ import {
  * office is not a channel: only the State Corporation and the portal.
  */
 
-const SEED = '000_89b8ef86f4446315.txt' as const;
-const at = (ref: string, lines: string): SourceRef => ({ seed: SEED, ref, lines });
+const at = passagesIn('000_89b8ef86f4446315.txt');
 
 // Passages cited more than once.
 const ART_68 = at('Rules p. 68', 'L366-388');

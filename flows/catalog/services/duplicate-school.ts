@@ -1,4 +1,4 @@
-import type { Service, SourceRef } from '../schema';
+import type { Service } from '../schema';
 import {
   applicantQuestion,
   applicationChannelQuestion,
@@ -18,6 +18,7 @@ import {
   ownerOrParentApplicants,
   PAPER_CHANNELS,
   parentDocumentsUnstatedNote,
+  passagesIn,
   portalApplicationChannel,
   portalHours,
   resentToStateCorporationAfterAMonth,
@@ -35,8 +36,7 @@ import {
  * Appendix 2 (service standard, rows 1–10).
  */
 
-const SEED = '000_89b8ef86f4446315.txt' as const;
-const at = (ref: string, lines: string): SourceRef => ({ seed: SEED, ref, lines });
+const at = passagesIn('000_89b8ef86f4446315.txt');
 
 // Passages cited more than once.
 const ART_30 = at('Rules p. 30', 'L12-34');

@@ -1,4 +1,4 @@
-import type { Service, SourceRef } from '../schema';
+import type { Service } from '../schema';
 import {
   applicantQuestion,
   applicationChannelQuestion,
@@ -18,6 +18,7 @@ import {
   ownerOrParentApplicants,
   PAPER_CHANNELS,
   parentDocumentsUnstatedNote,
+  passagesIn,
   portalHours,
   resentToStateCorporationAfterAMonth,
   serviceAddressesPublished,
@@ -38,10 +39,8 @@ import {
  * the two differ; seed 000 adds the working hours that seed 004 leaves blank.
  */
 
-const SEED_000 = '000_89b8ef86f4446315.txt' as const;
-const SEED_004 = '004_c8775394d60dbad5.txt' as const;
-const s0 = (ref: string, lines: string): SourceRef => ({ seed: SEED_000, ref, lines });
-const s4 = (ref: string, lines: string): SourceRef => ({ seed: SEED_004, ref, lines });
+const s0 = passagesIn('000_89b8ef86f4446315.txt');
+const s4 = passagesIn('004_c8775394d60dbad5.txt');
 
 // Passages cited more than once.
 const P47 = s4('Rules p. 47', 'L14');

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { noHomeVisitInSource } from './shared';
+import { noHomeVisitInSource, slidePassages } from './shared';
 
 /**
  * Free meals for certain categories of students. Seed 002 (a college's slide deck) gives the legal
@@ -7,19 +7,19 @@ import { noHomeVisitInSource } from './shared';
  * list by category; the provider, result, fee and refusal grounds are not on the slide.
  */
 
-const SEED = '002_3ac65400ac0ed134.txt' as const;
+const onSlide = slidePassages('Тегін тамақтандыру');
 
-const TITLE = { seed: SEED, ref: 'slide "Тегін тамақтандыру", title', lines: 'L465-469' };
-const FORM = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Қызмет көрсету түрі"', lines: 'L483' };
-const TERM = { seed: SEED, ref: 'slide "Тегін тамақтандыру", term', lines: 'L486' };
-const SLIDE = { seed: SEED, ref: 'slide "Тегін тамақтандыру", title, legal basis, form and term', lines: 'L465-486' };
-const DOCS = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Құжаттар тізбесі"', lines: 'L562-578' };
-const DOCS_ID_APPLICATION = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Құжаттар тізбесі", items 1-2', lines: 'L562' };
-const DOCS_LARGE_FAMILY = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Құжаттар тізбесі", item 3', lines: 'L562-564' };
-const DOCS_ORPHAN = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Құжаттар тізбесі", item 4', lines: 'L564-567' };
-const DOCS_DISABILITY = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Құжаттар тізбесі", item 5', lines: 'L567-569' };
-const DOCS_SOCIAL_ASSISTANCE = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Құжаттар тізбесі", item 6', lines: 'L571-573' };
-const DOCS_LOW_INCOME = { seed: SEED, ref: 'slide "Тегін тамақтандыру", "Құжаттар тізбесі", item 7', lines: 'L573-578' };
+const TITLE = onSlide('title', 'L465-469');
+const FORM = onSlide('"Қызмет көрсету түрі"', 'L483');
+const TERM = onSlide('term', 'L486');
+const SLIDE = onSlide('title, legal basis, form and term', 'L465-486');
+const DOCS = onSlide('"Құжаттар тізбесі"', 'L562-578');
+const DOCS_ID_APPLICATION = onSlide('"Құжаттар тізбесі", items 1-2', 'L562');
+const DOCS_LARGE_FAMILY = onSlide('"Құжаттар тізбесі", item 3', 'L562-564');
+const DOCS_ORPHAN = onSlide('"Құжаттар тізбесі", item 4', 'L564-567');
+const DOCS_DISABILITY = onSlide('"Құжаттар тізбесі", item 5', 'L567-569');
+const DOCS_SOCIAL_ASSISTANCE = onSlide('"Құжаттар тізбесі", item 6', 'L571-573');
+const DOCS_LOW_INCOME = onSlide('"Құжаттар тізбесі", item 7', 'L573-578');
 
 export const freeMeals: Service = {
   id: 'free-meals',

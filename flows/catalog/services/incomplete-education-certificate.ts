@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource } from './shared';
+import { feeNotStated, noHomeVisitInSource, passagesIn, slidePassages } from './shared';
 
 /**
  * Certificate for persons who did not complete TVET / post-secondary education. Seed 002 gives the
@@ -7,19 +7,19 @@ import { feeNotStated, noHomeVisitInSource } from './shared';
  * State Corporation; it lists no documents. Seed 000 App. 19 gives the certificate form.
  */
 
-const SEED = '002_3ac65400ac0ed134.txt' as const;
-const SEED_000 = '000_89b8ef86f4446315.txt' as const;
+const onSlide = slidePassages('Білім алуды аяқтамаған адамдарға анықтама беру');
+const s0 = passagesIn('000_89b8ef86f4446315.txt');
 
-const TITLE = { seed: SEED, ref: 'slide "Білім алуды аяқтамаған адамдарға анықтама беру", title', lines: 'L892-894' };
-const TERM = { seed: SEED, ref: 'slide "Білім алуды аяқтамаған адамдарға анықтама беру", "Қызмет көрсету мерзімі"', lines: 'L1077-1091' };
-const TERM_3_DAYS = { seed: SEED, ref: 'slide "Білім алуды аяқтамаған адамдарға анықтама беру", term, 3 working days', lines: 'L1081-1083' };
-const TERM_8_DAYS = { seed: SEED, ref: 'slide "Білім алуды аяқтамаған адамдарға анықтама беру", term, 8 working days', lines: 'L1083-1085' };
-const TERM_SC_DAY = { seed: SEED, ref: 'slide "Білім алуды аяқтамаған адамдарға анықтама беру", term, day of acceptance at the State Corporation', lines: 'L1087' };
-const TERM_SC_DELIVERY = { seed: SEED, ref: 'slide "Білім алуды аяқтамаған адамдарға анықтама беру", term, delivery of the result to the State Corporation', lines: 'L1089-1091' };
-const FORM = { seed: SEED_000, ref: 'App. 19, form "Білім алуды аяқтамаған адамдарға берілетін анықтама"', lines: 'L2372-2428' };
-const FORM_SIGNATURE = { seed: SEED_000, ref: 'App. 19, signature of the head of the education organisation', lines: 'L2422-2428' };
-const REPEALED = { seed: SEED_000, ref: 'App. 20, items 1-2 (MES orders No. 289 of 12.06.2009 and No. 112 of 18.03.2020 repealed)', lines: 'L2438-2464' };
-const ORDER_289 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", reinstatement to another organisation, item 2 (certificate form of MES order No. 289)', lines: 'L922-932' };
+const TITLE = onSlide('title', 'L892-894');
+const TERM = onSlide('"Қызмет көрсету мерзімі"', 'L1077-1091');
+const TERM_3_DAYS = onSlide('term, 3 working days', 'L1081-1083');
+const TERM_8_DAYS = onSlide('term, 8 working days', 'L1083-1085');
+const TERM_SC_DAY = onSlide('term, day of acceptance at the State Corporation', 'L1087');
+const TERM_SC_DELIVERY = onSlide('term, delivery of the result to the State Corporation', 'L1089-1091');
+const FORM = s0('App. 19, form "Білім алуды аяқтамаған адамдарға берілетін анықтама"', 'L2372-2428');
+const FORM_SIGNATURE = s0('App. 19, signature of the head of the education organisation', 'L2422-2428');
+const REPEALED = s0('App. 20, items 1-2 (MES orders No. 289 of 12.06.2009 and No. 112 of 18.03.2020 repealed)', 'L2438-2464');
+const ORDER_289 = slidePassages('Ауыстыру және қайта қабылдау')('reinstatement to another organisation, item 2 (certificate form of MES order No. 289)', 'L922-932');
 
 export const incompleteEducationCertificate: Service = {
   id: 'incomplete-education-certificate',

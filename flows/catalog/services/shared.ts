@@ -14,6 +14,19 @@ type DocumentCondition = NonNullable<DocumentItem['condition']>;
 /** Where the school and college duplicates take a paper application. */
 export const PAPER_CHANNELS = ['provider_office', 'state_corporation'] as const;
 
+// ——— Sources ———
+
+/** Passages of one seed file: `(ref, lines)` → SourceRef. */
+export function passagesIn(seed: SourceRef['seed']): (ref: string, lines: string) => SourceRef {
+  return (ref, lines) => ({ seed, ref, lines });
+}
+
+/** Passages on one slide of seed 002, a college's slide deck: the ref names the slide, then the part. */
+export function slidePassages(slide: string): (part: string, lines: string) => SourceRef {
+  const inSlideDeck = passagesIn('002_3ac65400ac0ed134.txt');
+  return (part, lines) => inSlideDeck(`slide "${slide}", ${part}`, lines);
+}
+
 // ——— Provider ———
 
 export function tvetOrganisationsProvider(sources: Sources): Fact {

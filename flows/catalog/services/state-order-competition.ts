@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated } from './shared';
+import { feeNotStated, slidePassages } from './shared';
 
 /**
  * Preparing documents for the competition to place the state educational order for TVET /
@@ -7,14 +7,14 @@ import { feeNotStated } from './shared';
  * term line ("To the State Corporation - 5 working days") and two documents; nothing else.
  */
 
-const SEED = '002_3ac65400ac0ed134.txt' as const;
+const onSlide = slidePassages('Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурс');
 
-const TITLE = { seed: SEED, ref: 'slide "Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурс", title', lines: 'L1100-1104' };
-const BASIS = { seed: SEED, ref: 'slide "Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурс", legal basis (MES orders No. 122 and No. 136)', lines: 'L1143-1163' };
-const TERM = { seed: SEED, ref: 'slide "Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурс", "Қызмет көрсету мерзімі"', lines: 'L1169-1173' };
-const SLIDE = { seed: SEED, ref: 'slide "Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурс", whole slide', lines: 'L1100-1183' };
-const DOCS_APPLICATION = { seed: SEED, ref: 'slide "Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурс", "Құжаттар тізімі", item 1', lines: 'L1175' };
-const DOCS_EMPLOYMENT = { seed: SEED, ref: 'slide "Мемлекеттік білім беру тапсырысын орналастыру бойынша конкурс", "Құжаттар тізімі", item 2', lines: 'L1177-1181' };
+const TITLE = onSlide('title', 'L1100-1104');
+const BASIS = onSlide('legal basis (MES orders No. 122 and No. 136)', 'L1143-1163');
+const TERM = onSlide('"Қызмет көрсету мерзімі"', 'L1169-1173');
+const SLIDE = onSlide('whole slide', 'L1100-1183');
+const DOCS_APPLICATION = onSlide('"Құжаттар тізімі", item 1', 'L1175');
+const DOCS_EMPLOYMENT = onSlide('"Құжаттар тізімі", item 2', 'L1177-1181');
 
 export const stateOrderCompetition: Service = {
   id: 'state-order-competition',

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource } from './shared';
+import { feeNotStated, noHomeVisitInSource, passagesIn, slidePassages } from './shared';
 
 /**
  * Transfer and reinstatement of students by type of education organisation. Seed 002 gives the
@@ -7,31 +7,32 @@ import { feeNotStated, noHomeVisitInSource } from './shared';
  * holidays) and the documents for each case, which the `case` question picks.
  */
 
-const SEED = '002_3ac65400ac0ed134.txt' as const;
+const onSlide = slidePassages('Ауыстыру және қайта қабылдау');
+const s0 = passagesIn('000_89b8ef86f4446315.txt');
 
-const TITLE = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", title', lines: 'L819-821' };
-const BASIS = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", legal basis (MES orders No. 19 and No. 218)', lines: 'L839-847' };
-const TERM = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", "Қызмет көрсету мерзімі"', lines: 'L898-908' };
-const TERM_SAME_DAY = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", term, first clause', lines: 'L898' };
-const TERM_PORTAL = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", term, portal applications', lines: 'L898-906' };
-const TERM_HOLIDAYS = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", term, last clause', lines: 'L906-908' };
-const DOCS = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", "Құжаттар тізбесі" (all cases)', lines: 'L912-1012' };
-const IDENTITY_DATA = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", identity data via the e-government gateway', lines: 'L946-950' };
-const R1 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", "Қайта қабылдау үшін": to another organisation', lines: 'L914-932' };
-const R1_CERTIFICATE = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", reinstatement to another organisation, item 2', lines: 'L922-932' };
-const R2 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", reinstatement after repaying the tuition debt', lines: 'L934-944' };
-const REINSTATEMENT_APPLICATION = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", reinstatement cases, item 1', lines: 'L918-920' };
-const T1 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", transfer within one organisation', lines: 'L954-958' };
-const T2 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", transfer to another organisation', lines: 'L960-968' };
-const T3 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", transfer to a secondary-education organisation', lines: 'L970-978' };
-const T4 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", transfer from paid study to the state order', lines: 'L980-982' };
-const T5 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", transfer to another form at another organisation', lines: 'L984-992' };
-const T6 = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", transfer or reinstatement from a foreign organisation', lines: 'L994-1012' };
-const T6_TRANSCRIPT = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", from a foreign organisation, item 1', lines: 'L994-1000' };
-const T6_NOSTRIFIED = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", from a foreign organisation, item 2', lines: 'L1002-1010' };
-const T6_EXAMS = { seed: SEED, ref: 'slide "Ауыстыру және қайта қабылдау", from a foreign organisation, item 3', lines: 'L1012' };
-const CERTIFICATE_FORM = { seed: '000_89b8ef86f4446315.txt' as const, ref: 'App. 19, form "Білім алуды аяқтамаған адамдарға берілетін анықтама"', lines: 'L2372-2428' };
-const REPEALED = { seed: '000_89b8ef86f4446315.txt' as const, ref: 'App. 20, item 1 (MES order No. 289 of 12.06.2009 repealed)', lines: 'L2438-2452' };
+const TITLE = onSlide('title', 'L819-821');
+const BASIS = onSlide('legal basis (MES orders No. 19 and No. 218)', 'L839-847');
+const TERM = onSlide('"Қызмет көрсету мерзімі"', 'L898-908');
+const TERM_SAME_DAY = onSlide('term, first clause', 'L898');
+const TERM_PORTAL = onSlide('term, portal applications', 'L898-906');
+const TERM_HOLIDAYS = onSlide('term, last clause', 'L906-908');
+const DOCS = onSlide('"Құжаттар тізбесі" (all cases)', 'L912-1012');
+const IDENTITY_DATA = onSlide('identity data via the e-government gateway', 'L946-950');
+const R1 = onSlide('"Қайта қабылдау үшін": to another organisation', 'L914-932');
+const R1_CERTIFICATE = onSlide('reinstatement to another organisation, item 2', 'L922-932');
+const R2 = onSlide('reinstatement after repaying the tuition debt', 'L934-944');
+const REINSTATEMENT_APPLICATION = onSlide('reinstatement cases, item 1', 'L918-920');
+const T1 = onSlide('transfer within one organisation', 'L954-958');
+const T2 = onSlide('transfer to another organisation', 'L960-968');
+const T3 = onSlide('transfer to a secondary-education organisation', 'L970-978');
+const T4 = onSlide('transfer from paid study to the state order', 'L980-982');
+const T5 = onSlide('transfer to another form at another organisation', 'L984-992');
+const T6 = onSlide('transfer or reinstatement from a foreign organisation', 'L994-1012');
+const T6_TRANSCRIPT = onSlide('from a foreign organisation, item 1', 'L994-1000');
+const T6_NOSTRIFIED = onSlide('from a foreign organisation, item 2', 'L1002-1010');
+const T6_EXAMS = onSlide('from a foreign organisation, item 3', 'L1012');
+const CERTIFICATE_FORM = s0('App. 19, form "Білім алуды аяқтамаған адамдарға берілетін анықтама"', 'L2372-2428');
+const REPEALED = s0('App. 20, item 1 (MES order No. 289 of 12.06.2009 repealed)', 'L2438-2452');
 
 const TRANSFER_CASES = ['within_organisation', 'to_other_organisation', 'to_secondary_school', 'paid_to_state_order', 'other_form_other_organisation'];
 const REINSTATEMENT_CASES = ['reinstate_other_organisation', 'reinstate_after_debt'];

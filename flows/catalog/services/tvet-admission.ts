@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource } from './shared';
+import { feeNotStated, noHomeVisitInSource, slidePassages } from './shared';
 
 /**
  * Acceptance of documents for admission to TVET / post-secondary organisations. Seed 002 gives the
@@ -8,18 +8,18 @@ import { feeNotStated, noHomeVisitInSource } from './shared';
  * refusal grounds are not on the slide.
  */
 
-const SEED = '002_3ac65400ac0ed134.txt' as const;
+const onSlide = slidePassages('Құжаттар қабылдау');
 
-const TITLE = { seed: SEED, ref: 'slide "Құжаттар қабылдау", title', lines: 'L522-524' };
-const SLIDE = { seed: SEED, ref: 'slide "Құжаттар қабылдау", title, legal basis (MES orders No. 578 and No. 303) and term', lines: 'L522-560' };
-const PERIODS = { seed: SEED, ref: 'slide "Құжаттар қабылдау", "Қызмет көрсету мерзімі"', lines: 'L552-560' };
-const DOCS = { seed: SEED, ref: 'slide "Құжаттар қабылдау", document list', lines: 'L640-654' };
-const DOCS_APPLICATION = { seed: SEED, ref: 'slide "Құжаттар қабылдау", document list, item 1', lines: 'L640' };
-const DOCS_ORIGINAL = { seed: SEED, ref: 'slide "Құжаттар қабылдау", document list, item 2', lines: 'L640' };
-const DOCS_PHOTOS = { seed: SEED, ref: 'slide "Құжаттар қабылдау", document list, item 3', lines: 'L640-642' };
-const DOCS_MEDICAL = { seed: SEED, ref: 'slide "Құжаттар қабылдау", document list, item 4 (form 086-У, MoH order No. 907)', lines: 'L642-652' };
-const DOCS_UNT = { seed: SEED, ref: 'slide "Құжаттар қабылдау", document list, item 5', lines: 'L652-654' };
-const DOCS_ID = { seed: SEED, ref: 'slide "Құжаттар қабылдау", document list, item 6', lines: 'L654' };
+const TITLE = onSlide('title', 'L522-524');
+const SLIDE = onSlide('title, legal basis (MES orders No. 578 and No. 303) and term', 'L522-560');
+const PERIODS = onSlide('"Қызмет көрсету мерзімі"', 'L552-560');
+const DOCS = onSlide('document list', 'L640-654');
+const DOCS_APPLICATION = onSlide('document list, item 1', 'L640');
+const DOCS_ORIGINAL = onSlide('document list, item 2', 'L640');
+const DOCS_PHOTOS = onSlide('document list, item 3', 'L640-642');
+const DOCS_MEDICAL = onSlide('document list, item 4 (form 086-У, MoH order No. 907)', 'L642-652');
+const DOCS_UNT = onSlide('document list, item 5', 'L652-654');
+const DOCS_ID = onSlide('document list, item 6', 'L654');
 
 export const tvetAdmission: Service = {
   id: 'tvet-admission',
