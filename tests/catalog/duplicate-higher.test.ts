@@ -1,8 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { duplicateHigher as service } from '../../flows/catalog/services/duplicate-higher';
-import { docIds, documentById, expectCited, expectInSeed, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentsPerChannel,
+  expectInSeed,
+  expectOtherTerms,
+  expectStandardDuplicateClausesCited,
+  expectTerms,
+  expectWellFormedEntry,
+} from './support';
 
 const SEED = '000_89b8ef86f4446315.txt';
 
@@ -17,9 +27,7 @@ describe('catalog: duplicate-higher', () => {
     expect(service.channels.map((c) => c.id)).toEqual(['state_corporation', 'egov_portal']);
     expect(service.term).toMatchObject({ kind: 'total', workingDays: 15 });
     expect(service.term.calendarDays).toBeUndefined();
-    expect(
-      service.otherTerms.map((t) => [t.kind, t.workingDays ?? t.minutes ?? t.months ?? t.hours, t.channels ?? 'all']),
-    ).toEqual([
+    expectOtherTerms(service, [
       ['provider_review', 5, 'all'],
       ['sc_wait', 15, ['state_corporation']],
       ['sc_service', 15, ['state_corporation']],
@@ -36,7 +44,7 @@ describe('catalog: duplicate-higher', () => {
   });
 
   it('lists the documents per channel', () => {
-    expect(service.documents.map((d) => [d.id, d.required, d.channels])).toEqual([
+    expectDocumentsPerChannel(service, [
       ['application', 'always', ['state_corporation']],
       ['notarised_power_of_attorney', 'conditional', ['state_corporation']],
       ['identity_document', 'always', ['state_corporation']],
@@ -55,25 +63,25 @@ describe('catalog: duplicate-higher', () => {
   });
 
   it('personalises the checklist', () => {
-    expect(docIds(service, { channel: 'state_corporation', applicant: 'self', reason: 'lost' })).toEqual([
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason: 'lost' }, [
       'application',
       'identity_document',
     ]);
     // A representative brings the notarised power of attorney.
-    expect(docIds(service, { channel: 'state_corporation', applicant: 'representative', reason: 'lost' })).toEqual([
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'representative', reason: 'lost' }, [
       'application',
       'notarised_power_of_attorney',
       'identity_document',
     ]);
     for (const reason of ['damaged', 'name_changed'])
-      expect(docIds(service, { channel: 'state_corporation', applicant: 'representative', reason })).toEqual([
+      expectChecklist(service, { channel: 'state_corporation', applicant: 'representative', reason }, [
         'application',
         'notarised_power_of_attorney',
         'identity_document',
         'original_education_document',
       ]);
-    expect(docIds(service, { channel: 'egov_portal' })).toEqual(['e_application']);
-    expect(termsFor(service, { channel: 'egov_portal' }).map((t) => t.kind)).toEqual([
+    expectChecklist(service, { channel: 'egov_portal' }, ['e_application']);
+    expectTerms(service, { channel: 'egov_portal' }, [
       'total',
       'provider_review',
       'other',
@@ -84,18 +92,14 @@ describe('catalog: duplicate-higher', () => {
 
   it('cites seed lines that exist and contain the facts', () => {
     expectWellFormedEntry(service);
+    expectStandardDuplicateClausesCited(service);
     expectCited(service.term.sources, '15 жұмыс күні');
     expectCited(service.term.sources, 'Мемлекеттік корпорацияға немесе порталға');
-    expectCited(service.otherTerms[0]!.sources, '5 (бес) жұмыс күні');
-    expectCited(service.otherTerms[2]!.sources, '15 минут');
-    expectCited(service.fee.sources, 'ақысыз негізде');
     expectCited(service.result.sources, 'қағаз түрінде');
-    expectCited(service.homeVisit.sources, '1414, 8 800 080 7777');
     expectCited(service.refusalGrounds.intake[0]!.sources, 'Мемлекеттік корпорацияның қызметкері өтінішті қабылдаудан');
     expectCited(documentById(service, 'notarised_power_of_attorney').sources, 'нотариалды куәландырылған сенімхат');
     expectCited(documentById(service, 'application').sources, 'ағылшын тілінде');
     expectCited(documentById(service, 'application').sources, 'баспа әріптермен');
-    expectCited(documentById(service, 'original_education_document').sources, 'түпнұсқасы қоса беріледі');
     expectCited(documentById(service, 'e_application').sources, '7-қосымшаға сәйкес');
     expectCited(service.channels[0]!.sources, 'қабылдау күні мемлекеттік қызметтерді көрсету мерзіміне кірмейді');
     // Art. 68 names only the State Corporation and the portal; the university office is not a channel.

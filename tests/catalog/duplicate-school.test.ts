@@ -1,8 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { duplicateSchool as service } from '../../flows/catalog/services/duplicate-school';
-import { docIds, expectCited, expectInSeed, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentsPerChannel,
+  expectInSeed,
+  expectOtherTerms,
+  expectStandardDuplicateClausesCited,
+  expectTerms,
+  expectWellFormedEntry,
+} from './support';
 
 const SEED = '000_89b8ef86f4446315.txt';
 
@@ -17,9 +27,7 @@ describe('catalog: duplicate-school', () => {
     expect(service.channels.map((c) => c.id)).toEqual(['provider_office', 'state_corporation', 'egov_portal']);
     expect(service.term).toMatchObject({ kind: 'total', workingDays: 15 });
     expect(service.term.calendarDays).toBeUndefined();
-    expect(
-      service.otherTerms.map((t) => [t.kind, t.workingDays ?? t.minutes ?? t.months ?? t.hours, t.channels ?? 'all']),
-    ).toEqual([
+    expectOtherTerms(service, [
       ['provider_review', 5, 'all'],
       ['sc_wait', 15, ['state_corporation']],
       ['sc_service', 15, ['state_corporation']],
@@ -37,7 +45,7 @@ describe('catalog: duplicate-school', () => {
   });
 
   it('lists the documents per channel', () => {
-    expect(service.documents.map((d) => [d.id, d.required, d.channels])).toEqual([
+    expectDocumentsPerChannel(service, [
       ['application', 'conditional', ['provider_office', 'state_corporation']],
       ['application_by_parent', 'conditional', ['provider_office', 'state_corporation']],
       ['student_identity_document', 'always', ['provider_office', 'state_corporation']],
@@ -57,45 +65,38 @@ describe('catalog: duplicate-school', () => {
 
   it('personalises the checklist', () => {
     // A parent of a minor at the State Corporation, certificate lost.
-    expect(docIds(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' })).toEqual([
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' }, [
       'application_by_parent',
       'student_identity_document',
     ]);
     // The graduate at the school office.
-    expect(docIds(service, { channel: 'provider_office', applicant: 'self', reason: 'lost' })).toEqual([
+    expectChecklist(service, { channel: 'provider_office', applicant: 'self', reason: 'lost' }, [
       'application',
       'student_identity_document',
     ]);
     // A damaged document or a changed name adds the original.
     for (const reason of ['damaged', 'name_changed'])
-      expect(docIds(service, { channel: 'state_corporation', applicant: 'self', reason })).toEqual([
+      expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason }, [
         'application',
         'student_identity_document',
         'original_education_document',
       ]);
     // The portal takes only the e-application.
-    expect(docIds(service, { channel: 'egov_portal' })).toEqual(['e_application']);
+    expectChecklist(service, { channel: 'egov_portal' }, ['e_application']);
     // The State Corporation queue limits are shown only to those who go there.
-    expect(termsFor(service, { channel: 'provider_office' }).map((t) => t.kind)).toEqual(['total', 'provider_review']);
+    expectTerms(service, { channel: 'provider_office' }, ['total', 'provider_review']);
   });
 
   it('cites seed lines that exist and contain the facts', () => {
     expectWellFormedEntry(service);
+    expectStandardDuplicateClausesCited(service);
     expectCited(service.term.sources, '15 жұмыс күні');
     expectCited(service.term.sources, 'қабылдау күні мемлекеттік қызметтерді көрсету мерзіміне кірмейді');
-    expectCited(service.otherTerms[0]!.sources, '5 (бес) жұмыс күні');
-    expectCited(service.otherTerms[1]!.sources, '15 минут');
     expectCited(service.otherTerms[4]!.sources, 'бір ай');
-    expectCited(service.fee.sources, 'ақысыз негізде');
-    expectCited(service.homeVisit.sources, '1414, 8 800 080 7777');
-    expectCited(service.homeVisit.sources, 'тұратын жеріне бара отырып');
-    expectCited(service.refusalGrounds.intake[0]!.sources, 'топтамасын толық ұсынбаған');
     expectCited(service.refusalGrounds.intake[1]!.sources, 'қолданылу мерзімі өтіп кеткен');
-    const doc = (id: string) => service.documents.find((d) => d.id === id)!;
-    expectCited(doc('application_by_parent').sources, 'кәмелет жасқа толмаған баланың ата-анасының');
-    expectCited(doc('student_identity_document').sources, 'туу туралы куәлігі немесе жеке куәлігі');
-    expectCited(doc('original_education_document').sources, 'түпнұсқасы қоса беріледі');
-    expectCited(doc('e_application').sources, 'бір рет қолданылатын парольмен');
+    expectCited(documentById(service, 'application_by_parent').sources, 'кәмелет жасқа толмаған баланың ата-анасының');
+    expectCited(documentById(service, 'student_identity_document').sources, 'туу туралы куәлігі немесе жеке куәлігі');
+    expectCited(documentById(service, 'e_application').sources, 'бір рет қолданылатын парольмен');
     expectCited(service.result.sources, 'қағаз түрінде');
     expectCited(service.resultDelivery[1]!.sources, 'нотариалды куәландырылған сенімхат');
     expectCited(service.workingHours[0]!.sources, '18.00-ге дейін');

@@ -1,8 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { duplicateTvet as service } from '../../flows/catalog/services/duplicate-tvet';
-import { docIds, documentById, expectCited, expectInSeed, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentsPerChannel,
+  expectInSeed,
+  expectOtherTerms,
+  expectStandardDuplicateClausesCited,
+  expectTerms,
+  expectWellFormedEntry,
+} from './support';
 
 const SEED_000 = '000_89b8ef86f4446315.txt';
 const SEED_004 = '004_c8775394d60dbad5.txt';
@@ -18,9 +28,7 @@ describe('catalog: duplicate-tvet', () => {
     expect(service.channels.map((c) => c.id)).toEqual(['provider_office', 'state_corporation', 'egov_portal']);
     expect(service.term).toMatchObject({ kind: 'total', workingDays: 15 });
     expect(service.term.calendarDays).toBeUndefined();
-    expect(
-      service.otherTerms.map((t) => [t.kind, t.workingDays ?? t.minutes ?? t.months ?? t.hours, t.channels ?? 'all']),
-    ).toEqual([
+    expectOtherTerms(service, [
       ['provider_review', 5, 'all'],
       ['sc_wait', 15, ['state_corporation']],
       ['sc_service', 15, ['state_corporation']],
@@ -40,7 +48,7 @@ describe('catalog: duplicate-tvet', () => {
   });
 
   it('lists the documents per channel', () => {
-    expect(service.documents.map((d) => [d.id, d.required, d.channels])).toEqual([
+    expectDocumentsPerChannel(service, [
       ['application', 'conditional', ['provider_office', 'state_corporation']],
       ['application_by_parent', 'conditional', ['provider_office', 'state_corporation']],
       ['student_identity_document', 'always', ['provider_office', 'state_corporation']],
@@ -58,23 +66,23 @@ describe('catalog: duplicate-tvet', () => {
   });
 
   it('personalises the checklist', () => {
-    expect(docIds(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' })).toEqual([
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' }, [
       'application_by_parent',
       'student_identity_document',
     ]);
-    expect(docIds(service, { channel: 'provider_office', applicant: 'self', reason: 'damaged' })).toEqual([
+    expectChecklist(service, { channel: 'provider_office', applicant: 'self', reason: 'damaged' }, [
       'application',
       'student_identity_document',
       'original_education_document',
     ]);
-    expect(docIds(service, { channel: 'state_corporation', applicant: 'self', reason: 'name_changed' })).toEqual([
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason: 'name_changed' }, [
       'application',
       'student_identity_document',
       'original_education_document',
     ]);
-    expect(docIds(service, { channel: 'egov_portal' })).toEqual(['e_application']);
+    expectChecklist(service, { channel: 'egov_portal' }, ['e_application']);
     // Hearing terms hold on every channel; the State Corporation queue only there.
-    expect(termsFor(service, { channel: 'egov_portal' }).map((t) => t.kind)).toEqual([
+    expectTerms(service, { channel: 'egov_portal' }, [
       'total',
       'provider_review',
       'other',
@@ -87,23 +95,19 @@ describe('catalog: duplicate-tvet', () => {
 
   it('cites seed lines that exist and contain the facts', () => {
     expectWellFormedEntry(service);
+    expectStandardDuplicateClausesCited(service);
     expectCited(service.term.sources, '15 (он бес) жұмыс күні');
     expectCited(service.term.sources, 'порталға құжаттарды тапсырған сәттен бастап');
-    expectCited(service.otherTerms[0]!.sources, '5 (бес) жұмыс күні');
     expectCited(service.otherTerms[1]!.sources, '15 (он бес) минут');
     expectCited(service.otherTerms[4]!.sources, '3 (үш) жұмыс күнінен кешіктірілмей');
     expectCited(service.otherTerms[5]!.sources, '2 (екі) жұмыс күнінен кешіктірілмей');
     expectCited(service.otherTerms[6]!.sources, 'бір ай');
     expectCited(service.fee.sources, 'тегін');
     expectCited(service.result.sources, 'цифрлық диплом');
-    expectCited(service.homeVisit.sources, '1414, 8 800 080 7777');
-    expectCited(service.homeVisit.sources, 'тұратын жеріне бара отырып');
-    expectCited(service.refusalGrounds.intake[0]!.sources, 'топтамасын толық ұсынбаған');
     expectCited(service.refusalGrounds.service[0]!.sources, 'дәйексіздігін анықтау');
     expectCited(service.refusalGrounds.service[2]!.sources, '8-бабына');
     expectCited(documentById(service, 'application_by_parent').sources, 'кәмелет жасқа толмаған баланың ата-анасының');
     expectCited(documentById(service, 'application').sources, 'мән-жайы баяндалған');
-    expectCited(documentById(service, 'original_education_document').sources, 'түпнұсқасы қоса беріледі');
     expectCited(documentById(service, 'e_application').sources, '5-қосымшаға сәйкес');
     expectCited(service.resultDelivery[3]!.sources, '"eGovMobile"');
     expectCited(service.workingHours[0]!.sources, '17.30-ға дейін');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { SEED_FILES, type Service, type SourceRef } from '../../flows/catalog/schema';
-import { documentsFor, type Answers } from '../../flows/catalog/personalise';
+import { parseCatalog, SEED_FILES, type Service, type SourceRef, type Term } from '../../flows/catalog/schema';
+import { documentsFor, termsFor, type Answers } from '../../flows/catalog/personalise';
 
 /**
  * Shared checks for catalog entries: every cited seed passage exists, key facts can be found in the
@@ -164,4 +164,72 @@ export function documentById(service: Service, id: string): Service['documents']
   const found = service.documents.find((d) => d.id === id);
   expect(found, `${service.id} has no document ${id} (has ${service.documents.map((d) => d.id).join(', ')})`).toBeDefined();
   return found!;
+}
+
+/** The catalog accepts the entry on its own, and the entry passes the checks every entry must pass. */
+export function expectValidEntry(service: Service): void {
+  expect(parseCatalog([service])).toHaveLength(1);
+  expectWellFormedEntry(service);
+}
+
+/**
+ * What a slide of seed 002 leaves out: the fee is not stated (so not marked free), and there is no
+ * home visit, no refusal ground and no form.
+ */
+export function expectNoFeeHomeVisitRefusalsOrForm(service: Service): void {
+  expect(service.fee.free).toBe(false);
+  expect(service.homeVisit.available).toBe(false);
+  expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
+  expect(service.form).toBeUndefined();
+}
+
+/** The documents as [id, required], in catalog order. */
+export function expectDocumentList(service: Service, expected: [string, 'always' | 'conditional'][]): void {
+  expect(service.documents.map((d) => [d.id, d.required])).toEqual(expected);
+}
+
+/** The documents as [id, required, channels], in catalog order (channels undefined: every channel). */
+export function expectDocumentsPerChannel(
+  service: Service,
+  expected: [string, 'always' | 'conditional', string[] | undefined][],
+): void {
+  expect(service.documents.map((d) => [d.id, d.required, d.channels])).toEqual(expected);
+}
+
+/** The other terms as [kind, amount in their own unit, channels or 'all'], in order. */
+export function expectOtherTerms(service: Service, expected: [string, number | undefined, string[] | 'all'][]): void {
+  expect(
+    service.otherTerms.map((t) => [t.kind, t.workingDays ?? t.minutes ?? t.months ?? t.hours, t.channels ?? 'all']),
+  ).toEqual(expected);
+}
+
+/** The checklist for these answers: the ids of the documents to bring, in catalog order. */
+export function expectChecklist(service: Service, answers: Answers, expectedIds: string[]): void {
+  expect(docIds(service, answers), `documents for ${JSON.stringify(answers)}`).toEqual(expectedIds);
+}
+
+/** The terms shown for these answers, each as `pick` gives it (by default its kind), in order. */
+export function expectTerms(
+  service: Service,
+  answers: Answers,
+  expected: unknown[],
+  pick: (term: Term) => unknown = (term) => term.kind,
+): void {
+  expect(termsFor(service, answers).map(pick), `terms for ${JSON.stringify(answers)}`).toEqual(expected);
+}
+
+/**
+ * The three duplicate services repeat the standard clauses of the Rules on duplicates; each cites its
+ * own lines for them, and those lines hold the clause.
+ */
+export function expectStandardDuplicateClausesCited(service: Service): void {
+  const term = (kind: Term['kind']) => service.otherTerms.find((t) => t.kind === kind)?.sources ?? [];
+  expectCited(term('provider_review'), '5 (бес) жұмыс күні');
+  expectCited(term('sc_wait'), '15 минут');
+  expectCited(term('sc_service'), '15 минут');
+  expectCited(service.fee.sources, 'ақысыз негізде');
+  expectCited(service.homeVisit.sources, '1414, 8 800 080 7777');
+  expectCited(service.homeVisit.sources, 'тұратын жеріне бара отырып');
+  expectCited(service.refusalGrounds.intake[0]!.sources, 'топтамасын толық ұсынбаған');
+  expectCited(documentById(service, 'original_education_document').sources, 'түпнұсқасы қоса беріледі');
 }
