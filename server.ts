@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { buildApp, type App } from './api/app';
 import { createLogger } from './api/logger';
@@ -5,6 +6,7 @@ import { Engine } from './bot/engine';
 import { Metrics } from './bot/metrics';
 import { createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
 import { WebSocketHub } from './bot/channels/web';
+import { FormFiles } from './bot/forms';
 import type { Config } from './config';
 import { createFlows } from './flows';
 import { createTexts } from './locales/i18n';
@@ -31,7 +33,9 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
   const texts = createTexts();
   const engine = new Engine({ store, texts, flows: createFlows(), defaultLang: config.DEFAULT_LANG });
   const hub = new WebSocketHub();
-  const turnDeps = { engine, texts, metrics, log };
+  // Form links must verify on every instance: they share JWT_SECRET when it is set.
+  const forms = new FormFiles(store.conversations, config.JWT_SECRET ?? randomBytes(32).toString('base64url'));
+  const turnDeps = { engine, texts, metrics, log, forms };
 
   let telegram: TelegramChannel | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -49,7 +53,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     log.info('TELEGRAM_BOT_TOKEN is not set: the Telegram channel is off');
   }
 
-  const app = await buildApp({ config, log, store, engine, texts, metrics, hub, ...(telegram ? { telegram } : {}) });
+  const app = await buildApp({ config, log, store, engine, texts, metrics, hub, forms, ...(telegram ? { telegram } : {}) });
 
   return {
     app,

@@ -10,12 +10,14 @@ import type { Config } from '../config';
 import type { Engine } from '../bot/engine';
 import type { Metrics } from '../bot/metrics';
 import type { WebSocketHub } from '../bot/channels/web';
+import type { FormFiles } from '../bot/forms';
 import type { TelegramChannel } from '../bot/channels/telegram';
 import type { Texts } from '../locales/i18n';
 import type { Store } from '../store/types';
 import { apiError } from './errors';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
+import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { telegramRoutes } from './routes/telegram';
@@ -28,6 +30,7 @@ export interface AppDeps {
   texts: Texts;
   metrics: Metrics;
   hub: WebSocketHub;
+  forms: FormFiles;
   telegram?: TelegramChannel;
 }
 
@@ -92,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(pageRoutes, deps);
   await app.register(chatRoutes, deps);
   await app.register(catalogRoutes);
+  await app.register(formRoutes, { forms: deps.forms });
   if (deps.telegram?.mode === 'webhook') await app.register(telegramRoutes, { telegram: deps.telegram });
   return app;
 }

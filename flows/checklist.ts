@@ -1,7 +1,10 @@
 import { addCalendarDays, addWorkingDays, todayInAlmaty } from '../domain/calendar';
+import { formatCivilDate } from '../locales/format';
 import { catalog, findService, type Question, type Service } from './catalog';
 import { documentsFor, nextQuestion, termsFor, type Answers } from './catalog/personalise';
-import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
+import { findForm, type FormDefinition, type FormValues } from './forms';
+import { checkTyped, nextField, SKIPPED } from './forms/fill';
+import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
 /**
@@ -13,7 +16,7 @@ import { stateOf } from './types';
 
 export const CHECKLIST_FLOW_ID = 'checklist';
 
-type Step = 'pick' | 'question' | 'checklist' | 'details';
+type Step = 'pick' | 'question' | 'checklist' | 'details' | 'form';
 
 interface ChecklistData {
   serviceId?: string;
@@ -21,6 +24,8 @@ interface ChecklistData {
   /** Question ids in the order answered, so that "back" undoes the last one. */
   history: string[];
   ticked: string[];
+  /** The application form being filled: values so far, and the field ids in the order entered. */
+  form?: { values: FormValues; order: string[] };
 }
 
 const NAV = {
@@ -29,6 +34,8 @@ const NAV = {
   details: 'nav:details',
   list: 'nav:list',
   cannotCome: 'nav:cannot_come',
+  form: 'nav:form',
+  skip: 'nav:skip',
 } as const;
 
 function dataOf(raw: Record<string, unknown>): ChecklistData {
@@ -37,16 +44,13 @@ function dataOf(raw: Record<string, unknown>): ChecklistData {
     history: [...((raw.history as string[]) ?? [])],
     ticked: [...((raw.ticked as string[]) ?? [])],
     ...(typeof raw.serviceId === 'string' ? { serviceId: raw.serviceId } : {}),
+    ...(raw.form ? { form: raw.form as ChecklistData['form'] } : {}),
   };
 }
 
 /** A single-channel service needs no channel question: the channel is given. */
 function initialAnswers(service: Service): Record<string, string> {
   return service.channels.length === 1 ? { channel: service.channels[0]!.id } : {};
-}
-
-function formatDate(iso: string, lang: FlowContext['lang']): string {
-  return new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 export function createChecklistFlow(): Flow {
@@ -91,7 +95,10 @@ export function createChecklistFlow(): Flow {
         }
         if (id === NAV.details) return show('details', service, data, ctx);
       }
+      const form = findForm(service.form);
+      if (step === 'form' && form) return fillForm(service, form, data, event, ctx);
       if (step === 'checklist' || step === 'details') {
+        if (id === NAV.form && form) return show('form', service, { ...data, form: { values: form.prefill?.(data.answers, ctx.lang) ?? {}, order: [] } }, ctx);
         if (id === NAV.list) return show('checklist', service, data, ctx);
         if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state };
       }
@@ -110,6 +117,11 @@ export function createChecklistFlow(): Flow {
         if (question) return [questionReply(service, question, data, ctx)];
       }
       if (state.step === 'details') return detailsReplies(service, data, ctx);
+      const form = findForm(service.form);
+      if (state.step === 'form' && form && data.form) {
+        const field = nextField(form, data.form.values);
+        if (field) return [fieldReply(form, field, data, ctx)];
+      }
       return [checklistReply(service, data, ctx)];
     },
   };
@@ -134,9 +146,43 @@ export function createChecklistFlow(): Flow {
     return { ...result, replies: [{ text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) }, ...result.replies] };
   };
 
+  /** Takes one typed value or button press for the current field; the PDF once every field is filled. */
+  const fillForm = (service: Service, form: FormDefinition, data: ChecklistData, event: FlowEvent, ctx: FlowContext): StepResult => {
+    const filling = data.form ?? { values: {}, order: [] };
+    const field = nextField(form, filling.values);
+    if (!field) return show('checklist', service, data, ctx);
+    let value: string | undefined;
+    if (event.type === 'choice') {
+      if (event.id === NAV.skip && field.optional) value = SKIPPED;
+      else value = field.options?.find((o) => event.id === `form:${field.id}:${o.id}`)?.id;
+      if (value === undefined) return { replies: [{ text: ctx.t('forms:errors.use_buttons') }, fieldReply(form, field, data, ctx)], state: stateOf(flow, 'form', { ...data }) };
+    } else {
+      const checked = checkTyped(field, event.text, ctx);
+      if ('error' in checked) return { replies: [{ text: ctx.t(checked.error, checked.vars) }, fieldReply(form, field, data, ctx)], state: stateOf(flow, 'form', { ...data }) };
+      value = checked.value;
+    }
+    const values = { ...filling.values, [field.id]: value };
+    const next = { ...data, form: { values, order: [...filling.order, field.id] } };
+    if (nextField(form, values)) return show('form', service, next, ctx);
+    const done = show('checklist', service, next, ctx);
+    const fileName = `${form.id}-${ctx.lang}.pdf`;
+    return {
+      ...done,
+      replies: [{ text: ctx.t('forms:ready', { title: form.title[ctx.lang] }), attachment: { kind: 'form', formId: form.id, fileName } }, ...done.replies],
+      data: { ...done.data, forms: { ...((ctx.conversation.data.forms as Record<string, unknown>) ?? {}), [form.id]: { lang: ctx.lang, values } } },
+    };
+  };
+
   /** Undoes the last answer; from the first question, back to the list of services. */
   const back = (service: Service, data: ChecklistData, step: Step, ctx: FlowContext): StepResult => {
     if (step === 'details') return show('checklist', service, data, ctx);
+    if (step === 'form') {
+      const last = data.form?.order.at(-1);
+      if (!data.form || !last) return show('checklist', service, data, ctx);
+      const values = { ...data.form.values };
+      delete values[last];
+      return show('form', service, { ...data, form: { values, order: data.form.order.slice(0, -1) } }, ctx);
+    }
     const last = data.history.at(-1);
     if (!last) return flow.start(ctx);
     const answers = { ...data.answers };
@@ -174,7 +220,8 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
   });
   const text = [ctx.t('checklist:list_title', { title: service.shortTitle[ctx.lang], ready, total: documents.length }), '', ...lines, '', ctx.t('checklist:tick_hint')].join('\n');
   const ticks = documents.map((d, i) => ({ id: `tick:${d.id}`, label: `${data.ticked.includes(d.id) ? '✅' : '⬜'} ${i + 1}` }));
-  return { text, choices: [...ticks, ...navChoices(ctx, NAV.details, NAV.cannotCome, NAV.back, NAV.restart)] };
+  const formNav = findForm(service.form) ? [NAV.form] : [];
+  return { text, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav, NAV.cannotCome, NAV.back, NAV.restart)] };
 }
 
 function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext): Reply[] {
@@ -188,8 +235,8 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
   const headline = terms.find((term) => term.kind === 'total') ?? service.term;
   const termLines = terms.map((term) => `• ${term.text[lang]}`);
   const today = todayInAlmaty(ctx.now);
-  if (headline.workingDays) termLines.push(t('checklist:details.due_working', { date: formatDate(addWorkingDays(today, headline.workingDays), lang), count: headline.workingDays }));
-  else if (headline.calendarDays) termLines.push(t('checklist:details.due_calendar', { date: formatDate(addCalendarDays(today, headline.calendarDays), lang), count: headline.calendarDays }));
+  if (headline.workingDays) termLines.push(t('checklist:details.due_working', { date: formatCivilDate(addWorkingDays(today, headline.workingDays), lang), count: headline.workingDays }));
+  else if (headline.calendarDays) termLines.push(t('checklist:details.due_calendar', { date: formatCivilDate(addCalendarDays(today, headline.calendarDays), lang), count: headline.calendarDays }));
   sections.push(`${t('checklist:details.term')}\n${termLines.join('\n')}`);
 
   sections.push(`${t('checklist:details.fee')}\n${service.fee.text[lang]}`);
@@ -202,8 +249,18 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
   if (service.notes.length) {
     replies.push({ text: `${t('checklist:details.uncertain')}\n${service.notes.map((n) => `• ${n.text[lang]}`).join('\n')}\n\n${t('checklist:details.ask_operator')}` });
   }
-  replies.push({ text: t('checklist:details.next'), choices: [...navChoices(ctx, NAV.list, NAV.cannotCome, NAV.restart), { id: 'menu:operator', label: t('menu:choices.operator') }] });
+  const formNav = findForm(service.form) ? [NAV.form] : [];
+  replies.push({ text: t('checklist:details.next'), choices: [...navChoices(ctx, NAV.list, ...formNav, NAV.cannotCome, NAV.restart), { id: 'menu:operator', label: t('menu:choices.operator') }] });
   return replies;
+}
+
+function fieldReply(form: FormDefinition, field: NonNullable<ReturnType<typeof nextField>>, data: ChecklistData, ctx: FlowContext): Reply {
+  const position = form.fields.filter((f) => data.form?.values[f.id] !== undefined).length + 1;
+  const choices: Choice[] = (field.options ?? []).map((o) => ({ id: `form:${field.id}:${o.id}`, label: o.label[ctx.lang] }));
+  if (field.optional) choices.push(...navChoices(ctx, NAV.skip));
+  choices.push(...navChoices(ctx, NAV.back));
+  const how = field.kind === 'choice' ? '' : `\n${ctx.t('forms:type_answer')}`;
+  return { text: `${ctx.t('forms:field', { title: form.title[ctx.lang], position, total: form.fields.length, label: field.label[ctx.lang] })}${how}`, choices };
 }
 
 function cannotCome(service: Service, ctx: FlowContext): Reply[] {

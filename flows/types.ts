@@ -9,12 +9,14 @@ export interface Choice {
   label: string;
 }
 
-/** A file sent with a reply (a filled application form). */
+/**
+ * A file sent with a reply: a filled application form. The channel turns it into what it can
+ * deliver (Telegram: the PDF as a document; widget: a signed download link).
+ */
 export interface Attachment {
+  kind: 'form';
+  formId: string;
   fileName: string;
-  mimeType: string;
-  /** Where the widget downloads it; Telegram receives the bytes. */
-  url: string;
 }
 
 export interface Reply {

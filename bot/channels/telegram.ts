@@ -1,10 +1,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { createHash } from 'node:crypto';
-import { Bot, InlineKeyboard, webhookCallback, type Context } from 'grammy';
+import { Bot, InputFile, InlineKeyboard, webhookCallback, type Context } from 'grammy';
 import type { Reply } from '../../flows/types';
 import type { Lang } from '../../store/types';
 import type { EngineEvent } from '../engine';
+import type { FormFiles } from '../forms';
 import { runTurn, type TurnRunnerDeps } from './turns';
 
 export interface TelegramOptions {
@@ -77,7 +78,7 @@ export interface TelegramChannel {
   send(chatId: number, replies: readonly Reply[]): Promise<void>;
 }
 
-export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps): TelegramChannel {
+export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps & { forms: FormFiles }): TelegramChannel {
   const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const webhookSecret = options.webhookSecret ?? createHash('sha256').update(`webhook:${options.token}`).digest('base64url').slice(0, 48);
@@ -92,6 +93,10 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
           .then(() => true)
           .catch(() => false); // too old to edit, or unchanged: send it as a new message instead
         if (edited) continue;
+      }
+      if (reply.attachment) {
+        const pdf = await deps.forms.render(conversationIdForChat(chatId), reply.attachment.formId);
+        if (pdf) await bot.api.sendDocument(chatId, new InputFile(pdf, reply.attachment.fileName));
       }
       const parts = splitMessage(reply.text);
       for (const [index, part] of parts.entries()) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Reply } from '../../flows/types';
 import type { Lang } from '../../store/types';
 import type { EngineEvent } from '../engine';
+import type { FormFiles } from '../forms';
 import { runTurn, type TurnRunnerDeps } from './turns';
 
 /** Frames of the widget WebSocket (DESIGN.md §6). */
@@ -15,7 +16,7 @@ const ClientFrame = z.discriminatedUnion('type', [
 
 export type ServerFrame =
   | { type: 'session'; token: string; conversationId: string }
-  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; text: string; choices?: { id: string; label: string }[]; attachment?: Reply['attachment']; at: string }
+  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; text: string; choices?: { id: string; label: string }[]; attachment?: { fileName: string; url: string }; at: string }
   | { type: 'error'; code: string; message: string };
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
@@ -27,14 +28,15 @@ export function conversationIdForToken(token: string): string {
   return `web-${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
 }
 
-export function messageFrame(reply: Reply, from: 'bot' | 'operator' | 'system' = reply.from ?? 'bot', at = new Date()): ServerFrame {
+/** A reply as a widget frame; an attachment becomes a download link made by `link`. */
+export function messageFrame(reply: Reply, link?: (attachment: NonNullable<Reply['attachment']>) => string, from: 'bot' | 'operator' | 'system' = reply.from ?? 'bot', at = new Date()): ServerFrame {
   return {
     type: 'message',
     id: randomUUID(),
     from,
     text: reply.text,
     ...(reply.choices?.length ? { choices: reply.choices } : {}),
-    ...(reply.attachment ? { attachment: reply.attachment } : {}),
+    ...(reply.attachment && link ? { attachment: { fileName: reply.attachment.fileName, url: link(reply.attachment) } } : {}),
     at: at.toISOString(),
   };
 }
@@ -77,6 +79,7 @@ function sendFrame(socket: WebSocket, frame: ServerFrame): void {
 export interface WebChannelDeps extends TurnRunnerDeps {
   hub: WebSocketHub;
   defaultLang: Lang;
+  forms: FormFiles;
 }
 
 /** Drives the engine from one widget socket: hello first, then text and choice frames. */
@@ -94,7 +97,8 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     const { conversationId } = session!;
     const result = await runTurn(deps, { conversationId, channel: 'web', event, ...(langHint ? { langHint } : {}) }, session!.lang);
     session!.lang = result.lang;
-    hub.send(conversationId, result.replies.map((reply) => messageFrame(reply)));
+    const link = (attachment: NonNullable<Reply['attachment']>) => deps.forms.link(conversationId, attachment.formId);
+    hub.send(conversationId, result.replies.map((reply) => messageFrame(reply, link)));
   };
 
   const onFrame = async (raw: string) => {

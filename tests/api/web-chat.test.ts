@@ -93,4 +93,25 @@ describe('widget WebSocket on the embedded store', () => {
     expect(details.map((f) => f.text).join('\n')).toMatch(/Если подать сегодня, результат должен быть готов не позднее \d+ [а-я]+ \d{4}/);
     client.close();
   });
+
+  it('fills the school application form and downloads the PDF by its signed link', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    const hello = await client.exchange({ type: 'hello', lang: 'kk' });
+    const { conversationId } = hello.find((f) => f.type === 'session')!;
+    for (const id of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form']) await client.exchange({ type: 'choice', id });
+    for (const text of ['№ 12 мектеп', 'Әлімжанова Гүлнұр', '850520400003', '2002']) await client.exchange({ type: 'text', text });
+    await client.exchange({ type: 'choice', id: 'nav:skip' });
+    const done = await client.exchange({ type: 'choice', id: 'form:document:certificate' });
+    const withFile = done.find((f) => f.type === 'message' && f.attachment)!;
+    expect(withFile.attachment.fileName).toBe('seed000-app1-kk.pdf');
+    expect(withFile.attachment.url).toMatch(new RegExp(`^/api/forms/${conversationId}/seed000-app1\\.pdf\\?sig=`));
+    const pdf = await fetch(`${server.url}${withFile.attachment.url}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const forged = await fetch(`${server.url}${withFile.attachment.url.replace(/sig=.*/, 'sig=forged')}`);
+    expect(forged.status).toBe(403);
+    expect(await forged.json()).toMatchObject({ error: { code: 'bad_signature' } });
+    client.close();
+  });
 });

@@ -159,4 +159,25 @@ describe('checklist in Telegram', () => {
     expect(buttons(edit!).find((b) => b.callback_data === 'tick:student_identity_document')!.text).toBe('✅ 2');
     expect(telegram.calls.slice(since).filter((c) => c.method === 'sendMessage')).toHaveLength(0);
   });
+
+  it('sends the filled application form as a PDF document', async () => {
+    const chat = 7001;
+    let since = telegram.calls.length;
+    telegram.pressButton(chat, 'nav:form', 'kk');
+    await messageWithKeyboard(telegram, chat, since);
+    for (const text of ['№ 12 мектеп', 'Әлімжанова Гүлнұр', '850520400003', '2002']) {
+      since = telegram.calls.length;
+      telegram.sendText(chat, text, 'kk');
+      await messageWithKeyboard(telegram, chat, since);
+    }
+    since = telegram.calls.length;
+    telegram.pressButton(chat, 'nav:skip', 'kk');
+    await messageWithKeyboard(telegram, chat, since);
+    since = telegram.calls.length;
+    telegram.pressButton(chat, 'form:document:attestat', 'kk');
+    const [document] = await telegram.waitFor('sendDocument', 1, since);
+    expect(document!.params.raw).toContain('%PDF-');
+    expect(document!.params.raw).toContain('seed000-app1-kk.pdf');
+    expect(document!.params.raw).toContain(String(chat));
+  });
 });

@@ -106,3 +106,43 @@ describe('checklist journey', () => {
     expect(conversation.state.step).toBe('question');
   });
 });
+
+describe('application form in the checklist', () => {
+  const start = ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:self', 'ans:reason:lost', 'nav:form'];
+  const type = (engine: Engine, id: string, text: string) => engine.handle({ conversationId: id, channel: 'web', event: { type: 'text', text } });
+
+  it('asks each field, checks the IIN checksum and the year, and keeps what was typed', async () => {
+    const engine = testEngine();
+    const first = await play(engine, 'web-form', start, 'kk');
+    expect(first.at(-1)!.text).toMatch(/Мектептің \(оқу орнының\) атауы/);
+    await type(engine, 'web-form', '№ 12 мектеп, Қызылорда');
+    await type(engine, 'web-form', 'Әлімжанова Гүлнұр Қайратқызы');
+    const badIin = await type(engine, 'web-form', '850520400004');
+    expect(badIin.replies[0]!.text).toMatch(/бақылау цифры сәйкес келмейді/);
+    expect(badIin.replies.at(-1)!.text).toMatch(/ЖСН \(12 цифр\)/);
+    await type(engine, 'web-form', '850520 400003');
+    const badYear = await type(engine, 'web-form', '20O2');
+    expect(badYear.replies[0]!.text).toMatch(/төрт цифрмен/);
+    const skip = await type(engine, 'web-form', '2002');
+    expect(skip.replies.at(-1)!.choices!.map((c) => c.id)).toContain('nav:skip');
+    const documentQuestion = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'nav:skip' } });
+    expect(documentQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['form:document:attestat', 'form:document:certificate', 'nav:back']);
+    // The reason was already answered in the checklist: it is not asked again.
+    const done = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'form:document:attestat' } });
+    expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app1', fileName: 'seed000-app1-kk.pdf' });
+    expect(done.conversation.data.forms).toEqual({
+      'seed000-app1': {
+        lang: 'kk',
+        values: { reason: 'lost', school: '№ 12 мектеп, Қызылорда', full_name: 'Әлімжанова Гүлнұр Қайратқызы', iin: '850520400003', graduation_year: '2002', school_changed: '', document: 'attestat' },
+      },
+    });
+  });
+
+  it('goes back one field', async () => {
+    const engine = testEngine();
+    await play(engine, 'web-form-back', start, 'ru');
+    await type(engine, 'web-form-back', 'Школа-гимназия № 5');
+    const back = await engine.handle({ conversationId: 'web-form-back', channel: 'web', event: { type: 'choice', id: 'nav:back' } });
+    expect(back.replies.at(-1)!.text).toMatch(/Название школы/);
+  });
+});

@@ -1,0 +1,45 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { findForm } from '../flows/forms';
+import { renderFormPdf } from '../flows/forms/pdf';
+import { todayInAlmaty } from '../domain/calendar';
+import { formatCivilDate } from '../locales/format';
+import type { ConversationStore, Lang } from '../store/types';
+
+interface StoredForm {
+  lang: Lang;
+  values: Record<string, string>;
+}
+
+/**
+ * Filled application forms: rendered to PDF from what the conversation stored, and reachable by
+ * the widget through a link signed for that conversation and form only.
+ */
+export class FormFiles {
+  constructor(
+    private readonly conversations: ConversationStore,
+    private readonly secret: string,
+  ) {}
+
+  private signature(conversationId: string, formId: string): string {
+    return createHmac('sha256', this.secret).update(`${conversationId}/${formId}`).digest('base64url').slice(0, 32);
+  }
+
+  link(conversationId: string, formId: string): string {
+    return `/api/forms/${encodeURIComponent(conversationId)}/${encodeURIComponent(formId)}.pdf?sig=${this.signature(conversationId, formId)}`;
+  }
+
+  verify(conversationId: string, formId: string, signature: string): boolean {
+    const expected = Buffer.from(this.signature(conversationId, formId));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  /** The PDF of a form the conversation filled, or null when it has none. */
+  async render(conversationId: string, formId: string, now = new Date()): Promise<Buffer | null> {
+    const form = findForm(formId);
+    const conversation = await this.conversations.get(conversationId);
+    const stored = (conversation?.data.forms as Record<string, StoredForm> | undefined)?.[formId];
+    if (!form || !stored) return null;
+    return renderFormPdf(form.layout(stored.values, stored.lang, formatCivilDate(todayInAlmaty(now), stored.lang)), form.title[stored.lang]);
+  }
+}
