@@ -1,13 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { parseCatalog } from '../../flows/catalog/schema';
 import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
 import { academicLeave as service } from '../../flows/catalog/services/academic-leave';
-import { docIds, documentById, expectCited, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentList,
+  expectNoFeeHomeVisitRefusalsOrForm,
+  expectValidEntry,
+} from './support';
 
 describe('catalog: academic leave (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {
-    expect(parseCatalog([service])).toHaveLength(1);
-    expectWellFormedEntry(service);
+    expectValidEntry(service);
   });
 
   it('states what the slide gives and no more', () => {
@@ -18,11 +23,8 @@ describe('catalog: academic leave (seed 002)', () => {
     expect(service.term.kind).toBe('total');
     expect(service.term.workingDays).toBeUndefined();
     expect(service.term.calendarDays).toBeUndefined();
-    expect(service.fee.free).toBe(false);
-    expect(service.homeVisit.available).toBe(false);
-    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
-    expect(service.form).toBeUndefined();
-    expect(service.documents.map((d) => [d.id, d.required])).toEqual([
+    expectNoFeeHomeVisitRefusalsOrForm(service);
+    expectDocumentList(service, [
       ['medical_commission_conclusion', 'conditional'],
       ['tuberculosis_commission_decision', 'conditional'],
       ['military_call_up_notice', 'conditional'],
@@ -36,11 +38,11 @@ describe('catalog: academic leave (seed 002)', () => {
   it('asks the reason, then lists the one document for it', () => {
     expect(nextQuestion(service, {})?.id).toBe('reason');
     expect(nextQuestion(service, { reason: 'illness' })).toBeUndefined();
-    expect(docIds(service, { reason: 'illness' })).toEqual(['medical_commission_conclusion']);
-    expect(docIds(service, { reason: 'tuberculosis' })).toEqual(['tuberculosis_commission_decision']);
-    expect(docIds(service, { reason: 'military' })).toEqual(['military_call_up_notice']);
-    expect(docIds(service, { reason: 'childcare' })).toEqual(['civil_status_certificate']);
-    expect(docIds(service, { reason: 'other' })).toEqual([]);
+    expectChecklist(service, { reason: 'illness' }, ['medical_commission_conclusion']);
+    expectChecklist(service, { reason: 'tuberculosis' }, ['tuberculosis_commission_decision']);
+    expectChecklist(service, { reason: 'military' }, ['military_call_up_notice']);
+    expectChecklist(service, { reason: 'childcare' }, ['civil_status_certificate']);
+    expectChecklist(service, { reason: 'other' }, []);
     expect(termsFor(service, { reason: 'illness', channel: 'provider_office' })).toHaveLength(2);
   });
 

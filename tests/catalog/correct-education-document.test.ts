@@ -1,8 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { correctEducationDocument as service } from '../../flows/catalog/services/correct-education-document';
-import { docIds, documentById, expectCited, expectInSeed, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentsPerChannel,
+  expectInSeed,
+  expectTerms,
+  expectWellFormedEntry,
+} from './support';
 
 const SEED_001 = '001_058569bc204a025c.txt';
 const SEED_003 = '003_b067d50d7d09009c.txt';
@@ -28,7 +36,7 @@ describe('catalog: correct-education-document', () => {
   });
 
   it('lists the documents: the e-application and the copy of the education document', () => {
-    expect(service.documents.map((d) => [d.id, d.required, d.channels])).toEqual([
+    expectDocumentsPerChannel(service, [
       ['e_application', 'always', undefined],
       ['education_document_copy', 'always', undefined],
     ]);
@@ -37,9 +45,9 @@ describe('catalog: correct-education-document', () => {
   it('needs no question: the single channel is the portal', () => {
     expect(service.questions).toEqual([]);
     expect(nextQuestion(service, {})).toBeUndefined();
-    expect(docIds(service, {})).toEqual(['e_application', 'education_document_copy']);
-    expect(docIds(service, { channel: 'egov_portal' })).toEqual(['e_application', 'education_document_copy']);
-    expect(termsFor(service, { channel: 'egov_portal' }).map((t) => [t.kind, t.workingDays])).toEqual([['total', 3]]);
+    expectChecklist(service, {}, ['e_application', 'education_document_copy']);
+    expectChecklist(service, { channel: 'egov_portal' }, ['e_application', 'education_document_copy']);
+    expectTerms(service, { channel: 'egov_portal' }, [['total', 3]], (t) => [t.kind, t.workingDays]);
   });
 
   it('cites seed lines that exist and contain the facts', () => {

@@ -1,13 +1,20 @@
 import { describe, it, expect } from 'vitest';
-import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { dormitory as service } from '../../flows/catalog/services/dormitory';
-import { docIds, documentById, expectCited, expectInSeed, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentList,
+  expectInSeed,
+  expectNoFeeHomeVisitRefusalsOrForm,
+  expectTerms,
+  expectValidEntry,
+} from './support';
 
 describe('catalog: dormitory (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {
-    expect(parseCatalog([service])).toHaveLength(1);
-    expectWellFormedEntry(service);
+    expectValidEntry(service);
   });
 
   it('states the slide facts', () => {
@@ -17,11 +24,8 @@ describe('catalog: dormitory (seed 002)', () => {
     expect(service.term).toMatchObject({ kind: 'total', workingDays: 3 });
     expect(service.term.calendarDays).toBeUndefined();
     expect(service.otherTerms).toEqual([]);
-    expect(service.fee.free).toBe(false);
-    expect(service.homeVisit.available).toBe(false);
-    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
-    expect(service.form).toBeUndefined();
-    expect(service.documents.map((d) => [d.id, d.required])).toEqual([
+    expectNoFeeHomeVisitRefusalsOrForm(service);
+    expectDocumentList(service, [
       ['identity_documents', 'always'],
       ['family_composition_certificate', 'conditional'],
       ['parent_death_certificate', 'conditional'],
@@ -35,17 +39,17 @@ describe('catalog: dormitory (seed 002)', () => {
     expect(nextQuestion(service, {})?.id).toBe('family');
     expect(nextQuestion(service, { family: 'yes' })?.id).toBe('category');
     expect(nextQuestion(service, { family: 'yes', category: 'none' })).toBeUndefined();
-    expect(docIds(service, { family: 'no', category: 'none' })).toEqual(['identity_documents']);
-    expect(docIds(service, { family: 'yes', category: 'none' })).toEqual(['identity_documents', 'family_composition_certificate']);
-    expect(docIds(service, { family: 'no', category: 'orphan' })).toEqual(['identity_documents', 'parent_death_certificate']);
-    expect(docIds(service, { family: 'yes', category: 'large_family' })).toEqual([
+    expectChecklist(service, { family: 'no', category: 'none' }, ['identity_documents']);
+    expectChecklist(service, { family: 'yes', category: 'none' }, ['identity_documents', 'family_composition_certificate']);
+    expectChecklist(service, { family: 'no', category: 'orphan' }, ['identity_documents', 'parent_death_certificate']);
+    expectChecklist(service, { family: 'yes', category: 'large_family' }, [
       'identity_documents',
       'family_composition_certificate',
       'large_family_certificate',
     ]);
-    expect(docIds(service, { family: 'no', category: 'disability' })).toEqual(['identity_documents', 'disability_certificate']);
-    expect(docIds(service, { family: 'no', category: 'social_assistance' })).toEqual(['identity_documents', 'social_assistance_document']);
-    expect(termsFor(service, {}).map((t) => t.workingDays)).toEqual([3]);
+    expectChecklist(service, { family: 'no', category: 'disability' }, ['identity_documents', 'disability_certificate']);
+    expectChecklist(service, { family: 'no', category: 'social_assistance' }, ['identity_documents', 'social_assistance_document']);
+    expectTerms(service, {}, [3], (t) => t.workingDays);
   });
 
   it('cites seed lines that contain the facts', () => {

@@ -1,15 +1,22 @@
 import { describe, it, expect } from 'vitest';
-import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { freeMeals as service } from '../../flows/catalog/services/free-meals';
-import { docIds, documentById, expectCited, expectWellFormedEntry } from './support';
+import {
+  docIds,
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentList,
+  expectNoFeeHomeVisitRefusalsOrForm,
+  expectTerms,
+  expectValidEntry,
+} from './support';
 
 const ALWAYS = ['identity_document', 'application'];
 
 describe('catalog: free meals (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {
-    expect(parseCatalog([service])).toHaveLength(1);
-    expectWellFormedEntry(service);
+    expectValidEntry(service);
   });
 
   it('states the slide facts', () => {
@@ -20,11 +27,8 @@ describe('catalog: free meals (seed 002)', () => {
     expect(service.term).toMatchObject({ kind: 'total', calendarDays: 10 });
     expect(service.term.workingDays).toBeUndefined();
     expect(service.otherTerms).toEqual([]);
-    expect(service.fee.free).toBe(false);
-    expect(service.homeVisit.available).toBe(false);
-    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
-    expect(service.form).toBeUndefined();
-    expect(service.documents.map((d) => [d.id, d.required])).toEqual([
+    expectNoFeeHomeVisitRefusalsOrForm(service);
+    expectDocumentList(service, [
       ['identity_document', 'always'],
       ['application', 'always'],
       ['birth_certificate_copy', 'conditional'],
@@ -46,19 +50,19 @@ describe('catalog: free meals (seed 002)', () => {
 
   it('lists the category document and no other', () => {
     const base = { channel: 'provider_office' };
-    expect(docIds(service, { ...base, category: 'orphan' })).toEqual([...ALWAYS, 'guardianship_certificate_copy']);
+    expectChecklist(service, { ...base, category: 'orphan' }, [...ALWAYS, 'guardianship_certificate_copy']);
     expect(docIds(service, { ...base, category: 'orphan' })).not.toContain('disability_certificate');
-    expect(docIds(service, { ...base, category: 'disability' })).toEqual([...ALWAYS, 'disability_certificate']);
-    expect(docIds(service, { ...base, category: 'special_needs' })).toEqual([...ALWAYS, 'pmpc_conclusion_copy']);
-    expect(docIds(service, { ...base, category: 'social_assistance' })).toEqual([...ALWAYS, 'social_assistance_certificate']);
-    expect(docIds(service, { ...base, category: 'low_income' })).toEqual([...ALWAYS, 'income_certificate']);
-    expect(docIds(service, { ...base, category: 'large_family', birth_date: 'before_2007_08_13' })).toEqual([
+    expectChecklist(service, { ...base, category: 'disability' }, [...ALWAYS, 'disability_certificate']);
+    expectChecklist(service, { ...base, category: 'special_needs' }, [...ALWAYS, 'pmpc_conclusion_copy']);
+    expectChecklist(service, { ...base, category: 'social_assistance' }, [...ALWAYS, 'social_assistance_certificate']);
+    expectChecklist(service, { ...base, category: 'low_income' }, [...ALWAYS, 'income_certificate']);
+    expectChecklist(service, { ...base, category: 'large_family', birth_date: 'before_2007_08_13' }, [
       ...ALWAYS,
       'birth_certificate_copy',
     ]);
-    expect(docIds(service, { ...base, category: 'large_family', birth_date: 'from_2007_08_13' })).toEqual(ALWAYS);
-    expect(docIds(service, { channel: 'other', category: 'other' })).toEqual(ALWAYS);
-    expect(termsFor(service, { channel: 'other' }).map((t) => t.calendarDays)).toEqual([10]);
+    expectChecklist(service, { ...base, category: 'large_family', birth_date: 'from_2007_08_13' }, ALWAYS);
+    expectChecklist(service, { channel: 'other', category: 'other' }, ALWAYS);
+    expectTerms(service, { channel: 'other' }, [10], (t) => t.calendarDays);
   });
 
   it('cites seed lines that contain the facts', () => {

@@ -1,13 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { incompleteEducationCertificate as service } from '../../flows/catalog/services/incomplete-education-certificate';
-import { docIds, expectCited, expectWellFormedEntry } from './support';
+import {
+  expectChecklist,
+  expectCited,
+  expectDocumentList,
+  expectNoFeeHomeVisitRefusalsOrForm,
+  expectTerms,
+  expectValidEntry,
+} from './support';
 
 describe('catalog: certificate for persons who did not complete TVET (seeds 002, 000)', () => {
   it('is a valid, cited, bilingual entry', () => {
-    expect(parseCatalog([service])).toHaveLength(1);
-    expectWellFormedEntry(service);
+    expectValidEntry(service);
   });
 
   it('states the seed facts', () => {
@@ -21,13 +26,10 @@ describe('catalog: certificate for persons who did not complete TVET (seeds 002,
       ['total', 8, ['state_corporation']],
       ['other', undefined, ['state_corporation']],
     ]);
-    expect(service.fee.free).toBe(false);
-    expect(service.homeVisit.available).toBe(false);
-    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
-    expect(service.form).toBeUndefined();
+    expectNoFeeHomeVisitRefusalsOrForm(service);
     expect(service.resultDelivery).toHaveLength(1);
     // Seed 002 lists no documents for this service: the one item says so instead of guessing.
-    expect(service.documents.map((d) => [d.id, d.required])).toEqual([['document_list_not_in_source', 'always']]);
+    expectDocumentList(service, [['document_list_not_in_source', 'always']]);
     expect(service.notes.length).toBeGreaterThanOrEqual(4);
   });
 
@@ -35,9 +37,9 @@ describe('catalog: certificate for persons who did not complete TVET (seeds 002,
     expect(nextQuestion(service, {})?.id).toBe('channel');
     expect(service.questions[0]!.options.map((o) => o.id)).toEqual(['provider_office', 'state_corporation']);
     expect(nextQuestion(service, { channel: 'provider_office' })).toBeUndefined();
-    expect(docIds(service, { channel: 'state_corporation' })).toEqual(['document_list_not_in_source']);
-    expect(termsFor(service, { channel: 'provider_office' }).map((t) => t.workingDays)).toEqual([3]);
-    expect(termsFor(service, { channel: 'state_corporation' }).map((t) => t.workingDays)).toEqual([3, 8, undefined]);
+    expectChecklist(service, { channel: 'state_corporation' }, ['document_list_not_in_source']);
+    expectTerms(service, { channel: 'provider_office' }, [3], (t) => t.workingDays);
+    expectTerms(service, { channel: 'state_corporation' }, [3, 8, undefined], (t) => t.workingDays);
   });
 
   it('cites seed lines that contain the facts', () => {

@@ -1,13 +1,19 @@
 import { describe, it, expect } from 'vitest';
-import { parseCatalog } from '../../flows/catalog/schema';
-import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
+import { nextQuestion } from '../../flows/catalog/personalise';
 import { stateOrderCompetition as service } from '../../flows/catalog/services/state-order-competition';
-import { docIds, documentById, expectCited, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentList,
+  expectNoFeeHomeVisitRefusalsOrForm,
+  expectTerms,
+  expectValidEntry,
+} from './support';
 
 describe('catalog: documents for the state-order competition (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {
-    expect(parseCatalog([service])).toHaveLength(1);
-    expectWellFormedEntry(service);
+    expectValidEntry(service);
   });
 
   it('is for organisations and states the slide facts', () => {
@@ -17,12 +23,9 @@ describe('catalog: documents for the state-order competition (seed 002)', () => 
     expect(service.term).toMatchObject({ kind: 'total', workingDays: 5, channels: ['state_corporation'] });
     expect(service.term.calendarDays).toBeUndefined();
     expect(service.otherTerms).toEqual([]);
-    expect(service.fee.free).toBe(false);
-    expect(service.homeVisit.available).toBe(false);
-    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
-    expect(service.form).toBeUndefined();
+    expectNoFeeHomeVisitRefusalsOrForm(service);
     expect(service.questions).toEqual([]);
-    expect(service.documents.map((d) => [d.id, d.required])).toEqual([
+    expectDocumentList(service, [
       ['application_to_commission_chairman', 'always'],
       ['graduate_employment_data', 'always'],
     ]);
@@ -30,8 +33,8 @@ describe('catalog: documents for the state-order competition (seed 002)', () => 
 
   it('needs no question: both documents, the 5-day term', () => {
     expect(nextQuestion(service, {})).toBeUndefined();
-    expect(docIds(service, {})).toEqual(['application_to_commission_chairman', 'graduate_employment_data']);
-    expect(termsFor(service, { channel: 'state_corporation' }).map((t) => t.workingDays)).toEqual([5]);
+    expectChecklist(service, {}, ['application_to_commission_chairman', 'graduate_employment_data']);
+    expectTerms(service, { channel: 'state_corporation' }, [5], (t) => t.workingDays);
   });
 
   it('cites seed lines that contain the facts', () => {

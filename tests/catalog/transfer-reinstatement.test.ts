@@ -1,8 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { parseCatalog } from '../../flows/catalog/schema';
 import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
 import { transferReinstatement as service } from '../../flows/catalog/services/transfer-reinstatement';
-import { docIds, documentById, expectCited, expectWellFormedEntry } from './support';
+import {
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectNoFeeHomeVisitRefusalsOrForm,
+  expectValidEntry,
+} from './support';
 
 /** The documents for each case, as seed 002 lists them (L912-1012). */
 const BY_CASE: Record<string, string[]> = {
@@ -18,8 +23,7 @@ const BY_CASE: Record<string, string[]> = {
 
 describe('catalog: transfer and reinstatement (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {
-    expect(parseCatalog([service])).toHaveLength(1);
-    expectWellFormedEntry(service);
+    expectValidEntry(service);
   });
 
   it('states the slide facts', () => {
@@ -36,10 +40,7 @@ describe('catalog: transfer and reinstatement (seed 002)', () => {
       ['other', undefined, undefined],
       ['other', 1, undefined],
     ]);
-    expect(service.fee.free).toBe(false);
-    expect(service.homeVisit.available).toBe(false);
-    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
-    expect(service.form).toBeUndefined();
+    expectNoFeeHomeVisitRefusalsOrForm(service);
     expect(service.documents.every((d) => d.required === 'conditional')).toBe(true);
     expect(service.documents.map((d) => d.id)).toEqual([
       'reinstatement_application',
@@ -65,7 +66,7 @@ describe('catalog: transfer and reinstatement (seed 002)', () => {
   it('lists the documents of each case and no others', () => {
     for (const [kase, ids] of Object.entries(BY_CASE))
       for (const channel of ['provider_office', 'egov_portal'])
-        expect(docIds(service, { channel, case: kase }), `${kase} via ${channel}`).toEqual(ids);
+        expectChecklist(service, { channel, case: kase }, ids);
   });
 
   it('shows the after-hours portal rule only to portal applicants', () => {

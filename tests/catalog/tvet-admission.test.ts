@@ -1,15 +1,21 @@
 import { describe, it, expect } from 'vitest';
-import { parseCatalog } from '../../flows/catalog/schema';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { tvetAdmission as service } from '../../flows/catalog/services/tvet-admission';
-import { docIds, documentById, expectCited, expectWellFormedEntry } from './support';
+import {
+  docIds,
+  documentById,
+  expectChecklist,
+  expectCited,
+  expectDocumentList,
+  expectNoFeeHomeVisitRefusalsOrForm,
+  expectValidEntry,
+} from './support';
 
 const ALWAYS = ['admission_application', 'education_document_original', 'photos_3x4', 'medical_certificate_086u', 'identity_document'];
 
 describe('catalog: admission to TVET (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {
-    expect(parseCatalog([service])).toHaveLength(1);
-    expectWellFormedEntry(service);
+    expectValidEntry(service);
   });
 
   it('states the slide facts', () => {
@@ -24,11 +30,8 @@ describe('catalog: admission to TVET (seed 002)', () => {
     expect(service.term.text.ru).toContain('с 20 июня по 20 сентября');
     expect(service.term.text.kk).toContain('20 маусым мен 20 тамыз');
     expect(service.term.text.kk).toContain('20 маусым мен 20 қыркүйек');
-    expect(service.fee.free).toBe(false);
-    expect(service.homeVisit.available).toBe(false);
-    expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
-    expect(service.form).toBeUndefined();
-    expect(service.documents.map((d) => [d.id, d.required])).toEqual([
+    expectNoFeeHomeVisitRefusalsOrForm(service);
+    expectDocumentList(service, [
       ['admission_application', 'always'],
       ['education_document_original', 'always'],
       ['photos_3x4', 'always'],
@@ -43,8 +46,8 @@ describe('catalog: admission to TVET (seed 002)', () => {
     expect(nextQuestion(service, {})?.id).toBe('disability');
     expect(nextQuestion(service, { disability: 'no' })?.id).toBe('unt_certificate');
     expect(nextQuestion(service, { disability: 'no', unt_certificate: 'no' })).toBeUndefined();
-    expect(docIds(service, { disability: 'no', unt_certificate: 'no' })).toEqual(ALWAYS);
-    expect(docIds(service, { disability: 'yes', unt_certificate: 'no' })).toEqual([
+    expectChecklist(service, { disability: 'no', unt_certificate: 'no' }, ALWAYS);
+    expectChecklist(service, { disability: 'yes', unt_certificate: 'no' }, [
       'admission_application',
       'education_document_original',
       'photos_3x4',
