@@ -7,6 +7,7 @@ import {
   expectCited,
   expectDocumentList,
   expectNoFeeHomeVisitRefusalsOrForm,
+  expectTermWithoutDayCount,
   expectValidEntry,
 } from './support';
 
@@ -20,9 +21,7 @@ describe('catalog: academic leave (seed 002)', () => {
     expect(service.audience).toBe('citizen');
     expect(service.channels.map((c) => c.id)).toEqual(['provider_office']);
     // The slide gives no service term: nothing to compute a deadline from.
-    expect(service.term.kind).toBe('total');
-    expect(service.term.workingDays).toBeUndefined();
-    expect(service.term.calendarDays).toBeUndefined();
+    expectTermWithoutDayCount(service, 'total');
     expectNoFeeHomeVisitRefusalsOrForm(service);
     expectDocumentList(service, [
       ['medical_commission_conclusion', 'conditional'],

@@ -183,6 +183,13 @@ export function expectNoFeeHomeVisitRefusalsOrForm(service: Service): void {
   expect(service.form).toBeUndefined();
 }
 
+/** The headline term is of this kind and counts no days: there is no deadline to compute from it. */
+export function expectTermWithoutDayCount(service: Service, kind: Term['kind']): void {
+  expect(service.term.kind).toBe(kind);
+  expect(service.term.workingDays).toBeUndefined();
+  expect(service.term.calendarDays).toBeUndefined();
+}
+
 /** The documents as [id, required], in catalog order. */
 export function expectDocumentList(service: Service, expected: [string, 'always' | 'conditional'][]): void {
   expect(service.documents.map((d) => [d.id, d.required])).toEqual(expected);

@@ -6,6 +6,7 @@ import {
   expectChecklist,
   expectCited,
   expectNoFeeHomeVisitRefusalsOrForm,
+  expectTermWithoutDayCount,
   expectValidEntry,
 } from './support';
 
@@ -31,9 +32,7 @@ describe('catalog: transfer and reinstatement (seed 002)', () => {
     expect(service.audience).toBe('citizen');
     expect(service.channels.map((c) => c.id)).toEqual(['provider_office', 'egov_portal']);
     // "On the day the application arrives": no count of days to compute.
-    expect(service.term.kind).toBe('total');
-    expect(service.term.workingDays).toBeUndefined();
-    expect(service.term.calendarDays).toBeUndefined();
+    expectTermWithoutDayCount(service, 'total');
     expect(service.term.text.ru).toBe('В день поступления заявления.');
     expect(service.otherTerms.map((t) => [t.kind, t.months, t.channels])).toEqual([
       ['other', undefined, ['egov_portal']],

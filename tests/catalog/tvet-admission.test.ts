@@ -8,6 +8,7 @@ import {
   expectCited,
   expectDocumentList,
   expectNoFeeHomeVisitRefusalsOrForm,
+  expectTermWithoutDayCount,
   expectValidEntry,
 } from './support';
 
@@ -23,9 +24,7 @@ describe('catalog: admission to TVET (seed 002)', () => {
     expect(service.audience).toBe('citizen');
     expect(service.channels.map((c) => c.id)).toEqual(['provider_office']);
     // The slide gives acceptance periods, not a processing term: nothing to count days from.
-    expect(service.term.kind).toBe('other');
-    expect(service.term.workingDays).toBeUndefined();
-    expect(service.term.calendarDays).toBeUndefined();
+    expectTermWithoutDayCount(service, 'other');
     expect(service.term.text.ru).toContain('с 20 июня по 20 августа');
     expect(service.term.text.ru).toContain('с 20 июня по 20 сентября');
     expect(service.term.text.kk).toContain('20 маусым мен 20 тамыз');
