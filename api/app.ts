@@ -18,6 +18,7 @@ import { apiError } from './errors';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
 import { formRoutes } from './routes/forms';
+import { nluRoutes } from './routes/nlu';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { telegramRoutes } from './routes/telegram';
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(chatRoutes, deps);
   await app.register(catalogRoutes);
   await app.register(formRoutes, { forms: deps.forms });
+  await app.register(nluRoutes, { defaultLang: deps.config.DEFAULT_LANG });
   if (deps.telegram?.mode === 'webhook') await app.register(telegramRoutes, { telegram: deps.telegram });
   return app;
 }

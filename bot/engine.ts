@@ -1,6 +1,6 @@
 import type { Texts } from '../locales/i18n';
 import { isLang } from '../locales/i18n';
-import { MENU_FLOW_ID, isMenuChoice } from '../flows/menu';
+import { MENU_FLOW_ID, isMenuChoice, languagePrompt } from '../flows/menu';
 import type { Effect, Flow, FlowContext, FlowEvent, Reply, StepResult } from '../flows/types';
 import type { ChannelName, ChatAddress, Conversation, Lang, Store, TranscriptEntry } from '../store/types';
 import { KeyedSerial } from './serial';
@@ -44,7 +44,6 @@ export interface EngineOptions {
 export const MAX_TEXT_LENGTH = 2000;
 const MAX_SAVE_ATTEMPTS = 8;
 const MENU_WORDS = new Set(['меню', 'menu', 'мәзір', 'мазир', 'басты мәзір', 'главное меню']);
-const LANGUAGE_CHOICES = ['lang:kk', 'lang:ru'] as const;
 
 interface Decision {
   conversation: Conversation;
@@ -162,10 +161,8 @@ export class Engine {
 
     if (event.type === 'choice') {
       if (event.id === 'menu:language') {
-        const t = this.options.texts.translator(conversation.lang);
-        const choices = LANGUAGE_CHOICES.map((id) => ({ id, label: t(`common:choices.${id.replace(':', '_')}`) }));
         // The language buttons come on top of the current step's, which stay valid.
-        return { conversation, replies: [{ text: t('common:language.prompt'), choices }], effects: [], keepOffered: true };
+        return { conversation, replies: [languagePrompt(this.options.texts.translator(conversation.lang))], effects: [], keepOffered: true };
       }
       const lang = event.id.startsWith('lang:') ? event.id.slice(5) : undefined;
       if (isLang(lang)) {

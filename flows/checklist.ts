@@ -4,6 +4,7 @@ import { catalog, findService, type Question, type Service } from './catalog';
 import { documentsFor, nextQuestion, termsFor, type Answers } from './catalog/personalise';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import { checkTyped, nextField, SKIPPED } from './forms/fill';
+import { parse } from './nlu';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
@@ -72,7 +73,7 @@ export function createChecklistFlow(): Flow {
 
       if (id === NAV.restart) return flow.start(ctx);
       if (step === 'pick' || !service) {
-        const picked = id?.startsWith('svc:') ? findService(id.slice(4)) : undefined;
+        const picked = id?.startsWith('svc:') ? findService(id.slice(4)) : event.type === 'text' ? findService(parse(event.text, ctx.lang).serviceId ?? '') : undefined;
         if (picked) return choose(picked, ctx);
         return again(state, ctx, 'checklist:pick_from_list');
       }

@@ -1,3 +1,4 @@
+import { parse } from './nlu';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
@@ -9,6 +10,11 @@ export const MENU_FLOW_ID = 'menu';
 
 export function menuChoices(ctx: FlowContext): Choice[] {
   return MENU_SECTIONS.map((section) => ({ id: `menu:${section}`, label: ctx.t(`menu:choices.${section}`) }));
+}
+
+/** The language picker: shown from any step; the `lang:` choices are handled by the engine. */
+export function languagePrompt(t: FlowContext['t']): Reply {
+  return { text: t('common:language.prompt'), choices: (['kk', 'ru'] as const).map((lang) => ({ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`) })) };
 }
 
 export function isMenuChoice(id: string): id is `menu:${MenuSection}` {
@@ -31,19 +37,24 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
       return { replies, state: root };
     },
     handle(_state, event, ctx): StepResult {
-      if (event.type === 'choice' && isMenuChoice(event.id)) {
-        const section = event.id.slice(5) as MenuSection;
-        const target = sectionFlows[section];
-        if (target) return { replies: [], goto: { flow: target } };
-        return {
-          replies: [{ text: ctx.t('menu:preparing', { section: ctx.t(`menu:choices.${section}`) }) }, ...flow.prompt(root, ctx)],
-          state: root,
-        };
+      if (event.type === 'choice' && isMenuChoice(event.id)) return open(event.id.slice(5) as MenuSection, ctx);
+      if (event.type === 'text') {
+        const { intent, serviceId } = parse(event.text, ctx.lang);
+        if (intent === 'checklist' && sectionFlows.checklist) return { replies: [], goto: { flow: sectionFlows.checklist, ...(serviceId ? { params: { serviceId } } : {}) } };
+        if (intent === 'greeting') return flow.start(ctx, { greet: true });
+        if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
       }
       return { replies: [{ text: ctx.t('menu:not_understood'), choices: menuChoices(ctx) }], state: root };
     },
     prompt: (_state, ctx) => [{ text: ctx.t('menu:prompt'), choices: menuChoices(ctx) }],
   };
   const root = stateOf(flow, 'root');
+
+  const open = (section: MenuSection, ctx: FlowContext): StepResult => {
+    if (section === 'language') return { replies: [languagePrompt(ctx.t)], state: root };
+    const target = sectionFlows[section];
+    if (target) return { replies: [], goto: { flow: target } };
+    return { replies: [{ text: ctx.t('menu:preparing', { section: ctx.t(`menu:choices.${section}`) }) }, ...flow.prompt(root, ctx)], state: root };
+  };
   return flow;
 }

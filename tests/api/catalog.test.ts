@@ -58,3 +58,26 @@ describe('public catalog and calendar API', () => {
     expect(await get('/api/calendar/deadline?from=20.03.2026&workingDays=1')).toMatchObject({ status: 400 });
   });
 });
+
+describe('NLU API', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  const post = async (body: unknown) => {
+    const response = await fetch(`${server.url}/api/nlu/parse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  it('parses a citizen text into intent, service and language', async () => {
+    expect(await post({ text: 'Мен колледж дипломымды жоғалттым' })).toEqual({ status: 200, body: { intent: 'checklist', serviceId: 'duplicate-tvet', lang: 'kk', confidence: 0.9 } });
+    expect((await post({ text: 'позовите оператора' })).body).toMatchObject({ intent: 'operator', serviceId: null, lang: 'ru' });
+  });
+
+  it('rejects a missing or empty text with a 400', async () => {
+    expect(await post({})).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(await post({ text: '' })).toMatchObject({ status: 400 });
+  });
+});

@@ -146,3 +146,20 @@ describe('application form in the checklist', () => {
     expect(back.replies.at(-1)!.text).toMatch(/Название школы/);
   });
 });
+
+describe('typing instead of pressing', () => {
+  it('goes from the menu straight to the service the citizen names', async () => {
+    const engine = testEngine();
+    await engine.handle({ conversationId: 'web-typed-service', channel: 'web', langHint: 'kk', event: { type: 'start' } });
+    const { replies } = await engine.handle({ conversationId: 'web-typed-service', channel: 'web', event: { type: 'text', text: 'мектеп аттестатым жоғалды' } });
+    expect(replies[0]!.text).toMatch(/Негізгі орта, жалпы орта білім туралы құжаттардың телнұсқаларын беру/);
+    expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:channel:state_corporation');
+  });
+
+  it('opens a menu section named in words', async () => {
+    const engine = testEngine();
+    await engine.handle({ conversationId: 'web-typed-section', channel: 'web', langHint: 'ru', event: { type: 'start' } });
+    const { replies } = await engine.handle({ conversationId: 'web-typed-section', channel: 'web', event: { type: 'text', text: 'хочу пожаловаться' } });
+    expect(replies[0]!.text).toMatch(/Раздел «Подать жалобу» готовится/);
+  });
+});

@@ -1,0 +1,79 @@
+import type { ServiceId } from './catalog/schema';
+import type { Lang } from '../store/types';
+
+/**
+ * A small keyword understanding of what citizens type, in Kazakh (with or without Kazakh letters)
+ * and Russian. It only routes: every answer still comes from the flows and the catalog.
+ */
+
+export const INTENTS = ['checklist', 'home_visit', 'status', 'complaint', 'operator', 'language', 'greeting', 'menu', 'unknown'] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface Parsed {
+  intent: Intent;
+  serviceId: ServiceId | null;
+  lang: Lang;
+  confidence: number;
+}
+
+const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
+const KAZAKH_WORDS = /(^|\s)(сәлем|салем|рахмет|керек|қалай|калай|мектеп|адам|жоғал|жогал|бар ма|ма\?|ме\?|ба\?|бе\?)/i;
+
+/** Kazakh letters to their Russian look-alikes, so that "диплом жогалды" matches "жоғалды". */
+const KAZAKH_FOLD: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ё: 'е' };
+/** Latin letters typed inside Cyrillic words (a Latin "i" for "і", "a" for "а"…). */
+const LATIN_IN_CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', i: 'і', k: 'к', ə: 'ә' };
+
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => (/[а-яёәғқңөұүһі]/.test(word) ? word.replace(/[aeopcxyikə]/g, (ch) => LATIN_IN_CYRILLIC[ch] ?? ch) : word))
+    .join(' ')
+    .replace(/[әғқңөұүһіё]/g, (ch) => KAZAKH_FOLD[ch] ?? ch)
+    .trim();
+}
+
+/** Stems in folded form; a text matches a rule when it contains one of them. */
+const INTENT_RULES: [Exclude<Intent, 'checklist' | 'unknown'>, RegExp][] = [
+  ['menu', /^(\/start|меню|мазир|басты мазир|главное меню|menu)$/],
+  ['operator', /(оператор|operator|живой человек|с человеком|^человек$|^адам$|адаммен|адам керек|консультант|1414)/],
+  ['complaint', /(жалоб|пожаловат|шагым|наразы)/],
+  ['status', /(статус|мартебе|где (моя|мое|мои) заявк|готов(а|о)? ли|отиниш(им)? кайда|оттиниш кайда)/],
+  ['home_visit', /(на дом|выезд|уйге|инвалид|мугедек|не могу (прийти|ходить)|бара алмай|козгала алмай|лежач)/],
+  ['language', /(язык|тил|казакша|по-русски|орысша|по-казахски)/],
+  ['greeting', /^(салем|салеметсиз|привет|здравств[а-я]*|добрый (день|вечер)|hello|hi|salem)(\s|$|[!,.])/],
+];
+
+const SERVICE_RULES: [ServiceId, RegExp][] = [
+  ['correct-education-document', /(ошибк|исправ|кате (бар|кетт)|туз(ету|ет)|опечат|неверн)/],
+  ['academic-leave', /(академ)/],
+  ['free-meals', /(питани|тамак|тегин тамак)/],
+  ['dormitory', /(общежит|жатакхан)/],
+  ['transfer-reinstatement', /(перевод|перевест|восстанов|ауыстыр|кайта кабылд)/],
+  ['incomplete-education-certificate', /(неоконч|не (окончил|закончил|доучил)|аяктамаг|справк[аиу]? об обучени|аныктама)/],
+  ['state-order-competition', /(госзаказ|государственн[а-я]* заказ|мемлекеттик тапсырыс)/],
+  ['tvet-admission', /(поступ|поступлен|прием документов в колледж|туску|тусу|кабылдау)/],
+  ['duplicate-higher', /(университет|вуз|жоо|бакалавр|магистр|высш)/],
+  ['duplicate-tvet', /(колледж|техникум|училищ|тжкб)/],
+  ['duplicate-school', /(аттестат|школ|мектеп|свидетельств)/],
+];
+
+const DOCUMENT_WORDS = /(документ|кужат|дубликат|телнуска|диплом|потерял|утерял|жогалт|жогалд|испорт|булин|справк|нужн|керек)/;
+
+export function detectLang(text: string, fallback: Lang): Lang {
+  if (KAZAKH_LETTERS.test(text) || KAZAKH_WORDS.test(text)) return 'kk';
+  if (/[а-яё]/i.test(text)) return 'ru';
+  return fallback;
+}
+
+export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
+  const folded = fold(text.slice(0, 2000));
+  const lang = detectLang(text, fallbackLang);
+  const service = SERVICE_RULES.find(([, rule]) => rule.test(folded))?.[0] ?? null;
+  if (service) return { intent: 'checklist', serviceId: service, lang, confidence: 0.9 };
+  const rule = INTENT_RULES.find(([, pattern]) => pattern.test(folded));
+  if (rule) return { intent: rule[0], serviceId: null, lang, confidence: rule[0] === 'greeting' ? 0.8 : 0.9 };
+  if (DOCUMENT_WORDS.test(folded)) return { intent: 'checklist', serviceId: null, lang, confidence: 0.6 };
+  return { intent: 'unknown', serviceId: null, lang, confidence: 0 };
+}
