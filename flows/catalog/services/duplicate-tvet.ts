@@ -7,7 +7,7 @@ import {
   collectionAtStateCorporation,
   duplicateReasonQuestion,
   eApplicationDocument,
-  expiredDocumentsRefused,
+  expiredDocumentsRefusal,
   freeForIndividuals,
   homeVisitVia1414,
   nextWorkingDayRegistration,
@@ -318,7 +318,7 @@ export const duplicateTvet: Service = {
         },
         sources: [s4('Rules p. 52', 'L19'), s0('Rules p. 54', 'L252-260'), s0('App. 6, row 9', 'L1439-1451')],
       },
-      expiredDocumentsRefused([s4('Rules p. 52', 'L19'), s0('Rules p. 54', 'L252-260'), s0('App. 6, row 9', 'L1439-1451')]),
+      expiredDocumentsRefusal([s4('Rules p. 52', 'L19'), s0('Rules p. 54', 'L252-260'), s0('App. 6, row 9', 'L1439-1451')]),
     ],
     service: [
       unreliableDocumentsRefusal([s4('List of requirements, row 9(1)', 'L214')]),

@@ -1,18 +1,15 @@
 import type { Channel, ChannelId, DocumentItem, Fact, LocalizedText, Question, Service, SourceRef, Term } from '../schema';
 
 /**
- * Standard clauses that the legal sources repeat word for word across services. Each builder takes
- * the sources of the service that cites the clause, so every entry keeps pointing at its own seed
- * lines while the text stands in one place.
+ * Standard clauses that the legal sources repeat word for word across services, and the helpers that
+ * cite seed passages. Each clause builder takes the sources of the service that cites the clause, so
+ * every entry keeps pointing at its own seed lines while the text stands in one place.
  */
 
 type Sources = SourceRef[];
 type Options = Question['options'];
 type OptionLabel = Options[number]['label'];
 type DocumentCondition = NonNullable<DocumentItem['condition']>;
-
-/** Where the school and college duplicates take a paper application. */
-export const PAPER_CHANNELS = ['provider_office', 'state_corporation'] as const;
 
 // ——— Sources ———
 
@@ -52,6 +49,9 @@ export function ownerOrParentApplicants(sources: Sources): Fact {
 }
 
 // ——— Channels ———
+
+/** Where the school and college duplicates take a paper application. */
+export const PAPER_CHANNELS = ['provider_office', 'state_corporation'] as const;
 
 /** Applying on egov.kz with the form of the given appendix. */
 export function portalApplicationChannel(appendix: number, sources: Sources): Channel {
@@ -323,7 +323,11 @@ export const ORIGINAL_DIPLOMA_EXPLANATION: LocalizedText = {
 };
 
 /** The original, asked for a damaged document or a changed name (see `originalInEitherCaseNote`). */
-export function originalEducationDocument(explanation: LocalizedText, channels: ChannelId[], sources: Sources): DocumentItem {
+export function originalEducationDocument(
+  explanation: LocalizedText,
+  channels: ChannelId[],
+  sources: Sources,
+): DocumentItem {
   return {
     id: 'original_education_document',
     text: { kk: 'Білім туралы құжаттың түпнұсқасы', ru: 'Оригинал документа об образовании' },
@@ -371,7 +375,7 @@ export function unreliableDocumentsRefusal(sources: Sources): Fact {
   };
 }
 
-export function expiredDocumentsRefused(sources: Sources): Fact {
+export function expiredDocumentsRefusal(sources: Sources): Fact {
   return {
     text: {
       kk: 'Қолданылу мерзімі өтіп кеткен құжаттар ұсынылса, өтініш қабылданбайды және бас тарту туралы қолхат (4-қосымша) беріледі.',
