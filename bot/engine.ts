@@ -42,7 +42,9 @@ export interface EngineOptions {
 }
 
 export const MAX_TEXT_LENGTH = 2000;
-const MAX_SAVE_ATTEMPTS = 8;
+const MAX_SAVE_ATTEMPTS = 16;
+/** Conversations whose last saved state this process keeps as a first guess. */
+const RECENT_LIMIT = 10_000;
 const MENU_WORDS = new Set(['меню', 'menu', 'мәзір', 'мазир', 'басты мәзір', 'главное меню']);
 
 interface Decision {
@@ -66,6 +68,7 @@ export class ConflictError extends Error {
 export class Engine {
   private readonly flows: Map<string, Flow>;
   private readonly serial = new KeyedSerial();
+  private readonly recent = new Map<string, Conversation>();
   private readonly now: () => Date;
 
   constructor(private readonly options: EngineOptions) {
@@ -78,22 +81,49 @@ export class Engine {
     return this.serial.run(inbound.conversationId, () => this.turnWithRetry(inbound));
   }
 
+  /**
+   * A turn starts from the conversation as this process last saved it, which saves a read. That is
+   * only a guess: the compare-and-set rejects it when anyone else (another instance, an operator)
+   * saved since, hands back what the store holds, and the turn is decided again on that. A turn
+   * with effects never runs them on a guess.
+   */
   private async turnWithRetry(inbound: Inbound): Promise<TurnResult> {
     const { conversations } = this.options.store;
+    const id = inbound.conversationId;
+    let base: Conversation | null | undefined = this.recent.get(id);
+    let guessed = base !== undefined;
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
-      const stored = await conversations.get(inbound.conversationId);
-      const current = stored ?? this.newConversation(inbound);
-      const turn = this.turn(current, inbound.event, stored === null);
+      if (base === undefined) base = await conversations.get(id);
+      const current = base ?? this.newConversation(inbound);
+      const turn = this.turn(current, inbound.event, base === null);
+      if (guessed && turn.effects.length > 0) {
+        base = undefined;
+        guessed = false;
+        continue;
+      }
       const next: Conversation = { ...turn.conversation, revision: current.revision + 1, updatedAt: this.now().toISOString() };
       if (inbound.address) next.address = { ...next.address, ...inbound.address };
       await this.runEffects(turn.effects, current);
-      if (await conversations.save(next, current.revision, turn.transcript)) {
+      const saved = await conversations.save(next, current.revision, turn.transcript);
+      if (saved.saved) {
+        // While others write too, starting from our own copy would always beat them to the next save.
+        if (saved.contended) this.recent.delete(id);
+        else this.remember(next);
         const result = { replies: turn.replies, conversation: next, botSpoke: turn.botSpoke };
         this.options.observer?.onTurn?.(result, turn.transcript);
         return result;
       }
+      this.recent.delete(id);
+      base = saved.current;
+      guessed = false;
     }
-    throw new ConflictError(inbound.conversationId);
+    throw new ConflictError(id);
+  }
+
+  private remember(conversation: Conversation): void {
+    this.recent.delete(conversation.id); // re-inserted last: the Map's order is the recency order
+    this.recent.set(conversation.id, conversation);
+    if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
   }
 
   private newConversation(inbound: Inbound): Conversation {

@@ -1,8 +1,10 @@
 import {
+  CONTENTION_WINDOW_MS,
   TRANSCRIPT_LIMIT,
   type Conversation,
   type ConversationStore,
   type IdempotencyStore,
+  type SaveResult,
   type Store,
   type TranscriptEntry,
 } from './types';
@@ -15,14 +17,20 @@ import {
 class MemoryConversations implements ConversationStore {
   private readonly docs = new Map<string, { revision: number; json: string }>();
   private readonly transcripts = new Map<string, TranscriptEntry[]>();
+  /** When a save of each conversation last lost. */
+  private readonly lostAt = new Map<string, number>();
 
   async get(id: string): Promise<Conversation | null> {
     const doc = this.docs.get(id);
     return doc === undefined ? null : (JSON.parse(doc.json) as Conversation);
   }
 
-  async save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<boolean> {
-    if ((this.docs.get(conversation.id)?.revision ?? 0) !== expectedRevision) return false;
+  async save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<SaveResult> {
+    const stored = this.docs.get(conversation.id);
+    if ((stored?.revision ?? 0) !== expectedRevision) {
+      this.lostAt.set(conversation.id, Date.now());
+      return { saved: false, current: stored ? (JSON.parse(stored.json) as Conversation) : null };
+    }
     this.docs.set(conversation.id, { revision: conversation.revision, json: JSON.stringify(conversation) });
     if (transcript.length > 0) {
       const entries = this.transcripts.get(conversation.id) ?? [];
@@ -30,7 +38,10 @@ class MemoryConversations implements ConversationStore {
       if (entries.length > TRANSCRIPT_LIMIT) entries.splice(0, entries.length - TRANSCRIPT_LIMIT);
       this.transcripts.set(conversation.id, entries);
     }
-    return true;
+    const lostAt = this.lostAt.get(conversation.id);
+    const contended = lostAt !== undefined && Date.now() - lostAt < CONTENTION_WINDOW_MS;
+    if (lostAt !== undefined && !contended) this.lostAt.delete(conversation.id);
+    return { saved: true, contended };
   }
 
   async transcript(id: string, limit = TRANSCRIPT_LIMIT): Promise<TranscriptEntry[]> {

@@ -1,10 +1,12 @@
 import { createClient, defineScript } from 'redis';
 import {
+  CONTENTION_WINDOW_MS,
   CONVERSATION_TTL_SECONDS,
   TRANSCRIPT_LIMIT,
   type Conversation,
   type ConversationStore,
   type IdempotencyStore,
+  type SaveResult,
   type Store,
   type TranscriptEntry,
 } from './types';
@@ -14,38 +16,44 @@ import {
  * Both keys carry the conversation id as a hash tag, so the script also runs on Redis Cluster.
  */
 const saveConversation = defineScript({
-  NUMBER_OF_KEYS: 2,
+  NUMBER_OF_KEYS: 3,
   SCRIPT: `
     local stored = redis.call('HGET', KEYS[1], 'rev')
-    if (stored or '0') ~= ARGV[1] then return 0 end
+    if (stored or '0') ~= ARGV[1] then
+      redis.call('SET', KEYS[3], '1', 'PX', ARGV[6])
+      return redis.call('HGET', KEYS[1], 'doc')
+    end
     local ttl = tonumber(ARGV[4])
     redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'doc', ARGV[3])
     redis.call('EXPIRE', KEYS[1], ttl)
-    if #ARGV > 5 then
-      redis.call('RPUSH', KEYS[2], unpack(ARGV, 6))
+    if #ARGV > 6 then
+      redis.call('RPUSH', KEYS[2], unpack(ARGV, 7))
       redis.call('LTRIM', KEYS[2], -tonumber(ARGV[5]), -1)
       redis.call('EXPIRE', KEYS[2], ttl)
     end
-    return 1`,
+    return 1 + redis.call('EXISTS', KEYS[3])`,
   parseCommand(
     parser,
     docKey: string,
     transcriptKey: string,
+    contentionKey: string,
     expectedRevision: number,
     conversation: Conversation,
     transcript: readonly TranscriptEntry[],
   ) {
-    parser.pushKeys([docKey, transcriptKey]);
+    parser.pushKeys([docKey, transcriptKey, contentionKey]);
     parser.push(
       String(expectedRevision),
       String(conversation.revision),
       JSON.stringify(conversation),
       String(CONVERSATION_TTL_SECONDS),
       String(TRANSCRIPT_LIMIT),
+      String(CONTENTION_WINDOW_MS),
       ...transcript.map((entry) => JSON.stringify(entry)),
     );
   },
-  transformReply: (reply: unknown) => reply === 1,
+  transformReply: (reply: unknown): SaveResult =>
+    typeof reply === 'number' ? { saved: true, contended: reply === 2 } : { saved: false, current: typeof reply === 'string' ? (JSON.parse(reply) as Conversation) : null },
 });
 
 function connect(url: string) {
@@ -67,14 +75,18 @@ class RedisConversations implements ConversationStore {
     return `${this.prefix}conv:{${id}}:transcript`;
   }
 
+  private contentionKey(id: string) {
+    return `${this.prefix}conv:{${id}}:contended`;
+  }
+
   async get(id: string): Promise<Conversation | null> {
     const doc = await this.client.hGet(this.docKey(id), 'doc');
     return doc == null ? null : (JSON.parse(doc) as Conversation);
   }
 
-  async save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<boolean> {
+  async save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<SaveResult> {
     const id = conversation.id;
-    return (await this.client.saveConversation(this.docKey(id), this.transcriptKey(id), expectedRevision, conversation, transcript)) as boolean;
+    return (await this.client.saveConversation(this.docKey(id), this.transcriptKey(id), this.contentionKey(id), expectedRevision, conversation, transcript)) as SaveResult;
   }
 
   async transcript(id: string, limit = TRANSCRIPT_LIMIT): Promise<TranscriptEntry[]> {

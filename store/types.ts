@@ -46,14 +46,25 @@ export interface TranscriptEntry {
   at: string;
 }
 
+/**
+ * A save either went through, or lost to another update and brings back what the store holds now.
+ * `contended`: some save of this conversation lost within the last seconds, so other writers are
+ * active and a process should not start its next turn from its own copy.
+ */
+export type SaveResult = { saved: true; contended: boolean } | { saved: false; current: Conversation | null };
+
+/** How long a lost save marks a conversation as contended. */
+export const CONTENTION_WINDOW_MS = 2000;
+
 export interface ConversationStore {
   get(id: string): Promise<Conversation | null>;
   /**
    * Stores `conversation` (whose `revision` is already the new one) only if the stored revision is
    * still `expectedRevision` (0: not stored yet), and appends the transcript entries in the same
-   * atomic step. Returns false when another update won; nothing is written then.
+   * atomic step. When another update won, nothing is written and the stored conversation comes
+   * back, so the loser can decide again without another read.
    */
-  save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<boolean>;
+  save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<SaveResult>;
   transcript(id: string, limit?: number): Promise<TranscriptEntry[]>;
 }
 

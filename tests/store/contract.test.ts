@@ -41,7 +41,7 @@ describe.each(factories)('%s store keeps the store contract', (_name, open) => {
   it('stores a new conversation and returns an equal copy', async () => {
     const id = `web-${randomUUID()}`;
     const created = conversation(id, 1);
-    expect(await store.conversations.save(created, 0, [])).toBe(true);
+    expect(await store.conversations.save(created, 0, [])).toEqual({ saved: true, contended: false });
     const loaded = await store.conversations.get(id);
     expect(loaded).toEqual(created);
     loaded!.state.step = 'changed';
@@ -51,16 +51,24 @@ describe.each(factories)('%s store keeps the store contract', (_name, open) => {
   it('refuses a save whose expected revision is stale and keeps the winner', async () => {
     const id = `web-${randomUUID()}`;
     await store.conversations.save(conversation(id, 1), 0, []);
-    expect(await store.conversations.save(conversation(id, 2, 'first'), 1, [{ from: 'citizen', text: 'a', at: 'x' }])).toBe(true);
-    expect(await store.conversations.save(conversation(id, 2, 'second'), 1, [{ from: 'citizen', text: 'b', at: 'x' }])).toBe(false);
+    expect(await store.conversations.save(conversation(id, 2, 'first'), 1, [{ from: 'citizen', text: 'a', at: 'x' }])).toEqual({ saved: true, contended: false });
+    const lost = await store.conversations.save(conversation(id, 2, 'second'), 1, [{ from: 'citizen', text: 'b', at: 'x' }]);
+    expect(lost.saved).toBe(false);
+    expect(!lost.saved && lost.current?.state.step).toBe('first');
     expect((await store.conversations.get(id))!.state.step).toBe('first');
     expect((await store.conversations.transcript(id)).map((e) => e.text)).toEqual(['a']);
+    // The next save, by the winner, learns that someone else is writing too.
+    expect(await store.conversations.save(conversation(id, 3, 'third'), 2, [])).toEqual({ saved: true, contended: true });
+  });
+
+  it('hands back nothing to a loser when the conversation is not stored at all', async () => {
+    expect(await store.conversations.save(conversation(`web-${randomUUID()}`, 3), 2, [])).toEqual({ saved: false, current: null });
   });
 
   it('refuses to create a conversation twice', async () => {
     const id = `web-${randomUUID()}`;
-    expect(await store.conversations.save(conversation(id, 1, 'one'), 0, [])).toBe(true);
-    expect(await store.conversations.save(conversation(id, 1, 'two'), 0, [])).toBe(false);
+    expect(await store.conversations.save(conversation(id, 1, 'one'), 0, [])).toEqual({ saved: true, contended: false });
+    expect(await store.conversations.save(conversation(id, 1, 'two'), 0, [])).toMatchObject({ saved: false, current: { state: { step: 'one' } } });
   });
 
   it('appends transcript entries in order with the save and keeps only the most recent ones', async () => {
@@ -87,8 +95,8 @@ describe.each(factories)('%s store keeps the store contract', (_name, open) => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) => store.conversations.save(conversation(id, 2, `s${i}`), 1, [{ from: 'bot', text: `s${i}`, at: 'x' }])),
     );
-    expect(results.filter(Boolean)).toHaveLength(1);
-    const winner = results.indexOf(true);
+    expect(results.filter((r) => r.saved)).toHaveLength(1);
+    const winner = results.findIndex((r) => r.saved);
     expect((await store.conversations.get(id))!.state.step).toBe(`s${winner}`);
     expect((await store.conversations.transcript(id)).map((e) => e.text)).toEqual([`s${winner}`]);
   });
