@@ -1,6 +1,7 @@
 import type { Texts } from '../locales/i18n';
 import { isLang } from '../locales/i18n';
 import { MENU_FLOW_ID, isMenuChoice, languagePrompt } from '../flows/menu';
+import { isMenuWord } from '../flows/nlu';
 import type { Effect, Flow, FlowContext, FlowEvent, Reply, StepResult } from '../flows/types';
 import type { ChannelName, ChatAddress, Conversation, Lang, Store, TranscriptEntry } from '../store/types';
 import { KeyedSerial } from './serial';
@@ -45,7 +46,6 @@ export const MAX_TEXT_LENGTH = 2000;
 const MAX_SAVE_ATTEMPTS = 16;
 /** Conversations whose last saved state this process keeps as a first guess. */
 const RECENT_LIMIT = 10_000;
-const MENU_WORDS = new Set(['меню', 'menu', 'мәзір', 'мазир', 'басты мәзір', 'главное меню']);
 
 interface Decision {
   conversation: Conversation;
@@ -186,7 +186,7 @@ export class Engine {
       const text = event.text.trim();
       if (text.length === 0) return this.complain(conversation, 'common:errors.empty');
       if (text.length > MAX_TEXT_LENGTH) return this.complain(conversation, 'common:errors.too_long', { length: text.length, max: MAX_TEXT_LENGTH });
-      if (MENU_WORDS.has(text.toLowerCase())) return toMenu(conversation, {});
+      if (isMenuWord(text)) return toMenu(conversation, {});
     }
 
     if (event.type === 'choice') {

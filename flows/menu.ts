@@ -1,3 +1,4 @@
+import { LANGS } from '../locales/i18n';
 import { parse } from './nlu';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { stateOf } from './types';
@@ -14,7 +15,7 @@ export function menuChoices(ctx: FlowContext): Choice[] {
 
 /** The language picker: shown from any step; the `lang:` choices are handled by the engine. */
 export function languagePrompt(t: FlowContext['t']): Reply {
-  return { text: t('common:language.prompt'), choices: (['kk', 'ru'] as const).map((lang) => ({ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`) })) };
+  return { text: t('common:language.prompt'), choices: LANGS.map((lang) => ({ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`) })) };
 }
 
 export function isMenuChoice(id: string): id is `menu:${MenuSection}` {

@@ -34,9 +34,16 @@ export function fold(text: string): string {
     .trim();
 }
 
+/** The words that bring the main menu back from any step (folded form). */
+const MENU_WORDS = /^(меню|мазир|басты мазир|главное меню|menu)$/;
+
+export function isMenuWord(text: string): boolean {
+  return MENU_WORDS.test(fold(text));
+}
+
 /** Stems in folded form; a text matches a rule when it contains one of them. */
 const INTENT_RULES: [Exclude<Intent, 'checklist' | 'unknown'>, RegExp][] = [
-  ['menu', /^(\/start|меню|мазир|басты мазир|главное меню|menu)$/],
+  ['menu', new RegExp(`^\\/start$|${MENU_WORDS.source}`)],
   ['operator', /(оператор|operator|живой человек|с человеком|^человек$|^адам$|адаммен|адам керек|консультант|1414)/],
   ['complaint', /(жалоб|пожаловат|шагым|наразы)/],
   ['status', /(статус|мартебе|где (моя|мое|мои) заявк|готов(а|о)? ли|отиниш(им)? кайда|оттиниш кайда)/],
