@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Arrivals } from './wait';
 
 /**
  * A Bot API server on 127.0.0.1 that grammY talks to over real HTTP (`apiRoot`). It queues the
@@ -28,12 +29,11 @@ export const TEST_TOKEN = '123456:TEST-token-for-the-fake-bot-api-server';
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
   const updates: Record<string, unknown>[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = new Arrivals();
   let pendingPoll: ((updates: Record<string, unknown>[]) => void) | undefined;
   let updateId = 1000;
   let messageId = 1;
 
-  const notify = () => waiters.forEach((w) => w());
   const deliver = () => {
     if (pendingPoll && updates.length) {
       const poll = pendingPoll;
@@ -78,7 +78,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return;
     }
     calls.push({ method, params });
-    notify();
+    arrivals.notify();
     switch (method) {
       case 'getMe':
         return reply(200, { ok: true, result: { id: 42, is_bot: true, first_name: 'Көмекші', username: 'assistant_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
@@ -120,23 +120,14 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return id;
     },
     waitFor(method, count = 1, since = 0, chatId) {
-      const timeoutMs = 5000;
       const matching = () => calls.slice(since).filter((c) => c.method === method && (chatId === undefined || Number(c.params.chat_id) === chatId));
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (matching().length >= count) {
-            waiters.delete(check);
-            clearTimeout(timer);
-            resolve(matching());
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`timed out waiting for ${count} × ${method}; got ${JSON.stringify(calls.slice(since).map((c) => c.method))}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+      return arrivals.until(
+        () => {
+          const found = matching();
+          return found.length >= count ? found : undefined;
+        },
+        () => `waiting for ${count} × ${method}; got ${JSON.stringify(calls.slice(since).map((c) => c.method))}`,
+      );
     },
     close: () =>
       new Promise((resolve) => {

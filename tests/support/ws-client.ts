@@ -1,16 +1,17 @@
 import WebSocket from 'ws';
+import { Arrivals } from './wait';
 
 export type Frame = { type: string; [key: string]: any };
 
 /** A scripted widget: sends frames and waits for the server's, as a browser's widget would. */
 export class ChatClient {
   readonly frames: Frame[] = [];
-  private readonly waiters = new Set<() => void>();
+  private readonly arrivals = new Arrivals();
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       this.frames.push(JSON.parse(String(data)));
-      this.waiters.forEach((w) => w());
+      this.arrivals.notify();
     });
   }
 
@@ -29,22 +30,14 @@ export class ChatClient {
 
   /** Resolves with the frames received after `from` once `predicate` holds for one of them. */
   waitFor(predicate: (frame: Frame) => boolean, from = 0, timeoutMs = 5000): Promise<Frame[]> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
+    return this.arrivals.until(
+      () => {
         const since = this.frames.slice(from);
-        if (since.some(predicate)) {
-          this.waiters.delete(check);
-          clearTimeout(timer);
-          resolve(since);
-        }
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`timed out; frames so far: ${JSON.stringify(this.frames.slice(from))}`));
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
+        return since.some(predicate) ? since : undefined;
+      },
+      () => `frames so far: ${JSON.stringify(this.frames.slice(from))}`,
+      timeoutMs,
+    );
   }
 
   /** Sends a frame and waits for the message that carries choices (the end of a bot answer). */
