@@ -304,3 +304,67 @@ export function todayInAlmaty(now: Date = new Date()): IsoDate {
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+/** A time of day, 'HH:MM' on the 24-hour clock, Asia/Almaty. */
+export type ClockTime = string;
+
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class InvalidTimeError extends Error {
+  override readonly name = 'InvalidTimeError';
+  constructor(readonly value: unknown) {
+    super(`Invalid time ${JSON.stringify(value)} (expected HH:MM, 00:00 to 23:59)`);
+  }
+}
+
+export function isClockTime(value: unknown): value is ClockTime {
+  return typeof value === 'string' && CLOCK_TIME.test(value);
+}
+
+function checkTime(value: unknown): asserts value is ClockTime {
+  if (!isClockTime(value)) throw new InvalidTimeError(value);
+}
+
+const almatyTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Almaty',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The time of day in Asia/Almaty (UTC+5 since March 2024) as 'HH:MM'; the clock `todayInAlmaty` reads. */
+export function timeInAlmaty(now: Date = new Date()): ClockTime {
+  const parts = almatyTime.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')}:${part('minute')}`;
+}
+
+/** Why an application is registered on a later day than the one it was made on. */
+export type RegistrationDelay =
+  | { readonly kind: 'day_off'; readonly reason: DayOffReason }
+  | { readonly kind: 'after_hours'; readonly closesAt: ClockTime };
+
+export interface Registration {
+  /** The day the application is registered, from which the service term is counted (not counting it). */
+  readonly date: IsoDate;
+  /** Null when it is registered on the day it was made. */
+  readonly delay: RegistrationDelay | null;
+}
+
+/**
+ * The day an application made on `date` at `time` (Asia/Almaty) is registered under the after-hours
+ * rule ("made after working hours, on a day off or a holiday, it is registered on the next working
+ * day"): `date` itself when it is a working day and `time` is before `closesAt`, the end of the
+ * working day; otherwise the next working day. Without `closesAt` only days off move it. A time
+ * before the working day starts still registers on that day: the rule speaks of the end of the
+ * working day, and an application made at night is made after the previous one ended.
+ */
+export function registrationDay(date: IsoDate, time: ClockTime, closesAt?: ClockTime): Registration {
+  checkTime(time);
+  if (closesAt !== undefined) checkTime(closesAt);
+  const reason = dayOffReason(date);
+  if (reason) return { date: nextWorkingDay(date), delay: { kind: 'day_off', reason } };
+  if (closesAt !== undefined && time >= closesAt) return { date: nextWorkingDay(date), delay: { kind: 'after_hours', closesAt } };
+  return { date, delay: null };
+}

@@ -5,10 +5,13 @@ import {
   dayOffReason,
   InvalidDateError,
   InvalidDayCountError,
+  InvalidTimeError,
   isProvisional,
   isWorkingDay,
   moveWeekendHolidays,
   nextWorkingDay,
+  registrationDay,
+  timeInAlmaty,
   todayInAlmaty,
   workingDayOnOrAfter,
   workingDaysBetween,
@@ -233,5 +236,62 @@ describe('invalid input', () => {
 
   it('accepts the largest day count', () => {
     expect(addWorkingDays('2026-03-20', 3660)).toMatch(/^20[34]\d-\d{2}-\d{2}$/);
+  });
+});
+
+describe('registration day under the after-hours rule', () => {
+  it('registers on the same day within working hours, and before they start', () => {
+    expect(registrationDay('2025-11-21', '17:59', '18:00')).toEqual({ date: '2025-11-21', delay: null });
+    expect(registrationDay('2025-11-21', '07:15', '18:00')).toEqual({ date: '2025-11-21', delay: null });
+    expect(registrationDay('2025-11-21', '00:00', '18:00')).toEqual({ date: '2025-11-21', delay: null });
+  });
+
+  it('a Friday evening goes to Monday; the closing minute itself is after hours', () => {
+    expect(registrationDay('2025-11-21', '19:30', '18:00')).toEqual({ date: '2025-11-24', delay: { kind: 'after_hours', closesAt: '18:00' } });
+    expect(registrationDay('2025-11-21', '18:00', '18:00').date).toBe('2025-11-24');
+    expect(registrationDay('2025-11-21', '19:59', '20:00').delay).toBeNull();
+  });
+
+  it('a Saturday goes to Monday, whatever the time', () => {
+    expect(registrationDay('2025-11-22', '10:00', '18:00')).toEqual({ date: '2025-11-24', delay: { kind: 'day_off', reason: { kind: 'weekend' } } });
+    expect(registrationDay('2025-11-22', '10:00').date).toBe('2025-11-24');
+  });
+
+  it('a holiday goes past the whole run of Nauryz days off (21–25 March 2026)', () => {
+    const nauryz = registrationDay('2026-03-23', '11:00', '18:00');
+    expect(nauryz.date).toBe('2026-03-26');
+    expect(nauryz.delay).toMatchObject({ kind: 'day_off', reason: { kind: 'holiday', name: { ru: 'Наурыз мейрамы' } } });
+    // 24 March is the day off for Saturday 21 March.
+    expect(registrationDay('2026-03-24', '09:00').delay).toMatchObject({ kind: 'day_off', reason: { kind: 'moved_holiday', movedFrom: '2026-03-21' } });
+  });
+
+  it('a Friday evening before Nauryz chains the weekend and the moved holidays: registered on Thursday', () => {
+    const friday = registrationDay('2026-03-20', '18:30', '18:00');
+    expect(friday).toEqual({ date: '2026-03-26', delay: { kind: 'after_hours', closesAt: '18:00' } });
+    expect(addWorkingDays(friday.date, 3)).toBe('2026-03-31');
+  });
+
+  it('a decreed day off goes to the weekend day worked instead (Fri 3 → Sun 5 January 2025)', () => {
+    expect(registrationDay('2025-01-03', '10:00', '18:00')).toEqual({ date: '2025-01-05', delay: { kind: 'day_off', reason: { kind: 'decreed', movedFrom: '2025-01-05' } } });
+    expect(registrationDay('2025-01-05', '12:00', '18:00')).toEqual({ date: '2025-01-05', delay: null });
+  });
+
+  it('without a closing time only days off move the registration', () => {
+    expect(registrationDay('2025-11-21', '23:59')).toEqual({ date: '2025-11-21', delay: null });
+    expect(registrationDay('2025-12-31', '23:59')).toEqual({ date: '2025-12-31', delay: null });
+    expect(registrationDay('2026-01-01', '08:00').date).toBe('2026-01-05');
+  });
+
+  it.each(['24:00', '9:00', '18.00', '', '18:60'])('refuses the time %j', (time) => {
+    expect(() => registrationDay('2025-11-21', time)).toThrow(InvalidTimeError);
+    expect(() => registrationDay('2025-11-21', '10:00', time)).toThrow(InvalidTimeError);
+  });
+
+  it('reads the time of day on the same Asia/Almaty clock as the date (UTC+5)', () => {
+    expect(timeInAlmaty(new Date('2026-03-20T14:30:00Z'))).toBe('19:30');
+    expect(timeInAlmaty(new Date('2026-03-20T18:59:59Z'))).toBe('23:59');
+    const midnight = new Date('2026-03-20T19:00:00Z');
+    expect([todayInAlmaty(midnight), timeInAlmaty(midnight)]).toEqual(['2026-03-21', '00:00']);
+    expect(timeInAlmaty()).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
   });
 });
