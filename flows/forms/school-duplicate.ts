@@ -1,12 +1,7 @@
+import { applicationFrame, duplicateReasonField, duplicateReasonPhrase, fullNameField, iinField, lineIfGiven, personalDataConsent, prefillDuplicateReason } from './shared';
 import type { FormDefinition } from './types';
 
 const SEED = '000_89b8ef86f4446315.txt' as const;
-
-const REASONS = {
-  lost: { kk: 'құжаттың жоғалуына', ru: 'утерей документа' },
-  damaged: { kk: 'құжаттың бүлінуіне', ru: 'порчей документа' },
-  name_changed: { kk: 'тегімнің (атымның, әкемнің атының) өзгеруіне', ru: 'изменением фамилии (имени, отчества)' },
-} as const;
 
 const DOCUMENT = {
   attestat: { kk: 'аттестаттың', ru: 'аттестата' },
@@ -20,8 +15,8 @@ export const schoolDuplicateForm: FormDefinition = {
   source: { seed: SEED, ref: 'Rules, App. 1 (form)', lines: 'L612-672' },
   fields: [
     { id: 'school', kind: 'text', maxLength: 200, label: { kk: 'Мектептің (оқу орнының) атауы', ru: 'Название школы (учебного заведения)' } },
-    { id: 'full_name', kind: 'text', maxLength: 150, label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты (бар болса)', ru: 'Ваши фамилия, имя, отчество (при наличии)' } },
-    { id: 'iin', kind: 'iin', label: { kk: 'ЖСН (12 цифр)', ru: 'ИИН (12 цифр)' } },
+    fullNameField,
+    iinField,
     { id: 'graduation_year', kind: 'year', label: { kk: 'Мектепті бітірген жылыңыз', ru: 'Год окончания школы' } },
     {
       id: 'school_changed',
@@ -39,52 +34,33 @@ export const schoolDuplicateForm: FormDefinition = {
         { id: 'certificate', label: { kk: 'Куәлік', ru: 'Свидетельство' } },
       ],
     },
-    {
-      id: 'reason',
-      kind: 'choice',
-      label: { kk: 'Телнұсқа не себепті керек?', ru: 'Почему нужен дубликат?' },
-      options: (Object.keys(REASONS) as (keyof typeof REASONS)[]).map((id) => ({
-        id,
-        label: { lost: { kk: 'Құжат жоғалды', ru: 'Документ утерян' }, damaged: { kk: 'Құжат бүлінді', ru: 'Документ испорчен' }, name_changed: { kk: 'Тегім (атым) өзгерді', ru: 'Сменил(а) ФИО' } }[id],
-      })),
-    },
+    duplicateReasonField,
   ],
-  prefill: (answers): Record<string, string> => (answers.reason && answers.reason in REASONS ? { reason: answers.reason } : {}),
+  prefill: prefillDuplicateReason,
   layout(values, lang, today) {
-    const reason = REASONS[values.reason as keyof typeof REASONS]?.[lang] ?? '';
+    const reason = duplicateReasonPhrase(values, lang);
     const document = DOCUMENT[values.document as keyof typeof DOCUMENT]?.[lang] ?? '';
-    const changed = values.school_changed ? [{ value: values.school_changed, caption: lang === 'kk' ? 'оқу орнының атауы мен мекенжайы өзгерістер болған жағдайда' : 'наименование и адрес учебного заведения в случае изменений' }] : [];
     if (lang === 'kk') {
       return {
+        ...applicationFrame(lang, today),
         header: [
           { value: values.school ?? '', caption: 'оқу орнының атауы' },
           { value: `азамат(ша) ${values.full_name ?? ''}, ЖСН ${values.iin ?? ''}`, caption: 'Т.А.Ә. (бар болғанда) және жеке сәйкестендіру нөмері' },
           { value: values.graduation_year ?? '', caption: 'аяқталу жылы' },
-          ...changed,
+          ...lineIfGiven(values.school_changed, 'оқу орнының атауы мен мекенжайы өзгерістер болған жағдайда'),
         ],
-        title: 'Өтініш',
-        body: [
-          `Сізден ${reason} байланысты маған ${document} телнұсқасын беруіңізді сұраймын.`,
-          'Ақпараттық жүйелерде қамтылған "Дербес деректер және оларды қорғау туралы" 2013 жылғы 21 мамырдағы Қазақстан Республикасының Заңымен құпия қорғалатын мәліметтерді қолдануға келісемін.',
-        ],
-        dateLine: today,
-        signatureCaption: 'қолы',
+        body: [`Сізден ${reason} байланысты маған ${document} телнұсқасын беруіңізді сұраймын.`, personalDataConsent('dated', lang)],
       };
     }
     return {
+      ...applicationFrame(lang, today),
       header: [
         { value: values.school ?? '', caption: 'наименование учебного заведения' },
         { value: `гражданин(ка) ${values.full_name ?? ''}, ИИН ${values.iin ?? ''}`, caption: 'Ф.И.О. (при наличии) и индивидуальный идентификационный номер' },
         { value: values.graduation_year ?? '', caption: 'год окончания' },
-        ...changed,
+        ...lineIfGiven(values.school_changed, 'наименование и адрес учебного заведения в случае изменений'),
       ],
-      title: 'Заявление',
-      body: [
-        `Прошу Вас выдать мне дубликат ${document} в связи с ${reason}.`,
-        'Согласен(на) на использование сведений, составляющих охраняемую законом тайну, содержащихся в информационных системах, в соответствии с Законом Республики Казахстан от 21 мая 2013 года "О персональных данных и их защите".',
-      ],
-      dateLine: today,
-      signatureCaption: 'подпись',
+      body: [`Прошу Вас выдать мне дубликат ${document} в связи с ${reason}.`, personalDataConsent('dated', lang)],
     };
   },
 };
