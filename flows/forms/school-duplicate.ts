@@ -12,7 +12,7 @@ const DOCUMENT = {
 export const schoolDuplicateForm: FormDefinition = {
   id: 'seed000-app1',
   title: { kk: 'Мектеп аттестатының (куәлігінің) телнұсқасын беру туралы өтініш', ru: 'Заявление о выдаче дубликата школьного аттестата (свидетельства)' },
-  source: { seed: SEED, ref: 'Rules, App. 1 (form)', lines: 'L612-672' },
+  source: { seed: SEED, ref: 'Rules, App. 1 (form)', lines: 'L612-676' },
   fields: [
     { id: 'school', kind: 'text', maxLength: 200, label: { kk: 'Мектептің (оқу орнының) атауы', ru: 'Название школы (учебного заведения)' } },
     fullNameField,
