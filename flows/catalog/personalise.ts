@@ -1,4 +1,4 @@
-import type { ChannelId, Condition, DocumentItem, Question, Service, Term } from './schema';
+import type { AfterHoursRule, ChannelId, Condition, DocumentItem, Question, Service, Term } from './schema';
 
 /** What the citizen answered so far: question id → option id; `channel` holds the chosen ChannelId. */
 export type Answers = Readonly<Record<string, string>>;
@@ -36,4 +36,29 @@ export function documentsFor(service: Service, answers: Answers): DocumentItem[]
 /** The terms that apply on the citizen's channel. */
 export function termsFor(service: Service, answers: Answers): Term[] {
   return [service.term, ...service.otherTerms].filter((t) => offeredOn(t.channels, answers));
+}
+
+/** The after-hours rule as it applies on the citizen's channel. */
+export interface AfterHoursOnChannel {
+  readonly rule: AfterHoursRule;
+  /** The end of the working day there, 'HH:MM' Asia/Almaty; undefined: only days off move the registration. */
+  readonly closesAt?: string;
+}
+
+/**
+ * The after-hours rule on the citizen's channel; undefined when the service has none or it does not
+ * cover that channel. Before a channel is chosen, the rule applies only if it covers every channel
+ * of the service, and a closing time only if every channel has the same one.
+ */
+export function afterHoursFor(service: Service, answers: Answers): AfterHoursOnChannel | undefined {
+  const rule = service.afterHours;
+  if (!rule) return undefined;
+  const covered = rule.channels ?? service.channels.map((c) => c.id);
+  const closingTime = (channel: ChannelId) => rule.closingTimes.find((c) => c.channels.includes(channel))?.closesAt;
+  const channel = answers.channel as ChannelId | undefined;
+  const channels = channel !== undefined ? [channel] : service.channels.map((c) => c.id);
+  if (!channels.every((c) => covered.includes(c))) return undefined;
+  const times = new Set(channels.map(closingTime));
+  const [closesAt] = times;
+  return times.size === 1 && closesAt !== undefined ? { rule, closesAt } : { rule };
 }

@@ -9,7 +9,8 @@ export interface ServiceView {
   provider: string;
   channels: ChannelId[];
   term: { workingDays?: number; calendarDays?: number; text: string };
-  fee: { free: boolean; text: string };
+  /** `stated: false`: the rules say nothing about a fee (so `free` is false without meaning a charge). */
+  fee: { free: boolean; stated: boolean; text: string };
   result: string;
   documents: { id: string; text: string; required: 'always' | 'conditional'; condition?: string; channels?: string[] }[];
   refusalGrounds: string[];
@@ -54,7 +55,7 @@ export function serviceView(service: Service, lang: Lang): ServiceView {
       ...(term.calendarDays !== undefined ? { calendarDays: term.calendarDays } : {}),
       text: term.text[lang],
     },
-    fee: { free: service.fee.free, text: service.fee.text[lang] },
+    fee: { free: service.fee.free, stated: service.fee.stated, text: service.fee.text[lang] },
     result: service.result.text[lang],
     documents: service.documents.map((d) => ({
       id: d.id,

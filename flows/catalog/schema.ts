@@ -136,6 +136,38 @@ export const Channel = z
   .strict();
 export type Channel = z.infer<typeof Channel>;
 
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+
+/**
+ * The after-hours rule, only where the seed states it: an application made after working hours, on a
+ * day off or a holiday is registered (on the portal: accepted, and the result issued) on the next
+ * working day, and the term counts from that day. `channels` limits it (omitted: every channel of the
+ * service). `closingTimes` give, per channel, the end of the working day that decides "after hours",
+ * in Asia/Almaty time, where the seed gives one; on a channel without one only days off move the
+ * registration.
+ */
+export const AfterHoursRule = z
+  .object({
+    channels: z.array(z.enum(CHANNEL_IDS)).min(1).optional(),
+    closingTimes: z.array(
+      z.object({ channels: z.array(z.enum(CHANNEL_IDS)).min(1), closesAt: ClockTime, sources }).strict(),
+    ),
+    text: LocalizedText,
+    sources,
+  })
+  .strict();
+export type AfterHoursRule = z.infer<typeof AfterHoursRule>;
+
+/**
+ * The fee. `stated: false` when the seed says nothing about a fee: the text says so and offers 1414,
+ * and `free` is false only because freeness is not stated, never because a charge is.
+ */
+export const Fee = z
+  .object({ free: z.boolean(), stated: z.boolean(), text: LocalizedText, sources })
+  .strict()
+  .refine((fee) => fee.stated || !fee.free, { message: 'a fee the seed does not state cannot be free' });
+export type Fee = z.infer<typeof Fee>;
+
 /** Application forms the product can fill and render as PDF. */
 export const FORM_IDS = ['seed000-app1', 'seed000-app5', 'seed000-app7', 'seed001-annex1', 'seed004-app5'] as const;
 export type FormId = (typeof FORM_IDS)[number];
@@ -152,10 +184,11 @@ export const Service = z
     /** The headline term: the one `GET /api/services/{id}` returns and deadlines are computed from. */
     term: Term,
     otherTerms: z.array(Term),
-    fee: z.object({ free: z.boolean(), text: LocalizedText, sources }).strict(),
+    fee: Fee,
     result: Fact,
     resultDelivery: z.array(Fact), // how and where the result is collected (SC, portal, eGov Mobile …)
     workingHours: z.array(Fact),
+    afterHours: AfterHoursRule.optional(),
     questions: z.array(Question),
     documents: z.array(DocumentItem).min(1),
     refusalGrounds: z.object({ intake: z.array(Fact), service: z.array(Fact) }).strict(),
@@ -193,6 +226,19 @@ export const Catalog = z.array(Service).superRefine((services, ctx) => {
         ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `duplicate document id ${d.id}` });
     });
     service.questions.forEach((q, i) => q.appliesWhen && checkCondition(q.appliesWhen, [index, 'questions', i]));
+    if (service.afterHours) {
+      const path = [index, 'afterHours'];
+      const covered = new Set(service.afterHours.channels ?? channelIds);
+      for (const ch of service.afterHours.channels ?? [])
+        if (!channelIds.has(ch)) ctx.addIssue({ code: 'custom', path, message: `channel ${ch} not offered` });
+      const timed = new Set<string>();
+      for (const { channels } of service.afterHours.closingTimes)
+        for (const ch of channels) {
+          if (!covered.has(ch)) ctx.addIssue({ code: 'custom', path, message: `closing time for ${ch}, which the rule does not cover` });
+          if (timed.has(ch)) ctx.addIssue({ code: 'custom', path, message: `two closing times for ${ch}` });
+          timed.add(ch);
+        }
+    }
   }
 });
 

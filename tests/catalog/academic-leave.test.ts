@@ -3,6 +3,7 @@ import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
 import { academicLeave as service } from '../../flows/catalog/services/academic-leave';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentList,
@@ -23,6 +24,8 @@ describe('catalog: academic leave (seed 002)', () => {
     // The slide gives no service term: nothing to compute a deadline from.
     expectTermWithoutDayCount(service, 'total');
     expectNoFeeHomeVisitRefusalsOrForm(service);
+    // The seed gives no after-hours rule for this service: it must not claim one.
+    expectAfterHours(service, undefined);
     expectDocumentList(service, [
       ['medical_commission_conclusion', 'conditional'],
       ['tuberculosis_commission_decision', 'conditional'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, findService, SERVICE_IDS } from '../../flows/catalog';
+import { catalog, findService, parseCatalog, SERVICE_IDS } from '../../flows/catalog';
 
 describe('the service catalog', () => {
   it('serves all eleven services of DESIGN.md, validated', () => {
@@ -10,5 +10,48 @@ describe('the service catalog', () => {
     expect(findService('duplicate-school')?.audience).toBe('citizen');
     expect(findService('state-order-competition')?.audience).toBe('organisation');
     expect(findService('passport')).toBeUndefined();
+  });
+});
+
+describe('fees and the after-hours rule across the catalog', () => {
+  it('marks as free only the fees a seed states; every other fee is "not stated", not a charge', () => {
+    const fees = Object.fromEntries(catalog.map((s) => [s.id, [s.fee.stated, s.fee.free]]));
+    expect(fees).toEqual({
+      'duplicate-school': [true, true],
+      'duplicate-tvet': [true, true],
+      'duplicate-higher': [true, true],
+      'correct-education-document': [true, true],
+      'academic-leave': [false, false],
+      'free-meals': [false, false],
+      'tvet-admission': [false, false],
+      dormitory: [false, false],
+      'transfer-reinstatement': [false, false],
+      'incomplete-education-certificate': [false, false],
+      'state-order-competition': [false, false],
+    });
+  });
+
+  it('gives the after-hours rule only to the services whose seed states it', () => {
+    const rules = Object.fromEntries(catalog.filter((s) => s.afterHours).map((s) => [s.id, s.afterHours!.channels ?? 'all']));
+    expect(rules).toEqual({
+      'duplicate-school': 'all',
+      'duplicate-tvet': 'all',
+      'duplicate-higher': 'all',
+      'correct-education-document': 'all',
+      'transfer-reinstatement': ['egov_portal'],
+    });
+  });
+
+  it('refuses a free fee that is not stated, and a closing time on a channel the rule does not cover', () => {
+    const school = findService('duplicate-school')!;
+    const transfer = findService('transfer-reinstatement')!;
+    expect(() => parseCatalog([{ ...school, fee: { ...school.fee, stated: false } }])).toThrow(/cannot be free/);
+    const { stated: _stated, ...withoutStated } = school.fee;
+    expect(() => parseCatalog([{ ...school, fee: withoutStated }])).toThrow();
+    const officeTime = { channels: ['provider_office' as const], closesAt: '18:00', sources: transfer.afterHours!.sources };
+    expect(() => parseCatalog([{ ...transfer, afterHours: { ...transfer.afterHours!, closingTimes: [officeTime] } }])).toThrow(/does not cover/);
+    const twice = school.afterHours!.closingTimes[0]!;
+    expect(() => parseCatalog([{ ...school, afterHours: { ...school.afterHours!, closingTimes: [twice, twice] } }])).toThrow(/two closing times/);
+    expect(() => parseCatalog([{ ...school, afterHours: { ...school.afterHours!, closingTimes: [{ ...twice, closesAt: '24:00' }] } }])).toThrow(/HH:MM/);
   });
 });

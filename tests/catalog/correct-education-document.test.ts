@@ -4,10 +4,12 @@ import { nextQuestion } from '../../flows/catalog/personalise';
 import { correctEducationDocument as service } from '../../flows/catalog/services/correct-education-document';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentsPerChannel,
   expectInSeed,
+  expectStatedFree,
   expectTerms,
   expectWellFormedEntry,
 } from './support';
@@ -27,7 +29,9 @@ describe('catalog: correct-education-document', () => {
     expect(service.term).toMatchObject({ kind: 'total', workingDays: 3 });
     expect(service.term.calendarDays).toBeUndefined();
     expect(service.otherTerms).toEqual([]);
-    expect(service.fee.free).toBe(true);
+    expectStatedFree(service, 'тегін');
+    // Portal only, and the seed gives no working hours: only days off move the registration.
+    expectAfterHours(service, ['all', []]);
     expect(service.homeVisit.available).toBe(false);
     expect(service.refusalGrounds.intake).toHaveLength(0);
     expect(service.refusalGrounds.service).toHaveLength(3);

@@ -3,6 +3,7 @@ import { nextQuestion } from '../../flows/catalog/personalise';
 import { dormitory as service } from '../../flows/catalog/services/dormitory';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentList,
@@ -25,6 +26,8 @@ describe('catalog: dormitory (seed 002)', () => {
     expect(service.term.calendarDays).toBeUndefined();
     expect(service.otherTerms).toEqual([]);
     expectNoFeeHomeVisitRefusalsOrForm(service);
+    // The seed gives no after-hours rule for this service: it must not claim one.
+    expectAfterHours(service, undefined);
     expectDocumentList(service, [
       ['identity_documents', 'always'],
       ['family_composition_certificate', 'conditional'],

@@ -4,12 +4,14 @@ import { nextQuestion } from '../../flows/catalog/personalise';
 import { duplicateHigher as service } from '../../flows/catalog/services/duplicate-higher';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentsPerChannel,
   expectInSeed,
   expectOtherTerms,
   expectStandardDuplicateClausesCited,
+  expectStatedFree,
   expectTerms,
   expectWellFormedEntry,
 } from './support';
@@ -36,7 +38,9 @@ describe('catalog: duplicate-higher', () => {
       ['other', 1, 'all'],
     ]);
     expect(service.otherTerms.find((t) => t.kind === 'sc_wait')?.minutes).toBe(15);
-    expect(service.fee.free).toBe(true);
+    expectStatedFree(service);
+    // The university's own working day (18:30) decides "after hours" on the portal; it takes no applications itself.
+    expectAfterHours(service, ['all', [[['state_corporation'], '20:00'], [['egov_portal'], '18:30']]]);
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(0);

@@ -4,12 +4,14 @@ import { nextQuestion } from '../../flows/catalog/personalise';
 import { duplicateSchool as service } from '../../flows/catalog/services/duplicate-school';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentsPerChannel,
   expectInSeed,
   expectOtherTerms,
   expectStandardDuplicateClausesCited,
+  expectStatedFree,
   expectTerms,
   expectWellFormedEntry,
 } from './support';
@@ -37,7 +39,8 @@ describe('catalog: duplicate-school', () => {
     ]);
     expect(service.otherTerms.find((t) => t.kind === 'sc_wait')?.minutes).toBe(15);
     expect(service.otherTerms.find((t) => t.kind === 'sc_storage')?.months).toBe(1);
-    expect(service.fee.free).toBe(true);
+    expectStatedFree(service);
+    expectAfterHours(service, ['all', [[['provider_office'], '18:00'], [['state_corporation'], '20:00'], [['egov_portal'], '18:00']]]);
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(0);

@@ -4,12 +4,14 @@ import { nextQuestion } from '../../flows/catalog/personalise';
 import { duplicateTvet as service } from '../../flows/catalog/services/duplicate-tvet';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentsPerChannel,
   expectInSeed,
   expectOtherTerms,
   expectStandardDuplicateClausesCited,
+  expectStatedFree,
   expectTerms,
   expectWellFormedEntry,
 } from './support';
@@ -40,7 +42,9 @@ describe('catalog: duplicate-tvet', () => {
     ]);
     expect(service.otherTerms.find((t) => t.kind === 'sc_service')?.minutes).toBe(15);
     expect(service.otherTerms.find((t) => t.kind === 'sc_storage')?.months).toBe(1);
-    expect(service.fee.free).toBe(true);
+    expectStatedFree(service);
+    // The college takes applications until 17:30 (App. 6, row 7(1)); the portal follows the college's day.
+    expectAfterHours(service, ['all', [[['provider_office'], '17:30'], [['state_corporation'], '20:00'], [['egov_portal'], '17:30']]]);
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(3);

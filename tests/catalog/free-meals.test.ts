@@ -4,6 +4,7 @@ import { freeMeals as service } from '../../flows/catalog/services/free-meals';
 import {
   docIds,
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentList,
@@ -28,6 +29,8 @@ describe('catalog: free meals (seed 002)', () => {
     expect(service.term.workingDays).toBeUndefined();
     expect(service.otherTerms).toEqual([]);
     expectNoFeeHomeVisitRefusalsOrForm(service);
+    // The seed gives no after-hours rule for this service: it must not claim one.
+    expectAfterHours(service, undefined);
     expectDocumentList(service, [
       ['identity_document', 'always'],
       ['application', 'always'],

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { incompleteEducationCertificate as service } from '../../flows/catalog/services/incomplete-education-certificate';
 import {
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentList,
@@ -27,6 +28,8 @@ describe('catalog: certificate for persons who did not complete TVET (seeds 002,
       ['other', undefined, ['state_corporation']],
     ]);
     expectNoFeeHomeVisitRefusalsOrForm(service);
+    // The seed gives no after-hours rule for this service: it must not claim one.
+    expectAfterHours(service, undefined);
     expect(service.resultDelivery).toHaveLength(1);
     // Seed 002 lists no documents for this service: the one item says so instead of guessing.
     expectDocumentList(service, [['document_list_not_in_source', 'always']]);

@@ -3,6 +3,7 @@ import { nextQuestion } from '../../flows/catalog/personalise';
 import { stateOrderCompetition as service } from '../../flows/catalog/services/state-order-competition';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentList,
@@ -24,6 +25,8 @@ describe('catalog: documents for the state-order competition (seed 002)', () => 
     expect(service.term.calendarDays).toBeUndefined();
     expect(service.otherTerms).toEqual([]);
     expectNoFeeHomeVisitRefusalsOrForm(service);
+    // The seed gives no after-hours rule for this service: it must not claim one.
+    expectAfterHours(service, undefined);
     expect(service.questions).toEqual([]);
     expectDocumentList(service, [
       ['application_to_commission_chairman', 'always'],

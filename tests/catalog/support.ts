@@ -173,11 +173,46 @@ export function expectValidEntry(service: Service): void {
 }
 
 /**
+ * A fee the seed does not state: marked not stated (and so not free, without claiming a charge), and
+ * the text says so plainly and offers 1414 in both languages.
+ */
+export function expectFeeNotStated(service: Service): void {
+  expect(service.fee).toMatchObject({ stated: false, free: false });
+  expect(service.fee.text.ru).toMatch(/^В правилах плата за оказание этой услуги не указана/);
+  expect(service.fee.text.kk).toMatch(/^Қағидаларда бұл қызметті көрсеткені үшін ақы туралы ештеңе айтылмаған/);
+  expect(service.fee.text.kk).toContain('1414');
+  expect(service.fee.text.ru).toContain('1414');
+}
+
+/** A fee the seed states as free for individuals, citing the lines that say so. */
+export function expectStatedFree(service: Service, keyword = 'ақысыз негізде'): void {
+  expect(service.fee).toMatchObject({ stated: true, free: true });
+  expectCited(service.fee.sources, keyword);
+}
+
+/**
+ * The after-hours rule as [channels it covers ('all' when every channel), closing times as
+ * [channels, 'HH:MM']], or undefined for a service whose seed gives no such rule.
+ */
+export function expectAfterHours(service: Service, expected: ['all' | string[], [string[], string][]] | undefined): void {
+  const rule = service.afterHours;
+  if (expected === undefined) {
+    expect(rule, `${service.id} must not claim an after-hours rule`).toBeUndefined();
+    return;
+  }
+  expect(rule, `${service.id} has no after-hours rule`).toBeDefined();
+  expect([rule!.channels ?? 'all', rule!.closingTimes.map((c) => [c.channels, c.closesAt])]).toEqual(expected);
+  expectCited(rule!.sources, 'келесі жұмыс күн');
+  // The seeds write times as "18.00-ге дейін": each closing time is in its cited lines.
+  for (const { closesAt, sources } of rule!.closingTimes) expectCited(sources, `${closesAt.replace(':', '.')}-`);
+}
+
+/**
  * What a slide of seed 002 leaves out: the fee is not stated (so not marked free), and there is no
  * home visit, no refusal ground and no form.
  */
 export function expectNoFeeHomeVisitRefusalsOrForm(service: Service): void {
-  expect(service.fee.free).toBe(false);
+  expectFeeNotStated(service);
   expect(service.homeVisit.available).toBe(false);
   expect(service.refusalGrounds).toEqual({ intake: [], service: [] });
   expect(service.form).toBeUndefined();

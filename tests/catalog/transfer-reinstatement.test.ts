@@ -3,6 +3,7 @@ import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
 import { transferReinstatement as service } from '../../flows/catalog/services/transfer-reinstatement';
 import {
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectNoFeeHomeVisitRefusalsOrForm,
@@ -40,6 +41,8 @@ describe('catalog: transfer and reinstatement (seed 002)', () => {
       ['other', 1, undefined],
     ]);
     expectNoFeeHomeVisitRefusalsOrForm(service);
+    // Seed 002 gives the after-hours rule for portal applications only, with no working hours.
+    expectAfterHours(service, [['egov_portal'], []]);
     expect(service.documents.every((d) => d.required === 'conditional')).toBe(true);
     expect(service.documents.map((d) => d.id)).toEqual([
       'reinstatement_application',

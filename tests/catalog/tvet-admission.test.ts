@@ -4,6 +4,7 @@ import { tvetAdmission as service } from '../../flows/catalog/services/tvet-admi
 import {
   docIds,
   documentById,
+  expectAfterHours,
   expectChecklist,
   expectCited,
   expectDocumentList,
@@ -30,6 +31,8 @@ describe('catalog: admission to TVET (seed 002)', () => {
     expect(service.term.text.kk).toContain('20 маусым мен 20 тамыз');
     expect(service.term.text.kk).toContain('20 маусым мен 20 қыркүйек');
     expectNoFeeHomeVisitRefusalsOrForm(service);
+    // The seed gives no after-hours rule for this service: it must not claim one.
+    expectAfterHours(service, undefined);
     expectDocumentList(service, [
       ['admission_application', 'always'],
       ['education_document_original', 'always'],

@@ -77,6 +77,7 @@ export const correctEducationDocument: Service = {
 
   fee: {
     free: true,
+    stated: true,
     text: { kk: 'Тегін.', ru: 'Бесплатно.' },
     sources: [s1('Annex 2, row 6', 'L143'), s3('Annex 2, row 6', 'L60-74')],
   },
@@ -134,6 +135,17 @@ export const correctEducationDocument: Service = {
       sources: [s1('Annex 2, row 7', 'L144'), s3('Annex 2, row 7', 'L78-106')],
     },
   ],
+
+  // The seed gives the portal's hours only (round the clock), not the college's working day: only
+  // days off move the registration.
+  afterHours: {
+    closingTimes: [],
+    text: {
+      kk: 'Жұмыс уақыты аяқталғаннан кейін, демалыс және мереке күндері портал арқылы берілген өтінішті қабылдау және нәтижені беру келесі жұмыс күні жүзеге асырылады.',
+      ru: 'Заявление, поданное через портал после окончания рабочего времени, в выходной или праздничный день, принимается, а результат выдаётся следующим рабочим днём.',
+    },
+    sources: [s1('Annex 2, row 7', 'L144'), s3('Annex 2, row 7', 'L78-106')],
+  },
 
   questions: [],
 

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { noHomeVisitInSource, ownCollegeChannel, slidePassages } from './shared';
+import { feeNotStated, noHomeVisitInSource, ownCollegeChannel, slidePassages } from './shared';
 
 /**
  * A place in a dormitory for students of TVET organisations. Seed 002 gives the legal basis, a term
@@ -60,14 +60,10 @@ export const dormitory: Service = {
     sources: [TERM],
   },
   otherTerms: [],
-  fee: {
-    free: false,
-    text: {
-      kk: 'Қызметтің ақылы немесе тегін екені, жатақхана ақысы да дереккөзде айтылмаған.',
-      ru: 'Платная услуга или бесплатная, а также плата за общежитие в источнике не указаны.',
-    },
-    sources: [BASIS],
-  },
+  fee: feeNotStated([BASIS], {
+    kk: 'Жатақханада тұру ақысы да онда көрсетілмеген.',
+    ru: 'Плата за проживание в общежитии там тоже не указана.',
+  }),
   result: {
     text: {
       kk: 'Жатақханадан орын. Орындарды арнайы құрылған комиссия конкурстық негізде бөледі.',

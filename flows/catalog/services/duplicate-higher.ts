@@ -2,6 +2,7 @@ import type { Service } from '../schema';
 import {
   applicantQuestion,
   applicationChannelQuestion,
+  closesAt,
   collectionAtStateCorporation,
   duplicateReasonQuestion,
   eApplicationDocument,
@@ -44,6 +45,9 @@ const FORM = at('App. 7, application form', 'L1516-1625');
 const ROW_5_STORAGE = at('App. 8, row 5', 'L1706-1716');
 const ART_83 = at('Rules p. 83', 'L502-512');
 const CONTACT_CENTRE = at('App. 8, row 10 (status via 1414)', 'L1902-1906');
+const ROW_7_UNIVERSITY = at('App. 8, row 7(1)', 'L1739-1749');
+const ROW_7_STATE_CORPORATION = at('App. 8, row 7(2)', 'L1751-1755');
+const ROW_7_PORTAL = at('App. 8, row 7(3)', 'L1765-1775');
 
 export const duplicateHigher: Service = {
   id: 'duplicate-higher',
@@ -165,18 +169,25 @@ export const duplicateHigher: Service = {
   ],
 
   workingHours: [
-    stateCorporationHours([at('App. 8, row 7(2)', 'L1751-1755')]),
-    portalHours([at('App. 8, row 7(3)', 'L1765-1775')]),
-    nextWorkingDayRegistration([at('Rules p. 74', 'L432-438'), at('App. 8, row 7(3)', 'L1765-1775')]),
+    stateCorporationHours([ROW_7_STATE_CORPORATION]),
+    portalHours([ROW_7_PORTAL]),
     {
       text: {
         kk: 'ЖОО-ның өз жұмыс уақыты: дүйсенбі – жұма, 9.00-ден 18.30-ға дейін, түскі үзіліс 13.00-ден 14.30-ға дейін. Бұл қызмет бойынша өтініш ЖОО-ның өзінде қабылданбайды.',
         ru: 'Собственный график вуза: понедельник – пятница, с 9:00 до 18:30, перерыв на обед с 13:00 до 14:30. Заявления по этой услуге в самом вузе не принимаются.',
       },
-      sources: [at('App. 8, row 7(1)', 'L1739-1749'), ROW_2],
+      sources: [ROW_7_UNIVERSITY, ROW_2],
     },
     serviceAddressesPublished([at('App. 8, row 7, addresses', 'L1777-1785')]),
   ],
+
+  afterHours: nextWorkingDayRegistration(
+    [at('Rules p. 74', 'L432-438'), ROW_7_PORTAL],
+    [
+      closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]),
+      closesAt('18:30', ['egov_portal'], [ROW_7_UNIVERSITY, ROW_7_PORTAL]),
+    ],
+  ),
 
   questions: [
     applicationChannelQuestion(),

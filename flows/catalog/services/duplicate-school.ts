@@ -4,6 +4,7 @@ import {
   applicationChannelQuestion,
   APPLIED_BY_OWNER,
   APPLIED_BY_PARENT,
+  closesAt,
   collectionAtStateCorporation,
   duplicateReasonQuestion,
   eApplicationDocument,
@@ -45,6 +46,9 @@ const ROW_8_IDENTITY = at('App. 2, row 8(2) and the notes after the list', 'L846
 const ROW_8_ORIGINAL = at('App. 2, row 8(3)', 'L852-854');
 const ROW_8_PORTAL = at('App. 2, row 8, portal', 'L874-886');
 const ROW_10_CONTACT_CENTRE = at('App. 2, row 10 (status via 1414)', 'L950-954');
+const ROW_7_SCHOOL = at('App. 2, row 7(1)', 'L790-800');
+const ROW_7_STATE_CORPORATION = at('App. 2, row 7(2)', 'L802-806');
+const ROW_7_PORTAL = at('App. 2, row 7(3)', 'L808-818');
 
 export const duplicateSchool: Service = {
   id: 'duplicate-school',
@@ -184,13 +188,21 @@ export const duplicateSchool: Service = {
         kk: 'Мектеп: дүйсенбі – жұма, 9.00-ден 18.00-ге дейін, түскі үзіліс 13.00-ден 14.00-ге дейін; демалыс және мереке күндерінен басқа.',
         ru: 'Школа: понедельник – пятница, с 9:00 до 18:00, перерыв на обед с 13:00 до 14:00; кроме выходных и праздничных дней.',
       },
-      sources: [at('App. 2, row 7(1)', 'L790-800')],
+      sources: [ROW_7_SCHOOL],
     },
-    stateCorporationHours([at('App. 2, row 7(2)', 'L802-806')]),
-    portalHours([at('App. 2, row 7(3)', 'L808-818')]),
-    nextWorkingDayRegistration([at('Rules p. 36', 'L82-88'), at('App. 2, row 7(3)', 'L808-818')]),
+    stateCorporationHours([ROW_7_STATE_CORPORATION]),
+    portalHours([ROW_7_PORTAL]),
     serviceAddressesPublished([at('App. 2, row 7, addresses', 'L820-828')]),
   ],
+
+  afterHours: nextWorkingDayRegistration(
+    [at('Rules p. 36', 'L82-88'), ROW_7_PORTAL],
+    [
+      closesAt('18:00', ['provider_office'], [ROW_7_SCHOOL]),
+      closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]),
+      closesAt('18:00', ['egov_portal'], [ROW_7_SCHOOL, ROW_7_PORTAL]),
+    ],
+  ),
 
   questions: [
     applicationChannelQuestion({ kk: 'Мектеп кеңсесінде', ru: 'В канцелярии школы' }),

@@ -4,6 +4,7 @@ import {
   applicationChannelQuestion,
   APPLIED_BY_OWNER,
   APPLIED_BY_PARENT,
+  closesAt,
   collectionAtStateCorporation,
   duplicateReasonQuestion,
   eApplicationDocument,
@@ -43,6 +44,9 @@ const s0 = passagesIn('000_89b8ef86f4446315.txt');
 const s4 = passagesIn('004_c8775394d60dbad5.txt');
 
 // Passages cited more than once.
+const ROW_7_COLLEGE = s0('App. 6, row 7(1)', 'L1313-1329');
+const ROW_7_STATE_CORPORATION = s0('App. 6, row 7(2)', 'L1331-1335');
+const ROW_7_PORTAL = s0('App. 6, row 7(3)', 'L1345-1355');
 const P47 = s4('Rules p. 47', 'L14');
 const ART_49 = s0('Rules p. 49', 'L194-214');
 const LIST_8_APPLICATION = s4('List of requirements, row 8(1)', 'L205-206');
@@ -241,13 +245,22 @@ export const duplicateTvet: Service = {
         kk: 'Колледж: дүйсенбі – жұма, 9.00-ден 18.30-ға дейін, түскі үзіліс 13.00-ден 14.30-ға дейін; өтініштерді қабылдау және нәтижені беру – 9.00-ден 17.30-ға дейін (сол түскі үзіліспен); демалыс және мереке күндерінен басқа.',
         ru: 'Колледж: понедельник – пятница, с 9:00 до 18:30, перерыв на обед с 13:00 до 14:30; приём заявлений и выдача результатов — с 9:00 до 17:30 (с тем же перерывом); кроме выходных и праздничных дней.',
       },
-      sources: [s0('App. 6, row 7(1)', 'L1313-1329')],
+      sources: [ROW_7_COLLEGE],
     },
-    stateCorporationHours([s0('App. 6, row 7(2)', 'L1331-1335')]),
-    portalHours([s0('App. 6, row 7(3)', 'L1345-1355')]),
-    nextWorkingDayRegistration([s4('Rules p. 53', 'L20'), s0('Rules p. 55', 'L262-268')]),
+    stateCorporationHours([ROW_7_STATE_CORPORATION]),
+    portalHours([ROW_7_PORTAL]),
     serviceAddressesPublished([s0('App. 6, row 7, addresses', 'L1357-1365')]),
   ],
+
+  // The college takes applications until 17:30 (its working day ends at 18:30).
+  afterHours: nextWorkingDayRegistration(
+    [s4('Rules p. 53', 'L20'), s0('Rules p. 55', 'L262-268'), ROW_7_PORTAL],
+    [
+      closesAt('17:30', ['provider_office'], [ROW_7_COLLEGE]),
+      closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]),
+      closesAt('17:30', ['egov_portal'], [ROW_7_COLLEGE, ROW_7_PORTAL]),
+    ],
+  ),
 
   questions: [
     applicationChannelQuestion({ kk: 'Колледж кеңсесінде', ru: 'В канцелярии колледжа' }),

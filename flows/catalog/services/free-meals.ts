@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { noHomeVisitInSource, slidePassages } from './shared';
+import { feeNotStated, noHomeVisitInSource, slidePassages } from './shared';
 
 /**
  * Free meals for certain categories of students. Seed 002 (a college's slide deck) gives the legal
@@ -71,14 +71,10 @@ export const freeMeals: Service = {
     sources: [TERM],
   },
   otherTerms: [],
-  fee: {
-    free: false,
-    text: {
-      kk: 'Қызметтің өзі — тегін тамақтандыру; қызмет үшін ақы алына ма, дереккөзде айтылмаған.',
-      ru: 'Сама услуга — бесплатное питание; взимается ли плата за оказание услуги, в источнике не сказано.',
-    },
-    sources: [SLIDE],
-  },
+  fee: feeNotStated([SLIDE], {
+    kk: 'Бұл жерде әңгіме қызметті көрсеткені үшін ақы туралы; қызметтің өзі — тегін тамақтандыру.',
+    ru: 'Речь о плате за оказание услуги; сама услуга — это бесплатное питание.',
+  }),
   result: {
     text: {
       kk: 'Тегін тамақтандыруды ұсыну. Шешімнің қандай құжатпен ресімделетіні дереккөзде көрсетілмеген.',

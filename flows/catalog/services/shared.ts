@@ -1,4 +1,4 @@
-import type { Channel, ChannelId, DocumentItem, Fact, LocalizedText, Question, Service, SourceRef, Term } from '../schema';
+import type { AfterHoursRule, Channel, ChannelId, DocumentItem, Fact, LocalizedText, Question, Service, SourceRef, Term } from '../schema';
 
 /**
  * Standard clauses that the legal sources repeat word for word across services, and the helpers that
@@ -124,6 +124,7 @@ export function resentToStateCorporationAfterAMonth(sources: Sources, channels?:
 export function freeForIndividuals(sources: Sources): Service['fee'] {
   return {
     free: true,
+    stated: true,
     text: {
       kk: 'Тегін: мемлекеттік көрсетілетін қызмет жеке тұлғаларға ақысыз негізде көрсетіледі.',
       ru: 'Бесплатно: государственная услуга оказывается физическим лицам на бесплатной основе.',
@@ -132,14 +133,20 @@ export function freeForIndividuals(sources: Sources): Service['fee'] {
   };
 }
 
-/** The source does not say whether the service is paid; `free: false` only because it is not stated. */
-export function feeNotStated(sources: Sources): Service['fee'] {
+/**
+ * The seed says nothing about a fee: `stated: false`, and `free: false` only because freeness is not
+ * stated either. The text says so plainly and offers 1414; `note` adds what the service's own source
+ * says around it. `sources` cite the passages that describe the service and name no fee.
+ */
+export function feeNotStated(sources: Sources, note?: LocalizedText): Service['fee'] {
+  const text = {
+    kk: 'Қағидаларда бұл қызметті көрсеткені үшін ақы туралы ештеңе айтылмаған: ақылы ма, тегін бе — көрсетілмеген. Нақтылау үшін 1414 байланыс орталығына хабарласыңыз.',
+    ru: 'В правилах плата за оказание этой услуги не указана: не сказано ни что она платная, ни что бесплатная. Уточнить можно в контакт-центре 1414.',
+  };
   return {
     free: false,
-    text: {
-      kk: 'Қызметтің ақылы немесе тегін екені дереккөзде айтылмаған.',
-      ru: 'Платная услуга или бесплатная, в источнике не сказано.',
-    },
+    stated: false,
+    text: note ? { kk: `${text.kk} ${note.kk}`, ru: `${text.ru} ${note.ru}` } : text,
     sources,
   };
 }
@@ -188,11 +195,26 @@ export function portalHours(sources: Sources): Fact {
   };
 }
 
-export function nextWorkingDayRegistration(sources: Sources): Fact {
+// ——— After hours ———
+
+type ClosingTime = AfterHoursRule['closingTimes'][number];
+
+/** The end of the working day on these channels, for the after-hours rule. */
+export function closesAt(time: string, channels: ChannelId[], sources: Sources): ClosingTime {
+  return { channels, closesAt: time, sources };
+}
+
+/**
+ * The after-hours clause of the Rules on duplicates (every channel), with the portal's own wording
+ * from the list of requirements. On the portal, open round the clock, "after working hours" is read
+ * as after the provider's working day: the provider registers the application.
+ */
+export function nextWorkingDayRegistration(sources: Sources, closingTimes: ClosingTime[]): AfterHoursRule {
   return {
+    closingTimes,
     text: {
-      kk: 'Жұмыс уақыты аяқталғаннан кейін, демалыс немесе мереке күні берілген өтініш келесі жұмыс күні тіркеледі.',
-      ru: 'Заявление, поданное после окончания рабочего времени, в выходной или праздничный день, регистрируется следующим рабочим днём.',
+      kk: 'Жұмыс уақыты аяқталғаннан кейін, демалыс немесе мереке күні берілген өтініш келесі жұмыс күні тіркеледі; порталда бұл жағдайда өтінішті қабылдау және нәтижені беру келесі жұмыс күні жүзеге асырылады.',
+      ru: 'Заявление, поданное после окончания рабочего времени, в выходной или праздничный день, регистрируется следующим рабочим днём; на портале в этом случае заявление принимается и результат выдаётся следующим рабочим днём.',
     },
     sources,
   };

@@ -130,6 +130,16 @@ export const transferReinstatement: Service = {
   },
   resultDelivery: [],
   workingHours: [],
+  // Only for the portal, and with no working hours in the seed: only days off move the registration.
+  afterHours: {
+    channels: ['egov_portal'],
+    closingTimes: [],
+    text: {
+      kk: 'Портал арқылы жұмыс уақытынан кейін, демалыс және мереке күндері түскен өтініш Қазақстан Республикасының еңбек заңнамасына сәйкес келесі жұмыс күні тіркеледі.',
+      ru: 'Заявление, поступившее через портал после окончания рабочего времени, в выходные и праздничные дни, регистрируется следующим рабочим днём в соответствии с трудовым законодательством Республики Казахстан.',
+    },
+    sources: [TERM_PORTAL],
+  },
   questions: [
     {
       id: 'channel',
