@@ -1,4 +1,4 @@
-import { applicationFrame, fullNameField, headOfOrganisationField, iinField, personalDataConsent } from './shared';
+import { applicationFrame, contactsField, fullNameField, headOfOrganisationField, iinField, personalDataConsent } from './shared';
 import type { FormDefinition } from './types';
 
 /**
@@ -19,7 +19,7 @@ export const dataCorrectionForm: FormDefinition = {
     headOfOrganisationField({ kk: 'Колледж', ru: 'колледжа' }),
     fullNameField,
     iinField,
-    { id: 'contacts', kind: 'text', maxLength: 150, label: { kk: 'Байланыс деректеріңіз (мысалы, телефон, электрондық пошта)', ru: 'Ваши контактные данные (например, телефон, электронная почта)' } },
+    contactsField,
     {
       id: 'document',
       kind: 'text',

@@ -1,5 +1,6 @@
 import {
   applicationFrame,
+  contactsField,
   diplomaDuplicateField,
   diplomaDuplicateRequest,
   duplicateReasonField,
@@ -47,7 +48,7 @@ export const higherDuplicateForm: FormDefinition = {
     },
     { id: 'specialty', kind: 'text', maxLength: 150, label: { kk: 'Мамандығыңыздың (білім беру бағдарламасының) атауы', ru: 'Название специальности (образовательной программы)' } },
     { id: 'graduation_year', kind: 'year', label: { kk: 'ЖОО-ны бітірген жылыңыз', ru: 'Год окончания вуза' } },
-    { id: 'contacts', kind: 'text', maxLength: 150, label: { kk: 'Байланыс деректеріңіз (мысалы, телефон, электрондық пошта)', ru: 'Ваши контактные данные (например, телефон, электронная почта)' } },
+    contactsField,
     {
       id: 'institution_changed',
       kind: 'text',
