@@ -145,6 +145,112 @@ describe('application form in the checklist', () => {
     const back = await engine.handle({ conversationId: 'web-form-back', channel: 'web', event: { type: 'choice', id: 'nav:back' } });
     expect(back.replies.at(-1)!.text).toMatch(/Название школы/);
   });
+
+  const press = (engine: Engine, id: string, choice: string) => engine.handle({ conversationId: id, channel: 'web', event: { type: 'choice', id: choice } });
+  const asked = (result: Awaited<ReturnType<typeof type>>) => result.replies.at(-1)!.text;
+  const KAZAKH_NAME = 'Жәңгірова-Өмірғалиева Нұргүл Шаһмарданқызы';
+
+  it('college diploma: fills the App. 5 form, keeps the reason given in the checklist, and hands over the PDF', async () => {
+    const engine = testEngine();
+    const first = await play(engine, 'web-form-tvet', ['menu:checklist', 'svc:duplicate-tvet', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form'], 'ru');
+    expect(first.at(-1)!.text).toMatch(/руководителя колледжа/);
+    expect(first.at(-1)!.choices!.map((c) => c.id)).toEqual(['nav:skip', 'nav:back']);
+    expect(asked(await press(engine, 'web-form-tvet', 'nav:skip'))).toMatch(/Ваши фамилия, имя, отчество/);
+    await type(engine, 'web-form-tvet', KAZAKH_NAME);
+    await type(engine, 'web-form-tvet', 'Шымкентский высший медицинский колледж');
+    const badYear = await type(engine, 'web-form-tvet', '2O12');
+    expect(badYear.replies[0]!.text).toMatch(/четырьмя цифрами/);
+    await type(engine, 'web-form-tvet', '2012');
+    await type(engine, 'web-form-tvet', 'Сестринское дело');
+    const duplicateQuestion = await type(engine, 'web-form-tvet', 'Высший медицинский колледж Туркестанской области, г. Шымкент');
+    expect(duplicateQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['form:duplicate:with_supplement', 'form:duplicate:diploma', 'form:duplicate:supplement', 'nav:back']);
+    // The reason (damaged) was answered in the checklist: the form is done without asking it again.
+    const done = await press(engine, 'web-form-tvet', 'form:duplicate:with_supplement');
+    expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed004-app5', fileName: 'seed004-app5-ru.pdf' });
+    expect(done.conversation.data.forms).toEqual({
+      'seed004-app5': {
+        lang: 'ru',
+        values: {
+          reason: 'damaged',
+          head_name: '',
+          full_name: KAZAKH_NAME,
+          institution: 'Шымкентский высший медицинский колледж',
+          graduation_year: '2012',
+          specialty: 'Сестринское дело',
+          institution_changed: 'Высший медицинский колледж Туркестанской области, г. Шымкент',
+          duplicate: 'with_supplement',
+        },
+      },
+    });
+  });
+
+  it('university diploma applied for on the portal: the App. 7 form asks the reason too, with buttons', async () => {
+    const engine = testEngine();
+    const first = await play(engine, 'web-form-higher', ['menu:checklist', 'svc:duplicate-higher', 'ans:channel:egov_portal', 'nav:form'], 'kk');
+    expect(first.at(-1)!.text).toMatch(/ЖОО басшысының тегі/);
+    await type(engine, 'web-form-higher', 'Тәңірбергенов Ғалымжан Әбенұлы');
+    expect(asked(await type(engine, 'web-form-higher', KAZAKH_NAME))).toMatch(/ағылшын тілінде/);
+    expect(asked(await type(engine, 'web-form-higher', 'Zhangirova-Omirgaliyeva Nurgul Shakhmardankyzy'))).toMatch(/бұрынғысы/);
+    await type(engine, 'web-form-higher', 'Жәңгірова Нұргүл Шаһмарданқызы');
+    await type(engine, 'web-form-higher', 'Құқықтану');
+    await type(engine, 'web-form-higher', '2008');
+    await type(engine, 'web-form-higher', 'тел. +7 701 123 45 67');
+    expect(asked(await press(engine, 'web-form-higher', 'nav:skip'))).toMatch(/Қандай телнұсқа керек/);
+    await press(engine, 'web-form-higher', 'form:duplicate:supplement');
+    const typedReason = await type(engine, 'web-form-higher', 'жоғалып кетті');
+    expect(typedReason.replies[0]!.text).toBe('Төмендегі батырмалардың бірін таңдаңыз.');
+    expect(typedReason.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['form:reason:lost', 'form:reason:damaged', 'form:reason:name_changed', 'nav:back']);
+    const done = await press(engine, 'web-form-higher', 'form:reason:lost');
+    expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app7', fileName: 'seed000-app7-kk.pdf' });
+    expect(done.conversation.data.forms).toMatchObject({
+      'seed000-app7': {
+        lang: 'kk',
+        values: {
+          head_name: 'Тәңірбергенов Ғалымжан Әбенұлы',
+          full_name: KAZAKH_NAME,
+          full_name_en: 'Zhangirova-Omirgaliyeva Nurgul Shakhmardankyzy',
+          former_name: 'Жәңгірова Нұргүл Шаһмарданқызы',
+          specialty: 'Құқықтану',
+          graduation_year: '2008',
+          contacts: 'тел. +7 701 123 45 67',
+          institution_changed: '',
+          duplicate: 'supplement',
+          reason: 'lost',
+        },
+      },
+    });
+  });
+
+  it('correction of data: the Annex 1 form checks the IIN and takes what is wrong and what it should be', async () => {
+    const engine = testEngine();
+    const first = await play(engine, 'web-form-correct', ['menu:checklist', 'svc:correct-education-document', 'nav:form'], 'kk');
+    expect(first.at(-1)!.text).toMatch(/Колледж басшысының тегі/);
+    await type(engine, 'web-form-correct', 'Сұлтанбеков Әділ Қуанышұлы');
+    await type(engine, 'web-form-correct', KAZAKH_NAME);
+    const badIin = await type(engine, 'web-form-correct', '850520400004');
+    expect(badIin.replies[0]!.text).toMatch(/бақылау цифры сәйкес келмейді/);
+    expect(asked(badIin)).toMatch(/ЖСН \(12 цифр\)/);
+    expect(asked(await type(engine, 'web-form-correct', '850520 400003'))).toMatch(/Байланыс деректеріңіз/);
+    await type(engine, 'web-form-correct', 'тел. +7 701 123 45 67');
+    await type(engine, 'web-form-correct', 'Колледж дипломы, 2012');
+    expect(asked(await type(engine, 'web-form-correct', 'Жангирова Нургул'))).toMatch(/Дұрысы қалай болуы керек/);
+    const done = await type(engine, 'web-form-correct', 'Жәңгірова Нұргүл');
+    expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed001-annex1', fileName: 'seed001-annex1-kk.pdf' });
+    expect(done.conversation.data.forms).toEqual({
+      'seed001-annex1': {
+        lang: 'kk',
+        values: {
+          head_name: 'Сұлтанбеков Әділ Қуанышұлы',
+          full_name: KAZAKH_NAME,
+          iin: '850520400003',
+          contacts: 'тел. +7 701 123 45 67',
+          document: 'Колледж дипломы, 2012',
+          wrong: 'Жангирова Нургул',
+          correct: 'Жәңгірова Нұргүл',
+        },
+      },
+    });
+  });
 });
 
 describe('typing instead of pressing', () => {
