@@ -1,7 +1,7 @@
-import { addCalendarDays, addWorkingDays, todayInAlmaty } from '../domain/calendar';
+import { addCalendarDays, addWorkingDays, nextWorkingDay, registrationDay, timeInAlmaty, todayInAlmaty, type RegistrationDelay } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
-import { catalog, findService, type Question, type Service } from './catalog';
-import { documentsFor, nextQuestion, termsFor, type Answers } from './catalog/personalise';
+import { catalog, findService, type Question, type Service, type Term } from './catalog';
+import { afterHoursFor, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import { checkTyped, nextField, SKIPPED } from './forms/fill';
 import { parse } from './nlu';
@@ -234,13 +234,10 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
 
   const terms = termsFor(service, answers);
   const headline = terms.find((term) => term.kind === 'total') ?? service.term;
-  const termLines = terms.map((term) => `• ${term.text[lang]}`);
-  const today = todayInAlmaty(ctx.now);
-  if (headline.workingDays) termLines.push(t('checklist:details.due_working', { date: formatCivilDate(addWorkingDays(today, headline.workingDays), lang), count: headline.workingDays }));
-  else if (headline.calendarDays) termLines.push(t('checklist:details.due_calendar', { date: formatCivilDate(addCalendarDays(today, headline.calendarDays), lang), count: headline.calendarDays }));
+  const termLines = [...terms.map((term) => `• ${term.text[lang]}`), ...dueLines(headline, afterHoursFor(service, answers), ctx)];
   sections.push(`${t('checklist:details.term')}\n${termLines.join('\n')}`);
 
-  sections.push(`${t('checklist:details.fee')}\n${service.fee.text[lang]}`);
+  sections.push(`${t(service.fee.stated ? 'checklist:details.fee' : 'checklist:details.fee_not_stated')}\n${service.fee.text[lang]}`);
   sections.push(`${t('checklist:details.result')}\n${service.result.text[lang]}`);
   if (service.resultDelivery.length) sections.push(`${t('checklist:details.collect')}\n${service.resultDelivery.map((f) => `• ${f.text[lang]}`).join('\n')}`);
   const intake = service.refusalGrounds.intake;
@@ -253,6 +250,40 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
   const formNav = findForm(service.form) ? [NAV.form] : [];
   replies.push({ text: t('checklist:details.next'), choices: [...navChoices(ctx, NAV.list, ...formNav, NAV.cannotCome, NAV.restart), { id: 'menu:operator', label: t('menu:choices.operator') }] });
   return replies;
+}
+
+/**
+ * When the result is due if the citizen applies now. Under the after-hours rule the term counts from
+ * the registration day: today on a working day within working hours, otherwise the next working day,
+ * which the line then names. Without the rule the term counts from today.
+ */
+function dueLines(headline: Term, afterHours: AfterHoursOnChannel | undefined, ctx: FlowContext): string[] {
+  const { lang, t } = ctx;
+  const today = todayInAlmaty(ctx.now);
+  const registration = afterHours ? registrationDay(today, timeInAlmaty(ctx.now), afterHours.closesAt) : undefined;
+  const from = registration?.date ?? today;
+  const due = headline.workingDays
+    ? { unit: 'working', count: headline.workingDays, date: addWorkingDays(from, headline.workingDays) }
+    : headline.calendarDays
+      ? { unit: 'calendar', count: headline.calendarDays, date: addCalendarDays(from, headline.calendarDays) }
+      : undefined;
+  if (registration?.delay) {
+    const vars = { reason: delayReason(registration.delay, ctx), registered: formatCivilDate(registration.date, lang) };
+    if (!due) return [t('checklist:details.registered', vars)];
+    return [t(`checklist:details.registered_due_${due.unit}`, { ...vars, date: formatCivilDate(due.date, lang), count: due.count })];
+  }
+  const lines = due ? [t(`checklist:details.due_${due.unit}`, { date: formatCivilDate(due.date, lang), count: due.count })] : [];
+  if (afterHours?.closesAt) lines.push(t('checklist:details.register_until', { time: afterHours.closesAt, next: formatCivilDate(nextWorkingDay(today), lang) }));
+  return lines;
+}
+
+/** Why today's application waits for the next working day, as the start of a sentence. */
+function delayReason(delay: RegistrationDelay, { lang, t }: FlowContext): string {
+  if (delay.kind === 'after_hours') return t('checklist:details.delay.after_hours', { time: delay.closesAt });
+  const { kind, name } = delay.reason;
+  if (name && (kind === 'holiday' || kind === 'religious')) return t('checklist:details.delay.holiday', { name: name[lang] });
+  if (name && kind === 'moved_holiday') return t('checklist:details.delay.moved_holiday', { name: name[lang] });
+  return t('checklist:details.delay.day_off');
 }
 
 function fieldReply(form: FormDefinition, field: NonNullable<ReturnType<typeof nextField>>, data: ChecklistData, ctx: FlowContext): Reply {
