@@ -1,10 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addWorkingDays, InvalidDateError, MAX_DAY_COUNT } from '../../domain/calendar';
+import { addWorkingDays, InvalidDateError, MAX_DAY_COUNT, registrationDay } from '../../domain/calendar';
 import { catalog, findService } from '../../flows/catalog';
 import { serviceSummary, serviceView } from '../../flows/catalog/present';
 import { ApiError, apiError } from '../errors';
+
+/** HH:MM on the 24-hour clock. */
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const Lang = z.object({ lang: z.enum(['kk', 'ru']).default('ru') });
 const ServiceSummary = z.object({ id: z.string(), title: z.string(), audience: z.enum(['citizen', 'organisation']) });
@@ -12,7 +15,15 @@ const ServiceDetail = ServiceSummary.extend({
   provider: z.string(),
   channels: z.array(z.enum(['provider_office', 'state_corporation', 'egov_portal', 'other'])),
   term: z.object({ workingDays: z.number().optional(), calendarDays: z.number().optional(), text: z.string() }),
-  fee: z.object({ free: z.boolean(), text: z.string() }),
+  fee: z.object({
+    free: z.boolean().describe('True only when the rules say the service is free of charge.'),
+    stated: z
+      .boolean()
+      .describe(
+        'False when the rules do not state a fee at all: then `free` is false without meaning that the service is paid, and `text` says the fee is not stated and offers to check at 1414.',
+      ),
+    text: z.string(),
+  }),
   result: z.string(),
   documents: z.array(
     z.object({ id: z.string(), text: z.string(), required: z.enum(['always', 'conditional']), condition: z.string().optional(), channels: z.array(z.string()).optional() }),
@@ -51,13 +62,40 @@ export const catalogRoutes: FastifyPluginAsync = async (fastify) => {
     schema: {
       tags: ['calendar'],
       summary: 'The N-th working day after a date on the Kazakhstan calendar (the start day is not counted)',
-      querystring: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), workingDays: z.coerce.number().int().min(0).max(MAX_DAY_COUNT) }),
-      response: { 200: z.object({ from: z.string(), workingDays: z.number(), deadline: z.string() }), 400: ApiError },
+      description:
+        'With `at`, the time the application is made on `from`, the answer adds the registration day under the after-hours rule ' +
+        '(an application made on a day off, or at or after `closesAt` on a working day, is registered on the next working day) ' +
+        'and the deadline counted from it. `from`, `workingDays` and `deadline` mean the same with or without it.',
+      querystring: z
+        .object({
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+          workingDays: z.coerce.number().int().min(0).max(MAX_DAY_COUNT),
+          at: z.string().regex(CLOCK_TIME, 'must be HH:MM').optional().describe('Time the application is made on `from`, HH:MM, Asia/Almaty (UTC+5).'),
+          closesAt: z
+            .string()
+            .regex(CLOCK_TIME, 'must be HH:MM')
+            .optional()
+            .describe('End of the working day on the channel, HH:MM, Asia/Almaty; needs `at`. Omitted: only days off move the registration.'),
+        })
+        .refine((q) => q.closesAt === undefined || q.at !== undefined, { message: 'closesAt needs at', path: ['closesAt'] }),
+      response: {
+        200: z.object({
+          from: z.string(),
+          workingDays: z.number(),
+          deadline: z.string(),
+          registeredOn: z.string().optional().describe('With `at`: the day the application is registered, `from` or the next working day.'),
+          deadlineFromRegistration: z.string().optional().describe('With `at`: the N-th working day after `registeredOn`.'),
+        }),
+        400: ApiError,
+      },
     },
     handler: async (request, reply) => {
-      const { from, workingDays } = request.query;
+      const { from, workingDays, at, closesAt } = request.query;
       try {
-        return { from, workingDays, deadline: addWorkingDays(from, workingDays) };
+        const deadline = addWorkingDays(from, workingDays);
+        if (at === undefined) return { from, workingDays, deadline };
+        const registeredOn = registrationDay(from, at, closesAt).date;
+        return { from, workingDays, deadline, registeredOn, deadlineFromRegistration: addWorkingDays(registeredOn, workingDays) };
       } catch (error) {
         if (error instanceof InvalidDateError) return reply.code(400).send(apiError('invalid_date', error.message));
         throw error;

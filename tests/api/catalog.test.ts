@@ -39,6 +39,24 @@ describe('public catalog and calendar API', () => {
     expect(freeMeals.body.term).toMatchObject({ calendarDays: 10 });
   });
 
+  it('says whether the rules state the fee, next to the boolean free (additive)', async () => {
+    expect((await get('/api/services/duplicate-school?lang=ru')).body.fee).toMatchObject({ free: true, stated: true });
+    const dormitory = await get('/api/services/dormitory?lang=ru');
+    expect(dormitory.body.fee).toMatchObject({ free: false, stated: false });
+    expect(dormitory.body.fee.text).toMatch(/^В правилах плата за оказание этой услуги не указана.*1414/);
+    expect((await get('/api/services/free-meals?lang=kk')).body.fee).toMatchObject({ free: false, stated: false });
+  });
+
+  it('documents fee.stated and the optional deadline parameters in the OpenAPI schema', async () => {
+    const { body } = await get('/docs/json');
+    const service = body.paths['/api/services/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(service.properties.fee.required).toEqual(expect.arrayContaining(['free', 'stated', 'text']));
+    expect(service.properties.fee.properties.stated.description).toMatch(/do not state a fee/);
+    const deadline = body.paths['/api/calendar/deadline'].get;
+    const params = Object.fromEntries(deadline.parameters.map((p: any) => [p.name, p.required ?? false]));
+    expect(params).toEqual({ from: true, workingDays: true, at: false, closesAt: false });
+  });
+
   it('answers an unknown service or language with a 4xx in the error contract', async () => {
     expect(await get('/api/services/passport')).toMatchObject({ status: 404, body: { error: { code: 'service_not_found' } } });
     expect(await get('/api/services?lang=en')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
@@ -50,6 +68,28 @@ describe('public catalog and calendar API', () => {
     ['2025-01-02', 2, '2025-01-06'],
   ])('computes the deadline from %s plus %i working days as %s', async (from, workingDays, deadline) => {
     expect(await get(`/api/calendar/deadline?from=${from}&workingDays=${workingDays}`)).toEqual({ status: 200, body: { from, workingDays, deadline } });
+  });
+
+  it.each([
+    // Friday 20 March 2026 before Nauryz (21–25 March off).
+    ['2026-03-20', 3, '11:00', '18:00', '2026-03-20', '2026-03-30'],
+    ['2026-03-20', 3, '18:30', '18:00', '2026-03-26', '2026-03-31'],
+    ['2026-03-20', 3, '18:30', undefined, '2026-03-20', '2026-03-30'],
+    // Saturday 22 November 2025, and Nauryz itself.
+    ['2025-11-22', 5, '10:00', '20:00', '2025-11-24', '2025-12-01'],
+    ['2026-03-23', 0, '10:00', undefined, '2026-03-26', '2026-03-26'],
+  ])('with at: from %s + %i working days, made at %s (closing %s), is registered on %s and due on %s', async (from, workingDays, at, closesAt, registeredOn, deadlineFromRegistration) => {
+    const query = `from=${from}&workingDays=${workingDays}&at=${at}${closesAt ? `&closesAt=${closesAt}` : ''}`;
+    const { status, body } = await get(`/api/calendar/deadline?${query}`);
+    expect(status).toBe(200);
+    expect(body).toEqual({ from, workingDays, deadline: (await get(`/api/calendar/deadline?from=${from}&workingDays=${workingDays}`)).body.deadline, registeredOn, deadlineFromRegistration });
+  });
+
+  it('rejects a bad time, and a closing time without the time of the application, with a 400', async () => {
+    expect(await get('/api/calendar/deadline?from=2026-03-20&workingDays=5&at=24:00')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(await get('/api/calendar/deadline?from=2026-03-20&workingDays=5&at=18:00&closesAt=6pm')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(await get('/api/calendar/deadline?from=2026-03-20&workingDays=5&closesAt=18:00')).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
+    expect(await get('/api/calendar/deadline?from=2026-02-30&workingDays=5&at=10:00')).toMatchObject({ status: 400, body: { error: { code: 'invalid_date' } } });
   });
 
   it('rejects impossible dates and counts with a 400', async () => {
