@@ -1,8 +1,15 @@
+import { filingOf, RECENT_WAITS } from './handoff';
+import { SortedSet } from './sorted-set';
 import {
   CONTENTION_WINDOW_MS,
   TRANSCRIPT_LIMIT,
+  type AppendLog,
+  type Bus,
+  type Collection,
   type Conversation,
   type ConversationStore,
+  type HandoffIndex,
+  type HandoffPlacement,
   type IdempotencyStore,
   type SaveResult,
   type Store,
@@ -47,6 +54,13 @@ class MemoryConversations implements ConversationStore {
   async transcript(id: string, limit = TRANSCRIPT_LIMIT): Promise<TranscriptEntry[]> {
     return (this.transcripts.get(id) ?? []).slice(-limit).map((e) => ({ ...e }));
   }
+
+  async getMany(ids: readonly string[]): Promise<(Conversation | null)[]> {
+    return ids.map((id) => {
+      const doc = this.docs.get(id);
+      return doc === undefined ? null : (JSON.parse(doc.json) as Conversation);
+    });
+  }
 }
 
 class MemoryIdempotency implements IdempotencyStore {
@@ -61,12 +75,201 @@ class MemoryIdempotency implements IdempotencyStore {
   }
 }
 
-export function createMemoryStore(): Store {
+/** Values are kept as JSON, like in Redis, so a caller never shares an object with the store. */
+function copyIn(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError('store: the value cannot be stored as JSON');
+  return json;
+}
+
+class MemoryCollection<T> implements Collection<T> {
+  constructor(private readonly records: Map<string, string>) {}
+
+  async get(id: string): Promise<T | null> {
+    const json = this.records.get(id);
+    return json === undefined ? null : (JSON.parse(json) as T);
+  }
+
+  async put(id: string, value: T): Promise<void> {
+    this.records.set(id, copyIn(value));
+  }
+
+  async create(id: string, value: T): Promise<boolean> {
+    if (this.records.has(id)) return false;
+    this.records.set(id, copyIn(value));
+    return true;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.records.delete(id);
+  }
+
+  async list(): Promise<T[]> {
+    return [...this.records.values()].map((json) => JSON.parse(json) as T);
+  }
+}
+
+function checkKeep(keep: number): void {
+  if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`store: a log keeps at least one entry (keep=${keep})`);
+}
+
+class MemoryLog<T> implements AppendLog<T> {
+  constructor(
+    private readonly lists: Map<string, string[]>,
+    private readonly keep: number,
+  ) {}
+
+  async append(key: string, entry: T): Promise<void> {
+    const list = this.lists.get(key) ?? [];
+    list.push(copyIn(entry));
+    if (list.length > this.keep) list.splice(0, list.length - this.keep);
+    this.lists.set(key, list);
+  }
+
+  async list(key: string, limit?: number): Promise<T[]> {
+    const list = this.lists.get(key) ?? [];
+    if (limit !== undefined && limit <= 0) return [];
+    return (limit === undefined ? list : list.slice(-limit)).map((json) => JSON.parse(json) as T);
+  }
+}
+
+type Filed = { kind: 'queue'; queue: string } | { kind: 'operator'; owner: string };
+
+class MemoryHandoff implements HandoffIndex {
+  private readonly queues = new Map<string, SortedSet>();
+  private readonly operators = new Map<string, Set<string>>();
+  /** Where each filed id is, so that a move takes it out of its old place without a scan. */
+  private readonly where = new Map<string, Filed>();
+  private waits: number[] = [];
+
+  async place(entry: HandoffPlacement): Promise<void> {
+    const filing = filingOf(entry);
+    const old = this.where.get(entry.id);
+    const stays =
+      old !== undefined &&
+      ((old.kind === 'queue' && filing.kind === 'queue' && old.queue === filing.queue) ||
+        (old.kind === 'operator' && filing.kind === 'operator' && old.owner === filing.owner));
+    if (old && !stays) {
+      if (old.kind === 'queue') {
+        const queue = this.queues.get(old.queue);
+        queue?.delete(entry.id);
+        if (queue?.size === 0) this.queues.delete(old.queue);
+      } else {
+        const ids = this.operators.get(old.owner);
+        ids?.delete(entry.id);
+        if (ids?.size === 0) this.operators.delete(old.owner);
+      }
+      this.where.delete(entry.id);
+    }
+    if (filing.kind === 'queue') {
+      let queue = this.queues.get(filing.queue);
+      if (!queue) this.queues.set(filing.queue, (queue = new SortedSet()));
+      if (!(filing.keepScore && stays)) queue.add(entry.id, filing.score);
+      this.where.set(entry.id, { kind: 'queue', queue: filing.queue });
+    } else if (filing.kind === 'operator') {
+      let ids = this.operators.get(filing.owner);
+      if (!ids) this.operators.set(filing.owner, (ids = new Set()));
+      ids.add(entry.id);
+      this.where.set(entry.id, { kind: 'operator', owner: filing.owner });
+    }
+  }
+
+  async queue(name: string): Promise<string[]> {
+    return this.queues.get(name)?.ids() ?? [];
+  }
+
+  async position(id: string): Promise<number | null> {
+    const filed = this.where.get(id);
+    if (filed?.kind !== 'queue') return null;
+    const rank = this.queues.get(filed.queue)?.rank(id);
+    return rank == null ? null : rank + 1;
+  }
+
+  async owned(owner?: `operator:${string}`): Promise<string[]> {
+    if (owner !== undefined) return [...(this.operators.get(owner) ?? [])].sort();
+    return [...this.operators.values()].flatMap((ids) => [...ids]).sort();
+  }
+
+  async recordWait(ms: number): Promise<void> {
+    this.waits = [ms, ...this.waits.slice(0, RECENT_WAITS - 1)];
+  }
+
+  async recentWaits(): Promise<number[]> {
+    return [...this.waits];
+  }
+}
+
+type Handler = (message: unknown) => void;
+
+/**
+ * Messages within this process. Delivery is asynchronous (a publisher never runs subscriber code)
+ * and each handler gets its own copy, as it would from Redis.
+ */
+class MemoryBus implements Bus {
+  /** Per topic, one entry per subscription (the same function subscribed twice is called twice). */
+  private readonly topics = new Map<string, Set<{ handler: Handler }>>();
+
+  constructor(private readonly onError?: (error: Error) => void) {}
+
+  async publish(topic: string, message: unknown): Promise<void> {
+    const json = copyIn(message);
+    setImmediate(() => {
+      for (const subscription of [...(this.topics.get(topic) ?? [])]) {
+        // Unsubscribed while an earlier handler of this message ran: no longer delivered.
+        if (!this.topics.get(topic)?.has(subscription)) continue;
+        try {
+          subscription.handler(JSON.parse(json));
+        } catch (error) {
+          this.onError?.(new Error(`bus handler for ${topic} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+        }
+      }
+    });
+  }
+
+  async subscribe(topic: string, handler: Handler): Promise<() => Promise<void>> {
+    const subscription = { handler };
+    let subscriptions = this.topics.get(topic);
+    if (!subscriptions) this.topics.set(topic, (subscriptions = new Set()));
+    subscriptions.add(subscription);
+    return async () => {
+      const current = this.topics.get(topic);
+      current?.delete(subscription);
+      if (current?.size === 0) this.topics.delete(topic);
+    };
+  }
+
+  clear(): void {
+    this.topics.clear();
+  }
+}
+
+export interface MemoryStoreOptions {
+  /** Told when a bus handler throws (the other handlers still get the message). */
+  onError?: (error: Error) => void;
+}
+
+export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
+  const collections = new Map<string, Map<string, string>>();
+  const logs = new Map<string, Map<string, string[]>>();
+  const bus = new MemoryBus(onError);
   return {
     kind: 'memory',
     conversations: new MemoryConversations(),
     idempotency: new MemoryIdempotency(),
+    handoff: new MemoryHandoff(),
+    bus,
+    collection<T>(name: string): Collection<T> {
+      let records = collections.get(name);
+      if (!records) collections.set(name, (records = new Map()));
+      return new MemoryCollection<T>(records);
+    },
+    log<T>(name: string, keep: number): AppendLog<T> {
+      checkKeep(keep);
+      let lists = logs.get(name);
+      if (!lists) logs.set(name, (lists = new Map()));
+      return new MemoryLog<T>(lists, keep);
+    },
     ping: async () => true,
-    close: async () => {},
+    close: async () => bus.clear(),
   };
 }
