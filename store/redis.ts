@@ -1,8 +1,12 @@
 import { createClient, defineScript } from 'redis';
+import { RedisBus } from './redis-bus';
+import { handoffScripts, RedisHandoff } from './redis-handoff';
 import {
   CONTENTION_WINDOW_MS,
   CONVERSATION_TTL_SECONDS,
   TRANSCRIPT_LIMIT,
+  type AppendLog,
+  type Collection,
   type Conversation,
   type ConversationStore,
   type IdempotencyStore,
@@ -57,7 +61,7 @@ const saveConversation = defineScript({
 });
 
 function connect(url: string) {
-  return createClient({ url, scripts: { saveConversation } });
+  return createClient({ url, scripts: { saveConversation, ...handoffScripts } });
 }
 export type RedisClient = ReturnType<typeof connect>;
 
@@ -93,6 +97,13 @@ class RedisConversations implements ConversationStore {
     const entries = await this.client.lRange(this.transcriptKey(id), -limit, -1);
     return entries.map((e) => JSON.parse(e) as TranscriptEntry);
   }
+
+  async getMany(ids: readonly string[]): Promise<(Conversation | null)[]> {
+    // Issued in one tick, the HGETs go out as one pipeline (one round trip); every key keeps its own
+    // hash tag, so unlike MGET this also works when the conversations live on different cluster slots.
+    const docs = await Promise.all(ids.map((id) => this.client.hGet(this.docKey(id), 'doc')));
+    return docs.map((doc) => (doc == null ? null : (JSON.parse(doc) as Conversation)));
+  }
 }
 
 class RedisIdempotency implements IdempotencyStore {
@@ -106,10 +117,70 @@ class RedisIdempotency implements IdempotencyStore {
   }
 }
 
+function toJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError('store: the value cannot be stored as JSON');
+  return json;
+}
+
+/** One hash per collection, field = id, value = JSON. */
+class RedisCollection<T> implements Collection<T> {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly key: string,
+  ) {}
+
+  async get(id: string): Promise<T | null> {
+    const json = await this.client.hGet(this.key, id);
+    return json == null ? null : (JSON.parse(json) as T);
+  }
+
+  async put(id: string, value: T): Promise<void> {
+    await this.client.hSet(this.key, id, toJson(value));
+  }
+
+  async create(id: string, value: T): Promise<boolean> {
+    return (await this.client.hSetNX(this.key, id, toJson(value))) === 1;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.client.hDel(this.key, id)) === 1;
+  }
+
+  async list(): Promise<T[]> {
+    return (await this.client.hVals(this.key)).map((json) => JSON.parse(json) as T);
+  }
+}
+
+/** One list per log key, trimmed to the newest `keep` entries in the same MULTI as the push. */
+class RedisLog<T> implements AppendLog<T> {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly base: string,
+    private readonly keep: number,
+  ) {}
+
+  private key(key: string) {
+    return `${this.base}{${key}}`;
+  }
+
+  async append(key: string, entry: T): Promise<void> {
+    const list = this.key(key);
+    await this.client.multi().rPush(list, toJson(entry)).lTrim(list, -this.keep, -1).exec();
+  }
+
+  async list(key: string, limit?: number): Promise<T[]> {
+    if (limit !== undefined && limit <= 0) return [];
+    const entries = await this.client.lRange(this.key(key), limit === undefined ? 0 : -limit, -1);
+    return entries.map((json) => JSON.parse(json) as T);
+  }
+}
+
 export interface RedisStoreOptions {
   url: string;
   /** Key prefix, so that several deployments (or test suites) can share one Redis. */
   prefix?: string;
+  /** Connection errors (of both connections: commands and bus subscriptions) and bus handlers that threw. */
   onError?: (error: Error) => void;
 }
 
@@ -118,12 +189,28 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
   // node-redis reconnects on its own; an unhandled 'error' event would kill the process instead.
   client.on('error', (error: Error) => onError?.(error));
   await client.connect();
+  // Load the scripts up front: otherwise the first burst of calls all miss with NOSCRIPT and resend the whole script.
+  try {
+    await Promise.all([saveConversation, ...Object.values(handoffScripts)].map((script) => client.scriptLoad(script.SCRIPT)));
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
+  const bus = new RedisBus(client, prefix, onError);
   return {
     kind: 'redis',
     conversations: new RedisConversations(client, prefix),
     idempotency: new RedisIdempotency(client, prefix),
+    handoff: new RedisHandoff(client, prefix),
+    bus,
+    collection: <T>(name: string): Collection<T> => new RedisCollection<T>(client, `${prefix}col:${name}`),
+    log<T>(name: string, keep: number): AppendLog<T> {
+      if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`store: a log keeps at least one entry (keep=${keep})`);
+      return new RedisLog<T>(client, `${prefix}log:${name}:`, keep);
+    },
     ping: async () => (await client.ping()) === 'PONG',
     close: async () => {
+      await bus.close();
       if (client.isOpen) await client.close();
     },
   };

@@ -1,0 +1,125 @@
+import type { RedisClient } from './redis';
+import type { Bus } from './types';
+
+type Handler = (message: unknown) => void;
+
+/** The subscriptions of one channel in this process, behind one Redis subscription. */
+interface Channel {
+  subscriptions: Set<{ handler: Handler }>;
+  /** Resolves once Redis confirmed the SUBSCRIBE. */
+  ready: Promise<void>;
+  /** What node-redis calls for this channel; a new one for each Redis subscription of the channel. */
+  listener: (message: string) => void;
+}
+
+/**
+ * Messages between instances over Redis pub/sub on `${prefix}bus:<topic>`, as JSON. A subscribed
+ * connection takes no other commands, so the bus opens its own (a duplicate of the store's client)
+ * on the first subscribe. Every handler gets its own parsed copy; a message that is not JSON is
+ * dropped; a throwing handler is reported to `onError` and the others still run.
+ */
+export class RedisBus implements Bus {
+  private subscriber: RedisClient | undefined;
+  private connecting: Promise<RedisClient> | undefined;
+  private readonly channels = new Map<string, Channel>();
+  private closed = false;
+
+  constructor(
+    private readonly client: RedisClient,
+    private readonly prefix: string,
+    private readonly onError?: (error: Error) => void,
+  ) {}
+
+  private channelName(topic: string) {
+    return `${this.prefix}bus:${topic}`;
+  }
+
+  async publish(topic: string, message: unknown): Promise<void> {
+    const json = JSON.stringify(message);
+    if (json === undefined) throw new TypeError('bus: the message cannot be sent as JSON');
+    await this.client.publish(this.channelName(topic), json);
+  }
+
+  private connection(): Promise<RedisClient> {
+    if (this.closed) return Promise.reject(new Error('bus: the store is closed'));
+    this.connecting ??= (async () => {
+      const subscriber = this.client.duplicate();
+      subscriber.on('error', (error: Error) => this.onError?.(error));
+      this.subscriber = subscriber;
+      try {
+        await subscriber.connect();
+        return subscriber;
+      } catch (error) {
+        this.subscriber = undefined;
+        this.connecting = undefined;
+        if (subscriber.isOpen) subscriber.destroy();
+        throw error;
+      }
+    })();
+    return this.connecting;
+  }
+
+  private deliver(topic: string, channel: Channel, message: string): void {
+    try {
+      JSON.parse(message);
+    } catch {
+      return; // not from this bus: dropped
+    }
+    for (const subscription of [...channel.subscriptions]) {
+      // Unsubscribed while an earlier handler of this message ran: no longer delivered.
+      if (!channel.subscriptions.has(subscription)) continue;
+      try {
+        subscription.handler(JSON.parse(message));
+      } catch (error) {
+        this.onError?.(new Error(`bus handler for ${topic} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+      }
+    }
+  }
+
+  async subscribe(topic: string, handler: Handler): Promise<() => Promise<void>> {
+    const name = this.channelName(topic);
+    const subscription = { handler };
+    let channel = this.channels.get(name);
+    if (!channel) {
+      const created: Channel = {
+        subscriptions: new Set(),
+        listener: (message) => this.deliver(topic, created, message),
+        ready: this.connection().then((subscriber) => subscriber.subscribe(name, created.listener)),
+      };
+      // A failed SUBSCRIBE is reported to each waiting subscriber below; no unhandled rejection meanwhile.
+      created.ready.catch(() => {});
+      this.channels.set(name, (channel = created));
+    }
+    const joined = channel;
+    joined.subscriptions.add(subscription);
+    const unsubscribe = async () => {
+      if (!joined.subscriptions.delete(subscription) || joined.subscriptions.size > 0) return;
+      if (this.channels.get(name) === joined) this.channels.delete(name);
+      try {
+        await joined.ready;
+      } catch {
+        return; // never subscribed
+      }
+      const subscriber = this.subscriber;
+      // Only this channel's own listener goes: a newer subscription of the same channel keeps its own.
+      if (subscriber?.isOpen) await subscriber.unsubscribe(name, joined.listener);
+    };
+    try {
+      await joined.ready;
+    } catch (error) {
+      await unsubscribe();
+      throw error;
+    }
+    return unsubscribe;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.channels.clear();
+    const connecting = this.connecting;
+    this.connecting = undefined;
+    const subscriber = await connecting?.catch(() => undefined);
+    this.subscriber = undefined;
+    if (subscriber?.isOpen) await subscriber.close();
+  }
+}
