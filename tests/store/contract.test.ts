@@ -1,12 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
-import { TRANSCRIPT_LIMIT, type Conversation, type Store } from '../../store/types';
+import { TRANSCRIPT_LIMIT, type Conversation, type HandoffPlacement, type Owner, type Store } from '../../store/types';
+import { Arrivals } from '../support/wait';
 
-const factories: [string, () => Promise<Store>][] = [
-  ['memory', async () => createMemoryStore()],
-  ['redis', () => createRedisStore({ url: inject('redisUrl'), prefix: `test-${randomUUID()}:` })],
+/** What the stores report to `onError` (bus handlers that threw), for the test that throws on purpose. */
+const reported: Error[] = [];
+const onError = (error: Error) => reported.push(error);
+
+/**
+ * Opens a store on a key space: two stores opened on the same one are two instances of one
+ * deployment (for memory, where nothing is shared between processes, the same instance).
+ */
+type Open = (space: string) => Promise<Store>;
+const memoryStores = new Map<string, Store>();
+const factories: [string, Open][] = [
+  [
+    'memory',
+    async (space) => {
+      const store = memoryStores.get(space) ?? createMemoryStore({ onError });
+      memoryStores.set(space, store);
+      return store;
+    },
+  ],
+  ['redis', (space) => createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError })],
 ];
 
 function conversation(id: string, revision: number, step = 'root'): Conversation {
@@ -30,7 +49,7 @@ function conversation(id: string, revision: number, step = 'root'): Conversation
 describe.each(factories)('%s store keeps the store contract', (_name, open) => {
   let store: Store;
   beforeAll(async () => {
-    store = await open();
+    store = await open(randomUUID());
   });
   afterAll(() => store.close());
 
@@ -112,3 +131,475 @@ describe.each(factories)('%s store keeps the store contract', (_name, open) => {
     expect(await store.ping()).toBe(true);
   });
 });
+
+describe.each(factories)('%s store reads several conversations at once', (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open(randomUUID());
+  });
+  afterAll(() => store.close());
+
+  it('returns them in the order asked, with null where one is missing', async () => {
+    const a = `web-${randomUUID()}`;
+    const b = `web-${randomUUID()}`;
+    await store.conversations.save(conversation(a, 1, 'a'), 0, []);
+    await store.conversations.save(conversation(b, 1, 'b'), 0, []);
+    const found = await store.conversations.getMany([b, 'web-missing', a, b]);
+    expect(found.map((c) => c?.state.step ?? null)).toEqual(['b', null, 'a', 'b']);
+    expect(found[0]).toEqual(await store.conversations.get(b));
+    // Copies: changing one changes neither the store nor the other copy of the same conversation.
+    found[0]!.state.step = 'changed';
+    expect(found[3]!.state.step).toBe('b');
+    expect((await store.conversations.get(b))!.state.step).toBe('b');
+    expect(await store.conversations.getMany([])).toEqual([]);
+  });
+});
+
+interface Account {
+  login: string;
+  name: string;
+  roles: string[];
+}
+
+describe.each(factories)('%s store keeps named collections', (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open(randomUUID());
+  });
+  afterAll(() => store.close());
+
+  const account = (login: string, name = login): Account => ({ login, name, roles: ['operator'] });
+
+  it('creates a record only while its id is free', async () => {
+    const accounts = store.collection<Account>(`accounts-${randomUUID()}`);
+    expect(await accounts.create('aida', account('aida', 'Аида'))).toBe(true);
+    expect(await accounts.create('aida', account('aida', 'Someone else'))).toBe(false);
+    expect(await accounts.get('aida')).toEqual(account('aida', 'Аида'));
+  });
+
+  it('overwrites with put, forgets with delete and answers null for an unknown id', async () => {
+    const accounts = store.collection<Account>(`accounts-${randomUUID()}`);
+    expect(await accounts.get('nobody')).toBeNull();
+    await accounts.put('erlan', account('erlan', 'Ерлан'));
+    await accounts.put('erlan', account('erlan', 'Ерлан Н.'));
+    expect(await accounts.get('erlan')).toEqual(account('erlan', 'Ерлан Н.'));
+    expect(await accounts.delete('erlan')).toBe(true);
+    expect(await accounts.delete('erlan')).toBe(false);
+    expect(await accounts.get('erlan')).toBeNull();
+    // A deleted id is free again.
+    expect(await accounts.create('erlan', account('erlan'))).toBe(true);
+  });
+
+  it('lists every record, and only those of its own name, the same through every handle', async () => {
+    const name = `accounts-${randomUUID()}`;
+    const accounts = store.collection<Account>(name);
+    await accounts.put('b', account('b'));
+    await accounts.put('a', account('a'));
+    await accounts.create('c', account('c'));
+    await accounts.delete('b');
+    await store.collection<Account>(`other-${randomUUID()}`).put('z', account('z'));
+    const listed = await store.collection<Account>(name).list();
+    expect(listed.map((a) => a.login).sort()).toEqual(['a', 'c']);
+    expect(await store.collection(`empty-${randomUUID()}`).list()).toEqual([]);
+  });
+
+  it('hands out copies and keeps its own', async () => {
+    const accounts = store.collection<Account>(`accounts-${randomUUID()}`);
+    const stored = account('dana');
+    await accounts.put('dana', stored);
+    stored.roles.push('supervisor');
+    const loaded = (await accounts.get('dana'))!;
+    expect(loaded.roles).toEqual(['operator']);
+    loaded.roles.push('admin');
+    (await accounts.list())[0]!.roles.push('admin');
+    expect((await accounts.get('dana'))!.roles).toEqual(['operator']);
+  });
+});
+
+interface Note {
+  by: string;
+  text: string;
+}
+
+describe.each(factories)('%s store keeps append-only logs', (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open(randomUUID());
+  });
+  afterAll(() => store.close());
+
+  const note = (text: string): Note => ({ by: 'aida', text });
+
+  it('lists entries oldest first, the last `limit` ones when asked', async () => {
+    const notes = store.log<Note>(`notes-${randomUUID()}`, 10);
+    for (const text of ['1', '2', '3']) await notes.append('web-1', note(text));
+    expect(await notes.list('web-1')).toEqual([note('1'), note('2'), note('3')]);
+    expect((await notes.list('web-1', 2)).map((n) => n.text)).toEqual(['2', '3']);
+    expect((await notes.list('web-1', 50)).map((n) => n.text)).toEqual(['1', '2', '3']);
+    expect(await notes.list('web-1', 0)).toEqual([]);
+    expect(await notes.list('web-unknown')).toEqual([]);
+  });
+
+  it('keeps only the newest `keep` entries of each key', async () => {
+    const audit = store.log<Note>(`audit-${randomUUID()}`, 3);
+    for (let i = 1; i <= 7; i++) await audit.append('day', note(String(i)));
+    expect((await audit.list('day')).map((n) => n.text)).toEqual(['5', '6', '7']);
+  });
+
+  it('keeps keys and names apart, and shows the same entries through every handle of a name', async () => {
+    const name = `notes-${randomUUID()}`;
+    const notes = store.log<Note>(name, 10);
+    await notes.append('web-a', note('for a'));
+    await notes.append('web-b', note('for b'));
+    await notes.append('web-a', note('for a again'));
+    await store.log<Note>(`audit-${randomUUID()}`, 10).append('web-a', note('elsewhere'));
+    const again = store.log<Note>(name, 10);
+    expect((await again.list('web-a')).map((n) => n.text)).toEqual(['for a', 'for a again']);
+    expect((await again.list('web-b')).map((n) => n.text)).toEqual(['for b']);
+  });
+
+  it('hands out copies', async () => {
+    const notes = store.log<Note>(`notes-${randomUUID()}`, 10);
+    const entry = note('original');
+    await notes.append('web-1', entry);
+    entry.text = 'changed after append';
+    (await notes.list('web-1'))[0]!.text = 'changed after list';
+    expect((await notes.list('web-1'))[0]!.text).toBe('original');
+  });
+});
+
+describe.each(factories)('%s store keeps the handoff index', (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open(randomUUID());
+  });
+  afterAll(() => store.close());
+
+  const minute = (n: number) => new Date(Date.UTC(2026, 0, 1, 9, n)).toISOString();
+  const queued = (id: string, queue: string, priority: number, waitingSince: string): HandoffPlacement => ({
+    id,
+    owner: 'queue',
+    status: 'open',
+    queue,
+    priority,
+    waitingSince,
+  });
+  const owned = (id: string, login: string, queue: string): HandoffPlacement => ({
+    id,
+    owner: `operator:${login}`,
+    status: 'open',
+    queue,
+    priority: 0,
+    waitingSince: minute(0),
+  });
+  /** A queue of its own per test, so tests sharing the store do not see each other's entries. */
+  const queueName = () => `general-${randomUUID()}`;
+
+  it('serves higher priority first, then who waited longest', async () => {
+    const q = queueName();
+    await store.handoff.place(queued('late', q, 0, minute(30)));
+    await store.handoff.place(queued('priority-late', q, 1, minute(40)));
+    await store.handoff.place(queued('early', q, 0, minute(10)));
+    await store.handoff.place(queued('priority-early', q, 1, minute(35)));
+    expect(await store.handoff.queue(q)).toEqual(['priority-early', 'priority-late', 'early', 'late']);
+    expect(await store.handoff.position('priority-early')).toBe(1);
+    expect(await store.handoff.position('late')).toBe(4);
+    expect(await store.handoff.queue(queueName())).toEqual([]);
+    expect(await store.handoff.position(`never-${randomUUID()}`)).toBeNull();
+  });
+
+  it('files the same entry once however often it is placed', async () => {
+    const q = queueName();
+    await store.handoff.place(queued('first', q, 0, minute(1)));
+    await store.handoff.place(queued('second', q, 0, minute(2)));
+    await store.handoff.place(queued('first', q, 0, minute(1)));
+    await store.handoff.place(queued('first', q, 0, minute(1)));
+    expect(await store.handoff.queue(q)).toEqual(['first', 'second']);
+    expect(await store.handoff.position('second')).toBe(2);
+    const login = `op-${randomUUID()}`;
+    await store.handoff.place(owned('second', login, q));
+    await store.handoff.place(owned('second', login, q));
+    expect(await store.handoff.owned(`operator:${login}`)).toEqual(['second']);
+  });
+
+  it('moves a conversation an operator takes out of its queue, and moves the others up', async () => {
+    const q = queueName();
+    const login = `op-${randomUUID()}`;
+    for (const [i, id] of ['a', 'b', 'c'].entries()) await store.handoff.place(queued(`take-${id}`, q, 0, minute(i)));
+    expect(await store.handoff.position('take-c')).toBe(3);
+    await store.handoff.place(owned('take-a', login, q));
+    expect(await store.handoff.queue(q)).toEqual(['take-b', 'take-c']);
+    expect(await store.handoff.position('take-a')).toBeNull();
+    expect(await store.handoff.position('take-c')).toBe(2);
+    expect(await store.handoff.owned(`operator:${login}`)).toEqual(['take-a']);
+  });
+
+  it('moves a transferred conversation from one operator to another, or to another queue', async () => {
+    const q = queueName();
+    const supervisors = `supervisors-${randomUUID()}`;
+    const [aida, erlan] = [`aida-${randomUUID()}`, `erlan-${randomUUID()}`];
+    await store.handoff.place(queued('transfer-1', q, 0, minute(1)));
+    await store.handoff.place(owned('transfer-1', aida, q));
+    await store.handoff.place(owned('transfer-1', erlan, q));
+    expect(await store.handoff.owned(`operator:${aida}`)).toEqual([]);
+    expect(await store.handoff.owned(`operator:${erlan}`)).toEqual(['transfer-1']);
+    await store.handoff.place(queued('transfer-1', supervisors, 0, minute(5)));
+    expect(await store.handoff.owned(`operator:${erlan}`)).toEqual([]);
+    expect(await store.handoff.queue(supervisors)).toEqual(['transfer-1']);
+    expect(await store.handoff.queue(q)).toEqual([]);
+    expect(await store.handoff.position('transfer-1')).toBe(1);
+    // From one queue straight to another.
+    await store.handoff.place(queued('transfer-1', q, 0, minute(6)));
+    expect(await store.handoff.queue(supervisors)).toEqual([]);
+    expect(await store.handoff.queue(q)).toEqual(['transfer-1']);
+  });
+
+  it('files a conversation back with the bot, or closed, nowhere', async () => {
+    const q = queueName();
+    const login = `op-${randomUUID()}`;
+    const placements: [string, Owner, 'open' | 'closed'][] = [
+      ['leave-queue-bot', 'queue', 'open'],
+      ['leave-queue-closed', 'queue', 'open'],
+      ['leave-op-bot', `operator:${login}`, 'open'],
+      ['leave-op-closed', `operator:${login}`, 'open'],
+      ['leave-stays', 'queue', 'open'],
+    ];
+    for (const [i, [id, owner, status]] of placements.entries()) await store.handoff.place({ ...queued(id, q, 0, minute(i)), owner, status });
+    expect(await store.handoff.position('leave-stays')).toBe(3);
+    await store.handoff.place({ ...queued('leave-queue-bot', q, 0, minute(0)), owner: 'bot' });
+    await store.handoff.place({ ...queued('leave-queue-closed', q, 0, minute(1)), status: 'closed' });
+    await store.handoff.place({ ...queued('leave-op-bot', q, 0, minute(2)), owner: 'bot' });
+    await store.handoff.place({ ...owned('leave-op-closed', login, q), status: 'closed' });
+    expect(await store.handoff.queue(q)).toEqual(['leave-stays']);
+    expect(await store.handoff.position('leave-stays')).toBe(1);
+    expect(await store.handoff.position('leave-queue-bot')).toBeNull();
+    expect(await store.handoff.owned(`operator:${login}`)).toEqual([]);
+    const everyOwned = await store.handoff.owned();
+    expect(everyOwned).not.toContain('leave-op-bot');
+    expect(everyOwned).not.toContain('leave-op-closed');
+    // Placing something that is filed nowhere again changes nothing.
+    await store.handoff.place({ ...queued('leave-queue-bot', q, 0, minute(0)), owner: 'bot' });
+    expect(await store.handoff.queue(q)).toEqual(['leave-stays']);
+  });
+
+  it('lists the conversations of each operator, and of all operators together', async () => {
+    const own = await open(randomUUID());
+    try {
+      await own.handoff.place(owned('c-2', 'aida', 'general'));
+      await own.handoff.place(owned('c-1', 'aida', 'general'));
+      await own.handoff.place(owned('c-3', 'erlan', 'general'));
+      await own.handoff.place(queued('c-4', 'general', 0, minute(1)));
+      expect((await own.handoff.owned('operator:aida')).sort()).toEqual(['c-1', 'c-2']);
+      expect(await own.handoff.owned('operator:erlan')).toEqual(['c-3']);
+      expect(await own.handoff.owned('operator:nobody')).toEqual([]);
+      expect((await own.handoff.owned()).sort()).toEqual(['c-1', 'c-2', 'c-3']);
+      expect(await own.handoff.queue('general')).toEqual(['c-4']);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('keeps the 50 most recent waits, newest first', async () => {
+    const own = await open(randomUUID());
+    try {
+      expect(await own.handoff.recentWaits()).toEqual([]);
+      for (let i = 0; i < 60; i++) await own.handoff.recordWait(i * 1000);
+      const waits = await own.handoff.recentWaits();
+      expect(waits).toHaveLength(50);
+      expect(waits.slice(0, 3)).toEqual([59_000, 58_000, 57_000]);
+      expect(waits.at(-1)).toBe(10_000);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('lists 10 000 queued conversations in serving order', async () => {
+    const q = queueName();
+    const count = 10_000;
+    const entries = Array.from({ length: count }, (_, i) => {
+      // Spread over both priorities with distinct waiting times, placed in a scrambled order.
+      const n = (i * 7919) % count;
+      return queued(`bulk-${String(n).padStart(5, '0')}`, q, n % 3 === 0 ? 1 : 0, new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString());
+    });
+    await Promise.all(entries.map((entry) => store.handoff.place(entry)));
+    const expected = [...entries].sort((a, b) => b.priority - a.priority || Date.parse(a.waitingSince!) - Date.parse(b.waitingSince!)).map((e) => e.id);
+    const started = performance.now();
+    const listed = await store.handoff.queue(q);
+    const tookMs = performance.now() - started;
+    expect(listed).toEqual(expected);
+    expect(tookMs).toBeLessThan(1000);
+    expect(await store.handoff.position(expected[0]!)).toBe(1);
+    expect(await store.handoff.position(expected[count - 1]!)).toBe(count);
+  });
+});
+
+/** Collects what a bus handler receives, and waits (polling on every arrival) until enough came. */
+function inbox() {
+  const messages: unknown[] = [];
+  const arrivals = new Arrivals();
+  return {
+    messages,
+    handler: (message: unknown) => {
+      messages.push(message);
+      arrivals.notify();
+    },
+    until: (count: number) =>
+      arrivals.until(
+        () => (messages.length >= count ? messages : undefined),
+        () => `${count} messages, got ${JSON.stringify(messages)}`,
+      ),
+  };
+}
+
+describe.each(factories)('%s store carries messages between instances', (_name, open) => {
+  let space: string;
+  let store: Store;
+  let peer: Store;
+  beforeAll(async () => {
+    space = randomUUID();
+    store = await open(space);
+    peer = await open(space);
+  });
+  afterAll(async () => {
+    await peer.close();
+    await store.close();
+  });
+  beforeEach(() => {
+    reported.length = 0;
+  });
+  const topic = () => `topic-${randomUUID()}`;
+
+  it('delivers a message published on one instance to a subscriber on another, as a copy', async () => {
+    const t = topic();
+    const box = inbox();
+    await store.bus.subscribe(t, box.handler);
+    const message = { kind: 'queued', id: 'web-1', at: minuteIso(), data: { position: 3, names: ['Аида'] } };
+    await peer.bus.publish(t, message);
+    message.data.position = 99;
+    expect(await box.until(1)).toEqual([{ kind: 'queued', id: 'web-1', at: minuteIso(), data: { position: 3, names: ['Аида'] } }]);
+    expect(box.messages[0]).not.toBe(message);
+  });
+
+  it('never runs a subscriber inside publish', async () => {
+    const t = topic();
+    const box = inbox();
+    await store.bus.subscribe(t, box.handler);
+    const published = store.bus.publish(t, 'hello');
+    expect(box.messages).toEqual([]);
+    await published;
+    expect(await box.until(1)).toEqual(['hello']);
+  });
+
+  it('gives every subscriber of a topic each message in order, and stops after unsubscribe', async () => {
+    const t = topic();
+    const leaving = inbox();
+    const staying = inbox();
+    const unsubscribe = await store.bus.subscribe(t, leaving.handler);
+    await store.bus.subscribe(t, staying.handler);
+    await peer.bus.publish(t, 1);
+    await peer.bus.publish(t, 2);
+    expect(await staying.until(2)).toEqual([1, 2]);
+    expect(await leaving.until(2)).toEqual([1, 2]);
+    await unsubscribe();
+    await unsubscribe(); // twice is harmless
+    await peer.bus.publish(t, 3);
+    await peer.bus.publish(t, 'marker');
+    // The one still subscribed got everything, in order; by then the one that left would have had 3.
+    expect(await staying.until(4)).toEqual([1, 2, 3, 'marker']);
+    expect(leaving.messages).toEqual([1, 2]);
+  });
+
+  it('stops delivering a topic to this instance once its last subscriber left, and starts again on a new subscribe', async () => {
+    const t = topic();
+    const first = inbox();
+    const unsubscribe = await store.bus.subscribe(t, first.handler);
+    await peer.bus.publish(t, 'one');
+    await first.until(1);
+    await unsubscribe();
+    const second = inbox();
+    await store.bus.subscribe(t, second.handler);
+    await peer.bus.publish(t, 'two');
+    expect(await second.until(1)).toEqual(['two']);
+    expect(first.messages).toEqual(['one']);
+  });
+
+  it('keeps delivering to the other handlers when one throws, and reports it', async () => {
+    const t = topic();
+    const box = inbox();
+    await store.bus.subscribe(t, () => {
+      throw new Error('handler broke');
+    });
+    await store.bus.subscribe(t, box.handler);
+    await peer.bus.publish(t, 'first');
+    await peer.bus.publish(t, 'second');
+    expect(await box.until(2)).toEqual(['first', 'second']);
+    expect(reported.map((e) => e.message)).toEqual([`bus handler for ${t} failed: handler broke`, `bus handler for ${t} failed: handler broke`]);
+  });
+
+  it('keeps topics apart', async () => {
+    const [x, y] = [topic(), topic()];
+    const onX = inbox();
+    const onY = inbox();
+    await store.bus.subscribe(x, onX.handler);
+    await store.bus.subscribe(y, onY.handler);
+    await peer.bus.publish(x, 'x1');
+    await peer.bus.publish(y, 'y1');
+    await peer.bus.publish(x, 'x2');
+    expect(await onX.until(2)).toEqual(['x1', 'x2']);
+    expect(await onY.until(1)).toEqual(['y1']);
+    // A marker on y after x2: had x leaked into y, it would be in y's inbox before the marker.
+    await peer.bus.publish(y, 'marker');
+    expect(await onY.until(2)).toEqual(['y1', 'marker']);
+  });
+});
+
+describe('the Redis bus', () => {
+  const raw = createClient({ url: inject('redisUrl') });
+  beforeAll(async () => {
+    await raw.connect();
+  });
+  afterAll(() => raw.close());
+
+  const subscribers = async (channel: string) => (await raw.pubSubNumSub(channel))[channel];
+
+  it('drops a message on its channel that is not JSON', async () => {
+    const space = randomUUID();
+    const store = await createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError });
+    try {
+      const box = inbox();
+      await store.bus.subscribe('events', box.handler);
+      await raw.publish(`test-${space}:bus:events`, 'not json {');
+      await store.bus.publish('events', { ok: true });
+      expect(await box.until(1)).toEqual([{ ok: true }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('subscribes once per topic on its own connection, unsubscribes with the last handler, and closes that connection with the store', async () => {
+    const space = randomUUID();
+    const channel = `test-${space}:bus:events`;
+    const store = await createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError });
+    try {
+      const [a, b] = [inbox(), inbox()];
+      const leaveA = await store.bus.subscribe('events', a.handler);
+      const leaveB = await store.bus.subscribe('events', b.handler);
+      expect(await subscribers(channel)).toBe(1);
+      // The store's own connection still takes commands while the bus listens.
+      expect(await store.ping()).toBe(true);
+      await leaveA();
+      expect(await subscribers(channel)).toBe(1);
+      await leaveB();
+      await vi.waitFor(async () => expect(await subscribers(channel)).toBe(0));
+      await store.bus.subscribe('events', a.handler);
+      expect(await subscribers(channel)).toBe(1);
+    } finally {
+      await store.close();
+    }
+    await vi.waitFor(async () => expect(await subscribers(channel)).toBe(0));
+  });
+});
+
+function minuteIso() {
+  return '2026-01-01T09:00:00.000Z';
+}
