@@ -322,6 +322,15 @@ describe.each(factories)('%s store keeps the handoff index', (_name, open) => {
     expect(await store.handoff.owned(`operator:${login}`)).toEqual(['second']);
   });
 
+  it('keeps the place of an entry without a waiting time when it is placed again', async () => {
+    const q = queueName();
+    const undated = (id: string): HandoffPlacement => ({ id, owner: 'queue', status: 'open', queue: q, priority: 0 });
+    await store.handoff.place(undated('undated-1'));
+    await store.handoff.place(queued('dated', q, 0, new Date(Date.now() + 60_000).toISOString()));
+    await store.handoff.place(undated('undated-1'));
+    expect(await store.handoff.queue(q)).toEqual(['undated-1', 'dated']);
+  });
+
   it('moves a conversation an operator takes out of its queue, and moves the others up', async () => {
     const q = queueName();
     const login = `op-${randomUUID()}`;
@@ -388,7 +397,8 @@ describe.each(factories)('%s store keeps the handoff index', (_name, open) => {
       await own.handoff.place(owned('c-2', 'aida', 'general'));
       await own.handoff.place(owned('c-1', 'aida', 'general'));
       await own.handoff.place(owned('c-3', 'erlan', 'general'));
-      await own.handoff.place(queued('c-4', 'general', 0, minute(1)));
+      // Without a queue named, a queued conversation waits in `general`.
+      await own.handoff.place({ id: 'c-4', owner: 'queue', status: 'open', priority: 0, waitingSince: minute(1) });
       expect((await own.handoff.owned('operator:aida')).sort()).toEqual(['c-1', 'c-2']);
       expect(await own.handoff.owned('operator:erlan')).toEqual(['c-3']);
       expect(await own.handoff.owned('operator:nobody')).toEqual([]);
