@@ -20,6 +20,32 @@ export interface ChatAddress {
   telegramChatId?: number;
 }
 
+/** The operator side of a conversation: why and since when it waits, who has it, where to return. */
+export interface Handoff {
+  /** `general`, or `supervisors` after a transfer to the supervisors' queue. */
+  queue: string;
+  /** 1 for people with limited mobility and home visits, 0 otherwise. */
+  priority: number;
+  /** When the conversation joined its queue (ISO). */
+  waitingSince?: string;
+  /** What the citizen wants, in their words or as the service they were looking at. */
+  topic?: string;
+  /** The operator who has it now. */
+  operator?: { login: string; name: string };
+  /** A note left by the operator who transferred it. */
+  note?: string;
+  /** The flow step the citizen was at before queueing, resumed after hand-back. */
+  resume?: FlowState;
+  /** The queue position the citizen was last told. */
+  announcedPosition?: number;
+  /** When the citizen last wrote while waiting or talking to an operator. */
+  lastCitizenAt?: string;
+  /** When a waiting citizen was last asked whether they still wait. */
+  idleAskedAt?: string;
+  /** Why it was closed (the operator's reason, or `idle`). */
+  closedReason?: string;
+}
+
 export interface Conversation {
   id: string;
   channel: ChannelName;
@@ -32,6 +58,10 @@ export interface Conversation {
   /** What the flows collected, shown to operators. */
   data: Record<string, unknown>;
   address: ChatAddress;
+  /** Messages in a row the bot did not understand; at two it offers an operator. */
+  misunderstood?: number;
+  /** Present while the conversation is queued or with an operator, and kept after for the record. */
+  handoff?: Handoff;
   createdAt: string;
   updatedAt: string;
   /** Incremented on every save; a save that expected another revision loses and is retried. */
@@ -66,6 +96,8 @@ export interface ConversationStore {
    */
   save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<SaveResult>;
   transcript(id: string, limit?: number): Promise<TranscriptEntry[]>;
+  /** Several conversations at once (one round trip), in the order of `ids`; null where missing. */
+  getMany(ids: readonly string[]): Promise<(Conversation | null)[]>;
 }
 
 /** Marks a key as done once, so an effect retried after a lost race is not applied twice. */
@@ -74,10 +106,73 @@ export interface IdempotencyStore {
   claim(key: string, ttlSeconds: number): Promise<boolean>;
 }
 
+/** Records of one kind by id (operator accounts, canned answers, call-back requests…); small sets, listed whole. */
+export interface Collection<T> {
+  get(id: string): Promise<T | null>;
+  put(id: string, value: T): Promise<void>;
+  /** Stores the value only when the id is free; false when it was taken. */
+  create(id: string, value: T): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+  list(): Promise<T[]>;
+}
+
+/** Append-only lists by key (the audit log, an operator's private notes on one conversation), oldest first. */
+export interface AppendLog<T> {
+  append(key: string, entry: T): Promise<void>;
+  /** The last `limit` entries of the key, oldest first. */
+  list(key: string, limit?: number): Promise<T[]>;
+}
+
+/** Where an open conversation that is not with the bot is filed: a queue, or an operator. */
+export interface HandoffPlacement {
+  id: string;
+  owner: Owner;
+  status: ConversationStatus;
+  /** The queue a queued conversation waits in (`general`, or `supervisors` after a transfer). */
+  queue?: string;
+  /** Higher first: limited mobility and home visits are served before the rest. */
+  priority: number;
+  /** ISO time the conversation joined its queue; earlier first within a priority. */
+  waitingSince?: string;
+}
+
+/**
+ * The index operators list conversations by. Kept apart from the conversation documents and
+ * updated after each change of owner or status; readers check each listed conversation, so an
+ * entry left behind by a crash between the two writes is skipped and dropped, never shown.
+ */
+export interface HandoffIndex {
+  /** Files the conversation: into its queue when queued, under its operator when owned, nowhere when with the bot or closed. */
+  place(entry: HandoffPlacement): Promise<void>;
+  /** Ids in a queue, in serving order (priority, then waiting time). */
+  queue(name: string): Promise<string[]>;
+  /** 1-based place in its queue, or null when not queued. */
+  position(id: string): Promise<number | null>;
+  /** Ids owned by one operator (`operator:<login>`), or by any operator when omitted. */
+  owned(owner?: `operator:${string}`): Promise<string[]>;
+  /** Records how long a citizen waited before an operator took over, for the wait estimate. */
+  recordWait(ms: number): Promise<void>;
+  /** The most recent waits, newest first (at most 50). */
+  recentWaits(): Promise<number[]>;
+}
+
+/** Messages between instances: operator events and frames for widget sockets held by another process. */
+export interface Bus {
+  publish(topic: string, message: unknown): Promise<void>;
+  /** Calls `handler` for every message on the topic (from any instance, this one included); returns the unsubscribe. */
+  subscribe(topic: string, handler: (message: unknown) => void): Promise<() => Promise<void>>;
+}
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
   readonly conversations: ConversationStore;
   readonly idempotency: IdempotencyStore;
+  readonly handoff: HandoffIndex;
+  readonly bus: Bus;
+  /** A named collection; the same name gives the same records on every instance. */
+  collection<T>(name: string): Collection<T>;
+  /** A named append-only log, trimmed to its most recent `keep` entries per key. */
+  log<T>(name: string, keep: number): AppendLog<T>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
