@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidHoursError, parseOpeningHours } from './domain/hours';
 
 /**
  * Every environment variable the product reads, validated once at start. `.env.example` documents
@@ -46,7 +47,24 @@ export const ConfigSchema = z.object({
     message: 'must be login:password:role[,login:password:role…] with a password of 8+ characters and role operator, supervisor or admin',
   }),
   STATUS_API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, { message: 'must be at least 24 characters' }),
-  CONTACT_CENTRE_HOURS: z.string().trim().min(1).default('Mon-Fri 09:00-18:00'),
+  CONTACT_CENTRE_HOURS: z
+    .string()
+    .trim()
+    .min(1)
+    .default('Mon-Fri 09:00-18:00')
+    .transform((text, ctx) => {
+      try {
+        return parseOpeningHours(text);
+      } catch (error) {
+        if (!(error instanceof InvalidHoursError)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.message}; expected e.g. "Mon-Fri 09:00-18:00; Sat 09:00-13:00" or "always"` });
+        return z.NEVER;
+      }
+    }),
+  /** Minutes a queued citizen may stay silent before being asked whether they still wait (and as long again before the conversation closes). */
+  QUEUE_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  /** How long an operator's login lasts. */
+  OPERATOR_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).default(12),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(20),
 });
