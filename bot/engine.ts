@@ -1,9 +1,9 @@
 import type { Texts } from '../locales/i18n';
 import { isLang } from '../locales/i18n';
 import { MENU_FLOW_ID, isMenuChoice, languagePrompt } from '../flows/menu';
-import { isMenuWord } from '../flows/nlu';
-import type { Effect, Flow, FlowContext, FlowEvent, Reply, StepResult } from '../flows/types';
-import type { ChannelName, ChatAddress, Conversation, Lang, Store, TranscriptEntry } from '../store/types';
+import { isMenuWord, isOperatorWord } from '../flows/nlu';
+import { QUEUE_CONTROL_PREFIX, type Availability, type Effect, type Flow, type FlowContext, type FlowEvent, type HandoffRequest, type Reply, type StepResult } from '../flows/types';
+import type { ChannelName, ChatAddress, Conversation, FlowState, Lang, Store, TranscriptEntry } from '../store/types';
 import { KeyedSerial } from './serial';
 
 /** What a channel hands the engine: a flow event, or the channel's own start / reconnect signals. */
@@ -27,10 +27,39 @@ export interface TurnResult {
 
 export type EffectHandler = (effect: Effect, context: { conversation: Conversation; idempotencyKey: string }) => Promise<void>;
 
-export interface EngineObserver {
-  /** Called after every stored turn, e.g. to stream citizen messages to operators. */
-  onTurn?(result: TurnResult, transcript: readonly TranscriptEntry[]): void;
+/** A stored change of a conversation, by the citizen's turn or by an operator or the system. */
+export interface SavedChange {
+  /** The conversation as it was before (null when the turn created it). */
+  before: Conversation | null;
+  conversation: Conversation;
+  /** What the citizen is to be sent (already in the transcript). */
+  replies: Reply[];
+  transcript: readonly TranscriptEntry[];
+  origin: 'citizen' | 'operator' | 'system';
 }
+
+export interface EngineObserver {
+  /** Called after every stored change, e.g. to file the conversation for operators and stream its messages. */
+  onSaved?(change: SavedChange): void | Promise<void>;
+}
+
+/**
+ * What an operator or the system does to a conversation, decided on its current state: a refusal
+ * (the conversation is not in a state where the change applies), or the next conversation with
+ * what the citizen is told, and optionally the flow the bot continues with.
+ */
+export type ChangeDecision =
+  | { refuse: string }
+  | {
+      conversation: Conversation;
+      replies?: Reply[];
+      /** Entries that are not replies to the citizen (e.g. a system line for operators). */
+      transcript?: TranscriptEntry[];
+      /** The bot speaks again: start a flow, or repeat the prompt of the step the conversation is at. */
+      then?: { start: string; params?: Record<string, unknown> } | { resume: true };
+    };
+
+export type ChangeResult = { changed: true; conversation: Conversation; replies: Reply[] } | { changed: false; reason: string };
 
 export interface EngineOptions {
   store: Store;
@@ -39,8 +68,12 @@ export interface EngineOptions {
   defaultLang: Lang;
   effects?: Record<string, EffectHandler>;
   observer?: EngineObserver;
+  /** Whether the contact centre can take a conversation now; read on every turn, so it must be cheap. */
+  availability?: () => Availability;
   now?: () => Date;
 }
+
+const CLOSED: Availability = { open: false, operatorsOnline: 0, hours: [] };
 
 export const MAX_TEXT_LENGTH = 2000;
 const MAX_SAVE_ATTEMPTS = 16;
@@ -52,6 +85,7 @@ interface Decision {
   replies: Reply[];
   effects: Effect[];
   keepOffered?: boolean;
+  notUnderstood?: boolean;
 }
 
 export class ConflictError extends Error {
@@ -109,15 +143,52 @@ export class Engine {
         // While others write too, starting from our own copy would always beat them to the next save.
         if (saved.contended) this.recent.delete(id);
         else this.remember(next);
-        const result = { replies: turn.replies, conversation: next, botSpoke: turn.botSpoke };
-        this.options.observer?.onTurn?.(result, turn.transcript);
-        return result;
+        await this.options.observer?.onSaved?.({ before: base ?? null, conversation: next, replies: turn.replies, transcript: turn.transcript, origin: 'citizen' });
+        return { replies: turn.replies, conversation: next, botSpoke: turn.botSpoke };
       }
       this.recent.delete(id);
       base = saved.current;
       guessed = false;
     }
     throw new ConflictError(id);
+  }
+
+  /**
+   * Changes a conversation on behalf of an operator or the system (take-over, hand-back, a
+   * message, a reminder), in turn with the citizen's own updates and with the same
+   * compare-and-set, so neither side overwrites the other. `decide` runs on the current state and
+   * again after a lost race.
+   */
+  change(id: string, decide: (current: Conversation) => ChangeDecision, origin: 'operator' | 'system' = 'operator'): Promise<ChangeResult> {
+    return this.serial.run(id, async () => {
+      const { conversations } = this.options.store;
+      let current = await conversations.get(id);
+      for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
+        if (!current) return { changed: false, reason: 'not_found' };
+        const decision = decide(current);
+        if ('refuse' in decision) return { changed: false, reason: decision.refuse };
+        const at = this.now().toISOString();
+        let next = decision.conversation;
+        const replies = [...(decision.replies ?? [])];
+        if (decision.then) {
+          const continued = 'start' in decision.then ? this.apply(next, this.flow(decision.then.start).start(this.context(next), decision.then.params)) : { conversation: next, replies: this.currentPrompt(next) };
+          next = continued.conversation;
+          replies.push(...continued.replies);
+        }
+        const offered = replies.flatMap((r) => r.choices ?? []);
+        if (offered.length > 0) next = { ...next, offered };
+        next = { ...next, revision: current.revision + 1, updatedAt: at };
+        const transcript = [...(decision.transcript ?? []), ...replies.map((r) => ({ from: r.from ?? 'bot', text: r.text, at }))];
+        const saved = await conversations.save(next, current.revision, transcript);
+        if (saved.saved) {
+          this.recent.delete(id);
+          await this.options.observer?.onSaved?.({ before: current, conversation: next, replies, transcript, origin });
+          return { changed: true, conversation: next, replies };
+        }
+        current = saved.current;
+      }
+      throw new ConflictError(id);
+    });
   }
 
   private remember(conversation: Conversation): void {
@@ -152,13 +223,20 @@ export class Engine {
     if (citizenText !== undefined) transcript.push({ from: 'citizen', text: citizenText, at });
 
     let next: Conversation = { ...conversation, status: 'open' };
-    if (conversation.owner !== 'bot') {
+    const queueControl = conversation.owner === 'queue' && event.type === 'choice' && event.id.startsWith(QUEUE_CONTROL_PREFIX);
+    if (conversation.owner !== 'bot' && !queueControl) {
       // The ownership gate: an operator (or the queue) owns the conversation, the bot stays silent.
+      if (next.handoff && citizenText !== undefined) next = { ...next, handoff: { ...next.handoff, lastCitizenAt: at } };
       return { conversation: next, replies: [] as Reply[], effects: [] as Effect[], transcript, botSpoke: false };
     }
 
-    const result = this.decide(next, event, isNew);
+    const result = this.withOperatorOffer(this.decide(next, event, isNew));
     next = result.conversation;
+    if (conversation.owner === 'queue' && next.owner === 'queue' && next.handoff) {
+      // A queue control (e.g. "still waiting") is a sign of life: the idle reminder starts over.
+      const { idleAskedAt: _answered, ...handoff } = next.handoff;
+      next = { ...next, handoff: { ...handoff, lastCitizenAt: at } };
+    }
     for (const reply of result.replies) transcript.push({ from: reply.from ?? 'bot', text: reply.text, at });
     const offered = result.replies.flatMap((r) => r.choices ?? []);
     if (offered.length > 0 && !result.keepOffered) next.offered = offered;
@@ -187,6 +265,7 @@ export class Engine {
       if (text.length === 0) return this.complain(conversation, 'common:errors.empty');
       if (text.length > MAX_TEXT_LENGTH) return this.complain(conversation, 'common:errors.too_long', { length: text.length, max: MAX_TEXT_LENGTH });
       if (isMenuWord(text)) return toMenu(conversation, {});
+      if (isOperatorWord(text)) return this.decide(conversation, { type: 'choice', id: 'menu:operator' }, false);
     }
 
     if (event.type === 'choice') {
@@ -204,7 +283,8 @@ export class Engine {
         const menu = this.flow(MENU_FLOW_ID);
         return this.apply(conversation, menu.handle({ flow: menu.id, v: menu.version, step: 'root', data: {} }, event, ctx(conversation)));
       }
-      if (!conversation.offered.some((c) => c.id === event.id)) return this.complain(conversation, 'common:errors.stale_choice');
+      const offered = conversation.offered.some((c) => c.id === event.id) || event.id.startsWith(QUEUE_CONTROL_PREFIX);
+      if (!offered) return this.complain(conversation, 'common:errors.stale_choice');
     }
 
     const flow = this.flows.get(conversation.state.flow);
@@ -231,12 +311,50 @@ export class Engine {
   private apply(conversation: Conversation, result: StepResult, depth = 0): Decision {
     const data = result.data ? { ...conversation.data, ...result.data } : conversation.data;
     const effects = result.effects ?? [];
-    if ('state' in result) return { conversation: { ...conversation, data, state: result.state }, replies: result.replies, effects };
+    if ('state' in result) {
+      const next = this.handOff({ ...conversation, data, state: result.state }, result.handoff);
+      return { conversation: next, replies: result.replies, effects, ...(result.notUnderstood ? { notUnderstood: true } : {}) };
+    }
+    if ('resume' in result) {
+      const next = this.handOff({ ...conversation, data, state: result.resume }, result.handoff);
+      return { conversation: next, replies: [...result.replies, ...this.currentPrompt(next)], effects };
+    }
     if (depth > 4) throw new Error(`flow jumps loop at ${result.goto.flow}`);
     const target = this.flow(result.goto.flow);
-    const updated = { ...conversation, data };
+    const updated = this.handOff({ ...conversation, data }, result.handoff);
     const started = this.apply(updated, target.start(this.context(updated), result.goto.params), depth + 1);
     return { ...started, replies: [...result.replies, ...started.replies], effects: [...effects, ...started.effects] };
+  }
+
+  /** Joining the queue takes the conversation from the bot; leaving it gives it back. */
+  private handOff(conversation: Conversation, request: HandoffRequest | undefined): Conversation {
+    if (!request) return conversation;
+    if (request.action === 'cancel') return { ...conversation, owner: 'bot' };
+    const at = this.now().toISOString();
+    const resume: FlowState | undefined = request.resume;
+    return {
+      ...conversation,
+      owner: 'queue',
+      handoff: {
+        queue: 'general',
+        priority: request.priority,
+        waitingSince: at,
+        lastCitizenAt: at,
+        ...(request.topic ? { topic: request.topic } : {}),
+        ...(resume ? { resume } : {}),
+      },
+    };
+  }
+
+  /** Counts messages in a row the bot did not understand; at the second it offers an operator. */
+  private withOperatorOffer(decision: Decision): Decision {
+    const previous = decision.conversation.misunderstood ?? 0;
+    const count = decision.notUnderstood ? previous + 1 : 0;
+    if (count === previous) return decision;
+    if (count < 2) return { ...decision, conversation: { ...decision.conversation, misunderstood: count } };
+    const t = this.options.texts.translator(decision.conversation.lang);
+    const offer: Reply = { text: t('operator:offer.not_understood'), choices: [{ id: 'menu:operator', label: t('menu:choices.operator') }] };
+    return { ...decision, conversation: { ...decision.conversation, misunderstood: 0 }, replies: [...decision.replies, offer], keepOffered: false };
   }
 
   private async runEffects(effects: readonly Effect[], conversation: Conversation): Promise<void> {
@@ -250,7 +368,7 @@ export class Engine {
   }
 
   private context(conversation: Conversation): FlowContext {
-    return { lang: conversation.lang, t: this.options.texts.translator(conversation.lang), now: this.now(), conversation };
+    return { lang: conversation.lang, t: this.options.texts.translator(conversation.lang), now: this.now(), conversation, availability: this.options.availability?.() ?? CLOSED };
   }
 
   private flow(id: string): Flow {

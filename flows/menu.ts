@@ -45,7 +45,7 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
         if (intent === 'greeting') return flow.start(ctx, { greet: true });
         if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
       }
-      return { replies: [{ text: ctx.t('menu:not_understood'), choices: menuChoices(ctx) }], state: root };
+      return { replies: [{ text: ctx.t('menu:not_understood'), choices: menuChoices(ctx) }], state: root, notUnderstood: true };
     },
     prompt: (_state, ctx) => [{ text: ctx.t('menu:prompt'), choices: menuChoices(ctx) }],
   };

@@ -41,6 +41,13 @@ export function isMenuWord(text: string): boolean {
   return MENU_WORDS.test(fold(text));
 }
 
+/** The words (and Telegram's /operator) that ask for an operator from any step (folded form). */
+const OPERATOR_WORDS = /^(\/operator(@\w+)?|оператор|operator|адам|человек|живой человек|оператор керек|нужен оператор|позовите оператора)[.!]?$/;
+
+export function isOperatorWord(text: string): boolean {
+  return OPERATOR_WORDS.test(fold(text));
+}
+
 /** Stems in folded form; a text matches a rule when it contains one of them. */
 const INTENT_RULES: [Exclude<Intent, 'checklist' | 'unknown'>, RegExp][] = [
   ['menu', new RegExp(`^\\/start$|${MENU_WORDS.source}`)],

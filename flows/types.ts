@@ -1,3 +1,4 @@
+import type { OpeningHours } from '../domain/hours';
 import type { Translate } from '../locales/i18n';
 import type { Conversation, FlowState, Lang } from '../store/types';
 
@@ -22,7 +23,9 @@ export interface Attachment {
 export interface Reply {
   text: string;
   choices?: Choice[];
-  from?: 'bot' | 'system';
+  from?: 'bot' | 'system' | 'operator';
+  /** The first name of the operator who wrote it (operator replies only). */
+  author?: string;
   attachment?: Attachment;
   /** An updated version of the message whose button was pressed (Telegram edits that message in place). */
   replace?: boolean;
@@ -34,12 +37,29 @@ export interface Effect {
   [key: string]: unknown;
 }
 
+/** Whether a citizen who asks for an operator can be served now. */
+export interface Availability {
+  /** Within the contact centre's hours (and not a day off). */
+  open: boolean;
+  /** Operators online now. */
+  operatorsOnline: number;
+  /** The contact centre's hours, to tell the citizen when it is closed. */
+  hours: OpeningHours;
+}
+
 export interface FlowContext {
   lang: Lang;
   t: Translate;
   now: Date;
   conversation: Readonly<Conversation>;
+  availability: Availability;
 }
+
+/**
+ * A change of who may speak that a step asks for: join the operator queue (the bot falls silent
+ * from then on), or leave it and return to the bot.
+ */
+export type HandoffRequest = { action: 'enqueue'; topic?: string; priority: number; resume?: FlowState } | { action: 'cancel' };
 
 /** A step's answer: replies, and either the next state of the conversation or a jump to another flow. */
 export type StepResult = {
@@ -47,7 +67,18 @@ export type StepResult = {
   effects?: Effect[];
   /** Merged into the conversation's collected data (what operators see). */
   data?: Record<string, unknown>;
-} & ({ state: FlowState } | { goto: { flow: string; params?: Record<string, unknown> } });
+  handoff?: HandoffRequest;
+  /** The step did not understand the citizen; after two in a row the engine offers an operator. */
+  notUnderstood?: boolean;
+} & (
+  | { state: FlowState }
+  | { goto: { flow: string; params?: Record<string, unknown> } }
+  /** Back to a step the citizen was at earlier (in any flow), with that step's question again. */
+  | { resume: FlowState }
+);
+
+/** Choices a citizen waiting in the operator queue may still press (leave the queue, keep waiting). */
+export const QUEUE_CONTROL_PREFIX = 'queue:';
 
 /**
  * A citizen journey as an explicit state machine. Pure: no I/O, no clock other than `ctx.now`,
