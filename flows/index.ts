@@ -1,8 +1,10 @@
 import { CHECKLIST_FLOW_ID, createChecklistFlow } from './checklist';
 import { createMenuFlow } from './menu';
+import { OPERATOR_FLOW_ID, createOperatorFlow } from './operator';
+import { createRatingFlow } from './rating';
 import type { Flow } from './types';
 
 /** Every flow the engine runs; the menu names the flow behind each of its sections. */
 export function createFlows(): Flow[] {
-  return [createMenuFlow({ checklist: CHECKLIST_FLOW_ID }), createChecklistFlow()];
+  return [createMenuFlow({ checklist: CHECKLIST_FLOW_ID, operator: OPERATOR_FLOW_ID }), createChecklistFlow(), createOperatorFlow(), createRatingFlow()];
 }
