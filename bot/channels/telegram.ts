@@ -98,7 +98,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
         const pdf = await deps.forms.render(conversationIdForChat(chatId), reply.attachment.formId);
         if (pdf) await bot.api.sendDocument(chatId, new InputFile(pdf, reply.attachment.fileName));
       }
-      const parts = splitMessage(reply.text);
+      const parts = splitMessage(reply.author ? `${reply.author}: ${reply.text}` : reply.text);
       for (const [index, part] of parts.entries()) {
         const keyboard = index === parts.length - 1 ? keyboardFor(reply.choices) : undefined;
         await bot.api.sendMessage(chatId, part, keyboard ? { reply_markup: keyboard } : {});

@@ -16,7 +16,17 @@ const ClientFrame = z.discriminatedUnion('type', [
 
 export type ServerFrame =
   | { type: 'session'; token: string; conversationId: string }
-  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; text: string; choices?: { id: string; label: string }[]; attachment?: { fileName: string; url: string }; at: string }
+  | {
+      type: 'message';
+      id: string;
+      from: 'bot' | 'operator' | 'system';
+      /** The operator's first name, on operator messages. */
+      author?: string;
+      text: string;
+      choices?: { id: string; label: string }[];
+      attachment?: { fileName: string; url: string };
+      at: string;
+    }
   | { type: 'error'; code: string; message: string };
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
@@ -34,6 +44,7 @@ export function messageFrame(reply: Reply, link?: (attachment: NonNullable<Reply
     type: 'message',
     id: randomUUID(),
     from,
+    ...(reply.author ? { author: reply.author } : {}),
     text: reply.text,
     ...(reply.choices?.length ? { choices: reply.choices } : {}),
     ...(reply.attachment && link ? { attachment: { fileName: reply.attachment.fileName, url: link(reply.attachment) } } : {}),

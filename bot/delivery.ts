@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import type { Reply } from '../flows/types';
+import type { Bus, Conversation } from '../store/types';
+import { messageFrame, type ServerFrame, type WebSocketHub } from './channels/web';
+import type { TelegramChannel } from './channels/telegram';
+import type { FormFiles } from './forms';
+
+const WEB_FRAMES_TOPIC = 'web-frames';
+
+interface WebFrames {
+  conversationId: string;
+  frames: ServerFrame[];
+}
+
+/**
+ * Sends what an operator or the system says to a citizen outside the citizen's own turn: over
+ * Telegram from any instance, and to widget sockets through the bus, because the socket may be
+ * held by another instance.
+ */
+export class Delivery {
+  private unsubscribe?: () => Promise<void>;
+
+  constructor(
+    private readonly deps: { bus: Bus; hub: WebSocketHub; forms: FormFiles; log: Logger; telegram?: TelegramChannel },
+  ) {}
+
+  /** Starts handing frames published by any instance to the sockets this instance holds. */
+  async start(): Promise<void> {
+    this.unsubscribe = await this.deps.bus.subscribe(WEB_FRAMES_TOPIC, (message) => {
+      const { conversationId, frames } = message as WebFrames;
+      if (typeof conversationId === 'string' && Array.isArray(frames)) this.deps.hub.send(conversationId, frames);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.unsubscribe?.();
+  }
+
+  async deliver(conversation: Conversation, replies: readonly Reply[]): Promise<void> {
+    if (replies.length === 0) return;
+    if (conversation.channel === 'telegram') {
+      const chatId = conversation.address.telegramChatId;
+      if (chatId === undefined || !this.deps.telegram) {
+        this.deps.log.warn({ conversationId: conversation.id }, 'cannot reach a Telegram conversation: the channel is off or the chat is unknown');
+        return;
+      }
+      await this.deps.telegram.send(chatId, replies);
+      return;
+    }
+    const link = (attachment: NonNullable<Reply['attachment']>) => this.deps.forms.link(conversation.id, attachment.formId);
+    const message: WebFrames = { conversationId: conversation.id, frames: replies.map((reply) => messageFrame(reply, link)) };
+    await this.deps.bus.publish(WEB_FRAMES_TOPIC, message);
+  }
+}

@@ -1,0 +1,293 @@
+import type { Logger } from 'pino';
+import { isOpenAt, type OpeningHours } from '../domain/hours';
+import { MENU_FLOW_ID } from '../flows/menu';
+import { queuedChoices, QUEUE_CANCEL, QUEUE_WAIT } from '../flows/operator';
+import { RATING_FLOW_ID } from '../flows/rating';
+import type { Availability, Reply } from '../flows/types';
+import type { Texts } from '../locales/i18n';
+import type { Conversation, Handoff as HandoffRecord, Store } from '../store/types';
+import type { Delivery } from './delivery';
+import type { ChangeDecision, ChangeResult, Engine, SavedChange } from './engine';
+import { eventsOf, OPERATOR_EVENTS_TOPIC, placementChanged, type OperatorEvent } from './operator-events';
+
+export type OperatorRole = 'operator' | 'supervisor' | 'admin';
+
+/** Who acts on a conversation from the operator side. */
+export interface Actor {
+  login: string;
+  name: string;
+  role: OperatorRole;
+}
+
+export const SUPERVISORS_QUEUE = 'supervisors';
+export const GENERAL_QUEUE = 'general';
+/** Queue places announced to citizens; those further back hear about it when they move up. */
+const ANNOUNCED_PLACES = 50;
+
+export interface HandoffOptions {
+  store: Store;
+  texts: Texts;
+  delivery: Delivery;
+  log: Logger;
+  hours: OpeningHours;
+  /** Silence in the queue before the "still waiting?" question, and again before closing. */
+  idleMs: number;
+  /** Operators online now (kept fresh by the presence registry). */
+  operatorsOnline: () => number;
+  now?: () => Date;
+}
+
+function isSupervisor(actor: Actor): boolean {
+  return actor.role === 'supervisor' || actor.role === 'admin';
+}
+
+function ownerOf(actor: Pick<Actor, 'login'>) {
+  return `operator:${actor.login}` as const;
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+/**
+ * Who owns a conversation, and every move between the bot, the queues and the operators:
+ * take-over, operator messages, hand-back, transfer, close, the queue-place announcements and
+ * the idle check. Each move is one compare-and-set through the engine, so it never overwrites a
+ * citizen's turn and two operators never both win.
+ */
+export class Handoff {
+  private engine?: Engine;
+  private readonly now: () => Date;
+  private announceTimer?: NodeJS.Timeout;
+
+  constructor(private readonly options: HandoffOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The engine runs the moves; it is created after this object because it reports to it. */
+  bind(engine: Engine): void {
+    this.engine = engine;
+  }
+
+  availability(): Availability {
+    return { open: isOpenAt(this.options.hours, this.now()), operatorsOnline: this.options.operatorsOnline(), hours: this.options.hours };
+  }
+
+  /**
+   * Engine observer: files the conversation for operators after a change of owner, streams the
+   * events, and re-announces queue places when the queue moved.
+   */
+  async onSaved(change: SavedChange): Promise<void> {
+    const { before, conversation } = change;
+    try {
+      if (placementChanged(before, conversation)) {
+        await this.options.store.handoff.place({
+          id: conversation.id,
+          owner: conversation.owner,
+          status: conversation.status,
+          priority: conversation.handoff?.priority ?? 0,
+          ...(conversation.handoff?.queue ? { queue: conversation.handoff.queue } : {}),
+          ...(conversation.handoff?.waitingSince ? { waitingSince: conversation.handoff.waitingSince } : {}),
+        });
+        if (before?.owner === 'queue' || conversation.owner === 'queue') this.scheduleAnnouncements();
+        const servedAfter = before?.owner === 'queue' && conversation.owner.startsWith('operator:') ? before.handoff?.waitingSince : undefined;
+        if (servedAfter) await this.options.store.handoff.recordWait(Date.parse(conversation.updatedAt) - Date.parse(servedAfter));
+      }
+      for (const event of eventsOf(change)) await this.publish(event);
+    } catch (error) {
+      this.options.log.error({ err: error, conversationId: conversation.id }, 'filing a conversation for operators failed');
+    }
+  }
+
+  publish(event: OperatorEvent): Promise<void> {
+    return this.options.store.bus.publish(OPERATOR_EVENTS_TOPIC, event);
+  }
+
+  takeover(id: string, actor: Actor): Promise<ChangeResult> {
+    return this.move(id, (conversation) => {
+      if (conversation.owner === ownerOf(actor)) return { refuse: 'already_yours' };
+      if (conversation.owner.startsWith('operator:')) return { refuse: 'owned_by_other' };
+      const handoff: HandoffRecord = conversation.handoff && conversation.owner === 'queue' ? { ...conversation.handoff } : { queue: GENERAL_QUEUE, priority: 0, resume: conversation.state };
+      const { waitingSince: _served, idleAskedAt: _asked, announcedPosition: _told, closedReason: _old, note: _note, ...kept } = handoff;
+      return {
+        conversation: { ...conversation, owner: ownerOf(actor), status: 'open', handoff: { ...kept, operator: { login: actor.login, name: actor.name } } },
+        replies: [{ text: this.t(conversation, 'operator:joined', { name: firstName(actor.name) }), from: 'system' }],
+      };
+    });
+  }
+
+  message(id: string, actor: Actor, text: string): Promise<ChangeResult> {
+    return this.move(id, (conversation) => {
+      if (conversation.owner !== ownerOf(actor)) return { refuse: 'not_yours' };
+      return { conversation, replies: [{ text, from: 'operator', author: firstName(actor.name) }] };
+    });
+  }
+
+  /** Back to the bot: it greets again, or repeats the question of the step the citizen was at. */
+  release(id: string, actor: Actor): Promise<ChangeResult> {
+    return this.move(id, (conversation) => {
+      const refusal = this.mayAct(conversation, actor);
+      if (refusal) return refusal;
+      const resume = conversation.handoff?.resume;
+      const replies: Reply[] = [{ text: this.t(conversation, 'operator:released'), from: 'system' }];
+      const handoff = this.finished(conversation);
+      const released: Conversation = { ...conversation, owner: 'bot', ...(handoff ? { handoff } : {}) };
+      if (resume) return { conversation: { ...released, state: resume }, replies, then: { resume: true } };
+      return { conversation: released, replies, then: { start: MENU_FLOW_ID } };
+    });
+  }
+
+  /** To another operator (who has it at once) or to the supervisors' queue, with a note for them. */
+  transfer(id: string, actor: Actor, to: { login: string; name: string } | typeof SUPERVISORS_QUEUE, note: string | undefined): Promise<ChangeResult> {
+    return this.move(id, (conversation) => {
+      const refusal = this.mayAct(conversation, actor);
+      if (refusal) return refusal;
+      const replies: Reply[] = [{ text: this.t(conversation, 'operator:transferred'), from: 'system' }];
+      const base: HandoffRecord = { ...(conversation.handoff ?? { queue: GENERAL_QUEUE, priority: 0 }), ...(note ? { note } : {}) };
+      if (to === SUPERVISORS_QUEUE) {
+        const { operator: _previous, ...handoff } = base;
+        return { conversation: { ...conversation, owner: 'queue', handoff: { ...handoff, queue: SUPERVISORS_QUEUE, waitingSince: this.now().toISOString() } }, replies };
+      }
+      if (conversation.owner === ownerOf(to)) return { refuse: 'already_theirs' };
+      return { conversation: { ...conversation, owner: ownerOf(to), handoff: { ...base, operator: { login: to.login, name: to.name } } }, replies };
+    });
+  }
+
+  /** Ends the conversation; when an operator had it, the citizen is asked to rate the help. */
+  close(id: string, actor: Actor, reason: string | undefined): Promise<ChangeResult> {
+    return this.move(id, (conversation) => {
+      const refusal = this.mayAct(conversation, actor);
+      if (refusal) return refusal;
+      const finished = this.finished(conversation);
+      const handoff = finished && reason ? { ...finished, closedReason: reason } : finished;
+      const closed: Conversation = { ...conversation, owner: 'bot', status: 'closed', ...(handoff ? { handoff } : {}) };
+      const replies: Reply[] = [{ text: this.t(conversation, 'operator:closed'), from: 'system' }];
+      const operator = conversation.handoff?.operator?.login;
+      if (operator) return { conversation: closed, replies, then: { start: RATING_FLOW_ID, params: { operator } } };
+      return { conversation: { ...closed, state: { flow: MENU_FLOW_ID, v: 1, step: 'root', data: {} } }, replies, then: { start: MENU_FLOW_ID } };
+    });
+  }
+
+  /**
+   * Asks citizens silent in a queue for `idleMs` whether they still wait, and closes the request of
+   * those who did not answer within `idleMs` more. Safe to run on every instance at once.
+   */
+  async sweepIdle(): Promise<number> {
+    const { store, idleMs } = this.options;
+    let touched = 0;
+    for (const queue of [GENERAL_QUEUE, SUPERVISORS_QUEUE]) {
+      const ids = await store.handoff.queue(queue);
+      const conversations = await store.conversations.getMany(ids);
+      for (const conversation of conversations) {
+        if (!conversation || conversation.owner !== 'queue' || !conversation.handoff) continue;
+        const now = this.now().getTime();
+        const asked = conversation.handoff.idleAskedAt ? Date.parse(conversation.handoff.idleAskedAt) : undefined;
+        const lastSign = Date.parse(conversation.handoff.lastCitizenAt ?? conversation.handoff.waitingSince ?? conversation.updatedAt);
+        const due = asked !== undefined ? asked + idleMs <= now : lastSign + idleMs <= now;
+        if (!due) continue;
+        const result = await this.move(conversation.id, (current) => this.idleStep(current), 'system');
+        if (result.changed) touched++;
+      }
+    }
+    return touched;
+  }
+
+  private idleStep(conversation: Conversation): ChangeDecision {
+    const handoff = conversation.handoff;
+    if (conversation.owner !== 'queue' || !handoff) return { refuse: 'not_queued' };
+    const now = this.now();
+    const minutes = Math.max(1, Math.round(this.options.idleMs / 60_000));
+    const lastSign = Date.parse(handoff.lastCitizenAt ?? handoff.waitingSince ?? conversation.updatedAt);
+    if (!handoff.idleAskedAt) {
+      if (lastSign + this.options.idleMs > now.getTime()) return { refuse: 'not_idle' };
+      const t = this.options.texts.translator(conversation.lang);
+      return {
+        conversation: { ...conversation, handoff: { ...handoff, idleAskedAt: now.toISOString() } },
+        replies: [{ text: t('operator:still_waiting', { minutes }), choices: [{ id: QUEUE_WAIT, label: t('operator:choices.wait') }, { id: QUEUE_CANCEL, label: t('operator:choices.cancel') }] }],
+      };
+    }
+    if (Date.parse(handoff.idleAskedAt) + this.options.idleMs > now.getTime() || lastSign > Date.parse(handoff.idleAskedAt)) return { refuse: 'answered' };
+    const { idleAskedAt: _asked, ...rest } = handoff;
+    return {
+      conversation: { ...conversation, owner: 'bot', status: 'closed', handoff: { ...rest, closedReason: 'idle' }, state: { flow: MENU_FLOW_ID, v: 1, step: 'root', data: {} } },
+      replies: [{ text: this.t(conversation, 'operator:idle_closed'), from: 'system' }],
+    };
+  }
+
+  /** Tells queued citizens whose place changed where they are now, with an estimate of the wait. */
+  async announcePositions(): Promise<void> {
+    const { store } = this.options;
+    const waits = await store.handoff.recentWaits();
+    const perPlace = waits.length > 0 ? median(waits) / Math.max(1, this.options.operatorsOnline()) : undefined;
+    for (const queue of [GENERAL_QUEUE, SUPERVISORS_QUEUE]) {
+      const ids = (await store.handoff.queue(queue)).slice(0, ANNOUNCED_PLACES);
+      for (const [index, id] of ids.entries()) {
+        const position = index + 1;
+        await this.move(
+          id,
+          (conversation) => {
+            if (conversation.owner !== 'queue' || !conversation.handoff) return { refuse: 'not_queued' };
+            if (conversation.handoff.announcedPosition === position) return { refuse: 'unchanged' };
+            const t = this.options.texts.translator(conversation.lang);
+            const text = perPlace === undefined ? t('operator:position', { position }) : t('operator:position_eta', { position, minutes: Math.max(1, Math.ceil((perPlace * position) / 60_000)) });
+            return {
+              conversation: { ...conversation, handoff: { ...conversation.handoff, announcedPosition: position } },
+              replies: [{ text, choices: queuedChoices(t), from: 'system' }],
+            };
+          },
+          'system',
+        );
+      }
+    }
+  }
+
+  /** Coalesces queue moves that come in a burst into one announcement round. */
+  private scheduleAnnouncements(): void {
+    if (this.announceTimer) return;
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = undefined;
+      this.announcePositions().catch((error: unknown) => this.options.log.error({ err: error }, 'announcing queue places failed'));
+    }, 200);
+    this.announceTimer.unref();
+  }
+
+  stop(): void {
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+  }
+
+  /** Runs a move and delivers what it says to the citizen once it is stored. */
+  private async move(id: string, decide: (conversation: Conversation) => ChangeDecision, origin: 'operator' | 'system' = 'operator'): Promise<ChangeResult> {
+    if (!this.engine) throw new Error('Handoff is not bound to an engine');
+    const result = await this.engine.change(id, decide, origin);
+    if (result.changed) {
+      await this.options.delivery.deliver(result.conversation, result.replies).catch((error: unknown) => {
+        this.options.log.error({ err: error, conversationId: id }, 'delivering to the citizen failed');
+      });
+    }
+    return result;
+  }
+
+  /** Only the operator who has a conversation acts on it; supervisors may act on any. */
+  private mayAct(conversation: Conversation, actor: Actor): ChangeDecision | undefined {
+    if (conversation.owner === ownerOf(actor) || isSupervisor(actor)) return undefined;
+    if (conversation.owner === 'queue' || conversation.owner === 'bot') return { refuse: 'not_yours' };
+    return { refuse: 'owned_by_other' };
+  }
+
+  private finished(conversation: Conversation): HandoffRecord | undefined {
+    if (!conversation.handoff) return undefined;
+    const { idleAskedAt: _asked, announcedPosition: _told, waitingSince: _since, ...kept } = conversation.handoff;
+    return kept;
+  }
+
+  private t(conversation: Conversation, key: string, vars?: Record<string, unknown>): string {
+    return this.options.texts.t(conversation.lang, key, vars);
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
