@@ -169,7 +169,7 @@ export function createChecklistFlow(): Flow {
     const fileName = `${form.id}-${ctx.lang}.pdf`;
     return {
       ...done,
-      replies: [{ text: ctx.t('forms:ready', { title: form.title[ctx.lang] }), attachment: { kind: 'form', formId: form.id, fileName } }, ...done.replies],
+      replies: [{ text: formReadyText(service, form, next.answers, ctx), attachment: { kind: 'form', formId: form.id, fileName } }, ...done.replies],
       data: { ...done.data, forms: { ...((ctx.conversation.data.forms as Record<string, unknown>) ?? {}), [form.id]: { lang: ctx.lang, values } } },
     };
   };
@@ -293,6 +293,21 @@ function fieldReply(form: FormDefinition, field: NonNullable<ReturnType<typeof n
   choices.push(...navChoices(ctx, NAV.back));
   const how = field.kind === 'choice' ? '' : `\n${ctx.t('forms:type_answer')}`;
   return { text: `${ctx.t('forms:field', { title: form.title[ctx.lang], position, total: form.fields.length, label: field.label[ctx.lang] })}${how}`, choices };
+}
+
+/**
+ * What to do with the filled form depends on the channel chosen in the checklist (given, when the
+ * service has one): on paper it is printed, signed and handed in with the documents; on egov.kz the
+ * application is an electronic form on the portal, so the PDF is the text to copy into it, and the
+ * catalog's own words for that channel say how the portal takes it.
+ */
+function formReadyText(service: Service, form: FormDefinition, answers: Readonly<Record<string, string>>, ctx: FlowContext): string {
+  const title = form.title[ctx.lang];
+  const chosen = answers.channel ?? (service.channels.length === 1 ? service.channels[0]!.id : undefined);
+  const channel = service.channels.find((c) => c.id === chosen);
+  if (channel?.id === 'egov_portal') return ctx.t('forms:ready.portal', { title, how: channel.text[ctx.lang] });
+  if (channel?.id === 'state_corporation' || channel?.id === 'provider_office') return ctx.t('forms:ready.paper', { title });
+  return ctx.t('forms:ready.any_channel', { title });
 }
 
 function cannotCome(service: Service, ctx: FlowContext): Reply[] {

@@ -1,4 +1,5 @@
 import { validateIin } from '../../domain/iin';
+import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
 import type { FlowContext } from '../types';
 import type { FormDefinition, FormField, FormValues } from './types';
 
@@ -24,11 +25,20 @@ export function checkTyped(field: FormField, typed: string, ctx: FlowContext): {
     }
     case 'choice':
       return { error: 'forms:errors.use_buttons' };
-    default: {
-      const max = field.maxLength ?? 200;
-      if (text.length < 2 || !/\p{L}/u.test(text)) return { error: 'forms:errors.too_short' };
-      if (text.length > max) return { error: 'forms:errors.too_long', vars: { max } };
-      return { value: text };
+    case 'contact': {
+      // A bare phone number is a full answer; it is kept in one spelling (+7 701 234 56 78).
+      const phone = normalizeKzPhone(text);
+      if (phone.ok) return { value: formatKzPhone(phone.e164) };
+      return checkText(text, field.maxLength);
     }
+    default:
+      return checkText(text, field.maxLength);
   }
+}
+
+/** Free text: at least two characters with a letter among them, and no longer than the field allows. */
+function checkText(text: string, maxLength = 200): { value: string } | { error: string; vars?: Record<string, unknown> } {
+  if (text.length < 2 || !/\p{L}/u.test(text)) return { error: 'forms:errors.too_short' };
+  if (text.length > maxLength) return { error: 'forms:errors.too_long', vars: { max: maxLength } };
+  return { value: text };
 }

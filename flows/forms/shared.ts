@@ -19,15 +19,12 @@ export const fullNameField: FormField = {
 
 export const iinField: FormField = { id: 'iin', kind: 'iin', label: { kk: 'ЖСН (12 цифр)', ru: 'ИИН (12 цифр)' } };
 
-/**
- * The applicant's contact details. The example includes a word, because a typed answer needs a
- * letter (see `checkTyped`): a bare phone number would be refused as too short.
- */
+/** The applicant's contact details: a phone number on its own, or any text (a phone with an e-mail, an address). */
 export const contactsField: FormField = {
   id: 'contacts',
-  kind: 'text',
+  kind: 'contact',
   maxLength: 150,
-  label: { kk: 'Байланыс деректеріңіз, мысалы: тел. +7 701 123 45 67, e-mail', ru: 'Ваши контактные данные, например: тел. +7 701 123 45 67, e-mail' },
+  label: { kk: 'Байланыс деректеріңіз, мысалы: +7 701 123 45 67, e-mail', ru: 'Ваши контактные данные, например: +7 701 123 45 67, e-mail' },
 };
 
 /** The addressee of a form: the head of the college or university, left blank (to write by hand) when skipped. */

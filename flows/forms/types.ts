@@ -1,11 +1,15 @@
 import type { FormId, LocalizedText, SourceRef } from '../catalog/schema';
 import type { Lang } from '../../store/types';
 
-/** A field the citizen fills in; `kind` decides how the typed value is checked. */
+/**
+ * A field the citizen fills in; `kind` decides how the typed value is checked: `text` needs a
+ * letter, `contact` (contact details) takes a Kazakhstan phone number on its own as well as text,
+ * `iin` and `year` are checked as such, and `choice` is answered with buttons.
+ */
 export interface FormField {
   id: string;
   label: LocalizedText;
-  kind: 'text' | 'iin' | 'year' | 'choice';
+  kind: 'text' | 'contact' | 'iin' | 'year' | 'choice';
   options?: { id: string; label: LocalizedText }[];
   optional?: boolean;
   maxLength?: number;

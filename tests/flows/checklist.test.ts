@@ -130,6 +130,7 @@ describe('application form in the checklist', () => {
     // The reason was already answered in the checklist: it is not asked again.
     const done = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'form:document:attestat' } });
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app1', fileName: 'seed000-app1-kk.pdf' });
+    expect(done.replies[0]!.text).toMatch(/Оны басып шығарып, қол қойып, құжаттармен бірге тапсырыңыз\.$/);
     expect(done.conversation.data.forms).toEqual({
       'seed000-app1': {
         lang: 'kk',
@@ -167,6 +168,8 @@ describe('application form in the checklist', () => {
     // The reason (damaged) was answered in the checklist: the form is done without asking it again.
     const done = await press(engine, 'web-form-tvet', 'form:duplicate:with_supplement');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed004-app5', fileName: 'seed004-app5-ru.pdf' });
+    // Handed in at the college office: on paper.
+    expect(done.replies[0]!.text).toMatch(/Распечатайте его, подпишите и сдайте вместе с документами\.$/);
     expect(done.conversation.data.forms).toEqual({
       'seed004-app5': {
         lang: 'ru',
@@ -194,7 +197,7 @@ describe('application form in the checklist', () => {
     await type(engine, 'web-form-higher', 'Жәңгірова Нұргүл Шаһмарданқызы');
     await type(engine, 'web-form-higher', 'Құқықтану');
     await type(engine, 'web-form-higher', '2008');
-    await type(engine, 'web-form-higher', 'тел. +7 701 123 45 67');
+    await type(engine, 'web-form-higher', '+7 701 234 56 78, nurgul@mail.kz');
     expect(asked(await press(engine, 'web-form-higher', 'nav:skip'))).toMatch(/Қандай телнұсқа керек/);
     await press(engine, 'web-form-higher', 'form:duplicate:supplement');
     const typedReason = await type(engine, 'web-form-higher', 'жоғалып кетті');
@@ -202,6 +205,9 @@ describe('application form in the checklist', () => {
     expect(typedReason.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['form:reason:lost', 'form:reason:damaged', 'form:reason:name_changed', 'nav:back']);
     const done = await press(engine, 'web-form-higher', 'form:reason:lost');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app7', fileName: 'seed000-app7-kk.pdf' });
+    // Applied for on the portal: typed into the portal's form there, not printed and handed in.
+    expect(done.replies[0]!.text).toMatch(/7-қосымша нысанындағы электрондық өтінішті толтырып, ЭЦҚ-мен немесе бір реттік парольмен куәландырасыз/);
+    expect(done.replies[0]!.text).not.toMatch(/басып шығарып/);
     expect(done.conversation.data.forms).toMatchObject({
       'seed000-app7': {
         lang: 'kk',
@@ -212,7 +218,7 @@ describe('application form in the checklist', () => {
           former_name: 'Жәңгірова Нұргүл Шаһмарданқызы',
           specialty: 'Құқықтану',
           graduation_year: '2008',
-          contacts: 'тел. +7 701 123 45 67',
+          contacts: '+7 701 234 56 78, nurgul@mail.kz',
           institution_changed: '',
           duplicate: 'supplement',
           reason: 'lost',
@@ -231,11 +237,23 @@ describe('application form in the checklist', () => {
     expect(badIin.replies[0]!.text).toMatch(/бақылау цифры сәйкес келмейді/);
     expect(asked(badIin)).toMatch(/ЖСН \(12 цифр\)/);
     expect(asked(await type(engine, 'web-form-correct', '850520 400003'))).toMatch(/Байланыс деректеріңіз/);
-    await type(engine, 'web-form-correct', 'тел. +7 701 123 45 67');
+    // Neither a word nor a phone number: refused as before, and the contacts asked again.
+    const noContact = await type(engine, 'web-form-correct', '12345');
+    expect(noContact.replies[0]!.text).toBe('Жауап тым қысқа. Толығырақ жазыңыз.');
+    expect(asked(noContact)).toMatch(/Байланыс деректеріңіз/);
+    // A bare phone number is enough, in whatever spelling.
+    expect(asked(await type(engine, 'web-form-correct', '8 (701) 234-56-78'))).toMatch(/Қай білім туралы құжаттағы/);
     await type(engine, 'web-form-correct', 'Колледж дипломы, 2012');
     expect(asked(await type(engine, 'web-form-correct', 'Жангирова Нургул'))).toMatch(/Дұрысы қалай болуы керек/);
     const done = await type(engine, 'web-form-correct', 'Жәңгірова Нұргүл');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed001-annex1', fileName: 'seed001-annex1-kk.pdf' });
+    // The service is on egov.kz only: the message says so, in the catalog's words, and does not send the citizen to print and hand in.
+    const ready = done.replies[0]!.text;
+    expect(ready).toMatch(/^Өтініш дайын: Білім туралы құжаттардағы мәліметтерді өзектендіру/);
+    expect(ready).toMatch(/тек «электрондық үкіметтің» www\.egov\.kz веб-порталы арқылы беріледі/);
+    expect(ready).toMatch(/ЭЦҚ-мен немесе бір реттік парольмен/);
+    expect(ready).toMatch(/қағаз түрінде тапсырудың қажеті жоқ: бұл PDF – порталдағы электрондық нысанға деректерді көшіруге арналған/);
+    expect(ready).not.toMatch(/басып шығарып|құжаттармен бірге тапсырыңыз/);
     expect(done.conversation.data.forms).toEqual({
       'seed001-annex1': {
         lang: 'kk',
@@ -243,13 +261,40 @@ describe('application form in the checklist', () => {
           head_name: 'Сұлтанбеков Әділ Қуанышұлы',
           full_name: KAZAKH_NAME,
           iin: '850520400003',
-          contacts: 'тел. +7 701 123 45 67',
+          contacts: '+7 701 234 56 78',
           document: 'Колледж дипломы, 2012',
           wrong: 'Жангирова Нургул',
           correct: 'Жәңгірова Нұргүл',
         },
       },
     });
+  });
+});
+
+describe('application form for a service given only on egov.kz, in Russian', () => {
+  it('takes a bare phone number as the contacts and says the application is filled in on the portal, not handed in on paper', async () => {
+    const engine = testEngine();
+    const id = 'web-form-correct-ru';
+    const type = (text: string) => engine.handle({ conversationId: id, channel: 'web', event: { type: 'text', text } });
+    await play(engine, id, ['menu:checklist', 'svc:correct-education-document', 'nav:form'], 'ru');
+    await type('Султанбеков Адиль Куанышевич');
+    await type('Жангирова Нургуль Шахмардановна');
+    expect((await type('850520400003')).replies.at(-1)!.text).toMatch(/Ваши контактные данные, например: \+7 701 123 45 67, e-mail/);
+    const noContact = await type('+7 701 234');
+    expect(noContact.replies[0]!.text).toBe('Ответ слишком короткий. Напишите подробнее.');
+    expect(noContact.replies.at(-1)!.text).toMatch(/Ваши контактные данные/);
+    expect((await type('+7 701 234 56 78')).replies.at(-1)!.text).toMatch(/В каком документе об образовании/);
+    await type('Диплом колледжа, 2012');
+    await type('Жангирова Нургул');
+    const done = await type('Жангирова Нургуль');
+    expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed001-annex1', fileName: 'seed001-annex1-ru.pdf' });
+    const ready = done.replies[0]!.text;
+    expect(ready).toMatch(/^Заявление готово: Заявление об актуализации \(корректировке\) сведений в документах об образовании\./);
+    expect(ready).toMatch(/Заявление подаётся только через веб-портал «электронного правительства» www\.egov\.kz/);
+    expect(ready).toMatch(/Вход на портал — с ЭЦП или одноразовым паролем/);
+    expect(ready).toMatch(/На бумаге сдавать его не нужно: этот PDF — готовый текст, чтобы перенести данные в электронную форму на портале/);
+    expect(ready).not.toMatch(/Распечатайте|подпишите/);
+    expect(done.conversation.data.forms).toMatchObject({ 'seed001-annex1': { lang: 'ru', values: { contacts: '+7 701 234 56 78' } } });
   });
 });
 
