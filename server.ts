@@ -7,6 +7,16 @@ import { Metrics } from './bot/metrics';
 import { createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
 import { WebSocketHub } from './bot/channels/web';
 import { FormFiles } from './bot/forms';
+import { Callbacks } from './bot/callbacks';
+import { Delivery } from './bot/delivery';
+import { Handoff } from './bot/handoff';
+import { Presence } from './bot/presence';
+import { Ratings } from './bot/ratings';
+import { Accounts } from './api/operator/accounts';
+import { Audit } from './api/operator/audit';
+import { CannedAnswers } from './api/operator/canned';
+import { CALLBACK_EFFECT } from './flows/operator';
+import { RATING_EFFECT } from './flows/rating';
 import type { Config } from './config';
 import { createFlows } from './flows';
 import { createTexts } from './locales/i18n';
@@ -17,6 +27,7 @@ export interface Server {
   app: App;
   store: Store;
   engine: Engine;
+  handoff: Handoff;
   log: Logger;
   telegram?: TelegramChannel;
   /** Listens on HOST:PORT and starts the Telegram channel; resolves with the address. */
@@ -31,10 +42,29 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
   const metrics = overrides.metrics ?? new Metrics();
   const store = await openStore(config.REDIS_URL, log);
   const texts = createTexts();
-  const engine = new Engine({ store, texts, flows: createFlows(), defaultLang: config.DEFAULT_LANG });
   const hub = new WebSocketHub();
-  // Form links must verify on every instance: they share JWT_SECRET when it is set.
-  const forms = new FormFiles(store.conversations, config.JWT_SECRET ?? randomBytes(32).toString('base64url'));
+  // Form links and operator sessions must verify on every instance: they share JWT_SECRET when it is set.
+  const secret = config.JWT_SECRET ?? randomBytes(32).toString('base64url');
+  const forms = new FormFiles(store.conversations, secret);
+  const presence = new Presence(store);
+  const delivery = new Delivery({ bus: store.bus, hub, forms, log });
+  const handoff = new Handoff({ store, texts, delivery, log, hours: config.CONTACT_CENTRE_HOURS, idleMs: config.QUEUE_IDLE_MINUTES * 60_000, operatorsOnline: () => presence.operatorsOnline() });
+  const callbacks = new Callbacks(store);
+  const ratings = new Ratings(store);
+  const engine = new Engine({
+    store,
+    texts,
+    flows: createFlows(),
+    defaultLang: config.DEFAULT_LANG,
+    observer: handoff,
+    availability: () => handoff.availability(),
+    effects: { [CALLBACK_EFFECT]: callbacks.effect, [RATING_EFFECT]: ratings.effect },
+  });
+  handoff.bind(engine);
+  const accounts = new Accounts(store);
+  const created = await accounts.bootstrap(config.OPERATOR_BOOTSTRAP);
+  if (created.length > 0) log.info({ logins: created }, 'Operator accounts created from OPERATOR_BOOTSTRAP');
+  await Promise.all([presence.start(), delivery.start()]);
   const turnDeps = { engine, texts, metrics, log, forms };
 
   let telegram: TelegramChannel | undefined;
@@ -49,16 +79,22 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       },
       turnDeps,
     );
+    delivery.useTelegram(telegram);
   } else {
     log.info('TELEGRAM_BOT_TOKEN is not set: the Telegram channel is off');
   }
 
-  const app = await buildApp({ config, log, store, engine, texts, metrics, hub, forms, ...(telegram ? { telegram } : {}) });
+  const operator = { store, accounts, presence, audit: new Audit(store), handoff, callbacks, ratings, canned: new CannedAnswers(store), jwtSecret: secret, sessionHours: config.OPERATOR_SESSION_HOURS };
+  const app = await buildApp({ config, log, store, engine, texts, metrics, hub, forms, operator, ...(telegram ? { telegram } : {}) });
+  // Every instance sweeps; each move is a compare-and-set, so two sweeps never ask twice.
+  const idleSweep = setInterval(() => void handoff.sweepIdle().catch((err: unknown) => log.error({ err }, 'idle sweep failed')), Math.min(30_000, (config.QUEUE_IDLE_MINUTES * 60_000) / 4));
+  idleSweep.unref();
 
   return {
     app,
     store,
     engine,
+    handoff,
     log,
     ...(telegram ? { telegram } : {}),
     async listen() {
@@ -70,8 +106,12 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       return address;
     },
     async close() {
+      clearInterval(idleSweep);
+      handoff.stop();
+      await presence.stop();
       await telegram?.stop();
       await app.close();
+      await delivery.stop();
       // Turns already running finish and store their state before the store goes away.
       const deadline = Date.now() + 5000;
       while (engine.busy > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -22,6 +22,8 @@ import { nluRoutes } from './routes/nlu';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { telegramRoutes } from './routes/telegram';
+import { operatorRoutes } from './routes/operator';
+import type { OperatorDeps } from './routes/operator/deps';
 
 export interface AppDeps {
   config: Config;
@@ -32,6 +34,7 @@ export interface AppDeps {
   metrics: Metrics;
   hub: WebSocketHub;
   forms: FormFiles;
+  operator: OperatorDeps & { jwtSecret: string; sessionHours: number };
   telegram?: TelegramChannel;
 }
 
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(catalogRoutes);
   await app.register(formRoutes, { forms: deps.forms });
   await app.register(nluRoutes, { defaultLang: deps.config.DEFAULT_LANG });
+  await app.register(operatorRoutes, deps.operator);
   if (deps.telegram?.mode === 'webhook') await app.register(telegramRoutes, { telegram: deps.telegram });
   return app;
 }

@@ -19,10 +19,14 @@ interface WebFrames {
  */
 export class Delivery {
   private unsubscribe?: () => Promise<void>;
+  private telegram?: TelegramChannel;
 
-  constructor(
-    private readonly deps: { bus: Bus; hub: WebSocketHub; forms: FormFiles; log: Logger; telegram?: TelegramChannel },
-  ) {}
+  constructor(private readonly deps: { bus: Bus; hub: WebSocketHub; forms: FormFiles; log: Logger }) {}
+
+  /** The Telegram channel is built after the engine, which needs this object first. */
+  useTelegram(telegram: TelegramChannel): void {
+    this.telegram = telegram;
+  }
 
   /** Starts handing frames published by any instance to the sockets this instance holds. */
   async start(): Promise<void> {
@@ -40,11 +44,11 @@ export class Delivery {
     if (replies.length === 0) return;
     if (conversation.channel === 'telegram') {
       const chatId = conversation.address.telegramChatId;
-      if (chatId === undefined || !this.deps.telegram) {
+      if (chatId === undefined || !this.telegram) {
         this.deps.log.warn({ conversationId: conversation.id }, 'cannot reach a Telegram conversation: the channel is off or the chat is unknown');
         return;
       }
-      await this.deps.telegram.send(chatId, replies);
+      await this.telegram.send(chatId, replies);
       return;
     }
     const link = (attachment: NonNullable<Reply['attachment']>) => this.deps.forms.link(conversation.id, attachment.formId);

@@ -5,7 +5,7 @@ import { queuedChoices, QUEUE_CANCEL, QUEUE_WAIT } from '../flows/operator';
 import { RATING_FLOW_ID } from '../flows/rating';
 import type { Availability, Reply } from '../flows/types';
 import type { Texts } from '../locales/i18n';
-import type { Conversation, Handoff as HandoffRecord, Store } from '../store/types';
+import type { AppendLog, Conversation, Handoff as HandoffRecord, Store } from '../store/types';
 import type { Delivery } from './delivery';
 import type { ChangeDecision, ChangeResult, Engine, SavedChange } from './engine';
 import { eventsOf, OPERATOR_EVENTS_TOPIC, placementChanged, type OperatorEvent } from './operator-events';
@@ -23,6 +23,7 @@ export const SUPERVISORS_QUEUE = 'supervisors';
 export const GENERAL_QUEUE = 'general';
 /** Queue places announced to citizens; those further back hear about it when they move up. */
 const ANNOUNCED_PLACES = 50;
+const CLOSED_KEY = 'all';
 
 export interface HandoffOptions {
   store: Store;
@@ -59,9 +60,11 @@ export class Handoff {
   private engine?: Engine;
   private readonly now: () => Date;
   private announceTimer?: NodeJS.Timeout;
+  private readonly closed: AppendLog<string>;
 
   constructor(private readonly options: HandoffOptions) {
     this.now = options.now ?? (() => new Date());
+    this.closed = options.store.log<string>('closed', 1000);
   }
 
   /** The engine runs the moves; it is created after this object because it reports to it. */
@@ -81,14 +84,8 @@ export class Handoff {
     const { before, conversation } = change;
     try {
       if (placementChanged(before, conversation)) {
-        await this.options.store.handoff.place({
-          id: conversation.id,
-          owner: conversation.owner,
-          status: conversation.status,
-          priority: conversation.handoff?.priority ?? 0,
-          ...(conversation.handoff?.queue ? { queue: conversation.handoff.queue } : {}),
-          ...(conversation.handoff?.waitingSince ? { waitingSince: conversation.handoff.waitingSince } : {}),
-        });
+        await this.refile(conversation);
+        if (conversation.status === 'closed' && before?.status !== 'closed') await this.closed.append(CLOSED_KEY, conversation.id);
         if (before?.owner === 'queue' || conversation.owner === 'queue') this.scheduleAnnouncements();
         const servedAfter = before?.owner === 'queue' && conversation.owner.startsWith('operator:') ? before.handoff?.waitingSince : undefined;
         if (servedAfter) await this.options.store.handoff.recordWait(Date.parse(conversation.updatedAt) - Date.parse(servedAfter));
@@ -97,6 +94,23 @@ export class Handoff {
     } catch (error) {
       this.options.log.error({ err: error, conversationId: conversation.id }, 'filing a conversation for operators failed');
     }
+  }
+
+  /** Files a conversation where it belongs now (used to repair an index entry left behind). */
+  refile(conversation: Conversation): Promise<void> {
+    return this.options.store.handoff.place({
+      id: conversation.id,
+      owner: conversation.owner,
+      status: conversation.status,
+      priority: conversation.handoff?.priority ?? 0,
+      ...(conversation.handoff?.queue ? { queue: conversation.handoff.queue } : {}),
+      ...(conversation.handoff?.waitingSince ? { waitingSince: conversation.handoff.waitingSince } : {}),
+    });
+  }
+
+  /** Ids of the conversations closed most recently, newest first. */
+  async recentlyClosed(limit: number): Promise<string[]> {
+    return [...new Set((await this.closed.list(CLOSED_KEY, limit)).reverse())];
   }
 
   publish(event: OperatorEvent): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Collection, Store } from '../store/types';
+import { OPERATOR_EVENTS_TOPIC, type OperatorEvent } from './operator-events';
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
 
@@ -25,22 +26,28 @@ export class Presence {
   private readonly lastTouch = new Map<string, number>();
   private online = 0;
   private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => Promise<void>;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.records = store.collection<PresenceRecord>('presence');
   }
 
+  /** Counts now, then again every few seconds and whenever any instance reports a presence change. */
   async start(): Promise<void> {
     await this.refresh();
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), REFRESH_MS);
     this.timer.unref();
+    this.unsubscribe = await this.store.bus.subscribe(OPERATOR_EVENTS_TOPIC, (event) => {
+      if ((event as OperatorEvent).type === 'presence') void this.refresh().catch(() => undefined);
+    });
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.unsubscribe?.();
   }
 
   operatorsOnline(): number {

@@ -101,7 +101,7 @@ export function createChecklistFlow(): Flow {
       if (step === 'checklist' || step === 'details') {
         if (id === NAV.form && form) return show('form', service, { ...data, form: { values: form.prefill?.(data.answers, ctx.lang) ?? {}, order: [] } }, ctx);
         if (id === NAV.list) return show('checklist', service, data, ctx);
-        if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state };
+        if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state, data: { limitedMobility: true } };
       }
       return again(state, ctx, 'checklist:answer_with_buttons');
     },

@@ -1,0 +1,239 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ChangeResult } from '../../../bot/engine';
+import { GENERAL_QUEUE, SUPERVISORS_QUEUE, type Actor } from '../../../bot/handoff';
+import type { Conversation, Lang } from '../../../store/types';
+import { ApiError, apiError } from '../../errors';
+import { summarize } from '../../operator/summary';
+import { actorOf, bearer, type OperatorRouteOptions } from './deps';
+
+const ConversationView = z.object({
+  id: z.string(),
+  channel: z.enum(['telegram', 'web']),
+  lang: z.enum(['kk', 'ru']),
+  owner: z.string(),
+  status: z.enum(['open', 'closed']),
+  priority: z.number(),
+  waitingSince: z.string().nullable(),
+  summary: z.string(),
+  topic: z.string().nullable(),
+  queue: z.string().nullable(),
+  operator: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+const Note = z.object({ at: z.string(), author: z.string(), text: z.string() });
+type Note = z.infer<typeof Note>;
+
+const ConversationDetail = ConversationView.extend({
+  transcript: z.array(z.object({ from: z.string(), text: z.string(), at: z.string() })),
+  data: z.record(z.string(), z.unknown()),
+  notes: z.array(Note),
+  transferNote: z.string().nullable(),
+});
+
+const Id = z.object({ id: z.string().min(1).max(128) });
+const ConsoleLang = z.enum(['kk', 'ru']).default('ru');
+
+function view(c: Conversation, lang: Lang): z.infer<typeof ConversationView> {
+  return {
+    id: c.id,
+    channel: c.channel,
+    lang: c.lang,
+    owner: c.owner,
+    status: c.status,
+    priority: c.handoff?.priority ?? 0,
+    waitingSince: c.owner === 'queue' ? (c.handoff?.waitingSince ?? null) : null,
+    summary: summarize(c, lang),
+    topic: c.handoff?.topic ?? null,
+    queue: c.owner === 'queue' ? (c.handoff?.queue ?? GENERAL_QUEUE) : null,
+    operator: c.owner.startsWith('operator:') ? c.owner.slice('operator:'.length) : null,
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** What a refused move means over HTTP. */
+const REFUSALS: Record<string, [number, string, string]> = {
+  not_found: [404, 'not_found', 'No such conversation'],
+  owned_by_other: [409, 'conflict', 'Another operator has this conversation'],
+  not_yours: [409, 'not_yours', 'Take the conversation over first'],
+  already_theirs: [409, 'conflict', 'That operator has this conversation already'],
+};
+
+/** The conversation list, one conversation with its transcript, and the moves on it. */
+export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, deps) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { store, handoff, audit, accounts, canned, requireRole } = deps;
+  const notes = store.log<Note>('notes', 500);
+
+  /** The conversations filed under the ids given, in that order; stale index entries are refiled. */
+  const load = async (ids: readonly string[], keep: (c: Conversation) => boolean): Promise<Conversation[]> => {
+    const found = await store.conversations.getMany(ids);
+    const kept: Conversation[] = [];
+    for (const conversation of found) {
+      if (!conversation) continue;
+      if (keep(conversation)) kept.push(conversation);
+      else await handoff.refile(conversation);
+    }
+    return kept;
+  };
+
+  const queuesFor = (actor: Actor, queue: string | undefined) => (queue ? [queue] : actor.role === 'operator' ? [GENERAL_QUEUE] : [SUPERVISORS_QUEUE, GENERAL_QUEUE]);
+
+  app.get('/api/operator/conversations', {
+    schema: {
+      tags: ['operator'],
+      summary: 'Conversations: the queue in serving order, mine, or any not with the bot; closed ones most recent first',
+      security: bearer,
+      querystring: z.object({
+        owner: z.enum(['queue', 'me', 'any']).default('queue'),
+        status: z.enum(['open', 'closed']).default('open'),
+        queue: z.enum([GENERAL_QUEUE, SUPERVISORS_QUEUE]).optional(),
+        lang: ConsoleLang,
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      response: { 200: z.array(ConversationView), 400: ApiError, 401: ApiError },
+    },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const { owner, status, queue, lang, limit, offset } = request.query;
+      const me = `operator:${actor.login}` as const;
+      let ids: string[];
+      if (status === 'closed') ids = await handoff.recentlyClosed(500);
+      else if (owner === 'me') ids = await store.handoff.owned(me);
+      else {
+        const queued = (await Promise.all(queuesFor(actor, queue).map((q) => store.handoff.queue(q)))).flat();
+        ids = owner === 'any' ? [...queued, ...(await store.handoff.owned())] : queued;
+      }
+      reply.header('x-total-count', String(ids.length));
+      const page = ids.slice(offset, offset + limit);
+      const matches = (c: Conversation) =>
+        status === 'closed' ? c.status === 'closed' && (owner !== 'me' || c.handoff?.operator?.login === actor.login) : c.status === 'open' && (owner === 'me' ? c.owner === me : owner === 'queue' ? c.owner === 'queue' : c.owner !== 'bot');
+      return (await load(page, matches)).map((c) => view(c, lang));
+    },
+  });
+
+  app.get('/api/operator/conversations/:id', {
+    schema: {
+      tags: ['operator'],
+      summary: 'One conversation (any, also one with the bot): transcript, collected data, summary and private notes',
+      security: bearer,
+      params: Id,
+      querystring: z.object({ lang: ConsoleLang }),
+      response: { 200: ConversationDetail, 401: ApiError, 404: ApiError },
+    },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const conversation = await store.conversations.get(request.params.id);
+      if (!conversation) return reply.code(404).send(apiError('not_found', 'No such conversation'));
+      const [transcript, conversationNotes] = await Promise.all([store.conversations.transcript(conversation.id, 500), notes.list(conversation.id)]);
+      return { ...view(conversation, request.query.lang), transcript, data: conversation.data, notes: conversationNotes, transferNote: conversation.handoff?.note ?? null };
+    },
+  });
+
+  /** Sends a move's outcome: the conversation as it is now, or the refusal as an error. */
+  const answer = async (reply: FastifyReply, result: ChangeResult, lang: Lang, audited: () => Promise<void>) => {
+    if (!result.changed) {
+      if (result.reason === 'already_yours') {
+        const current = await store.conversations.get(String((reply.request.params as { id: string }).id));
+        if (current) return view(current, lang);
+      }
+      const [status, code, message] = REFUSALS[result.reason] ?? [409, 'conflict', result.reason];
+      return reply.code(status).send(apiError(code, message));
+    }
+    await audited();
+    return view(result.conversation, lang);
+  };
+
+  const moveSchema = (summary: string) => ({
+    tags: ['operator'],
+    summary,
+    security: bearer,
+    params: Id,
+    querystring: z.object({ lang: ConsoleLang }),
+    response: { 200: ConversationView, 400: ApiError, 401: ApiError, 404: ApiError, 409: ApiError },
+  });
+
+  app.post('/api/operator/conversations/:id/takeover', {
+    schema: moveSchema('Take the conversation over (409 when another operator has it); the bot falls silent'),
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const result = await handoff.takeover(request.params.id, actor);
+      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.takeover', request.params.id));
+    },
+  });
+
+  app.post('/api/operator/conversations/:id/messages', {
+    schema: { ...moveSchema('Write to the citizen; a text that is exactly /code sends that canned answer in the citizen\'s language'), body: z.object({ text: z.string().trim().min(1).max(2000) }) },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const conversation = await store.conversations.get(request.params.id);
+      const text = conversation ? await canned.expand(request.body.text, conversation.lang) : request.body.text;
+      const result = await handoff.message(request.params.id, actor, text);
+      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.message', request.params.id, { length: text.length }));
+    },
+  });
+
+  app.post('/api/operator/conversations/:id/release', {
+    schema: moveSchema('Hand the conversation back to the bot, which resumes where the citizen was'),
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const result = await handoff.release(request.params.id, actor);
+      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.release', request.params.id));
+    },
+  });
+
+  app.post('/api/operator/conversations/:id/transfer', {
+    schema: { ...moveSchema('Transfer to another operator (a login) or to the supervisors\' queue ("supervisors"), with a note'), body: z.object({ to: z.string().min(1).max(64), note: z.string().trim().max(1000).optional() }) },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const { to, note } = request.body;
+      let target: { login: string; name: string } | typeof SUPERVISORS_QUEUE = SUPERVISORS_QUEUE;
+      if (to !== SUPERVISORS_QUEUE) {
+        const account = await accounts.get(to);
+        if (!account || account.disabled) return reply.code(400).send(apiError('unknown_operator', `No active operator ${to}`));
+        target = { login: account.login, name: account.name };
+      }
+      const result = await handoff.transfer(request.params.id, actor, target, note || undefined);
+      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.transfer', request.params.id, { to, ...(note ? { note } : {}) }));
+    },
+  });
+
+  app.post('/api/operator/conversations/:id/close', {
+    schema: { ...moveSchema('Close the conversation with an optional reason; the citizen is asked to rate the help'), body: z.object({ reason: z.string().trim().max(500).optional() }).default({}) },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const reason = request.body.reason || undefined;
+      const result = await handoff.close(request.params.id, actor, reason);
+      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.close', request.params.id, reason ? { reason } : undefined));
+    },
+  });
+
+  app.post('/api/operator/conversations/:id/notes', {
+    schema: {
+      tags: ['operator'],
+      summary: 'Add a private note (operators only; never shown to the citizen)',
+      security: bearer,
+      params: Id,
+      body: z.object({ text: z.string().trim().min(1).max(2000) }),
+      response: { 201: Note, 400: ApiError, 401: ApiError, 404: ApiError },
+    },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      if (!(await store.conversations.get(request.params.id))) return reply.code(404).send(apiError('not_found', 'No such conversation'));
+      const note = { at: new Date().toISOString(), author: actor.login, text: request.body.text };
+      await notes.append(request.params.id, note);
+      await audit.record(actor.login, 'conversation.note', request.params.id);
+      return reply.code(201).send(note);
+    },
+  });
+};

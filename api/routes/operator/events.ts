@@ -1,0 +1,43 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Actor } from '../../../bot/handoff';
+import { OPERATOR_EVENTS_TOPIC, type OperatorEvent } from '../../../bot/operator-events';
+import { actorOf, bearer, type OperatorRouteOptions } from './deps';
+
+const HEARTBEAT_MS = 25_000;
+
+/** Operators see the messages of the queue and of their own conversations; supervisors see all. */
+function visibleTo(actor: Actor, event: OperatorEvent): boolean {
+  if (event.type !== 'message' || actor.role !== 'operator') return true;
+  return event.owner === 'queue' || event.owner === `operator:${actor.login}`;
+}
+
+/**
+ * GET /api/operator/events: Server-Sent Events of queue changes, messages, take-overs, transfers,
+ * hand-backs and closes, from every instance (the store's bus). A comment line every 25 s keeps
+ * proxies from closing the stream and keeps the operator counted as present.
+ */
+export const eventRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, { store, presence, requireRole }) => {
+  fastify.get('/api/operator/events', {
+    schema: { tags: ['operator'], summary: 'Server-Sent Events: queued, takeover, transferred, released, cancelled, closed, message, presence, callback', security: bearer },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      reply.hijack();
+      const stream = reply.raw;
+      stream.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      stream.write(`event: ready\ndata: ${JSON.stringify({ login: actor.login })}\n\n`);
+      const unsubscribe = await store.bus.subscribe(OPERATOR_EVENTS_TOPIC, (message) => {
+        const event = message as OperatorEvent;
+        if (visibleTo(actor, event)) stream.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      });
+      const heartbeat = setInterval(() => {
+        stream.write(': keep-alive\n\n');
+        void presence.touch(actor.login).catch(() => undefined);
+      }, HEARTBEAT_MS);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        void unsubscribe().catch(() => undefined);
+      });
+    },
+  });
+};

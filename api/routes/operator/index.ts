@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { operatorAuth } from '../../operator/auth';
+import { accountRoutes } from './accounts';
+import { conversationRoutes } from './conversations';
+import type { OperatorDeps } from './deps';
+import { deskRoutes } from './desk';
+import { eventRoutes } from './events';
+import { sessionRoutes } from './session';
+
+/** The operator API of DESIGN.md §6, in one scope with its own JWT sessions. */
+export const operatorRoutes: FastifyPluginAsync<OperatorDeps & { jwtSecret: string; sessionHours: number }> = async (fastify, deps) => {
+  const { requireRole, issue } = await operatorAuth(fastify, { accounts: deps.accounts, presence: deps.presence, secret: deps.jwtSecret, sessionHours: deps.sessionHours });
+  const options = { ...deps, requireRole };
+  await fastify.register(sessionRoutes, { ...options, issue });
+  await fastify.register(accountRoutes, options);
+  await fastify.register(conversationRoutes, options);
+  await fastify.register(eventRoutes, options);
+  await fastify.register(deskRoutes, options);
+};
