@@ -222,7 +222,9 @@ export class Engine {
     const citizenText = describeEvent(event, conversation);
     if (citizenText !== undefined) transcript.push({ from: 'citizen', text: citizenText, at });
 
-    let next: Conversation = { ...conversation, status: 'open' };
+    // A citizen who writes again reopens a closed conversation, except to answer the rating after close.
+    const stayClosed = conversation.status === 'closed' && this.flows.get(conversation.state.flow)?.keepsClosed === true;
+    let next: Conversation = { ...conversation, status: stayClosed ? 'closed' : 'open' };
     const queueControl = conversation.owner === 'queue' && event.type === 'choice' && event.id.startsWith(QUEUE_CONTROL_PREFIX);
     if (conversation.owner !== 'bot' && !queueControl) {
       // The ownership gate: an operator (or the queue) owns the conversation, the bot stays silent.

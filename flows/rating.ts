@@ -23,6 +23,7 @@ export function createRatingFlow(): Flow {
   const flow: Flow = {
     id: RATING_FLOW_ID,
     version: 1,
+    keepsClosed: true,
     start(ctx, params) {
       const state = stateOf(flow, 'score', typeof params?.operator === 'string' ? { operator: params.operator } : {});
       return { replies: flow.prompt(state, ctx), state };

@@ -91,6 +91,8 @@ export interface Flow {
   handle(state: FlowState, event: FlowEvent, ctx: FlowContext): StepResult;
   /** The current step's question again (after a language switch, a hand-back or a reconnect). */
   prompt(state: FlowState, ctx: FlowContext): Reply[];
+  /** Answers to this flow belong to a closed conversation (the rating after close) and do not reopen it. */
+  keepsClosed?: boolean;
 }
 
 export function stateOf(flow: Pick<Flow, 'id' | 'version'>, step: string, data: Record<string, unknown> = {}): FlowState {
