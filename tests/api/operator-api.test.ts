@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperatorApi } from '../support/operator-api';
 import { startTestServer, type TestServer } from '../support/server';
+import { SseClient } from '../support/sse';
 import { ChatClient, type Frame } from '../support/ws-client';
 
 const BOOTSTRAP = 'aigerim:aigerim-pass-1:operator,dana:dana-pass-12:operator,sveta:sveta-pass-1:supervisor,admin:admin-pass-1:admin';
@@ -205,6 +206,16 @@ describe('operator API when nobody can answer', () => {
     expect(missed.body).toMatchObject({ status: 'not_reached', attempts: 1, handledBy: 'aigerim' });
     expect((await aigerim.call('PATCH', `/api/operator/callbacks/${list[0].id}`, { status: 'reached' })).body.status).toBe('reached');
     client.close();
+  });
+
+  it('ends open event streams when the server stops, so a restart never hangs on a console', async () => {
+    const other = await startTestServer({ OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator' });
+    const aigerim = await OperatorApi.login(other.url, 'aigerim', 'aigerim-pass-1');
+    const events = await SseClient.connect(`${other.url}/api/operator/events`, aigerim.token);
+    // Without ending the stream, close() waits for it and the test times out.
+    await other.close();
+    await events.waitFor((e) => e.event === 'ready');
+    events.close();
   });
 
   it('asks a silent citizen whether they still wait, then closes the request', async () => {

@@ -17,6 +17,12 @@ function visibleTo(actor: Actor, event: OperatorEvent): boolean {
  * proxies from closing the stream and keeps the operator counted as present.
  */
 export const eventRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, { store, presence, requireRole }) => {
+  // Streams never end on their own: a closing server ends them, or it would wait for them forever.
+  const open = new Set<{ end(): void }>();
+  fastify.addHook('preClose', async () => {
+    for (const stream of open) stream.end();
+  });
+
   fastify.get('/api/operator/events', {
     schema: { tags: ['operator'], summary: 'Server-Sent Events: queued, takeover, transferred, released, cancelled, closed, message, presence, callback', security: bearer },
     preHandler: requireRole(),
@@ -34,7 +40,9 @@ export const eventRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fast
         stream.write(': keep-alive\n\n');
         void presence.touch(actor.login).catch(() => undefined);
       }, HEARTBEAT_MS);
+      open.add(stream);
       request.raw.on('close', () => {
+        open.delete(stream);
         clearInterval(heartbeat);
         void unsubscribe().catch(() => undefined);
       });
