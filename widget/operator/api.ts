@@ -1,0 +1,118 @@
+import type { Lang } from './i18n';
+import type { Callback, CallbackStatus, CannedAnswer, ColleaguePresence, ConversationDetail, ConversationView, Me, Note, PresenceStatus, ServiceInfo } from './types';
+
+/**
+ * An answer: the body on success (with `total` from x-total-count on lists), the API's error code
+ * and message otherwise (status 0: no connection).
+ */
+export type ApiResult<T> = { ok: true; status: number; data: T; total?: number } | { ok: false; status: number; code: string; message: string };
+
+export type Move = 'takeover' | 'release' | 'transfer' | 'close';
+
+const TOKEN_KEY = 'operator-console-token';
+
+/**
+ * The operator API over fetch with the bearer token. The token lives in sessionStorage: it survives
+ * a reload of the tab but not closing it, and other tabs log in on their own.
+ */
+export class Api {
+  /** Called when the server no longer accepts the token (expired, account disabled). */
+  onUnauthorized: (() => void) | undefined;
+
+  get token(): string | null {
+    try {
+      return sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      return null;
+    }
+  }
+
+  setToken(token: string | null): void {
+    try {
+      if (token) sessionStorage.setItem(TOKEN_KEY, token);
+      else sessionStorage.removeItem(TOKEN_KEY);
+    } catch {
+      // storage refused: the session lasts until the page closes
+    }
+  }
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+    const token = this.token;
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    } catch (error) {
+      return { ok: false, status: 0, code: 'network', message: String(error) };
+    }
+    const text = await response.text().catch(() => '');
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    if (response.ok) {
+      const total = Number(response.headers.get('x-total-count') ?? Number.NaN);
+      return { ok: true, status: response.status, data: parsed as T, ...(Number.isFinite(total) ? { total } : {}) };
+    }
+    const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
+    if (response.status === 401 && token && !path.endsWith('/login')) this.onUnauthorized?.();
+    return { ok: false, status: response.status, code: error?.code ?? `http_${response.status}`, message: error?.message ?? response.statusText };
+  }
+
+  login(login: string, password: string) {
+    return this.call<{ token: string; operator: Me }>('POST', '/api/operator/login', { login, password });
+  }
+
+  me() {
+    return this.call<Me>('GET', '/api/operator/me');
+  }
+
+  setPresence(status: PresenceStatus) {
+    return this.call<{ login: string; status: PresenceStatus }>('POST', '/api/operator/presence', { status });
+  }
+
+  colleagues() {
+    return this.call<ColleaguePresence[]>('GET', '/api/operator/presence');
+  }
+
+  conversations(owner: 'queue' | 'me', lang: Lang) {
+    return this.call<ConversationView[]>('GET', `/api/operator/conversations?owner=${owner}&lang=${lang}`);
+  }
+
+  conversation(id: string, lang: Lang) {
+    return this.call<ConversationDetail>('GET', `/api/operator/conversations/${encodeURIComponent(id)}?lang=${lang}`);
+  }
+
+  move(id: string, move: Move, lang: Lang, body: Record<string, string> = {}) {
+    return this.call<ConversationView>('POST', `/api/operator/conversations/${encodeURIComponent(id)}/${move}?lang=${lang}`, body);
+  }
+
+  send(id: string, text: string, lang: Lang) {
+    return this.call<ConversationView>('POST', `/api/operator/conversations/${encodeURIComponent(id)}/messages?lang=${lang}`, { text });
+  }
+
+  addNote(id: string, text: string) {
+    return this.call<Note>('POST', `/api/operator/conversations/${encodeURIComponent(id)}/notes`, { text });
+  }
+
+  /** A service of the public catalog: its title and documents name what the checklist collected. */
+  service(id: string, lang: Lang) {
+    return this.call<ServiceInfo>('GET', `/api/services/${encodeURIComponent(id)}?lang=${lang}`);
+  }
+
+  canned() {
+    return this.call<CannedAnswer[]>('GET', '/api/operator/canned');
+  }
+
+  callbacks() {
+    return this.call<Callback[]>('GET', '/api/operator/callbacks');
+  }
+
+  markCallback(id: string, status: Exclude<CallbackStatus, 'pending'>, note?: string) {
+    return this.call<Callback>('PATCH', `/api/operator/callbacks/${encodeURIComponent(id)}`, { status, ...(note ? { note } : {}) });
+  }
+}

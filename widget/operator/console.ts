@@ -1,0 +1,364 @@
+import type { Api, ApiResult, Move } from './api';
+import { h } from './dom';
+import { EventStream, type StreamEvent } from './events';
+import { lang, t, type TextKey } from './i18n';
+import { Notices } from './notices';
+import type { CannedAnswer, Me, OperatorEvent, PresenceStatus, ServiceInfo, TranscriptEntry } from './types';
+import { CallbacksView } from './views/callbacks';
+import { ConversationListView } from './views/conversation-list';
+import { ConversationPane } from './views/conversation-pane';
+import { closeDialog, transferDialog } from './views/dialogs';
+import { HeaderView, type Section } from './views/header';
+
+/** Ownership moves: the lists change. */
+const MOVES = new Set(['queued', 'takeover', 'transferred', 'released', 'cancelled', 'closed']);
+/** What the API's refusals mean to the operator. */
+const REFUSALS: Record<string, TextKey> = {
+  conflict: 'notices.conflict',
+  not_yours: 'notices.not_yours',
+  not_found: 'notices.not_found',
+  unknown_operator: 'notices.unknown_operator',
+  network: 'notices.network',
+};
+
+function debounce(run: () => void, ms: number): { (): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const call = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, ms);
+  };
+  call.cancel = () => clearTimeout(timer);
+  return call;
+}
+
+/**
+ * The logged-in console: header, notices, the queue and mine lists, the open conversation and the
+ * call-back list, kept current from the event stream (ownership moves re-list, debounced; messages
+ * of the open conversation are appended; a reconnect re-lists everything).
+ */
+export class ConsoleApp {
+  readonly element: HTMLElement;
+  private readonly header: HeaderView;
+  private readonly notices = new Notices();
+  private readonly queue: ConversationListView;
+  private readonly mine: ConversationListView;
+  private readonly pane: ConversationPane;
+  private readonly callbacks: CallbacksView;
+  private readonly lists: HTMLElement;
+  private readonly conversationsView: HTMLElement;
+  private readonly stream: EventStream;
+  private readonly drafts = new Map<string, string>();
+  private readonly unread = new Set<string>();
+  private canned: CannedAnswer[] = [];
+  /** Catalog services by `lang:id`; null while asked (or when the catalog has no such service). */
+  private readonly services = new Map<string, ServiceInfo | null>();
+  private queueIds: Set<string> | undefined;
+  private queueTotal = 0;
+  private selected: string | null = null;
+  private pendingMessages: TranscriptEntry[] = [];
+  private listSeq = 0;
+  private detailSeq = 0;
+  private streamLost = false;
+  private destroyed = false;
+  private readonly tick: ReturnType<typeof setInterval>;
+  readonly scheduleLists = debounce(() => void this.loadLists(), 250);
+  private readonly scheduleDetail = debounce(() => void (this.selected && this.loadDetail(this.selected)), 250);
+  private readonly scheduleCallbacks = debounce(() => void this.loadCallbacks(), 500);
+
+  constructor(
+    private readonly api: Api,
+    private readonly me: Me,
+    private readonly onLogout: (notice?: string) => void,
+  ) {
+    this.header = new HeaderView(me, { onPresence: (s) => void this.setPresence(s), onSection: (s) => this.showSection(s), onLogout: () => void this.logout() });
+    this.queue = new ConversationListView('queue', (id) => void this.open(id));
+    this.mine = new ConversationListView('mine', (id) => void this.open(id));
+    this.pane = new ConversationPane(
+      me,
+      {
+        onTakeover: (id) => void this.takeover(id),
+        onRelease: (id) => void this.move(id, 'release', 'notices.released'),
+        onTransfer: (id) => void this.transfer(id),
+        onClose: (id) => closeDialog((reason) => this.move(id, 'close', 'close.done', reason ? { reason } : {})),
+        onSend: (id, text) => this.send(id, text),
+        onNote: (id, text) => this.addNote(id, text),
+      },
+      () => this.canned,
+      this.drafts,
+      (id, loaded) => this.service(id, loaded),
+    );
+    this.callbacks = new CallbacksView(
+      (id, status, note) => this.markCallback(id, status, note),
+      () => void this.loadCallbacks(),
+    );
+    this.lists = h('div', { class: 'lists' }, this.queue.element, this.mine.element);
+    this.conversationsView = h('div', { class: 'conversations-view' }, this.lists, this.pane.element);
+    this.callbacks.element.hidden = true;
+    this.element = h('div', { class: 'console' }, this.header.element, h('main', { class: 'workspace' }, this.conversationsView, this.callbacks.element), this.notices.element);
+    this.stream = new EventStream({
+      url: '/api/operator/events',
+      token: () => this.api.token,
+      onEvent: (event) => this.onEvent(event),
+      onState: (state) => this.onStreamState(state),
+      onUnauthorized: () => this.expire(),
+    });
+    this.api.onUnauthorized = () => this.expire();
+    this.tick = setInterval(() => this.queue.render(), 30_000);
+  }
+
+  start(): void {
+    this.stream.start();
+    void this.loadLists();
+    void this.loadCallbacks();
+    void this.loadCanned();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.stream.stop();
+    clearInterval(this.tick);
+    this.scheduleLists.cancel();
+    this.scheduleDetail.cancel();
+    this.scheduleCallbacks.cancel();
+    this.api.onUnauthorized = undefined;
+    document.title = t('title');
+  }
+
+  /** The interface language changed: every view again, and the summaries in the new language. */
+  relabel(): void {
+    this.header.render();
+    this.notices.relabel();
+    if (this.streamLost) this.notices.show(t('stream.lost'), 'error', { key: 'stream', sticky: true });
+    this.queue.render();
+    this.mine.render();
+    this.pane.relabel();
+    this.callbacks.render();
+    this.updateTitle();
+    void this.loadLists();
+    if (this.selected) void this.loadDetail(this.selected);
+  }
+
+  private expire(): void {
+    if (this.destroyed) return;
+    this.destroy();
+    this.api.setToken(null);
+    this.onLogout(t('login.expired'));
+  }
+
+  private async logout(): Promise<void> {
+    await Promise.race([this.api.setPresence('offline'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    this.destroy();
+    this.api.setToken(null);
+    this.onLogout();
+  }
+
+  private showSection(section: Section): void {
+    this.header.setSection(section);
+    this.conversationsView.hidden = section !== 'conversations';
+    this.callbacks.element.hidden = section !== 'callbacks';
+    if (section === 'callbacks') void this.loadCallbacks();
+  }
+
+  private updateTitle(): void {
+    const waiting = this.queueTotal;
+    document.title = waiting ? `(${waiting}) ${t('title')}` : t('title');
+  }
+
+  private refusal(result: ApiResult<unknown>): void {
+    if (result.ok) return;
+    const key = REFUSALS[result.code] ?? REFUSALS[result.status === 409 ? 'conflict' : ''];
+    this.notices.show(key ? t(key) : t('notices.failed', { message: result.message }), 'error', { key: 'refusal' });
+  }
+
+  // Lists and the open conversation
+
+  private async loadLists(): Promise<void> {
+    const seq = ++this.listSeq;
+    const [queue, mine] = await Promise.all([this.api.conversations('queue', lang()), this.api.conversations('me', lang())]);
+    if (seq !== this.listSeq || this.destroyed) return;
+    if (queue.ok) {
+      const ids = new Set(queue.data.map((c) => c.id));
+      if (this.queueIds && [...ids].some((id) => !this.queueIds!.has(id))) this.notices.show(t('lists.new_in_queue'), 'info', { key: 'queued' });
+      this.queueIds = ids;
+      this.queueTotal = queue.total ?? queue.data.length;
+      this.queue.update({ items: queue.data, ...(queue.total !== undefined ? { total: queue.total } : {}) });
+    }
+    if (mine.ok) {
+      for (const id of this.unread) if (!mine.data.some((c) => c.id === id)) this.unread.delete(id);
+      this.mine.update({ items: mine.data, unread: this.unread, ...(mine.total !== undefined ? { total: mine.total } : {}) });
+    }
+    if (!queue.ok && queue.status !== 401) this.refusal(queue);
+    else if (!mine.ok && mine.status !== 401) this.refusal(mine);
+    this.updateTitle();
+  }
+
+  private async open(id: string): Promise<void> {
+    const focusPane = () => !document.activeElement || document.activeElement === document.body || this.lists.contains(document.activeElement);
+    this.selected = id;
+    this.pendingMessages = [];
+    this.unread.delete(id);
+    this.queue.update({ selected: id });
+    this.mine.update({ selected: id, unread: this.unread });
+    this.pane.loading(id);
+    if ((await this.loadDetail(id)) && focusPane()) this.pane.focusHeading();
+  }
+
+  private async loadDetail(id: string): Promise<boolean> {
+    const seq = ++this.detailSeq;
+    const result = await this.api.conversation(id, lang());
+    if (seq !== this.detailSeq || this.selected !== id || this.destroyed) return false;
+    if (result.ok) {
+      this.pane.show(result.data);
+      for (const entry of this.pendingMessages.splice(0)) this.pane.append(entry);
+      return true;
+    }
+    this.refusal(result);
+    if (result.status === 404) {
+      this.selected = null;
+      this.pane.clear();
+      this.queue.update({ selected: null });
+      this.mine.update({ selected: null });
+    }
+    return false;
+  }
+
+  // Moves
+
+  private async move(id: string, move: Move, done: TextKey, body: Record<string, string> = {}): Promise<boolean> {
+    const result = await this.api.move(id, move, lang(), body);
+    if (result.ok) this.notices.show(t(done), 'info', { key: 'move' });
+    else this.refusal(result);
+    this.scheduleLists();
+    if (this.selected === id) await this.loadDetail(id);
+    return result.ok;
+  }
+
+  private async takeover(id: string): Promise<void> {
+    if (await this.move(id, 'takeover', 'notices.taken')) {
+      this.pane.focusReply();
+      void this.loadCanned();
+    }
+  }
+
+  private async transfer(id: string): Promise<void> {
+    const colleagues = await this.api.colleagues();
+    transferDialog(colleagues.ok ? colleagues.data : [], this.me.login, (to, note) => this.move(id, 'transfer', 'transfer.done', { to, ...(note ? { note } : {}) }));
+  }
+
+  private async send(id: string, text: string): Promise<boolean> {
+    const result = await this.api.send(id, text, lang());
+    if (!result.ok) {
+      this.refusal(result);
+      if (this.selected === id) void this.loadDetail(id);
+      return false;
+    }
+    // Without the stream the message would not come back by itself.
+    if (!this.stream.connected && this.selected === id) void this.loadDetail(id);
+    return true;
+  }
+
+  private async addNote(id: string, text: string): Promise<boolean> {
+    const result = await this.api.addNote(id, text);
+    if (!result.ok) {
+      this.refusal(result);
+      return false;
+    }
+    if (this.pane.openId === id) this.pane.addNote(result.data);
+    this.notices.show(t('notes.added'), 'info', { key: 'note' });
+    return true;
+  }
+
+  private async setPresence(status: PresenceStatus): Promise<void> {
+    const result = await this.api.setPresence(status);
+    if (result.ok) {
+      this.header.setPresence(status);
+      this.notices.show(t('presence.changed', { status: t(`presence.${status}`) }), 'info', { key: 'presence' });
+    } else {
+      this.refusal(result);
+      const me = await this.api.me();
+      if (me.ok) this.header.setPresence(me.data.status);
+    }
+  }
+
+  /** A catalog service in the interface language, fetched once; `loaded` runs when it arrives. */
+  private service(id: string, loaded: () => void): ServiceInfo | undefined {
+    const key = `${lang()}:${id}`;
+    const known = this.services.get(key);
+    if (known !== undefined) return known ?? undefined;
+    this.services.set(key, null);
+    void this.api.service(id, lang()).then((result) => {
+      if (!result.ok) return;
+      this.services.set(key, result.data);
+      if (!this.destroyed) loaded();
+    });
+    return undefined;
+  }
+
+  private async loadCanned(): Promise<void> {
+    const result = await this.api.canned();
+    if (result.ok) this.canned = result.data;
+  }
+
+  // Call-backs
+
+  private async loadCallbacks(): Promise<void> {
+    const result = await this.api.callbacks();
+    if (this.destroyed) return;
+    if (!result.ok) {
+      if (!this.callbacks.element.hidden) this.refusal(result);
+      return;
+    }
+    this.callbacks.update(result.data);
+    this.header.setPendingCallbacks(result.data.filter((c) => c.status === 'pending').length);
+  }
+
+  private async markCallback(id: string, status: 'reached' | 'not_reached', note: string): Promise<boolean> {
+    const result = await this.api.markCallback(id, status, note || undefined);
+    if (!result.ok) {
+      this.refusal(result);
+      return false;
+    }
+    this.notices.show(t('callbacks.marked', { status: t(`callbacks.${status}`) }), 'info', { key: 'callback' });
+    await this.loadCallbacks();
+    return true;
+  }
+
+  // The event stream
+
+  private onEvent({ data }: StreamEvent): void {
+    const event = data as OperatorEvent;
+    if (MOVES.has(event.type) && 'conversationId' in event) {
+      this.scheduleLists();
+      if (event.conversationId === this.selected) this.scheduleDetail();
+    } else if (event.type === 'message') {
+      const entry = { from: event.from, text: event.text, at: event.at };
+      if (event.conversationId === this.selected) {
+        if (this.pane.openId === event.conversationId) this.pane.append(entry);
+        else this.pendingMessages.push(entry);
+      } else if (event.from === 'citizen' && event.owner === `operator:${this.me.login}`) {
+        this.unread.add(event.conversationId);
+        this.mine.update({ unread: this.unread });
+      }
+    } else if (event.type === 'presence') {
+      if (event.login === this.me.login && (event.status === 'online' || event.status === 'away' || event.status === 'offline')) this.header.setPresence(event.status);
+    } else if (event.type === 'callback') {
+      this.scheduleCallbacks();
+    }
+  }
+
+  private onStreamState(state: 'open' | 'lost'): void {
+    if (this.destroyed) return;
+    if (state === 'lost') {
+      this.streamLost = true;
+      this.notices.show(t('stream.lost'), 'error', { key: 'stream', sticky: true });
+      return;
+    }
+    if (!this.streamLost) return;
+    this.streamLost = false;
+    this.notices.show(t('stream.back'), 'info', { key: 'stream' });
+    // Whatever happened while the stream was down: list again.
+    void this.loadLists();
+    void this.loadCallbacks();
+    if (this.selected) void this.loadDetail(this.selected);
+  }
+}
