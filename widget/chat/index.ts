@@ -6,12 +6,12 @@
 type Choice = { id: string; label: string };
 type ServerFrame =
   | { type: 'session'; token: string; conversationId: string }
-  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; text: string; choices?: Choice[]; attachment?: { fileName: string; url: string }; at: string }
+  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; author?: string; text: string; choices?: Choice[]; attachment?: { fileName: string; url: string }; at: string }
   | { type: 'error'; code: string; message: string };
 
 const UI = {
-  kk: { title: 'Мемлекеттік қызметтер көмекшісі', placeholder: 'Хабарлама жазыңыз…', send: 'Жіберу', reconnecting: 'Байланыс қалпына келтірілуде…', open: 'Көмекшімен сөйлесу', close: 'Жабу' },
-  ru: { title: 'Помощник по госуслугам', placeholder: 'Напишите сообщение…', send: 'Отправить', reconnecting: 'Восстанавливаем соединение…', open: 'Чат с помощником', close: 'Закрыть' },
+  kk: { title: 'Мемлекеттік қызметтер көмекшісі', placeholder: 'Хабарлама жазыңыз…', send: 'Жіберу', reconnecting: 'Байланыс қалпына келтірілуде…', open: 'Көмекшімен сөйлесу', close: 'Жабу', operator: '1414 операторы' },
+  ru: { title: 'Помощник по госуслугам', placeholder: 'Напишите сообщение…', send: 'Отправить', reconnecting: 'Восстанавливаем соединение…', open: 'Чат с помощником', close: 'Закрыть', operator: 'оператор' },
 } as const;
 type Lang = keyof typeof UI;
 
@@ -48,6 +48,7 @@ style.textContent = `
 .ca-from-citizen{align-self:flex-end;background:#e3effc}
 .ca-from-bot,.ca-from-system{align-self:flex-start;background:#f1f3f6}
 .ca-from-operator{align-self:flex-start;background:#fff4d6}
+.ca-author{display:block;font-size:12px;font-weight:600;color:#6b4e00;margin-bottom:2px}
 .ca-choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
 .ca-choices button{border:1px solid #0b5cad;background:#fff;color:#0b5cad;border-radius:16px;padding:4px 10px;cursor:pointer;font:inherit}
 .ca-choices button:focus-visible,.ca-form button:focus-visible,.ca-form input:focus-visible{outline:3px solid #f0a500;outline-offset:1px}
@@ -56,8 +57,10 @@ style.textContent = `
 .ca-form input{flex:1;padding:8px;border:1px solid #c8d0dc;border-radius:8px;font:inherit}
 .ca-form button{padding:8px 14px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;cursor:pointer}`;
 
-function append(from: string, text: string, choices: Choice[] = [], attachment?: { fileName: string; url: string }): void {
+function append(from: string, text: string, choices: Choice[] = [], attachment?: { fileName: string; url: string }, author?: string): void {
   const item = el('li', { class: `ca-msg ca-from-${from}`, 'data-from': from });
+  // An operator's message says who wrote it: "Айгерим · оператор".
+  if (from === 'operator' && author) item.append(el('span', { class: 'ca-author' }, `${author} · ${ui.operator}`));
   item.append(el('span', {}, text));
   if (attachment) {
     const link = el('a', { href: new URL(attachment.url, serverUrl).href, download: attachment.fileName }, attachment.fileName);
@@ -103,7 +106,7 @@ function connect(): void {
   socket.addEventListener('message', (event) => {
     const frame = JSON.parse(String(event.data)) as ServerFrame;
     if (frame.type === 'session') localStorage.setItem(STORAGE_KEY, frame.token);
-    else if (frame.type === 'message') append(frame.from, frame.text, frame.choices, frame.attachment);
+    else if (frame.type === 'message') append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
     else append('system', frame.message);
   });
   socket.addEventListener('close', () => {
