@@ -20,7 +20,7 @@ export class Notices {
       notice.remove();
     };
     dismiss.addEventListener('click', remove);
-    const timer = options.sticky ? undefined : setTimeout(remove, kind === 'error' ? 20_000 : 8_000);
+    const timer = options.sticky ? undefined : setTimeout(remove, kind === 'error' ? 20_000 : 6_000);
     this.element.append(notice);
     while (this.element.children.length > 4) this.element.firstElementChild?.remove();
   }
