@@ -184,6 +184,26 @@ describe('the 1414 operator console in Chromium', () => {
     await page.close();
   });
 
+  it('reconnects the event stream after it drops and lists again what happened meanwhile', async () => {
+    const page = await browser.newPage();
+    // The stream is refused at first, as if the network were down.
+    await page.route('**/api/operator/events', (route) => route.abort('connectionreset'));
+    await logIn(page, server.url);
+    await poll(() => page.getByTestId('notices').textContent()).toContain('Нет связи с сервером. Переподключаемся…');
+
+    const client = await ChatClient.connect(server.wsUrl);
+    await client.exchange({ type: 'hello', lang: 'ru' });
+    await client.exchange({ type: 'text', text: 'оператор' });
+    await client.exchange({ type: 'choice', id: 'op:yes' });
+    await client.exchange({ type: 'text', text: 'Вопрос, пока связи не было' });
+
+    await page.unroute('**/api/operator/events');
+    await poll(() => page.getByTestId('notices').textContent()).toContain('Связь с сервером восстановлена.');
+    await poll(() => page.getByTestId('list-queue').getByRole('button', { name: /Вопрос, пока связи не было/ }).count()).toBe(1);
+    client.close();
+    await page.close();
+  });
+
   it('shows a 409 as a notice when another operator takes the conversation first, and closes with a reason from a dialog', async () => {
     await new Accounts(server.store).create({ login: 'dana', password: 'dana-pass-12', role: 'operator' });
     const dana = await OperatorApi.login(server.url, 'dana', 'dana-pass-12');
