@@ -61,7 +61,7 @@ export class ConsoleApp {
   private streamLost = false;
   private destroyed = false;
   private readonly tick: ReturnType<typeof setInterval>;
-  readonly scheduleLists = debounce(() => void this.loadLists(), 250);
+  private readonly scheduleLists = debounce(() => void this.loadLists(), 250);
   private readonly scheduleDetail = debounce(() => void (this.selected && this.loadDetail(this.selected)), 250);
   private readonly scheduleCallbacks = debounce(() => void this.loadCallbacks(), 500);
 

@@ -114,14 +114,15 @@ export class ConversationPane {
     const from = FROM.has(entry.from) ? entry.from : 'system';
     const stick = this.atBottom();
     this.transcript.querySelector('.transcript-empty')?.remove();
-    this.transcript.append(
-      h(
-        'li',
-        { class: `msg msg-${from}`, 'data-from': from },
-        h('span', { class: 'msg-head' }, h('span', { class: 'msg-from' }, t(`from.${from as 'citizen'}`)), h('time', { datetime: entry.at }, clock(entry.at))),
-        h('span', { class: 'msg-text' }, entry.text),
-      ),
+    const item = h(
+      'li',
+      { class: `msg msg-${from}`, 'data-from': from, 'data-at': entry.at },
+      h('span', { class: 'msg-head' }, h('span', { class: 'msg-from' }, t(`from.${from as 'citizen'}`)), h('time', { datetime: entry.at }, clock(entry.at))),
+      h('span', { class: 'msg-text' }, entry.text),
     );
+    // In time order, also when a refreshed transcript brings an entry older than one the stream brought.
+    const later = [...this.transcript.children].find((li) => ((li as HTMLElement).dataset.at ?? '') > entry.at);
+    this.transcript.insertBefore(item, later ?? null);
     if (stick) this.transcript.scrollTop = this.transcript.scrollHeight;
   }
 
