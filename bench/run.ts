@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startRedisServer } from '../tests/support/redis-server';
+import { operatorQueueBench, type QueueBenchResult } from './operator-queue';
 import { engineTurns, grammyEchoTurns, type TurnsResult } from './turns';
 
 /**
@@ -8,8 +9,46 @@ import { engineTurns, grammyEchoTurns, type TurnsResult } from './turns';
  * writes them to bench/results/. Ratios are taken within one run: these machines are shared.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+/** `BENCH=turns` or `BENCH=queue` runs one of them; both by default. */
+const only = process.env.BENCH;
 
 async function main(): Promise<void> {
+  if (only !== 'queue') await turnsBench();
+  if (only !== 'turns') await queueBench();
+}
+
+/** A steady load (the target) and a peak at twice the rate (for information). */
+const LISTING_RATES = [50, 100];
+
+async function queueBench(): Promise<void> {
+  const results: QueueBenchResult[] = [];
+  for (const rate of LISTING_RATES) {
+    const redis = await startRedisServer(); // a fresh queue for each load
+    try {
+      results.push(await operatorQueueBench(redis.url, seconds * 2, rate));
+    } finally {
+      await redis.stop();
+    }
+  }
+  const cores = cpus().length;
+  const ms = (n: number) => n.toFixed(1);
+  const first = results[0]!;
+  console.log(
+    [
+      `## Operator queue (${cores} cores, Node ${process.version}, ${seconds * 2} s per load)`,
+      '',
+      `${first.conversations} open conversations in the queue, ${first.consoles} consoles on the event stream, 5 take-overs (and hand-backs) a second; the load runs in its own process.`,
+      '',
+      '| listings/s | GET ?owner=queue p50 ms | p99 ms | take-over → event on every stream p50 ms | p99 ms | target |',
+      '| ---: | ---: | ---: | ---: | ---: | --- |',
+      ...results.map((r, i) => `| ${r.listingRate} | ${ms(r.listingP50)} | ${ms(r.listingP99)} | ${ms(r.eventP50)} | ${ms(r.eventP99)} | ${i === 0 ? 'listing p99 ≤ 20 ms' : 'peak, for information'} |`),
+    ].join('\n'),
+  );
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/operator-queue.json', import.meta.url), JSON.stringify({ cores, node: process.version, at: new Date().toISOString(), results }, null, 2));
+}
+
+async function turnsBench(): Promise<void> {
   const redis = await startRedisServer();
   const results: TurnsResult[] = [];
   try {

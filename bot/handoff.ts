@@ -24,6 +24,8 @@ export const GENERAL_QUEUE = 'general';
 /** Queue places announced to citizens; those further back hear about it when they move up. */
 const ANNOUNCED_PLACES = 50;
 const CLOSED_KEY = 'all';
+/** Conversations read at once by the idle sweep. */
+const SWEEP_PAGE = 500;
 
 export interface HandoffOptions {
   store: Store;
@@ -187,23 +189,28 @@ export class Handoff {
    * those who did not answer within `idleMs` more. Safe to run on every instance at once.
    */
   async sweepIdle(): Promise<number> {
-    const { store, idleMs } = this.options;
     let touched = 0;
     for (const queue of [GENERAL_QUEUE, SUPERVISORS_QUEUE]) {
-      const ids = await store.handoff.queue(queue);
-      const conversations = await store.conversations.getMany(ids);
-      for (const conversation of conversations) {
-        if (!conversation || conversation.owner !== 'queue' || !conversation.handoff) continue;
-        const now = this.now().getTime();
-        const asked = conversation.handoff.idleAskedAt ? Date.parse(conversation.handoff.idleAskedAt) : undefined;
-        const lastSign = Date.parse(conversation.handoff.lastCitizenAt ?? conversation.handoff.waitingSince ?? conversation.updatedAt);
-        const due = asked !== undefined ? asked + idleMs <= now : lastSign + idleMs <= now;
-        if (!due) continue;
-        const result = await this.move(conversation.id, (current) => this.idleStep(current), 'system');
-        if (result.changed) touched++;
+      const ids = await this.options.store.handoff.queue(queue);
+      // A page at a time, so a long queue is not read into memory at once.
+      for (let from = 0; from < ids.length; from += SWEEP_PAGE) {
+        const page = await this.options.store.conversations.getMany(ids.slice(from, from + SWEEP_PAGE));
+        for (const conversation of page) {
+          if (!conversation || !this.idleDue(conversation)) continue;
+          const result = await this.move(conversation.id, (current) => this.idleStep(current), 'system');
+          if (result.changed) touched++;
+        }
       }
     }
     return touched;
+  }
+
+  /** Whether the idle check has something to do for a conversation (the move decides again on fresh state). */
+  private idleDue(conversation: Conversation): boolean {
+    const handoff = conversation.handoff;
+    if (conversation.owner !== 'queue' || !handoff) return false;
+    const since = handoff.idleAskedAt ?? handoff.lastCitizenAt ?? handoff.waitingSince ?? conversation.updatedAt;
+    return Date.parse(since) + this.options.idleMs <= this.now().getTime();
   }
 
   private idleStep(conversation: Conversation): ChangeDecision {
@@ -234,9 +241,11 @@ export class Handoff {
     const waits = await store.handoff.recentWaits();
     const perPlace = waits.length > 0 ? median(waits) / Math.max(1, this.options.operatorsOnline()) : undefined;
     for (const queue of [GENERAL_QUEUE, SUPERVISORS_QUEUE]) {
-      const ids = (await store.handoff.queue(queue)).slice(0, ANNOUNCED_PLACES);
+      const ids = await store.handoff.queue(queue, { offset: 0, limit: ANNOUNCED_PLACES });
+      const told = (await store.conversations.getMany(ids)).map((c) => c?.handoff?.announcedPosition);
       for (const [index, id] of ids.entries()) {
         const position = index + 1;
+        if (told[index] === position) continue;
         await this.move(
           id,
           (conversation) => {

@@ -174,8 +174,13 @@ class MemoryHandoff implements HandoffIndex {
     }
   }
 
-  async queue(name: string): Promise<string[]> {
-    return this.queues.get(name)?.ids() ?? [];
+  async queue(name: string, range?: { offset: number; limit: number }): Promise<string[]> {
+    const ids = this.queues.get(name)?.ids() ?? [];
+    return range ? ids.slice(range.offset, range.offset + range.limit) : ids;
+  }
+
+  async queueSize(name: string): Promise<number> {
+    return this.queues.get(name)?.size ?? 0;
   }
 
   async position(id: string): Promise<number | null> {

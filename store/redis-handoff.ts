@@ -102,8 +102,13 @@ export class RedisHandoff implements HandoffIndex {
     await this.client.placeHandoff(this.whereKey, this.opsKey, target, this.base, entry.id, record, score, keepScore);
   }
 
-  async queue(name: string): Promise<string[]> {
-    return this.client.zRange(`${this.base}q:${name}`, 0, -1);
+  async queue(name: string, range?: { offset: number; limit: number }): Promise<string[]> {
+    if (range && range.limit <= 0) return [];
+    return this.client.zRange(`${this.base}q:${name}`, range?.offset ?? 0, range ? range.offset + range.limit - 1 : -1);
+  }
+
+  async queueSize(name: string): Promise<number> {
+    return this.client.zCard(`${this.base}q:${name}`);
   }
 
   async position(id: string): Promise<number | null> {

@@ -144,8 +144,10 @@ export interface HandoffPlacement {
 export interface HandoffIndex {
   /** Files the conversation: into its queue when queued, under its operator when owned, nowhere when with the bot or closed. */
   place(entry: HandoffPlacement): Promise<void>;
-  /** Ids in a queue, in serving order (priority, then waiting time). */
-  queue(name: string): Promise<string[]>;
+  /** Ids in a queue, in serving order (priority, then waiting time); a range gives one page of it. */
+  queue(name: string, range?: { offset: number; limit: number }): Promise<string[]>;
+  /** How many wait in a queue. */
+  queueSize(name: string): Promise<number>;
   /** 1-based place in its queue, or null when not queued. */
   position(id: string): Promise<number | null>;
   /** Ids owned by one operator (`operator:<login>`), or by any operator when omitted. */

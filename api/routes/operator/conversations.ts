@@ -53,6 +53,28 @@ function view(c: Conversation, lang: Lang): z.infer<typeof ConversationView> {
   };
 }
 
+interface IdSource {
+  size(): Promise<number>;
+  read(range: { offset: number; limit: number }): Promise<string[]>;
+}
+
+/** One page of ids from several ordered lists read one after another, reading only what the page needs. */
+async function pageAcross(sources: readonly IdSource[], offset: number, limit: number): Promise<{ total: number; page: string[] }> {
+  const sizes = await Promise.all(sources.map((s) => s.size()));
+  const page: string[] = [];
+  let skip = offset;
+  for (const [index, source] of sources.entries()) {
+    const size = sizes[index]!;
+    if (skip >= size) {
+      skip -= size;
+      continue;
+    }
+    if (page.length < limit) page.push(...(await source.read({ offset: skip, limit: limit - page.length })));
+    skip = 0;
+  }
+  return { total: sizes.reduce((a, b) => a + b, 0), page };
+}
+
 /** What a refused move means over HTTP. */
 const REFUSALS: Record<string, [number, string, string]> = {
   not_found: [404, 'not_found', 'No such conversation'],
@@ -84,14 +106,14 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
   app.get('/api/operator/conversations', {
     schema: {
       tags: ['operator'],
-      summary: 'Conversations: the queue in serving order, mine, or any not with the bot; closed ones most recent first',
+      summary: 'Conversations: the queue in serving order, mine, or any not with the bot; closed ones most recent first. A page of `limit` (50) from `offset`; X-Total-Count gives the whole count',
       security: bearer,
       querystring: z.object({
         owner: z.enum(['queue', 'me', 'any']).default('queue'),
         status: z.enum(['open', 'closed']).default('open'),
         queue: z.enum([GENERAL_QUEUE, SUPERVISORS_QUEUE]).optional(),
         lang: ConsoleLang,
-        limit: z.coerce.number().int().min(1).max(500).default(100),
+        limit: z.coerce.number().int().min(1).max(500).default(50),
         offset: z.coerce.number().int().min(0).default(0),
       }),
       response: { 200: z.array(ConversationView), 400: ApiError, 401: ApiError },
@@ -101,15 +123,21 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       const actor = actorOf(request);
       const { owner, status, queue, lang, limit, offset } = request.query;
       const me = `operator:${actor.login}` as const;
-      let ids: string[];
-      if (status === 'closed') ids = await handoff.recentlyClosed(500);
-      else if (owner === 'me') ids = await store.handoff.owned(me);
-      else {
-        const queued = (await Promise.all(queuesFor(actor, queue).map((q) => store.handoff.queue(q)))).flat();
-        ids = owner === 'any' ? [...queued, ...(await store.handoff.owned())] : queued;
+      let total: number;
+      let page: string[];
+      if (status === 'closed' || owner === 'me') {
+        const ids = status === 'closed' ? await handoff.recentlyClosed(500) : await store.handoff.owned(me);
+        [total, page] = [ids.length, ids.slice(offset, offset + limit)];
+      } else {
+        // Queues are long (thousands at peak): only the requested page is read from them.
+        const sources: IdSource[] = queuesFor(actor, queue).map((name) => ({ size: () => store.handoff.queueSize(name), read: (range) => store.handoff.queue(name, range) }));
+        if (owner === 'any') {
+          const owned = await store.handoff.owned();
+          sources.push({ size: async () => owned.length, read: async ({ offset: from, limit: count }) => owned.slice(from, from + count) });
+        }
+        ({ total, page } = await pageAcross(sources, offset, limit));
       }
-      reply.header('x-total-count', String(ids.length));
-      const page = ids.slice(offset, offset + limit);
+      reply.header('x-total-count', String(total));
       const matches = (c: Conversation) =>
         status === 'closed' ? c.status === 'closed' && (owner !== 'me' || c.handoff?.operator?.login === actor.login) : c.status === 'open' && (owner === 'me' ? c.owner === me : owner === 'queue' ? c.owner === 'queue' : c.owner !== 'bot');
       return (await load(page, matches)).map((c) => view(c, lang));
