@@ -12,11 +12,11 @@ export type SeedFile = (typeof SEED_FILES)[number];
 
 const fileCache = new Map<SeedFile, string[]>();
 
-/** The raw lines of a seed file (index 0 is line 1). The seeds live next to the repository, read-only. */
+/** The raw lines of a seed file (index 0 is line 1), from the copy of the legal texts in flows/catalog/seeds. */
 export function seedFileLines(file: SeedFile): string[] {
   let lines = fileCache.get(file);
   if (!lines) {
-    const text = readFileSync(new URL('../../../shared/domain/seeds/' + file, import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../flows/catalog/seeds/' + file, import.meta.url), 'utf8');
     lines = text.replace(/\r\n?/g, '\n').split('\n');
     if (lines.at(-1) === '') lines.pop(); // a trailing newline ends the last line, it does not start one
     fileCache.set(file, lines);
