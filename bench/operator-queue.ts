@@ -12,16 +12,10 @@ import type { LoadOrder, LoadResult } from './operator-queue-load';
  * listing and of event delivery (take-over call → event on every stream).
  */
 
-export interface QueueBenchResult {
+export interface QueueBenchResult extends LoadResult {
   conversations: number;
   consoles: number;
   listingRate: number;
-  listings: number;
-  listingP50: number;
-  listingP99: number;
-  events: number;
-  eventP50: number;
-  eventP99: number;
 }
 
 const CONVERSATIONS = 10_000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
 import { startTestServer, type TestServer } from '../support/server';
-import { ChatClient } from '../support/ws-client';
+import { ChatClient, type Frame } from '../support/ws-client';
 
 /** The five cases of the checklist journey, scripted as a citizen presses the buttons. */
 const CASES = [
@@ -29,7 +29,7 @@ describe('the five checklist cases reach a personalised list in both channels', 
   it.each(CASES)('widget: $name', async ({ lang, presses, ticks }) => {
     const client = await ChatClient.connect(server.wsUrl);
     await client.exchange({ type: 'hello', lang });
-    let last: { choices?: { id: string }[] } | undefined;
+    let last: Frame | undefined;
     for (const id of presses) last = (await client.exchange({ type: 'choice', id })).filter((f) => f.type === 'message').at(-1);
     expect(tickIds(last!.choices)).toEqual([...ticks]);
     client.close();

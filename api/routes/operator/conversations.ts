@@ -27,11 +27,16 @@ const Note = z.object({ at: z.string(), author: z.string(), text: z.string() });
 type Note = z.infer<typeof Note>;
 
 const ConversationDetail = ConversationView.extend({
-  transcript: z.array(z.object({ from: z.string(), text: z.string(), at: z.string() })),
+  transcript: z.array(z.object({ from: z.enum(['citizen', 'bot', 'operator', 'system']), text: z.string(), at: z.string() })),
   data: z.record(z.string(), z.unknown()),
   notes: z.array(Note),
   transferNote: z.string().nullable(),
 });
+
+/** The shapes the operator console reads (type-only, so the browser bundle carries no zod). */
+export type ConversationViewBody = z.infer<typeof ConversationView>;
+export type ConversationDetailBody = z.infer<typeof ConversationDetail>;
+export type { Note };
 
 const Id = z.object({ id: z.string().min(1).max(128) });
 const ConsoleLang = z.enum(['kk', 'ru']).default('ru');

@@ -7,6 +7,9 @@ import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
 const PresenceStatus = z.enum(['online', 'away', 'offline']);
 const Me = z.object({ login: z.string(), name: z.string(), role: z.enum(['operator', 'supervisor', 'admin']), status: PresenceStatus });
+const Colleague = z.object({ login: z.string(), name: z.string(), role: z.string(), status: PresenceStatus });
+export type MeBody = z.infer<typeof Me>;
+export type ColleagueBody = z.infer<typeof Colleague>;
 
 /** Logging in, who am I, and presence (online / away / offline). */
 export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (account: OperatorAccount) => string }> = async (fastify, deps) => {
@@ -67,7 +70,7 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
       tags: ['operator'],
       summary: 'Every operator with their presence',
       security: bearer,
-      response: { 200: z.array(z.object({ login: z.string(), name: z.string(), role: z.string(), status: PresenceStatus })), 401: ApiError },
+      response: { 200: z.array(Colleague), 401: ApiError },
     },
     preHandler: requireRole(),
     handler: async () => {
