@@ -285,7 +285,8 @@ export class Engine {
         const menu = this.flow(MENU_FLOW_ID);
         return this.apply(conversation, menu.handle({ flow: menu.id, v: menu.version, step: 'root', data: {} }, event, ctx(conversation)));
       }
-      const offered = conversation.offered.some((c) => c.id === event.id) || event.id.startsWith(QUEUE_CONTROL_PREFIX);
+      // Queue controls stay valid while queued whatever was offered since (e.g. a position update).
+      const offered = conversation.offered.some((c) => c.id === event.id) || (conversation.owner === 'queue' && event.id.startsWith(QUEUE_CONTROL_PREFIX));
       if (!offered) return this.complain(conversation, 'common:errors.stale_choice');
     }
 

@@ -29,6 +29,9 @@ describe('the way to an operator, in the engine', () => {
     expect(left.conversation.owner).toBe('bot');
     expect(left.replies[0]!.text).toBe('Вы вышли из очереди к оператору.');
     expect(left.replies.at(-1)).toEqual(question);
+    // An old "leave the queue" button pressed later is stale, not a second exit.
+    const stale = await say(engine, 'web-word', { type: 'choice', id: 'queue:cancel' });
+    expect(stale.replies[0]!.text).toBe('Эта кнопка больше не действует. Выберите один из текущих вариантов ниже.');
   });
 
   it('offers an operator after two messages in a row it did not understand, and not after one', async () => {
@@ -55,7 +58,7 @@ describe('the way to an operator, in the engine', () => {
     await say(engine, 'web-night', { type: 'choice', id: 'op:callback' });
     const saved = await say(engine, 'web-night', { type: 'text', text: '+7 (777) 123 45 67' });
     expect(stored).toEqual([{ type: 'callback.request', phone: '+77771234567', topic: null }]);
-    expect(saved.replies[0]!.text).toBe('+7 777 123 45 67 нөмірі жазылды. Оператор байланыс орталығының жұмыс уақытында қоңырау шалады.');
+    expect(saved.replies[0]!.text).toBe('+7 777 123 45 67 нөмірін жазып алдық. Оператор байланыс орталығының жұмыс уақытында сізге қайта қоңырау шалады.');
     expect(saved.conversation.owner).toBe('bot');
   });
 });
