@@ -61,7 +61,7 @@ describe('operator hand-over of a Telegram conversation over the fake Bot API', 
     since = telegram.calls.length;
     await operator.post(`/api/operator/conversations/${conversationId}/release`);
     const back = await telegram.waitFor('sendMessage', 2, since, CHAT);
-    expect(back[0]!.params.text).toBe('Оператормен сөйлесу аяқталды, сізбен қайтадан бот.');
+    expect(back[0]!.params.text).toBe('Оператормен сөйлесу аяқталды, енді сізге қайтадан бот жауап береді.');
     expect(buttons(back.at(-1)!)).toContain('menu:checklist');
 
     since = telegram.calls.length;
