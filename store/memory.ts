@@ -11,6 +11,9 @@ import {
   type HandoffIndex,
   type HandoffPlacement,
   type IdempotencyStore,
+  type Outbox,
+  type OutboxEntry,
+  type OutboxMessage,
   type SaveResult,
   type Store,
   type TranscriptEntry,
@@ -72,6 +75,12 @@ class MemoryIdempotency implements IdempotencyStore {
     if (expiry !== undefined && expiry > now) return false;
     this.expiries.set(key, now + ttlSeconds * 1000);
     return true;
+  }
+
+  /** Whether the key is claimed now, without claiming it. */
+  has(key: string): boolean {
+    const expiry = this.expiries.get(key);
+    return expiry !== undefined && expiry > Date.now();
   }
 }
 
@@ -248,6 +257,104 @@ class MemoryBus implements Bus {
   }
 }
 
+interface Pending {
+  consumer: string;
+  /** When it was read or extended last (ms): its idle time starts there. */
+  since: number;
+}
+
+/**
+ * The outbox in this process, with the semantics of the Redis stream and its consumer group:
+ * entries in the order added, pending for the consumer that read them until acked, handed to
+ * another reader once idle for the visibility timeout.
+ */
+class MemoryOutbox implements Outbox {
+  /** Entries not acked yet, in the order added (a Map keeps insertion order). */
+  private readonly entries = new Map<string, { json: string; pending?: Pending }>();
+  private readonly waiters = new Set<() => void>();
+  private lastTime = 0;
+  private sequence = 0;
+  private closed = false;
+
+  constructor(private readonly idempotency: MemoryIdempotency) {}
+
+  async add(message: OutboxMessage): Promise<string> {
+    const now = Date.now();
+    // Stream ids: time in ms, then a sequence within that ms; always increasing.
+    if (now > this.lastTime) {
+      this.lastTime = now;
+      this.sequence = 0;
+    } else this.sequence++;
+    const id = `${this.lastTime}-${this.sequence}`;
+    this.entries.set(id, { json: copyIn({ key: message.key, chat: message.chat, payload: message.payload }) });
+    for (const wake of [...this.waiters]) wake();
+    return id;
+  }
+
+  async read(consumer: string, { count, blockMs, visibilityMs }: { count: number; blockMs: number; visibilityMs: number }): Promise<OutboxEntry[]> {
+    if (count <= 0) return [];
+    const taken = this.take(consumer, count, visibilityMs);
+    if (taken.length > 0 || blockMs <= 0 || this.closed) return taken;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, blockMs);
+      timer.unref();
+      this.waiters.add(wake);
+    });
+    // Like XREADGROUP BLOCK: only new entries after the wait.
+    return this.take(consumer, count, undefined);
+  }
+
+  private take(consumer: string, count: number, visibilityMs: number | undefined): OutboxEntry[] {
+    const now = Date.now();
+    const taken: OutboxEntry[] = [];
+    if (visibilityMs !== undefined) {
+      for (const [id, entry] of this.entries) {
+        if (taken.length >= count) break;
+        if (entry.pending && entry.pending.since + visibilityMs <= now) taken.push(this.deliver(id, entry, consumer, now));
+      }
+    }
+    for (const [id, entry] of this.entries) {
+      if (taken.length >= count) break;
+      if (!entry.pending) taken.push(this.deliver(id, entry, consumer, now));
+    }
+    return taken;
+  }
+
+  private deliver(id: string, entry: { json: string; pending?: Pending }, consumer: string, now: number): OutboxEntry {
+    entry.pending = { consumer, since: now };
+    const message = JSON.parse(entry.json) as OutboxMessage;
+    return { id, key: message.key, chat: message.chat, payload: message.payload, addedAt: Number(id.split('-')[0]) };
+  }
+
+  async extend(consumer: string, ids: readonly string[]): Promise<void> {
+    const now = Date.now();
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (entry?.pending) entry.pending = { consumer, since: now };
+    }
+  }
+
+  async ack(id: string): Promise<void> {
+    const entry = this.entries.get(id);
+    // XACK of an entry nobody read does nothing.
+    if (entry?.pending) this.entries.delete(id);
+  }
+
+  async claimed(key: string): Promise<boolean> {
+    return this.idempotency.has(key);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const wake of [...this.waiters]) wake();
+  }
+}
+
 export interface MemoryStoreOptions {
   /** Told when a bus handler throws (the other handlers still get the message). */
   onError?: (error: Error) => void;
@@ -257,12 +364,15 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
   const collections = new Map<string, Map<string, string>>();
   const logs = new Map<string, Map<string, string[]>>();
   const bus = new MemoryBus(onError);
+  const idempotency = new MemoryIdempotency();
+  const outbox = new MemoryOutbox(idempotency);
   return {
     kind: 'memory',
     conversations: new MemoryConversations(),
-    idempotency: new MemoryIdempotency(),
+    idempotency,
     handoff: new MemoryHandoff(),
     bus,
+    outbox,
     collection<T>(name: string): Collection<T> {
       let records = collections.get(name);
       if (!records) collections.set(name, (records = new Map()));
@@ -275,6 +385,9 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
       return new MemoryLog<T>(lists, keep);
     },
     ping: async () => true,
-    close: async () => bus.clear(),
+    close: async () => {
+      bus.clear();
+      outbox.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { createClient, defineScript } from 'redis';
 import { RedisBus } from './redis-bus';
+import { RedisOutbox } from './redis-outbox';
 import { handoffScripts, RedisHandoff } from './redis-handoff';
 import {
   CONTENTION_WINDOW_MS,
@@ -197,12 +198,20 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
     throw error;
   }
   const bus = new RedisBus(client, prefix, onError);
+  const outbox = new RedisOutbox(client, prefix, onError);
+  try {
+    await outbox.start();
+  } catch (error) {
+    client.destroy();
+    throw error;
+  }
   return {
     kind: 'redis',
     conversations: new RedisConversations(client, prefix),
     idempotency: new RedisIdempotency(client, prefix),
     handoff: new RedisHandoff(client, prefix),
     bus,
+    outbox,
     collection: <T>(name: string): Collection<T> => new RedisCollection<T>(client, `${prefix}col:${name}`),
     log<T>(name: string, keep: number): AppendLog<T> {
       if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`store: a log keeps at least one entry (keep=${keep})`);
@@ -210,7 +219,7 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
     },
     ping: async () => (await client.ping()) === 'PONG',
     close: async () => {
-      await bus.close();
+      await Promise.all([bus.close(), outbox.close()]);
       if (client.isOpen) await client.close();
     },
   };

@@ -165,12 +165,54 @@ export interface Bus {
   subscribe(topic: string, handler: (message: unknown) => void): Promise<() => Promise<void>>;
 }
 
+/** A message for a citizen, waiting in the outbox until it is sent (operator messages, notifications). */
+export interface OutboxMessage {
+  /** Idempotency key, unique per message: a message whose key was already sent is not sent again. */
+  key: string;
+  /** Messages of one chat are sent in order and paced together (for Telegram, the chat id). */
+  chat: string;
+  /** What to send; stored as JSON. */
+  payload: unknown;
+}
+
+/** A message read from the outbox: it stays pending for the consumer that read it until acked. */
+export interface OutboxEntry extends OutboxMessage {
+  /** The entry's id in the outbox (a stream id: ordered, starts with the time it was added in ms). */
+  id: string;
+  /** When it was added (ms since the epoch). */
+  addedAt: number;
+}
+
+/**
+ * A persistent queue of outbound messages read by consumers of one group (one consumer per
+ * instance): an entry read by one consumer is pending for it until acked; one it did not ack
+ * for `visibilityMs` (the instance crashed or stopped) is handed to the next consumer that reads.
+ */
+export interface Outbox {
+  /** Appends a message; resolves with its entry id. */
+  add(message: OutboxMessage): Promise<string>;
+  /**
+   * Up to `count` entries for `consumer`: first those another consumer (or this one) left
+   * unacked for `visibilityMs`, then new ones in the order they were added. When there is
+   * nothing, waits up to `blockMs` for a new entry (0: answers at once).
+   */
+  read(consumer: string, options: { count: number; blockMs: number; visibilityMs: number }): Promise<OutboxEntry[]>;
+  /** Keeps entries `consumer` still works on (waiting out a 429) from being handed over: their idle time starts again. */
+  extend(consumer: string, ids: readonly string[]): Promise<void>;
+  /** Done with an entry: it is never read again. */
+  ack(id: string): Promise<void>;
+  /** Whether `idempotency.claim(key)` was called within its time to live, without claiming it. */
+  claimed(key: string): Promise<boolean>;
+}
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
   readonly conversations: ConversationStore;
   readonly idempotency: IdempotencyStore;
   readonly handoff: HandoffIndex;
   readonly bus: Bus;
+  /** Outbound messages to citizens, drained by every instance within the channel's limits. */
+  readonly outbox: Outbox;
   /** A named collection; the same name gives the same records on every instance. */
   collection<T>(name: string): Collection<T>;
   /** A named append-only log, trimmed to its most recent `keep` entries per key. */

@@ -612,6 +612,119 @@ describe('the Redis bus', () => {
   });
 });
 
+describe.each(factories)('%s store keeps an outbox read by consumers of one group', (_name, open) => {
+  let store: Store;
+  let peer: Store;
+  beforeAll(async () => {
+    const space = randomUUID();
+    store = await open(space);
+    peer = await open(space);
+  });
+  afterAll(async () => {
+    await peer.close();
+    await store.close();
+  });
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const read = (s: Store, consumer: string, count = 10, visibilityMs = 60_000) => s.outbox.read(consumer, { count, blockMs: 0, visibilityMs });
+  /** Reads everything there is now, so that each test starts on an empty outbox. */
+  const drain = async () => {
+    for (const entry of await read(store, 'drain', 1000, 0)) await store.outbox.ack(entry.id);
+  };
+
+  it('hands entries out in the order added, each to one consumer, as copies, until acked', async () => {
+    await drain();
+    const payload = { text: 'Сәлеметсіз бе!', choices: [{ id: 'a', label: 'Иә' }] };
+    const first = await store.outbox.add({ key: 'k1', chat: '7001', payload });
+    payload.text = 'changed';
+    const second = await peer.outbox.add({ key: 'k2', chat: '7002', payload: 2 });
+    expect(second).not.toBe(first);
+    const before = Date.now();
+    const got = await read(store, 'a', 1);
+    expect(got).toEqual([{ id: first, key: 'k1', chat: '7001', payload: { text: 'Сәлеметсіз бе!', choices: [{ id: 'a', label: 'Иә' }] }, addedAt: expect.any(Number) }]);
+    expect(got[0]!.addedAt).toBeLessThanOrEqual(before);
+    // The other consumer gets the next one only; the first stays pending for "a".
+    expect((await read(peer, 'b')).map((e) => e.id)).toEqual([second]);
+    expect(await read(store, 'a')).toEqual([]);
+    await store.outbox.ack(first);
+    await peer.outbox.ack(second);
+    expect(await read(store, 'c', 10, 0)).toEqual([]);
+  });
+
+  it('hands an entry left unacked for the visibility timeout to another consumer, and never an acked one', async () => {
+    await drain();
+    const lost = await store.outbox.add({ key: 'lost', chat: '1', payload: 'lost' });
+    const done = await store.outbox.add({ key: 'done', chat: '1', payload: 'done' });
+    expect((await read(store, 'crashed')).map((e) => e.id)).toEqual([lost, done]);
+    await store.outbox.ack(done);
+    expect(await read(peer, 'survivor', 10, 200)).toEqual([]);
+    await pause(250);
+    const taken = await read(peer, 'survivor', 10, 200);
+    expect(taken.map((e) => [e.id, e.payload])).toEqual([[lost, 'lost']]);
+    // Now pending for the survivor, whose idle time just started.
+    expect(await read(store, 'third', 10, 200)).toEqual([]);
+    await peer.outbox.ack(lost);
+    await pause(250);
+    expect(await read(store, 'third', 10, 200)).toEqual([]);
+  });
+
+  it('keeps an extended entry with its consumer', async () => {
+    await drain();
+    const id = await store.outbox.add({ key: 'held', chat: '1', payload: 1 });
+    await read(store, 'holder');
+    await pause(150);
+    await store.outbox.extend('holder', [id]);
+    await pause(100);
+    expect(await read(peer, 'other', 10, 200)).toEqual([]);
+    await pause(150);
+    expect((await read(peer, 'other', 10, 200)).map((e) => e.id)).toEqual([id]);
+    await peer.outbox.ack(id);
+  });
+
+  it('waits for a new entry when asked to, and answers empty after the wait', async () => {
+    await drain();
+    expect(await store.outbox.read('waiter', { count: 5, blockMs: 100, visibilityMs: 60_000 })).toEqual([]);
+    const waiting = store.outbox.read('waiter', { count: 5, blockMs: 5000, visibilityMs: 60_000 });
+    await pause(50);
+    const id = await peer.outbox.add({ key: 'late', chat: '9', payload: 'late' });
+    expect((await waiting).map((e) => e.id)).toEqual([id]);
+    await store.outbox.ack(id);
+  });
+
+  it('tells whether an idempotency key was claimed, without claiming it', async () => {
+    const key = `outbox:${randomUUID()}`;
+    expect(await store.outbox.claimed(key)).toBe(false);
+    expect(await store.outbox.claimed(key)).toBe(false);
+    expect(await peer.idempotency.claim(key, 60)).toBe(true);
+    expect(await store.outbox.claimed(key)).toBe(true);
+  });
+});
+
+describe('the Redis outbox', () => {
+  it('is the stream <prefix>outbox with the group created on start, and a waiting read ends with the store', async () => {
+    const space = randomUUID();
+    const store = await createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError });
+    const admin = createClient({ url: inject('redisUrl') });
+    await admin.connect();
+    try {
+      const groups = await admin.xInfoGroups(`test-${space}:outbox`);
+      expect(groups.map((g) => g.name)).toEqual(['senders']);
+      // A second instance on the same prefix finds the group there (BUSYGROUP is not an error).
+      const peer = await createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError });
+      await peer.close();
+      const waiting = store.outbox.read('waiter', { count: 1, blockMs: 10_000, visibilityMs: 60_000 }).catch(() => 'ended' as const);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The store's own connection still takes commands while the read waits on its own.
+      expect(await store.ping()).toBe(true);
+      const started = Date.now();
+      await store.close();
+      expect(await waiting).toBe('ended');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await admin.close();
+    }
+  });
+});
+
 function minuteIso() {
   return '2026-01-01T09:00:00.000Z';
 }
