@@ -1,0 +1,393 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { GrammyError } from 'grammy';
+import type { Logger } from 'pino';
+import type { Reply } from '../flows/types';
+import type { IdempotencyStore, Outbox, OutboxEntry } from '../store/types';
+import { splitMessage } from './channels/telegram';
+
+/** What the outbox holds for one Telegram message: one reply to one chat. */
+export interface TelegramOutboxPayload {
+  chatId: number;
+  reply: Reply;
+}
+
+/**
+ * A token bucket: `ratePerSecond` tokens flow in, up to `capacity` (the burst). Taking more than
+ * there is puts the bucket in debt, so a costly send (a long reply in several parts) still goes
+ * and the next ones wait longer: the average stays at the rate.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    readonly capacity: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (!(ratePerSecond > 0) || !(capacity >= 1)) throw new RangeError('token bucket: the rate must be positive and the capacity at least 1');
+    this.tokens = capacity;
+    this.at = now();
+  }
+
+  private refill(): void {
+    const now = this.now();
+    if (now > this.at) this.tokens = Math.min(this.capacity, this.tokens + ((now - this.at) * this.ratePerSecond) / 1000);
+    this.at = Math.max(this.at, now);
+  }
+
+  /** Milliseconds until `cost` can be taken (0: now). A cost above the capacity waits for a full bucket. */
+  wait(cost = 1): number {
+    this.refill();
+    const need = Math.min(cost, this.capacity);
+    return this.tokens >= need ? 0 : Math.ceil(((need - this.tokens) * 1000) / this.ratePerSecond);
+  }
+
+  /** Takes `cost` tokens; true when they were there (see `wait`), false (and nothing taken) otherwise. */
+  take(cost = 1): boolean {
+    if (this.wait(cost) > 0) return false;
+    this.tokens -= cost;
+    return true;
+  }
+
+  /** Full again: nobody used it for long enough that it may be forgotten. */
+  get full(): boolean {
+    this.refill();
+    return this.tokens >= this.capacity;
+  }
+}
+
+/** Bot API calls a reply takes (each counts against Telegram's limits): its parts and its document. */
+export function callsFor(reply: Reply): number {
+  return splitMessage(reply.author ? `${reply.author}: ${reply.text}` : reply.text).length + (reply.attachment ? 1 : 0);
+}
+
+type Failure = { kind: 'later'; afterMs: number } | { kind: 'permanent' } | { kind: 'transient' };
+
+/**
+ * 429 (the auto-retry plugin already waited and tried again, and it still fails): later, after
+ * retry_after. 400 (chat not found, message malformed) and 403 (blocked by the user, kicked):
+ * sending again would fail the same way. Anything else (5xx, network, Redis): try again later.
+ */
+function classify(error: unknown): Failure {
+  if (error instanceof GrammyError) {
+    const retryAfter = error.parameters.retry_after;
+    if (typeof retryAfter === 'number') return { kind: 'later', afterMs: Math.max(1, retryAfter) * 1000 };
+    if (error.error_code === 400 || error.error_code === 403) return { kind: 'permanent' };
+  }
+  return { kind: 'transient' };
+}
+
+/**
+ * What a log may say about a failure: a GrammyError carries the request (chat id and text), so
+ * only Telegram's code and reason are kept; other errors by their message.
+ */
+function reasonOf(error: unknown): Record<string, unknown> {
+  if (error instanceof GrammyError) return { code: error.error_code, description: error.description };
+  return { reason: error instanceof Error ? error.message : String(error) };
+}
+
+interface Held {
+  entry: OutboxEntry;
+  payload: TelegramOutboxPayload;
+  cost: number;
+  /** Not to be tried before this time (ms): after a 429 or a failure. */
+  notBefore: number;
+  failures: number;
+  /** Telegram accepted it; only recording and acking are left. */
+  sent: boolean;
+}
+
+export interface OutboxDrainerOptions {
+  outbox: Outbox;
+  idempotency: IdempotencyStore;
+  /** Sends replies to a chat (the Telegram channel's `send`). */
+  send: (chatId: number, replies: readonly Reply[]) => Promise<void>;
+  log: Logger;
+  /** This instance's name in the consumer group; unique per process by default. */
+  consumer?: string;
+  /** An entry read but not acked for this long is handed to another instance (default 60 s). */
+  visibilityMs?: number;
+  /** How long one read waits for new entries (default 2 s). */
+  blockMs?: number;
+  /** Entries held in this process at once (default 200). */
+  capacity?: number;
+  /** Sends running at once, to different chats (default 8). */
+  concurrency?: number;
+  /** All chats together: Telegram allows about 30 messages a second. */
+  globalRate?: { perSecond: number; burst: number };
+  /** One chat: about one message a second, short bursts tolerated. */
+  chatRate?: { perSecond: number; burst: number };
+  /** A message that keeps failing (not 429) is given up this long after it was queued (default 6 h). */
+  giveUpAfterMs?: number;
+  now?: () => number;
+}
+
+/** How long the record of a sent key is kept: longer than any entry waits in the outbox. */
+const SENT_TTL_SECONDS = 7 * 24 * 3600;
+const MAX_BACKOFF_MS = 60_000;
+
+function payloadOf(entry: OutboxEntry): TelegramOutboxPayload | undefined {
+  const payload = entry.payload as Partial<TelegramOutboxPayload> | null;
+  if (!payload || typeof payload.chatId !== 'number' || typeof payload.reply?.text !== 'string') return undefined;
+  return payload as TelegramOutboxPayload;
+}
+
+/**
+ * Drains the outbox to Telegram: one loop per instance, every instance in one consumer group.
+ *
+ * - Limits: a global token bucket (30/s) and one per chat (1/s, burst 3); a chat's messages go one
+ *   at a time, in the order they were queued; a 429 holds the chat until its retry_after is over.
+ * - At least once: an entry is acked only after Telegram accepted it (or refused it for good: 400,
+ *   403). After the send, its key is claimed in the idempotency store, and a key already claimed
+ *   is acked without sending, so an entry handed to another instance, or queued twice with one key,
+ *   is not sent twice. What remains: a crash between Telegram's acceptance and the claim sends the
+ *   message again from another instance; a reply split in parts that fails half-way is sent whole
+ *   again.
+ * - Entries held here (waiting for their chat, their turn or a retry_after) are extended every
+ *   third of the visibility timeout, so no other instance takes them while this one is alive.
+ */
+export class OutboxDrainer {
+  readonly consumer: string;
+  private readonly visibilityMs: number;
+  private readonly blockMs: number;
+  private readonly capacity: number;
+  private readonly concurrency: number;
+  private readonly giveUpAfterMs: number;
+  private readonly now: () => number;
+  private readonly global: TokenBucket;
+  private readonly chatBuckets = new Map<string, TokenBucket>();
+  /** Held entries by chat, oldest first. */
+  private readonly chats = new Map<string, Held[]>();
+  private readonly heldIds = new Set<string>();
+  private readonly busy = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private lease: NodeJS.Timeout | undefined;
+  private roomWaiter: (() => void) | undefined;
+
+  constructor(private readonly options: OutboxDrainerOptions) {
+    this.consumer = options.consumer ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.visibilityMs = options.visibilityMs ?? 60_000;
+    this.blockMs = options.blockMs ?? 2000;
+    this.capacity = options.capacity ?? 200;
+    this.concurrency = options.concurrency ?? 8;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 6 * 3600_000;
+    this.now = options.now ?? Date.now;
+    const global = options.globalRate ?? { perSecond: 30, burst: 30 };
+    this.global = new TokenBucket(global.perSecond, global.burst, this.now);
+  }
+
+  private get held(): number {
+    return this.heldIds.size;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.readLoop();
+    this.lease = setInterval(() => void this.extendHeld(), Math.max(10, Math.floor(this.visibilityMs / 3)));
+    this.lease.unref();
+  }
+
+  /**
+   * Stops reading and waits (up to `graceMs`) for the sends in flight. Entries read but not sent
+   * stay pending and go to another instance after the visibility timeout.
+   */
+  async stop(graceMs = 10_000): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    clearInterval(this.lease);
+    this.roomWaiter?.();
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => (timeout = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timeout);
+  }
+
+  private async readLoop(): Promise<void> {
+    while (this.running) {
+      const room = this.capacity - this.held;
+      if (room <= 0) {
+        await new Promise<void>((resolve) => (this.roomWaiter = resolve));
+        this.roomWaiter = undefined;
+        continue;
+      }
+      let entries: OutboxEntry[];
+      try {
+        entries = await this.options.outbox.read(this.consumer, { count: room, blockMs: this.blockMs, visibilityMs: this.visibilityMs });
+      } catch (error) {
+        if (!this.running) return;
+        this.options.log.error({ err: error }, 'reading the outbox failed');
+        await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+        continue;
+      }
+      // Stopped meanwhile: what was read stays pending and is handed over after the visibility timeout.
+      if (!this.running) return;
+      for (const entry of entries) await this.hold(entry);
+      this.dispatch();
+    }
+  }
+
+  private async hold(entry: OutboxEntry): Promise<void> {
+    if (this.heldIds.has(entry.id)) return; // ours already, read again after a long wait
+    const payload = payloadOf(entry);
+    if (!payload) {
+      this.options.log.error({ entryId: entry.id }, 'outbox entry without a chat or a reply: dropped');
+      await this.options.outbox.ack(entry.id).catch(() => undefined);
+      return;
+    }
+    const held: Held = { entry, payload, cost: callsFor(payload.reply), notBefore: 0, failures: 0, sent: false };
+    let queue = this.chats.get(entry.chat);
+    if (!queue) this.chats.set(entry.chat, (queue = []));
+    queue.push(held);
+    this.heldIds.add(entry.id);
+  }
+
+  private chatBucket(chat: string): TokenBucket {
+    let bucket = this.chatBuckets.get(chat);
+    if (!bucket) {
+      const rate = this.options.chatRate ?? { perSecond: 1, burst: 3 };
+      this.chatBuckets.set(chat, (bucket = new TokenBucket(rate.perSecond, rate.burst, this.now)));
+    }
+    return bucket;
+  }
+
+  /** Starts every send that may go now, and sets a timer for the soonest one that may go later. */
+  private dispatch(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.running) return;
+    let soonest = Infinity;
+    for (const [chat, queue] of this.chats) {
+      if (this.inFlight.size >= this.concurrency) break;
+      const head = queue[0];
+      if (!head || this.busy.has(chat)) continue;
+      const now = this.now();
+      if (head.notBefore > now) {
+        soonest = Math.min(soonest, head.notBefore - now);
+        continue;
+      }
+      // Recording and acking an accepted message uses no Bot API call.
+      if (!head.sent) {
+        const bucket = this.chatBucket(chat);
+        const wait = Math.max(bucket.wait(head.cost), this.global.wait(head.cost));
+        if (wait > 0) {
+          soonest = Math.min(soonest, wait);
+          continue;
+        }
+        bucket.take(head.cost);
+        this.global.take(head.cost);
+      }
+      this.run(chat, head);
+    }
+    for (const [chat, bucket] of this.chatBuckets) if (!this.chats.has(chat) && bucket.full) this.chatBuckets.delete(chat);
+    if (soonest < Infinity) {
+      this.timer = setTimeout(() => this.dispatch(), soonest);
+      this.timer.unref();
+    }
+  }
+
+  private run(chat: string, held: Held): void {
+    this.busy.add(chat);
+    const running: Promise<void> = this.process(held)
+      .catch((error: unknown) => this.options.log.error({ entryId: held.entry.id, ...reasonOf(error) }, 'outbox: unexpected failure'))
+      .finally(() => {
+        this.busy.delete(chat);
+        this.inFlight.delete(running);
+        this.dispatch();
+      });
+    this.inFlight.add(running);
+  }
+
+  private sentKey(entry: OutboxEntry): string {
+    return `outbox:${entry.key}`;
+  }
+
+  private async process(held: Held): Promise<void> {
+    const { entry, payload } = held;
+    const { log, outbox, idempotency } = this.options;
+    if (!held.sent) {
+      try {
+        if (await outbox.claimed(this.sentKey(entry))) {
+          log.info({ entryId: entry.id }, 'outbox entry already sent: acked without sending');
+          held.sent = true;
+        }
+      } catch (error) {
+        return this.retry(held, { kind: 'transient' }, error);
+      }
+    }
+    if (!held.sent) {
+      try {
+        await this.options.send(payload.chatId, [payload.reply]);
+      } catch (error) {
+        const failure = classify(error);
+        if (failure.kind === 'permanent') {
+          // No chat id, no text: the entry id and Telegram's reason are enough to find it.
+          log.warn({ entryId: entry.id, ...reasonOf(error) }, 'Telegram refused an outbox message for good: dropped');
+          return this.finish(held);
+        }
+        return this.retry(held, failure, error);
+      }
+      held.sent = true;
+      try {
+        await idempotency.claim(this.sentKey(entry), SENT_TTL_SECONDS);
+      } catch (error) {
+        return this.retry(held, { kind: 'transient' }, error);
+      }
+    }
+    return this.finish(held);
+  }
+
+  private async finish(held: Held): Promise<void> {
+    try {
+      await this.options.outbox.ack(held.entry.id);
+    } catch (error) {
+      held.sent = true; // whatever happened, do not send it again from here
+      return this.retry(held, { kind: 'transient' }, error);
+    }
+    this.release(held);
+  }
+
+  private release(held: Held): void {
+    const queue = this.chats.get(held.entry.chat);
+    const index = queue?.indexOf(held) ?? -1;
+    if (queue && index >= 0) queue.splice(index, 1);
+    if (queue?.length === 0) this.chats.delete(held.entry.chat);
+    this.heldIds.delete(held.entry.id);
+    this.roomWaiter?.();
+  }
+
+  private async retry(held: Held, failure: Failure, error: unknown): Promise<void> {
+    const now = this.now();
+    if (failure.kind === 'later') {
+      held.notBefore = now + failure.afterMs;
+      this.options.log.warn({ entryId: held.entry.id, retryAfterMs: failure.afterMs }, 'Telegram asked to wait: the chat waits');
+      return;
+    }
+    held.failures++;
+    if (!held.sent && now - held.entry.addedAt > this.giveUpAfterMs) {
+      this.options.log.error({ entryId: held.entry.id, failures: held.failures, ...reasonOf(error) }, 'outbox message kept failing: given up');
+      try {
+        await this.options.outbox.ack(held.entry.id);
+        this.release(held);
+      } catch {
+        held.notBefore = now + MAX_BACKOFF_MS;
+      }
+      return;
+    }
+    held.notBefore = now + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (held.failures - 1));
+    this.options.log.warn({ entryId: held.entry.id, failures: held.failures, ...reasonOf(error) }, 'sending an outbox message failed: it is tried again');
+  }
+
+  /** Keeps the entries held here from being handed to another instance. */
+  private async extendHeld(): Promise<void> {
+    if (this.heldIds.size === 0) return;
+    try {
+      await this.options.outbox.extend(this.consumer, [...this.heldIds]);
+    } catch (error) {
+      this.options.log.error({ err: error }, 'extending held outbox entries failed');
+    }
+  }
+}

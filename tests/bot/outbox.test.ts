@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { GrammyError } from 'grammy';
+import pino from 'pino';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { callsFor, OutboxDrainer, TokenBucket, type OutboxDrainerOptions, type TelegramOutboxPayload } from '../../bot/outbox';
+import type { Reply } from '../../flows/types';
+import { createMemoryStore } from '../../store/memory';
+import { createRedisStore } from '../../store/redis';
+import type { Store } from '../../store/types';
+
+describe('token bucket', () => {
+  it('lets a burst through, then one token per 1/rate, measured on the injected clock', () => {
+    let now = 1_000_000;
+    const bucket = new TokenBucket(1, 3, () => now);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+    expect(bucket.wait()).toBe(1000);
+    now += 400;
+    expect(bucket.wait()).toBe(600);
+    expect(bucket.take()).toBe(false);
+    now += 600;
+    expect(bucket.take()).toBe(true);
+    expect(bucket.take()).toBe(false);
+  });
+
+  it('never holds more than its capacity, however long it rested', () => {
+    let now = 0;
+    const bucket = new TokenBucket(1, 3, () => now);
+    now += 3_600_000;
+    expect(bucket.full).toBe(true);
+    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
+  });
+
+  it('allows thirty a second overall', () => {
+    let now = 0;
+    const bucket = new TokenBucket(30, 30, () => now);
+    for (let i = 0; i < 30; i++) expect(bucket.take()).toBe(true);
+    expect(bucket.take()).toBe(false);
+    expect(bucket.wait()).toBe(34); // 1000/30, rounded up
+    now += 1000;
+    for (let i = 0; i < 30; i++) expect(bucket.take()).toBe(true);
+    expect(bucket.take()).toBe(false);
+  });
+
+  it('lets a send costlier than the burst go on a full bucket and makes the next ones wait off the debt', () => {
+    let now = 0;
+    const bucket = new TokenBucket(1, 3, () => now);
+    expect(bucket.take(5)).toBe(true);
+    expect(bucket.wait(1)).toBe(3000);
+    now += 3000;
+    expect(bucket.take(1)).toBe(true);
+  });
+
+  it('gains nothing when the clock goes back', () => {
+    let now = 10_000;
+    const bucket = new TokenBucket(1, 1, () => now);
+    expect(bucket.take()).toBe(true);
+    now = 5000;
+    expect(bucket.take()).toBe(false);
+    now = 10_999;
+    expect(bucket.take()).toBe(false);
+    now = 11_000;
+    expect(bucket.take()).toBe(true);
+  });
+
+  it('counts each Bot API call of a reply: its parts and its document', () => {
+    expect(callsFor({ text: 'Сәлем' })).toBe(1);
+    expect(callsFor({ text: `${'а'.repeat(4000)}\n${'б'.repeat(200)}` })).toBe(2);
+    expect(callsFor({ text: 'Өтініш', attachment: { formId: 'f', fileName: 'f.pdf' } } as Reply)).toBe(2);
+  });
+});
+
+/** A log that keeps its lines, to check what it says (and what it must not). */
+function memoryLog() {
+  const lines: string[] = [];
+  return { lines, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) };
+}
+
+function telegramError(error_code: number, description: string, retry_after?: number): GrammyError {
+  return new GrammyError(`Call to 'sendMessage' failed! (${error_code}: ${description})`, { ok: false, error_code, description, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) }, 'sendMessage', {});
+}
+
+interface Sent {
+  chatId: number;
+  text: string;
+}
+
+interface Harness {
+  store: Store;
+  drainer: OutboxDrainer;
+  sent: Sent[];
+  /** Every attempt, accepted or not. */
+  attempts: Sent[];
+  lines: string[];
+  add(chatId: number, text: string, key?: string): Promise<string>;
+}
+
+const running: OutboxDrainer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((d) => d.stop(100)));
+});
+
+/** A drainer on an outbox whose `send` fails as `fail` says (nothing: accepted). */
+function harness(fail: (attempt: Sent, index: number) => Error | Promise<void> | undefined = () => undefined, options: Partial<OutboxDrainerOptions> & { store?: Store } = {}): Harness {
+  const store = options.store ?? createMemoryStore();
+  const sent: Sent[] = [];
+  const attempts: Sent[] = [];
+  const { lines, log } = memoryLog();
+  const drainer = new OutboxDrainer({
+    outbox: store.outbox,
+    idempotency: store.idempotency,
+    log,
+    blockMs: 50,
+    ...options,
+    send: async (chatId, replies) => {
+      for (const reply of replies) {
+        const attempt = { chatId, text: reply.text };
+        attempts.push(attempt);
+        const outcome = fail(attempt, attempts.length - 1);
+        if (outcome instanceof Error) throw outcome;
+        await outcome;
+        sent.push(attempt);
+      }
+    },
+  });
+  running.push(drainer);
+  return {
+    store,
+    drainer,
+    sent,
+    attempts,
+    lines,
+    add: (chatId, text, key = randomUUID()) => {
+      const payload: TelegramOutboxPayload = { chatId, reply: { text } };
+      return store.outbox.add({ key, chat: String(chatId), payload });
+    },
+  };
+}
+
+/** Nothing is left in the outbox: a read that takes over every pending entry at once finds none. */
+async function expectEmpty(store: Store) {
+  expect(await store.outbox.read(`probe-${randomUUID()}`, { count: 100, blockMs: 0, visibilityMs: 0 })).toEqual([]);
+}
+
+describe('the outbox drainer', () => {
+  it('sends every message of a chat in the order queued, the chats side by side, and acks them', async () => {
+    const h = harness();
+    for (let i = 1; i <= 4; i++) {
+      await h.add(1, `a${i}`);
+      await h.add(2, `b${i}`);
+    }
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent).toHaveLength(8), { timeout: 8000 });
+    expect(h.sent.filter((s) => s.chatId === 1).map((s) => s.text)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(h.sent.filter((s) => s.chatId === 2).map((s) => s.text)).toEqual(['b1', 'b2', 'b3', 'b4']);
+    await expectEmpty(h.store);
+  });
+
+  it('sends a message queued twice with one idempotency key once', async () => {
+    const h = harness();
+    await h.add(1, 'once', 'key-1');
+    await h.add(1, 'once', 'key-1');
+    await h.add(1, 'after');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['once', 'after']));
+    await vi.waitFor(() => expectEmpty(h.store));
+    expect(h.sent).toHaveLength(2);
+  });
+
+  it('waits out a 429 that the retry plugin could not absorb, then sends exactly once, the chat\'s next message behind it', async () => {
+    const h = harness((attempt, index) => (index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined));
+    await h.add(1, 'first');
+    await h.add(1, 'second');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['first', 'second']), { timeout: 5000 });
+    expect(h.attempts.map((a) => a.text)).toEqual(['first', 'first', 'second']);
+    await expectEmpty(h.store);
+  });
+
+  it('tries again after a server error and sends exactly once', async () => {
+    const h = harness((_attempt, index) => (index === 0 ? telegramError(500, 'Internal Server Error') : undefined));
+    await h.add(1, 'survives');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['survives']), { timeout: 5000 });
+    expect(h.attempts).toHaveLength(2);
+    await expectEmpty(h.store);
+  });
+
+  it('drops a message to a chat that blocked the bot after one try, and says so without the chat or the text', async () => {
+    const h = harness((attempt) => (attempt.chatId === 66 ? telegramError(403, 'Forbidden: bot was blocked by the user') : undefined));
+    await h.add(66, 'Жеке хабарлама');
+    await h.add(5, 'to another chat');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['to another chat']));
+    await vi.waitFor(() => expectEmpty(h.store));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.attempts.filter((a) => a.chatId === 66)).toHaveLength(1);
+    const said = h.lines.join('\n');
+    expect(said).toMatch(/blocked by the user/);
+    expect(said).not.toMatch(/Жеке хабарлама/);
+    expect(said).not.toMatch(/"chat(Id)?":\s*"?66/);
+  });
+
+  it('holds a chat\'s next message until its token is there, without holding other chats', async () => {
+    let now = 1_000_000;
+    const h = harness(undefined, { now: () => now, chatRate: { perSecond: 1, burst: 1 } });
+    await h.add(1, 'a1');
+    await h.add(1, 'a2');
+    await h.add(2, 'b1');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text).sort()).toEqual(['a1', 'b1']));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.sent.map((s) => s.text)).not.toContain('a2');
+    now += 1000; // the drainer looks again when its timer for chat 1 fires
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toContain('a2'), { timeout: 3000 });
+  });
+
+  it('waits on stop for the message in flight, which is then acked', async () => {
+    let accept!: () => void;
+    const gate = new Promise<void>((resolve) => (accept = resolve));
+    const h = harness(() => gate);
+    await h.add(1, 'in flight');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.attempts).toHaveLength(1));
+    let stopped = false;
+    const stopping = h.drainer.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(stopped).toBe(false);
+    accept();
+    await stopping;
+    expect(h.sent.map((s) => s.text)).toEqual(['in flight']);
+    await expectEmpty(h.store);
+  });
+});
+
+describe('two instances on one Redis', () => {
+  it('the second sends what the stopped first had read but not acked, and nothing twice', async () => {
+    const prefix = `test-outbox-${randomUUID()}:`;
+    const [first, second] = await Promise.all([createRedisStore({ url: inject('redisUrl'), prefix }), createRedisStore({ url: inject('redisUrl'), prefix })]);
+    try {
+      // The first instance sends one message, and holds the next two for the chat's next token.
+      const a = harness(undefined, { store: first, consumer: 'first', chatRate: { perSecond: 0.1, burst: 1 }, visibilityMs: 300 });
+      for (const text of ['one', 'two', 'three']) await a.add(7, text);
+      a.drainer.start();
+      await vi.waitFor(() => expect(a.sent.map((s) => s.text)).toEqual(['one']));
+      await a.drainer.stop();
+      const b = harness(undefined, { store: second, consumer: 'second', visibilityMs: 300 });
+      b.drainer.start();
+      await vi.waitFor(() => expect(b.sent.map((s) => s.text)).toEqual(['two', 'three']), { timeout: 8000 });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect([...a.sent, ...b.sent].map((s) => s.text)).toEqual(['one', 'two', 'three']);
+      await b.drainer.stop();
+      await expectEmpty(second);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+});
