@@ -9,6 +9,7 @@ import { WebSocketHub } from './bot/channels/web';
 import { FormFiles } from './bot/forms';
 import { Callbacks } from './bot/callbacks';
 import { Delivery } from './bot/delivery';
+import { OutboxDrainer } from './bot/outbox';
 import { Handoff } from './bot/handoff';
 import { Presence } from './bot/presence';
 import { Ratings } from './bot/ratings';
@@ -47,7 +48,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
   const secret = config.JWT_SECRET ?? randomBytes(32).toString('base64url');
   const forms = new FormFiles(store.conversations, secret);
   const presence = new Presence(store);
-  const delivery = new Delivery({ bus: store.bus, hub, forms, log });
+  const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, hub, forms, log });
   const handoff = new Handoff({ store, texts, delivery, log, hours: config.CONTACT_CENTRE_HOURS, idleMs: config.QUEUE_IDLE_MINUTES * 60_000, operatorsOnline: () => presence.operatorsOnline() });
   const callbacks = new Callbacks(store);
   const ratings = new Ratings(store);
@@ -68,6 +69,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
   const turnDeps = { engine, texts, metrics, log, forms };
 
   let telegram: TelegramChannel | undefined;
+  let drainer: OutboxDrainer | undefined;
   if (config.TELEGRAM_BOT_TOKEN) {
     telegram = createTelegramChannel(
       {
@@ -80,6 +82,8 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       turnDeps,
     );
     delivery.useTelegram(telegram);
+    const channel = telegram;
+    drainer = new OutboxDrainer({ outbox: store.outbox, idempotency: store.idempotency, send: (chatId, replies) => channel.send(chatId, replies), log });
   } else {
     log.info('TELEGRAM_BOT_TOKEN is not set: the Telegram channel is off');
   }
@@ -101,6 +105,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       const address = await app.listen({ host: config.HOST, port: config.PORT });
       if (telegram) {
         await telegram.start();
+        drainer?.start();
         log.info({ mode: telegram.mode }, 'Telegram channel started');
       }
       return address;
@@ -115,6 +120,8 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       // Turns already running finish and store their state before the store goes away.
       const deadline = Date.now() + 5000;
       while (engine.busy > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // The message in flight finishes; the rest stays in the outbox for the next instance.
+      await drainer?.stop();
       await store.close();
     },
   };

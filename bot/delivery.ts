@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
-import type { Bus, Conversation } from '../store/types';
+import type { Bus, Conversation, Outbox } from '../store/types';
 import { messageFrame, type ServerFrame, type WebSocketHub } from './channels/web';
 import type { TelegramChannel } from './channels/telegram';
 import type { FormFiles } from './forms';
+import type { TelegramOutboxPayload } from './outbox';
 
 const WEB_FRAMES_TOPIC = 'web-frames';
 
@@ -13,15 +14,16 @@ interface WebFrames {
 }
 
 /**
- * Sends what an operator or the system says to a citizen outside the citizen's own turn: over
- * Telegram from any instance, and to widget sockets through the bus, because the socket may be
- * held by another instance.
+ * Sends what an operator or the system says to a citizen outside the citizen's own turn: to
+ * Telegram through the outbox (persistent, drained by every instance within Telegram's limits,
+ * see bot/outbox.ts), and to widget sockets through the bus, because the socket may be held by
+ * another instance.
  */
 export class Delivery {
   private unsubscribe?: () => Promise<void>;
   private telegram?: TelegramChannel;
 
-  constructor(private readonly deps: { bus: Bus; hub: WebSocketHub; forms: FormFiles; log: Logger }) {}
+  constructor(private readonly deps: { bus: Bus; outbox: Outbox; hub: WebSocketHub; forms: FormFiles; log: Logger }) {}
 
   /** The Telegram channel is built after the engine, which needs this object first. */
   useTelegram(telegram: TelegramChannel): void {
@@ -40,7 +42,12 @@ export class Delivery {
     await this.unsubscribe?.();
   }
 
-  async deliver(conversation: Conversation, replies: readonly Reply[]): Promise<void> {
+  /**
+   * `key` identifies this delivery: the same key given twice sends once. Without one, the stored
+   * change is the key (conversation id and revision), so a caller retrying after a failure does
+   * not send it again. Each reply is one outbox entry (`<key>:<index>`).
+   */
+  async deliver(conversation: Conversation, replies: readonly Reply[], key?: string): Promise<void> {
     if (replies.length === 0) return;
     if (conversation.channel === 'telegram') {
       const chatId = conversation.address.telegramChatId;
@@ -48,7 +55,11 @@ export class Delivery {
         this.deps.log.warn({ conversationId: conversation.id }, 'cannot reach a Telegram conversation: the channel is off or the chat is unknown');
         return;
       }
-      await this.telegram.send(chatId, replies);
+      const base = key ?? `${conversation.id}:${conversation.revision}`;
+      for (const [index, reply] of replies.entries()) {
+        const payload: TelegramOutboxPayload = { chatId, reply };
+        await this.deps.outbox.add({ key: `${base}:${index}`, chat: String(chatId), payload });
+      }
       return;
     }
     const link = (attachment: NonNullable<Reply['attachment']>) => this.deps.forms.link(conversation.id, attachment.formId);

@@ -11,10 +11,22 @@ export interface ApiCall {
   params: Record<string, any>;
 }
 
+/** How the fake refuses a call: Telegram's error code and description, and retry_after for a 429. */
+export interface ApiFailure {
+  error_code: number;
+  description: string;
+  retry_after?: number;
+}
+
 export interface FakeTelegram {
   apiRoot: string;
   token: string;
+  /** The calls answered with success (refused ones are in `refused`). */
   calls: ApiCall[];
+  /** The calls answered with an error set up by `failNext`. */
+  refused: ApiCall[];
+  /** Answers the next `count` calls of `method` (to `chatId`, if given) with `failure` instead of success. */
+  failNext(method: string, count: number, failure: ApiFailure, chatId?: number): void;
   /** Queues a private-chat text message from a user. */
   sendText(chatId: number, text: string, languageCode?: string): void;
   /** Queues a press of an inline button with the given callback data. */
@@ -28,6 +40,8 @@ export const TEST_TOKEN = '123456:TEST-token-for-the-fake-bot-api-server';
 
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
+  const refused: ApiCall[] = [];
+  const failures: { method: string; chatId?: number; left: number; failure: ApiFailure }[] = [];
   const updates: Record<string, unknown>[] = [];
   const arrivals = new Arrivals();
   let pendingPoll: ((updates: Record<string, unknown>[]) => void) | undefined;
@@ -77,6 +91,14 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       };
       return;
     }
+    const failing = failures.find((f) => f.left > 0 && f.method === method && (f.chatId === undefined || Number(params.chat_id) === f.chatId));
+    if (failing) {
+      failing.left--;
+      refused.push({ method, params });
+      arrivals.notify();
+      const { retry_after, ...error } = failing.failure;
+      return reply(failing.failure.error_code, { ok: false, ...error, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) });
+    }
     calls.push({ method, params });
     arrivals.notify();
     switch (method) {
@@ -97,6 +119,10 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     apiRoot: `http://127.0.0.1:${port}`,
     token: TEST_TOKEN,
     calls,
+    refused,
+    failNext(method, count, failure, chatId) {
+      failures.push({ method, left: count, failure, ...(chatId !== undefined ? { chatId } : {}) });
+    },
     sendText(chatId, text, languageCode) {
       updates.push({
         update_id: ++updateId,
