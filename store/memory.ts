@@ -292,9 +292,10 @@ class MemoryOutbox implements Outbox {
   }
 
   async read(consumer: string, { count, blockMs, visibilityMs }: { count: number; blockMs: number; visibilityMs: number }): Promise<OutboxEntry[]> {
+    if (this.closed) throw new Error('outbox: the store is closed');
     if (count <= 0) return [];
     const taken = this.take(consumer, count, visibilityMs);
-    if (taken.length > 0 || blockMs <= 0 || this.closed) return taken;
+    if (taken.length > 0 || blockMs <= 0) return taken;
     await new Promise<void>((resolve) => {
       const wake = () => {
         clearTimeout(timer);
@@ -305,8 +306,8 @@ class MemoryOutbox implements Outbox {
       timer.unref();
       this.waiters.add(wake);
     });
-    // Like XREADGROUP BLOCK: only new entries after the wait.
-    return this.take(consumer, count, undefined);
+    // Like XREADGROUP BLOCK: only new entries after the wait; a wait the close ended ends empty.
+    return this.closed ? [] : this.take(consumer, count, undefined);
   }
 
   private take(consumer: string, count: number, visibilityMs: number | undefined): OutboxEntry[] {

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Actor } from '../../bot/handoff';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
+import { startTestServer, type TestServer } from '../support/server';
+
+const actor: Actor = { login: 'aigerim', name: 'Aigerim', role: 'operator' };
+
+describe('operator messages reach Telegram through the outbox', () => {
+  let telegram: FakeTelegram;
+  let server: TestServer;
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, CONTACT_CENTRE_HOURS: 'always' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await telegram.close();
+  });
+
+  const texts = (chatId: number) => telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId).map((c) => String(c.params.text));
+
+  /** A citizen who said /start, taken over by the operator; resolves with the conversation id. */
+  async function withOperator(chatId: number): Promise<string> {
+    telegram.sendText(chatId, '/start', 'kk');
+    await telegram.waitFor('sendMessage', 2, 0, chatId);
+    const id = `tg-${chatId}`;
+    const since = telegram.calls.length;
+    expect((await server.handoff.takeover(id, actor)).changed).toBe(true);
+    await telegram.waitFor('sendMessage', 1, since, chatId);
+    return id;
+  }
+
+  /** Nothing waits in the outbox, not even an entry read and not acked. */
+  const expectOutboxEmpty = async () => expect(await server.store.outbox.read(`probe-${randomUUID()}`, { count: 100, blockMs: 0, visibilityMs: 0 })).toEqual([]);
+
+  it('delivers a message exactly once after the Bot API kept answering 429 longer than the retry plugin waits', async () => {
+    const chatId = 8101;
+    const id = await withOperator(chatId);
+    // The plugin tries four times (1 + 3 retries, waiting retry_after each time); the outbox holds the chat for retry_after and sends again.
+    telegram.failNext('sendMessage', 4, { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 }, chatId);
+    await server.handoff.message(id, actor, 'Құжатыңыз дайын.');
+    await vi.waitFor(() => expect(texts(chatId)).toContain('Aigerim: Құжатыңыз дайын.'), { timeout: 12_000, interval: 50 });
+    expect(telegram.refused.filter((c) => Number(c.params.chat_id) === chatId)).toHaveLength(4);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(texts(chatId).filter((t) => t === 'Aigerim: Құжатыңыз дайын.')).toHaveLength(1);
+    await expectOutboxEmpty();
+  });
+
+  it('delivers an operator\'s messages to one chat in the order written', async () => {
+    const chatId = 8102;
+    const id = await withOperator(chatId);
+    const since = telegram.calls.length;
+    const written = ['бір', 'екі', 'үш', 'төрт', 'бес'];
+    for (const text of written) await server.handoff.message(id, actor, text);
+    const arrived = await vi.waitFor(
+      () => {
+        const got = telegram.calls.slice(since).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId);
+        expect(got).toHaveLength(written.length);
+        return got;
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+    expect(arrived.map((c) => c.params.text)).toEqual(written.map((text) => `Aigerim: ${text}`));
+  });
+
+  it('gives up on a chat that blocked the bot after one try instead of retrying forever', async () => {
+    const chatId = 8103;
+    const id = await withOperator(chatId);
+    telegram.failNext('sendMessage', Infinity, { error_code: 403, description: 'Forbidden: bot was blocked by the user' }, chatId);
+    await server.handoff.message(id, actor, 'Сіз бізді бұғаттадыңыз ба?');
+    await vi.waitFor(() => expect(telegram.refused.filter((c) => Number(c.params.chat_id) === chatId)).toHaveLength(1), { timeout: 5000, interval: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(telegram.refused.filter((c) => Number(c.params.chat_id) === chatId)).toHaveLength(1);
+    await expectOutboxEmpty();
+  });
+});
