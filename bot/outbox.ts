@@ -88,6 +88,13 @@ function reasonOf(error: unknown): Record<string, unknown> {
   return { reason: error instanceof Error ? error.message : String(error) };
 }
 
+/** Stream ids compare by their time, then their sequence. */
+function olderThan(a: string, b: string): boolean {
+  const [aTime = 0, aSeq = 0] = a.split('-').map(Number);
+  const [bTime = 0, bSeq = 0] = b.split('-').map(Number);
+  return aTime !== bTime ? aTime < bTime : aSeq < bSeq;
+}
+
 interface Held {
   entry: OutboxEntry;
   payload: TelegramOutboxPayload;
@@ -241,7 +248,11 @@ export class OutboxDrainer {
     const held: Held = { entry, payload, cost: callsFor(payload.reply), notBefore: 0, failures: 0, sent: false };
     let queue = this.chats.get(entry.chat);
     if (!queue) this.chats.set(entry.chat, (queue = []));
-    queue.push(held);
+    // In the order queued, also for an entry taken over from a stopped instance after newer ones
+    // were read; never ahead of the head while it is being sent.
+    let at = queue.length;
+    while (at > (this.busy.has(entry.chat) ? 1 : 0) && olderThan(entry.id, queue[at - 1]!.entry.id)) at--;
+    queue.splice(at, 0, held);
     this.heldIds.add(entry.id);
   }
 

@@ -3,7 +3,10 @@ import type { Outbox, OutboxEntry, OutboxMessage } from './types';
 
 /** The consumer group every instance reads the outbox in. */
 const GROUP = 'senders';
-/** The stream is trimmed (approximately) to this many entries; acked entries are the ones that go. */
+/**
+ * A bound on the stream for when nothing drains it (no instance has the Telegram channel): acked
+ * entries are deleted at once, so only a backlog this long loses its oldest entries.
+ */
 export const OUTBOX_MAX_LENGTH = 100_000;
 
 type StreamMessage = { id: string; message: Record<string, string> } | null;
@@ -94,8 +97,9 @@ export class RedisOutbox implements Outbox {
     await this.client.xClaimJustId(this.key, GROUP, consumer, 0, [...ids]);
   }
 
+  /** XACK and XDEL together: the stream keeps only what is still to be sent. */
   async ack(id: string): Promise<void> {
-    await this.client.xAck(this.key, GROUP, id);
+    await this.client.multi().xAck(this.key, GROUP, id).xDel(this.key, id).exec();
   }
 
   async claimed(key: string): Promise<boolean> {

@@ -214,6 +214,24 @@ describe('the outbox drainer', () => {
     await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toContain('a2'), { timeout: 3000 });
   });
 
+  it('puts an entry taken over from a stopped instance before the newer ones of its chat still waiting here', async () => {
+    let now = 1_000_000;
+    const h = harness(undefined, { now: () => now, chatRate: { perSecond: 1, burst: 1 }, visibilityMs: 200 });
+    await h.add(1, 'older');
+    // Another instance read it and stopped without acking.
+    expect(await h.store.outbox.read('stopped', { count: 1, blockMs: 0, visibilityMs: 60_000 })).toHaveLength(1);
+    await h.add(1, 'newer');
+    await h.add(1, 'newest');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer']));
+    // After the visibility timeout the older one is taken over, while "newest" waits for the chat's token.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    now += 1000;
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer', 'older']), { timeout: 3000 });
+    now += 1000;
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer', 'older', 'newest']), { timeout: 3000 });
+  });
+
   it('waits on stop for the message in flight, which is then acked', async () => {
     let accept!: () => void;
     const gate = new Promise<void>((resolve) => (accept = resolve));

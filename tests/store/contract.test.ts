@@ -700,7 +700,7 @@ describe.each(factories)('%s store keeps an outbox read by consumers of one grou
 });
 
 describe('the Redis outbox', () => {
-  it('is the stream <prefix>outbox with the group created on start, and a waiting read ends with the store', async () => {
+  it('is the stream <prefix>outbox with the group created on start, drops acked entries, and a waiting read ends with the store', async () => {
     const space = randomUUID();
     const store = await createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError });
     const admin = createClient({ url: inject('redisUrl') });
@@ -708,6 +708,12 @@ describe('the Redis outbox', () => {
     try {
       const groups = await admin.xInfoGroups(`test-${space}:outbox`);
       expect(groups.map((g) => g.name)).toEqual(['senders']);
+      // An acked entry leaves the stream: it keeps only what is still to be sent.
+      const id = await store.outbox.add({ key: 'k', chat: '1', payload: 'x' });
+      expect(await admin.xLen(`test-${space}:outbox`)).toBe(1);
+      await store.outbox.read('reader', { count: 1, blockMs: 0, visibilityMs: 60_000 });
+      await store.outbox.ack(id);
+      expect(await admin.xLen(`test-${space}:outbox`)).toBe(0);
       // A second instance on the same prefix finds the group there (BUSYGROUP is not an error).
       const peer = await createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError });
       await peer.close();
