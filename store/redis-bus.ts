@@ -1,4 +1,5 @@
 import type { RedisClient } from './redis';
+import { OwnConnection } from './redis-connection';
 import type { Bus } from './types';
 
 type Handler = (message: unknown) => void;
@@ -19,16 +20,16 @@ interface Channel {
  * dropped; a throwing handler is reported to `onError` and the others still run.
  */
 export class RedisBus implements Bus {
-  private subscriber: RedisClient | undefined;
-  private connecting: Promise<RedisClient> | undefined;
+  private readonly subscriber: OwnConnection;
   private readonly channels = new Map<string, Channel>();
-  private closed = false;
 
   constructor(
     private readonly client: RedisClient,
     private readonly prefix: string,
     private readonly onError?: (error: Error) => void,
-  ) {}
+  ) {
+    this.subscriber = new OwnConnection(client, 'bus', onError);
+  }
 
   private channelName(topic: string) {
     return `${this.prefix}bus:${topic}`;
@@ -38,25 +39,6 @@ export class RedisBus implements Bus {
     const json = JSON.stringify(message);
     if (json === undefined) throw new TypeError('bus: the message cannot be sent as JSON');
     await this.client.publish(this.channelName(topic), json);
-  }
-
-  private connection(): Promise<RedisClient> {
-    if (this.closed) return Promise.reject(new Error('bus: the store is closed'));
-    this.connecting ??= (async () => {
-      const subscriber = this.client.duplicate();
-      subscriber.on('error', (error: Error) => this.onError?.(error));
-      this.subscriber = subscriber;
-      try {
-        await subscriber.connect();
-        return subscriber;
-      } catch (error) {
-        this.subscriber = undefined;
-        this.connecting = undefined;
-        if (subscriber.isOpen) subscriber.destroy();
-        throw error;
-      }
-    })();
-    return this.connecting;
   }
 
   private deliver(topic: string, channel: Channel, message: string): void {
@@ -84,7 +66,7 @@ export class RedisBus implements Bus {
       const created: Channel = {
         subscriptions: new Set(),
         listener: (message) => this.deliver(topic, created, message),
-        ready: this.connection().then((subscriber) => subscriber.subscribe(name, created.listener)),
+        ready: this.subscriber.open().then((subscriber) => subscriber.subscribe(name, created.listener)),
       };
       // A failed SUBSCRIBE is reported to each waiting subscriber below; no unhandled rejection meanwhile.
       created.ready.catch(() => {});
@@ -100,9 +82,8 @@ export class RedisBus implements Bus {
       } catch {
         return; // never subscribed
       }
-      const subscriber = this.subscriber;
       // Only this channel's own listener goes: a newer subscription of the same channel keeps its own.
-      if (subscriber?.isOpen) await subscriber.unsubscribe(name, joined.listener);
+      await this.subscriber.current?.unsubscribe(name, joined.listener);
     };
     try {
       await joined.ready;
@@ -114,12 +95,7 @@ export class RedisBus implements Bus {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
     this.channels.clear();
-    const connecting = this.connecting;
-    this.connecting = undefined;
-    const subscriber = await connecting?.catch(() => undefined);
-    this.subscriber = undefined;
-    if (subscriber?.isOpen) await subscriber.close();
+    await this.subscriber.close('quit');
   }
 }

@@ -1,4 +1,5 @@
 import type { RedisClient } from './redis';
+import { OwnConnection } from './redis-connection';
 import type { Outbox, OutboxEntry, OutboxMessage } from './types';
 
 /** The consumer group every instance reads the outbox in. */
@@ -31,18 +32,17 @@ function isNoGroup(error: unknown): boolean {
  */
 export class RedisOutbox implements Outbox {
   private readonly key: string;
-  private reader: RedisClient | undefined;
-  private connecting: Promise<RedisClient> | undefined;
+  private readonly reader: OwnConnection;
   /** Where the next XAUTOCLAIM scan of the pending entries starts. */
   private claimCursor = '0-0';
-  private closed = false;
 
   constructor(
     private readonly client: RedisClient,
     private readonly prefix: string,
-    private readonly onError?: (error: Error) => void,
+    onError?: (error: Error) => void,
   ) {
     this.key = `${prefix}outbox`;
+    this.reader = new OwnConnection(client, 'outbox', onError);
   }
 
   /** Creates the stream and the group unless they exist (also after a FLUSHALL, on NOGROUP). */
@@ -80,7 +80,7 @@ export class RedisOutbox implements Outbox {
     if (gone.length > 0) await this.client.xAck(this.key, GROUP, gone);
     if (entries.length >= count) return entries;
     const wait = entries.length === 0 && blockMs > 0;
-    const connection = wait ? await this.readerConnection() : this.client;
+    const connection = wait ? await this.reader.open() : this.client;
     const reply = (await connection.xReadGroup(GROUP, consumer, { key: this.key, id: '>' }, { COUNT: count - entries.length, ...(wait ? { BLOCK: blockMs } : {}) })) as
       | { name: string; messages: StreamMessage[] }[]
       | null;
@@ -107,32 +107,8 @@ export class RedisOutbox implements Outbox {
     return (await this.client.exists(`${this.prefix}once:${key}`)) === 1;
   }
 
-  private readerConnection(): Promise<RedisClient> {
-    if (this.closed) return Promise.reject(new Error('outbox: the store is closed'));
-    this.connecting ??= (async () => {
-      const reader = this.client.duplicate();
-      reader.on('error', (error: Error) => this.onError?.(error));
-      this.reader = reader;
-      try {
-        await reader.connect();
-        return reader;
-      } catch (error) {
-        this.reader = undefined;
-        this.connecting = undefined;
-        if (reader.isOpen) reader.destroy();
-        throw error;
-      }
-    })();
-    return this.connecting;
-  }
-
   /** Drops the reading connection at once: a read waiting on it fails instead of holding the close up. */
   async close(): Promise<void> {
-    this.closed = true;
-    const connecting = this.connecting;
-    this.connecting = undefined;
-    const reader = await connecting?.catch(() => undefined);
-    this.reader = undefined;
-    if (reader?.isOpen) reader.destroy();
+    await this.reader.close('destroy');
   }
 }
