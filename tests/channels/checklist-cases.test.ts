@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
+import { buttonsOf, startFakeTelegram, telegramEnv, type FakeTelegram } from '../support/fake-telegram';
 import { startTestServer, type TestServer } from '../support/server';
 import { ChatClient, type Frame } from '../support/ws-client';
 
@@ -19,7 +19,7 @@ describe('the five checklist cases reach a personalised list in both channels', 
   let server: TestServer;
   beforeAll(async () => {
     telegram = await startFakeTelegram();
-    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+    server = await startTestServer(telegramEnv(telegram));
   });
   afterAll(async () => {
     await server.close();
@@ -46,14 +46,14 @@ describe('the five checklist cases reach a personalised list in both channels', 
       await expect
         .poll(() =>
           telegram.calls.slice(since).some((c) => {
-            const offered = ((c.params.reply_markup?.inline_keyboard ?? []).flat() as { callback_data: string }[]).map((b) => b.callback_data);
+            const offered = buttonsOf(c).map((b) => b.callback_data);
             return c.params.chat_id === chat && (next ? offered.includes(next) : offered.some((o) => o.startsWith('tick:')));
           }),
         )
         .toBe(true);
     }
     const list = telegram.calls.filter((c) => c.params.chat_id === chat && c.params.reply_markup).at(-1)!;
-    const offered = ((list.params.reply_markup.inline_keyboard ?? []).flat() as { callback_data: string }[]).map((b) => ({ id: b.callback_data }));
+    const offered = buttonsOf(list).map((b) => ({ id: b.callback_data }));
     expect(tickIds(offered)).toEqual([...ticks]);
   });
 });

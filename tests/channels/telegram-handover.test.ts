@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
+import { buttonsOf, startFakeTelegram, telegramEnv, type ApiCall, type FakeTelegram } from '../support/fake-telegram';
 import { OperatorApi } from '../support/operator-api';
 import { startTestServer, type TestServer } from '../support/server';
 import { SseClient } from '../support/sse';
 
 const CHAT = 7001;
-const buttons = (call: { params: Record<string, any> }) => ((call.params.reply_markup?.inline_keyboard ?? []).flat() as { callback_data: string }[]).map((b) => b.callback_data);
+const buttons = (call: ApiCall) => buttonsOf(call).map((b) => b.callback_data);
 
 describe('operator hand-over of a Telegram conversation over the fake Bot API', () => {
   let telegram: FakeTelegram;
@@ -13,7 +13,7 @@ describe('operator hand-over of a Telegram conversation over the fake Bot API', 
   let operator: OperatorApi;
   beforeAll(async () => {
     telegram = await startFakeTelegram();
-    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator', CONTACT_CENTRE_HOURS: 'always' });
+    server = await startTestServer({ ...telegramEnv(telegram), OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator', CONTACT_CENTRE_HOURS: 'always' });
     operator = await OperatorApi.login(server.url, 'aigerim', 'aigerim-pass-1');
   });
   afterAll(async () => {

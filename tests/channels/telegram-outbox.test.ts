@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../bot/handoff';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
+import { startFakeTelegram, telegramEnv, type FakeTelegram } from '../support/fake-telegram';
 import { startTestServer, type TestServer } from '../support/server';
 
 const actor: Actor = { login: 'aigerim', name: 'Aigerim', role: 'operator' };
@@ -11,7 +11,7 @@ describe('operator messages reach Telegram through the outbox', () => {
   let server: TestServer;
   beforeAll(async () => {
     telegram = await startFakeTelegram();
-    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, CONTACT_CENTRE_HOURS: 'always' });
+    server = await startTestServer({ ...telegramEnv(telegram), CONTACT_CENTRE_HOURS: 'always' });
   });
   afterAll(async () => {
     await server.close();

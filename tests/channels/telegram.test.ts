@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram';
+import { buttonsOf, startFakeTelegram, telegramEnv, type FakeTelegram } from '../support/fake-telegram';
 import { startTestServer, type TestServer } from '../support/server';
 
-const buttons = (call: { params: Record<string, any> }) =>
-  (call.params.reply_markup?.inline_keyboard ?? []).flat() as { text: string; callback_data: string }[];
+const buttons = buttonsOf;
 
 describe('Telegram channel over HTTP to a fake Bot API (long polling)', () => {
   let telegram: FakeTelegram;
   let server: TestServer;
   beforeAll(async () => {
     telegram = await startFakeTelegram();
-    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+    server = await startTestServer(telegramEnv(telegram));
   });
   afterAll(async () => {
     await server.close();
@@ -77,8 +76,7 @@ describe('Telegram channel in webhook mode', () => {
   beforeAll(async () => {
     telegram = await startFakeTelegram();
     server = await startTestServer({
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
+      ...telegramEnv(telegram),
       TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook',
       TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-for-tests-0123456789',
     });
@@ -128,7 +126,7 @@ describe('checklist in Telegram', () => {
   let server: TestServer;
   beforeAll(async () => {
     telegram = await startFakeTelegram();
-    server = await startTestServer({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot });
+    server = await startTestServer(telegramEnv(telegram));
   });
   afterAll(async () => {
     await server.close();

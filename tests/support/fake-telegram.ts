@@ -38,6 +38,16 @@ export interface FakeTelegram {
 
 export const TEST_TOKEN = '123456:TEST-token-for-the-fake-bot-api-server';
 
+/** The inline keyboard's buttons of a sendMessage/editMessageText call, in order. */
+export function buttonsOf(call: ApiCall): { text: string; callback_data: string }[] {
+  return (call.params.reply_markup?.inline_keyboard ?? []).flat();
+}
+
+/** The environment that points the product's Telegram channel at this fake Bot API. */
+export function telegramEnv(telegram: FakeTelegram): Record<string, string> {
+  return { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot };
+}
+
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
   const refused: ApiCall[] = [];
