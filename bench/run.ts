@@ -19,33 +19,43 @@ async function main(): Promise<void> {
 
 /** A steady load (the target) and a peak at twice the rate (for information). */
 const LISTING_RATES = [50, 100];
+/** Runs per load; the one with the median listing p99 is reported, with all three p99s beside it. */
+const QUEUE_RUNS = 3;
 
 async function queueBench(): Promise<void> {
-  const results: QueueBenchResult[] = [];
+  const byRate: QueueBenchResult[][] = [];
   for (const rate of LISTING_RATES) {
-    const redis = await startRedisServer(); // a fresh queue for each load
-    try {
-      results.push(await operatorQueueBench(redis.url, seconds * 2, rate));
-    } finally {
-      await redis.stop();
+    const runs: QueueBenchResult[] = [];
+    for (let run = 0; run < QUEUE_RUNS; run++) {
+      const redis = await startRedisServer(); // a fresh queue for each run
+      try {
+        runs.push(await operatorQueueBench(redis.url, seconds * 2, rate));
+      } finally {
+        await redis.stop();
+      }
     }
+    byRate.push(runs.sort((a, b) => a.listingP99 - b.listingP99));
   }
   const cores = cpus().length;
   const ms = (n: number) => n.toFixed(1);
-  const first = results[0]!;
+  const first = byRate[0]![0]!;
   console.log(
     [
-      `## Operator queue (${cores} cores, Node ${process.version}, ${seconds * 2} s per load)`,
+      `## Operator queue (${cores} cores, Node ${process.version}, ${seconds * 2} s per run, median of ${QUEUE_RUNS} runs)`,
       '',
       `${first.conversations} open conversations in the queue, ${first.consoles} consoles on the event stream, 5 take-overs (and hand-backs) a second; the load runs in its own process.`,
       '',
-      '| listings/s | GET ?owner=queue p50 ms | p99 ms | take-over → event on every stream p50 ms | p99 ms | target |',
-      '| ---: | ---: | ---: | ---: | ---: | --- |',
-      ...results.map((r, i) => `| ${r.listingRate} | ${ms(r.listingP50)} | ${ms(r.listingP99)} | ${ms(r.eventP50)} | ${ms(r.eventP99)} | ${i === 0 ? 'listing p99 ≤ 20 ms' : 'peak, for information'} |`),
+      '| listings/s | GET ?owner=queue p50 ms | p99 ms | p99 of each run | take-over → event on every stream p50 ms | p99 ms | target |',
+      '| ---: | ---: | ---: | --- | ---: | ---: | --- |',
+      ...byRate.map((runs, i) => {
+        const median = runs[Math.floor(runs.length / 2)]!;
+        const each = runs.map((r) => ms(r.listingP99)).join(', ');
+        return `| ${median.listingRate} | ${ms(median.listingP50)} | ${ms(median.listingP99)} | ${each} | ${ms(median.eventP50)} | ${ms(median.eventP99)} | ${i === 0 ? 'listing p99 ≤ 20 ms' : 'peak, for information'} |`;
+      }),
     ].join('\n'),
   );
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/operator-queue.json', import.meta.url), JSON.stringify({ cores, node: process.version, at: new Date().toISOString(), results }, null, 2));
+  writeFileSync(new URL('./results/operator-queue.json', import.meta.url), JSON.stringify({ cores, node: process.version, at: new Date().toISOString(), runs: byRate.flat() }, null, 2));
 }
 
 async function turnsBench(): Promise<void> {
