@@ -2,24 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { buildApp, type App } from './api/app';
 import { createLogger } from './api/logger';
-import { Engine } from './bot/engine';
 import { Metrics } from './bot/metrics';
 import { createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
-import { WebSocketHub } from './bot/channels/web';
-import { FormFiles } from './bot/forms';
-import { Callbacks } from './bot/callbacks';
-import { Delivery } from './bot/delivery';
 import { OutboxDrainer } from './bot/outbox';
-import { Handoff } from './bot/handoff';
-import { Presence } from './bot/presence';
-import { Ratings } from './bot/ratings';
+import type { Engine } from './bot/engine';
+import type { Handoff } from './bot/handoff';
+import { createRuntime } from './bot/runtime';
 import { Accounts } from './api/operator/accounts';
 import { Audit } from './api/operator/audit';
 import { CannedAnswers } from './api/operator/canned';
-import { CALLBACK_EFFECT } from './flows/operator';
-import { RATING_EFFECT } from './flows/rating';
 import type { Config } from './config';
-import { createFlows } from './flows';
 import { createTexts } from './locales/i18n';
 import { openStore } from './store';
 import type { Store } from './store/types';
@@ -43,29 +35,14 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
   const metrics = overrides.metrics ?? new Metrics();
   const store = await openStore(config.REDIS_URL, log);
   const texts = createTexts();
-  const hub = new WebSocketHub();
   // Form links and operator sessions must verify on every instance: they share JWT_SECRET when it is set.
   const secret = config.JWT_SECRET ?? randomBytes(32).toString('base64url');
-  const forms = new FormFiles(store.conversations, secret);
-  const presence = new Presence(store);
-  const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, hub, forms, log });
-  const handoff = new Handoff({ store, texts, delivery, log, hours: config.CONTACT_CENTRE_HOURS, idleMs: config.QUEUE_IDLE_MINUTES * 60_000, operatorsOnline: () => presence.operatorsOnline() });
-  const callbacks = new Callbacks(store);
-  const ratings = new Ratings(store);
-  const engine = new Engine({
-    store,
-    texts,
-    flows: createFlows(),
-    defaultLang: config.DEFAULT_LANG,
-    observer: handoff,
-    availability: () => handoff.availability(),
-    effects: { [CALLBACK_EFFECT]: callbacks.effect, [RATING_EFFECT]: ratings.effect },
-  });
-  handoff.bind(engine);
+  const runtime = createRuntime({ store, texts, log, defaultLang: config.DEFAULT_LANG, hours: config.CONTACT_CENTRE_HOURS, idleMs: config.QUEUE_IDLE_MINUTES * 60_000, secret });
+  const { engine, handoff, delivery, presence, callbacks, ratings, hub, forms } = runtime;
   const accounts = new Accounts(store);
   const created = await accounts.bootstrap(config.OPERATOR_BOOTSTRAP);
   if (created.length > 0) log.info({ logins: created }, 'Operator accounts created from OPERATOR_BOOTSTRAP');
-  await Promise.all([presence.start(), delivery.start()]);
+  await runtime.start();
   const turnDeps = { engine, texts, metrics, log, forms };
 
   let telegram: TelegramChannel | undefined;
@@ -112,11 +89,9 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     },
     async close() {
       clearInterval(idleSweep);
-      handoff.stop();
-      await presence.stop();
       await telegram?.stop();
       await app.close();
-      await delivery.stop();
+      await runtime.stop();
       // Turns already running finish and store their state before the store goes away.
       const deadline = Date.now() + 5000;
       while (engine.busy > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

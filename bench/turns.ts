@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Bot, session, type Context, type SessionFlavor } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { createClient } from 'redis';
-import { Engine, type EngineEvent } from '../bot/engine';
-import { createFlows } from '../flows';
+import pino from 'pino';
+import type { EngineEvent } from '../bot/engine';
+import { createRuntime } from '../bot/runtime';
 import { createTexts } from '../locales/i18n';
 import { createRedisStore } from '../store/redis';
 
@@ -65,7 +66,8 @@ const citizenEvents: EngineEvent[] = [
 
 export async function engineTurns(redisUrl: string, seconds: number): Promise<TurnsResult> {
   const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:` });
-  const engine = new Engine({ store, texts: createTexts(), flows: createFlows(), defaultLang: 'kk' });
+  // The engine as the server runs it: with the hand-over observing every turn.
+  const { engine } = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'kk', hours: 'always', idleMs: 600_000, secret: randomUUID() });
   const run = `${randomUUID().slice(0, 8)}`;
   try {
     return await measure('engine turn (Redis store)', seconds, (conversation, i) =>
