@@ -219,7 +219,7 @@ export class Engine {
   private turn(conversation: Conversation, event: EngineEvent, isNew: boolean) {
     const at = this.now().toISOString();
     const transcript: TranscriptEntry[] = [];
-    const citizenText = describeEvent(event, conversation);
+    const citizenText = this.describeEvent(event, conversation);
     if (citizenText !== undefined) transcript.push({ from: 'citizen', text: citizenText, at });
 
     // A citizen who writes again reopens a closed conversation, except to answer the rating after close.
@@ -380,15 +380,23 @@ export class Engine {
     return flow;
   }
 
+  /** The citizen's side of the transcript: the text, or the label of the button they pressed. */
+  private describeEvent(event: EngineEvent, conversation: Conversation): string | undefined {
+    if (event.type === 'text') return event.text.slice(0, MAX_TEXT_LENGTH * 2);
+    if (event.type !== 'choice') return undefined;
+    const offered = conversation.offered.find((c) => c.id === event.id)?.label;
+    if (offered) return `[${offered}]`;
+    // The menu and language buttons are valid from any step, so they need not be among the offered ones.
+    const t = this.options.texts.translator(conversation.lang);
+    const lang = event.id.startsWith('lang:') ? event.id.slice(5) : undefined;
+    if (isLang(lang)) return `[${t(`common:choices.lang_${lang}`)}]`;
+    if (isMenuChoice(event.id)) return `[${t(`menu:choices.${event.id.slice(5)}`)}]`;
+    return `[${event.id}]`;
+  }
+
   /** Conversations with a turn in progress in this process (for graceful shutdown). */
   get busy(): number {
     return this.serial.size;
   }
 }
 
-/** The citizen's side of the transcript: the text, or the label of the button they pressed. */
-function describeEvent(event: EngineEvent, conversation: Conversation): string | undefined {
-  if (event.type === 'text') return event.text.slice(0, MAX_TEXT_LENGTH * 2);
-  if (event.type === 'choice') return `[${conversation.offered.find((c) => c.id === event.id)?.label ?? event.id}]`;
-  return undefined;
-}

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Reply } from '../../flows/types';
-import type { Lang } from '../../store/types';
+import type { ConversationStore, Lang, TranscriptEntry } from '../../store/types';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
 import { runTurn, type TurnRunnerDeps } from './turns';
@@ -27,7 +27,9 @@ export type ServerFrame =
       attachment?: { fileName: string; url: string };
       at: string;
     }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string }
+  /** Sent once after a resuming hello: the conversation so far, oldest first, so a reload shows it. */
+  | { type: 'history'; messages: { from: TranscriptEntry['from']; text: string; at: string }[] };
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 /** Frames a socket may send per window before it is asked to slow down. */
@@ -91,7 +93,12 @@ export interface WebChannelDeps extends TurnRunnerDeps {
   hub: WebSocketHub;
   defaultLang: Lang;
   forms: FormFiles;
+  /** Where a resumed conversation's transcript is read from. */
+  conversations: Pick<ConversationStore, 'transcript'>;
 }
+
+/** Messages of the conversation so far that a reloaded widget shows. */
+const HISTORY_LENGTH = 40;
 
 /** Drives the engine from one widget socket: hello first, then text and choice frames. */
 export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
@@ -129,6 +136,10 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
       session = { conversationId: conversationIdForToken(token), lang: frame.lang ?? deps.defaultLang };
       hub.add(session.conversationId, socket);
       sendFrame(socket, { type: 'session', token, conversationId: session.conversationId });
+      if (resumed) {
+        const messages = await deps.conversations.transcript(session.conversationId, HISTORY_LENGTH);
+        if (messages.length > 0) sendFrame(socket, { type: 'history', messages });
+      }
       return turn({ type: resumed ? 'resume' : 'start' }, frame.lang);
     }
     if (!session) return error('hello_first', 'common:errors.hello_first');

@@ -77,6 +77,16 @@ describe('operator hand-over over the API and the widget socket', () => {
     );
     expect(client.frames.slice(before).filter((f) => f.type === 'message')).toEqual([]);
 
+    // A reload while the operator has the conversation shows what was said, and the bot stays silent.
+    const token = client.frames.find((f) => f.type === 'session')!.token as string;
+    const reloaded = await ChatClient.connect(server.wsUrl);
+    const resumed = await reloaded.exchange({ type: 'hello', lang: 'ru', token }, (f) => f.type === 'history');
+    expect(resumed.find((f) => f.type === 'history')!.messages.slice(-2)).toEqual([
+      expect.objectContaining({ from: 'operator', text: 'Здравствуйте! Какой документ вы потеряли?' }),
+      expect.objectContaining({ from: 'citizen', text: 'Аттестат за 11 класс' }),
+    ]);
+    reloaded.close();
+
     // Hand-back: the bot speaks again.
     const released = await winner.post(`/api/operator/conversations/${conversationId}/release`);
     expect(released.body.owner).toBe('bot');

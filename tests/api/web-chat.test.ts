@@ -45,6 +45,17 @@ describe('widget WebSocket on the embedded store', () => {
     const resumed = await second.exchange({ type: 'hello', lang: 'kk', token });
     expect(resumed.find((f) => f.type === 'session')).toMatchObject({ token, conversationId });
     expect(resumed.filter((f) => f.type === 'message').at(-1)!.text).toMatch(/Что вам нужно/);
+    // The conversation so far comes first, oldest first, so a reloaded page shows it.
+    const history = resumed.find((f) => f.type === 'history')!;
+    expect(history.messages.map((m: { from: string; text: string }) => `${m.from}: ${m.text.split('\n')[0]}`)).toEqual([
+      expect.stringMatching(/^bot: Сәлеметсіз бе!/),
+      expect.stringMatching(/^bot: /),
+      'citizen: [Русский]',
+      'bot: Язык переключён: русский.',
+      expect.stringMatching(/^bot: Что вам нужно\?/),
+    ]);
+    expect(resumed.findIndex((f) => f.type === 'history')).toBeLessThan(resumed.findIndex((f) => f.type === 'message'));
+    expect(hello.some((f) => f.type === 'history')).toBe(false);
     second.close();
   });
 

@@ -32,6 +32,9 @@ describe('the demo page in Chromium', () => {
 
     await page.reload();
     await expect.poll(() => page.getByTestId('chat-log').textContent()).toContain('Что вам нужно?');
+    // The conversation so far is shown again, the pressed buttons by their labels.
+    await expect.poll(() => page.locator('[data-from="citizen"]').allTextContents()).toEqual(['Тіл / Язык', 'Русский', 'меню']);
+    await expect.poll(() => page.locator('.ca-history').first().textContent()).toContain('Сәлеметсіз бе!');
     await page.screenshot({ path: 'tests/browser/widget.png' }).catch(() => undefined);
     await page.close();
   });

@@ -7,7 +7,8 @@ type Choice = { id: string; label: string };
 type ServerFrame =
   | { type: 'session'; token: string; conversationId: string }
   | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; author?: string; text: string; choices?: Choice[]; attachment?: { fileName: string; url: string }; at: string }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: string; message: string }
+  | { type: 'history'; messages: { from: 'citizen' | 'bot' | 'operator' | 'system'; text: string; at: string }[] };
 
 const UI = {
   kk: { title: 'Мемлекеттік қызметтер көмекшісі', placeholder: 'Хабарлама жазыңыз…', send: 'Жіберу', reconnecting: 'Байланыс қалпына келтірілуде…', open: 'Көмекшімен сөйлесу', close: 'Жабу', operator: '1414 операторы' },
@@ -48,6 +49,7 @@ style.textContent = `
 .ca-from-citizen{align-self:flex-end;background:#e3effc}
 .ca-from-bot,.ca-from-system{align-self:flex-start;background:#f1f3f6}
 .ca-from-operator{align-self:flex-start;background:#fff4d6}
+.ca-history{opacity:.75}
 .ca-author{display:block;font-size:12px;font-weight:600;color:#6b4e00;margin-bottom:2px}
 .ca-choices{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
 .ca-choices button{border:1px solid #0b5cad;background:#fff;color:#0b5cad;border-radius:16px;padding:4px 10px;cursor:pointer;font:inherit}
@@ -57,8 +59,8 @@ style.textContent = `
 .ca-form input{flex:1;padding:8px;border:1px solid #c8d0dc;border-radius:8px;font:inherit}
 .ca-form button{padding:8px 14px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;cursor:pointer}`;
 
-function append(from: string, text: string, choices: Choice[] = [], attachment?: { fileName: string; url: string }, author?: string): void {
-  const item = el('li', { class: `ca-msg ca-from-${from}`, 'data-from': from });
+function append(from: string, text: string, choices: Choice[] = [], attachment?: { fileName: string; url: string }, author?: string, earlier = false): void {
+  const item = el('li', { class: `ca-msg ca-from-${from}${earlier ? ' ca-history' : ''}`, 'data-from': from });
   // An operator's message says who wrote it: "Айгерим · оператор".
   if (from === 'operator' && author) item.append(el('span', { class: 'ca-author' }, `${author} · ${ui.operator}`));
   item.append(el('span', {}, text));
@@ -107,6 +109,12 @@ function connect(): void {
     const frame = JSON.parse(String(event.data)) as ServerFrame;
     if (frame.type === 'session') localStorage.setItem(STORAGE_KEY, frame.token);
     else if (frame.type === 'message') append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
+    else if (frame.type === 'history') {
+      // Only a fresh page shows the history; after a dropped connection the log already holds it.
+      if (log.childElementCount > 0) return;
+      // A pressed button is kept as "[label]"; it reads as the label.
+      for (const m of frame.messages) append(m.from, m.from === 'citizen' ? m.text.replace(/^\[(.*)\]$/s, '$1') : m.text, [], undefined, undefined, true);
+    }
     else append('system', frame.message);
   });
   socket.addEventListener('close', () => {
