@@ -124,7 +124,8 @@ export class Handoff {
       if (conversation.owner === ownerOf(actor)) return { refuse: 'already_yours' };
       if (conversation.owner.startsWith('operator:')) return { refuse: 'owned_by_other' };
       const handoff: HandoffRecord = conversation.handoff && conversation.owner === 'queue' ? { ...conversation.handoff } : { queue: GENERAL_QUEUE, priority: 0, resume: conversation.state };
-      const { waitingSince: _served, idleAskedAt: _asked, announcedPosition: _told, closedReason: _old, note: _note, ...kept } = handoff;
+      // The transfer note stays: it is written for whoever takes the conversation next.
+      const { waitingSince: _served, idleAskedAt: _asked, announcedPosition: _told, closedReason: _old, ...kept } = handoff;
       return {
         conversation: { ...conversation, owner: ownerOf(actor), status: 'open', handoff: { ...kept, operator: { login: actor.login, name: actor.name } } },
         replies: [{ text: this.t(conversation, 'operator:joined', { name: firstName(actor.name) }), from: 'system' }],

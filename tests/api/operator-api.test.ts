@@ -131,6 +131,9 @@ describe('operator API', () => {
     const detail = (await sveta.get(`/api/operator/conversations/${conversationId}`)).body;
     expect(detail.notes).toEqual([{ at: expect.any(String), author: 'aigerim', text: 'Гражданин просит перезвонить после 15:00' }]);
     expect(detail.transferNote).toBe('Нужен старший смены');
+    // The supervisor who takes it over still reads the note.
+    expect((await sveta.post(`/api/operator/conversations/${conversationId}/takeover`)).body.owner).toBe('operator:sveta');
+    expect((await sveta.get(`/api/operator/conversations/${conversationId}`)).body.transferNote).toBe('Нужен старший смены');
     // Private notes never reach the citizen.
     expect(client.frames.some((f) => JSON.stringify(f).includes('перезвонить после 15:00'))).toBe(false);
     await client.waitFor((f) => f.type === 'message' && /передан другому специалисту/.test(f.text));
