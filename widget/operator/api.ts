@@ -1,5 +1,5 @@
 import type { Lang } from './i18n';
-import type { Callback, CallbackStatus, CannedAnswer, ColleaguePresence, ConversationDetail, ConversationView, Me, Note, PresenceStatus, ServiceInfo } from './types';
+import type { Account, AuditEntry, Callback, CallbackStatus, CannedAnswer, ColleaguePresence, ConversationDetail, ConversationView, Me, Note, PresenceStatus, Rating, Role, ServiceInfo } from './types';
 
 /**
  * An answer: the body on success (with `total` from x-total-count on lists), the API's error code
@@ -114,5 +114,35 @@ export class Api {
 
   markCallback(id: string, status: Exclude<CallbackStatus, 'pending'>, note?: string) {
     return this.call<Callback>('PATCH', `/api/operator/callbacks/${encodeURIComponent(id)}`, { status, ...(note ? { note } : {}) });
+  }
+
+  // Supervisors and admins
+
+  putCanned(code: string, texts: { kk: string; ru: string }) {
+    return this.call<CannedAnswer>('PUT', `/api/operator/canned/${encodeURIComponent(code)}`, texts);
+  }
+
+  deleteCanned(code: string) {
+    return this.call<null>('DELETE', `/api/operator/canned/${encodeURIComponent(code)}`);
+  }
+
+  ratings(limit = 100) {
+    return this.call<Rating[]>('GET', `/api/operator/ratings?limit=${limit}`);
+  }
+
+  audit(limit = 100) {
+    return this.call<AuditEntry[]>('GET', `/api/operator/audit?limit=${limit}`);
+  }
+
+  accounts() {
+    return this.call<Account[]>('GET', '/api/operator/accounts');
+  }
+
+  createAccount(account: { login: string; name?: string; role: Role; password: string }) {
+    return this.call<Account>('POST', '/api/operator/accounts', account);
+  }
+
+  updateAccount(login: string, change: { role?: Role; disabled?: boolean; name?: string; password?: string }) {
+    return this.call<Account>('PATCH', `/api/operator/accounts/${encodeURIComponent(login)}`, change);
   }
 }

@@ -8,9 +8,15 @@ import { CallbacksView } from './views/callbacks';
 import { ConversationListView } from './views/conversation-list';
 import { ConversationPane } from './views/conversation-pane';
 import { closeDialog, transferDialog } from './views/dialogs';
-import { HeaderView, type Section } from './views/header';
+import { AccountsView } from './views/accounts';
+import { AuditView } from './views/audit';
+import { CannedAdminView } from './views/canned-admin';
+import { HeaderView, sectionsFor, type Section } from './views/header';
+import { RatingsView } from './views/ratings';
 
 /** Ownership moves: the lists change. */
+/** How old the canned answers may be when the picker opens before they are fetched again. */
+const CANNED_MAX_AGE_MS = 60_000;
 const MOVES = new Set(['queued', 'takeover', 'transferred', 'released', 'cancelled', 'closed']);
 /** What the API's refusals mean to the operator. */
 const REFUSALS: Record<string, TextKey> = {
@@ -50,6 +56,11 @@ export class ConsoleApp {
   private readonly drafts = new Map<string, string>();
   private readonly unread = new Set<string>();
   private canned: CannedAnswer[] = [];
+  private cannedAt = 0;
+  private cannedLoading: Promise<void> | undefined;
+  /** The supervisors' and admins' screens this account is offered (none for operators). */
+  private readonly screens: Partial<Record<Section, { element: HTMLElement; load(): Promise<void>; render(): void; focusHeading(): void }>> = {};
+  private section: Section = 'conversations';
   /** Catalog services by `lang:id`; null while asked (or when the catalog has no such service). */
   private readonly services = new Map<string, ServiceInfo | null>();
   private queueIds: Set<string> | undefined;
@@ -86,6 +97,7 @@ export class ConsoleApp {
       () => this.canned,
       this.drafts,
       (id, loaded) => this.service(id, loaded),
+      () => this.pickerOpened(),
     );
     this.callbacks = new CallbacksView(
       (id, status, note) => this.markCallback(id, status, note),
@@ -94,7 +106,19 @@ export class ConsoleApp {
     this.lists = h('div', { class: 'lists' }, this.queue.element, this.mine.element);
     this.conversationsView = h('div', { class: 'conversations-view' }, this.lists, this.pane.element);
     this.callbacks.element.hidden = true;
-    this.element = h('div', { class: 'console' }, this.header.element, h('main', { class: 'workspace' }, this.conversationsView, this.callbacks.element), this.notices.element);
+    const notify = (text: string, kind: 'info' | 'error' = 'info') => this.notices.show(text, kind, { key: kind === 'error' ? 'refusal' : 'admin' });
+    const openConversation = (id: string) => {
+      this.showSection('conversations', false);
+      void this.open(id);
+    };
+    const offered = sectionsFor(me.role);
+    if (offered.includes('canned')) this.screens.canned = new CannedAdminView(api, notify, (items) => this.setCanned(items));
+    if (offered.includes('ratings')) this.screens.ratings = new RatingsView(api, notify, openConversation);
+    if (offered.includes('audit')) this.screens.audit = new AuditView(api, notify, openConversation);
+    if (offered.includes('accounts')) this.screens.accounts = new AccountsView(api, me, notify);
+    const screens = Object.values(this.screens).map((screen) => screen.element);
+    screens.forEach((element) => (element.hidden = true));
+    this.element = h('div', { class: 'console' }, this.header.element, h('main', { class: 'workspace' }, this.conversationsView, this.callbacks.element, screens), this.notices.element);
     this.stream = new EventStream({
       url: '/api/operator/events',
       token: () => this.api.token,
@@ -133,6 +157,7 @@ export class ConsoleApp {
     this.mine.render();
     this.pane.relabel();
     this.callbacks.render();
+    Object.values(this.screens).forEach((screen) => screen.render());
     this.updateTitle();
     void this.loadLists();
     if (this.selected) void this.loadDetail(this.selected);
@@ -152,11 +177,19 @@ export class ConsoleApp {
     this.onLogout();
   }
 
-  private showSection(section: Section): void {
+  private showSection(section: Section, focus = true): void {
+    const changed = section !== this.section;
+    this.section = section;
     this.header.setSection(section);
     this.conversationsView.hidden = section !== 'conversations';
     this.callbacks.element.hidden = section !== 'callbacks';
+    for (const [name, screen] of Object.entries(this.screens)) screen.element.hidden = name !== section;
     if (section === 'callbacks') void this.loadCallbacks();
+    const screen = this.screens[section];
+    if (screen) {
+      void screen.load();
+      if (focus && changed) screen.focusHeading();
+    }
   }
 
   private updateTitle(): void {
@@ -294,9 +327,24 @@ export class ConsoleApp {
     return undefined;
   }
 
-  private async loadCanned(): Promise<void> {
-    const result = await this.api.canned();
-    if (result.ok) this.canned = result.data;
+  private loadCanned(): Promise<void> {
+    this.cannedLoading ??= this.api.canned().then((result) => {
+      this.cannedLoading = undefined;
+      if (result.ok && !this.destroyed) this.setCanned(result.data);
+    });
+    return this.cannedLoading;
+  }
+
+  /** Fresh canned answers (fetched, or saved on the canned-answers screen): an open picker shows them at once. */
+  private setCanned(items: CannedAnswer[]): void {
+    this.canned = items;
+    this.cannedAt = Date.now();
+    this.pane.cannedChanged();
+  }
+
+  /** The picker opened: answers older than a minute are fetched again (others may have changed them). */
+  private pickerOpened(): void {
+    if (Date.now() - this.cannedAt > CANNED_MAX_AGE_MS) void this.loadCanned();
   }
 
   // Call-backs

@@ -5,6 +5,9 @@ export type { MeBody as Me, ColleagueBody as ColleaguePresence } from '../../api
 export type { ConversationViewBody as ConversationView, ConversationDetailBody as ConversationDetail, Note } from '../../api/routes/operator/conversations';
 export type { CallbackRequest as Callback, CallbackStatus } from '../../bot/callbacks';
 export type { CannedAnswer } from '../../api/operator/canned';
+export type { Rating } from '../../bot/ratings';
+export type { AuditEntry } from '../../api/operator/audit';
+export type { PublicAccount as Account } from '../../api/operator/accounts';
 export type { TranscriptEntry } from '../../store/types';
 export type Role = 'operator' | 'supervisor' | 'admin';
 export type PresenceStatus = 'online' | 'away' | 'offline';

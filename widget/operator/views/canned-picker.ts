@@ -28,6 +28,7 @@ export class CannedPicker {
     private readonly area: HTMLTextAreaElement,
     private readonly answers: () => CannedAnswer[],
     private readonly lang: () => ConversationLang,
+    private readonly opened: () => void = () => undefined,
   ) {
     this.list = h('ul', { id: this.listId, class: 'canned-list', role: 'listbox', 'aria-label': t('reply.canned') });
     this.element = h('div', { class: 'canned', hidden: true }, this.list);
@@ -71,8 +72,10 @@ export class CannedPicker {
     this.matches = all.filter((a) => a.code.startsWith(typed.code));
     if (this.matches.length === 0) this.matches = all.filter((a) => a.code.includes(typed.code));
     this.active = Math.min(this.active, Math.max(0, this.matches.length - 1));
+    const opening = !this.open;
     this.open = true;
     this.render();
+    if (opening) this.opened();
   }
 
   close(): void {

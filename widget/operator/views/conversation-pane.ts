@@ -50,6 +50,7 @@ export class ConversationPane {
     private readonly canned: () => CannedAnswer[],
     private readonly drafts: Map<string, string>,
     private readonly service: (id: string, loaded: () => void) => ServiceInfo | undefined,
+    private readonly pickerOpened: () => void = () => undefined,
   ) {
     this.clear();
   }
@@ -100,6 +101,11 @@ export class ConversationPane {
 
   focusHeading(): void {
     this.heading?.focus();
+  }
+
+  /** The canned answers changed: an open picker lists them again. */
+  cannedChanged(): void {
+    if (this.picker?.isOpen) this.picker.refresh();
   }
 
   focusReply(): void {
@@ -163,7 +169,7 @@ export class ConversationPane {
     this.area.value = this.drafts.get(id) ?? '';
     this.send = h('button', { type: 'submit', class: 'primary' }, t('reply.send'));
     this.replyNote = h('p', { class: 'reply-note' });
-    this.picker = new CannedPicker(this.area, this.canned, () => this.detail?.lang ?? 'ru');
+    this.picker = new CannedPicker(this.area, this.canned, () => this.detail?.lang ?? 'ru', this.pickerOpened);
     const form = h(
       'form',
       { class: 'reply' },

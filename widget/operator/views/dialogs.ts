@@ -6,13 +6,13 @@ import { SUPERVISORS_QUEUE, type ColleaguePresence } from '../types';
  * A modal <dialog>: Escape closes it (the browser's cancel), focus starts on its first field and
  * goes back to the button that opened it. `submit` answers whether the dialog may close.
  */
-function modal(heading: string, fields: HTMLElement[], submitLabel: string, submit: () => Promise<boolean>): void {
+export function modal(heading: string, fields: HTMLElement[], submitLabel: string, submit: () => Promise<boolean>, options: { danger?: boolean; testId?: string } = {}): void {
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const headingId = uid('dialog-title');
-  const confirm = h('button', { type: 'submit', class: 'primary' }, submitLabel);
+  const confirm = h('button', { type: 'submit', class: options.danger ? 'primary danger' : 'primary' }, submitLabel);
   const cancel = h('button', { type: 'button', class: 'quiet' }, t('actions.cancel'));
   const form = h('form', { method: 'dialog' }, h('h2', { id: headingId }, heading), fields, h('div', { class: 'dialog-buttons' }, cancel, confirm));
-  const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': headingId }, form);
+  const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': headingId, 'data-testid': options.testId }, form);
   cancel.addEventListener('click', () => dialog.close());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -25,10 +25,17 @@ function modal(heading: string, fields: HTMLElement[], submitLabel: string, subm
   dialog.addEventListener('close', () => {
     dialog.remove();
     if (opener?.isConnected) opener.focus();
+    // The opener was drawn again meanwhile (a table after a save): its successor with the same key.
+    else if (opener?.dataset.key) document.querySelector<HTMLElement>(`[data-key="${CSS.escape(opener.dataset.key)}"]`)?.focus();
   });
   document.body.append(dialog);
   dialog.showModal();
-  dialog.querySelector<HTMLElement>('select, input, textarea')?.focus();
+  (dialog.querySelector<HTMLElement>('select:enabled, input:enabled:not([readonly]), textarea:enabled') ?? (options.danger ? cancel : confirm)).focus();
+}
+
+/** A yes/no question before something that cannot be undone; the safe answer has the focus. */
+export function confirmDialog(heading: string, question: string, confirmLabel: string, submit: () => Promise<boolean>): void {
+  modal(heading, [h('p', { class: 'dialog-text' }, question)], confirmLabel, submit, { danger: true, testId: 'confirm' });
 }
 
 /** Transfer: to a colleague (with their presence) or to the supervisors' queue, with a note for them. */

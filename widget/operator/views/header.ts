@@ -3,7 +3,13 @@ import { t } from '../i18n';
 import type { Me, PresenceStatus } from '../types';
 import { langSwitch } from './lang-switch';
 
-export type Section = 'conversations' | 'callbacks';
+export type Section = 'conversations' | 'callbacks' | 'canned' | 'ratings' | 'audit' | 'accounts';
+
+/** The screens each role is offered besides conversations and call-backs. */
+export function sectionsFor(role: Me['role']): Section[] {
+  const supervisor: Section[] = role === 'supervisor' || role === 'admin' ? ['canned', 'ratings', 'audit'] : [];
+  return ['conversations', 'callbacks', ...supervisor, ...(role === 'admin' ? (['accounts'] as const) : [])];
+}
 
 const STATUSES: readonly PresenceStatus[] = ['online', 'away', 'offline'];
 
@@ -68,7 +74,11 @@ export class HeaderView {
         h('h1', { class: 'sr-only' }, t('title')),
         h('span', { class: 'who' }, t('header.who', { name: this.me.name, role: t(`roles.${this.me.role}`) })),
       ),
-      h('nav', { class: 'sections', 'aria-label': t('nav.label') }, tab('conversations', t('nav.conversations')), tab('callbacks', t('nav.callbacks'), this.pendingCallbacks)),
+      h(
+        'nav',
+        { class: 'sections', 'aria-label': t('nav.label') },
+        sectionsFor(this.me.role).map((section) => tab(section, t(`nav.${section}`), section === 'callbacks' ? this.pendingCallbacks : undefined)),
+      ),
       h(
         'div',
         { class: 'topbar-tools' },
