@@ -51,8 +51,9 @@ describe('the supervisor and admin screens of the operator console', () => {
   });
 
   it("lets a supervisor add a canned answer that an operator's picker then offers, and lists it in the audit log and the rating after", async () => {
-    // The operator, with a clock the test can move on, has a citizen already.
-    const operator = await browser.newPage();
+    // The operator, in a browser of her own whose clock the test moves on (a clock is per browser), has a citizen already.
+    const own = await launchBrowser();
+    const operator = await own.browser.newPage();
     await operator.clock.install();
     await operator.setViewportSize({ width: 1366, height: 800 });
     await operator.goto(`${server.url}/operator?lang=ru`);
@@ -165,7 +166,7 @@ describe('the supervisor and admin screens of the operator console', () => {
     await confirm.getByRole('button', { name: 'Удалить' }).click();
     await poll(() => screen.textContent()).toContain('Готовых ответов пока нет.');
     client.close();
-    await operator.close();
+    await own.close();
     await sveta.close();
   }, 60_000);
 

@@ -36,14 +36,17 @@ export function field<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSel
   control.id = id;
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
   const error = h('p', { id: errorId, class: 'field-error' });
+  const setError = (text: string | null) => {
+    error.textContent = text ?? '';
+    if (text) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  };
+  // A corrected field no longer says it is wrong.
+  control.addEventListener('input', () => setError(null));
   return {
     element: h('div', { class: 'field' }, h('label', { for: id }, label), control, hint ? h('p', { id: hintId, class: 'hint' }, hint) : null, error),
     control,
-    setError(text) {
-      error.textContent = text ?? '';
-      if (text) control.setAttribute('aria-invalid', 'true');
-      else control.removeAttribute('aria-invalid');
-    },
+    setError,
   };
 }
 
