@@ -1,9 +1,10 @@
 import type { Api } from '../api';
-import { h, replaceChildren } from '../dom';
+import { h } from '../dom';
 import { t } from '../i18n';
 import type { Account, Me, Role } from '../types';
 import { failure, field, fieldOf, screenHead, table, validate, type Notify } from './admin';
 import { modal } from './dialogs';
+import { LoadedListScreen } from './list-screen';
 
 const ROLES: readonly Role[] = ['operator', 'supervisor', 'admin'];
 const LOGIN = /^[A-Za-z0-9._-]{2,64}$/;
@@ -12,47 +13,39 @@ const LOGIN = /^[A-Za-z0-9._-]{2,64}$/;
  * Accounts for admins: the list, adding one, changing a role, disabling and enabling (accounts are
  * never deleted). An admin cannot disable or demote themselves: the API's 409 says so.
  */
-export class AccountsView {
-  readonly element = h('section', { class: 'screen', 'aria-labelledby': 'accounts-title', 'data-testid': 'accounts' });
-  private items: Account[] | undefined;
-
+export class AccountsView extends LoadedListScreen<Account> {
   constructor(
-    private readonly api: Api,
+    api: Api,
     private readonly me: Me,
-    private readonly notify: Notify,
+    notify: Notify,
   ) {
+    super({ titleId: 'accounts-title', testId: 'accounts' }, api, notify);
     this.render();
   }
 
-  async load(): Promise<void> {
-    const result = await this.api.accounts();
-    if (!result.ok) return this.notify(failure(result), 'error');
-    this.items = result.data.sort((a, b) => Number(a.disabled) - Number(b.disabled) || a.login.localeCompare(b.login));
-    this.render();
+  protected fetch() {
+    return this.api.accounts();
   }
 
-  focusHeading(): void {
-    this.element.querySelector<HTMLElement>('h2')?.focus();
+  protected override arrange(items: Account[]): Account[] {
+    return items.sort((a, b) => Number(a.disabled) - Number(b.disabled) || a.login.localeCompare(b.login));
   }
 
-  render(): void {
-    const items = this.items;
-    replaceChildren(
-      this.element,
-      screenHead(
-        'accounts-title',
-        t('accounts.heading'),
-        h('button', { type: 'button', class: 'quiet', 'data-key': 'accounts-refresh', onclick: () => void this.load() }, t('admin.refresh')),
-        h('button', { type: 'button', class: 'primary', 'data-key': 'accounts-add', onclick: () => this.add() }, t('accounts.add')),
-      ),
-      items === undefined
-        ? h('p', { class: 'muted' }, t('admin.loading'))
-        : table(
-            t('accounts.caption', { n: items.length }),
-            [t('accounts.login'), t('accounts.name'), t('accounts.role'), t('accounts.state'), t('admin.actions')],
-            items.map((item) => this.row(item)),
-            { hideCaption: true, testId: 'accounts-table' },
-          ),
+  protected head() {
+    return screenHead(
+      'accounts-title',
+      t('accounts.heading'),
+      this.refreshButton('accounts-refresh'),
+      h('button', { type: 'button', class: 'primary', 'data-key': 'accounts-add', onclick: () => this.add() }, t('accounts.add')),
+    );
+  }
+
+  protected body(items: Account[]) {
+    return table(
+      t('accounts.caption', { n: items.length }),
+      [t('accounts.login'), t('accounts.name'), t('accounts.role'), t('accounts.state'), t('admin.actions')],
+      items.map((item) => this.row(item)),
+      { hideCaption: true, testId: 'accounts-table' },
     );
   }
 

@@ -1,9 +1,10 @@
 import type { Api } from '../api';
-import { h, replaceChildren } from '../dom';
+import { h } from '../dom';
 import { clock } from '../format';
 import { t, type TextKey } from '../i18n';
 import type { AuditEntry } from '../types';
-import { failure, screenHead, table, type Notify } from './admin';
+import { screenHead, table, type Notify } from './admin';
+import { LoadedListScreen } from './list-screen';
 
 const LIMIT = 100;
 
@@ -54,40 +55,26 @@ function details(entry: AuditEntry): string {
 }
 
 /** Who did what and when, the latest first; a conversation's id opens it. */
-export class AuditView {
-  readonly element = h('section', { class: 'screen', 'aria-labelledby': 'audit-title', 'data-testid': 'audit' });
-  private items: AuditEntry[] | undefined;
-
+export class AuditView extends LoadedListScreen<AuditEntry> {
   constructor(
-    private readonly api: Api,
-    private readonly notify: Notify,
+    api: Api,
+    notify: Notify,
     private readonly openConversation: (id: string) => void,
   ) {
+    super({ titleId: 'audit-title', testId: 'audit', empty: 'audit.empty' }, api, notify);
     this.render();
   }
 
-  async load(): Promise<void> {
-    const result = await this.api.audit(LIMIT);
-    if (!result.ok) return this.notify(failure(result), 'error');
-    this.items = result.data;
-    this.render();
+  protected fetch() {
+    return this.api.audit(LIMIT);
   }
 
-  focusHeading(): void {
-    this.element.querySelector<HTMLElement>('h2')?.focus();
+  protected head() {
+    return screenHead('audit-title', t('audit.heading'), this.refreshButton('audit-refresh'));
   }
 
-  render(): void {
-    const items = this.items;
-    replaceChildren(
-      this.element,
-      screenHead('audit-title', t('audit.heading'), h('button', { type: 'button', class: 'quiet', 'data-key': 'audit-refresh', onclick: () => void this.load() }, t('admin.refresh'))),
-      items === undefined
-        ? h('p', { class: 'muted' }, t('admin.loading'))
-        : items.length === 0
-          ? h('p', { class: 'muted' }, t('audit.empty'))
-          : table(t('audit.caption', { n: items.length }), [t('audit.time'), t('audit.who'), t('audit.action'), t('audit.target'), t('audit.details.heading')], items.map((item, index) => this.row(item, index)), { testId: 'audit-table' }),
-    );
+  protected body(items: AuditEntry[]) {
+    return table(t('audit.caption', { n: items.length }), [t('audit.time'), t('audit.who'), t('audit.action'), t('audit.target'), t('audit.details.heading')], items.map((item, index) => this.row(item, index)), { testId: 'audit-table' });
   }
 
   private row(item: AuditEntry, index: number): HTMLTableRowElement {

@@ -1,21 +1,21 @@
-import { h, replaceChildren, uid } from '../dom';
+import { h, uid } from '../dom';
 import { clock } from '../format';
 import { isLang, t } from '../i18n';
 import type { Callback } from '../types';
+import { ListScreen } from './list-screen';
 
 /**
  * Citizens who left a number: pending first, then not reached, then reached (the API's order).
  * Each pending or unreached request can be marked reached or not reached, with an optional note.
  */
-export class CallbacksView {
-  readonly element = h('section', { class: 'callbacks', 'aria-labelledby': 'callbacks-title', 'data-testid': 'callbacks' });
-  private items: Callback[] | undefined;
+export class CallbacksView extends ListScreen<Callback> {
   private readonly notes = new Map<string, string>();
 
   constructor(
     private readonly onMark: (id: string, status: 'reached' | 'not_reached', note: string) => Promise<boolean>,
     private readonly onRefresh: () => void,
   ) {
+    super({ titleId: 'callbacks-title', testId: 'callbacks', className: 'callbacks', loading: 'pane.loading', empty: 'callbacks.empty' });
     this.render();
   }
 
@@ -24,22 +24,17 @@ export class CallbacksView {
     this.render();
   }
 
-  focusHeading(): void {
-    this.element.querySelector<HTMLElement>('h2')?.focus();
+  protected head() {
+    return h(
+      'div',
+      { class: 'callbacks-head' },
+      h('h2', { id: 'callbacks-title', tabindex: '-1' }, t('callbacks.heading')),
+      h('button', { type: 'button', class: 'quiet', 'data-key': 'callbacks-refresh', onclick: () => this.onRefresh() }, t('callbacks.refresh')),
+    );
   }
 
-  render(): void {
-    const items = this.items;
-    replaceChildren(
-      this.element,
-      h(
-        'div',
-        { class: 'callbacks-head' },
-        h('h2', { id: 'callbacks-title', tabindex: '-1' }, t('callbacks.heading')),
-        h('button', { type: 'button', class: 'quiet', 'data-key': 'callbacks-refresh', onclick: () => this.onRefresh() }, t('callbacks.refresh')),
-      ),
-      items === undefined ? h('p', { class: 'muted' }, t('pane.loading')) : items.length === 0 ? h('p', { class: 'muted' }, t('callbacks.empty')) : h('ul', { class: 'callback-list' }, items.map((item) => this.card(item))),
-    );
+  protected body(items: Callback[]) {
+    return h('ul', { class: 'callback-list' }, items.map((item) => this.card(item)));
   }
 
   private card(item: Callback): HTMLElement {

@@ -1,10 +1,11 @@
 import type { Api } from '../api';
-import { h, replaceChildren } from '../dom';
+import { h } from '../dom';
 import { clock } from '../format';
 import { t } from '../i18n';
 import type { CannedAnswer } from '../types';
 import { failure, field, fieldOf, screenHead, table, validate, type Notify } from './admin';
 import { confirmDialog, modal } from './dialogs';
+import { LoadedListScreen } from './list-screen';
 
 const CODE = /^[a-z0-9_-]{1,32}$/;
 
@@ -12,51 +13,42 @@ const CODE = /^[a-z0-9_-]{1,32}$/;
  * Canned answers for supervisors and admins: the list, adding and changing one in a dialog, and
  * removing one after a question. `changed` runs after every save so the reply box's picker sees it.
  */
-export class CannedAdminView {
-  readonly element = h('section', { class: 'screen', 'aria-labelledby': 'canned-admin-title', 'data-testid': 'canned-admin' });
-  private items: CannedAnswer[] | undefined;
-
+export class CannedAdminView extends LoadedListScreen<CannedAnswer> {
   constructor(
-    private readonly api: Api,
-    private readonly notify: Notify,
+    api: Api,
+    notify: Notify,
     private readonly changed: (items: CannedAnswer[]) => void,
   ) {
+    super({ titleId: 'canned-admin-title', testId: 'canned-admin', empty: 'canned.empty' }, api, notify);
     this.render();
   }
 
-  async load(): Promise<void> {
-    const result = await this.api.canned();
-    if (!result.ok) return this.notify(failure(result), 'error');
-    this.items = result.data;
-    this.render();
-    this.changed(result.data);
+  protected fetch() {
+    return this.api.canned();
   }
 
-  focusHeading(): void {
-    this.element.querySelector<HTMLElement>('h2')?.focus();
+  protected override loaded(items: CannedAnswer[]): void {
+    this.changed(items);
   }
 
-  render(): void {
-    const items = this.items;
-    replaceChildren(
-      this.element,
+  protected head() {
+    return [
       screenHead(
         'canned-admin-title',
         t('canned.heading'),
-        h('button', { type: 'button', class: 'quiet', 'data-key': 'canned-refresh', onclick: () => void this.load() }, t('admin.refresh')),
+        this.refreshButton('canned-refresh'),
         h('button', { type: 'button', class: 'primary', 'data-key': 'canned-add', onclick: () => this.edit() }, t('canned.add')),
       ),
       h('p', { class: 'muted screen-intro' }, t('canned.intro')),
-      items === undefined
-        ? h('p', { class: 'muted' }, t('admin.loading'))
-        : items.length === 0
-          ? h('p', { class: 'muted' }, t('canned.empty'))
-          : table(
-              t('canned.caption', { n: items.length }),
-              [t('canned.code'), t('canned.kk'), t('canned.ru'), t('canned.changed'), t('admin.actions')],
-              items.map((item) => this.row(item)),
-              { hideCaption: true, testId: 'canned-table', className: 'canned-table' },
-            ),
+    ];
+  }
+
+  protected body(items: CannedAnswer[]) {
+    return table(
+      t('canned.caption', { n: items.length }),
+      [t('canned.code'), t('canned.kk'), t('canned.ru'), t('canned.changed'), t('admin.actions')],
+      items.map((item) => this.row(item)),
+      { hideCaption: true, testId: 'canned-table', className: 'canned-table' },
     );
   }
 

@@ -1,9 +1,10 @@
 import type { Api } from '../api';
-import { h, replaceChildren } from '../dom';
+import { h } from '../dom';
 import { clock } from '../format';
 import { lang, t } from '../i18n';
 import type { Rating } from '../types';
-import { failure, screenHead, table, type Notify } from './admin';
+import { screenHead, table, type Notify } from './admin';
+import { LoadedListScreen } from './list-screen';
 
 const LIMIT = 100;
 
@@ -17,48 +18,34 @@ function stars(score: number): HTMLElement {
  * Citizens' latest ratings for supervisors: each with its conversation (opened in the conversation
  * pane), and per operator the number and the average over what is listed.
  */
-export class RatingsView {
-  readonly element = h('section', { class: 'screen', 'aria-labelledby': 'ratings-title', 'data-testid': 'ratings' });
-  private items: Rating[] | undefined;
-
+export class RatingsView extends LoadedListScreen<Rating> {
   constructor(
-    private readonly api: Api,
-    private readonly notify: Notify,
+    api: Api,
+    notify: Notify,
     private readonly openConversation: (id: string) => void,
   ) {
+    super({ titleId: 'ratings-title', testId: 'ratings', empty: 'ratings.empty' }, api, notify);
     this.render();
   }
 
-  async load(): Promise<void> {
-    const result = await this.api.ratings(LIMIT);
-    if (!result.ok) return this.notify(failure(result), 'error');
-    this.items = result.data;
-    this.render();
+  protected fetch() {
+    return this.api.ratings(LIMIT);
   }
 
-  focusHeading(): void {
-    this.element.querySelector<HTMLElement>('h2')?.focus();
+  protected head() {
+    return screenHead('ratings-title', t('ratings.heading'), this.refreshButton('ratings-refresh'));
   }
 
-  render(): void {
-    const items = this.items;
-    replaceChildren(
-      this.element,
-      screenHead('ratings-title', t('ratings.heading'), h('button', { type: 'button', class: 'quiet', 'data-key': 'ratings-refresh', onclick: () => void this.load() }, t('admin.refresh'))),
-      items === undefined
-        ? h('p', { class: 'muted' }, t('admin.loading'))
-        : items.length === 0
-          ? h('p', { class: 'muted' }, t('ratings.empty'))
-          : [
-              table(t('ratings.by_operator'), [t('ratings.operator'), t('ratings.count'), t('ratings.average')], this.summary(items), { testId: 'ratings-summary', className: 'summary-table' }),
-              table(
-                t('ratings.latest', { n: items.length }),
-                [t('ratings.date'), t('ratings.operator'), t('ratings.score'), t('ratings.comment'), t('ratings.conversation')],
-                items.map((item, index) => this.row(item, index)),
-                { testId: 'ratings-table' },
-              ),
-            ],
-    );
+  protected body(items: Rating[]) {
+    return [
+      table(t('ratings.by_operator'), [t('ratings.operator'), t('ratings.count'), t('ratings.average')], this.summary(items), { testId: 'ratings-summary', className: 'summary-table' }),
+      table(
+        t('ratings.latest', { n: items.length }),
+        [t('ratings.date'), t('ratings.operator'), t('ratings.score'), t('ratings.comment'), t('ratings.conversation')],
+        items.map((item, index) => this.row(item, index)),
+        { testId: 'ratings-table' },
+      ),
+    ];
   }
 
   private summary(items: Rating[]): HTMLTableRowElement[] {
