@@ -32,6 +32,18 @@ const ServiceDetail = ServiceSummary.extend({
   homeVisit: z.boolean(),
   sources: z.array(z.string()),
   notes: z.array(z.string()),
+  questions: z
+    .array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        options: z.array(z.object({ id: z.string(), label: z.string() })),
+      }),
+    )
+    .describe(
+      'The questions that personalise the checklist, in the requested language, each with its options (additive). ' +
+        'They name the ids of the answers a conversation collected: `answers[question.id] = option.id`.',
+    ),
 });
 
 /** The public catalog and the working-day calculator (DESIGN.md §6). */

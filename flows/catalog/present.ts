@@ -18,6 +18,8 @@ export interface ServiceView {
   sources: string[];
   /** Where the source is cut off, silent or contradicts itself. */
   notes: string[];
+  /** The checklist's questions with their options: they name the ids of a conversation's answers. */
+  questions: { id: string; text: string; options: { id: string; label: string }[] }[];
 }
 
 export function formatSource(source: SourceRef): string {
@@ -68,5 +70,6 @@ export function serviceView(service: Service, lang: Lang): ServiceView {
     homeVisit: service.homeVisit.available,
     sources: allSources(service),
     notes: service.notes.map((n) => n.text[lang]),
+    questions: service.questions.map((q) => ({ id: q.id, text: q.text[lang], options: q.options.map((o) => ({ id: o.id, label: o.label[lang] })) })),
   };
 }

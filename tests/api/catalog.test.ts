@@ -47,6 +47,28 @@ describe('public catalog and calendar API', () => {
     expect((await get('/api/services/free-meals?lang=kk')).body.fee).toMatchObject({ free: false, stated: false });
   });
 
+  it('names the checklist questions and their options in the requested language (additive)', async () => {
+    const ru = (await get('/api/services/duplicate-school?lang=ru')).body;
+    const kk = (await get('/api/services/duplicate-school?lang=kk')).body;
+    expect(ru.questions.map((q: any) => q.id)).toEqual(kk.questions.map((q: any) => q.id));
+    const reason = ru.questions.find((q: any) => q.id === 'reason');
+    expect(reason).toEqual({ id: 'reason', text: expect.any(String), options: expect.arrayContaining([{ id: 'lost', label: expect.any(String) }]) });
+    for (const body of [ru, kk]) {
+      for (const q of body.questions) {
+        expect(Object.keys(q).sort()).toEqual(['id', 'options', 'text']);
+        expect(q.text.length).toBeGreaterThan(0);
+        expect(q.options.every((o: any) => Object.keys(o).sort().join() === 'id,label' && o.label.length > 0)).toBe(true);
+      }
+    }
+    expect(kk.questions.find((q: any) => q.id === 'reason').text).not.toBe(reason.text);
+    // Every field that was there before stays.
+    expect(Object.keys(ru)).toEqual(expect.arrayContaining(['id', 'title', 'audience', 'provider', 'channels', 'term', 'fee', 'result', 'documents', 'refusalGrounds', 'homeVisit', 'sources', 'notes']));
+    const { body: docs } = await get('/docs/json');
+    const schema = docs.paths['/api/services/{id}'].get.responses['200'].content['application/json'].schema;
+    expect(schema.properties.questions.description).toMatch(/additive/);
+    expect(schema.properties.questions.items.properties.options.items.required).toEqual(expect.arrayContaining(['id', 'label']));
+  });
+
   it('documents fee.stated and the optional deadline parameters in the OpenAPI schema', async () => {
     const { body } = await get('/docs/json');
     const service = body.paths['/api/services/{id}'].get.responses['200'].content['application/json'].schema;
