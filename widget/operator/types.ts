@@ -18,6 +18,8 @@ export interface ServiceInfo {
   id: string;
   title: string;
   documents: { id: string; text: string }[];
+  /** The checklist's questions: they name the ids of the collected answers. */
+  questions: { id: string; text: string; options: { id: string; label: string }[] }[];
 }
 
 export const SUPERVISORS_QUEUE = 'supervisors';

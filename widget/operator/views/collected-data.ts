@@ -24,6 +24,25 @@ function pair(label: string, content: Child): HTMLElement {
   return h('div', {}, h('dt', {}, label), h('dd', {}, content));
 }
 
+/**
+ * The checklist's answers as "question: option label" (a dash after a question mark) once the catalog has answered (ids until then,
+ * and for a question or option the catalog no longer has).
+ */
+function named(answers: Record<string, unknown>, info: ServiceInfo | undefined): HTMLElement {
+  return h(
+    'ul',
+    { class: 'plain answers' },
+    Object.entries(answers).map(([questionId, optionId]) => {
+      const question = info?.questions?.find((q) => q.id === questionId);
+      const option = question?.options.find((o) => o.id === optionId);
+      const answer = option?.label ?? (typeof optionId === 'string' ? optionId : JSON.stringify(optionId));
+      const asked = question?.text ?? questionId;
+      // "Почему нужен дубликат? — Документ утерян", not "…?: …".
+      return h('li', { 'data-question': questionId }, `${asked}${/[?:]$/.test(asked) ? ' — ' : ': '}${answer}`);
+    }),
+  );
+}
+
 const asRecord = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /**
@@ -40,7 +59,7 @@ export function collectedData(data: Record<string, unknown>, service?: (id: stri
     const info = typeof serviceId === 'string' ? service?.(serviceId) : undefined;
     if (serviceId) rows.push(pair(t('data.service'), info?.title ?? String(serviceId)));
     const given = asRecord(answers);
-    if (given && Object.keys(given).length) rows.push(pair(t('data.answers'), record(given)));
+    if (given && Object.keys(given).length) rows.push(pair(t('data.answers'), named(given, info)));
     if (Array.isArray(ticked) && ticked.length) {
       const named = ticked.map((id) => info?.documents.find((d) => d.id === id)?.text ?? id);
       rows.push(pair(t('data.ticked'), value(named)));
