@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Accounts } from '../../api/operator/accounts';
 import { CannedAnswers } from '../../api/operator/canned';
@@ -261,4 +261,94 @@ describe('the 1414 operator console in Chromium', () => {
     client.close();
     await page.close();
   });
+
+  it('finds a conversation still with the bot by its number, names its checklist answers and documents, and takes it over', async () => {
+    // The citizen talks to the bot in the widget and never asks for an operator; the conversation's
+    // number comes in the widget's `session` frame. A browser of its own: the shared one's widget
+    // would resume the earlier tests' conversation from localStorage.
+    const fresh = await launchBrowser();
+    onTestFinished(() => fresh.close());
+    const citizen = await fresh.browser.newPage();
+    let conversationId: string | undefined;
+    citizen.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        try {
+          const frame = JSON.parse(String(payload)) as { type?: string; conversationId?: string };
+          if (frame.type === 'session' && frame.conversationId) conversationId = frame.conversationId;
+        } catch {
+          // not a JSON frame
+        }
+      }),
+    );
+    await citizen.goto(server.url);
+    const log = citizen.getByTestId('chat-log');
+    const say = async (text: string) => {
+      await citizen.getByRole('textbox').fill(text);
+      await citizen.keyboard.press('Enter');
+    };
+    await poll(() => log.textContent()).toContain('Сәлеметсіз бе!');
+    await citizen.getByRole('button', { name: 'Тіл / Язык' }).last().click();
+    await citizen.getByRole('button', { name: 'Русский' }).last().click();
+    await poll(() => log.textContent()).toContain('Язык переключён: русский.');
+    await say('Потерял аттестат');
+    for (const answer of ['В Госкорпорации (ЦОН)', 'Сам владелец документа', 'Документ утерян']) {
+      const button = citizen.getByRole('button', { name: answer }).last();
+      await poll(() => button.count()).toBe(1);
+      await button.click();
+    }
+    await poll(() => log.textContent()).toContain('ваш перечень документов');
+    await citizen.getByRole('button', { name: '⬜ 1' }).last().click();
+    await poll(() => log.textContent()).toMatch(/готово 1 из/);
+    // The checklist hands its data (the ticks too) to the conversation on its next screen.
+    await citizen.getByRole('button', { name: 'Где, в какой срок, сколько стоит' }).last().click();
+    await poll(() => log.textContent()).toContain('Где и как подать:');
+    await poll(() => conversationId).toMatch(/^web-/);
+
+    const operator = await browser.newPage();
+    await operator.setViewportSize({ width: 1366, height: 800 });
+    await logIn(operator, server.url);
+    // Not in the queue nor among the operator's own.
+    expect(await operator.getByTestId('list-queue').textContent()).not.toContain('аттестат');
+    const find = operator.getByLabel('Номер разговора');
+
+    // A wrong number: a notice in the interface language, the field marked and still focused.
+    await find.fill('web-no-such-conversation');
+    await find.press('Enter');
+    await poll(() => operator.getByTestId('notices').textContent()).toContain('Разговор с номером «web-no-such-conversation» не найден.');
+    expect(await find.getAttribute('aria-invalid')).toBe('true');
+    expect((await focused(operator)).text).toBe('Номер разговора');
+
+    // Pasted with spaces around it, by the keyboard alone.
+    await find.fill(`  ${conversationId}  `);
+    await find.press('Enter');
+    const pane = operator.getByTestId('conversation');
+    await poll(() => pane.textContent()).toMatch(/У кого\s*бот/);
+    await poll(() => find.inputValue()).toBe('');
+    expect(await find.getAttribute('aria-invalid')).toBeNull();
+    expect(await pane.getByTestId('transcript').textContent()).toContain('Потерял аттестат');
+
+    // The collected data names the answers and the ticked document, not their ids.
+    const data = pane.getByTestId('collected-data');
+    await poll(() => data.textContent()).toContain('Почему нужен дубликат? — Документ утерян');
+    const text = await data.textContent();
+    expect(text).toContain('Как вы будете подавать заявление? — В Госкорпорации (ЦОН)');
+    expect(text).toMatch(/Готовые документы\s*Заявление/);
+    expect(text).not.toMatch(/\blost\b|state_corporation|\bapplication\b/);
+    await operator.screenshot({ path: 'tests/browser/operator-console-find.png' }).catch(() => undefined);
+
+    // Taken over from the bot: the citizen sees the operator's message.
+    await pane.getByRole('button', { name: 'Взять разговор' }).click();
+    const reply = pane.getByRole('combobox', { name: /Ответ гражданину/ });
+    await poll(() => reply.isEnabled()).toBe(true);
+    await reply.fill('Здравствуйте! Это оператор 1414, помогу с дубликатом.');
+    await reply.press('Enter');
+    await poll(() => citizen.locator('[data-from="operator"]').last().textContent()).toContain('помогу с дубликатом');
+    await poll(() => operator.getByTestId('list-mine').getByRole('button').count()).toBe(1);
+
+    // The field speaks Kazakh too.
+    await operator.getByRole('button', { name: 'Қазақша' }).click();
+    await poll(() => operator.getByLabel('Сөйлесу нөмірі').count()).toBe(1);
+    await operator.getByRole('button', { name: 'Русский' }).click();
+    await operator.close();
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import { CallbacksView } from './views/callbacks';
 import { ConversationListView } from './views/conversation-list';
 import { ConversationPane } from './views/conversation-pane';
 import { closeDialog, transferDialog } from './views/dialogs';
+import { FindConversationView } from './views/find-conversation';
 import { AccountsView } from './views/accounts';
 import { AuditView } from './views/audit';
 import { CannedAdminView } from './views/canned-admin';
@@ -49,6 +50,7 @@ export class ConsoleApp {
   private readonly queue: ConversationListView;
   private readonly mine: ConversationListView;
   private readonly pane: ConversationPane;
+  private readonly finder: FindConversationView;
   private readonly callbacks: CallbacksView;
   private readonly lists: HTMLElement;
   private readonly conversationsView: HTMLElement;
@@ -103,7 +105,8 @@ export class ConsoleApp {
       (id, status, note) => this.markCallback(id, status, note),
       () => void this.loadCallbacks(),
     );
-    this.lists = h('div', { class: 'lists' }, this.queue.element, this.mine.element);
+    this.finder = new FindConversationView((id) => this.find(id));
+    this.lists = h('div', { class: 'lists' }, this.finder.element, this.queue.element, this.mine.element);
     this.conversationsView = h('div', { class: 'conversations-view' }, this.lists, this.pane.element);
     this.callbacks.element.hidden = true;
     const notify = (text: string, kind: 'info' | 'error' = 'info') => this.notices.show(text, kind, { key: kind === 'error' ? 'refusal' : 'admin' });
@@ -153,6 +156,7 @@ export class ConsoleApp {
     this.header.render();
     this.notices.relabel();
     if (this.streamLost) this.notices.show(t('stream.lost'), 'error', { key: 'stream', sticky: true });
+    this.finder.render();
     this.queue.render();
     this.mine.render();
     this.pane.relabel();
@@ -234,6 +238,24 @@ export class ConsoleApp {
     this.mine.update({ selected: id, unread: this.unread });
     this.pane.loading(id);
     if ((await this.loadDetail(id)) && focusPane()) this.pane.focusHeading();
+  }
+
+  /**
+   * Any conversation by its number, also one still with the bot (which the operator may take over):
+   * opened when the API knows it, a notice in the interface language when not (the open one stays).
+   */
+  private async find(id: string): Promise<boolean> {
+    const result = await this.api.conversation(id, lang());
+    if (this.destroyed) return false;
+    if (!result.ok) {
+      // 400: no id of that shape can exist, so it is not found either.
+      if (result.status === 404 || result.status === 400) this.notices.show(t('find.not_found', { id }), 'error', { key: 'refusal' });
+      else if (result.status !== 401) this.refusal(result);
+      return false;
+    }
+    this.notices.clear('refusal');
+    await this.open(id);
+    return true;
   }
 
   private async loadDetail(id: string): Promise<boolean> {
