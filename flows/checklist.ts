@@ -92,7 +92,8 @@ export function createChecklistFlow(): Flow {
           if (!documentsFor(service, data.answers).some((d) => d.id === documentId)) return again(state, ctx, 'common:errors.stale_choice');
           const ticked = data.ticked.includes(documentId) ? data.ticked.filter((t) => t !== documentId) : [...data.ticked, documentId];
           const next = stateOf(flow, 'checklist', { ...data, ticked });
-          return { replies: [{ ...checklistReply(service, dataOf(next.data), ctx), replace: true }], state: next };
+          // The ticks go to the collected data at once: an operator may be looking at them.
+          return { replies: [{ ...checklistReply(service, dataOf(next.data), ctx), replace: true }], state: next, data: collected(service, dataOf(next.data)) };
         }
         if (id === NAV.details) return show('details', service, data, ctx);
       }

@@ -53,6 +53,7 @@ describe('checklist journey', () => {
     expect(ticked.replies[0]!.replace).toBe(true);
     expect(ticked.replies[0]!.text).toMatch(/готово 1 из 2/);
     expect(ticked.replies[0]!.choices!.find((c) => c.id === 'tick:student_identity_document')!.label).toBe('✅ 2');
+    expect(ticked.conversation.data.checklist).toMatchObject({ serviceId: 'duplicate-school', ticked: ['student_identity_document'] });
     const kazakh = await engine.handle({ conversationId: 'web-tick', channel: 'web', event: { type: 'choice', id: 'lang:kk' } });
     expect(kazakh.replies.at(-1)!.text).toMatch(/2 құжаттың 1 дайын/);
     expect(kazakh.conversation.data.checklist).toMatchObject({ serviceId: 'duplicate-school', answers: { channel: 'state_corporation', applicant: 'parent', reason: 'lost' } });
