@@ -63,7 +63,7 @@ export class Delivery {
       return;
     }
     const link = (attachment: NonNullable<Reply['attachment']>) => this.deps.forms.link(conversation.id, attachment.formId);
-    const message: WebFrames = { conversationId: conversation.id, frames: replies.map((reply) => messageFrame(reply, link)) };
+    const message: WebFrames = { conversationId: conversation.id, frames: replies.map((reply) => messageFrame(reply, { link, lang: conversation.lang })) };
     await this.deps.bus.publish(WEB_FRAMES_TOPIC, message);
   }
 }

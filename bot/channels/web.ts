@@ -26,6 +26,8 @@ export type ServerFrame =
       choices?: { id: string; label: string }[];
       attachment?: { fileName: string; url: string };
       at: string;
+      /** The conversation's language after this message, so the widget's own labels can follow a switch. */
+      lang: Lang;
     }
   | { type: 'error'; code: string; message: string }
   /** Sent once after a resuming hello: the conversation so far, oldest first, so a reload shows it. */
@@ -41,16 +43,18 @@ export function conversationIdForToken(token: string): string {
 }
 
 /** A reply as a widget frame; an attachment becomes a download link made by `link`. */
-export function messageFrame(reply: Reply, link?: (attachment: NonNullable<Reply['attachment']>) => string, from: 'bot' | 'operator' | 'system' = reply.from ?? 'bot', at = new Date()): ServerFrame {
+export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attachment: NonNullable<Reply['attachment']>) => string; at?: Date }): ServerFrame {
+  const { lang, link, at = new Date() } = options;
   return {
     type: 'message',
     id: randomUUID(),
-    from,
+    from: reply.from ?? 'bot',
     ...(reply.author ? { author: reply.author } : {}),
     text: reply.text,
     ...(reply.choices?.length ? { choices: reply.choices } : {}),
     ...(reply.attachment && link ? { attachment: { fileName: reply.attachment.fileName, url: link(reply.attachment) } } : {}),
     at: at.toISOString(),
+    lang,
   };
 }
 
@@ -116,7 +120,7 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     const result = await runTurn(deps, { conversationId, channel: 'web', event, ...(langHint ? { langHint } : {}) }, session!.lang);
     session!.lang = result.lang;
     const link = (attachment: NonNullable<Reply['attachment']>) => deps.forms.link(conversationId, attachment.formId);
-    hub.send(conversationId, result.replies.map((reply) => messageFrame(reply, link)));
+    hub.send(conversationId, result.replies.map((reply) => messageFrame(reply, { link, lang: result.lang })));
   };
 
   const onFrame = async (raw: string) => {

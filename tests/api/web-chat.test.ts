@@ -38,7 +38,10 @@ describe('widget WebSocket on the embedded store', () => {
     const first = await ChatClient.connect(server.wsUrl);
     const hello = await first.exchange({ type: 'hello', lang: 'kk' });
     const { token, conversationId } = hello.find((f) => f.type === 'session')!;
-    await first.exchange({ type: 'choice', id: 'lang:ru' });
+    const switched = await first.exchange({ type: 'choice', id: 'lang:ru' });
+    // Each message says the conversation's language, so the widget's labels can follow it.
+    expect(hello.filter((f) => f.type === 'message').map((f) => f.lang)).toEqual(['kk', 'kk']);
+    expect(switched.filter((f) => f.type === 'message').every((f) => f.lang === 'ru')).toBe(true);
     first.close();
 
     const second = await ChatClient.connect(server.wsUrl);

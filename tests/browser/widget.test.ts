@@ -24,6 +24,9 @@ describe('the demo page in Chromium', () => {
     await page.getByRole('button', { name: 'Тіл / Язык' }).last().click();
     await page.getByRole('button', { name: 'Русский' }).last().click();
     await expect.poll(() => log.textContent()).toContain('Язык переключён: русский.');
+    // The widget's own labels follow the language chosen in the chat.
+    await expect.poll(() => page.getByRole('button', { name: 'Отправить' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('textbox').getAttribute('placeholder')).toBe('Напишите сообщение…');
     await expect.poll(() => page.getByRole('button', { name: 'Документы и заявление' }).count()).toBeGreaterThan(0);
 
     await page.getByRole('textbox').fill('меню');

@@ -6,7 +6,7 @@
 type Choice = { id: string; label: string };
 type ServerFrame =
   | { type: 'session'; token: string; conversationId: string }
-  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; author?: string; text: string; choices?: Choice[]; attachment?: { fileName: string; url: string }; at: string }
+  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; author?: string; text: string; choices?: Choice[]; attachment?: { fileName: string; url: string }; at: string; lang?: string }
   | { type: 'error'; code: string; message: string }
   | { type: 'history'; messages: { from: 'citizen' | 'bot' | 'operator' | 'system'; text: string; at: string }[] };
 
@@ -19,9 +19,10 @@ type Lang = keyof typeof UI;
 const STORAGE_KEY = 'citizen-assistant-token';
 const script = document.currentScript as HTMLScriptElement | null;
 const pageLang = (script?.dataset.lang ?? document.documentElement.lang ?? 'kk').slice(0, 2);
-const lang: Lang = pageLang === 'ru' ? 'ru' : 'kk';
+/** The page's language at first; then the conversation's, when the citizen switches it in the chat. */
+let lang: Lang = pageLang === 'ru' ? 'ru' : 'kk';
 const serverUrl = new URL(script?.src ?? location.href);
-const ui = UI[lang];
+let ui: (typeof UI)[Lang] = UI[lang];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -38,6 +39,19 @@ const form = el('form', { class: 'ca-form' });
 const input = el('input', { type: 'text', 'aria-label': ui.placeholder, placeholder: ui.placeholder, maxlength: '4000', autocomplete: 'off' });
 const send = el('button', { type: 'submit' }, ui.send);
 form.append(input, send);
+
+/** Puts the widget's own labels in the conversation's language. */
+function useLang(next: string | undefined): void {
+  if ((next !== 'kk' && next !== 'ru') || next === lang) return;
+  lang = next;
+  ui = UI[lang];
+  root.setAttribute('aria-label', ui.title);
+  header.textContent = ui.title;
+  input.setAttribute('aria-label', ui.placeholder);
+  input.placeholder = ui.placeholder;
+  send.textContent = ui.send;
+  if (status.textContent) status.textContent = ui.reconnecting;
+}
 root.append(header, log, status, form);
 
 const style = el('style');
@@ -108,7 +122,10 @@ function connect(): void {
   socket.addEventListener('message', (event) => {
     const frame = JSON.parse(String(event.data)) as ServerFrame;
     if (frame.type === 'session') localStorage.setItem(STORAGE_KEY, frame.token);
-    else if (frame.type === 'message') append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
+    else if (frame.type === 'message') {
+      useLang(frame.lang);
+      append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
+    }
     else if (frame.type === 'history') {
       // Only a fresh page shows the history; after a dropped connection the log already holds it.
       if (log.childElementCount > 0) return;
