@@ -106,8 +106,8 @@ describe('the 1414 operator console in Chromium', () => {
     await reply.press('Enter');
     const fromOperator = citizen.locator('[data-from="operator"]').last();
     await poll(() => fromOperator.textContent()).toContain('Здравствуйте! Какой документ вы потеряли?');
-    // The demo page's widget speaks Kazakh: the name comes with "1414 операторы".
-    expect(await fromOperator.locator('.ca-author').textContent()).toBe('Aigerim · 1414 операторы');
+    // The citizen switched the chat to Russian, and the widget's own labels followed.
+    expect(await fromOperator.locator('.ca-author').textContent()).toBe('Aigerim · оператор');
 
     // The citizen answers: the console shows it live, and the bot says nothing.
     await say('Аттестат за 11 класс');
