@@ -31,6 +31,21 @@ function focused(page: Page): Promise<{ tag: string; text: string; outline: stri
   });
 }
 
+/** A citizen on the demo page (Kazakh by default) who switches the chat to Russian; `say` types and sends. */
+async function russianCitizen(citizen: Page, url: string) {
+  await citizen.goto(url);
+  const log = citizen.getByTestId('chat-log');
+  const say = async (text: string) => {
+    await citizen.getByRole('textbox').fill(text);
+    await citizen.keyboard.press('Enter');
+  };
+  await poll(() => log.textContent()).toContain('Сәлеметсіз бе!');
+  await citizen.getByRole('button', { name: 'Тіл / Язык' }).last().click();
+  await citizen.getByRole('button', { name: 'Русский' }).last().click();
+  await poll(() => log.textContent()).toContain('Язык переключён: русский.');
+  return { log, say };
+}
+
 async function logIn(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/operator?lang=ru`);
   await page.getByLabel('Логин').fill('aigerim');
@@ -64,16 +79,7 @@ describe('the 1414 operator console in Chromium', () => {
 
     // The citizen, in the widget of the demo page (Kazakh by default), switches to Russian and asks for an operator.
     const citizen = await browser.newPage();
-    await citizen.goto(server.url);
-    const log = citizen.getByTestId('chat-log');
-    const say = async (text: string) => {
-      await citizen.getByRole('textbox').fill(text);
-      await citizen.keyboard.press('Enter');
-    };
-    await poll(() => log.textContent()).toContain('Сәлеметсіз бе!');
-    await citizen.getByRole('button', { name: 'Тіл / Язык' }).last().click();
-    await citizen.getByRole('button', { name: 'Русский' }).last().click();
-    await poll(() => log.textContent()).toContain('Язык переключён: русский.');
+    const { log, say } = await russianCitizen(citizen, server.url);
     await say('оператор');
     await citizen.getByRole('button', { name: 'Да, соединить' }).last().click();
     await poll(() => log.textContent()).toContain('одной строкой');
@@ -280,16 +286,7 @@ describe('the 1414 operator console in Chromium', () => {
         }
       }),
     );
-    await citizen.goto(server.url);
-    const log = citizen.getByTestId('chat-log');
-    const say = async (text: string) => {
-      await citizen.getByRole('textbox').fill(text);
-      await citizen.keyboard.press('Enter');
-    };
-    await poll(() => log.textContent()).toContain('Сәлеметсіз бе!');
-    await citizen.getByRole('button', { name: 'Тіл / Язык' }).last().click();
-    await citizen.getByRole('button', { name: 'Русский' }).last().click();
-    await poll(() => log.textContent()).toContain('Язык переключён: русский.');
+    const { log, say } = await russianCitizen(citizen, server.url);
     await say('Потерял аттестат');
     for (const answer of ['В Госкорпорации (ЦОН)', 'Сам владелец документа', 'Документ утерян']) {
       const button = citizen.getByRole('button', { name: answer }).last();
