@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { isOpenAt, type OpeningHours } from '../domain/hours';
 import { MENU_FLOW_ID } from '../flows/menu';
-import { queuedChoices, QUEUE_CANCEL, QUEUE_WAIT } from '../flows/operator';
+import { OPERATOR_FLOW_ID, queuedChoices, QUEUE_CANCEL, QUEUE_WAIT } from '../flows/operator';
 import { RATING_FLOW_ID } from '../flows/rating';
 import type { Availability, Reply } from '../flows/types';
 import type { Texts } from '../locales/i18n';
@@ -186,10 +186,12 @@ export class Handoff {
   }
 
   /**
-   * Asks citizens silent in a queue for `idleMs` whether they still wait, and closes the request of
-   * those who did not answer within `idleMs` more. Safe to run on every instance at once.
+   * Goes through the queues: citizens silent for `idleMs` are asked whether they still wait, and
+   * the request of those who did not answer within `idleMs` more is closed; once the contact centre
+   * has closed for the day, those still waiting are told and offered a call-back instead. Safe to
+   * run on every instance at once: each move decides again on the stored state.
    */
-  async sweepIdle(): Promise<number> {
+  async sweep(): Promise<number> {
     let touched = 0;
     for (const queue of [GENERAL_QUEUE, SUPERVISORS_QUEUE]) {
       const ids = await this.options.store.handoff.queue(queue);
@@ -197,14 +199,26 @@ export class Handoff {
       for (let from = 0; from < ids.length; from += SWEEP_PAGE) {
         const page = await this.options.store.conversations.getMany(ids.slice(from, from + SWEEP_PAGE));
         for (const conversation of page) {
-          if (!conversation || !this.idleDue(conversation)) continue;
-          const result = await this.move(conversation.id, (current) => this.idleStep(current), 'system');
+          if (conversation?.owner !== 'queue') continue;
+          const step = !this.availability().open ? this.afterHoursStep : this.idleDue(conversation) ? this.idleStep : undefined;
+          if (!step) continue;
+          const result = await this.move(conversation.id, step, 'system');
           if (result.changed) touched++;
         }
       }
     }
     return touched;
   }
+
+  /** Out of the queue once the centre has closed: the bot offers the call-back (the operator flow's closed step). */
+  private readonly afterHoursStep = (conversation: Conversation): ChangeDecision => {
+    if (conversation.owner !== 'queue' || this.availability().open) return { refuse: 'not_due' };
+    return {
+      conversation: { ...conversation, owner: 'bot', ...(conversation.handoff ? { handoff: { ...this.finished(conversation)!, closedReason: 'after_hours' } } : {}) },
+      replies: [{ text: this.t(conversation, 'operator:closed_while_waiting'), from: 'system' }],
+      then: { start: OPERATOR_FLOW_ID },
+    };
+  };
 
   /** Whether the idle check has something to do for a conversation (the move decides again on fresh state). */
   private idleDue(conversation: Conversation): boolean {
@@ -214,7 +228,7 @@ export class Handoff {
     return Date.parse(since) + this.options.idleMs <= this.now().getTime();
   }
 
-  private idleStep(conversation: Conversation): ChangeDecision {
+  private readonly idleStep = (conversation: Conversation): ChangeDecision => {
     const handoff = conversation.handoff;
     if (conversation.owner !== 'queue' || !handoff) return { refuse: 'not_queued' };
     const now = this.now();
@@ -234,7 +248,7 @@ export class Handoff {
       conversation: { ...conversation, owner: 'bot', status: 'closed', handoff: { ...rest, closedReason: 'idle' }, state: { flow: MENU_FLOW_ID, v: 1, step: 'root', data: {} } },
       replies: [{ text: this.t(conversation, 'operator:idle_closed'), from: 'system' }],
     };
-  }
+  };
 
   /** Tells queued citizens whose place changed where they are now, with an estimate of the wait. */
   async announcePositions(): Promise<void> {

@@ -23,6 +23,7 @@ export interface RuntimeOptions {
   idleMs: number;
   /** Signs form links; the same on every instance. */
   secret: string;
+  now?: () => Date;
 }
 
 /**
@@ -30,12 +31,12 @@ export interface RuntimeOptions {
  * the hand-over that observes it, delivery to citizens outside their turns, and presence. The
  * channels and the HTTP app are built on top of it.
  */
-export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, secret }: RuntimeOptions) {
+export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, secret, now }: RuntimeOptions) {
   const hub = new WebSocketHub();
   const forms = new FormFiles(store.conversations, secret);
   const presence = new Presence(store);
   const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, hub, forms, log });
-  const handoff = new Handoff({ store, texts, delivery, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline() });
+  const handoff = new Handoff({ store, texts, delivery, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });
   const callbacks = new Callbacks(store);
   const ratings = new Ratings(store);
   const engine = new Engine({
@@ -43,6 +44,7 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
     texts,
     flows: createFlows(),
     defaultLang,
+    ...(now ? { now } : {}),
     observer: handoff,
     availability: () => handoff.availability(),
     effects: { [CALLBACK_EFFECT]: callbacks.effect, [RATING_EFFECT]: ratings.effect },

@@ -68,7 +68,8 @@ export function createOperatorFlow(): Flow {
     version: 1,
     start(ctx) {
       const current = ctx.conversation.state;
-      const returnTo = current.flow !== OPERATOR_FLOW_ID && current.flow !== MENU_FLOW_ID ? current : undefined;
+      // Started again from its own step (e.g. out of the queue at closing time), it keeps where to return.
+      const returnTo = current.flow === OPERATOR_FLOW_ID ? (current.data as OperatorData).returnTo : current.flow !== MENU_FLOW_ID ? current : undefined;
       const data: OperatorData = { ...(returnTo ? { returnTo } : {}) };
       const { open, operatorsOnline } = ctx.availability;
       const step: Step = open && operatorsOnline > 0 ? 'confirm' : 'unavailable';

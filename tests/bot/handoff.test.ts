@@ -1,0 +1,50 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../bot/runtime';
+import { parseOpeningHours } from '../../domain/hours';
+import { createTexts } from '../../locales/i18n';
+import { createMemoryStore } from '../../store/memory';
+
+/** A clock the test moves: Monday 23 November 2026 in Almaty time. */
+function clock(local: string) {
+  let now = new Date(`2026-11-23T${local}:00+05:00`);
+  return { now: () => now, set: (next: string) => (now = new Date(`2026-11-23T${next}:00+05:00`)) };
+}
+
+describe('the queue at closing time', () => {
+  it('tells those still waiting that the centre has closed and offers a call-back, keeping where they were', async () => {
+    const store = createMemoryStore();
+    const time = clock('17:50');
+    const runtime = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'ru', hours: parseOpeningHours('Mon-Fri 09:00-18:00'), idleMs: 3_600_000, secret: 'test-secret', now: time.now });
+    await runtime.start();
+    try {
+      await runtime.presence.set('aigerim', 'online');
+      const say = (event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
+        runtime.engine.handle({ conversationId: 'web-late', channel: 'web', langHint: 'ru', event });
+      await say({ type: 'start' });
+      await say({ type: 'choice', id: 'menu:checklist' });
+      const question = (await say({ type: 'choice', id: 'svc:duplicate-school' })).replies.at(-1)!;
+      await say({ type: 'choice', id: 'menu:operator' });
+      expect((await say({ type: 'choice', id: 'op:yes' })).conversation.owner).toBe('queue');
+
+      // Still open: the sweep leaves the queue alone.
+      expect(await runtime.handoff.sweep()).toBe(0);
+      time.set('18:05');
+      expect(await runtime.handoff.sweep()).toBe(1);
+
+      const conversation = (await store.conversations.get('web-late'))!;
+      expect(conversation).toMatchObject({ owner: 'bot', status: 'open', handoff: { closedReason: 'after_hours' } });
+      expect(await store.handoff.queue('general')).toEqual([]);
+      const said = (await store.conversations.transcript('web-late')).slice(-2).map((e) => e.text);
+      expect(said[0]).toMatch(/^Простите: контакт-центр закрылся/);
+      expect(said[1]).toMatch(/Часы работы: Пн–Пт 09:00–18:00 \(время Астаны\)/);
+      expect(conversation.offered.map((c) => c.id)).toEqual(['op:callback', 'op:no']);
+
+      // "No, back" returns to the question the citizen was at before asking for an operator.
+      const back = await say({ type: 'choice', id: 'op:no' });
+      expect(back.replies.at(-1)).toEqual(question);
+    } finally {
+      await runtime.stop();
+    }
+  });
+});
