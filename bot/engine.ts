@@ -2,7 +2,7 @@ import type { Texts } from '../locales/i18n';
 import { isLang } from '../locales/i18n';
 import { MENU_FLOW_ID, isMenuChoice, languagePrompt } from '../flows/menu';
 import { isMenuWord, isOperatorWord } from '../flows/nlu';
-import { QUEUE_CONTROL_PREFIX, type Availability, type Effect, type Flow, type FlowContext, type FlowEvent, type HandoffRequest, type Reply, type StepResult } from '../flows/types';
+import { QUEUE_CONTROL_PREFIX, type Availability, type Choice, type Effect, type Flow, type FlowContext, type FlowEvent, type HandoffRequest, type Reply, type StepResult } from '../flows/types';
 import type { ChannelName, ChatAddress, Conversation, FlowState, Lang, Store, TranscriptEntry } from '../store/types';
 import { KeyedSerial } from './serial';
 
@@ -175,10 +175,10 @@ export class Engine {
           next = continued.conversation;
           replies.push(...continued.replies);
         }
-        const offered = replies.flatMap((r) => r.choices ?? []);
+        const offered = choicesIn(replies);
         if (offered.length > 0) next = { ...next, offered };
         next = { ...next, revision: current.revision + 1, updatedAt: at };
-        const transcript = [...(decision.transcript ?? []), ...replies.map((r) => ({ from: r.from ?? 'bot', text: r.text, at }))];
+        const transcript = [...(decision.transcript ?? []), ...transcriptOf(replies, at)];
         const saved = await conversations.save(next, current.revision, transcript);
         if (saved.saved) {
           this.recent.delete(id);
@@ -189,6 +189,11 @@ export class Engine {
       }
       throw new ConflictError(id);
     });
+  }
+
+  /** The main menu's first step, where a conversation starts and returns to. */
+  menuRoot(): FlowState {
+    return { flow: MENU_FLOW_ID, v: this.flow(MENU_FLOW_ID).version, step: 'root', data: {} };
   }
 
   private remember(conversation: Conversation): void {
@@ -205,7 +210,7 @@ export class Engine {
       lang: inbound.langHint ?? this.options.defaultLang,
       owner: 'bot',
       status: 'open',
-      state: { flow: MENU_FLOW_ID, v: this.flow(MENU_FLOW_ID).version, step: 'root', data: {} },
+      state: this.menuRoot(),
       offered: [],
       data: {},
       address: inbound.address ?? {},
@@ -228,19 +233,16 @@ export class Engine {
     const queueControl = conversation.owner === 'queue' && event.type === 'choice' && event.id.startsWith(QUEUE_CONTROL_PREFIX);
     if (conversation.owner !== 'bot' && !queueControl) {
       // The ownership gate: an operator (or the queue) owns the conversation, the bot stays silent.
-      if (next.handoff && citizenText !== undefined) next = { ...next, handoff: { ...next.handoff, lastCitizenAt: at } };
+      if (citizenText !== undefined) next = signOfLife(next, at);
       return { conversation: next, replies: [] as Reply[], effects: [] as Effect[], transcript, botSpoke: false };
     }
 
     const result = this.withOperatorOffer(this.decide(next, event, isNew));
     next = result.conversation;
-    if (conversation.owner === 'queue' && next.owner === 'queue' && next.handoff) {
-      // A queue control (e.g. "still waiting") is a sign of life: the idle reminder starts over.
-      const { idleAskedAt: _answered, ...handoff } = next.handoff;
-      next = { ...next, handoff: { ...handoff, lastCitizenAt: at } };
-    }
-    for (const reply of result.replies) transcript.push({ from: reply.from ?? 'bot', text: reply.text, at });
-    const offered = result.replies.flatMap((r) => r.choices ?? []);
+    // A queue control (e.g. "still waiting") is a sign of life too.
+    if (conversation.owner === 'queue' && next.owner === 'queue') next = signOfLife(next, at);
+    transcript.push(...transcriptOf(result.replies, at));
+    const offered = choicesIn(result.replies);
     if (offered.length > 0 && !result.keepOffered) next.offered = offered;
     return { conversation: next, replies: result.replies, effects: result.effects, transcript, botSpoke: true };
   }
@@ -283,7 +285,7 @@ export class Engine {
       }
       if (isMenuChoice(event.id)) {
         const menu = this.flow(MENU_FLOW_ID);
-        return this.apply(conversation, menu.handle({ flow: menu.id, v: menu.version, step: 'root', data: {} }, event, ctx(conversation)));
+        return this.apply(conversation, menu.handle(this.menuRoot(), event, ctx(conversation)));
       }
       // Queue controls stay valid while queued whatever was offered since (e.g. a position update).
       const offered = conversation.offered.some((c) => c.id === event.id) || (conversation.owner === 'queue' && event.id.startsWith(QUEUE_CONTROL_PREFIX));
@@ -400,3 +402,22 @@ export class Engine {
   }
 }
 
+/** The replies as the transcript keeps them. */
+function transcriptOf(replies: readonly Reply[], at: string): TranscriptEntry[] {
+  return replies.map((reply) => ({ from: reply.from ?? 'bot', text: reply.text, at }));
+}
+
+/** The buttons the replies offer, in order. */
+function choicesIn(replies: readonly Reply[]): Choice[] {
+  return replies.flatMap((reply) => reply.choices ?? []);
+}
+
+/**
+ * The citizen wrote or pressed something while queued or with an operator: they are still there,
+ * so a pending "still waiting?" question counts as answered.
+ */
+function signOfLife(conversation: Conversation, at: string): Conversation {
+  if (!conversation.handoff) return conversation;
+  const { idleAskedAt: _answered, ...handoff } = conversation.handoff;
+  return { ...conversation, handoff: { ...handoff, lastCitizenAt: at } };
+}

@@ -123,9 +123,9 @@ export class Handoff {
     return this.move(id, (conversation) => {
       if (conversation.owner === ownerOf(actor)) return { refuse: 'already_yours' };
       if (conversation.owner.startsWith('operator:')) return { refuse: 'owned_by_other' };
-      const handoff: HandoffRecord = conversation.handoff && conversation.owner === 'queue' ? { ...conversation.handoff } : { queue: GENERAL_QUEUE, priority: 0, resume: conversation.state };
+      const handoff: HandoffRecord = conversation.handoff && conversation.owner === 'queue' ? conversation.handoff : { queue: GENERAL_QUEUE, priority: 0, resume: conversation.state };
       // The transfer note stays: it is written for whoever takes the conversation next.
-      const { waitingSince: _served, idleAskedAt: _asked, announcedPosition: _told, closedReason: _old, ...kept } = handoff;
+      const { closedReason: _old, ...kept } = withoutWaiting(handoff);
       return {
         conversation: { ...conversation, owner: ownerOf(actor), status: 'open', handoff: { ...kept, operator: { login: actor.login, name: actor.name } } },
         replies: [{ text: this.t(conversation, 'operator:joined', { name: firstName(actor.name) }), from: 'system' }],
@@ -147,8 +147,7 @@ export class Handoff {
       if (refusal) return refusal;
       const resume = conversation.handoff?.resume;
       const replies: Reply[] = [{ text: this.t(conversation, 'operator:released'), from: 'system' }];
-      const handoff = this.finished(conversation);
-      const released: Conversation = { ...conversation, owner: 'bot', ...(handoff ? { handoff } : {}) };
+      const released = backToBot(conversation);
       if (resume) return { conversation: { ...released, state: resume }, replies, then: { resume: true } };
       return { conversation: released, replies, then: { start: MENU_FLOW_ID } };
     });
@@ -175,13 +174,11 @@ export class Handoff {
     return this.move(id, (conversation) => {
       const refusal = this.mayAct(conversation, actor);
       if (refusal) return refusal;
-      const finished = this.finished(conversation);
-      const handoff = finished && reason ? { ...finished, closedReason: reason } : finished;
-      const closed: Conversation = { ...conversation, owner: 'bot', status: 'closed', ...(handoff ? { handoff } : {}) };
+      const closed = backToBot(conversation, { closed: true, reason });
       const replies: Reply[] = [{ text: this.t(conversation, 'operator:closed'), from: 'system' }];
       const operator = conversation.handoff?.operator?.login;
       if (operator) return { conversation: closed, replies, then: { start: RATING_FLOW_ID, params: { operator } } };
-      return { conversation: { ...closed, state: { flow: MENU_FLOW_ID, v: 1, step: 'root', data: {} } }, replies, then: { start: MENU_FLOW_ID } };
+      return { conversation: closed, replies, then: { start: MENU_FLOW_ID } };
     });
   }
 
@@ -200,7 +197,7 @@ export class Handoff {
         const page = await this.options.store.conversations.getMany(ids.slice(from, from + SWEEP_PAGE));
         for (const conversation of page) {
           if (conversation?.owner !== 'queue') continue;
-          const step = !this.availability().open ? this.afterHoursStep : this.idleDue(conversation) ? this.idleStep : undefined;
+          const step = !this.availability().open ? this.afterHoursStep : this.idleAction(conversation) ? this.idleStep : undefined;
           if (!step) continue;
           const result = await this.move(conversation.id, step, 'system');
           if (result.changed) touched++;
@@ -214,38 +211,39 @@ export class Handoff {
   private readonly afterHoursStep = (conversation: Conversation): ChangeDecision => {
     if (conversation.owner !== 'queue' || this.availability().open) return { refuse: 'not_due' };
     return {
-      conversation: { ...conversation, owner: 'bot', ...(conversation.handoff ? { handoff: { ...this.finished(conversation)!, closedReason: 'after_hours' } } : {}) },
+      conversation: backToBot(conversation, { reason: 'after_hours' }),
       replies: [{ text: this.t(conversation, 'operator:closed_while_waiting'), from: 'system' }],
       then: { start: OPERATOR_FLOW_ID },
     };
   };
 
-  /** Whether the idle check has something to do for a conversation (the move decides again on fresh state). */
-  private idleDue(conversation: Conversation): boolean {
+  /**
+   * What the idle check does now: ask a citizen silent for `idleMs` whether they still wait, or
+   * close the request of one who did not answer within `idleMs` of the question. Any sign of life
+   * clears the question (see the engine), so a citizen who writes is asked again only after the
+   * next silence.
+   */
+  private idleAction(conversation: Conversation): 'ask' | 'close' | undefined {
     const handoff = conversation.handoff;
-    if (conversation.owner !== 'queue' || !handoff) return false;
+    if (conversation.owner !== 'queue' || !handoff) return undefined;
     const since = handoff.idleAskedAt ?? handoff.lastCitizenAt ?? handoff.waitingSince ?? conversation.updatedAt;
-    return Date.parse(since) + this.options.idleMs <= this.now().getTime();
+    if (Date.parse(since) + this.options.idleMs > this.now().getTime()) return undefined;
+    return handoff.idleAskedAt ? 'close' : 'ask';
   }
 
   private readonly idleStep = (conversation: Conversation): ChangeDecision => {
-    const handoff = conversation.handoff;
-    if (conversation.owner !== 'queue' || !handoff) return { refuse: 'not_queued' };
-    const now = this.now();
-    const minutes = Math.max(1, Math.round(this.options.idleMs / 60_000));
-    const lastSign = Date.parse(handoff.lastCitizenAt ?? handoff.waitingSince ?? conversation.updatedAt);
-    if (!handoff.idleAskedAt) {
-      if (lastSign + this.options.idleMs > now.getTime()) return { refuse: 'not_idle' };
+    const action = this.idleAction(conversation);
+    if (!action) return { refuse: 'not_due' };
+    if (action === 'ask') {
       const t = this.options.texts.translator(conversation.lang);
+      const minutes = Math.max(1, Math.round(this.options.idleMs / 60_000));
       return {
-        conversation: { ...conversation, handoff: { ...handoff, idleAskedAt: now.toISOString() } },
+        conversation: { ...conversation, handoff: { ...conversation.handoff!, idleAskedAt: this.now().toISOString() } },
         replies: [{ text: t('operator:still_waiting', { minutes }), choices: [{ id: QUEUE_WAIT, label: t('operator:choices.wait') }, { id: QUEUE_CANCEL, label: t('operator:choices.cancel') }] }],
       };
     }
-    if (Date.parse(handoff.idleAskedAt) + this.options.idleMs > now.getTime() || lastSign > Date.parse(handoff.idleAskedAt)) return { refuse: 'answered' };
-    const { idleAskedAt: _asked, ...rest } = handoff;
     return {
-      conversation: { ...conversation, owner: 'bot', status: 'closed', handoff: { ...rest, closedReason: 'idle' }, state: { flow: MENU_FLOW_ID, v: 1, step: 'root', data: {} } },
+      conversation: { ...backToBot(conversation, { closed: true, reason: 'idle' }), state: this.engine!.menuRoot() },
       replies: [{ text: this.t(conversation, 'operator:idle_closed'), from: 'system' }],
     };
   };
@@ -313,15 +311,21 @@ export class Handoff {
     return { refuse: 'owned_by_other' };
   }
 
-  private finished(conversation: Conversation): HandoffRecord | undefined {
-    if (!conversation.handoff) return undefined;
-    const { idleAskedAt: _asked, announcedPosition: _told, waitingSince: _since, ...kept } = conversation.handoff;
-    return kept;
-  }
-
   private t(conversation: Conversation, key: string, vars?: Record<string, unknown>): string {
     return this.options.texts.t(conversation.lang, key, vars);
   }
+}
+
+/** The hand-over record without what only mattered while waiting in a queue. */
+function withoutWaiting(handoff: HandoffRecord): HandoffRecord {
+  const { idleAskedAt: _asked, announcedPosition: _told, waitingSince: _since, ...kept } = handoff;
+  return kept;
+}
+
+/** The conversation given back to the bot, closed or not; the hand-over record stays, with the reason. */
+function backToBot(conversation: Conversation, end: { closed?: boolean; reason?: string | undefined } = {}): Conversation {
+  const handoff = conversation.handoff && { ...withoutWaiting(conversation.handoff), ...(end.reason ? { closedReason: end.reason } : {}) };
+  return { ...conversation, owner: 'bot', ...(end.closed ? { status: 'closed' as const } : {}), ...(handoff ? { handoff } : {}) };
 }
 
 function median(values: readonly number[]): number {
