@@ -67,7 +67,7 @@ const citizenEvents: EngineEvent[] = [
 export async function engineTurns(redisUrl: string, seconds: number): Promise<TurnsResult> {
   const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:` });
   // The engine as the server runs it: with the hand-over observing every turn.
-  const { engine } = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'kk', hours: 'always', idleMs: 600_000, secret: randomUUID() });
+  const { engine } = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'kk', hours: 'always', idleMs: 600_000, secret: randomUUID(), telegram: false });
   const run = `${randomUUID().slice(0, 8)}`;
   try {
     return await measure('engine turn (Redis store)', seconds, (conversation, i) =>

@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
 import type { Bus, Conversation, Outbox } from '../store/types';
-import { messageFrame, type ServerFrame, type WebSocketHub } from './channels/web';
-import type { TelegramChannel } from './channels/telegram';
+import { messageFrames, type ServerFrame, type WebSocketHub } from './channels/web';
 import type { FormFiles } from './forms';
 import type { TelegramOutboxPayload } from './outbox';
 
@@ -21,14 +20,9 @@ interface WebFrames {
  */
 export class Delivery {
   private unsubscribe?: () => Promise<void>;
-  private telegram?: TelegramChannel;
 
-  constructor(private readonly deps: { bus: Bus; outbox: Outbox; hub: WebSocketHub; forms: FormFiles; log: Logger }) {}
-
-  /** The Telegram channel is built after the engine, which needs this object first. */
-  useTelegram(telegram: TelegramChannel): void {
-    this.telegram = telegram;
-  }
+  /** `telegram`: whether the Telegram channel is on (its outbox is drained only then). */
+  constructor(private readonly deps: { bus: Bus; outbox: Outbox; hub: WebSocketHub; forms: FormFiles; log: Logger; telegram: boolean }) {}
 
   /** Starts handing frames published by any instance to the sockets this instance holds. */
   async start(): Promise<void> {
@@ -51,7 +45,7 @@ export class Delivery {
     if (replies.length === 0) return;
     if (conversation.channel === 'telegram') {
       const chatId = conversation.address.telegramChatId;
-      if (chatId === undefined || !this.telegram) {
+      if (chatId === undefined || !this.deps.telegram) {
         this.deps.log.warn({ conversationId: conversation.id }, 'cannot reach a Telegram conversation: the channel is off or the chat is unknown');
         return;
       }
@@ -62,8 +56,7 @@ export class Delivery {
       }
       return;
     }
-    const link = (attachment: NonNullable<Reply['attachment']>) => this.deps.forms.link(conversation.id, attachment.formId);
-    const message: WebFrames = { conversationId: conversation.id, frames: replies.map((reply) => messageFrame(reply, { link, lang: conversation.lang })) };
+    const message: WebFrames = { conversationId: conversation.id, frames: messageFrames(replies, conversation, this.deps.forms) };
     await this.deps.bus.publish(WEB_FRAMES_TOPIC, message);
   }
 }

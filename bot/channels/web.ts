@@ -58,6 +58,12 @@ export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attach
   };
 }
 
+/** A conversation's replies as widget frames; attachments become signed download links. */
+export function messageFrames(replies: readonly Reply[], conversation: { id: string; lang: Lang }, forms: FormFiles): ServerFrame[] {
+  const link = (attachment: NonNullable<Reply['attachment']>) => forms.link(conversation.id, attachment.formId);
+  return replies.map((reply) => messageFrame(reply, { link, lang: conversation.lang }));
+}
+
 /** The sockets open in this process for each widget conversation (several tabs share one token). */
 export class WebSocketHub {
   private readonly sockets = new Map<string, Set<WebSocket>>();
@@ -119,8 +125,7 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     const { conversationId } = session!;
     const result = await runTurn(deps, { conversationId, channel: 'web', event, ...(langHint ? { langHint } : {}) }, session!.lang);
     session!.lang = result.lang;
-    const link = (attachment: NonNullable<Reply['attachment']>) => deps.forms.link(conversationId, attachment.formId);
-    hub.send(conversationId, result.replies.map((reply) => messageFrame(reply, { link, lang: result.lang })));
+    hub.send(conversationId, messageFrames(result.replies, { id: conversationId, lang: result.lang }, deps.forms));
   };
 
   const onFrame = async (raw: string) => {

@@ -15,7 +15,7 @@ describe('the queue at closing time', () => {
   it('tells those still waiting that the centre has closed and offers a call-back, keeping where they were', async () => {
     const store = createMemoryStore();
     const time = clock('17:50');
-    const runtime = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'ru', hours: parseOpeningHours('Mon-Fri 09:00-18:00'), idleMs: 3_600_000, secret: 'test-secret', now: time.now });
+    const runtime = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'ru', hours: parseOpeningHours('Mon-Fri 09:00-18:00'), idleMs: 3_600_000, secret: 'test-secret', telegram: false, now: time.now });
     await runtime.start();
     try {
       await runtime.presence.set('aigerim', 'online');
@@ -43,6 +43,46 @@ describe('the queue at closing time', () => {
       // "No, back" returns to the question the citizen was at before asking for an operator.
       const back = await say({ type: 'choice', id: 'op:no' });
       expect(back.replies.at(-1)).toEqual(question);
+    } finally {
+      await runtime.stop();
+    }
+  });
+});
+
+describe('a silent citizen in the queue', () => {
+  it('takes a message written after "still waiting?" as the answer, and asks again only after the next silence', async () => {
+    const store = createMemoryStore();
+    const time = clock('10:00');
+    const runtime = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'ru', hours: 'always', idleMs: 10 * 60_000, secret: 'test-secret', telegram: false, now: time.now });
+    await runtime.start();
+    try {
+      await runtime.presence.set('aigerim', 'online');
+      const say = (event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
+        runtime.engine.handle({ conversationId: 'web-quiet', channel: 'web', langHint: 'ru', event });
+      await say({ type: 'start' });
+      await say({ type: 'choice', id: 'menu:operator' });
+      await say({ type: 'choice', id: 'op:yes' });
+      await say({ type: 'text', text: 'Вопрос про дубликат' });
+      const handoff = async () => (await store.conversations.get('web-quiet'))!;
+
+      time.set('10:11');
+      expect(await runtime.handoff.sweep()).toBe(1);
+      expect((await handoff()).handoff?.idleAskedAt).toBeDefined();
+
+      time.set('10:12');
+      await say({ type: 'text', text: 'Да, я тут' });
+      expect((await handoff()).handoff?.idleAskedAt).toBeUndefined();
+
+      time.set('10:21'); // the question was asked over ten minutes ago, but the citizen has answered since
+      expect(await runtime.handoff.sweep()).toBe(0);
+      expect((await handoff()).owner).toBe('queue');
+
+      time.set('10:23'); // ten minutes after the answer: asked again
+      expect(await runtime.handoff.sweep()).toBe(1);
+      expect((await handoff()).owner).toBe('queue');
+      time.set('10:34'); // no answer this time: closed
+      expect(await runtime.handoff.sweep()).toBe(1);
+      expect(await handoff()).toMatchObject({ owner: 'bot', status: 'closed', handoff: { closedReason: 'idle' } });
     } finally {
       await runtime.stop();
     }
