@@ -167,18 +167,18 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     },
   });
 
-  /** Sends a move's outcome: the conversation as it is now, or the refusal as an error. */
-  const answer = async (reply: FastifyReply, result: ChangeResult, lang: Lang, audited: () => Promise<void>) => {
+  /** Sends a move's outcome (the conversation as it is now, or the refusal as an error) and audits a move made. */
+  const answer = async (reply: FastifyReply, result: ChangeResult, move: { id: string; lang: Lang; actor: string; action: string; details?: Record<string, unknown> | undefined }) => {
     if (!result.changed) {
       if (result.reason === 'already_yours') {
-        const current = await store.conversations.get(String((reply.request.params as { id: string }).id));
-        if (current) return view(current, lang);
+        const current = await store.conversations.get(move.id);
+        if (current) return view(current, move.lang);
       }
       const [status, code, message] = REFUSALS[result.reason] ?? [409, 'conflict', result.reason];
       return reply.code(status).send(apiError(code, message));
     }
-    await audited();
-    return view(result.conversation, lang);
+    await audit.record(move.actor, move.action, move.id, move.details);
+    return view(result.conversation, move.lang);
   };
 
   const moveSchema = (summary: string) => ({
@@ -196,7 +196,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const result = await handoff.takeover(request.params.id, actor);
-      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.takeover', request.params.id));
+      return answer(reply, result, { id: request.params.id, lang: request.query.lang, actor: actor.login, action: 'conversation.takeover' });
     },
   });
 
@@ -208,7 +208,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       const conversation = await store.conversations.get(request.params.id);
       const text = conversation ? await canned.expand(request.body.text, conversation.lang) : request.body.text;
       const result = await handoff.message(request.params.id, actor, text);
-      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.message', request.params.id, { length: text.length }));
+      return answer(reply, result, { id: request.params.id, lang: request.query.lang, actor: actor.login, action: 'conversation.message', details: { length: text.length } });
     },
   });
 
@@ -218,7 +218,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const result = await handoff.release(request.params.id, actor);
-      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.release', request.params.id));
+      return answer(reply, result, { id: request.params.id, lang: request.query.lang, actor: actor.login, action: 'conversation.release' });
     },
   });
 
@@ -235,7 +235,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
         target = { login: account.login, name: account.name };
       }
       const result = await handoff.transfer(request.params.id, actor, target, note || undefined);
-      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.transfer', request.params.id, { to, ...(note ? { note } : {}) }));
+      return answer(reply, result, { id: request.params.id, lang: request.query.lang, actor: actor.login, action: 'conversation.transfer', details: { to, ...(note ? { note } : {}) } });
     },
   });
 
@@ -246,7 +246,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       const actor = actorOf(request);
       const reason = request.body.reason || undefined;
       const result = await handoff.close(request.params.id, actor, reason);
-      return answer(reply, result, request.query.lang, () => audit.record(actor.login, 'conversation.close', request.params.id, reason ? { reason } : undefined));
+      return answer(reply, result, { id: request.params.id, lang: request.query.lang, actor: actor.login, action: 'conversation.close', details: reason ? { reason } : undefined });
     },
   });
 
