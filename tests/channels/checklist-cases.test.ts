@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsOf, startFakeTelegram, telegramEnv, type FakeTelegram } from '../support/fake-telegram';
-import { startTestServer, type TestServer } from '../support/server';
+import { buttonsOf, type FakeTelegram } from '../support/fake-telegram';
+import { startTelegramTestServer, type TestServer } from '../support/server';
 import { ChatClient, type Frame } from '../support/ws-client';
 
 /** The five cases of the checklist journey, scripted as a citizen presses the buttons. */
@@ -17,14 +17,11 @@ const tickIds = (choices: { id: string }[] = []) => choices.filter((c) => c.id.s
 describe('the five checklist cases reach a personalised list in both channels', () => {
   let telegram: FakeTelegram;
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    server = await startTestServer(telegramEnv(telegram));
+    ({ telegram, server, close } = await startTelegramTestServer());
   });
-  afterAll(async () => {
-    await server.close();
-    await telegram.close();
-  });
+  afterAll(() => close());
 
   it.each(CASES)('widget: $name', async ({ lang, presses, ticks }) => {
     const client = await ChatClient.connect(server.wsUrl);

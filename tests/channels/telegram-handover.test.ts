@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsOf, startFakeTelegram, telegramEnv, type ApiCall, type FakeTelegram } from '../support/fake-telegram';
+import { buttonsOf, type ApiCall, type FakeTelegram } from '../support/fake-telegram';
 import { OperatorApi } from '../support/operator-api';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTelegramTestServer, type TestServer } from '../support/server';
 import { SseClient } from '../support/sse';
 
 const CHAT = 7001;
@@ -11,15 +11,12 @@ describe('operator hand-over of a Telegram conversation over the fake Bot API', 
   let telegram: FakeTelegram;
   let server: TestServer;
   let operator: OperatorApi;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    server = await startTestServer({ ...telegramEnv(telegram), OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator', CONTACT_CENTRE_HOURS: 'always' });
+    ({ telegram, server, close } = await startTelegramTestServer({ OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator', CONTACT_CENTRE_HOURS: 'always' }));
     operator = await OperatorApi.login(server.url, 'aigerim', 'aigerim-pass-1');
   });
-  afterAll(async () => {
-    await server.close();
-    await telegram.close();
-  });
+  afterAll(() => close());
 
   it('queues on /operator, delivers the operator\'s words as Telegram messages, keeps the bot silent, and hands back', async () => {
     const events = await SseClient.connect(`${server.url}/api/operator/events`, operator.token);

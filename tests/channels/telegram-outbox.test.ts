@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../bot/handoff';
-import { startFakeTelegram, telegramEnv, type FakeTelegram } from '../support/fake-telegram';
-import { startTestServer, type TestServer } from '../support/server';
+import type { FakeTelegram } from '../support/fake-telegram';
+import { startTelegramTestServer, type TestServer } from '../support/server';
 
 const actor: Actor = { login: 'aigerim', name: 'Aigerim', role: 'operator' };
 
 describe('operator messages reach Telegram through the outbox', () => {
   let telegram: FakeTelegram;
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    server = await startTestServer({ ...telegramEnv(telegram), CONTACT_CENTRE_HOURS: 'always' });
+    ({ telegram, server, close } = await startTelegramTestServer({ CONTACT_CENTRE_HOURS: 'always' }));
   });
-  afterAll(async () => {
-    await server.close();
-    await telegram.close();
-  });
+  afterAll(() => close());
 
   const texts = (chatId: number) => telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId).map((c) => String(c.params.text));
 

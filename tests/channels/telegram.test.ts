@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsOf, startFakeTelegram, telegramEnv, type FakeTelegram } from '../support/fake-telegram';
-import { startTestServer, type TestServer } from '../support/server';
+import { buttonsOf, type FakeTelegram } from '../support/fake-telegram';
+import { startTelegramTestServer, type TestServer } from '../support/server';
 
 const buttons = buttonsOf;
 
 describe('Telegram channel over HTTP to a fake Bot API (long polling)', () => {
   let telegram: FakeTelegram;
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    server = await startTestServer(telegramEnv(telegram));
+    ({ telegram, server, close } = await startTelegramTestServer());
   });
-  afterAll(async () => {
-    await server.close();
-    await telegram.close();
-  });
+  afterAll(() => close());
 
   it('greets /start in the language of the Telegram client with the menu as an inline keyboard', async () => {
     const since = telegram.calls.length;
@@ -73,18 +70,11 @@ describe('Telegram channel over HTTP to a fake Bot API (long polling)', () => {
 describe('Telegram channel in webhook mode', () => {
   let telegram: FakeTelegram;
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    server = await startTestServer({
-      ...telegramEnv(telegram),
-      TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook',
-      TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-for-tests-0123456789',
-    });
+    ({ telegram, server, close } = await startTelegramTestServer({ TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-for-tests-0123456789' }));
   });
-  afterAll(async () => {
-    await server.close();
-    await telegram.close();
-  });
+  afterAll(() => close());
 
   const update = (chatId: number, text: string) => ({
     update_id: 77,
@@ -124,14 +114,11 @@ async function messageWithKeyboard(telegram: FakeTelegram, chat: number, since: 
 describe('checklist in Telegram', () => {
   let telegram: FakeTelegram;
   let server: TestServer;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    telegram = await startFakeTelegram();
-    server = await startTestServer(telegramEnv(telegram));
+    ({ telegram, server, close } = await startTelegramTestServer());
   });
-  afterAll(async () => {
-    await server.close();
-    await telegram.close();
-  });
+  afterAll(() => close());
 
   it('reaches the personalised list for a lost school certificate and ticks an item by editing the message', async () => {
     const chat = 7001;

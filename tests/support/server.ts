@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config';
+import { startFakeTelegram, telegramEnv, type FakeTelegram } from './fake-telegram';
 import { buildServer, type Server } from '../../server';
 
 export interface TestServer extends Server {
@@ -12,4 +13,18 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const server = await buildServer(config);
   const url = await server.listen();
   return Object.assign(server, { url, wsUrl: `${url.replace(/^http/, 'ws')}/ws/chat` });
+}
+
+/** The product with its Telegram channel pointed at a fresh fake Bot API; `close` stops both. */
+export async function startTelegramTestServer(env: Record<string, string> = {}): Promise<{ telegram: FakeTelegram; server: TestServer; close(): Promise<void> }> {
+  const telegram = await startFakeTelegram();
+  const server = await startTestServer({ ...telegramEnv(telegram), ...env });
+  return {
+    telegram,
+    server,
+    close: async () => {
+      await server.close();
+      await telegram.close();
+    },
+  };
 }
