@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { GrammyError } from 'grammy';
 import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
 import type { IdempotencyStore, Outbox, OutboxEntry } from '../store/types';
 import { splitMessage } from './channels/telegram';
+import { classifyTelegramFailure, failureReason, type TelegramFailure } from './telegram-failure';
+import { TokenBucket } from './token-bucket';
 
 /** What the outbox holds for one Telegram message: one reply to one chat. */
 export interface TelegramOutboxPayload {
@@ -12,80 +13,9 @@ export interface TelegramOutboxPayload {
   reply: Reply;
 }
 
-/**
- * A token bucket: `ratePerSecond` tokens flow in, up to `capacity` (the burst). Taking more than
- * there is puts the bucket in debt, so a costly send (a long reply in several parts) still goes
- * and the next ones wait longer: the average stays at the rate.
- */
-export class TokenBucket {
-  private tokens: number;
-  private at: number;
-
-  constructor(
-    private readonly ratePerSecond: number,
-    readonly capacity: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    if (!(ratePerSecond > 0) || !(capacity >= 1)) throw new RangeError('token bucket: the rate must be positive and the capacity at least 1');
-    this.tokens = capacity;
-    this.at = now();
-  }
-
-  private refill(): void {
-    const now = this.now();
-    if (now > this.at) this.tokens = Math.min(this.capacity, this.tokens + ((now - this.at) * this.ratePerSecond) / 1000);
-    this.at = Math.max(this.at, now);
-  }
-
-  /** Milliseconds until `cost` can be taken (0: now). A cost above the capacity waits for a full bucket. */
-  wait(cost = 1): number {
-    this.refill();
-    const need = Math.min(cost, this.capacity);
-    return this.tokens >= need ? 0 : Math.ceil(((need - this.tokens) * 1000) / this.ratePerSecond);
-  }
-
-  /** Takes `cost` tokens; true when they were there (see `wait`), false (and nothing taken) otherwise. */
-  take(cost = 1): boolean {
-    if (this.wait(cost) > 0) return false;
-    this.tokens -= cost;
-    return true;
-  }
-
-  /** Full again: nobody used it for long enough that it may be forgotten. */
-  get full(): boolean {
-    this.refill();
-    return this.tokens >= this.capacity;
-  }
-}
-
 /** Bot API calls a reply takes (each counts against Telegram's limits): its parts and its document. */
 export function callsFor(reply: Reply): number {
   return splitMessage(reply.author ? `${reply.author}: ${reply.text}` : reply.text).length + (reply.attachment ? 1 : 0);
-}
-
-type Failure = { kind: 'later'; afterMs: number } | { kind: 'permanent' } | { kind: 'transient' };
-
-/**
- * 429 (the auto-retry plugin already waited and tried again, and it still fails): later, after
- * retry_after. 400 (chat not found, message malformed) and 403 (blocked by the user, kicked):
- * sending again would fail the same way. Anything else (5xx, network, Redis): try again later.
- */
-function classify(error: unknown): Failure {
-  if (error instanceof GrammyError) {
-    const retryAfter = error.parameters.retry_after;
-    if (typeof retryAfter === 'number') return { kind: 'later', afterMs: Math.max(1, retryAfter) * 1000 };
-    if (error.error_code === 400 || error.error_code === 403) return { kind: 'permanent' };
-  }
-  return { kind: 'transient' };
-}
-
-/**
- * What a log may say about a failure: a GrammyError carries the request (chat id and text), so
- * only Telegram's code and reason are kept; other errors by their message.
- */
-function reasonOf(error: unknown): Record<string, unknown> {
-  if (error instanceof GrammyError) return { code: error.error_code, description: error.description };
-  return { reason: error instanceof Error ? error.message : String(error) };
 }
 
 /** Stream ids compare by their time, then their sequence. */
@@ -303,7 +233,7 @@ export class OutboxDrainer {
   private run(chat: string, held: Held): void {
     this.busy.add(chat);
     const running: Promise<void> = this.process(held)
-      .catch((error: unknown) => this.options.log.error({ entryId: held.entry.id, ...reasonOf(error) }, 'outbox: unexpected failure'))
+      .catch((error: unknown) => this.options.log.error({ entryId: held.entry.id, ...failureReason(error) }, 'outbox: unexpected failure'))
       .finally(() => {
         this.busy.delete(chat);
         this.inFlight.delete(running);
@@ -333,10 +263,10 @@ export class OutboxDrainer {
       try {
         await this.options.send(payload.chatId, [payload.reply]);
       } catch (error) {
-        const failure = classify(error);
+        const failure = classifyTelegramFailure(error);
         if (failure.kind === 'permanent') {
           // No chat id, no text: the entry id and Telegram's reason are enough to find it.
-          log.warn({ entryId: entry.id, ...reasonOf(error) }, 'Telegram refused an outbox message for good: dropped');
+          log.warn({ entryId: entry.id, ...failureReason(error) }, 'Telegram refused an outbox message for good: dropped');
           return this.finish(held);
         }
         return this.retry(held, failure, error);
@@ -370,7 +300,7 @@ export class OutboxDrainer {
     this.roomWaiter?.();
   }
 
-  private async retry(held: Held, failure: Failure, error: unknown): Promise<void> {
+  private async retry(held: Held, failure: TelegramFailure, error: unknown): Promise<void> {
     const now = this.now();
     if (failure.kind === 'later') {
       held.notBefore = now + failure.afterMs;
@@ -379,7 +309,7 @@ export class OutboxDrainer {
     }
     held.failures++;
     if (!held.sent && now - held.entry.addedAt > this.giveUpAfterMs) {
-      this.options.log.error({ entryId: held.entry.id, failures: held.failures, ...reasonOf(error) }, 'outbox message kept failing: given up');
+      this.options.log.error({ entryId: held.entry.id, failures: held.failures, ...failureReason(error) }, 'outbox message kept failing: given up');
       try {
         await this.options.outbox.ack(held.entry.id);
         this.release(held);
@@ -389,7 +319,7 @@ export class OutboxDrainer {
       return;
     }
     held.notBefore = now + Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (held.failures - 1));
-    this.options.log.warn({ entryId: held.entry.id, failures: held.failures, ...reasonOf(error) }, 'sending an outbox message failed: it is tried again');
+    this.options.log.warn({ entryId: held.entry.id, failures: held.failures, ...failureReason(error) }, 'sending an outbox message failed: it is tried again');
   }
 
   /** Keeps the entries held here from being handed to another instance. */

@@ -1,67 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { GrammyError } from 'grammy';
 import pino from 'pino';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { callsFor, OutboxDrainer, TokenBucket, type OutboxDrainerOptions, type TelegramOutboxPayload } from '../../bot/outbox';
+import { callsFor, OutboxDrainer, type OutboxDrainerOptions, type TelegramOutboxPayload } from '../../bot/outbox';
 import type { Reply } from '../../flows/types';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
 import type { Store } from '../../store/types';
+import { telegramError } from '../support/telegram-error';
 
-describe('token bucket', () => {
-  it('lets a burst through, then one token per 1/rate, measured on the injected clock', () => {
-    let now = 1_000_000;
-    const bucket = new TokenBucket(1, 3, () => now);
-    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
-    expect(bucket.wait()).toBe(1000);
-    now += 400;
-    expect(bucket.wait()).toBe(600);
-    expect(bucket.take()).toBe(false);
-    now += 600;
-    expect(bucket.take()).toBe(true);
-    expect(bucket.take()).toBe(false);
-  });
-
-  it('never holds more than its capacity, however long it rested', () => {
-    let now = 0;
-    const bucket = new TokenBucket(1, 3, () => now);
-    now += 3_600_000;
-    expect(bucket.full).toBe(true);
-    expect([bucket.take(), bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, true, false]);
-  });
-
-  it('allows thirty a second overall', () => {
-    let now = 0;
-    const bucket = new TokenBucket(30, 30, () => now);
-    for (let i = 0; i < 30; i++) expect(bucket.take()).toBe(true);
-    expect(bucket.take()).toBe(false);
-    expect(bucket.wait()).toBe(34); // 1000/30, rounded up
-    now += 1000;
-    for (let i = 0; i < 30; i++) expect(bucket.take()).toBe(true);
-    expect(bucket.take()).toBe(false);
-  });
-
-  it('lets a send costlier than the burst go on a full bucket and makes the next ones wait off the debt', () => {
-    let now = 0;
-    const bucket = new TokenBucket(1, 3, () => now);
-    expect(bucket.take(5)).toBe(true);
-    expect(bucket.wait(1)).toBe(3000);
-    now += 3000;
-    expect(bucket.take(1)).toBe(true);
-  });
-
-  it('gains nothing when the clock goes back', () => {
-    let now = 10_000;
-    const bucket = new TokenBucket(1, 1, () => now);
-    expect(bucket.take()).toBe(true);
-    now = 5000;
-    expect(bucket.take()).toBe(false);
-    now = 10_999;
-    expect(bucket.take()).toBe(false);
-    now = 11_000;
-    expect(bucket.take()).toBe(true);
-  });
-
+describe('the cost of a reply', () => {
   it('counts each Bot API call of a reply: its parts and its document', () => {
     expect(callsFor({ text: 'Сәлем' })).toBe(1);
     expect(callsFor({ text: `${'а'.repeat(4000)}\n${'б'.repeat(200)}` })).toBe(2);
@@ -73,10 +20,6 @@ describe('token bucket', () => {
 function memoryLog() {
   const lines: string[] = [];
   return { lines, log: pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }) };
-}
-
-function telegramError(error_code: number, description: string, retry_after?: number): GrammyError {
-  return new GrammyError(`Call to 'sendMessage' failed! (${error_code}: ${description})`, { ok: false, error_code, description, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) }, 'sendMessage', {});
 }
 
 interface Sent {
