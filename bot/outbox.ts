@@ -104,6 +104,7 @@ export class OutboxDrainer {
   private timer: NodeJS.Timeout | undefined;
   private lease: NodeJS.Timeout | undefined;
   private roomWaiter: (() => void) | undefined;
+  private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: OutboxDrainerOptions) {
     this.consumer = options.consumer ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -141,6 +142,15 @@ export class OutboxDrainer {
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => (timeout = setTimeout(resolve, graceMs)))]);
     clearTimeout(timeout);
+  }
+
+  /**
+   * Resolves the next time, while running, that no send is in flight and none may start now:
+   * whatever is still held waits for its chat's token or a retry time. A read that finds nothing
+   * also gets there, so it comes within the read's block time when there is nothing to do.
+   */
+  idle(): Promise<void> {
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private async readLoop(): Promise<void> {
@@ -228,6 +238,7 @@ export class OutboxDrainer {
       this.timer = setTimeout(() => this.dispatch(), soonest);
       this.timer.unref();
     }
+    if (this.inFlight.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private run(chat: string, held: Held): void {

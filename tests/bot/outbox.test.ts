@@ -135,7 +135,8 @@ describe('the outbox drainer', () => {
     h.drainer.start();
     await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['to another chat']));
     await vi.waitFor(() => expectEmpty(h.store));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Settled: nothing in flight, nothing that may go; a message kept for another try would still be held.
+    await h.drainer.idle();
     expect(h.attempts.filter((a) => a.chatId === 66)).toHaveLength(1);
     const said = h.lines.join('\n');
     expect(said).toMatch(/blocked by the user/);
@@ -151,7 +152,8 @@ describe('the outbox drainer', () => {
     await h.add(2, 'b1');
     h.drainer.start();
     await vi.waitFor(() => expect(h.sent.map((s) => s.text).sort()).toEqual(['a1', 'b1']));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Both sends are over and the drainer found nothing more it may send now.
+    await h.drainer.idle();
     expect(h.sent.map((s) => s.text)).not.toContain('a2');
     now += 1000; // the drainer looks again when its timer for chat 1 fires
     await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toContain('a2'), { timeout: 3000 });
@@ -160,15 +162,17 @@ describe('the outbox drainer', () => {
   it('puts an entry taken over from a stopped instance before the newer ones of its chat still waiting here', async () => {
     let now = 1_000_000;
     const h = harness(undefined, { now: () => now, chatRate: { perSecond: 1, burst: 1 }, visibilityMs: 200 });
-    await h.add(1, 'older');
+    const older = await h.add(1, 'older');
     // Another instance read it and stopped without acking.
     expect(await h.store.outbox.read('stopped', { count: 1, blockMs: 0, visibilityMs: 60_000 })).toHaveLength(1);
     await h.add(1, 'newer');
     await h.add(1, 'newest');
+    const reads = vi.spyOn(h.store.outbox, 'read');
     h.drainer.start();
     await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer']));
     // After the visibility timeout the older one is taken over, while "newest" waits for the chat's token.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await vi.waitFor(() => expect(reads.mock.settledResults.some((read) => read.type === 'fulfilled' && read.value.some((entry) => entry.id === older))).toBe(true), { timeout: 3000 });
+    await h.drainer.idle();
     now += 1000;
     await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer', 'older']), { timeout: 3000 });
     now += 1000;
@@ -182,13 +186,11 @@ describe('the outbox drainer', () => {
     await h.add(1, 'in flight');
     h.drainer.start();
     await vi.waitFor(() => expect(h.attempts).toHaveLength(1));
-    let stopped = false;
-    const stopping = h.drainer.stop().then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(stopped).toBe(false);
-    accept();
-    await stopping;
-    expect(h.sent.map((s) => s.text)).toEqual(['in flight']);
+    // What had been sent when stop resolved. A stop that did not wait would resolve within the
+    // callbacks already queued, all of which run before the send is let through.
+    const sentWhenStopped = h.drainer.stop().then(() => h.sent.map((s) => s.text));
+    setImmediate(accept);
+    expect(await sentWhenStopped).toEqual(['in flight']);
     await expectEmpty(h.store);
   });
 });
@@ -207,9 +209,10 @@ describe('two instances on one Redis', () => {
       const b = harness(undefined, { store: second, consumer: 'second', visibilityMs: 300 });
       b.drainer.start();
       await vi.waitFor(() => expect(b.sent.map((s) => s.text)).toEqual(['two', 'three']), { timeout: 8000 });
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      expect([...a.sent, ...b.sent].map((s) => s.text)).toEqual(['one', 'two', 'three']);
+      // Both are acked and the second found nothing more to send; stopped, it sends nothing more.
+      await b.drainer.idle();
       await b.drainer.stop();
+      expect([...a.sent, ...b.sent].map((s) => s.text)).toEqual(['one', 'two', 'three']);
       await expectEmpty(second);
     } finally {
       await Promise.all([first.close(), second.close()]);
