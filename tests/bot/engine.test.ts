@@ -64,12 +64,28 @@ describe('engine turns', () => {
     expect(conversation.state).toEqual(before.conversation.state);
   });
 
-  it('brings the menu back on "меню", "menu" and /start', async () => {
+  it('brings the menu back on "меню", "menu" and /start from a question deep in another flow', async () => {
     const engine = testEngine();
-    await engine.handle({ ...web('web-g'), event: { type: 'start' } });
-    for (const text of ['меню', 'Menu', '/start']) {
-      const { replies } = await engine.handle({ ...web('web-g'), event: { type: 'text', text } });
-      expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:operator');
+    /** A conversation at the checklist's first question, where a typed text is no answer; resolves with the menu as first shown. */
+    const atChecklistQuestion = async (id: string) => {
+      const started = await engine.handle({ ...web(id), event: { type: 'start' } });
+      await engine.handle({ ...web(id), event: { type: 'choice', id: 'menu:checklist' } });
+      const { conversation } = await engine.handle({ ...web(id), event: { type: 'choice', id: 'svc:duplicate-school' } });
+      expect(conversation.state).toMatchObject({ flow: 'checklist', step: 'question' });
+      return { state: started.conversation.state, prompt: started.replies.at(-1)! };
+    };
+    // Any other text there is refused, and the question asked again.
+    await atChecklistQuestion('web-g');
+    const refused = await engine.handle({ ...web('web-g'), event: { type: 'text', text: 'мектеп' } });
+    expect(refused.replies[0]!.text).toBe(texts.t('kk', 'checklist:answer_with_buttons'));
+    expect(refused.conversation.state).toMatchObject({ flow: 'checklist', step: 'question' });
+
+    for (const [index, text] of ['меню', 'Menu', '/start'].entries()) {
+      const menu = await atChecklistQuestion(`web-g${index}`);
+      expect(menu.prompt.text).toBe(texts.t('kk', 'menu:prompt'));
+      const { replies, conversation } = await engine.handle({ ...web(`web-g${index}`), event: { type: 'text', text } });
+      expect(conversation.state, text).toEqual(menu.state);
+      expect(replies.at(-1), text).toMatchObject({ text: menu.prompt.text, choices: menu.prompt.choices });
     }
   });
 
