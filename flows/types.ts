@@ -29,12 +29,32 @@ export interface Reply {
   attachment?: Attachment;
   /** An updated version of the message whose button was pressed (Telegram edits that message in place). */
   replace?: boolean;
+  /** The reply's number in the transcript, set by the engine when it is stored. */
+  seq?: number;
 }
 
 /** A side effect a step asks for; the engine runs it (idempotently) before anything is told as done. */
 export interface Effect {
   type: string;
+  /**
+   * What the effect is about, within the conversation (the booking being confirmed): the same key
+   * applies once, also for a double tap handled by two instances. Without it, the inbound event
+   * keys the effect, so a retried turn or a redelivered update applies it once.
+   */
+  key?: string;
   [key: string]: unknown;
+}
+
+/**
+ * How an effect the step waited for went: its handler's result (a booking number, a looked-up
+ * record), or a refusal or failure by code (`slot_full`, `failed`), for the flow to put in words.
+ */
+export type EffectOutcome = { ok: true; value: unknown } | { ok: false; code: string };
+
+/** An effect's outcome as its flow receives it, in the same turn that asked for it. */
+export interface EffectResult {
+  effect: Effect;
+  outcome: EffectOutcome;
 }
 
 /** Whether a citizen who asks for an operator can be served now. */
@@ -64,12 +84,20 @@ export type HandoffRequest = { action: 'enqueue'; topic?: string; priority: numb
 /** A step's answer: replies, and either the next state of the conversation or a jump to another flow. */
 export type StepResult = {
   replies: Reply[];
+  /** Run before the new state is stored; a failure leaves the conversation as it was and the question is asked again. */
   effects?: Effect[];
+  /**
+   * Run, then hand its outcome to the flow's `onEffect` on the state this result leads to, in the
+   * same turn: the step that writes a record tells the citizen its number, or why not.
+   */
+  await?: Effect;
   /** Merged into the conversation's collected data (what operators see). */
   data?: Record<string, unknown>;
   handoff?: HandoffRequest;
   /** The step did not understand the citizen; after two in a row the engine offers an operator. */
   notUnderstood?: boolean;
+  /** What the transcript keeps of the citizen's message instead of the text (masked personal data). */
+  transcriptText?: string;
 } & (
   | { state: FlowState }
   | { goto: { flow: string; params?: Record<string, unknown> } }
@@ -93,6 +121,18 @@ export interface Flow {
   prompt(state: FlowState, ctx: FlowContext): Reply[];
   /** Answers to this flow belong to a closed conversation (the rating after close) and do not reopen it. */
   keepsClosed?: boolean;
+  /** The effect types this flow asks for; the engine refuses to start without a handler for each. */
+  effects?: readonly string[];
+  /**
+   * Continues a step that returned `await`, with the effect's outcome. Pure, like `handle`.
+   *
+   * @example
+   * onEffect(state, { outcome }, ctx) {
+   *   if (!outcome.ok) return { replies: [{ text: ctx.t(`visit:errors.${outcome.code}`) }, ...flow.prompt(state, ctx)], state };
+   *   return { replies: [{ text: ctx.t('visit:booked', { number: (outcome.value as Booking).number }) }], state: stateOf(flow, 'booked') };
+   * }
+   */
+  onEffect?(state: FlowState, result: EffectResult, ctx: FlowContext): StepResult;
 }
 
 export function stateOf(flow: Pick<Flow, 'id' | 'version'>, step: string, data: Record<string, unknown> = {}): FlowState {

@@ -66,6 +66,10 @@ export interface Conversation {
   updatedAt: string;
   /** Incremented on every save; a save that expected another revision loses and is retried. */
   revision: number;
+  /** The number of the last transcript entry (entries are numbered from 1, in the order written). */
+  seq?: number;
+  /** Ids of the most recent inbound events handled (Telegram updates, widget frames, notifications): a redelivered one is handled once. */
+  handled?: string[];
 }
 
 export type TranscriptFrom = 'citizen' | 'bot' | 'operator' | 'system';
@@ -74,6 +78,12 @@ export interface TranscriptEntry {
   from: TranscriptFrom;
   text: string;
   at: string;
+  /** The entry's number in its conversation (absent on entries written before numbering). */
+  seq?: number;
+  /** The operator's first name, on operator messages. */
+  author?: string;
+  /** A file the message carried (a filled form), linked again when the message is shown later. */
+  attachment?: { kind: 'form'; formId: string; fileName: string };
 }
 
 /**

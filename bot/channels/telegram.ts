@@ -111,7 +111,15 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
     const langHint = langFromTelegram(ctx.from?.language_code);
     const turn = await runTurn(
       deps,
-      { conversationId: conversationIdForChat(chatId), channel: 'telegram', event, address: { telegramChatId: chatId }, ...(langHint ? { langHint } : {}) },
+      {
+        conversationId: conversationIdForChat(chatId),
+        channel: 'telegram',
+        event,
+        // Telegram sends an update again when it is not sure it arrived: the engine handles it once.
+        eventId: `tg:${ctx.update.update_id}`,
+        address: { telegramChatId: chatId },
+        ...(langHint ? { langHint } : {}),
+      },
       langHint ?? options.defaultLang,
     );
     await send(chatId, turn.replies, ctx.callbackQuery?.message?.message_id);

@@ -8,10 +8,13 @@ import type { FormFiles } from '../forms';
 import { runTurn, type TurnRunnerDeps } from './turns';
 
 /** Frames of the widget WebSocket (DESIGN.md §6). */
+const FrameId = z.string().min(1).max(64).optional();
 const ClientFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), lang: z.enum(['kk', 'ru']).optional(), token: z.string().max(200).optional() }),
-  z.object({ type: z.literal('text'), text: z.string().max(20_000) }),
-  z.object({ type: z.literal('choice'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('hello'), lang: z.enum(['kk', 'ru']).optional(), token: z.string().max(200).optional(), lastSeen: z.number().int().min(0).optional() }),
+  // The widget's own id of the frame (`id` on text frames; `frameId` on choice frames, whose `id` is
+  // the button's): a frame sent again with the same id is handled once.
+  z.object({ type: z.literal('text'), text: z.string().max(20_000), id: FrameId, frameId: FrameId }),
+  z.object({ type: z.literal('choice'), id: z.string().min(1).max(64), frameId: FrameId }),
 ]);
 
 export type ServerFrame =
@@ -28,10 +31,24 @@ export type ServerFrame =
       at: string;
       /** The conversation's language after this message, so the widget's own labels can follow a switch. */
       lang: Lang;
+      /** The message's number in the transcript: the widget tells the server the last one it showed. */
+      seq?: number;
     }
   | { type: 'error'; code: string; message: string }
-  /** Sent once after a resuming hello: the conversation so far, oldest first, so a reload shows it. */
-  | { type: 'history'; messages: { from: TranscriptEntry['from']; text: string; at: string }[] };
+  /**
+   * Sent once after a resuming hello, oldest first: what the widget missed since the `lastSeen` it
+   * gave, or the conversation so far for a fresh page.
+   */
+  | { type: 'history'; messages: HistoryMessage[] };
+
+interface HistoryMessage {
+  from: TranscriptEntry['from'];
+  text: string;
+  at: string;
+  seq?: number;
+  author?: string;
+  attachment?: { fileName: string; url: string };
+}
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 /** Frames a socket may send per window before it is asked to slow down. */
@@ -55,7 +72,20 @@ export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attach
     ...(reply.attachment && link ? { attachment: { fileName: reply.attachment.fileName, url: link(reply.attachment) } } : {}),
     at: at.toISOString(),
     lang,
+    ...(reply.seq !== undefined ? { seq: reply.seq } : {}),
   };
+}
+
+/** Transcript entries as the widget shows them again; a form's link is signed anew. */
+export function historyMessages(entries: readonly TranscriptEntry[], conversationId: string, forms: FormFiles): HistoryMessage[] {
+  return entries.map((entry) => ({
+    from: entry.from,
+    text: entry.text,
+    at: entry.at,
+    ...(entry.seq !== undefined ? { seq: entry.seq } : {}),
+    ...(entry.author ? { author: entry.author } : {}),
+    ...(entry.attachment ? { attachment: { fileName: entry.attachment.fileName, url: forms.link(conversationId, entry.attachment.formId) } } : {}),
+  }));
 }
 
 /** A conversation's replies as widget frames; attachments become signed download links. */
@@ -109,6 +139,18 @@ export interface WebChannelDeps extends TurnRunnerDeps {
 
 /** Messages of the conversation so far that a reloaded widget shows. */
 const HISTORY_LENGTH = 40;
+/** Missed messages sent to a widget that reconnects; one away longer gets the most recent ones. */
+const CATCH_UP_LENGTH = 200;
+
+/**
+ * What a resuming widget has not shown: the entries after `lastSeen`, or for a fresh page (no
+ * `lastSeen`) the most recent part of the conversation.
+ */
+async function missedEntries(conversations: Pick<ConversationStore, 'transcript'>, conversationId: string, lastSeen: number | undefined): Promise<TranscriptEntry[]> {
+  if (lastSeen === undefined) return conversations.transcript(conversationId, HISTORY_LENGTH);
+  const recent = await conversations.transcript(conversationId, CATCH_UP_LENGTH);
+  return recent.filter((entry) => entry.seq !== undefined && entry.seq > lastSeen);
+}
 
 /** Drives the engine from one widget socket: hello first, then text and choice frames. */
 export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
@@ -121,9 +163,11 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
   const error = (code: string, key: string) =>
     sendFrame(socket, { type: 'error', code, message: texts.t(session?.lang ?? deps.defaultLang, key) });
 
-  const turn = async (event: EngineEvent, langHint?: Lang) => {
+  const turn = async (event: EngineEvent, options: { langHint?: Lang; frameId?: string } = {}) => {
     const { conversationId } = session!;
-    const result = await runTurn(deps, { conversationId, channel: 'web', event, ...(langHint ? { langHint } : {}) }, session!.lang);
+    const { langHint, frameId } = options;
+    const inbound = { conversationId, channel: 'web' as const, event, ...(langHint ? { langHint } : {}), ...(frameId ? { eventId: `web:${frameId}` } : {}) };
+    const result = await runTurn(deps, inbound, session!.lang);
     session!.lang = result.lang;
     hub.send(conversationId, messageFrames(result.replies, { id: conversationId, lang: result.lang }, deps.forms));
   };
@@ -146,13 +190,14 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
       hub.add(session.conversationId, socket);
       sendFrame(socket, { type: 'session', token, conversationId: session.conversationId });
       if (resumed) {
-        const messages = await deps.conversations.transcript(session.conversationId, HISTORY_LENGTH);
-        if (messages.length > 0) sendFrame(socket, { type: 'history', messages });
+        const missed = await missedEntries(deps.conversations, session.conversationId, frame.lastSeen);
+        if (missed.length > 0) sendFrame(socket, { type: 'history', messages: historyMessages(missed, session.conversationId, deps.forms) });
       }
-      return turn({ type: resumed ? 'resume' : 'start' }, frame.lang);
+      return turn({ type: resumed ? 'resume' : 'start' }, frame.lang ? { langHint: frame.lang } : {});
     }
     if (!session) return error('hello_first', 'common:errors.hello_first');
-    return turn(frame.type === 'text' ? { type: 'text', text: frame.text } : { type: 'choice', id: frame.id });
+    if (frame.type === 'text') return turn({ type: 'text', text: frame.text }, { ...(frame.id || frame.frameId ? { frameId: (frame.id ?? frame.frameId)! } : {}) });
+    return turn({ type: 'choice', id: frame.id }, frame.frameId ? { frameId: frame.frameId } : {});
   };
 
   socket.on('message', (data, isBinary) => {

@@ -115,12 +115,14 @@ describe('engine turns', () => {
 const counter: Flow = {
   id: 'counter',
   version: 1,
+  effects: ['book'],
   start: () => ({ replies: [{ text: 'started' }], state: stateOf(counter, 'counting', { count: 0 }) }),
   handle(state, event) {
     const count = Number(state.data.count) + 1;
     if (event.type === 'text' && event.text === 'book') {
       if (state.data.booked) return { replies: [{ text: 'already booked' }], state: stateOf(counter, 'counting', { ...state.data, count }) };
-      return { replies: [{ text: 'booked' }], state: stateOf(counter, 'counting', { count, booked: true }), effects: [{ type: 'book' }] };
+      // Keyed by what is booked, so a double tap books once whichever instance gets each tap.
+      return { replies: [{ text: 'booked' }], state: stateOf(counter, 'counting', { count, booked: true }), effects: [{ type: 'book', key: 'booking' }] };
     }
     return { replies: [{ text: String(count) }], state: stateOf(counter, 'counting', { ...state.data, count }) };
   },
@@ -133,13 +135,14 @@ function counterEngine(store: Store, book: EffectHandler = async () => {}) {
 }
 
 describe('engine effects', () => {
-  it('runs effects before the reply and stores nothing when an effect fails', async () => {
+  it('runs effects before the reply; when one fails the citizen hears so in their language and nothing of the step is kept', async () => {
     const store = createMemoryStore();
     const engine = counterEngine(store, async () => {
       throw new Error('booking system down');
     });
     await engine.handle({ ...web('web-j'), event: { type: 'start' } });
-    await expect(engine.handle({ ...web('web-j'), event: { type: 'text', text: 'book' } })).rejects.toThrow('booking system down');
+    const { replies } = await engine.handle({ ...web('web-j'), event: { type: 'text', text: 'book' } });
+    expect(replies.map((r) => r.text)).toEqual([texts.t('kk', 'common:errors.try_again')]);
     expect((await store.conversations.get('web-j'))!.state.data).toEqual({ count: 0 });
   });
 });

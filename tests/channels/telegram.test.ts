@@ -76,8 +76,8 @@ describe('Telegram channel in webhook mode', () => {
   });
   afterAll(() => close());
 
-  const update = (chatId: number, text: string) => ({
-    update_id: 77,
+  const update = (chatId: number, text: string, updateId = 77) => ({
+    update_id: updateId,
     message: { message_id: 1, date: 1, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'Ерлан', language_code: 'kk' }, text },
   });
 
@@ -99,6 +99,24 @@ describe('Telegram channel in webhook mode', () => {
     const sent = await telegram.waitFor('sendMessage', 2, since, 6001);
     expect(sent[0]!.params.text).toMatch(/^Сәлеметсіз бе!/);
     expect(telegram.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === 6001)).toHaveLength(2);
+  });
+
+  it('handles an update that Telegram delivers twice once', async () => {
+    const post = (body: object) =>
+      fetch(`${server.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'webhook-secret-for-tests-0123456789' },
+        body: JSON.stringify(body),
+      });
+    const since = telegram.calls.length;
+    // Telegram sends an update again when it did not get the 200 in time, possibly while the first is still handled.
+    const statuses = await Promise.all([post(update(6002, '/start', 501)), post(update(6002, '/start', 501))]);
+    expect(statuses.map((r) => r.status)).toEqual([200, 200]);
+    await post(update(6002, 'меню', 502));
+    const sent = await telegram.waitFor('sendMessage', 3, since, 6002);
+    expect(sent.map((c) => String(c.params.text).split('\n')[0])).toEqual([expect.stringMatching(/^Сәлеметсіз бе!/), expect.any(String), expect.stringMatching(/^Не қажет/)]);
+    const transcript = await server.store.conversations.transcript('tg-6002');
+    expect(transcript.filter((e) => e.from === 'citizen').map((e) => e.text)).toEqual(['/start', 'меню']);
   });
 });
 

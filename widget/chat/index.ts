@@ -6,9 +6,10 @@
 type Choice = { id: string; label: string };
 type ServerFrame =
   | { type: 'session'; token: string; conversationId: string }
-  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; author?: string; text: string; choices?: Choice[]; attachment?: { fileName: string; url: string }; at: string; lang?: string }
+  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; author?: string; text: string; choices?: Choice[]; attachment?: Attachment; at: string; lang?: string; seq?: number }
   | { type: 'error'; code: string; message: string }
-  | { type: 'history'; messages: { from: 'citizen' | 'bot' | 'operator' | 'system'; text: string; at: string }[] };
+  | { type: 'history'; messages: { from: 'citizen' | 'bot' | 'operator' | 'system'; text: string; at: string; seq?: number; author?: string; attachment?: Attachment }[] };
+type Attachment = { fileName: string; url: string };
 
 const UI = {
   kk: { title: 'Мемлекеттік қызметтер көмекшісі', placeholder: 'Хабарлама жазыңыз…', send: 'Жіберу', reconnecting: 'Байланыс қалпына келтірілуде…', open: 'Көмекшімен сөйлесу', close: 'Жабу', operator: '1414 операторы' },
@@ -73,7 +74,7 @@ style.textContent = `
 .ca-form input{flex:1;padding:8px;border:1px solid #c8d0dc;border-radius:8px;font:inherit}
 .ca-form button{padding:8px 14px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;cursor:pointer}`;
 
-function append(from: string, text: string, choices: Choice[] = [], attachment?: { fileName: string; url: string }, author?: string, earlier = false): void {
+function append(from: string, text: string, choices: Choice[] = [], attachment?: Attachment, author?: string, earlier = false): void {
   const item = el('li', { class: `ca-msg ca-from-${from}${earlier ? ' ca-history' : ''}`, 'data-from': from });
   // An operator's message says who wrote it: "Айгерим · оператор".
   if (from === 'operator' && author) item.append(el('span', { class: 'ca-author' }, `${author} · ${ui.operator}`));
@@ -88,7 +89,7 @@ function append(from: string, text: string, choices: Choice[] = [], attachment?:
       const button = el('button', { type: 'button', 'data-choice': choice.id }, choice.label);
       button.addEventListener('click', () => {
         append('citizen', choice.label);
-        transmit({ type: 'choice', id: choice.id });
+        transmit({ type: 'choice', id: choice.id, frameId: frameId() });
       });
       group.append(button);
     }
@@ -101,6 +102,24 @@ function append(from: string, text: string, choices: Choice[] = [], attachment?:
 let socket: WebSocket | undefined;
 let retry = 0;
 const outbox: string[] = [];
+/** The transcript number of the last message shown: a reconnect asks only for what came after it. */
+let lastSeen = 0;
+/** Numbers already shown (a live message may overtake the history frame, so the highest alone is not enough). */
+const shown = new Set<number>();
+
+/** Whether a numbered message is new here, and if so marks it shown (a message is rendered once). */
+function firstSight(seq: number | undefined): boolean {
+  if (seq === undefined) return true;
+  if (shown.has(seq)) return false;
+  shown.add(seq);
+  lastSeen = Math.max(lastSeen, seq);
+  return true;
+}
+
+/** The widget's own id of a frame, so a frame sent twice over a flaky connection is handled once. */
+function frameId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 function transmit(frame: object): void {
   const data = JSON.stringify(frame);
@@ -116,7 +135,7 @@ function connect(): void {
     retry = 0;
     status.textContent = '';
     const token = localStorage.getItem(STORAGE_KEY) ?? undefined;
-    socket!.send(JSON.stringify({ type: 'hello', lang, ...(token ? { token } : {}) }));
+    socket!.send(JSON.stringify({ type: 'hello', lang, ...(token ? { token } : {}), ...(token && lastSeen > 0 ? { lastSeen } : {}) }));
     for (const data of outbox.splice(0)) socket!.send(data);
   });
   socket.addEventListener('message', (event) => {
@@ -124,13 +143,17 @@ function connect(): void {
     if (frame.type === 'session') localStorage.setItem(STORAGE_KEY, frame.token);
     else if (frame.type === 'message') {
       useLang(frame.lang);
-      append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
+      if (firstSight(frame.seq)) append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
     }
     else if (frame.type === 'history') {
-      // Only a fresh page shows the history; after a dropped connection the log already holds it.
-      if (log.childElementCount > 0) return;
-      // A pressed button is kept as "[label]"; it reads as the label.
-      for (const m of frame.messages) append(m.from, m.from === 'citizen' ? m.text.replace(/^\[(.*)\]$/s, '$1') : m.text, [], undefined, undefined, true);
+      // A fresh page gets the conversation so far; a reconnected one what it missed. Messages
+      // without a number predate numbering and are shown on a fresh page only.
+      const fresh = log.childElementCount === 0;
+      for (const m of frame.messages) {
+        if (m.seq === undefined ? !fresh : !firstSight(m.seq)) continue;
+        // A pressed button is kept as "[label]"; it reads as the label.
+        append(m.from, m.from === 'citizen' ? m.text.replace(/^\[(.*)\]$/s, '$1') : m.text, [], m.attachment, m.author, fresh);
+      }
     }
     else append('system', frame.message);
   });
@@ -145,7 +168,7 @@ form.addEventListener('submit', (event) => {
   const text = input.value.trim();
   if (!text) return;
   append('citizen', text);
-  transmit({ type: 'text', text });
+  transmit({ type: 'text', text, id: frameId() });
   input.value = '';
 });
 

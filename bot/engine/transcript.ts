@@ -1,0 +1,44 @@
+import type { Choice, Reply } from '../../flows/types';
+import type { Conversation, TranscriptEntry } from '../../store/types';
+
+/** Inbound event ids a conversation remembers, to handle a redelivered one once. */
+const HANDLED_KEPT = 50;
+
+/** A reply as the transcript keeps it: who said it, what, and the file it carried. */
+export function entryOf(reply: Reply, at: string): TranscriptEntry {
+  return {
+    from: reply.from ?? 'bot',
+    text: reply.text,
+    at,
+    ...(reply.author ? { author: reply.author } : {}),
+    ...(reply.attachment ? { attachment: reply.attachment } : {}),
+  };
+}
+
+/**
+ * Numbers what one change writes to the transcript, after the conversation's last number: the
+ * entries that are not replies (the citizen's message, a line for operators) first, then the
+ * replies, which carry their number to the channel so the widget can tell what it has shown.
+ */
+export function numberEntries(conversation: Pick<Conversation, 'seq'>, leading: readonly TranscriptEntry[], replies: readonly Reply[], at: string) {
+  let seq = conversation.seq ?? 0;
+  const entries = leading.map((entry) => ({ ...entry, seq: ++seq }));
+  const numbered = replies.map((reply) => ({ ...reply, seq: ++seq }));
+  entries.push(...numbered.map((reply) => ({ ...entryOf(reply, at), seq: reply.seq })));
+  return { entries, replies: numbered, seq };
+}
+
+/** The buttons the replies offer, in order. */
+export function choicesIn(replies: readonly Reply[]): Choice[] {
+  return replies.flatMap((reply) => reply.choices ?? []);
+}
+
+export function wasHandled(conversation: Pick<Conversation, 'handled'>, eventId: string | undefined): boolean {
+  return eventId !== undefined && (conversation.handled?.includes(eventId) ?? false);
+}
+
+/** The conversation remembering one more handled event (the oldest are forgotten). */
+export function markHandled<C extends Pick<Conversation, 'handled'>>(conversation: C, eventId: string | undefined): C {
+  if (eventId === undefined) return conversation;
+  return { ...conversation, handled: [...(conversation.handled ?? []), eventId].slice(-HANDLED_KEPT) };
+}
