@@ -17,6 +17,11 @@ const optionalUrl = (protocols: string[]) =>
     message: `must be a URL starting with ${protocols.join(' or ')}`,
   });
 
+/** The base of the links the product gives out: http(s), nothing after the path to append to. */
+const baseUrl = optionalString.refine((v) => v === undefined || (isUrlWith(v, ['http:', 'https:']) && !/[?#]/.test(v)), {
+  message: 'must be an http:// or https:// URL without ? or #, e.g. https://assistant.example.kz',
+});
+
 function isUrlWith(value: string, protocols: string[]): boolean {
   try {
     return protocols.includes(new URL(value).protocol);
@@ -30,7 +35,7 @@ const ACCOUNT = /^[A-Za-z0-9._-]{2,64}:[^,]{8,}:(operator|supervisor|admin)$/;
 export const ConfigSchema = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  PUBLIC_URL: optionalUrl(['http:', 'https:']),
+  PUBLIC_URL: baseUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LANG: z.enum(['kk', 'ru']).default('kk'),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),

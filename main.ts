@@ -1,8 +1,10 @@
 import { buildServer } from './server';
 import { ConfigError, loadConfig } from './config';
+import { loadEnvFile } from './env-file';
 
-/** Starts the product: `npm start`. */
+/** Starts the product: `npm start`, with `.env` in the working directory when there is one. */
 async function main(): Promise<void> {
+  loadEnvFile();
   let config;
   try {
     config = loadConfig();

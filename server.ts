@@ -37,7 +37,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
   const texts = createTexts();
   // Form links and operator sessions must verify on every instance: they share JWT_SECRET when it is set.
   const secret = config.JWT_SECRET ?? randomBytes(32).toString('base64url');
-  const runtime = createRuntime({ store, texts, log, defaultLang: config.DEFAULT_LANG, hours: config.CONTACT_CENTRE_HOURS, idleMs: config.QUEUE_IDLE_MINUTES * 60_000, secret, telegram: config.TELEGRAM_BOT_TOKEN !== undefined });
+  const runtime = createRuntime({ store, texts, log, defaultLang: config.DEFAULT_LANG, hours: config.CONTACT_CENTRE_HOURS, idleMs: config.QUEUE_IDLE_MINUTES * 60_000, secret, publicUrl: config.PUBLIC_URL, telegram: config.TELEGRAM_BOT_TOKEN !== undefined });
   const { engine, handoff, presence, callbacks, ratings, hub, forms } = runtime;
   const accounts = new Accounts(store);
   const created = await accounts.bootstrap(config.OPERATOR_BOOTSTRAP);

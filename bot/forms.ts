@@ -15,17 +15,25 @@ interface StoredForm {
  * the widget through a link signed for that conversation and form only.
  */
 export class FormFiles {
+  /** What links start with: the public base URL without its trailing slash, or nothing (relative links). */
+  private readonly base: string;
+
+  /** `publicUrl` (PUBLIC_URL): links are absolute under it; unset, relative to this server. */
   constructor(
     private readonly conversations: ConversationStore,
     private readonly secret: string,
-  ) {}
+    publicUrl?: string,
+  ) {
+    this.base = publicUrl?.replace(/\/+$/, '') ?? '';
+  }
 
   private signature(conversationId: string, formId: string): string {
     return createHmac('sha256', this.secret).update(`${conversationId}/${formId}`).digest('base64url').slice(0, 32);
   }
 
+  /** The signed download link of a conversation's form (served by api/routes/forms.ts). */
   link(conversationId: string, formId: string): string {
-    return `/api/forms/${encodeURIComponent(conversationId)}/${encodeURIComponent(formId)}.pdf?sig=${this.signature(conversationId, formId)}`;
+    return `${this.base}/api/forms/${encodeURIComponent(conversationId)}/${encodeURIComponent(formId)}.pdf?sig=${this.signature(conversationId, formId)}`;
   }
 
   verify(conversationId: string, formId: string, signature: string): boolean {

@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   idleMs: number;
   /** Signs form links; the same on every instance. */
   secret: string;
+  /** The public base URL (PUBLIC_URL) that links are absolute under; unset, links are relative. */
+  publicUrl?: string;
   /** Whether the Telegram channel is on. */
   telegram: boolean;
   now?: () => Date;
@@ -33,9 +35,9 @@ export interface RuntimeOptions {
  * the hand-over that observes it, delivery to citizens outside their turns, and presence. The
  * channels and the HTTP app are built on top of it.
  */
-export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, secret, telegram, now }: RuntimeOptions) {
+export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, secret, publicUrl, telegram, now }: RuntimeOptions) {
   const hub = new WebSocketHub();
-  const forms = new FormFiles(store.conversations, secret);
+  const forms = new FormFiles(store.conversations, secret, publicUrl);
   const presence = new Presence(store);
   const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, hub, forms, log, telegram });
   const handoff = new Handoff({ store, texts, delivery, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });

@@ -21,9 +21,18 @@ describe('configuration', () => {
     [{ OPERATOR_BOOTSTRAP: 'aida:long-enough-password:king' }, 'OPERATOR_BOOTSTRAP'],
     [{ DEFAULT_LANG: 'en' }, 'DEFAULT_LANG'],
     [{ TELEGRAM_WEBHOOK_URL: 'https://x.kz/hook' }, 'TELEGRAM_WEBHOOK_URL'],
+    [{ PUBLIC_URL: 'assistant.example.kz' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'ftp://assistant.example.kz' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://assistant.example.kz/?lang=kk' }, 'PUBLIC_URL'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('takes the public base URL as given, with or without a path, and none when it is empty', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://assistant.example.kz' }).PUBLIC_URL).toBe('https://assistant.example.kz');
+    expect(loadConfig({ PUBLIC_URL: 'http://example.kz/assistant/' }).PUBLIC_URL).toBe('http://example.kz/assistant/');
+    expect(loadConfig({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined();
   });
 
   it('accepts several operator accounts', () => {
