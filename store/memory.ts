@@ -1,4 +1,7 @@
 import { filingOf, RECENT_WAITS } from './handoff';
+import { toJson as copyIn } from './json';
+import { MemoryJobQueue } from './memory-jobs';
+import { memoryRecords, MemoryReservations } from './memory-records';
 import { SortedSet } from './sorted-set';
 import {
   CONTENTION_WINDOW_MS,
@@ -82,13 +85,6 @@ class MemoryIdempotency implements IdempotencyStore {
     const expiry = this.expiries.get(key);
     return expiry !== undefined && expiry > Date.now();
   }
-}
-
-/** Values are kept as JSON, like in Redis, so a caller never shares an object with the store. */
-function copyIn(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new TypeError('store: the value cannot be stored as JSON');
-  return json;
 }
 
 class MemoryCollection<T> implements Collection<T> {
@@ -385,6 +381,9 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
       if (!lists) logs.set(name, (lists = new Map()));
       return new MemoryLog<T>(lists, keep);
     },
+    records: memoryRecords(),
+    reservations: new MemoryReservations(),
+    jobs: new MemoryJobQueue(),
     ping: async () => true,
     close: async () => {
       bus.clear();

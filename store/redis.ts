@@ -1,7 +1,10 @@
 import { createClient, defineScript } from 'redis';
+import { toJson } from './json';
 import { RedisBus } from './redis-bus';
 import { RedisOutbox } from './redis-outbox';
 import { handoffScripts, RedisHandoff } from './redis-handoff';
+import { jobScripts, RedisJobQueue } from './redis-jobs';
+import { recordScripts, RedisRecords, RedisReservations } from './redis-records';
 import {
   CONTENTION_WINDOW_MS,
   CONVERSATION_TTL_SECONDS,
@@ -11,6 +14,8 @@ import {
   type Conversation,
   type ConversationStore,
   type IdempotencyStore,
+  type Records,
+  type RecordSpec,
   type SaveResult,
   type Store,
   type TranscriptEntry,
@@ -62,7 +67,7 @@ const saveConversation = defineScript({
 });
 
 function connect(url: string) {
-  return createClient({ url, scripts: { saveConversation, ...handoffScripts } });
+  return createClient({ url, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts } });
 }
 export type RedisClient = ReturnType<typeof connect>;
 
@@ -116,12 +121,6 @@ class RedisIdempotency implements IdempotencyStore {
   async claim(key: string, ttlSeconds: number): Promise<boolean> {
     return (await this.client.set(`${this.prefix}once:${key}`, '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
   }
-}
-
-function toJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new TypeError('store: the value cannot be stored as JSON');
-  return json;
 }
 
 /** One hash per collection, field = id, value = JSON. */
@@ -192,7 +191,7 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
   await client.connect();
   // Load the scripts up front: otherwise the first burst of calls all miss with NOSCRIPT and resend the whole script.
   try {
-    await Promise.all([saveConversation, ...Object.values(handoffScripts)].map((script) => client.scriptLoad(script.SCRIPT)));
+    await Promise.all([saveConversation, ...Object.values(handoffScripts), ...Object.values(recordScripts), ...Object.values(jobScripts)].map((script) => client.scriptLoad(script.SCRIPT)));
   } catch (error) {
     client.destroy();
     throw error;
@@ -217,6 +216,9 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
       if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`store: a log keeps at least one entry (keep=${keep})`);
       return new RedisLog<T>(client, `${prefix}log:${name}:`, keep);
     },
+    records: <T>(spec: RecordSpec<T>): Records<T> => new RedisRecords<T>(client, prefix, spec),
+    reservations: new RedisReservations(client, prefix),
+    jobs: new RedisJobQueue(client, prefix),
     ping: async () => (await client.ping()) === 'PONG',
     close: async () => {
       await Promise.all([bus.close(), outbox.close()]);

@@ -215,6 +215,118 @@ export interface Outbox {
   claimed(key: string): Promise<boolean>;
 }
 
+/** A record as stored: the value with its id, human-readable number and revision. */
+export interface StoredRecord<T> {
+  /** Random, 16 base64url characters; stable for the life of the record. */
+  id: string;
+  /** What people read out and type: `HV-2026-000123`. */
+  number: string;
+  /** 1 when created, incremented on every update. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  value: T;
+}
+
+/** How the records of one collection are numbered, indexed and ordered. */
+export interface RecordSpec<T> {
+  /** Collection name, e.g. 'home-visits' (keys are namespaced by it). */
+  name: string;
+  /**
+   * Number prefix, one per collection: 'HV' gives HV-2026-000123, the Asia/Almaty year of creation
+   * and a sequence per prefix and year, zero-padded to 6.
+   */
+  prefix: string;
+  /**
+   * Secondary index values of a record: index name → one value or several (e.g. { status:
+   * 'requested', day: '2026-12-01', dayRegion: '2026-12-01|almaty', owner: 'web-abc', external:
+   * 'KZ123' }). Compound indexes are made by the caller as compound values.
+   */
+  indexes(value: T): Record<string, string | readonly string[] | undefined>;
+  /** Order of a listing (ascending); default: creation time. E.g. a visit's date and window. */
+  sortKey?(record: { value: T; createdAt: string }): number;
+}
+
+export type RecordUpdate<T> = { updated: true; record: StoredRecord<T> } | { updated: false; current: StoredRecord<T> | null };
+
+/** A page of a listing: by one index value, or all records of the collection when no index is named. */
+export type RecordQuery = ({ index: string; value: string } | { index?: undefined; value?: undefined }) & {
+  offset?: number;
+  /** Page size; all the rest when omitted. */
+  limit?: number;
+  descending?: boolean;
+};
+
+/**
+ * Records of one kind that people refer to by number (home visits, call-back requests), with
+ * secondary indexes kept in step with every write. Records are never deleted; a status says what
+ * became of them.
+ */
+export interface Records<T> {
+  /**
+   * Creates a record with the next number. With `key` (an idempotency key), creating again with
+   * the same key returns the first record and created: false — nothing is created twice, also
+   * when two instances race.
+   */
+  create(value: T, options?: { key?: string; now?: Date }): Promise<{ record: StoredRecord<T>; created: boolean }>;
+  get(id: string): Promise<StoredRecord<T> | null>;
+  getByNumber(number: string): Promise<StoredRecord<T> | null>;
+  /** Compare-and-set: writes only when the stored revision is still `expectedRevision`; indexes follow the new value atomically. */
+  update(id: string, expectedRevision: number, value: T, now?: Date): Promise<RecordUpdate<T>>;
+  /** Paged listing in sortKey order (ties by id). `total` counts all matches. */
+  list(query?: RecordQuery): Promise<{ items: StoredRecord<T>[]; total: number }>;
+}
+
+/** Atomic capacity: at most `capacity` holders per key (a visit window of a region and day). */
+export interface Reservations {
+  /**
+   * Takes a place under `key` for `holder` when fewer than `capacity` holders have one; the same
+   * holder asking again keeps its one place (true). False when full. Atomic across instances.
+   */
+  reserve(key: string, holder: string, capacity: number): Promise<boolean>;
+  release(key: string, holder: string): Promise<void>;
+  /** Places taken per key, in the order of `keys` (one round trip). */
+  counts(keys: readonly string[]): Promise<number[]>;
+}
+
+export interface ScheduledJob {
+  id: string;
+  type: string;
+  /** When it is due (ms since the epoch). */
+  dueAt: number;
+  payload: unknown;
+  /** Times it was claimed since it was last scheduled, the claim that returned it included. */
+  attempts: number;
+  /** On a claimed job: the claim it came from, which `complete` checks, and when its lease ends (ms). */
+  lease?: { token: string; until: number };
+}
+
+/**
+ * Jobs due at a time, kept in the store, claimed by exactly one instance at a time. Times are
+ * the callers' clocks (ms since the epoch), so instances are expected to agree on the time.
+ */
+export interface JobQueue {
+  /**
+   * Schedules a job; the same id again replaces its due time and payload (a moved visit moves its
+   * reminder), starts its attempts again and ends any claim on it.
+   */
+  schedule(job: { id: string; type: string; dueAt: number; payload: unknown }): Promise<void>;
+  /** False when there was no such job. */
+  cancel(id: string): Promise<boolean>;
+  get(id: string): Promise<ScheduledJob | null>;
+  /**
+   * Up to `count` jobs due at `now` for `worker`, in due order, each leased for `leaseMs`: hidden
+   * from other claims until the lease ends; a job not completed by then (the instance died) is
+   * claimable again with attempts + 1.
+   */
+  claim(worker: string, now: number, count: number, leaseMs: number): Promise<ScheduledJob[]>;
+  /**
+   * Done: the job (as `claim` returned it) is gone — unless it was rescheduled or re-claimed since
+   * this claim (then this completion changes nothing). Returns whether it was removed.
+   */
+  complete(job: ScheduledJob, worker: string): Promise<boolean>;
+}
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
   readonly conversations: ConversationStore;
@@ -227,6 +339,11 @@ export interface Store {
   collection<T>(name: string): Collection<T>;
   /** A named append-only log, trimmed to its most recent `keep` entries per key. */
   log<T>(name: string, keep: number): AppendLog<T>;
+  /** Numbered, indexed records; the same spec name gives the same records on every instance. */
+  records<T>(spec: RecordSpec<T>): Records<T>;
+  readonly reservations: Reservations;
+  /** Timed jobs (reminders), run by the scheduler of whichever instance claims them. */
+  readonly jobs: JobQueue;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,32 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
-import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
 import { TRANSCRIPT_LIMIT, type Conversation, type HandoffPlacement, type Owner, type Store } from '../../store/types';
+import { factories, onError, reported } from '../support/stores';
 import { Arrivals } from '../support/wait';
-
-/** What the stores report to `onError` (bus handlers that threw), for the test that throws on purpose. */
-const reported: Error[] = [];
-const onError = (error: Error) => reported.push(error);
-
-/**
- * Opens a store on a key space: two stores opened on the same one are two instances of one
- * deployment (for memory, where nothing is shared between processes, the same instance).
- */
-type Open = (space: string) => Promise<Store>;
-const memoryStores = new Map<string, Store>();
-const factories: [string, Open][] = [
-  [
-    'memory',
-    async (space) => {
-      const store = memoryStores.get(space) ?? createMemoryStore({ onError });
-      memoryStores.set(space, store);
-      return store;
-    },
-  ],
-  ['redis', (space) => createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError })],
-];
 
 function conversation(id: string, revision: number, step = 'root'): Conversation {
   const now = new Date().toISOString();

@@ -1,0 +1,28 @@
+import { inject } from 'vitest';
+import { createMemoryStore } from '../../store/memory';
+import { createRedisStore } from '../../store/redis';
+import type { Store } from '../../store/types';
+
+/** What the stores report to `onError` (bus handlers that threw), for the test that throws on purpose. */
+export const reported: Error[] = [];
+export const onError = (error: Error) => reported.push(error);
+
+/**
+ * Opens a store on a key space: two stores opened on the same one are two instances of one
+ * deployment (for memory, where nothing is shared between processes, the same instance).
+ */
+export type Open = (space: string) => Promise<Store>;
+const memoryStores = new Map<string, Store>();
+
+/** Both stores, for suites that hold them to one contract with `describe.each`. */
+export const factories: [string, Open][] = [
+  [
+    'memory',
+    async (space) => {
+      const store = memoryStores.get(space) ?? createMemoryStore({ onError });
+      memoryStores.set(space, store);
+      return store;
+    },
+  ],
+  ['redis', (space) => createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError })],
+];
