@@ -11,6 +11,7 @@ import { Delivery } from './delivery';
 import { Engine } from './engine';
 import { FormFiles } from './forms';
 import { Handoff } from './handoff';
+import { Notifier } from './notify';
 import { Presence } from './presence';
 import { Ratings } from './ratings';
 
@@ -40,7 +41,7 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
   const forms = new FormFiles(store.conversations, secret, publicUrl);
   const presence = new Presence(store);
   const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, hub, forms, log, telegram });
-  const handoff = new Handoff({ store, texts, delivery, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });
+  const handoff = new Handoff({ store, texts, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });
   const callbacks = new Callbacks(store);
   const ratings = new Ratings(store);
   const engine = new Engine({
@@ -49,14 +50,17 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
     flows: createFlows(),
     defaultLang,
     ...(now ? { now } : {}),
+    log,
     observer: handoff,
     availability: () => handoff.availability(),
     effects: { [CALLBACK_EFFECT]: callbacks.effect, [RATING_EFFECT]: ratings.effect },
   });
-  handoff.bind(engine);
+  const notifier = new Notifier(engine, delivery, texts, log);
+  handoff.bind(engine, notifier);
   return {
     engine,
     handoff,
+    notifier,
     delivery,
     presence,
     callbacks,

@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import type { Reply } from '../flows/types';
+import type { Translate } from '../locales/i18n';
+import type { Conversation } from '../store/types';
+import type { Delivery } from './delivery';
+import type { ChangeDecision, ChangeResult, Engine } from './engine';
+
+/** What to tell a citizen, made in their language when the conversation is read. */
+export type Message = (t: Translate, conversation: Conversation) => Reply | Reply[];
+
+/**
+ * Tells citizens things outside their own turns (an operator's message, a reminder, a status
+ * change): each is appended to the conversation through the engine, with the same compare-and-set
+ * as the citizen's turns, and only once stored delivered in the citizen's channel — Telegram
+ * through the outbox, the widget through the bus, and a widget that was away gets it when it
+ * comes back.
+ *
+ * @example
+ * await notifier.tell(visit.conversationId, (t) => ({ text: t('home_visit:reminder', { date }) }), `reminder:${visit.id}:${date}`);
+ */
+export class Notifier {
+  constructor(
+    private readonly engine: Engine,
+    private readonly delivery: Delivery,
+    private readonly texts: { translator(lang: Conversation['lang']): Translate },
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * A message for the citizen, written and sent once per `key`: a retried job or a repeated call
+   * with the same key changes nothing (`reason: 'duplicate'`).
+   */
+  tell(conversationId: string, message: Message, key: string): Promise<ChangeResult> {
+    return this.change(
+      conversationId,
+      (conversation) => {
+        const said = message(this.texts.translator(conversation.lang), conversation);
+        const replies = (Array.isArray(said) ? said : [said]).map((reply) => ({ from: 'system' as const, ...reply }));
+        return { conversation, replies };
+      },
+      'system',
+      key,
+    );
+  }
+
+  /**
+   * Any change of a conversation by an operator or the system, and delivery of what it says.
+   * With a `key` the change is made once, and the delivery is keyed by it too.
+   */
+  async change(id: string, decide: (conversation: Conversation) => ChangeDecision, origin: 'operator' | 'system' = 'operator', key?: string): Promise<ChangeResult> {
+    const eventId = key === undefined ? undefined : `notify:${key}`;
+    const result = await this.engine.change(id, decide, origin, eventId);
+    if (result.changed) {
+      await this.delivery.deliver(result.conversation, result.replies, eventId).catch((error: unknown) => {
+        // Stored, so a widget sees it when it comes back; Telegram's outbox write is what failed here.
+        this.log.error({ err: error, conversationId: id }, 'delivering to the citizen failed');
+      });
+    }
+    return result;
+  }
+}
