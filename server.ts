@@ -66,9 +66,6 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
 
   const operator = { store, accounts, presence, audit: new Audit(store), handoff, callbacks, ratings, canned: new CannedAnswers(store), jwtSecret: secret, sessionHours: config.OPERATOR_SESSION_HOURS };
   const app = await buildApp({ config, log, store, engine, texts, metrics, hub, forms, operator, ...(telegram ? { telegram } : {}) });
-  // Every instance sweeps the queues; each move is a compare-and-set, so two sweeps never ask twice.
-  const idleSweep = setInterval(() => void handoff.sweep().catch((err: unknown) => log.error({ err }, 'queue sweep failed')), Math.min(30_000, (config.QUEUE_IDLE_MINUTES * 60_000) / 4));
-  idleSweep.unref();
 
   return {
     app,
@@ -87,7 +84,6 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       return address;
     },
     async close() {
-      clearInterval(idleSweep);
       await telegram?.stop();
       await app.close();
       await runtime.stop();

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
 import type { Translate } from '../locales/i18n';
-import type { Conversation } from '../store/types';
+import type { Conversation, JobQueue } from '../store/types';
 import type { Delivery } from './delivery';
 import type { ChangeDecision, ChangeResult, Engine } from './engine';
+import type { JobHandler } from './scheduler';
 
 /** What to tell a citizen, made in their language when the conversation is read. */
 export type Message = (t: Translate, conversation: Conversation) => Reply | Reply[];
@@ -58,4 +59,32 @@ export class Notifier {
     }
     return result;
   }
+}
+
+/** A scheduled message for a citizen (a reminder): the job's type. */
+export const NOTIFY_JOB = 'notify';
+
+/** What a notify job says: a text key of the citizen's language with its values, made when it is sent. */
+export interface NotifyJobPayload {
+  conversationId: string;
+  text: { key: string; vars?: Record<string, unknown> };
+}
+
+/**
+ * Schedules a message for a citizen at `at`; the same `id` again moves it (a moved visit moves its
+ * reminder). It is sent once even when the job runs twice.
+ *
+ * @example
+ * await scheduleNotification(store.jobs, `visit-reminder:${visit.id}`, dayBefore, { conversationId, text: { key: 'home_visit:reminder', vars: { date } } });
+ */
+export function scheduleNotification(jobs: JobQueue, id: string, at: Date, payload: NotifyJobPayload): Promise<void> {
+  return jobs.schedule({ id, type: NOTIFY_JOB, dueAt: at.getTime(), payload });
+}
+
+/** Runs a notify job: the message, keyed by the job's schedule, so a retried job tells the citizen once. */
+export function notifyJobHandler(notifier: Notifier): JobHandler {
+  return async (job, { idempotencyKey }) => {
+    const { conversationId, text } = job.payload as NotifyJobPayload;
+    await notifier.tell(conversationId, (t) => ({ text: t(text.key, text.vars) }), idempotencyKey);
+  };
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { OpeningHours } from '../domain/hours';
 import { createFlows } from '../flows';
@@ -11,7 +13,9 @@ import { Delivery } from './delivery';
 import { Engine } from './engine';
 import { FormFiles } from './forms';
 import { Handoff } from './handoff';
-import { Notifier } from './notify';
+import { queueSweepJob, QUEUE_SWEEP_JOB, scheduleQueueSweep } from './handoff/sweeps';
+import { Notifier, NOTIFY_JOB, notifyJobHandler } from './notify';
+import { Scheduler } from './scheduler';
 import { Presence } from './presence';
 import { Ratings } from './ratings';
 
@@ -57,20 +61,31 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
   });
   const notifier = new Notifier(engine, delivery, texts, log);
   handoff.bind(engine, notifier);
+  const clock = now ?? (() => new Date());
+  // The queues are swept often enough to ask a silent citizen on time, at most every 30 s.
+  const sweepEveryMs = Math.max(1, Math.min(30_000, idleMs / 4));
+  const scheduler = new Scheduler({ jobs: store.jobs, log, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, now: clock });
+  scheduler.register(NOTIFY_JOB, notifyJobHandler(notifier));
+  scheduler.register(QUEUE_SWEEP_JOB, queueSweepJob(() => handoff.sweep(), store.jobs, sweepEveryMs, clock));
   return {
     engine,
     handoff,
     notifier,
+    scheduler,
     delivery,
     presence,
     callbacks,
     ratings,
     hub,
     forms,
-    /** Starts counting who is online and handing frames from other instances to this one's sockets. */
-    start: () => Promise.all([presence.start(), delivery.start()]).then(() => undefined),
+    /** Starts counting who is online, handing frames from other instances to this one's sockets, and running due jobs. */
+    async start() {
+      await Promise.all([presence.start(), delivery.start(), scheduleQueueSweep(store.jobs, sweepEveryMs, clock)]);
+      scheduler.start();
+    },
     async stop() {
       handoff.stop();
+      await scheduler.stop();
       await presence.stop();
       await delivery.stop();
     },

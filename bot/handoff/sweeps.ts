@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import { isOpenAt, type OpeningHours } from '../../domain/hours';
 import { OPERATOR_FLOW_ID, queuedChoices, QUEUE_CANCEL, QUEUE_WAIT } from '../../flows/operator';
 import type { Availability } from '../../flows/types';
-import type { Conversation, Store } from '../../store/types';
+import type { Conversation, JobQueue, Store } from '../../store/types';
 import type { ChangeDecision, ChangeResult } from '../engine';
+import type { JobHandler } from '../scheduler';
 import { backToBot, GENERAL_QUEUE, SUPERVISORS_QUEUE, type HandoffContext } from './shared';
 
 /** Queue places announced to citizens; those further back hear about it when they move up. */
@@ -151,4 +152,23 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The queue sweep as a job of the scheduler: one instance sweeps each time, whichever claims it. */
+export const QUEUE_SWEEP_JOB = 'queue-sweep';
+
+/** Schedules the next sweep `everyMs` from now, unless one is scheduled already. */
+export async function scheduleQueueSweep(jobs: JobQueue, everyMs: number, now: () => Date): Promise<void> {
+  if (!(await jobs.get(QUEUE_SWEEP_JOB))) await jobs.schedule({ id: QUEUE_SWEEP_JOB, type: QUEUE_SWEEP_JOB, dueAt: now().getTime() + everyMs, payload: null });
+}
+
+/** Sweeps, then schedules the next sweep (which the completion of this run leaves in place). */
+export function queueSweepJob(sweep: () => Promise<number>, jobs: JobQueue, everyMs: number, now: () => Date): JobHandler {
+  return async () => {
+    try {
+      await sweep();
+    } finally {
+      await jobs.schedule({ id: QUEUE_SWEEP_JOB, type: QUEUE_SWEEP_JOB, dueAt: now().getTime() + everyMs, payload: null });
+    }
+  };
 }
