@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { conversationIdForToken } from '../../bot/channels/web';
 import { launchBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -39,6 +40,31 @@ describe('the demo page in Chromium', () => {
     await expect.poll(() => page.locator('[data-from="citizen"]').allTextContents()).toEqual(['Тіл / Язык', 'Русский', 'меню']);
     await expect.poll(() => page.locator('.ca-history').first().textContent()).toContain('Сәлеметсіз бе!');
     await page.screenshot({ path: 'tests/browser/widget.png' }).catch(() => undefined);
+    await page.close();
+  });
+
+  it('shows, once, an operator message written while the connection was down', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const log = page.getByTestId('chat-log');
+    await expect.poll(() => log.textContent()).toContain('Сәлеметсіз бе!');
+    const token = await page.evaluate(() => localStorage.getItem('citizen-assistant-token'));
+    const conversationId = conversationIdForToken(token!);
+    const operator = { login: 'aigerim', name: 'Айгерим Сапарова', role: 'operator' as const };
+    await server.handoff.takeover(conversationId, operator);
+    await expect.poll(() => log.textContent()).toContain('Айгерим');
+
+    // The connection drops (a network blip); the operator writes before the widget is back.
+    for (const socket of server.app.websocketServer.clients) socket.terminate();
+    await expect.poll(() => server.app.websocketServer.clients.size).toBe(0);
+    await server.handoff.message(conversationId, operator, 'Құжаттарыңызды тексердім.');
+
+    await expect.poll(() => page.locator('[data-from="operator"]').allTextContents()).toEqual([expect.stringContaining('Құжаттарыңызды тексердім.')]);
+    await expect.poll(() => page.locator('.ca-status').textContent()).toBe('');
+    // Reconnected: the next message arrives live, and nothing is shown twice.
+    await server.handoff.message(conversationId, operator, 'Тағы сұрағыңыз бар ма?');
+    await expect.poll(() => page.locator('[data-from="operator"]').count()).toBe(2);
+    expect(await page.locator('[data-from="system"]').filter({ hasText: 'Айгерим' }).count()).toBe(1);
     await page.close();
   });
 });
