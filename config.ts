@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidCapacityError, parseVisitCapacity } from './domain/home-visit-capacity';
 import { InvalidHoursError, parseOpeningHours } from './domain/hours';
 
 /**
@@ -63,6 +64,21 @@ export const ConfigSchema = z.object({
       } catch (error) {
         if (!(error instanceof InvalidHoursError)) throw error;
         ctx.addIssue({ code: 'custom', message: `${error.message}; expected e.g. "Mon-Fri 09:00-18:00; Sat 09:00-13:00" or "always"` });
+        return z.NEVER;
+      }
+    }),
+  /** Home visits per region and window of a working day: `4`, or `4; almaty=6; astana=6`. */
+  HOME_VISIT_CAPACITY: z
+    .string()
+    .trim()
+    .min(1)
+    .default('4')
+    .transform((text, ctx) => {
+      try {
+        return parseVisitCapacity(text);
+      } catch (error) {
+        if (!(error instanceof InvalidCapacityError)) throw error;
+        ctx.addIssue({ code: 'custom', message: `${error.message}; expected e.g. "4" or "4; almaty=6; astana=6" with region ids of the operator API` });
         return z.NEVER;
       }
     }),

@@ -24,6 +24,10 @@ describe('configuration', () => {
     [{ PUBLIC_URL: 'assistant.example.kz' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'ftp://assistant.example.kz' }, 'PUBLIC_URL'],
     [{ PUBLIC_URL: 'https://assistant.example.kz/?lang=kk' }, 'PUBLIC_URL'],
+    [{ HOME_VISIT_CAPACITY: 'four' }, 'HOME_VISIT_CAPACITY'],
+    [{ HOME_VISIT_CAPACITY: '4; alma-ata=6' }, 'HOME_VISIT_CAPACITY'],
+    [{ HOME_VISIT_CAPACITY: '4; almaty 6' }, 'HOME_VISIT_CAPACITY'],
+    [{ HOME_VISIT_CAPACITY: '4; almaty=-1' }, 'HOME_VISIT_CAPACITY'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
@@ -33,6 +37,11 @@ describe('configuration', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://assistant.example.kz' }).PUBLIC_URL).toBe('https://assistant.example.kz');
     expect(loadConfig({ PUBLIC_URL: 'http://example.kz/assistant/' }).PUBLIC_URL).toBe('http://example.kz/assistant/');
     expect(loadConfig({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined();
+  });
+
+  it('reads the home-visit capacity: one number for every region, exceptions by region id', () => {
+    expect(loadConfig({}).HOME_VISIT_CAPACITY).toEqual({ default: 4, byRegion: {} });
+    expect(loadConfig({ HOME_VISIT_CAPACITY: '3; almaty=6; astana = 5' }).HOME_VISIT_CAPACITY).toEqual({ default: 3, byRegion: { almaty: 6, astana: 5 } });
   });
 
   it('accepts several operator accounts', () => {
