@@ -3,8 +3,8 @@ import { formatCivilDate } from '../locales/format';
 import { catalog, findService, type Question, type Service, type Term } from './catalog';
 import { afterHoursFor, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
 import { findForm, type FormDefinition, type FormValues } from './forms';
-import { checkTyped, nextField, SKIPPED } from './forms/fill';
 import { parse } from './nlu';
+import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
@@ -25,8 +25,8 @@ interface ChecklistData {
   /** Question ids in the order answered, so that "back" undoes the last one. */
   history: string[];
   ticked: string[];
-  /** The application form being filled: values so far, and the field ids in the order entered. */
-  form?: { values: FormValues; order: string[] };
+  /** The application form's questionnaire, kept once started so that the citizen comes back to where they were. */
+  form?: QuestionnaireState;
 }
 
 const NAV = {
@@ -36,7 +36,6 @@ const NAV = {
   list: 'nav:list',
   cannotCome: 'nav:cannot_come',
   form: 'nav:form',
-  skip: 'nav:skip',
 } as const;
 
 function dataOf(raw: Record<string, unknown>): ChecklistData {
@@ -77,6 +76,8 @@ export function createChecklistFlow(): Flow {
         if (picked) return choose(picked, ctx);
         return again(state, ctx, 'checklist:pick_from_list');
       }
+      const form = findForm(service.form);
+      if (step === 'form' && form) return fillForm(service, form, data, event, ctx);
       if (id === NAV.back) return back(service, data, step, ctx);
 
       if (step === 'question') {
@@ -97,10 +98,8 @@ export function createChecklistFlow(): Flow {
         }
         if (id === NAV.details) return show('details', service, data, ctx);
       }
-      const form = findForm(service.form);
-      if (step === 'form' && form) return fillForm(service, form, data, event, ctx);
       if (step === 'checklist' || step === 'details') {
-        if (id === NAV.form && form) return show('form', service, { ...data, form: { values: form.prefill?.(data.answers, ctx.lang) ?? {}, order: [] } }, ctx);
+        if (id === NAV.form && form) return show('form', service, { ...data, form: formState(form, data, ctx) }, ctx);
         if (id === NAV.list) return show('checklist', service, data, ctx);
         if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state, data: { limitedMobility: true } };
       }
@@ -120,10 +119,7 @@ export function createChecklistFlow(): Flow {
       }
       if (state.step === 'details') return detailsReplies(service, data, ctx);
       const form = findForm(service.form);
-      if (state.step === 'form' && form && data.form) {
-        const field = nextField(form, data.form.values);
-        if (field) return [fieldReply(form, field, data, ctx)];
-      }
+      if (state.step === 'form' && form) return questionnaire.prompt(form, formState(form, data, ctx), ctx);
       return [checklistReply(service, data, ctx)];
     },
   };
@@ -148,43 +144,31 @@ export function createChecklistFlow(): Flow {
     return { ...result, replies: [{ text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) }, ...result.replies] };
   };
 
-  /** Takes one typed value or button press for the current field; the PDF once every field is filled. */
+  /**
+   * One answer to the form's questionnaire. Once the citizen confirms its summary, the PDF; "back"
+   * from its first question, the list. The questionnaire stays in the state either way, so "fill
+   * the form" comes back to where the citizen was (the summary, once it is filled).
+   */
   const fillForm = (service: Service, form: FormDefinition, data: ChecklistData, event: FlowEvent, ctx: FlowContext): StepResult => {
-    const filling = data.form ?? { values: {}, order: [] };
-    const field = nextField(form, filling.values);
-    if (!field) return show('checklist', service, data, ctx);
-    let value: string | undefined;
-    if (event.type === 'choice') {
-      if (event.id === NAV.skip && field.optional) value = SKIPPED;
-      else value = field.options?.find((o) => event.id === `form:${field.id}:${o.id}`)?.id;
-      if (value === undefined) return { replies: [{ text: ctx.t('forms:errors.use_buttons') }, fieldReply(form, field, data, ctx)], state: stateOf(flow, 'form', { ...data }) };
-    } else {
-      const checked = checkTyped(field, event.text, ctx);
-      if ('error' in checked) return { replies: [{ text: ctx.t(checked.error, checked.vars) }, fieldReply(form, field, data, ctx)], state: stateOf(flow, 'form', { ...data }) };
-      value = checked.value;
-    }
-    const values = { ...filling.values, [field.id]: value };
-    const next = { ...data, form: { values, order: [...filling.order, field.id] } };
-    if (nextField(form, values)) return show('form', service, next, ctx);
-    const done = show('checklist', service, next, ctx);
+    const step = questionnaire.handle(form, formState(form, data, ctx), formerFormButton(event), ctx);
+    const next = { ...data, form: step.state };
+    const masked = step.transcriptText === undefined ? {} : { transcriptText: step.transcriptText };
+    if (!step.outcome) return { replies: step.replies, state: stateOf(flow, 'form', { ...next }), ...masked, ...(step.notUnderstood && { notUnderstood: true }) };
+    const list = show('checklist', service, next, ctx);
+    if (!('done' in step.outcome)) return { ...list, replies: [...step.replies, ...list.replies], ...masked };
+    const values = formValues(step.outcome.done);
     const fileName = `${form.id}-${ctx.lang}.pdf`;
     return {
-      ...done,
-      replies: [{ text: formReadyText(service, form, next.answers, ctx), attachment: { kind: 'form', formId: form.id, fileName } }, ...done.replies],
-      data: { ...done.data, forms: { ...((ctx.conversation.data.forms as Record<string, unknown>) ?? {}), [form.id]: { lang: ctx.lang, values } } },
+      ...list,
+      ...masked,
+      replies: [{ text: formReadyText(service, form, next.answers, ctx), attachment: { kind: 'form', formId: form.id, fileName } }, ...list.replies],
+      data: { ...list.data, forms: { ...((ctx.conversation.data.forms as Record<string, unknown>) ?? {}), [form.id]: { lang: ctx.lang, values } } },
     };
   };
 
   /** Undoes the last answer; from the first question, back to the list of services. */
   const back = (service: Service, data: ChecklistData, step: Step, ctx: FlowContext): StepResult => {
     if (step === 'details') return show('checklist', service, data, ctx);
-    if (step === 'form') {
-      const last = data.form?.order.at(-1);
-      if (!data.form || !last) return show('checklist', service, data, ctx);
-      const values = { ...data.form.values };
-      delete values[last];
-      return show('form', service, { ...data, form: { values, order: data.form.order.slice(0, -1) } }, ctx);
-    }
     const last = data.history.at(-1);
     if (!last) return flow.start(ctx);
     const answers = { ...data.answers };
@@ -287,13 +271,25 @@ function delayReason(delay: RegistrationDelay, { lang, t }: FlowContext): string
   return t('checklist:details.delay.day_off');
 }
 
-function fieldReply(form: FormDefinition, field: NonNullable<ReturnType<typeof nextField>>, data: ChecklistData, ctx: FlowContext): Reply {
-  const position = form.fields.filter((f) => data.form?.values[f.id] !== undefined).length + 1;
-  const choices: Choice[] = (field.options ?? []).map((o) => ({ id: `form:${field.id}:${o.id}`, label: o.label[ctx.lang] }));
-  if (field.optional) choices.push(...navChoices(ctx, NAV.skip));
-  choices.push(...navChoices(ctx, NAV.back));
-  const how = field.kind === 'choice' ? '' : `\n${ctx.t('forms:type_answer')}`;
-  return { text: `${ctx.t('forms:field', { title: form.title[ctx.lang], position, total: form.fields.length, label: field.label[ctx.lang] })}${how}`, choices };
+/** The form's questionnaire as the citizen left it, or a new one with what the checklist answers already tell (e.g. the reason). */
+function formState(form: FormDefinition, data: ChecklistData, ctx: FlowContext): QuestionnaireState {
+  return data.form ?? questionnaire.start(form, ctx, form.prefill?.(data.answers, ctx.lang)).state;
+}
+
+/** A confirmed form's answers as its PDF reads them: each of a form's fields is answered with text. */
+function formValues(answers: FormAnswers): FormValues {
+  return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/**
+ * The form's buttons as a conversation may still hold them from before the questionnaire
+ * (`nav:skip`, `nav:back`, `form:<field>:<option>`): read as the questionnaire's own.
+ */
+function formerFormButton(event: FlowEvent): FlowEvent {
+  if (event.type !== 'choice') return event;
+  if (event.id === 'nav:skip') return { type: 'choice', id: 'q:skip' };
+  if (event.id === NAV.back) return { type: 'choice', id: 'q:back' };
+  return event.id.startsWith('form:') ? { type: 'choice', id: `q:${event.id.slice(5)}` } : event;
 }
 
 /**

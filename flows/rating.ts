@@ -51,6 +51,7 @@ export function createRatingFlow(): Flow {
 }
 
 function scoreOf(event: Parameters<Flow['handle']>[1]): number | undefined {
+  if (event.type === 'file') return undefined;
   const raw = event.type === 'choice' ? event.id.replace(/^rate:/, '') : event.text.trim();
   const score = Number(raw);
   return (SCORES as readonly number[]).includes(score) ? score : undefined;

@@ -2,8 +2,16 @@ import type { OpeningHours } from '../domain/hours';
 import type { Translate } from '../locales/i18n';
 import type { Conversation, FlowState, Lang } from '../store/types';
 
-/** What a citizen did: typed text or pressed a button (choice id). */
-export type FlowEvent = { type: 'text'; text: string } | { type: 'choice'; id: string };
+/** A file the citizen sent: the channel's id for it, its name, MIME type and size in bytes. */
+export interface SentFile {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/** What a citizen did: typed text, pressed a button (choice id) or sent a file. */
+export type FlowEvent = { type: 'text'; text: string } | { type: 'choice'; id: string } | { type: 'file'; file: SentFile };
 
 export interface Choice {
   id: string;

@@ -38,6 +38,7 @@ export const higherDuplicateForm: FormDefinition = {
       kind: 'text',
       maxLength: 150,
       label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты (бар болса) ағылшын тілінде, толық', ru: 'Ваши фамилия, имя, отчество (при наличии) полностью на английском языке' },
+      short: { kk: 'Тегі, аты, әкесінің аты ағылшынша', ru: 'Фамилия, имя, отчество на английском' },
     },
     {
       id: 'former_name',
@@ -45,6 +46,7 @@ export const higherDuplicateForm: FormDefinition = {
       maxLength: 150,
       optional: true,
       label: { kk: 'Тегіңіз, атыңыз немесе әкеңіздің аты өзгерсе — бұрынғысы (дипломдағыдай)', ru: 'Если фамилия, имя или отчество менялись — прежние (как в дипломе)' },
+      short: { kk: 'Бұрынғы тегі, аты, әкесінің аты', ru: 'Прежние фамилия, имя, отчество' },
     },
     { id: 'specialty', kind: 'text', maxLength: 150, label: { kk: 'Мамандығыңыздың (білім беру бағдарламасының) атауы', ru: 'Название специальности (образовательной программы)' } },
     { id: 'graduation_year', kind: 'year', label: { kk: 'ЖОО-ны бітірген жылыңыз', ru: 'Год окончания вуза' } },
@@ -55,6 +57,7 @@ export const higherDuplicateForm: FormDefinition = {
       maxLength: 250,
       optional: true,
       label: { kk: 'ЖОО-ның атауы мен мекенжайы өзгерсе — жаңа атауы мен мекенжайы', ru: 'Если название или адрес вуза изменились — новые название и адрес' },
+      short: { kk: 'ЖОО-ның жаңа атауы мен мекенжайы', ru: 'Новые название и адрес вуза' },
     },
     diplomaDuplicateField,
     duplicateReasonField,

@@ -24,11 +24,13 @@ export const schoolDuplicateForm: FormDefinition = {
       maxLength: 250,
       optional: true,
       label: { kk: 'Мектептің атауы мен мекенжайы өзгерсе — жаңа атауы мен мекенжайы', ru: 'Если название или адрес школы изменились — новые название и адрес' },
+      short: { kk: 'Мектептің жаңа атауы мен мекенжайы', ru: 'Новые название и адрес школы' },
     },
     {
       id: 'document',
       kind: 'choice',
       label: { kk: 'Қандай құжаттың телнұсқасы керек?', ru: 'Дубликат какого документа нужен?' },
+      short: { kk: 'Құжат', ru: 'Документ' },
       options: [
         { id: 'attestat', label: { kk: 'Аттестат', ru: 'Аттестат' } },
         { id: 'certificate', label: { kk: 'Куәлік', ru: 'Свидетельство' } },

@@ -15,9 +15,10 @@ export const fullNameField: FormField = {
   kind: 'text',
   maxLength: 150,
   label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты (бар болса)', ru: 'Ваши фамилия, имя, отчество (при наличии)' },
+  short: { kk: 'Тегі, аты, әкесінің аты', ru: 'Фамилия, имя, отчество' },
 };
 
-export const iinField: FormField = { id: 'iin', kind: 'iin', label: { kk: 'ЖСН (12 цифр)', ru: 'ИИН (12 цифр)' } };
+export const iinField: FormField = { id: 'iin', kind: 'iin', label: { kk: 'ЖСН (12 цифр)', ru: 'ИИН (12 цифр)' }, short: { kk: 'ЖСН', ru: 'ИИН' } };
 
 /** The applicant's contact details: a phone number on its own, or any text (a phone with an e-mail, an address). */
 export const contactsField: FormField = {
@@ -25,6 +26,7 @@ export const contactsField: FormField = {
   kind: 'contact',
   maxLength: 150,
   label: { kk: 'Байланыс деректеріңіз, мысалы: +7 701 123 45 67, e-mail', ru: 'Ваши контактные данные, например: +7 701 123 45 67, e-mail' },
+  short: { kk: 'Байланыс деректері', ru: 'Контактные данные' },
 };
 
 /** The addressee of a form: the head of the college or university, left blank (to write by hand) when skipped. */
@@ -38,6 +40,7 @@ export function headOfOrganisationField(organisation: LocalizedText): FormField 
       kk: `${organisation.kk} басшысының тегі, аты, әкесінің аты (бар болса), толық. Білмесеңіз, «Өткізіп жіберу» батырмасын басыңыз: жол бос қалады, оны қолмен толтырасыз.`,
       ru: `Фамилия, имя, отчество (при наличии) руководителя ${organisation.ru} полностью. Если не знаете, нажмите «Пропустить»: строка останется пустой, её можно заполнить от руки.`,
     },
+    short: { kk: `${organisation.kk} басшысы`, ru: `Руководитель ${organisation.ru}` },
   };
 }
 
@@ -65,6 +68,7 @@ export const duplicateReasonField: FormField = {
   id: 'reason',
   kind: 'choice',
   label: { kk: 'Телнұсқа не себепті керек?', ru: 'Почему нужен дубликат?' },
+  short: { kk: 'Себебі', ru: 'Причина' },
   options: (Object.keys(DUPLICATE_REASONS) as DuplicateReason[]).map((id) => ({ id, label: DUPLICATE_REASONS[id].label })),
 };
 
@@ -95,6 +99,7 @@ export const diplomaDuplicateField: FormField = {
   id: 'duplicate',
   kind: 'choice',
   label: { kk: 'Қандай телнұсқа керек?', ru: 'Какой дубликат нужен?' },
+  short: { kk: 'Телнұсқа', ru: 'Дубликат' },
   options: (Object.keys(DIPLOMA_DUPLICATES) as DiplomaDuplicate[]).map((id) => ({ id, label: DIPLOMA_DUPLICATES[id].label })),
 };
 

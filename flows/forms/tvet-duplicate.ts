@@ -28,7 +28,13 @@ export const tvetDuplicateForm: FormDefinition = {
   fields: [
     headOfOrganisationField({ kk: 'Колледж', ru: 'колледжа' }),
     fullNameField,
-    { id: 'institution', kind: 'text', maxLength: 200, label: { kk: 'Бітірген оқу орныңыздың (колледждің) атауы', ru: 'Название учебного заведения (колледжа), которое вы окончили' } },
+    {
+      id: 'institution',
+      kind: 'text',
+      maxLength: 200,
+      label: { kk: 'Бітірген оқу орныңыздың (колледждің) атауы', ru: 'Название учебного заведения (колледжа), которое вы окончили' },
+      short: { kk: 'Оқу орны', ru: 'Учебное заведение' },
+    },
     { id: 'graduation_year', kind: 'year', label: { kk: 'Оқу орнын бітірген жылыңыз', ru: 'Год окончания учебного заведения' } },
     { id: 'specialty', kind: 'text', maxLength: 150, label: { kk: 'Мамандығыңыздың атауы', ru: 'Название вашей специальности' } },
     {
@@ -37,6 +43,7 @@ export const tvetDuplicateForm: FormDefinition = {
       maxLength: 250,
       optional: true,
       label: { kk: 'Оқу орнының атауы мен мекенжайы өзгерсе — жаңа атауы мен мекенжайы', ru: 'Если название или адрес учебного заведения изменились — новые название и адрес' },
+      short: { kk: 'Оқу орнының жаңа атауы мен мекенжайы', ru: 'Новые название и адрес учебного заведения' },
     },
     diplomaDuplicateField,
     duplicateReasonField,

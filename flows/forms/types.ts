@@ -1,19 +1,12 @@
 import type { FormId, LocalizedText, SourceRef } from '../catalog/schema';
 import type { Lang } from '../../store/types';
+import type { AddressField, ChoiceField, ChoiceOption, ConsentField, Field, FileField } from '../questionnaire/types';
 
 /**
- * A field the citizen fills in; `kind` decides how the typed value is checked: `text` needs a
- * letter, `contact` (contact details) takes a Kazakhstan phone number on its own as well as text,
- * `iin` and `year` are checked as such, and `choice` is answered with buttons.
+ * A field the citizen fills in, asked by the questionnaire (flows/questionnaire): every kind whose
+ * answer is one line of text on the printed form, a choice among fixed options included.
  */
-export interface FormField {
-  id: string;
-  label: LocalizedText;
-  kind: 'text' | 'contact' | 'iin' | 'year' | 'choice';
-  options?: { id: string; label: LocalizedText }[];
-  optional?: boolean;
-  maxLength?: number;
-}
+export type FormField = Exclude<Field, ChoiceField | AddressField | ConsentField | FileField> | (ChoiceField & { options: readonly ChoiceOption[] });
 
 /** A filled form laid out as the seed prints it: the addressee block, the title, the body, the date and signature. */
 export interface FormLayout {

@@ -115,8 +115,9 @@ describe('widget WebSocket on the embedded store', () => {
     const { conversationId } = hello.find((f) => f.type === 'session')!;
     for (const id of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form']) await client.exchange({ type: 'choice', id });
     for (const text of ['№ 12 мектеп', 'Әлімжанова Гүлнұр', '850520400003', '2002']) await client.exchange({ type: 'text', text });
-    await client.exchange({ type: 'choice', id: 'nav:skip' });
-    const done = await client.exchange({ type: 'choice', id: 'form:document:certificate' });
+    await client.exchange({ type: 'choice', id: 'q:skip' });
+    await client.exchange({ type: 'choice', id: 'q:document:certificate' });
+    const done = await client.exchange({ type: 'choice', id: 'q:confirm' });
     const withFile = done.find((f) => f.type === 'message' && f.attachment)!;
     expect(withFile.attachment.fileName).toBe('seed000-app1-kk.pdf');
     expect(withFile.attachment.url).toMatch(new RegExp(`^/api/forms/${conversationId}/seed000-app1\\.pdf\\?sig=`));

@@ -174,10 +174,14 @@ describe('checklist in Telegram', () => {
       await messageWithKeyboard(telegram, chat, since);
     }
     since = telegram.calls.length;
-    telegram.pressButton(chat, 'nav:skip', 'kk');
+    telegram.pressButton(chat, 'q:skip', 'kk');
     await messageWithKeyboard(telegram, chat, since);
     since = telegram.calls.length;
-    telegram.pressButton(chat, 'form:document:attestat', 'kk');
+    telegram.pressButton(chat, 'q:document:attestat', 'kk');
+    const summary = await messageWithKeyboard(telegram, chat, since);
+    expect(buttons(summary!).map((b) => b.callback_data)).toContain('q:confirm');
+    since = telegram.calls.length;
+    telegram.pressButton(chat, 'q:confirm', 'kk');
     const [document] = await telegram.waitFor('sendDocument', 1, since);
     expect(document!.params.raw).toContain('%PDF-');
     expect(document!.params.raw).toContain('seed000-app1-kk.pdf');

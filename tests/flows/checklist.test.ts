@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../bot/engine';
 import type { Reply } from '../../flows/types';
+import { createMemoryStore } from '../../store/memory';
+import type { Conversation } from '../../store/types';
 import { testEngine } from '../support/engine';
 
 /** Plays the citizen: presses the buttons whose ids are given, in order; returns the last answer. */
@@ -125,11 +127,16 @@ describe('application form in the checklist', () => {
     const badYear = await type(engine, 'web-form', '20O2');
     expect(badYear.replies[0]!.text).toMatch(/төрт цифрмен/);
     const skip = await type(engine, 'web-form', '2002');
-    expect(skip.replies.at(-1)!.choices!.map((c) => c.id)).toContain('nav:skip');
-    const documentQuestion = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'nav:skip' } });
-    expect(documentQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['form:document:attestat', 'form:document:certificate', 'nav:back']);
-    // The reason was already answered in the checklist: it is not asked again.
-    const done = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'form:document:attestat' } });
+    expect(skip.replies.at(-1)!.choices!.map((c) => c.id)).toContain('q:skip');
+    const documentQuestion = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'q:skip' } });
+    expect(documentQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:document:attestat', 'q:document:certificate', 'q:back']);
+    // The reason was already answered in the checklist: it is not asked again, and is on the summary.
+    const summary = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'q:document:attestat' } });
+    expect(summary.replies.at(-1)!.text).toMatch(/^Мектеп аттестатының \(куәлігінің\) телнұсқасын беру туралы өтініш — жауаптарды тексеріңіз:\n1\. Мектептің \(оқу орнының\) атауы: № 12 мектеп, Қызылорда\n/);
+    expect(summary.replies.at(-1)!.text).toContain('3. ЖСН: 850520400003\n4. Мектепті бітірген жылыңыз: 2002\n5. Мектептің жаңа атауы мен мекенжайы: көрсетілмеген\n6. Құжат: Аттестат\n7. Себебі: Құжат жоғалды');
+    expect(summary.replies.at(-1)!.attachment).toBeUndefined();
+    expect(summary.conversation.state.step).toBe('form');
+    const done = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'q:confirm' } });
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app1', fileName: 'seed000-app1-kk.pdf' });
     expect(done.replies[0]!.text).toMatch(/Оны басып шығарып, қол қойып, құжаттармен бірге тапсырыңыз\.$/);
     expect(done.conversation.data.forms).toEqual({
@@ -144,7 +151,7 @@ describe('application form in the checklist', () => {
     const engine = testEngine();
     await play(engine, 'web-form-back', start, 'ru');
     await type(engine, 'web-form-back', 'Школа-гимназия № 5');
-    const back = await engine.handle({ conversationId: 'web-form-back', channel: 'web', event: { type: 'choice', id: 'nav:back' } });
+    const back = await engine.handle({ conversationId: 'web-form-back', channel: 'web', event: { type: 'choice', id: 'q:back' } });
     expect(back.replies.at(-1)!.text).toMatch(/Название школы/);
   });
 
@@ -156,8 +163,8 @@ describe('application form in the checklist', () => {
     const engine = testEngine();
     const first = await play(engine, 'web-form-tvet', ['menu:checklist', 'svc:duplicate-tvet', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form'], 'ru');
     expect(first.at(-1)!.text).toMatch(/руководителя колледжа/);
-    expect(first.at(-1)!.choices!.map((c) => c.id)).toEqual(['nav:skip', 'nav:back']);
-    expect(asked(await press(engine, 'web-form-tvet', 'nav:skip'))).toMatch(/Ваши фамилия, имя, отчество/);
+    expect(first.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:skip', 'q:back']);
+    expect(asked(await press(engine, 'web-form-tvet', 'q:skip'))).toMatch(/Ваши фамилия, имя, отчество/);
     await type(engine, 'web-form-tvet', KAZAKH_NAME);
     await type(engine, 'web-form-tvet', 'Шымкентский высший медицинский колледж');
     const badYear = await type(engine, 'web-form-tvet', '2O12');
@@ -165,9 +172,10 @@ describe('application form in the checklist', () => {
     await type(engine, 'web-form-tvet', '2012');
     await type(engine, 'web-form-tvet', 'Сестринское дело');
     const duplicateQuestion = await type(engine, 'web-form-tvet', 'Высший медицинский колледж Туркестанской области, г. Шымкент');
-    expect(duplicateQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['form:duplicate:with_supplement', 'form:duplicate:diploma', 'form:duplicate:supplement', 'nav:back']);
-    // The reason (damaged) was answered in the checklist: the form is done without asking it again.
-    const done = await press(engine, 'web-form-tvet', 'form:duplicate:with_supplement');
+    expect(duplicateQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:duplicate:with_supplement', 'q:duplicate:diploma', 'q:duplicate:supplement', 'q:back']);
+    // The reason (damaged) was answered in the checklist: the summary comes without asking it again.
+    expect(asked(await press(engine, 'web-form-tvet', 'q:duplicate:with_supplement'))).toMatch(/проверьте ответы:[^]*8\. Причина: Документ испорчен/);
+    const done = await press(engine, 'web-form-tvet', 'q:confirm');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed004-app5', fileName: 'seed004-app5-ru.pdf' });
     // Handed in at the college office: on paper.
     expect(done.replies[0]!.text).toMatch(/Распечатайте его, подпишите и сдайте вместе с документами\.$/);
@@ -199,12 +207,13 @@ describe('application form in the checklist', () => {
     await type(engine, 'web-form-higher', 'Құқықтану');
     await type(engine, 'web-form-higher', '2008');
     await type(engine, 'web-form-higher', '+7 701 234 56 78, nurgul@mail.kz');
-    expect(asked(await press(engine, 'web-form-higher', 'nav:skip'))).toMatch(/Қандай телнұсқа керек/);
-    await press(engine, 'web-form-higher', 'form:duplicate:supplement');
+    expect(asked(await press(engine, 'web-form-higher', 'q:skip'))).toMatch(/Қандай телнұсқа керек/);
+    await press(engine, 'web-form-higher', 'q:duplicate:supplement');
     const typedReason = await type(engine, 'web-form-higher', 'жоғалып кетті');
     expect(typedReason.replies[0]!.text).toBe('Төмендегі батырмалардың бірін таңдаңыз.');
-    expect(typedReason.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['form:reason:lost', 'form:reason:damaged', 'form:reason:name_changed', 'nav:back']);
-    const done = await press(engine, 'web-form-higher', 'form:reason:lost');
+    expect(typedReason.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:reason:lost', 'q:reason:damaged', 'q:reason:name_changed', 'q:back']);
+    await press(engine, 'web-form-higher', 'q:reason:lost');
+    const done = await press(engine, 'web-form-higher', 'q:confirm');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app7', fileName: 'seed000-app7-kk.pdf' });
     // Applied for on the portal: typed into the portal's form there, not printed and handed in.
     expect(done.replies[0]!.text).toMatch(/7-қосымша нысанындағы электрондық өтінішті толтырып, ЭЦҚ-мен немесе бір реттік парольмен куәландырасыз/);
@@ -238,15 +247,16 @@ describe('application form in the checklist', () => {
     expect(badIin.replies[0]!.text).toMatch(/бақылау цифры сәйкес келмейді/);
     expect(asked(badIin)).toMatch(/ЖСН \(12 цифр\)/);
     expect(asked(await type(engine, 'web-form-correct', '850520 400003'))).toMatch(/Байланыс деректеріңіз/);
-    // Neither a word nor a phone number: refused as before, and the contacts asked again.
+    // Neither a word nor a phone number: refused as a phone number, and the contacts asked again.
     const noContact = await type(engine, 'web-form-correct', '12345');
-    expect(noContact.replies[0]!.text).toBe('Жауап тым қысқа. Толығырақ жазыңыз.');
+    expect(noContact.replies[0]!.text).toBe('Телефон нөмірінде +7-ден кейін 10 цифр болады, мысалы: +7 701 234 56 78. Тексеріп, қайта жазыңыз.');
     expect(asked(noContact)).toMatch(/Байланыс деректеріңіз/);
     // A bare phone number is enough, in whatever spelling.
     expect(asked(await type(engine, 'web-form-correct', '8 (701) 234-56-78'))).toMatch(/Қай білім туралы құжаттағы/);
     await type(engine, 'web-form-correct', 'Колледж дипломы, 2012');
     expect(asked(await type(engine, 'web-form-correct', 'Жангирова Нургул'))).toMatch(/Дұрысы қалай болуы керек/);
-    const done = await type(engine, 'web-form-correct', 'Жәңгірова Нұргүл');
+    await type(engine, 'web-form-correct', 'Жәңгірова Нұргүл');
+    const done = await press(engine, 'web-form-correct', 'q:confirm');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed001-annex1', fileName: 'seed001-annex1-kk.pdf' });
     // The service is on egov.kz only: the message says so, in the catalog's words, and does not send the citizen to print and hand in.
     const ready = done.replies[0]!.text;
@@ -272,6 +282,78 @@ describe('application form in the checklist', () => {
   });
 });
 
+describe('the application form’s summary, and coming back to the form', () => {
+  const SCHOOL = ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:self', 'ans:reason:lost', 'nav:form'];
+  const send = (engine: Engine, id: string, event: { type: 'text'; text: string } | { type: 'choice'; id: string }) => engine.handle({ conversationId: id, channel: 'web', event });
+
+  /** The school form up to its summary, in Russian. */
+  async function toSummary(engine: Engine, id: string) {
+    await play(engine, id, SCHOOL, 'ru');
+    for (const text of ['Школа № 12, Кызылорда', 'Алимжанова Гульнур', '850520400003', '2002']) await send(engine, id, { type: 'text', text });
+    await send(engine, id, { type: 'choice', id: 'q:skip' });
+    return send(engine, id, { type: 'choice', id: 'q:document:attestat' });
+  }
+
+  it('corrects one line from the summary, keeps the others, and makes the PDF from what was confirmed', async () => {
+    const engine = testEngine();
+    const summary = await toSummary(engine, 'web-form-fix');
+    expect(summary.replies.at(-1)!.choices!.map((c) => c.id)).toEqual([...['school', 'full_name', 'iin', 'graduation_year', 'school_changed', 'document', 'reason'].map((f) => `q:edit:${f}`), 'q:confirm', 'q:restart']);
+    const reopened = await send(engine, 'web-form-fix', { type: 'choice', id: 'q:edit:full_name' });
+    expect(reopened.replies.at(-1)!.text).toMatch(/Ваши фамилия, имя, отчество[^]*Сейчас указано: Алимжанова Гульнур/);
+    const again = await send(engine, 'web-form-fix', { type: 'text', text: 'Әлімжанова Гүлнұр' });
+    expect(again.replies.at(-1)!.text).toContain('2. Фамилия, имя, отчество: Әлімжанова Гүлнұр\n3. ИИН: 850520400003');
+    const done = await send(engine, 'web-form-fix', { type: 'choice', id: 'q:confirm' });
+    expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app1', fileName: 'seed000-app1-ru.pdf' });
+    expect(done.conversation.data.forms).toEqual({
+      'seed000-app1': {
+        lang: 'ru',
+        values: { reason: 'lost', school: 'Школа № 12, Кызылорда', full_name: 'Әлімжанова Гүлнұр', iin: '850520400003', graduation_year: '2002', school_changed: '', document: 'attestat' },
+      },
+    });
+  });
+
+  it('comes back to the summary when the form is filled again, and offers to start again', async () => {
+    const engine = testEngine();
+    await toSummary(engine, 'web-form-again');
+    const done = await send(engine, 'web-form-again', { type: 'choice', id: 'q:confirm' });
+    expect(done.conversation.state.step).toBe('checklist');
+    const reopened = await send(engine, 'web-form-again', { type: 'choice', id: 'nav:form' });
+    expect(reopened.replies.at(-1)!.text).toMatch(/проверьте ответы:\n1\. Название школы \(учебного заведения\): Школа № 12, Кызылорда/);
+    const restarted = await send(engine, 'web-form-again', { type: 'choice', id: 'q:restart' });
+    expect(restarted.replies.at(-1)!.text).toMatch(/вопрос 1 из 7\.\nНазвание школы/);
+  });
+
+  it('keeps a half-filled form through a reload on another instance, and masks the IIN in the transcript', async () => {
+    const store = createMemoryStore();
+    const first = testEngine({ store });
+    await play(first, 'web-form-reload', SCHOOL, 'ru');
+    await send(first, 'web-form-reload', { type: 'text', text: 'Школа № 12' });
+    await send(first, 'web-form-reload', { type: 'text', text: 'Алимжанова Гульнур' });
+    await send(first, 'web-form-reload', { type: 'text', text: '850520 400003' });
+    const other = testEngine({ store });
+    const resumed = await other.handle({ conversationId: 'web-form-reload', channel: 'web', event: { type: 'resume' } });
+    expect(resumed.replies.at(-1)!.text).toMatch(/вопрос 4 из 7\.\nГод окончания школы/);
+    const transcript = (await store.conversations.transcript('web-form-reload')).filter((e) => e.from === 'citizen').map((e) => e.text);
+    expect(transcript).toContain('•••••••• 0003');
+    expect(transcript.join('\n')).not.toContain('850520');
+  });
+
+  it('reads a form begun before the summary existed, and its buttons as they were offered then', async () => {
+    const store = createMemoryStore();
+    const at = '2026-03-02T06:00:00Z';
+    const form = { values: { reason: 'lost', school: 'Школа № 12', full_name: 'Алимжанова Гульнур', iin: '850520400003', graduation_year: '2002' }, order: ['school', 'full_name', 'iin', 'graduation_year'] };
+    const state = { flow: 'checklist', v: 1, step: 'form', data: { serviceId: 'duplicate-school', answers: { channel: 'state_corporation', applicant: 'self', reason: 'lost' }, history: ['channel', 'applicant', 'reason'], ticked: [], form } };
+    const offered = [{ id: 'nav:skip', label: 'Пропустить' }, { id: 'nav:back', label: '← Назад' }];
+    const conversation: Conversation = { id: 'web-form-old', channel: 'web', lang: 'ru', owner: 'bot', status: 'open', state, offered, data: {}, address: {}, createdAt: at, updatedAt: at, revision: 1 };
+    await store.conversations.save(conversation, 0, []);
+    const engine = testEngine({ store });
+    const next = await send(engine, 'web-form-old', { type: 'choice', id: 'nav:skip' });
+    expect(next.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:document:attestat', 'q:document:certificate', 'q:back']);
+    const summary = await send(engine, 'web-form-old', { type: 'choice', id: 'q:document:certificate' });
+    expect(summary.replies.at(-1)!.text).toContain('5. Новые название и адрес школы: не указано\n6. Документ: Свидетельство');
+  });
+});
+
 describe('application form for a service given only on egov.kz, in Russian', () => {
   it('takes a bare phone number as the contacts and says the application is filled in on the portal, not handed in on paper', async () => {
     const engine = testEngine();
@@ -282,12 +364,13 @@ describe('application form for a service given only on egov.kz, in Russian', () 
     await type('Жангирова Нургуль Шахмардановна');
     expect((await type('850520400003')).replies.at(-1)!.text).toMatch(/Ваши контактные данные, например: \+7 701 123 45 67, e-mail/);
     const noContact = await type('+7 701 234');
-    expect(noContact.replies[0]!.text).toBe('Ответ слишком короткий. Напишите подробнее.');
+    expect(noContact.replies[0]!.text).toBe('В номере телефона 10 цифр после +7, например +7 701 234 56 78. Проверьте и напишите ещё раз.');
     expect(noContact.replies.at(-1)!.text).toMatch(/Ваши контактные данные/);
     expect((await type('+7 701 234 56 78')).replies.at(-1)!.text).toMatch(/В каком документе об образовании/);
     await type('Диплом колледжа, 2012');
     await type('Жангирова Нургул');
-    const done = await type('Жангирова Нургуль');
+    expect((await type('Жангирова Нургуль')).replies.at(-1)!.text).toMatch(/^Заявление об актуализации \(корректировке\) сведений в документах об образовании — проверьте ответы:/);
+    const done = await engine.handle({ conversationId: id, channel: 'web', event: { type: 'choice', id: 'q:confirm' } });
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed001-annex1', fileName: 'seed001-annex1-ru.pdf' });
     const ready = done.replies[0]!.text;
     expect(ready).toMatch(/^Заявление готово: Заявление об актуализации \(корректировке\) сведений в документах об образовании\./);

@@ -1,0 +1,84 @@
+/**
+ * A date as a citizen types it: "12.12", "12.12.2026", "12 декабря", "12 желтоқсан 2026 ж.",
+ * "2026 жылғы 12 желтоқсан", "дек 12". Without a year it is the next such day from today on.
+ */
+import { isValidCalendarDate, type IsoDate } from './calendar';
+import { plainLetters } from './letters';
+
+export type TypedDate = { ok: true; date: IsoDate } | { ok: false; reason: 'format' | 'date' };
+
+/**
+ * How each month's name begins, in Russian (any case: "декабрь", "декабря") and in Kazakh (with
+ * its endings: "желтоқсанда"), after `plainLetters`. "May" is matched whole: "ма" begins "маусым" too.
+ */
+const MONTHS: readonly (readonly string[])[] = [
+  ['январ', 'кантар'],
+  ['феврал', 'акпан'],
+  ['март', 'наурыз'],
+  ['апрел', 'сауир'],
+  ['май', 'мая', 'мае', 'мамыр'],
+  ['июн', 'маусым'],
+  ['июл', 'шилде'],
+  ['август', 'тамыз'],
+  ['сентябр', 'кыркуйек'],
+  ['октябр', 'казан'],
+  ['ноябр', 'караша'],
+  ['декабр', 'желтоксан'],
+];
+
+/** Words around a date that say nothing more: "г.", "года", "ж.", "жылғы", and the Kazakh ordinal ending of "12-сі". */
+const FILLER = new Set(['г', 'год', 'года', 'гг', 'ж', 'жыл', 'жылы', 'жылгы', 'си', 'ши', 'и', 'ы', 'сы', 'шы']);
+
+const NUMERIC = /^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The month (1–12) a typed word names: a whole name with any ending, or its first three letters or more ("дек", "желт"). */
+export function monthOf(word: string): number | undefined {
+  const typed = plainLetters(word).replace(/\.$/, '');
+  const matches = MONTHS.flatMap((stems, index) =>
+    stems.some((stem) => typed.startsWith(stem) || (typed.length >= 3 && stem.length > 3 && stem.startsWith(typed))) ? [index + 1] : [],
+  );
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** Parses a typed date; `today` ('YYYY-MM-DD') decides the year when none is written. */
+export function parseTypedDate(text: string, today: IsoDate): TypedDate {
+  const compact = plainLetters(text.trim()).replace(/\s+/g, ' ').replace(/[.,]$/, '');
+  const iso = ISO.exec(compact);
+  if (iso) return dated(Number(iso[3]), Number(iso[2]), Number(iso[1]), today);
+  const numeric = NUMERIC.exec(compact);
+  if (numeric) return dated(Number(numeric[1]), Number(numeric[2]), numeric[3] === undefined ? undefined : fullYear(numeric[3]), today);
+  return inWords(compact, today);
+}
+
+/** "12 декабря 2026", "2026 жылғы 12 желтоқсан", "желтоқсанның 12-сі". */
+function inWords(compact: string, today: IsoDate): TypedDate {
+  let day: number | undefined;
+  let month: number | undefined;
+  let year: number | undefined;
+  for (const token of compact.split(/[\s,]+|(?<=\d)-(?=\p{L})/u).map((t) => t.replace(/\.$/, ''))) {
+    if (token === '' || FILLER.has(token)) continue;
+    if (/^\d{4}$/.test(token) && year === undefined) year = Number(token);
+    else if (/^\d{1,2}$/.test(token) && day === undefined) day = Number(token);
+    else if (month === undefined && (month = monthOf(token)) !== undefined) continue;
+    else return { ok: false, reason: 'format' };
+  }
+  if (day === undefined || month === undefined) return { ok: false, reason: 'format' };
+  return dated(day, month, year, today);
+}
+
+function fullYear(digits: string): number {
+  return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
+/** The date, with the year of `today` (or the next one, once this year's day has passed) when none was given. */
+function dated(day: number, month: number, year: number | undefined, today: IsoDate): TypedDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (year === undefined) {
+    const thisYear = Number(today.slice(0, 4));
+    const candidate = `${thisYear}-${pad(month)}-${pad(day)}`;
+    year = candidate >= today ? thisYear : thisYear + 1;
+  }
+  if (year < 1000 || !isValidCalendarDate(year, month, day)) return { ok: false, reason: 'date' };
+  return { ok: true, date: `${year}-${pad(month)}-${pad(day)}` };
+}

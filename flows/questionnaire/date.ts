@@ -1,0 +1,58 @@
+import { addWorkingDays, dayOffReason, workingDayOnOrAfter, todayInAlmaty, type IsoDate } from '../../domain/calendar';
+import { parseTypedDate } from '../../domain/typed-date';
+import { formatCivilDate } from '../../locales/format';
+import type { FlowContext } from '../types';
+import type { Checked } from './typed';
+import type { DateField } from './types';
+
+/** A date field's answer: a working day in the field's range, offered as buttons or typed. */
+
+const DEFAULT_OFFER = 5;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const dayAndMonth = {
+  kk: new Intl.DateTimeFormat('kk-KZ', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  ru: new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+};
+
+/** The first and last day the field allows, counted in working days from today in Almaty. */
+export function rangeOf(field: DateField, ctx: FlowContext): { first: IsoDate; last: IsoDate } {
+  const today = todayInAlmaty(ctx.now);
+  const { from, to } = field.workingDays;
+  return { first: from === 0 ? workingDayOnOrAfter(today) : addWorkingDays(today, from), last: addWorkingDays(today, to) };
+}
+
+/** The days offered as buttons: the first working days of the range. */
+export function offeredDays(field: DateField, ctx: FlowContext): IsoDate[] {
+  const { first, last } = rangeOf(field, ctx);
+  const days: IsoDate[] = [];
+  for (let day = first; day <= last && days.length < (field.offer ?? DEFAULT_OFFER); day = addWorkingDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** "Вт, 15 декабря" / "15 желтоқсан, Сс": a day on a button. */
+export function dayLabel(date: IsoDate, ctx: FlowContext): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  return ctx.t('questionnaire:date_button', { weekday: ctx.t(`questionnaire:weekdays.${WEEKDAYS[at.getUTCDay()]}`), date: dayAndMonth[ctx.lang].format(at) });
+}
+
+/** A typed date: understood, then checked like a pressed day. */
+export function checkTypedDate(typed: string, field: DateField, ctx: FlowContext): Checked {
+  const parsed = parseTypedDate(typed, todayInAlmaty(ctx.now));
+  if (!parsed.ok) return { error: parsed.reason === 'format' ? 'questionnaire:errors.date_format' : 'questionnaire:errors.date_invalid' };
+  return checkDay(parsed.date, field, ctx);
+}
+
+/** Within the range, and a working day; a day off is refused with its reason (the holiday's name where known). */
+export function checkDay(date: IsoDate, field: DateField, ctx: FlowContext): Checked {
+  const { first, last } = rangeOf(field, ctx);
+  const shown = (day: IsoDate) => formatCivilDate(day, ctx.lang);
+  if (date < first || date > last) return { error: 'questionnaire:errors.date_range', vars: { first: shown(first), last: shown(last) } };
+  const reason = dayOffReason(date);
+  if (!reason) return { value: date };
+  const { kind, name } = reason;
+  const vars = { date: shown(date), ...(name && { name: name[ctx.lang] }) };
+  if (name && (kind === 'holiday' || kind === 'religious')) return { error: 'questionnaire:errors.date_holiday', vars };
+  if (name && kind === 'moved_holiday') return { error: 'questionnaire:errors.date_moved_holiday', vars };
+  return { error: kind === 'weekend' ? 'questionnaire:errors.date_weekend' : 'questionnaire:errors.date_day_off', vars };
+}

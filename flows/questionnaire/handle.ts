@@ -1,0 +1,167 @@
+import { regionById } from '../../domain/regions';
+import type { FlowContext, FlowEvent, Reply } from '../types';
+import { checkPart, checkRegion, completed, nextPart, OPTIONAL_PARTS } from './address';
+import { optionsOf, typedOption } from './choice';
+import { typedConsent } from './consent';
+import { checkDay, checkTypedDate } from './date';
+import { checkFile } from './file';
+import { checkDefinition, pressed, type Pressed } from './ids';
+import { transcriptTextOf } from './mask';
+import { promptReplies, summaryReply } from './prompt';
+import { answered, back, correcting, currentField, readState, restarted } from './state';
+import { checkContact, checkIin, checkPhone, checkText, checkYear, type Checked, type Refusal } from './typed';
+import { SKIPPED, type AddressPart, type Answer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, type QuestionnaireStep } from './types';
+
+/**
+ * Runs a questionnaire inside a flow's step. Pure: no I/O, and the clock only from `ctx.now`.
+ * Every step returns the next state; the embedding flow keeps it in its own state and acts on the
+ * outcome.
+ */
+
+/** What an event gives the current question: an answer, one part of an address, a "no" to a consent, or why not. */
+type Taken = { value: Answer } | { part: AddressPart; value: string } | { refused: true } | Refusal;
+
+/** The first question (or the summary, when `prefill` answers every field). Values for fields the definition lacks are dropped. */
+export function start(def: QuestionnaireDefinition, ctx: FlowContext, prefill: Readonly<Answers> = {}): QuestionnaireStep {
+  checkDefinition(def);
+  const values = Object.fromEntries(def.fields.flatMap((f) => (prefill[f.id] === undefined ? [] : [[f.id, prefill[f.id]!]])));
+  const state: QuestionnaireState = { values, order: [] };
+  return { state, replies: promptReplies(def, state, ctx) };
+}
+
+/** The current question again, or the summary: after a reload, a language switch, a hand-back. */
+export function prompt(def: QuestionnaireDefinition, state: Partial<QuestionnaireState>, ctx: FlowContext): Reply[] {
+  return promptReplies(def, readState(def, state), ctx);
+}
+
+/** Every answer with a button to correct each, to confirm, and to start again. */
+export function summary(def: QuestionnaireDefinition, state: Partial<QuestionnaireState>, ctx: FlowContext): Reply {
+  return summaryReply(def, readState(def, state), ctx);
+}
+
+export function handle(def: QuestionnaireDefinition, stored: Partial<QuestionnaireState>, event: FlowEvent, ctx: FlowContext): QuestionnaireStep {
+  const state = readState(def, stored);
+  const field = currentField(def, state);
+  if (event.type === 'choice') {
+    const press = pressed(event.id);
+    return press ? onButton(def, state, field, press, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
+  }
+  if (!field) return atSummary(def, state, event, ctx);
+  const taken = event.type === 'text' ? typed(field, event.text, state, ctx) : event.type === 'file' && field.kind === 'file' ? checkFile(event.file, field, ctx) : { error: 'questionnaire:errors.file_not_needed' };
+  const step = take(def, state, field, taken, ctx);
+  const transcriptText = event.type === 'text' ? transcriptTextOf(field, event.text, state, ctx) : undefined;
+  return transcriptText === undefined ? step : { ...step, transcriptText };
+}
+
+function onButton(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field | undefined, press: Pressed, ctx: FlowContext): QuestionnaireStep {
+  const stale: Refusal = { error: 'questionnaire:errors.use_buttons' };
+  if ('edit' in press) {
+    const target = field ? undefined : def.fields.find((f) => f.id === press.edit);
+    return target ? asked(def, correcting(state, target), ctx) : refuse(def, state, stale, ctx);
+  }
+  if ('field' in press) return field && press.field === field.id ? take(def, state, field, pressedAnswer(field, press.option, state, ctx), ctx) : refuse(def, state, stale, ctx);
+  switch (press.command) {
+    case 'back': {
+      const previous = back(state);
+      return previous ? asked(def, previous, ctx) : { state, replies: [], outcome: { cancelled: true } };
+    }
+    case 'skip':
+      return field ? skip(def, state, field, ctx) : refuse(def, state, stale, ctx);
+    case 'confirm':
+      return field ? refuse(def, state, stale, ctx) : { state, replies: [], outcome: { done: state.values } };
+    case 'restart':
+      return field ? refuse(def, state, stale, ctx) : asked(def, restarted(state), ctx);
+  }
+}
+
+/** A typed answer to the current question (or the current part of an address). */
+function typed(field: Field, text: string, state: QuestionnaireState, ctx: FlowContext): Taken {
+  switch (field.kind) {
+    case 'text':
+      return checkText(text, field.maxLength);
+    case 'contact':
+      return checkContact(text, field.maxLength);
+    case 'iin':
+      return checkIin(text);
+    case 'phone':
+      return checkPhone(text);
+    case 'year':
+      return checkYear(text, ctx, field.min);
+    case 'date':
+      return checkTypedDate(text, field, ctx);
+    case 'choice': {
+      const option = typedOption(optionsOf(field, ctx, state.values), text, ctx);
+      return option ? { value: option.id } : { error: 'questionnaire:errors.use_buttons', notUnderstood: true };
+    }
+    case 'consent':
+      return consentAnswer(typedConsent(text, ctx), ctx);
+    case 'address': {
+      const part = nextPart(state.address ?? {}) ?? 'region';
+      return asPart(part, part === 'region' ? checkRegion(text) : checkPart(part, text));
+    }
+    case 'file':
+      return { error: 'questionnaire:errors.file_expected', notUnderstood: true };
+  }
+}
+
+/** An answer given by the current question's own button: an option, a day, a region, yes or no. */
+function pressedAnswer(field: Field, option: string, state: QuestionnaireState, ctx: FlowContext): Taken {
+  const stale: Refusal = { error: 'questionnaire:errors.use_buttons' };
+  switch (field.kind) {
+    case 'choice':
+      return optionsOf(field, ctx, state.values).some((o) => o.id === option) ? { value: option } : stale;
+    case 'date':
+      // A day offered yesterday may be past today: checked like a typed one.
+      return /^\d{4}-\d{2}-\d{2}$/.test(option) ? checkDay(option, field, ctx) : stale;
+    case 'consent':
+      return option === 'yes' || option === 'no' ? consentAnswer(option, ctx) : stale;
+    case 'address':
+      return nextPart(state.address ?? {}) === 'region' && regionById(option) ? { part: 'region', value: option } : stale;
+    default:
+      return stale;
+  }
+}
+
+function consentAnswer(answer: 'yes' | 'no' | undefined, ctx: FlowContext): Taken {
+  if (answer === 'yes') return { value: { agreed: true, at: ctx.now.toISOString() } };
+  return answer === 'no' ? { refused: true } : { error: 'questionnaire:errors.use_buttons', notUnderstood: true };
+}
+
+const asPart = (part: AddressPart, checked: Checked): Taken => ('value' in checked ? { part, value: checked.value } : checked);
+
+/** Keeps what was taken and asks the next question; an error and the same question again; a "no" to a consent ends it. */
+function take(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, taken: Taken, ctx: FlowContext): QuestionnaireStep {
+  if ('error' in taken) return refuse(def, state, taken, ctx);
+  if ('refused' in taken) {
+    const reason = field.kind === 'consent' && field.refusal ? field.refusal[ctx.lang] : ctx.t('questionnaire:consent.refused');
+    return { state, replies: [{ text: reason }], outcome: { stopped: 'consent' } };
+  }
+  if (!('part' in taken)) return asked(def, answered(state, field, taken.value), ctx);
+  const parts = { ...state.address, [taken.part]: taken.value };
+  const address = completed(parts);
+  return asked(def, address ? answered(state, field, address) : { ...state, address: parts }, ctx);
+}
+
+/** The skip button: an optional field, or an optional part of an address. */
+function skip(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, ctx: FlowContext): QuestionnaireStep {
+  const part = field.kind === 'address' ? (nextPart(state.address ?? {}) ?? 'region') : undefined;
+  if (part && part !== 'region') return OPTIONAL_PARTS.has(part) ? take(def, state, field, { part, value: SKIPPED }, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
+  return field.optional ? take(def, state, field, { value: SKIPPED }, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
+}
+
+/** Typed at the summary: a line's number reopens that answer; anything else is not understood. */
+function atSummary(def: QuestionnaireDefinition, state: QuestionnaireState, event: FlowEvent, ctx: FlowContext): QuestionnaireStep {
+  const number = event.type === 'text' && /^\s*\d{1,2}\s*$/.test(event.text) ? Number(event.text) : 0;
+  const target = def.fields[number - 1];
+  return target ? asked(def, correcting(state, target), ctx) : refuse(def, state, { error: 'questionnaire:errors.summary', notUnderstood: true }, ctx);
+}
+
+function asked(def: QuestionnaireDefinition, state: QuestionnaireState, ctx: FlowContext): QuestionnaireStep {
+  return { state, replies: promptReplies(def, state, ctx) };
+}
+
+/** What is wrong, then the same question; nothing given so far is lost. */
+function refuse(def: QuestionnaireDefinition, state: QuestionnaireState, refusal: Refusal, ctx: FlowContext): QuestionnaireStep {
+  const replies = [{ text: ctx.t(refusal.error, refusal.vars) }, ...promptReplies(def, state, ctx)];
+  return refusal.notUnderstood ? { state, replies, notUnderstood: true } : { state, replies };
+}

@@ -1,0 +1,85 @@
+import { REGIONS } from '../../domain/regions';
+import type { Choice, FlowContext, Reply } from '../types';
+import { nextPart, OPTIONAL_PARTS } from './address';
+import { optionsOf } from './choice';
+import { dayLabel, offeredDays } from './date';
+import { answerText, fieldName } from './display';
+import { sizeText, typesText } from './file';
+import { answerId, commandId, editId } from './ids';
+import { currentField } from './state';
+import type { AddressPart, Field, QuestionnaireDefinition, QuestionnaireState } from './types';
+
+/** What the citizen is asked: the current question with its buttons, or the summary. */
+
+export function promptReplies(def: QuestionnaireDefinition, state: QuestionnaireState, ctx: FlowContext): Reply[] {
+  const field = currentField(def, state);
+  return [field ? questionReply(def, state, field, ctx) : summaryReply(def, state, ctx)];
+}
+
+/** The address part asked now, for an address field. */
+const partOf = (field: Field, state: QuestionnaireState): AddressPart | undefined => (field.kind === 'address' ? (nextPart(state.address ?? {}) ?? 'region') : undefined);
+
+function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, ctx: FlowContext): Reply {
+  const { t, lang } = ctx;
+  const part = partOf(field, state);
+  const lines = [t('questionnaire:question', { title: def.title[lang], position: def.fields.indexOf(field) + 1, total: def.fields.length, label: field.label[lang] })];
+  const how = explanation(field, part, ctx);
+  if (how) lines.push(how);
+  const value = state.values[field.id];
+  // Correcting: what the answer is now, until a new one is started.
+  if (state.correcting === field.id && value !== undefined && (part === undefined || part === 'region')) lines.push(t('questionnaire:now', { value: answerText(field, value, ctx, state.values) }));
+  const skippable = part ? (part === 'region' ? field.optional : OPTIONAL_PARTS.has(part)) : field.optional;
+  const choices = [...answerChoices(field, part, state, ctx), ...(skippable ? [{ id: commandId('skip'), label: t('questionnaire:buttons.skip') }] : []), { id: commandId('back'), label: t('questionnaire:buttons.back') }];
+  return { text: lines.join('\n'), choices };
+}
+
+/** The line under the question: how to answer (a typed kind), the part of the address, the consent's own text. */
+function explanation(field: Field, part: AddressPart | undefined, ctx: FlowContext): string | undefined {
+  const { t, lang } = ctx;
+  switch (field.kind) {
+    case 'text':
+    case 'contact':
+      return t('questionnaire:hint.text');
+    case 'iin':
+    case 'phone':
+    case 'year':
+    case 'date':
+      return t(`questionnaire:hint.${field.kind}`);
+    case 'file':
+      return t('questionnaire:hint.file', { types: typesText(field, ctx), size: sizeText(field, ctx) });
+    case 'consent':
+      return t('questionnaire:consent.question', { text: field.text[lang] });
+    case 'address':
+      return t(`questionnaire:address.${part}`);
+    case 'choice':
+      return undefined;
+  }
+}
+
+/** The buttons that answer: options, days, regions, yes and no. */
+function answerChoices(field: Field, part: AddressPart | undefined, state: QuestionnaireState, ctx: FlowContext): Choice[] {
+  switch (field.kind) {
+    case 'choice':
+      return optionsOf(field, ctx, state.values).map((o) => ({ id: answerId(field.id, o.id), label: o.label[ctx.lang] }));
+    case 'date':
+      return offeredDays(field, ctx).map((day) => ({ id: answerId(field.id, day), label: dayLabel(day, ctx) }));
+    case 'address':
+      return part === 'region' ? REGIONS.map((r) => ({ id: answerId(field.id, r.id), label: r.name[ctx.lang] })) : [];
+    case 'consent':
+      return (['yes', 'no'] as const).map((answer) => ({ id: answerId(field.id, answer), label: ctx.t(`questionnaire:consent.${answer}`) }));
+    default:
+      return [];
+  }
+}
+
+/** Every answer, numbered, with a button per number to correct it, "all correct" and "start again". */
+export function summaryReply(def: QuestionnaireDefinition, state: QuestionnaireState, ctx: FlowContext): Reply {
+  const { t, lang } = ctx;
+  const lines = def.fields.map((field, i) => {
+    const value = state.values[field.id];
+    return `${i + 1}. ${fieldName(field, ctx)}: ${value === undefined ? '—' : answerText(field, value, ctx, state.values)}`;
+  });
+  const text = [t('questionnaire:summary.title', { title: def.title[lang] }), ...lines, '', t('questionnaire:summary.hint')].join('\n');
+  const edits = def.fields.map((field, i) => ({ id: editId(field.id), label: t('questionnaire:buttons.edit', { number: i + 1 }) }));
+  return { text, choices: [...edits, { id: commandId('confirm'), label: t('questionnaire:buttons.confirm') }, { id: commandId('restart'), label: t('questionnaire:buttons.restart') }] };
+}

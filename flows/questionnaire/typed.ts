@@ -1,0 +1,61 @@
+import { todayInAlmaty } from '../../domain/calendar';
+import { validateIin } from '../../domain/iin';
+import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
+import type { FlowContext } from '../types';
+
+/** Why an answer was not taken: a `questionnaire:` text saying what is wrong and how to write it. */
+export interface Refusal {
+  error: string;
+  vars?: Record<string, unknown>;
+  /** Typed where only buttons answer. */
+  notUnderstood?: boolean;
+}
+
+/** An answer checked: the value to keep, or why not. */
+export type Checked<T = string> = { value: T } | Refusal;
+
+const DEFAULT_MAX_LENGTH = 200;
+const FIRST_YEAR = 1940;
+
+/** Spaces as one, none at the ends: the spelling an answer is kept in. */
+export const tidy = (typed: string): string => typed.trim().replace(/\s+/g, ' ');
+
+/** Free text: a letter among at least two characters, no longer than the field allows. */
+export function checkText(typed: string, maxLength = DEFAULT_MAX_LENGTH): Checked {
+  const text = tidy(typed);
+  if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
+  if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters' };
+  if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
+  return { value: text };
+}
+
+/** The IIN as 12 digits (spaces and dashes dropped); a refusal names the reason. */
+export function checkIin(typed: string): Checked {
+  const result = validateIin(tidy(typed));
+  return result.ok ? { value: result.iin } : { error: `questionnaire:errors.iin_${result.reason}` };
+}
+
+/** A Kazakhstan number in E.164 (+77012345678); a refusal says whether it is malformed or foreign. */
+export function checkPhone(typed: string): Checked {
+  const result = normalizeKzPhone(tidy(typed));
+  return result.ok ? { value: result.e164 } : { error: `questionnaire:errors.phone_${result.reason}` };
+}
+
+/**
+ * Contact details: a bare phone number is kept in one spelling (+7 701 234 56 78); text with a
+ * letter (an e-mail, a phone with a name) as typed; digits that make no Kazakh number are refused
+ * as a phone number.
+ */
+export function checkContact(typed: string, maxLength = DEFAULT_MAX_LENGTH): Checked {
+  const phone = checkPhone(typed);
+  if ('value' in phone) return { value: formatKzPhone(phone.value) };
+  return /\p{L}/u.test(typed) ? checkText(typed, maxLength) : phone;
+}
+
+/** Four digits, from `min` to this year (in Almaty). */
+export function checkYear(typed: string, ctx: FlowContext, min = FIRST_YEAR): Checked {
+  const text = tidy(typed);
+  const max = Number(todayInAlmaty(ctx.now).slice(0, 4));
+  const year = Number(text);
+  return /^\d{4}$/.test(text) && year >= min && year <= max ? { value: text } : { error: 'questionnaire:errors.year', vars: { min, max } };
+}

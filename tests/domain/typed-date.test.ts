@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { monthOf, parseTypedDate } from '../../domain/typed-date';
+
+const TODAY = '2026-11-20';
+const parsed = (text: string) => parseTypedDate(text, TODAY);
+
+describe('parseTypedDate', () => {
+  it.each([
+    ['12.12', '2026-12-12'],
+    ['12.12.2026', '2026-12-12'],
+    ['12/12/2026', '2026-12-12'],
+    ['12.12.26', '2026-12-12'],
+    ['2026-12-12', '2026-12-12'],
+    [' 1.2 ', '2027-02-01'],
+  ])('reads the digits of %j', (text, date) => {
+    expect(parsed(text)).toEqual({ ok: true, date });
+  });
+
+  it.each([
+    ['12 декабря', '2026-12-12'],
+    ['12 Декабря 2026 г.', '2026-12-12'],
+    ['12 декабрь', '2026-12-12'],
+    ['3 мая', '2027-05-03'],
+    ['3 марта 2027 года', '2027-03-03'],
+    ['дек 12', '2026-12-12'],
+    ['12 дек.', '2026-12-12'],
+  ])('reads the Russian month name in %j', (text, date) => {
+    expect(parsed(text)).toEqual({ ok: true, date });
+  });
+
+  it.each([
+    ['12 желтоқсан', '2026-12-12'],
+    ['12 желтоксан', '2026-12-12'],
+    ['2026 жылғы 12 желтоқсан', '2026-12-12'],
+    ['2026 ж. 12 желтоқсан', '2026-12-12'],
+    ['желтоқсанның 12-сі', '2026-12-12'],
+    ['12-желтоқсан', '2026-12-12'],
+    ['5 қаңтар', '2027-01-05'],
+    ['5 кантар', '2027-01-05'],
+    ['21 наурыз', '2027-03-21'],
+    ['1 сәуір', '2027-04-01'],
+    ['1 сауир', '2027-04-01'],
+    ['7 мамыр', '2027-05-07'],
+    ['7 маусым', '2027-06-07'],
+    ['1 қыркүйек', '2027-09-01'],
+    ['25 қазан', '2027-10-25'],
+    ['30 қараша', '2026-11-30'],
+  ])('reads the Kazakh month name in %j, with or without Kazakh letters', (text, date) => {
+    expect(parsed(text)).toEqual({ ok: true, date });
+  });
+
+  it('takes today itself this year, and a day already past next year', () => {
+    expect(parsed('20.11')).toEqual({ ok: true, date: '2026-11-20' });
+    expect(parsed('19.11')).toEqual({ ok: true, date: '2027-11-19' });
+  });
+
+  it.each(['31.02', '31 ноября', '29.02.2027', '00.12', '12.13'])('refuses %j: no such day', (text) => {
+    expect(parsed(text)).toEqual({ ok: false, reason: 'date' });
+  });
+
+  it.each(['завтра', '12', 'декабря', '12 декабря 13 января', '12 ма', 'вторник 15 декабря', '12.12.12.12', ''])('does not read %j as a date', (text) => {
+    expect(parsed(text)).toEqual({ ok: false, reason: 'format' });
+  });
+});
+
+describe('monthOf', () => {
+  it('knows every month in both languages', () => {
+    const ru = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+    const kk = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+    expect(ru.map(monthOf)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(kk.map(monthOf)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  it('takes the first letters of a name only when they name one month', () => {
+    expect(monthOf('сен')).toBe(9);
+    expect(monthOf('желт')).toBe(12);
+    expect(monthOf('ма')).toBeUndefined();
+    expect(monthOf('ию')).toBeUndefined();
+  });
+});
