@@ -39,6 +39,8 @@ export interface Reply {
   replace?: boolean;
   /** The reply's number in the transcript, set by the engine when it is stored. */
   seq?: number;
+  /** What the transcript (and so operators and a reloaded widget) keeps instead of `text`: the text with personal data masked. */
+  transcriptText?: string;
 }
 
 /** A side effect a step asks for; the engine runs it (idempotently) before anything is told as done. */

@@ -8,7 +8,7 @@ const HANDLED_KEPT = 50;
 export function entryOf(reply: Reply, at: string): TranscriptEntry {
   return {
     from: reply.from ?? 'bot',
-    text: reply.text,
+    text: reply.transcriptText ?? reply.text,
     at,
     ...(reply.author ? { author: reply.author } : {}),
     ...(reply.attachment ? { attachment: reply.attachment } : {}),

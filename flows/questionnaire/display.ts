@@ -2,12 +2,20 @@ import { formatKzPhone } from '../../domain/phone';
 import { formatCivilDate } from '../../locales/format';
 import type { FlowContext } from '../types';
 import { addressLine } from './address';
+import { maskedAnswer } from './mask';
 import { optionsOf } from './choice';
 import { SKIPPED, type AddressAnswer, type Answer, type Answers, type Field, type FileAnswer } from './types';
 
-/** An answer as the summary shows it: the option's label, the date in words, the phone spaced, the address on one line. */
-export function answerText(field: Field, value: Answer, ctx: FlowContext, values: Readonly<Answers>): string {
+/**
+ * An answer as the summary shows it: the option's label, the date in words, the phone spaced, the
+ * address on one line. `masked`: as the transcript keeps it, personal data hidden.
+ */
+export function answerText(field: Field, value: Answer, ctx: FlowContext, values: Readonly<Answers>, masked = false): string {
   if (value === SKIPPED) return ctx.t('questionnaire:summary.skipped');
+  if (masked) {
+    const hidden = maskedAnswer(field, value, ctx);
+    if (hidden !== undefined) return hidden;
+  }
   switch (field.kind) {
     case 'phone':
       return formatKzPhone(String(value));

@@ -3,7 +3,7 @@ import { normalizeKzPhone, PHONE_PATTERN } from '../../domain/phone';
 import { regionById } from '../../domain/regions';
 import { checkRegion } from './address';
 import type { FlowContext } from '../types';
-import type { Field, QuestionnaireState } from './types';
+import type { AddressAnswer, Answer, Field, QuestionnaireState } from './types';
 
 /**
  * What the transcript keeps of a message typed into a questionnaire: an IIN as "•••••••• 1234", a
@@ -26,7 +26,7 @@ export function maskedPhone(typed: string): string {
 }
 
 /** Free text with the IINs and phone numbers in it masked; undefined when it has none. */
-function maskedInText(typed: string): string | undefined {
+export function maskedInText(typed: string): string | undefined {
   const masked = typed.replace(IIN_PATTERN, maskedIin).replace(PHONE_PATTERN, maskedPhone);
   return masked === typed ? undefined : masked;
 }
@@ -47,6 +47,25 @@ export function transcriptTextOf(field: Field, typed: string, state: Questionnai
       // Typed at the region question: the region's name, or hidden whole when it names none.
       const region = checkRegion(typed);
       return 'value' in region ? regionById(region.value)!.name[ctx.lang] : '•••';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A stored answer as the transcript shows it (the summary read back): undefined when it may be shown whole. */
+export function maskedAnswer(field: Field, value: Answer, ctx: FlowContext): string | undefined {
+  switch (field.kind) {
+    case 'iin':
+      return maskedIin(String(value));
+    case 'phone':
+      return maskedPhone(String(value));
+    case 'contact':
+    case 'text':
+      return maskedInText(String(value));
+    case 'address': {
+      const region = regionById((value as AddressAnswer).region);
+      return region ? `${region.name[ctx.lang]}, •••` : '•••';
     }
     default:
       return undefined;

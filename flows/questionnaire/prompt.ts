@@ -75,11 +75,15 @@ function answerChoices(field: Field, part: AddressPart | undefined, state: Quest
 /** Every answer, numbered, with a button per number to correct it, "all correct" and "start again". */
 export function summaryReply(def: QuestionnaireDefinition, state: QuestionnaireState, ctx: FlowContext): Reply {
   const { t, lang } = ctx;
-  const lines = def.fields.map((field, i) => {
-    const value = state.values[field.id];
-    return `${i + 1}. ${fieldName(field, ctx)}: ${value === undefined ? '—' : answerText(field, value, ctx, state.values)}`;
-  });
-  const text = [t('questionnaire:summary.title', { title: def.title[lang] }), ...lines, '', t('questionnaire:summary.hint')].join('\n');
+  const summary = (masked: boolean) => {
+    const lines = def.fields.map((field, i) => {
+      const value = state.values[field.id];
+      return `${i + 1}. ${fieldName(field, ctx)}: ${value === undefined ? '—' : answerText(field, value, ctx, state.values, masked)}`;
+    });
+    return [t('questionnaire:summary.title', { title: def.title[lang] }), ...lines, '', t('questionnaire:summary.hint')].join('\n');
+  };
+  const text = summary(false);
+  const transcriptText = summary(true);
   const edits = def.fields.map((field, i) => ({ id: editId(field.id), label: t('questionnaire:buttons.edit', { number: i + 1 }) }));
-  return { text, choices: [...edits, { id: commandId('confirm'), label: t('questionnaire:buttons.confirm') }, { id: commandId('restart'), label: t('questionnaire:buttons.restart') }] };
+  return { text, ...(transcriptText !== text ? { transcriptText } : {}), choices: [...edits, { id: commandId('confirm'), label: t('questionnaire:buttons.confirm') }, { id: commandId('restart'), label: t('questionnaire:buttons.restart') }] };
 }

@@ -313,7 +313,8 @@ describe('the application form’s summary, and coming back to the form', () => 
   });
 
   it('comes back to the summary when the form is filled again, and offers to start again', async () => {
-    const engine = testEngine();
+    const store = createMemoryStore();
+    const engine = testEngine({ store });
     await toSummary(engine, 'web-form-again');
     const done = await send(engine, 'web-form-again', { type: 'choice', id: 'q:confirm' });
     expect(done.conversation.state.step).toBe('checklist');
@@ -321,6 +322,10 @@ describe('the application form’s summary, and coming back to the form', () => 
     expect(reopened.replies.at(-1)!.text).toMatch(/проверьте ответы:\n1\. Название школы \(учебного заведения\): Школа № 12, Кызылорда/);
     const restarted = await send(engine, 'web-form-again', { type: 'choice', id: 'q:restart' });
     expect(restarted.replies.at(-1)!.text).toMatch(/вопрос 1 из 7\.\nНазвание школы/);
+    // The citizen reads the IIN in full in the summary; the transcript that operators and a reloaded widget read keeps it masked.
+    const transcript = (await store.conversations.transcript('web-form-again')).map((e) => e.text).join('\n');
+    expect(transcript).toContain('ИИН: •••••••• 0003');
+    expect(transcript).not.toContain('850520400003');
   });
 
   it('keeps a half-filled form through a reload on another instance, and masks the IIN in the transcript', async () => {
