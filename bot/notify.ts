@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
+import { formatCivilDate } from '../locales/format';
 import type { Translate } from '../locales/i18n';
 import type { Conversation, JobQueue } from '../store/types';
 import type { Delivery } from './delivery';
@@ -64,10 +65,35 @@ export class Notifier {
 /** A scheduled message for a citizen (a reminder): the job's type. */
 export const NOTIFY_JOB = 'notify';
 
-/** What a notify job says: a text key of the citizen's language with its values, made when it is sent. */
+/**
+ * A message kept until it is sent (in a job, or decided before the citizen's language is read): a
+ * text key with its values, dates ('YYYY-MM-DD') written out and text keys translated in the
+ * citizen's language when it is sent.
+ *
+ * @example
+ * { key: 'home_visit:reminder', vars: { number: 'HV-2026-000123' }, dates: { date: '2026-12-03' }, texts: { window: 'home_visit:window.morning' } }
+ */
+export interface NotifyText {
+  key: string;
+  vars?: Record<string, string | number>;
+  dates?: Record<string, string>;
+  texts?: Record<string, string>;
+}
+
+/** What a notify job says, to whom. */
 export interface NotifyJobPayload {
   conversationId: string;
-  text: { key: string; vars?: Record<string, unknown> };
+  text: NotifyText;
+}
+
+/** The message in the citizen's language. */
+export function renderNotifyText(text: NotifyText): Message {
+  return (t, conversation) => {
+    const vars: Record<string, unknown> = { ...text.vars };
+    for (const [name, date] of Object.entries(text.dates ?? {})) vars[name] = formatCivilDate(date, conversation.lang);
+    for (const [name, key] of Object.entries(text.texts ?? {})) vars[name] = t(key);
+    return { text: t(text.key, vars) };
+  };
 }
 
 /**
@@ -85,6 +111,6 @@ export function scheduleNotification(jobs: JobQueue, id: string, at: Date, paylo
 export function notifyJobHandler(notifier: Notifier): JobHandler {
   return async (job, { idempotencyKey }) => {
     const { conversationId, text } = job.payload as NotifyJobPayload;
-    await notifier.tell(conversationId, (t) => ({ text: t(text.key, text.vars) }), idempotencyKey);
+    await notifier.tell(conversationId, renderNotifyText(text), idempotencyKey);
   };
 }

@@ -261,6 +261,13 @@ export function nextWorkingDay(date: IsoDate): IsoDate {
   return addWorkingDays(date, 1);
 }
 
+/** The last working day strictly before `date` (the day a reminder of a visit on `date` goes out). */
+export function previousWorkingDay(date: IsoDate): IsoDate {
+  let day = parse(date).dayNumber - 1;
+  while (!isWorkingDay(format(day))) day -= 1;
+  return format(day);
+}
+
 /** `date` itself when it is a working day, otherwise the next working day. */
 export function workingDayOnOrAfter(date: IsoDate): IsoDate {
   return isWorkingDay(date) ? date : nextWorkingDay(date);
