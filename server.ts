@@ -64,7 +64,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     log.info('TELEGRAM_BOT_TOKEN is not set: the Telegram channel is off');
   }
 
-  const operator = { store, accounts, presence, audit: new Audit(store), handoff, callbacks, ratings, canned: new CannedAnswers(store), jwtSecret: secret, sessionHours: config.OPERATOR_SESSION_HOURS };
+  const operator = { store, accounts, presence, audit: new Audit(store), handoff, callbacks, ratings, canned: new CannedAnswers(store), describe: runtime.describe, texts, jwtSecret: secret, sessionHours: config.OPERATOR_SESSION_HOURS };
   const app = await buildApp({ config, log, store, engine, texts, metrics, hub, forms, operator, ...(telegram ? { telegram } : {}) });
 
   return {

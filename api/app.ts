@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Engine } from '../bot/engine';
@@ -14,7 +14,7 @@ import type { FormFiles } from '../bot/forms';
 import type { TelegramChannel } from '../bot/channels/telegram';
 import type { Texts } from '../locales/i18n';
 import type { Store } from '../store/types';
-import { apiError } from './errors';
+import { apiError, errorAnswer } from './errors';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
 import { formRoutes } from './routes/forms';
@@ -50,21 +50,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.setErrorHandler((error, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const first = error.validation[0];
-      const where = first?.instancePath ? `${error.validationContext ?? 'request'}${first.instancePath}` : (error.validationContext ?? 'request');
-      return reply.code(400).send(apiError('bad_request', `${where}: ${first?.message ?? 'invalid'}`));
-    }
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status === 429) return reply.code(429).send(apiError('rate_limited', 'Too many requests, slow down'));
-    if (status >= 400 && status < 500) {
-      return reply.code(status).send(apiError((error as { code?: string }).code?.toLowerCase() ?? 'bad_request', (error as Error).message));
-    }
-    deps.metrics.errors.inc({ where: 'http' });
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send(apiError('internal', 'Internal error'));
-  });
+  app.setErrorHandler(
+    errorAnswer((error, request) => {
+      deps.metrics.errors.inc({ where: 'http' });
+      request.log.error({ err: error }, 'request failed');
+    }),
+  );
   app.setNotFoundHandler((request, reply) => reply.code(404).send(apiError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
 
   await app.register(helmet, {

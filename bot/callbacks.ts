@@ -44,6 +44,10 @@ export class Callbacks {
     });
   };
 
+  get(id: string): Promise<CallbackRequest | null> {
+    return this.records.get(id);
+  }
+
   async list(status?: CallbackStatus): Promise<CallbackRequest[]> {
     const all = await this.records.list();
     const order = (r: CallbackRequest) => (r.status === 'pending' ? 0 : r.status === 'not_reached' ? 1 : 2);
@@ -51,9 +55,7 @@ export class Callbacks {
   }
 
   /** Marks a call: reached closes the request; not reached keeps it on the list with one more attempt. */
-  async mark(id: string, status: Exclude<CallbackStatus, 'pending'>, by: string, note?: string): Promise<CallbackRequest | null> {
-    const request = await this.records.get(id);
-    if (!request) return null;
+  async mark(request: CallbackRequest, status: Exclude<CallbackStatus, 'pending'>, by: string, note?: string): Promise<CallbackRequest> {
     const updated: CallbackRequest = {
       ...request,
       status,
@@ -62,7 +64,7 @@ export class Callbacks {
       handledAt: new Date().toISOString(),
       ...(note ? { note } : {}),
     };
-    await this.records.put(id, updated);
+    await this.records.put(request.id, updated);
     return updated;
   }
 }

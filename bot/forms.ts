@@ -1,14 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { checklistOf } from '../flows/checklist';
 import { findForm } from '../flows/forms';
 import { renderFormPdf } from '../flows/forms/pdf';
 import { todayInAlmaty } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
-import type { ConversationStore, Lang } from '../store/types';
-
-interface StoredForm {
-  lang: Lang;
-  values: Record<string, string>;
-}
+import type { ConversationStore } from '../store/types';
 
 /**
  * Filled application forms: rendered to PDF from what the conversation stored, and reachable by
@@ -46,7 +42,7 @@ export class FormFiles {
   async render(conversationId: string, formId: string, now = new Date()): Promise<Buffer | null> {
     const form = findForm(formId);
     const conversation = await this.conversations.get(conversationId);
-    const stored = (conversation?.data.forms as Record<string, StoredForm> | undefined)?.[formId];
+    const stored = conversation ? checklistOf(conversation.data).forms?.[formId] : undefined;
     if (!form || !stored) return null;
     return renderFormPdf(form.layout(stored.values, stored.lang, formatCivilDate(todayInAlmaty(now), stored.lang)), form.title[stored.lang]);
   }

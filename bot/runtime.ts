@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { OpeningHours } from '../domain/hours';
 import { createFlows } from '../flows';
+import { describeCollected, type DescribeCollected } from '../flows/describe';
 import { CALLBACK_EFFECT } from '../flows/operator';
 import { RATING_EFFECT } from '../flows/rating';
 import type { Texts } from '../locales/i18n';
@@ -48,10 +49,11 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
   const handoff = new Handoff({ store, texts, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });
   const callbacks = new Callbacks(store);
   const ratings = new Ratings(store);
+  const flows = createFlows();
   const engine = new Engine({
     store,
     texts,
-    flows: createFlows(),
+    flows,
     defaultLang,
     ...(now ? { now } : {}),
     log,
@@ -78,6 +80,8 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
     ratings,
     hub,
     forms,
+    /** What the flows collected in a conversation, in words for operators. */
+    describe: ((data, lang) => describeCollected(flows, data, { lang, t: texts.translator(lang) })) satisfies DescribeCollected,
     /** Starts counting who is online, handing frames from other instances to this one's sockets, and running due jobs. */
     async start() {
       await Promise.all([presence.start(), delivery.start(), scheduleQueueSweep(store.jobs, sweepEveryMs, clock)]);

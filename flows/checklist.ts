@@ -1,11 +1,12 @@
 import { addCalendarDays, addWorkingDays, nextWorkingDay, registrationDay, timeInAlmaty, todayInAlmaty, type RegistrationDelay } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
-import { catalog, findService, type Question, type Service, type Term } from './catalog';
+import { catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
 import { afterHoursFor, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
 import { findForm, type FormDefinition, type FormValues } from './forms';
+import type { Lang } from '../store/types';
 import { parse } from './nlu';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
-import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
+import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
 /**
@@ -94,17 +95,19 @@ export function createChecklistFlow(): Flow {
           const ticked = data.ticked.includes(documentId) ? data.ticked.filter((t) => t !== documentId) : [...data.ticked, documentId];
           const next = stateOf(flow, 'checklist', { ...data, ticked });
           // The ticks go to the collected data at once: an operator may be looking at them.
-          return { replies: [{ ...checklistReply(service, dataOf(next.data), ctx), replace: true }], state: next, data: collected(service, dataOf(next.data)) };
+          return { replies: [{ ...checklistReply(service, dataOf(next.data), ctx), replace: true }], state: next, data: collected(service, dataOf(next.data), ctx) };
         }
         if (id === NAV.details) return show('details', service, data, ctx);
       }
       if (step === 'checklist' || step === 'details') {
         if (id === NAV.form && form) return show('form', service, { ...data, form: formState(form, data, ctx) }, ctx);
         if (id === NAV.list) return show('checklist', service, data, ctx);
-        if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state, data: { limitedMobility: true } };
+        if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state, data: collected(service, data, ctx, { limitedMobility: true }) };
       }
       return again(state, ctx, 'checklist:answer_with_buttons');
     },
+
+    describe: describeChecklist,
 
     prompt(state, ctx) {
       const data = dataOf(state.data);
@@ -131,7 +134,7 @@ export function createChecklistFlow(): Flow {
 
   const show = (step: Step, service: Service, data: ChecklistData, ctx: FlowContext): StepResult => {
     const state = stateOf(flow, step, { ...data, serviceId: service.id });
-    return { replies: flow.prompt(state, ctx), state, data: collected(service, data) };
+    return { replies: flow.prompt(state, ctx), state, data: collected(service, data, ctx) };
   };
 
   /** The next question, or the checklist once every question that matters is answered. */
@@ -162,7 +165,7 @@ export function createChecklistFlow(): Flow {
       ...list,
       ...masked,
       replies: [{ text: formReadyText(service, form, next.answers, ctx), attachment: { kind: 'form', formId: form.id, fileName } }, ...list.replies],
-      data: { ...list.data, forms: { ...((ctx.conversation.data.forms as Record<string, unknown>) ?? {}), [form.id]: { lang: ctx.lang, values } } },
+      data: collected(service, next, ctx, { forms: { ...checklistOf(ctx.conversation.data).forms, [form.id]: { lang: ctx.lang, values } } }),
     };
   };
 
@@ -179,9 +182,74 @@ export function createChecklistFlow(): Flow {
   return flow;
 }
 
-/** What operators see of this journey. */
-function collected(service: Service, data: ChecklistData): Record<string, unknown> {
-  return { checklist: { serviceId: service.id, answers: data.answers, ticked: data.ticked } };
+/** A filled application form as the conversation keeps it for its PDF. */
+export interface FilledForm {
+  lang: Lang;
+  values: FormValues;
+}
+
+/**
+ * What this journey keeps in the conversation's collected data, under `checklist`: the service with
+ * the answers and ticks, the filled forms by form id, and whether the citizen cannot come in person.
+ */
+export interface CollectedChecklist {
+  serviceId?: string;
+  answers?: Record<string, string>;
+  ticked?: string[];
+  forms?: Record<string, FilledForm>;
+  limitedMobility?: true;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+
+/**
+ * The checklist's part of a conversation's collected data. Conversations from before the namespace
+ * kept `forms` and `limitedMobility` at the top level: they are read as part of it.
+ */
+export function checklistOf(data: Readonly<Record<string, unknown>>): CollectedChecklist {
+  const own = (asRecord(data.checklist) ?? {}) as CollectedChecklist;
+  const earlierForms = asRecord(data.forms) as Record<string, FilledForm> | undefined;
+  return {
+    ...own,
+    ...(earlierForms || own.forms ? { forms: { ...earlierForms, ...own.forms } } : {}),
+    ...(own.limitedMobility || data.limitedMobility === true ? { limitedMobility: true } : {}),
+  };
+}
+
+/** What operators see of this journey, kept with what the conversation already has under `checklist`. */
+function collected(service: Service, data: ChecklistData, ctx: FlowContext, more: Partial<CollectedChecklist> = {}): Record<string, unknown> {
+  const checklist: CollectedChecklist = { ...checklistOf(ctx.conversation.data), serviceId: service.id, answers: data.answers, ticked: data.ticked, ...more };
+  return { checklist };
+}
+
+const isChannelId = (id: string): id is ChannelId => (CHANNEL_IDS as readonly string[]).includes(id);
+
+/**
+ * The checklist for operators: the service, each answer as its question and option, the ticked
+ * documents by their text, the filled forms by their title, and whether the citizen cannot come.
+ */
+function describeChecklist(data: Readonly<Record<string, unknown>>, { lang, t }: DescribeContext): DataSection | undefined {
+  const { serviceId, answers = {}, ticked = [], forms = {}, limitedMobility } = checklistOf(data);
+  const service = serviceId ? findService(serviceId) : undefined;
+  const items: DataItem[] = [];
+  if (service) {
+    items.push({ label: t('checklist:collected.service'), value: service.title[lang] });
+    for (const [questionId, optionId] of Object.entries(answers)) {
+      const question = service.questions.find((q) => q.id === questionId);
+      const option = question?.options.find((o) => o.id === optionId);
+      if (question && option) items.push({ label: question.text[lang], value: option.label[lang] });
+      // A single-channel service asks no channel question: the channel is given.
+      else if (questionId === 'channel' && isChannelId(optionId)) items.push({ label: t('checklist:collected.channel'), value: t(`checklist:collected.channels.${optionId}`) });
+    }
+    const documents = service.documents.filter((d) => ticked.includes(d.id)).map((d) => d.text[lang]);
+    if (documents.length) items.push({ label: t('checklist:collected.ticked'), value: documents.join('; ') });
+  }
+  for (const [formId, filled] of Object.entries(forms)) {
+    const form = findForm(formId);
+    if (form) items.push({ label: t('checklist:collected.form'), value: t('checklist:collected.form_in', { title: form.title[lang], lang: t(`checklist:collected.langs.${filled.lang}`) }) });
+  }
+  if (limitedMobility) items.push({ label: t('checklist:collected.mobility'), value: t('checklist:collected.mobility_yes') });
+  return items.length ? { title: t('checklist:collected.title'), items } : undefined;
 }
 
 function navChoices(ctx: FlowContext, ...ids: (typeof NAV)[keyof typeof NAV][]): Choice[] {

@@ -1,6 +1,7 @@
 import type { OpeningHours } from '../domain/hours';
 import { formatKzPhone, normalizeKzPhone } from '../domain/phone';
 import { findService } from './catalog';
+import { checklistOf } from './checklist';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { QUEUE_CONTROL_PREFIX, stateOf } from './types';
 import type { FlowState } from '../store/types';
@@ -47,14 +48,14 @@ export function describeHours(hours: OpeningHours, t: FlowContext['t']): string 
 
 /** What the citizen wants, when the journey so far tells it: the service they were looking at. */
 function knownTopic(ctx: FlowContext): string | undefined {
-  const checklist = ctx.conversation.data.checklist as { serviceId?: string } | undefined;
-  const service = checklist?.serviceId ? findService(checklist.serviceId) : undefined;
+  const { serviceId } = checklistOf(ctx.conversation.data);
+  const service = serviceId ? findService(serviceId) : undefined;
   return service?.title[ctx.lang];
 }
 
 /** People who cannot come in person, and home-visit requests, are served first. */
 function priorityOf(ctx: FlowContext, returnTo: FlowState | undefined): number {
-  return ctx.conversation.data.limitedMobility === true || returnTo?.flow === 'home_visit' ? 1 : 0;
+  return checklistOf(ctx.conversation.data).limitedMobility || returnTo?.flow === 'home_visit' ? 1 : 0;
 }
 
 /**

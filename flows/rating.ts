@@ -1,5 +1,5 @@
 import { MENU_FLOW_ID } from './menu';
-import type { Flow, Reply, StepResult } from './types';
+import type { DataItem, Flow, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
 export const RATING_FLOW_ID = 'rating';
@@ -40,6 +40,13 @@ export function createRatingFlow(): Flow {
       const comment = event.type === 'text' && !skipped ? event.text.trim().slice(0, MAX_COMMENT_LENGTH) : '';
       const rating = { score: data.score, ...(comment ? { comment } : {}), ...(data.operator ? { operator: data.operator } : {}), at: ctx.now.toISOString() };
       return { replies: [{ text: ctx.t('operator:rating.thanks') }], data: { rating }, effects: [{ type: RATING_EFFECT, rating }], goto: { flow: MENU_FLOW_ID } };
+    },
+    describe(data, { t }) {
+      const rating = data.rating as { score?: unknown; comment?: unknown } | undefined;
+      if (typeof rating?.score !== 'number') return undefined;
+      const items: DataItem[] = [{ label: t('operator:rating.collected.score'), value: `${rating.score}/5` }];
+      if (typeof rating.comment === 'string' && rating.comment) items.push({ label: t('operator:rating.collected.comment'), value: rating.comment });
+      return { title: t('operator:rating.collected.title'), items };
     },
     prompt(state, ctx): Reply[] {
       const skip = { id: SKIP, label: ctx.t('operator:choices.skip') };

@@ -85,6 +85,21 @@ export interface FlowContext {
   availability: Availability;
 }
 
+/** The language an operator reads collected data in. */
+export type DescribeContext = Pick<FlowContext, 'lang' | 't'>;
+
+/** One thing a flow collected, in words: `{ label: 'Услуга', value: 'Выдача дубликата аттестата' }`. */
+export interface DataItem {
+  label: string;
+  value: string;
+}
+
+/** What one flow collected, under its title (e.g. the checklist, the rating). */
+export interface DataSection {
+  title: string;
+  items: DataItem[];
+}
+
 /**
  * A change of who may speak that a step asks for: join the operator queue (the bot falls silent
  * from then on), or leave it and return to the bot.
@@ -131,6 +146,13 @@ export interface Flow {
   prompt(state: FlowState, ctx: FlowContext): Reply[];
   /** Answers to this flow belong to a closed conversation (the rating after close) and do not reopen it. */
   keepsClosed?: boolean;
+  /**
+   * What this flow collected in the conversation's data, for operators, in the reader's language:
+   * services, questions, options, documents and forms named in words, never by id. The flow reads
+   * its own namespace of `data` (and any key it wrote before it had one); undefined or no items
+   * when it collected nothing.
+   */
+  describe?(data: Readonly<Record<string, unknown>>, ctx: DescribeContext): DataSection | undefined;
   /** The effect types this flow asks for; the engine refuses to start without a handler for each. */
   effects?: readonly string[];
   /**

@@ -28,6 +28,7 @@ const ROUTES: [string, string, unknown?][] = [
   ['PUT', '/api/operator/canned/docs', { kk: 'a', ru: 'b' }],
   ['DELETE', '/api/operator/canned/docs'],
   ['GET', '/api/operator/callbacks'],
+  ['GET', '/api/operator/callbacks/x'],
   ['PATCH', '/api/operator/callbacks/x', { status: 'reached' }],
   ['GET', '/api/operator/ratings'],
   ['GET', '/api/operator/audit'],
@@ -173,7 +174,47 @@ describe('operator API', () => {
     expect(ratings[0]).toMatchObject({ conversationId, score: 5, comment: 'Очень помогли, спасибо', operator: 'aigerim' });
     const detail = (await aigerim.get(`/api/operator/conversations/${conversationId}`)).body;
     expect(detail.data.rating).toMatchObject({ score: 5, comment: 'Очень помогли, спасибо' });
+    expect(detail.described).toContainEqual({ section: 'rating', title: 'Оценка гражданина', items: [{ label: 'Оценка помощи', value: '5/5' }, { label: 'Комментарий', value: 'Очень помогли, спасибо' }] });
     expect((await aigerim.get('/api/operator/conversations?status=closed&owner=me')).body.map((c: { id: string }) => c.id)).toContain(conversationId);
+    client.close();
+  });
+
+  it('describes what the checklist collected in words, in the console\'s language, without ids', async () => {
+    const { client, conversationId } = await citizen(server);
+    for (const id of ['menu:checklist', 'svc:correct-education-document', 'tick:e_application', 'nav:form']) await client.exchange({ type: 'choice', id });
+    for (const text of ['Султанбеков Адиль Куанышевич', 'Жангирова Нургуль Шахмардановна', '850520400003', '+7 701 234 56 78', 'Диплом колледжа, 2012', 'Жангирова Нургул', 'Жангирова Нургуль']) await client.exchange({ type: 'text', text });
+    for (const id of ['q:confirm', 'nav:cannot_come']) await client.exchange({ type: 'choice', id });
+
+    const ru = (await aigerim.get(`/api/operator/conversations/${conversationId}?lang=ru`)).body;
+    // The stored data stays as it was (the contract), under the checklist's own namespace.
+    expect(ru.data.checklist).toMatchObject({ serviceId: 'correct-education-document', answers: { channel: 'egov_portal' }, ticked: ['e_application'], limitedMobility: true, forms: { 'seed001-annex1': { lang: 'ru' } } });
+    expect(ru.described).toEqual([
+      {
+        section: 'checklist',
+        title: 'Перечень документов',
+        items: [
+          { label: 'Услуга', value: 'Актуализация (корректировка) сведений в документах об образовании' },
+          { label: 'Способ подачи', value: 'На портале egov.kz' },
+          { label: 'Готовые документы', value: expect.stringMatching(/^Электронное заявление на имя руководителя колледжа/) },
+          { label: 'Заполненное заявление', value: 'Заявление об актуализации (корректировке) сведений в документах об образовании (на русском)' },
+          { label: 'Ограниченная подвижность', value: 'да, не может прийти сам(а)' },
+        ],
+      },
+    ]);
+    expect(ru.summary).toMatch(/^виджет, русский\. Услуга: Актуализация \(корректировка\) сведений в документах об образовании\. Способ подачи: На портале egov\.kz\. Готовые документы: Электронное заявление/);
+
+    const kk = (await aigerim.get(`/api/operator/conversations/${conversationId}?lang=kk`)).body;
+    expect(kk.described[0]).toMatchObject({ section: 'checklist', title: 'Құжаттар тізбесі' });
+    expect(kk.described[0].items.map((i: { label: string }) => i.label)).toEqual(['Қызмет', 'Өтініш беру тәсілі', 'Дайын құжаттар', 'Толтырылған өтініш', 'Қозғалысы шектеулі']);
+    expect(kk.described[0].items[1].value).toBe('egov.kz порталында');
+    expect(kk.summary).toMatch(/^виджет, орысша\. Қызмет: /);
+
+    for (const detail of [ru, kk]) {
+      const words = JSON.stringify([detail.described, detail.summary]);
+      expect(words).not.toMatch(/egov_portal|tick:|e_application|seed001|correct-education-document|limitedMobility/);
+      // Personal data typed into the form is not repeated in the description.
+      expect(words).not.toMatch(/850520400003|701 234/);
+    }
     client.close();
   });
 
@@ -205,6 +246,10 @@ describe('operator API when nobody can answer', () => {
     const aigerim = await OperatorApi.login(server.url, 'aigerim', 'aigerim-pass-1');
     const list = (await aigerim.get('/api/operator/callbacks')).body;
     expect(list).toEqual([expect.objectContaining({ conversationId, phone: '+77012345678', status: 'pending', attempts: 0 })]);
+    const pending = await fetch(`${server.url}/api/operator/callbacks?status=pending&limit=1`, { headers: { authorization: `Bearer ${aigerim.token}` } });
+    expect(pending.headers.get('x-total-count')).toBe('1');
+    expect((await aigerim.get(`/api/operator/callbacks/${list[0].id}`)).body).toEqual(list[0]);
+    expect((await aigerim.call('PATCH', `/api/operator/callbacks/${list[0].id}`, { status: 'called' })).body.error.code).toBe('bad_request');
     const missed = await aigerim.call('PATCH', `/api/operator/callbacks/${list[0].id}`, { status: 'not_reached' });
     expect(missed.body).toMatchObject({ status: 'not_reached', attempts: 1, handledBy: 'aigerim' });
     expect((await aigerim.call('PATCH', `/api/operator/callbacks/${list[0].id}`, { status: 'reached' })).body.status).toBe('reached');

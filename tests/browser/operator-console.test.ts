@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { BrowserContext, Page } from 'playwright-core';
 import { Accounts } from '../../api/operator/accounts';
 import { CannedAnswers } from '../../api/operator/canned';
+import { Callbacks } from '../../bot/callbacks';
 import { launchBrowser } from '../support/browser';
 import { OperatorApi } from '../support/operator-api';
 import { startTestServer, type TestServer } from '../support/server';
@@ -326,9 +327,10 @@ describe('the 1414 operator console in Chromium', () => {
 
     // The collected data names the answers and the ticked document, not their ids.
     const data = pane.getByTestId('collected-data');
-    await poll(() => data.textContent()).toContain('Почему нужен дубликат? — Документ утерян');
+    await poll(() => data.textContent()).toMatch(/Почему нужен дубликат\?\s*Документ утерян/);
     const text = await data.textContent();
-    expect(text).toContain('Как вы будете подавать заявление? — В Госкорпорации (ЦОН)');
+    expect(text).toMatch(/Перечень документов\s*Услуга/);
+    expect(text).toMatch(/Как вы будете подавать заявление\?\s*В Госкорпорации \(ЦОН\)/);
     expect(text).toMatch(/Готовые документы\s*Заявление/);
     expect(text).not.toMatch(/\blost\b|state_corporation|\bapplication\b/);
     await operator.screenshot({ path: 'tests/browser/operator-console-find.png' }).catch(() => undefined);
@@ -347,5 +349,78 @@ describe('the 1414 operator console in Chromium', () => {
     await poll(() => operator.getByLabel('Сөйлесу нөмірі').count()).toBe(1);
     await operator.getByRole('button', { name: 'Русский' }).click();
     await operator.close();
+  }, 60_000);
+
+  it('works through the call-back desk by keyboard: pages, a filter, a record\'s details and marks', async () => {
+    const callbacks = new Callbacks(server.store);
+    for (let i = 1; i <= 22; i++) {
+      const n = String(i).padStart(2, '0');
+      await callbacks.effect({ type: 'callback.request', phone: `+770100000${n}`, topic: `Вопрос ${n}` }, { conversation: { id: `web-callback-${n}`, lang: 'kk' } as never, idempotencyKey: `callback-${n}` });
+    }
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await logIn(page, server.url);
+    const tab = page.getByRole('button', { name: /^Обратные звонки/ });
+    await poll(() => tab.textContent()).toBe('Обратные звонки22');
+    await tab.focus();
+    await page.keyboard.press('Enter');
+    const desk = page.getByTestId('callbacks');
+    await poll(async () => (await focused(page)).text).toBe('Обратные звонки');
+    const status = desk.getByRole('status');
+    await poll(() => status.textContent()).toBe('Показаны 1–20 из 22.');
+
+    // Next and previous pages, by keyboard.
+    await desk.getByRole('button', { name: 'Следующие →' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => status.textContent()).toBe('Показаны 21–22 из 22.');
+    expect(await desk.getByRole('button', { name: 'Следующие →' }).isDisabled()).toBe(true);
+    await desk.getByRole('button', { name: '← Предыдущие' }).focus();
+    await page.keyboard.press('Enter');
+    await poll(() => status.textContent()).toBe('Показаны 1–20 из 22.');
+
+    // The first request: its row opens the details, focus moves there and is drawn.
+    const row = desk.getByRole('listitem').first().getByRole('button');
+    const phone = (await row.locator('.row-topic').textContent())!;
+    await row.focus();
+    expect((await focused(page)).outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('callbacks-detail');
+    await poll(async () => (await focused(page)).text).toBe(phone);
+    expect(await detail.textContent()).toMatch(new RegExp(`Вопрос\\s*Вопрос ${phone.slice(-2)}`));
+    expect(await detail.textContent()).toMatch(/Язык\s*казахский/);
+
+    // Not reached, with a note: the notice says so, the details count the attempt and keep the note.
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe(phone);
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Заметка о звонке');
+    await page.keyboard.type('Не берёт трубку');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Не дозвонились');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('notices').textContent()).toContain('Отмечено: Не дозвонились.');
+    await poll(() => detail.textContent()).toMatch(/Попыток дозвониться\s*1/);
+    expect(await detail.textContent()).toMatch(/Заметка\s*Не берёт трубку/);
+    await poll(async () => (await focused(page)).text).toBe(phone);
+
+    // Only those still waiting: 21 of them; reached, the request leaves that list and the header's count.
+    await desk.getByLabel('Статус').selectOption({ label: 'Ждёт звонка' });
+    await desk.getByRole('button', { name: 'Показать' }).click();
+    await poll(() => status.textContent()).toBe('Показаны 1–20 из 21.');
+    await desk.getByRole('listitem').first().getByRole('button').click();
+    await detail.getByRole('button', { name: 'Дозвонились', exact: true }).click();
+    await poll(() => status.textContent()).toBe('Показаны 1–20 из 20.');
+    await poll(() => detail.textContent()).toMatch(/Статус\s*Дозвонились/);
+    expect(await detail.getByRole('button').count()).toBe(0);
+    await poll(() => tab.textContent()).toBe('Обратные звонки20');
+
+    // The same screen in Kazakh.
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    await poll(() => desk.getByRole('heading', { level: 2 }).textContent()).toBe('Кері қоңыраулар');
+    await poll(() => status.textContent()).toBe('20 жазбаның 1–20 көрсетілген.');
+    await page.screenshot({ path: 'tests/browser/operator-callbacks-kk.png' }).catch(() => undefined);
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await page.close();
   }, 60_000);
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../bot/engine';
 import type { Reply } from '../../flows/types';
+import type { CollectedChecklist } from '../../flows/checklist';
 import { createMemoryStore } from '../../store/memory';
 import type { Conversation } from '../../store/types';
 import { testEngine } from '../support/engine';
+
+/** The filled forms, which the checklist keeps under its own namespace of the collected data. */
+const formsOf = (conversation: Conversation) => (conversation.data.checklist as CollectedChecklist | undefined)?.forms;
 
 /** Plays the citizen: presses the buttons whose ids are given, in order; returns the last answer. */
 async function play(engine: Engine, id: string, presses: string[], langHint: 'kk' | 'ru' = 'ru'): Promise<Reply[]> {
@@ -139,7 +143,7 @@ describe('application form in the checklist', () => {
     const done = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'q:confirm' } });
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app1', fileName: 'seed000-app1-kk.pdf' });
     expect(done.replies[0]!.text).toMatch(/Оны басып шығарып, қол қойып, құжаттармен бірге тапсырыңыз\.$/);
-    expect(done.conversation.data.forms).toEqual({
+    expect(formsOf(done.conversation)).toEqual({
       'seed000-app1': {
         lang: 'kk',
         values: { reason: 'lost', school: '№ 12 мектеп, Қызылорда', full_name: 'Әлімжанова Гүлнұр Қайратқызы', iin: '850520400003', graduation_year: '2002', school_changed: '', document: 'attestat' },
@@ -179,7 +183,7 @@ describe('application form in the checklist', () => {
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed004-app5', fileName: 'seed004-app5-ru.pdf' });
     // Handed in at the college office: on paper.
     expect(done.replies[0]!.text).toMatch(/Распечатайте его, подпишите и сдайте вместе с документами\.$/);
-    expect(done.conversation.data.forms).toEqual({
+    expect(formsOf(done.conversation)).toEqual({
       'seed004-app5': {
         lang: 'ru',
         values: {
@@ -218,7 +222,7 @@ describe('application form in the checklist', () => {
     // Applied for on the portal: typed into the portal's form there, not printed and handed in.
     expect(done.replies[0]!.text).toMatch(/7-қосымша нысанындағы электрондық өтінішті толтырып, ЭЦҚ-мен немесе бір реттік парольмен куәландырасыз/);
     expect(done.replies[0]!.text).not.toMatch(/басып шығарып/);
-    expect(done.conversation.data.forms).toMatchObject({
+    expect(formsOf(done.conversation)).toMatchObject({
       'seed000-app7': {
         lang: 'kk',
         values: {
@@ -265,7 +269,7 @@ describe('application form in the checklist', () => {
     expect(ready).toMatch(/ЭЦҚ-мен немесе бір реттік парольмен/);
     expect(ready).toMatch(/қағаз түрінде тапсырудың қажеті жоқ: бұл PDF – порталдағы электрондық нысанға деректерді көшіруге арналған/);
     expect(ready).not.toMatch(/басып шығарып|құжаттармен бірге тапсырыңыз/);
-    expect(done.conversation.data.forms).toEqual({
+    expect(formsOf(done.conversation)).toEqual({
       'seed001-annex1': {
         lang: 'kk',
         values: {
@@ -304,7 +308,7 @@ describe('the application form’s summary, and coming back to the form', () => 
     expect(again.replies.at(-1)!.text).toContain('2. Фамилия, имя, отчество: Әлімжанова Гүлнұр\n3. ИИН: 850520400003');
     const done = await send(engine, 'web-form-fix', { type: 'choice', id: 'q:confirm' });
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app1', fileName: 'seed000-app1-ru.pdf' });
-    expect(done.conversation.data.forms).toEqual({
+    expect(formsOf(done.conversation)).toEqual({
       'seed000-app1': {
         lang: 'ru',
         values: { reason: 'lost', school: 'Школа № 12, Кызылорда', full_name: 'Әлімжанова Гүлнұр', iin: '850520400003', graduation_year: '2002', school_changed: '', document: 'attestat' },
@@ -383,7 +387,7 @@ describe('application form for a service given only on egov.kz, in Russian', () 
     expect(ready).toMatch(/Вход на портал — с ЭЦП или одноразовым паролем/);
     expect(ready).toMatch(/На бумаге сдавать его не нужно: этот PDF — готовый текст, чтобы перенести данные в электронную форму на портале/);
     expect(ready).not.toMatch(/Распечатайте|подпишите/);
-    expect(done.conversation.data.forms).toMatchObject({ 'seed001-annex1': { lang: 'ru', values: { contacts: '+7 701 234 56 78' } } });
+    expect(formsOf(done.conversation)).toMatchObject({ 'seed001-annex1': { lang: 'ru', values: { contacts: '+7 701 234 56 78' } } });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Lang } from './i18n';
-import type { Account, AuditEntry, Callback, CallbackStatus, CannedAnswer, ColleaguePresence, ConversationDetail, ConversationView, Me, Note, PresenceStatus, Rating, Role, ServiceInfo } from './types';
+import type { Account, AuditEntry, Callback, CannedAnswer, ColleaguePresence, ConversationDetail, ConversationView, Me, Note, PresenceStatus, Rating, Role } from './types';
 
 /**
  * An answer: the body on success (with `total` from x-total-count on lists), the API's error code
@@ -99,21 +99,13 @@ export class Api {
     return this.call<Note>('POST', `/api/operator/conversations/${encodeURIComponent(id)}/notes`, { text });
   }
 
-  /** A service of the public catalog: its title and documents name what the checklist collected. */
-  service(id: string, lang: Lang) {
-    return this.call<ServiceInfo>('GET', `/api/services/${encodeURIComponent(id)}?lang=${lang}`);
-  }
-
   canned() {
     return this.call<CannedAnswer[]>('GET', '/api/operator/canned');
   }
 
-  callbacks() {
-    return this.call<Callback[]>('GET', '/api/operator/callbacks');
-  }
-
-  markCallback(id: string, status: Exclude<CallbackStatus, 'pending'>, note?: string) {
-    return this.call<Callback>('PATCH', `/api/operator/callbacks/${encodeURIComponent(id)}`, { status, ...(note ? { note } : {}) });
+  /** The call-backs waiting: the count is in `total` (one item is fetched). */
+  pendingCallbacks() {
+    return this.call<Callback[]>('GET', '/api/operator/callbacks?status=pending&limit=1');
   }
 
   // Supervisors and admins

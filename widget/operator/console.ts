@@ -3,10 +3,11 @@ import { h } from './dom';
 import { EventStream, type StreamEvent } from './events';
 import { lang, t, type TextKey } from './i18n';
 import { Notices } from './notices';
-import type { CannedAnswer, Me, OperatorEvent, PresenceStatus, ServiceInfo, TranscriptEntry } from './types';
-import { CallbacksView } from './views/callbacks';
+import type { Callback, CannedAnswer, Me, OperatorEvent, PresenceStatus, TranscriptEntry } from './types';
+import { callbacksDesk } from './views/callbacks';
 import { ConversationListView } from './views/conversation-list';
 import { ConversationPane } from './views/conversation-pane';
+import { DeskScreen } from './views/desk-screen';
 import { closeDialog, transferDialog } from './views/dialogs';
 import { FindConversationView } from './views/find-conversation';
 import { AccountsView } from './views/accounts';
@@ -51,7 +52,7 @@ export class ConsoleApp {
   private readonly mine: ConversationListView;
   private readonly pane: ConversationPane;
   private readonly finder: FindConversationView;
-  private readonly callbacks: CallbacksView;
+  private readonly callbacks: DeskScreen<Callback>;
   private readonly lists: HTMLElement;
   private readonly conversationsView: HTMLElement;
   private readonly stream: EventStream;
@@ -63,8 +64,6 @@ export class ConsoleApp {
   /** The supervisors' and admins' screens this account is offered (none for operators). */
   private readonly screens: Partial<Record<Section, { element: HTMLElement; load(): Promise<void>; render(): void; focusHeading(): void }>> = {};
   private section: Section = 'conversations';
-  /** Catalog services by `lang:id`; null while asked (or when the catalog has no such service). */
-  private readonly services = new Map<string, ServiceInfo | null>();
   private queueIds: Set<string> | undefined;
   private queueTotal = 0;
   private selected: string | null = null;
@@ -98,18 +97,13 @@ export class ConsoleApp {
       },
       () => this.canned,
       this.drafts,
-      (id, loaded) => this.service(id, loaded),
       () => this.pickerOpened(),
-    );
-    this.callbacks = new CallbacksView(
-      (id, status, note) => this.markCallback(id, status, note),
-      () => void this.loadCallbacks(),
     );
     this.finder = new FindConversationView((id) => this.find(id));
     this.lists = h('div', { class: 'lists' }, this.finder.element, this.queue.element, this.mine.element);
     this.conversationsView = h('div', { class: 'conversations-view' }, this.lists, this.pane.element);
-    this.callbacks.element.hidden = true;
     const notify = (text: string, kind: 'info' | 'error' = 'info') => this.notices.show(text, kind, { key: kind === 'error' ? 'refusal' : 'admin' });
+    this.callbacks = this.screens.callbacks = new DeskScreen(callbacksDesk, api, notify);
     const openConversation = (id: string) => {
       this.showSection('conversations', false);
       void this.open(id);
@@ -121,7 +115,7 @@ export class ConsoleApp {
     if (offered.includes('accounts')) this.screens.accounts = new AccountsView(api, me, notify);
     const screens = Object.values(this.screens).map((screen) => screen.element);
     screens.forEach((element) => (element.hidden = true));
-    this.element = h('div', { class: 'console' }, this.header.element, h('main', { class: 'workspace' }, this.conversationsView, this.callbacks.element, screens), this.notices.element);
+    this.element = h('div', { class: 'console' }, this.header.element, h('main', { class: 'workspace' }, this.conversationsView, screens), this.notices.element);
     this.stream = new EventStream({
       url: '/api/operator/events',
       token: () => this.api.token,
@@ -160,7 +154,6 @@ export class ConsoleApp {
     this.queue.render();
     this.mine.render();
     this.pane.relabel();
-    this.callbacks.render();
     Object.values(this.screens).forEach((screen) => screen.render());
     this.updateTitle();
     void this.loadLists();
@@ -186,9 +179,8 @@ export class ConsoleApp {
     this.section = section;
     this.header.setSection(section);
     this.conversationsView.hidden = section !== 'conversations';
-    this.callbacks.element.hidden = section !== 'callbacks';
     for (const [name, screen] of Object.entries(this.screens)) screen.element.hidden = name !== section;
-    if (section === 'callbacks') void this.loadCallbacks();
+    if (section === 'callbacks') void this.countCallbacks();
     const screen = this.screens[section];
     if (screen) {
       void screen.load();
@@ -335,20 +327,6 @@ export class ConsoleApp {
     }
   }
 
-  /** A catalog service in the interface language, fetched once; `loaded` runs when it arrives. */
-  private service(id: string, loaded: () => void): ServiceInfo | undefined {
-    const key = `${lang()}:${id}`;
-    const known = this.services.get(key);
-    if (known !== undefined) return known ?? undefined;
-    this.services.set(key, null);
-    void this.api.service(id, lang()).then((result) => {
-      if (!result.ok) return;
-      this.services.set(key, result.data);
-      if (!this.destroyed) loaded();
-    });
-    return undefined;
-  }
-
   private loadCanned(): Promise<void> {
     this.cannedLoading ??= this.api.canned().then((result) => {
       this.cannedLoading = undefined;
@@ -371,26 +349,14 @@ export class ConsoleApp {
 
   // Call-backs
 
+  /** The call-back desk again when it is shown, and the header's count of those waiting in any case. */
   private async loadCallbacks(): Promise<void> {
-    const result = await this.api.callbacks();
-    if (this.destroyed) return;
-    if (!result.ok) {
-      if (!this.callbacks.element.hidden) this.refusal(result);
-      return;
-    }
-    this.callbacks.update(result.data);
-    this.header.setPendingCallbacks(result.data.filter((c) => c.status === 'pending').length);
+    await Promise.all([this.countCallbacks(), this.callbacks.element.hidden ? undefined : this.callbacks.load()]);
   }
 
-  private async markCallback(id: string, status: 'reached' | 'not_reached', note: string): Promise<boolean> {
-    const result = await this.api.markCallback(id, status, note || undefined);
-    if (!result.ok) {
-      this.refusal(result);
-      return false;
-    }
-    this.notices.show(t('callbacks.marked', { status: t(`callbacks.${status}`) }), 'info', { key: 'callback' });
-    await this.loadCallbacks();
-    return true;
+  private async countCallbacks(): Promise<void> {
+    const pending = await this.api.pendingCallbacks();
+    if (!this.destroyed && pending.ok) this.header.setPendingCallbacks(pending.total ?? pending.data.length);
   }
 
   // The event stream

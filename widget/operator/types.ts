@@ -13,13 +13,4 @@ export type Role = 'operator' | 'supervisor' | 'admin';
 export type PresenceStatus = 'online' | 'away' | 'offline';
 export type ConversationLang = 'kk' | 'ru';
 
-/** What the console reads of GET /api/services/:id. */
-export interface ServiceInfo {
-  id: string;
-  title: string;
-  documents: { id: string; text: string }[];
-  /** The checklist's questions: they name the ids of the collected answers. */
-  questions: { id: string; text: string; options: { id: string; label: string }[] }[];
-}
-
 export const SUPERVISORS_QUEUE = 'supervisors';

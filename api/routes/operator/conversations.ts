@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChangeResult } from '../../../bot/engine';
 import { GENERAL_QUEUE, SUPERVISORS_QUEUE, type Actor } from '../../../bot/handoff';
+import type { DescribedSection } from '../../../flows/describe';
 import type { Conversation, Lang } from '../../../store/types';
 import { ApiError, apiError } from '../../errors';
 import { summarize } from '../../operator/summary';
@@ -26,9 +27,13 @@ const ConversationView = z.object({
 const Note = z.object({ at: z.string(), author: z.string(), text: z.string() });
 type Note = z.infer<typeof Note>;
 
+const Described = z.object({ section: z.string(), title: z.string(), items: z.array(z.object({ label: z.string(), value: z.string() })) });
+
 const ConversationDetail = ConversationView.extend({
   transcript: z.array(z.object({ from: z.enum(['citizen', 'bot', 'operator', 'system']), text: z.string(), at: z.string() })),
   data: z.record(z.string(), z.unknown()),
+  /** `data` in words, in the console's language: one section per flow that collected something. */
+  described: z.array(Described),
   notes: z.array(Note),
   transferNote: z.string().nullable(),
 });
@@ -41,7 +46,7 @@ export type { Note };
 const Id = z.object({ id: z.string().min(1).max(128) });
 const ConsoleLang = z.enum(['kk', 'ru']).default('ru');
 
-function view(c: Conversation, lang: Lang): z.infer<typeof ConversationView> {
+function view(c: Conversation, lang: Lang, described: readonly DescribedSection[]): z.infer<typeof ConversationView> {
   return {
     id: c.id,
     channel: c.channel,
@@ -50,7 +55,7 @@ function view(c: Conversation, lang: Lang): z.infer<typeof ConversationView> {
     status: c.status,
     priority: c.handoff?.priority ?? 0,
     waitingSince: c.owner === 'queue' ? (c.handoff?.waitingSince ?? null) : null,
-    summary: summarize(c, lang),
+    summary: summarize(c, described, lang),
     topic: c.handoff?.topic ?? null,
     queue: c.owner === 'queue' ? (c.handoff?.queue ?? GENERAL_QUEUE) : null,
     operator: c.owner.startsWith('operator:') ? c.owner.slice('operator:'.length) : null,
@@ -91,8 +96,9 @@ const REFUSALS: Record<string, [number, string, string]> = {
 /** The conversation list, one conversation with its transcript, and the moves on it. */
 export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, deps) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { store, handoff, audit, accounts, canned, requireRole } = deps;
+  const { store, handoff, audit, accounts, canned, describe, requireRole } = deps;
   const notes = store.log<Note>('notes', 500);
+  const viewOf = (c: Conversation, lang: Lang) => view(c, lang, describe(c.data, lang));
 
   /** The conversations filed under the ids given, in that order; stale index entries are refiled. */
   const load = async (ids: readonly string[], keep: (c: Conversation) => boolean): Promise<Conversation[]> => {
@@ -145,14 +151,14 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       reply.header('x-total-count', String(total));
       const matches = (c: Conversation) =>
         status === 'closed' ? c.status === 'closed' && (owner !== 'me' || c.handoff?.operator?.login === actor.login) : c.status === 'open' && (owner === 'me' ? c.owner === me : owner === 'queue' ? c.owner === 'queue' : c.owner !== 'bot');
-      return (await load(page, matches)).map((c) => view(c, lang));
+      return (await load(page, matches)).map((c) => viewOf(c, lang));
     },
   });
 
   app.get('/api/operator/conversations/:id', {
     schema: {
       tags: ['operator'],
-      summary: 'One conversation (any, also one with the bot): transcript, collected data, summary and private notes',
+      summary: 'One conversation (any, also one with the bot): transcript, collected data (as stored, and `described` in words in the console language), summary and private notes',
       security: bearer,
       params: Id,
       querystring: z.object({ lang: ConsoleLang }),
@@ -163,7 +169,8 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       const conversation = await store.conversations.get(request.params.id);
       if (!conversation) return reply.code(404).send(apiError('not_found', 'No such conversation'));
       const [transcript, conversationNotes] = await Promise.all([store.conversations.transcript(conversation.id, 500), notes.list(conversation.id)]);
-      return { ...view(conversation, request.query.lang), transcript, data: conversation.data, notes: conversationNotes, transferNote: conversation.handoff?.note ?? null };
+      const described = describe(conversation.data, request.query.lang);
+      return { ...view(conversation, request.query.lang, described), transcript, data: conversation.data, described, notes: conversationNotes, transferNote: conversation.handoff?.note ?? null };
     },
   });
 
@@ -172,13 +179,13 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     if (!result.changed) {
       if (result.reason === 'already_yours') {
         const current = await store.conversations.get(move.id);
-        if (current) return view(current, move.lang);
+        if (current) return viewOf(current, move.lang);
       }
       const [status, code, message] = REFUSALS[result.reason] ?? [409, 'conflict', result.reason];
       return reply.code(status).send(apiError(code, message));
     }
     await audit.record(move.actor, move.action, move.id, move.details);
-    return view(result.conversation, move.lang);
+    return viewOf(result.conversation, move.lang);
   };
 
   const moveSchema = (summary: string) => ({

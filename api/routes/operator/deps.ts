@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Callbacks } from '../../../bot/callbacks';
+import type { DescribeCollected } from '../../../flows/describe';
+import type { Texts } from '../../../locales/i18n';
 import type { Actor, Handoff, OperatorRole } from '../../../bot/handoff';
 import type { Presence } from '../../../bot/presence';
 import type { Ratings } from '../../../bot/ratings';
@@ -7,6 +9,7 @@ import type { Store } from '../../../store/types';
 import type { Accounts } from '../../operator/accounts';
 import type { Audit } from '../../operator/audit';
 import type { CannedAnswers } from '../../operator/canned';
+import type { CitizenNotifier } from './desks/desk';
 
 /** What the operator routes work with. */
 export interface OperatorDeps {
@@ -18,6 +21,11 @@ export interface OperatorDeps {
   callbacks: Callbacks;
   ratings: Ratings;
   canned: CannedAnswers;
+  /** What the flows collected in a conversation, in words, in the console's language. */
+  describe: DescribeCollected;
+  texts: Texts;
+  /** Tells citizens of changes made on the operator desks (a booking confirmed, a call that missed them). */
+  notify?: CitizenNotifier;
 }
 
 export type RoleGuard = (...roles: OperatorRole[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;

@@ -6,22 +6,9 @@ import { CANNED_CODE } from '../../operator/canned';
 import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
 const Canned = z.object({ code: z.string(), kk: z.string(), ru: z.string(), updatedBy: z.string(), updatedAt: z.string() });
-const Callback = z.object({
-  id: z.string(),
-  conversationId: z.string(),
-  phone: z.string(),
-  lang: z.string(),
-  topic: z.string().nullable(),
-  createdAt: z.string(),
-  status: z.enum(['pending', 'reached', 'not_reached']),
-  attempts: z.number(),
-  handledBy: z.string().optional(),
-  handledAt: z.string().optional(),
-  note: z.string().optional(),
-});
 
-/** The operator's desk: canned answers, the call-back list, and (for supervisors) ratings and the audit log. */
-export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, { canned, callbacks, ratings, audit, handoff, requireRole }) => {
+/** The operator's desk: canned answers, and (for supervisors) ratings and the audit log. */
+export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, { canned, ratings, audit, requireRole }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   app.get('/api/operator/canned', {
@@ -56,38 +43,6 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
       if (!(await canned.remove(request.params.code))) return reply.code(404).send(apiError('not_found', `No canned answer ${request.params.code}`));
       await audit.record(actor.login, 'canned.delete', request.params.code);
       return reply.code(204).send(null);
-    },
-  });
-
-  app.get('/api/operator/callbacks', {
-    schema: {
-      tags: ['operator'],
-      summary: 'The call-back list: pending first, then not reached, then reached; oldest first within each',
-      security: bearer,
-      querystring: z.object({ status: z.enum(['pending', 'reached', 'not_reached']).optional() }),
-      response: { 200: z.array(Callback), 400: ApiError, 401: ApiError },
-    },
-    preHandler: requireRole(),
-    handler: (request) => callbacks.list(request.query.status),
-  });
-
-  app.patch('/api/operator/callbacks/:id', {
-    schema: {
-      tags: ['operator'],
-      summary: 'Mark a call-back as reached or not reached',
-      security: bearer,
-      params: z.object({ id: z.string().min(1).max(64) }),
-      body: z.object({ status: z.enum(['reached', 'not_reached']), note: z.string().trim().max(1000).optional() }),
-      response: { 200: Callback, 400: ApiError, 401: ApiError, 404: ApiError },
-    },
-    preHandler: requireRole(),
-    handler: async (request, reply) => {
-      const actor = actorOf(request);
-      const updated = await callbacks.mark(request.params.id, request.body.status, actor.login, request.body.note || undefined);
-      if (!updated) return reply.code(404).send(apiError('not_found', 'No such call-back request'));
-      await audit.record(actor.login, 'callback.mark', updated.id, { status: updated.status });
-      await handoff.publish({ type: 'callback', id: updated.id, status: updated.status, at: updated.handledAt ?? new Date().toISOString() });
-      return updated;
     },
   });
 

@@ -4,6 +4,8 @@ import { accountRoutes } from './accounts';
 import { conversationRoutes } from './conversations';
 import type { OperatorDeps } from './deps';
 import { deskRoutes } from './desk';
+import { callbackDesk } from './desks/callbacks';
+import { deskPlugin } from './desks/desk';
 import { eventRoutes } from './events';
 import { sessionRoutes } from './session';
 
@@ -16,4 +18,6 @@ export const operatorRoutes: FastifyPluginAsync<OperatorDeps & { jwtSecret: stri
   await fastify.register(conversationRoutes, options);
   await fastify.register(eventRoutes, options);
   await fastify.register(deskRoutes, options);
+  const desks = { audit: deps.audit, requireRole, notify: deps.notify };
+  await fastify.register(deskPlugin(callbackDesk(deps)), { prefix: '/api/operator/callbacks', ...desks });
 };

@@ -6,9 +6,9 @@ import type { NoticeKind } from '../notices';
 /** Shows a line in the console's notices. */
 export type Notify = (text: string, kind?: NoticeKind) => void;
 
-/** The head of a supervisor's screen: its heading (focusable, for moving there) and buttons. */
+/** The head of a supervisor's screen: its heading (focusable, for moving there, and keeping focus when the screen is drawn again) and buttons. */
 export function screenHead(titleId: string, title: string, ...buttons: Child[]): HTMLElement {
-  return h('div', { class: 'screen-head' }, h('h2', { id: titleId, tabindex: '-1' }, title), h('div', { class: 'screen-tools' }, buttons));
+  return h('div', { class: 'screen-head' }, h('h2', { id: titleId, tabindex: '-1', 'data-key': titleId }, title), h('div', { class: 'screen-tools' }, buttons));
 }
 
 /** A table with a caption (read out by screen readers, hidden when `hideCaption`) and column headers. */

@@ -1,78 +1,48 @@
-import { h, uid } from '../dom';
+import { formatKzPhone } from '../../../domain/phone';
+import { h } from '../dom';
 import { clock } from '../format';
 import { isLang, t } from '../i18n';
-import type { Callback } from '../types';
-import { ListScreen } from './list-screen';
+import type { Callback, CallbackStatus } from '../types';
+import type { DeskAction, DeskView } from './desk-screen';
+
+const STATUSES: readonly CallbackStatus[] = ['pending', 'not_reached', 'reached'];
+
+const mark = (status: Exclude<CallbackStatus, 'pending'>): DeskAction => ({
+  key: status,
+  label: `callbacks.${status}`,
+  primary: status === 'reached',
+  patch: ({ note }) => ({ status, ...(note ? { note } : {}) }),
+});
 
 /**
- * Citizens who left a number: pending first, then not reached, then reached (the API's order).
- * Each pending or unreached request can be marked reached or not reached, with an optional note.
+ * Citizens who left a number, on the desk screen: pending first, then not reached, then reached
+ * (the API's order). A request not yet reached is marked reached or not reached, with a note.
  */
-export class CallbacksView extends ListScreen<Callback> {
-  private readonly notes = new Map<string, string>();
-
-  constructor(
-    private readonly onMark: (id: string, status: 'reached' | 'not_reached', note: string) => Promise<boolean>,
-    private readonly onRefresh: () => void,
-  ) {
-    super({ titleId: 'callbacks-title', testId: 'callbacks', className: 'callbacks', loading: 'pane.loading', empty: 'callbacks.empty' });
-    this.render();
-  }
-
-  update(items: Callback[]): void {
-    this.items = items;
-    this.render();
-  }
-
-  protected head() {
-    return h(
-      'div',
-      { class: 'callbacks-head' },
-      h('h2', { id: 'callbacks-title', tabindex: '-1' }, t('callbacks.heading')),
-      h('button', { type: 'button', class: 'quiet', 'data-key': 'callbacks-refresh', onclick: () => this.onRefresh() }, t('callbacks.refresh')),
-    );
-  }
-
-  protected body(items: Callback[]) {
-    return h('ul', { class: 'callback-list' }, items.map((item) => this.card(item)));
-  }
-
-  private card(item: Callback): HTMLElement {
-    const noteId = uid('callback-note');
-    const note = h('input', { id: noteId, type: 'text', maxlength: 1000, autocomplete: 'off', 'data-key': `note-${item.id}`, value: this.notes.get(item.id) ?? '' });
-    note.addEventListener('input', () => this.notes.set(item.id, note.value));
-    const mark = (status: 'reached' | 'not_reached') => async () => {
-      if (await this.onMark(item.id, status, note.value.trim())) this.notes.delete(item.id);
-    };
-    const handled = item.handledBy && item.handledAt ? t('callbacks.handled', { login: item.handledBy, time: clock(item.handledAt) }) : null;
-    return h(
-      'li',
-      { class: `callback callback-${item.status}`, 'data-id': item.id },
-      h(
-        'div',
-        { class: 'callback-main' },
-        h('a', { class: 'phone', href: `tel:${item.phone.replace(/[^\d+]/g, '')}`, 'data-key': `phone-${item.id}` }, item.phone),
-        h('span', { class: `badge badge-${item.status}` }, t(`callbacks.${item.status}`)),
-      ),
-      h(
-        'dl',
-        { class: 'facts' },
-        item.topic ? h('div', {}, h('dt', {}, t('callbacks.topic')), h('dd', {}, item.topic)) : null,
-        h('div', {}, h('dt', {}, t('callbacks.language')), h('dd', {}, isLang(item.lang) ? t(`langs.${item.lang}`) : item.lang)),
-        h('div', {}, h('dt', {}, t('callbacks.created')), h('dd', {}, clock(item.createdAt))),
-      ),
-      h('p', { class: 'muted' }, [t('callbacks.attempts', { n: item.attempts }), handled].filter(Boolean).join(' · ')),
-      item.note ? h('p', { class: 'callback-note' }, item.note) : null,
-      item.status === 'reached'
-        ? null
-        : h(
-            'div',
-            { class: 'callback-actions' },
-            h('label', { for: noteId }, t('callbacks.note')),
-            note,
-            h('button', { type: 'button', class: 'primary', 'data-key': `reached-${item.id}`, onclick: mark('reached') }, t('callbacks.reached')),
-            h('button', { type: 'button', 'data-key': `not-reached-${item.id}`, onclick: mark('not_reached') }, t('callbacks.not_reached')),
-          ),
-    );
-  }
-}
+export const callbacksDesk: DeskView<Callback> = {
+  name: 'callbacks',
+  path: '/api/operator/callbacks',
+  pageSize: 20,
+  heading: 'callbacks.heading',
+  empty: 'callbacks.empty',
+  filters: [{ name: 'status', label: 'callbacks.status', any: 'callbacks.any_status', options: STATUSES.map((status) => ({ value: status, label: `callbacks.${status}` })) }],
+  idOf: (item) => item.id,
+  row: (item) => ({
+    title: formatKzPhone(item.phone),
+    badge: { text: t(`callbacks.${item.status}`), kind: item.status },
+    meta: [item.topic ?? t('callbacks.no_topic'), clock(item.createdAt), t('callbacks.attempts', { n: item.attempts })].join(' · '),
+  }),
+  title: (item) => formatKzPhone(item.phone),
+  facts: (item) => [
+    [t('callbacks.phone'), h('a', { class: 'phone', href: `tel:${item.phone}` }, formatKzPhone(item.phone))],
+    [t('callbacks.status'), t(`callbacks.${item.status}`)],
+    [t('callbacks.topic'), item.topic ?? t('callbacks.no_topic')],
+    [t('callbacks.language'), isLang(item.lang) ? t(`langs.${item.lang}`) : item.lang],
+    [t('callbacks.created'), clock(item.createdAt)],
+    [t('callbacks.tries'), String(item.attempts)],
+    ...(item.handledBy && item.handledAt ? [[t('callbacks.last_mark'), t('callbacks.handled', { login: item.handledBy, time: clock(item.handledAt) })] as [string, string]] : []),
+    ...(item.note ? [[t('callbacks.last_note'), item.note] as [string, string]] : []),
+  ],
+  fields: [{ name: 'note', label: 'callbacks.note', maxLength: 1000 }],
+  actions: (item) => (item.status === 'reached' ? [] : [mark('reached'), mark('not_reached')]),
+  done: (item) => t('callbacks.marked', { status: t(`callbacks.${item.status}`) }),
+};

@@ -1,7 +1,7 @@
 import { h, replaceChildren, uid } from '../dom';
 import { clock } from '../format';
 import { t } from '../i18n';
-import type { CannedAnswer, ConversationDetail, Me, Note, ServiceInfo, TranscriptEntry } from '../types';
+import type { CannedAnswer, ConversationDetail, Me, Note, TranscriptEntry } from '../types';
 import { CannedPicker } from './canned-picker';
 import { collectedData } from './collected-data';
 
@@ -49,7 +49,6 @@ export class ConversationPane {
     private readonly act: PaneActions,
     private readonly canned: () => CannedAnswer[],
     private readonly drafts: Map<string, string>,
-    private readonly service: (id: string, loaded: () => void) => ServiceInfo | undefined,
     private readonly pickerOpened: () => void = () => undefined,
   ) {
     this.clear();
@@ -267,7 +266,7 @@ export class ConversationPane {
       this.side,
       h('section', { class: 'side-block' }, h('h3', {}, t('pane.summary')), h('p', { class: 'summary' }, d.summary)),
       d.transferNote ? h('section', { class: 'side-block' }, h('h3', {}, t('pane.transfer_note')), h('p', {}, d.transferNote)) : null,
-      h('section', { class: 'side-block' }, h('h3', {}, t('data.heading')), collectedData(d.data, (id) => this.service(id, () => this.detail === d && this.update()))),
+      h('section', { class: 'side-block' }, h('h3', {}, t('data.heading')), collectedData(d.described)),
     );
     this.renderNotes();
   }
