@@ -37,7 +37,18 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
   const texts = createTexts();
   // Form links and operator sessions must verify on every instance: they share JWT_SECRET when it is set.
   const secret = config.JWT_SECRET ?? randomBytes(32).toString('base64url');
-  const runtime = createRuntime({ store, texts, log, defaultLang: config.DEFAULT_LANG, hours: config.CONTACT_CENTRE_HOURS, idleMs: config.QUEUE_IDLE_MINUTES * 60_000, secret, publicUrl: config.PUBLIC_URL, telegram: config.TELEGRAM_BOT_TOKEN !== undefined });
+  const runtime = createRuntime({
+    store,
+    texts,
+    log,
+    defaultLang: config.DEFAULT_LANG,
+    hours: config.CONTACT_CENTRE_HOURS,
+    idleMs: config.QUEUE_IDLE_MINUTES * 60_000,
+    secret,
+    publicUrl: config.PUBLIC_URL,
+    homeVisitCapacity: config.HOME_VISIT_CAPACITY,
+    telegram: config.TELEGRAM_BOT_TOKEN !== undefined,
+  });
   const { engine, handoff, presence, callbacks, ratings, hub, forms } = runtime;
   const accounts = new Accounts(store);
   const created = await accounts.bootstrap(config.OPERATOR_BOOTSTRAP);
@@ -64,7 +75,20 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     log.info('TELEGRAM_BOT_TOKEN is not set: the Telegram channel is off');
   }
 
-  const operator = { store, accounts, presence, audit: new Audit(store), handoff, callbacks, ratings, canned: new CannedAnswers(store), describe: runtime.describe, texts, jwtSecret: secret, sessionHours: config.OPERATOR_SESSION_HOURS };
+  const operator = {
+    store,
+    accounts,
+    presence,
+    audit: new Audit(store),
+    handoff,
+    callbacks,
+    ratings,
+    canned: new CannedAnswers(store),
+    describe: runtime.describe,
+    texts,
+    jwtSecret: secret,
+    sessionHours: config.OPERATOR_SESSION_HOURS,
+  };
   const app = await buildApp({ config, log, store, engine, texts, metrics, hub, forms, operator, ...(telegram ? { telegram } : {}) });
 
   return {

@@ -1,9 +1,10 @@
 import { todayInAlmaty, type IsoDate } from '../domain/calendar';
 import { capacityOf, type VisitCapacity } from '../domain/home-visit-capacity';
 import { bookableDays, canBecome, isPending, reminderAt, VISIT_WINDOWS, windowKey, type HomeVisit, type VisitRequest, type VisitStatus, type VisitWindow } from '../domain/home-visit';
-import { REGIONS, type RegionId } from '../domain/regions';
+import { REGIONS, regionById, type RegionId } from '../domain/regions';
+import { HOME_VISIT_EFFECTS, type BookedVisit } from '../flows/home-visit';
 import type { JobQueue, RecordQuery, Records, RecordSpec, Reservations, Store, StoredRecord } from '../store/types';
-import { EffectRefusal } from './engine';
+import { EffectRefusal, type EffectHandler } from './engine';
 import { scheduleNotification, type NotifyText } from './notify';
 
 /** Home visits as records: numbered HV-YYYY-NNNNNN, listed by day, day and region, status and conversation. */
@@ -131,13 +132,17 @@ export class HomeVisits {
       }
       if (decided.moved) await this.reservations.release(decided.moved.oldKey, current.value.holder);
       if (updated.record.value.status === 'cancelled') await this.reservations.release(windowKey(current.value.date, current.value.address.region, current.value.window), current.value.holder);
-      await this.afterChange(current, updated.record);
+      await this.afterChange(current, updated.record, by);
       return { changed: true, visit: updated.record };
     }
     return { changed: false, code: 'conflict' };
   }
 
-  private async decide(current: StoredRecord<HomeVisit>, change: VisitChange, by: string): Promise<{ visit: HomeVisit; moved?: { oldKey: string; newKey: string } } | { code: 'not_allowed' | 'slot_full' | 'not_bookable' }> {
+  private async decide(
+    current: StoredRecord<HomeVisit>,
+    change: VisitChange,
+    by: string,
+  ): Promise<{ visit: HomeVisit; moved?: { oldKey: string; newKey: string } } | { code: 'not_allowed' | 'slot_full' | 'not_bookable' }> {
     const visit = current.value;
     const at = this.now().toISOString();
     let next: HomeVisit = { ...visit };
@@ -165,11 +170,12 @@ export class HomeVisits {
   }
 
   /** Reminder rescheduled or cancelled, and the citizen told. */
-  private async afterChange(before: StoredRecord<HomeVisit>, after: StoredRecord<HomeVisit>): Promise<void> {
+  private async afterChange(before: StoredRecord<HomeVisit>, after: StoredRecord<HomeVisit>, by: string): Promise<void> {
     const visit = after.value;
     if (isPending(visit.status)) await this.scheduleReminder(after);
     else await this.jobs.cancel(reminderJobId(after.id));
-    if (!visit.conversationId) return;
+    // The citizen's own change is answered by the chat itself.
+    if (!visit.conversationId || by === 'citizen') return;
     const vars = { number: after.number };
     const when = { dates: { date: visit.date }, texts: { window: `home_visit:window.${visit.window}` } };
     const key = `home-visit:${after.id}:${after.revision}`;
@@ -201,4 +207,40 @@ export class HomeVisits {
 
 export function reminderJobId(visitId: string): string {
   return `home-visit-reminder:${visitId}`;
+}
+
+/** A visit as the citizen's flow keeps and shows it. */
+function bookedOf(record: StoredRecord<HomeVisit>): BookedVisit {
+  const { date, window, status, address } = record.value;
+  return { id: record.id, number: record.number, date, window, status, region: address.region };
+}
+
+/**
+ * The effects of the home-visit flow. A citizen changes only the visits their own conversation
+ * booked; a forged id is refused as not found.
+ */
+export function homeVisitEffects(visits: HomeVisits): Record<string, EffectHandler> {
+  const own = async (id: unknown, conversationId: string) => {
+    const record = typeof id === 'string' ? await visits.get(id) : null;
+    if (!record || record.value.conversationId !== conversationId) throw new EffectRefusal('not_found');
+    return record;
+  };
+  return {
+    [HOME_VISIT_EFFECTS.windows]: async (effect) => {
+      const region = regionById(String(effect.region));
+      if (!region) throw new EffectRefusal('not_found');
+      return visits.freeWindows(region.id);
+    },
+    [HOME_VISIT_EFFECTS.book]: async (effect, { conversation, idempotencyKey }) => {
+      const request = { ...(effect.request as VisitRequest), conversationId: conversation.id };
+      return bookedOf(await visits.book(request, idempotencyKey));
+    },
+    [HOME_VISIT_EFFECTS.mine]: async (_effect, { conversation }) => (await visits.ofConversation(conversation.id)).map(bookedOf),
+    [HOME_VISIT_EFFECTS.change]: async (effect, { conversation }) => {
+      const record = await own(effect.id, conversation.id);
+      const result = await visits.change(record.id, effect.change as VisitChange, 'citizen');
+      if (!result.changed) throw new EffectRefusal(result.code);
+      return bookedOf(result.visit);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import type { VisitCapacity } from '../domain/home-visit-capacity';
 import type { OpeningHours } from '../domain/hours';
 import { createFlows } from '../flows';
 import { describeCollected, type DescribeCollected } from '../flows/describe';
@@ -14,8 +15,9 @@ import { Delivery } from './delivery';
 import { Engine } from './engine';
 import { FormFiles } from './forms';
 import { Handoff } from './handoff';
+import { HomeVisits, homeVisitEffects } from './home-visits';
 import { queueSweepJob, QUEUE_SWEEP_JOB, scheduleQueueSweep } from './handoff/sweeps';
-import { Notifier, NOTIFY_JOB, notifyJobHandler } from './notify';
+import { Notifier, NOTIFY_JOB, notifyJobHandler, renderNotifyText } from './notify';
 import { Scheduler } from './scheduler';
 import { Presence } from './presence';
 import { Ratings } from './ratings';
@@ -31,6 +33,8 @@ export interface RuntimeOptions {
   secret: string;
   /** The public base URL (PUBLIC_URL) that links are absolute under; unset, links are relative. */
   publicUrl?: string;
+  /** Home visits per region and window (HOME_VISIT_CAPACITY); 4 everywhere unless given. */
+  homeVisitCapacity?: VisitCapacity;
   /** Whether the Telegram channel is on. */
   telegram: boolean;
   now?: () => Date;
@@ -41,7 +45,7 @@ export interface RuntimeOptions {
  * the hand-over that observes it, delivery to citizens outside their turns, and presence. The
  * channels and the HTTP app are built on top of it.
  */
-export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, secret, publicUrl, telegram, now }: RuntimeOptions) {
+export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, secret, publicUrl, homeVisitCapacity = { default: 4, byRegion: {} }, telegram, now }: RuntimeOptions) {
   const hub = new WebSocketHub();
   const forms = new FormFiles(store.conversations, secret, publicUrl);
   const presence = new Presence(store);
@@ -49,6 +53,8 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
   const handoff = new Handoff({ store, texts, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });
   const callbacks = new Callbacks(store);
   const ratings = new Ratings(store);
+  // Visits tell citizens through the notifier, which needs the engine, which runs the visits' effects: bound by name.
+  const homeVisits: HomeVisits = new HomeVisits(store, homeVisitCapacity, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
   const flows = createFlows();
   const engine = new Engine({
     store,
@@ -59,21 +65,25 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
     log,
     observer: handoff,
     availability: () => handoff.availability(),
-    effects: { [CALLBACK_EFFECT]: callbacks.effect, [RATING_EFFECT]: ratings.effect },
+    effects: { [CALLBACK_EFFECT]: callbacks.effect, [RATING_EFFECT]: ratings.effect, ...homeVisitEffects(homeVisits) },
   });
-  const notifier = new Notifier(engine, delivery, texts, log);
+  const notifier: Notifier = new Notifier(engine, delivery, texts, log);
   handoff.bind(engine, notifier);
   const clock = now ?? (() => new Date());
   // The queues are swept often enough to ask a silent citizen on time, at most every 30 s.
   const sweepEveryMs = Math.max(1, Math.min(30_000, idleMs / 4));
   const scheduler = new Scheduler({ jobs: store.jobs, log, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, now: clock });
   scheduler.register(NOTIFY_JOB, notifyJobHandler(notifier));
-  scheduler.register(QUEUE_SWEEP_JOB, queueSweepJob(() => handoff.sweep(), store.jobs, sweepEveryMs, clock));
+  scheduler.register(
+    QUEUE_SWEEP_JOB,
+    queueSweepJob(() => handoff.sweep(), store.jobs, sweepEveryMs, clock),
+  );
   return {
     engine,
     handoff,
     notifier,
     scheduler,
+    homeVisits,
     delivery,
     presence,
     callbacks,

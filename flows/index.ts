@@ -1,4 +1,5 @@
 import { CHECKLIST_FLOW_ID, createChecklistFlow } from './checklist';
+import { createHomeVisitFlow, HOME_VISIT_FLOW_ID } from './home-visit';
 import { createMenuFlow } from './menu';
 import { OPERATOR_FLOW_ID, createOperatorFlow } from './operator';
 import { createRatingFlow } from './rating';
@@ -6,5 +7,11 @@ import type { Flow } from './types';
 
 /** Every flow the engine runs; the menu names the flow behind each of its sections. */
 export function createFlows(): Flow[] {
-  return [createMenuFlow({ checklist: CHECKLIST_FLOW_ID, operator: OPERATOR_FLOW_ID }), createChecklistFlow(), createOperatorFlow(), createRatingFlow()];
+  return [
+    createMenuFlow({ checklist: CHECKLIST_FLOW_ID, home_visit: HOME_VISIT_FLOW_ID, operator: OPERATOR_FLOW_ID }),
+    createChecklistFlow(),
+    createHomeVisitFlow(),
+    createOperatorFlow(),
+    createRatingFlow(),
+  ];
 }

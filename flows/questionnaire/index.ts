@@ -14,6 +14,7 @@ import { handle, prompt, start, summary } from './handle';
 export const questionnaire = { start, handle, prompt, summary } as const;
 
 export { answerText } from './display';
+export { checkTypedDate, dayLabel } from './date';
 export { checkDefinition, PREFIX as QUESTIONNAIRE_PREFIX } from './ids';
 export { SKIPPED } from './types';
 export type {

@@ -1,0 +1,232 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../bot/runtime';
+import { parseOpeningHours } from '../../domain/hours';
+import { createTexts } from '../../locales/i18n';
+import { createMemoryStore } from '../../store/memory';
+import type { Store } from '../../store/types';
+
+const texts = createTexts();
+/** Tuesday 8 December 2026, 11:00 in Astana: the ten bookable working days run from 9 to 23 December, around Independence Day on the 16th. */
+const NOW = new Date('2026-12-08T11:00:00+05:00');
+
+function runtimeOn(store: Store, capacity = 4): Runtime {
+  return createRuntime({
+    store,
+    texts,
+    log: pino({ level: 'silent' }),
+    defaultLang: 'ru',
+    hours: parseOpeningHours('always'),
+    idleMs: 3_600_000,
+    secret: 'test-secret',
+    telegram: false,
+    homeVisitCapacity: { default: capacity, byRegion: {} },
+    now: () => NOW,
+  });
+}
+
+type Event = { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' };
+
+function citizen(runtime: Runtime, conversationId: string) {
+  const say = async (event: Event) => (await runtime.engine.handle({ conversationId, channel: 'web', langHint: 'ru', event })).replies;
+  const last = async (event: Event) => (await say(event)).at(-1)!;
+  const press = (id: string) => last({ type: 'choice', id });
+  const type = (text: string) => last({ type: 'text', text });
+  return { say, press, type };
+}
+
+/** Fills the visit questionnaire of a relative booking for a parent in Almaty, with two mistakes on the way. */
+async function fillForRelative(c: ReturnType<typeof citizen>) {
+  expect((await c.type('Сапарова Айгерим')).text).toMatch(/К кому придёт сотрудник\?/);
+  await c.type('Сапаров Болат Ержанович');
+  expect((await c.say({ type: 'text', text: '123456789012' })).map((r) => r.text).join('\n')).toMatch(/ИИН/);
+  expect((await c.type('850520400003')).text).toMatch(/Кому позвонит сотрудник\?/);
+  await c.press('q:phone_of:representative');
+  expect((await c.say({ type: 'text', text: '+1 202 555 0100' })).map((r) => r.text).join('\n')).toMatch(/\+7/);
+  await c.type('8 701 123 45 67');
+  await c.press('q:address:almaty');
+  await c.type('проспект Абая');
+  await c.type('10');
+  await c.press('q:skip');
+  await c.press('q:skip');
+  await c.press('q:skip');
+  await c.press('q:needs:wheelchair');
+  await c.press('q:skip');
+  return c.press('q:consent:yes');
+}
+
+describe('booking a home visit in the chat', () => {
+  it('a relative books for a parent: checklist first, data with corrections, a typed holiday refused, then the number once stored', async () => {
+    const store = createMemoryStore();
+    const runtime = runtimeOn(store);
+    const c = citizen(runtime, 'web-visit-1');
+    await c.say({ type: 'start' });
+    expect((await c.press('menu:home_visit')).text).toBe('Для кого вызываете сотрудника?');
+    expect((await c.press('hv:other')).text).toMatch(/Этот человек не может сам обслуживать себя/);
+    expect((await c.press('hv:eligible:yes')).choices!.map((ch) => ch.id)).toEqual(['hv:svc:duplicate-school', 'hv:svc:duplicate-tvet', 'hv:svc:duplicate-higher', 'hv:checklist']);
+    // The service's checklist comes first, so the documents are ready when the employee comes.
+    const checklist = await c.say({ type: 'choice', id: 'hv:svc:duplicate-school' });
+    expect(checklist[0]!.text).toMatch(/Сначала ответьте на несколько вопросов/);
+    await c.press('ans:channel:state_corporation');
+    await c.press('ans:applicant:parent');
+    const list = await c.press('ans:reason:lost');
+    expect(list.choices!.map((ch) => ch.id)).toContain('nav:cannot_come');
+    const cannotCome = await c.press('nav:cannot_come');
+    expect(cannotCome.choices!.map((ch) => ch.id)).toContain('menu:home_visit');
+    // Back in the booking where it was left: the questionnaire starts.
+    const resumed = await c.say({ type: 'choice', id: 'menu:home_visit' });
+    expect(resumed[0]!.text).toMatch(/Продолжим запись/);
+    expect(resumed.at(-1)!.text).toMatch(/Ваши фамилия, имя и отчество \(вы оформляете вызов\)/);
+
+    const summary = await fillForRelative(c);
+    expect(summary.text).toMatch(/ИИН: 850520400003/);
+    expect(summary.text).toMatch(/Телефон: \+7 701 123 45 67/);
+    // A correction at the summary changes one answer and keeps the others.
+    await c.press('q:edit:phone');
+    const corrected = await c.type('+7 702 765 43 21');
+    expect(corrected.text).toMatch(/Телефон: \+7 702 765 43 21/);
+    expect(corrected.text).toMatch(/Сапаров Болат Ержанович/);
+
+    const days = await c.press('q:confirm');
+    expect(days.text).toMatch(/Выберите день/);
+    expect(days.choices![0]).toEqual({ id: 'hv:day:2026-12-09', label: expect.stringMatching(/9 декабря/) });
+    expect(days.choices!.some((ch) => ch.id === 'hv:day:2026-12-16')).toBe(false);
+    const holiday = await c.say({ type: 'text', text: '16 декабря' });
+    expect(holiday[0]!.text).toMatch(/праздник: День Независимости/);
+    expect((await c.type('10.12')).choices!.map((ch) => ch.id)).toEqual(['hv:win:morning', 'hv:win:afternoon', 'hv:back']);
+    const booked = await c.press('hv:win:morning');
+    expect(booked.text).toMatch(/Заявка на выезд сотрудника № HV-2026-\d{6}\.\nСотрудник придёт 10 декабря 2026 г\., до обеда\./);
+    expect(booked.text).toMatch(/Приготовьте документы:/);
+
+    const { items } = await runtime.homeVisits.list({ index: 'conversation', value: 'web-visit-1' });
+    expect(items).toHaveLength(1);
+    expect(items[0]!.value).toMatchObject({
+      date: '2026-12-10',
+      window: 'morning',
+      status: 'requested',
+      serviceId: 'duplicate-school',
+      applicant: { name: 'Сапаров Болат Ержанович', iin: '850520400003' },
+      actingFor: { name: 'Сапарова Айгерим' },
+      phone: '+77027654321',
+      phoneOf: 'representative',
+      address: { region: 'almaty', street: 'проспект Абая', house: '10' },
+      needs: ['wheelchair'],
+      conversationId: 'web-visit-1',
+    });
+    // The transcript keeps no IIN or phone in full.
+    const transcript = (await store.conversations.transcript('web-visit-1')).map((e) => e.text).join('\n');
+    expect(transcript).not.toContain('850520400003');
+    expect(transcript).not.toContain('765 43 21');
+  });
+
+  it('offers the next free windows, nothing retyped, to a citizen who lost the last place in a race', async () => {
+    const store = createMemoryStore();
+    const runtime = runtimeOn(store, 1);
+    const c = citizen(runtime, 'web-visit-2');
+    await c.say({ type: 'start' });
+    await c.press('menu:home_visit');
+    await c.press('hv:self');
+    await c.press('hv:eligible:yes');
+    await c.press('hv:svc:duplicate-higher');
+    // The higher-education checklist asks its questions first.
+    let reply = await c.press('ans:channel:state_corporation');
+    while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
+    await c.press('nav:cannot_come');
+    await c.press('menu:home_visit');
+    await c.type('Сапаров Болат Ержанович');
+    await c.type('850520400003');
+    await c.type('87011234567');
+    await c.press('q:address:astana');
+    await c.type('Кенесары');
+    await c.type('5');
+    for (let i = 0; i < 3; i++) await c.press('q:skip');
+    await c.press('q:needs:none');
+    await c.press('q:skip');
+    await c.press('q:consent:yes');
+    await c.press('q:confirm');
+    await c.press('hv:day:2026-12-09');
+    // Someone else takes the only place of that morning while this citizen is choosing.
+    await runtime.homeVisits.book(
+      {
+        date: '2026-12-09',
+        window: 'morning',
+        address: { region: 'astana', street: 'Мәңгілік Ел', house: '8' },
+        applicant: { name: 'Басқа', iin: '850520400003' },
+        phone: '+77010000000',
+        phoneOf: 'applicant',
+        serviceId: 'duplicate-higher',
+        needs: [],
+        lang: 'kk',
+      },
+      'other-citizen',
+    );
+    const lost = await c.say({ type: 'choice', id: 'hv:win:morning' });
+    expect(lost[0]!.text).toMatch(/это время заняли/);
+    expect(lost.at(-1)!.choices![0]!.id).toBe('hv:day:2026-12-09'); // the afternoon is still free
+    expect((await c.press('hv:day:2026-12-09')).choices!.map((ch) => ch.id)).toEqual(['hv:win:afternoon', 'hv:back']);
+    expect((await c.press('hv:win:afternoon')).text).toMatch(/после обеда/);
+  });
+
+  it('tells a citizen whose service has no home visit what else they can do', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    const c = citizen(runtime, 'web-visit-3');
+    await c.say({ type: 'start' });
+    await c.press('menu:checklist');
+    let reply = await c.press('svc:free-meals');
+    while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
+    const cannotCome = await c.press('nav:cannot_come');
+    expect(cannotCome.text).toMatch(/не предусмотрен/);
+    expect((await c.press('menu:home_visit')).text).toBe('Для кого вызываете сотрудника?');
+    await c.press('hv:self');
+    const no = await c.press('hv:eligible:no');
+    expect(no.text).toMatch(/выезд на дом не положен/);
+    expect(no.choices!.map((ch) => ch.id)).toEqual(['menu:operator', 'hv:menu']);
+  });
+
+  it("moves and cancels a booking from the chat, and sees the contact centre's changes", async () => {
+    const store = createMemoryStore();
+    const runtime = runtimeOn(store);
+    const c = citizen(runtime, 'web-visit-4');
+    await c.say({ type: 'start' });
+    await c.press('menu:home_visit');
+    await c.press('hv:self');
+    await c.press('hv:eligible:yes');
+    await c.press('hv:svc:duplicate-tvet');
+    let reply = await c.press('ans:channel:state_corporation');
+    while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
+    await c.press('nav:cannot_come');
+    await c.press('menu:home_visit');
+    await c.type('Сапаров Болат Ержанович');
+    await c.type('850520400003');
+    await c.type('87011234567');
+    await c.press('q:address:shymkent');
+    await c.type('Тәуке хан');
+    await c.type('1');
+    for (let i = 0; i < 3; i++) await c.press('q:skip');
+    await c.press('q:needs:hearing');
+    await c.press('q:skip');
+    await c.press('q:consent:yes');
+    await c.press('q:confirm');
+    await c.press('hv:day:2026-12-10');
+    const booked = await c.press('hv:win:afternoon');
+    const [visit] = (await runtime.homeVisits.list({ index: 'conversation', value: 'web-visit-4' })).items;
+
+    await runtime.homeVisits.change(visit!.id, { status: 'confirmed' }, 'aigerim');
+    const told = (await store.conversations.transcript('web-visit-4')).at(-1)!;
+    expect(told).toMatchObject({ from: 'system', text: `Выезд № ${visit!.number} подтверждён: 10 декабря 2026 г., после обеда.` });
+
+    const move = booked.choices!.find((ch) => ch.id.startsWith('hv:move:'))!;
+    await c.press(move.id);
+    await c.press('hv:day:2026-12-11');
+    expect((await c.say({ type: 'choice', id: 'hv:win:morning' }))[0]!.text).toBe(`Выезд № ${visit!.number} перенесён на 11 декабря 2026 г., до обеда.`);
+    expect((await runtime.homeVisits.get(visit!.id))!.value).toMatchObject({ date: '2026-12-11', window: 'morning', status: 'confirmed' });
+
+    // Coming back later, the citizen sees the visit as it stands and can cancel it.
+    await c.type('меню');
+    const mine = await c.press('menu:home_visit');
+    expect(mine.text).toMatch(new RegExp(`№ ${visit!.number} — 11 декабря 2026 г\\., до обеда\\. Подтверждено\\.`));
+    await c.press(mine.choices!.find((ch) => ch.id.startsWith('hv:cancel:'))!.id);
+    expect((await c.say({ type: 'choice', id: 'hv:cancel_yes' }))[0]!.text).toBe(`Выезд № ${visit!.number} отменён.`);
+    expect((await runtime.homeVisits.get(visit!.id))!.value.status).toBe('cancelled');
+  });
+});
