@@ -83,9 +83,17 @@ export const ConfigSchema = z.object({
       }
     }),
   /** Minutes a queued citizen may stay silent before being asked whether they still wait (and as long again before the conversation closes). */
-  QUEUE_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  QUEUE_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
   /** How long an operator's login lasts. */
-  OPERATOR_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).default(12),
+  OPERATOR_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 7)
+    .default(12),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(20),
 });

@@ -47,7 +47,16 @@ function queuedConversation(i: number, at: number): Conversation {
  * slow the load down).
  */
 export async function operatorQueueBench(redisUrl: string, seconds: number, listingRate: number): Promise<QueueBenchResult> {
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', REDIS_URL: redisUrl, CONTACT_CENTRE_HOURS: 'always', OPERATOR_BOOTSTRAP: 'bench:bench-password:operator', RATE_LIMIT_PER_MINUTE: '1000000', QUEUE_IDLE_MINUTES: '1440' });
+  const config = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    REDIS_URL: redisUrl,
+    CONTACT_CENTRE_HOURS: 'always',
+    OPERATOR_BOOTSTRAP: 'bench:bench-password:operator',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    QUEUE_IDLE_MINUTES: '1440',
+  });
   const server = await buildServer(config);
   const url = await server.listen();
   try {

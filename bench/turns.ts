@@ -124,9 +124,7 @@ export async function grammyEchoTurns(redisUrl: string, seconds: number): Promis
   });
   let updateId = 0;
   try {
-    return await measure('bare grammY echo (Redis GET/SET session)', seconds, (conversation, i) =>
-      bot.handleUpdate(textUpdate(++updateId, 10_000 + conversation, String(citizenEvents[i % 3]!.type))),
-    );
+    return await measure('bare grammY echo (Redis GET/SET session)', seconds, (conversation, i) => bot.handleUpdate(textUpdate(++updateId, 10_000 + conversation, String(citizenEvents[i % 3]!.type))));
   } finally {
     await client.close();
   }

@@ -2,15 +2,7 @@
  * Kazakhstan's working-day calendar for a 5-day week (Mon–Fri). Dates are Asia/Almaty civil dates
  * as 'YYYY-MM-DD' strings; arithmetic runs on UTC day numbers, so the host time zone never matters.
  */
-import {
-  DECREED_TRANSFERS,
-  FIRST_SUPPORTED_YEAR,
-  FIXED_HOLIDAYS,
-  KURBAN_AIT,
-  KURBAN_AIT_NAME,
-  LAST_SUPPORTED_YEAR,
-  type LocalizedName,
-} from './holidays';
+import { DECREED_TRANSFERS, FIRST_SUPPORTED_YEAR, FIXED_HOLIDAYS, KURBAN_AIT, KURBAN_AIT_NAME, LAST_SUPPORTED_YEAR, type LocalizedName } from './holidays';
 
 export type IsoDate = string;
 
@@ -104,9 +96,7 @@ export interface MovedHoliday {
  * (2022: 7 May, a Saturday, goes to Tue 10 May because Mon 9 May is Victory Day).
  * `daysOff` lists every day off the law sets on its own date, movable or not.
  */
-export function moveWeekendHolidays(
-  daysOff: ReadonlyArray<{ readonly date: IsoDate; readonly movable: boolean }>,
-): MovedHoliday[] {
+export function moveWeekendHolidays(daysOff: ReadonlyArray<{ readonly date: IsoDate; readonly movable: boolean }>): MovedHoliday[] {
   const parsed = daysOff.map((d) => ({ dayNumber: parse(d.date).dayNumber, movable: d.movable }));
   const taken = new Set(parsed.map((d) => d.dayNumber));
   const moves: MovedHoliday[] = [];
@@ -307,8 +297,7 @@ const almatyDate = new Intl.DateTimeFormat('en-CA', {
 /** Today's civil date in Asia/Almaty (UTC+5 since March 2024). */
 export function todayInAlmaty(now: Date = new Date()): IsoDate {
   const parts = almatyDate.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
@@ -342,15 +331,12 @@ const almatyTime = new Intl.DateTimeFormat('en-GB', {
 /** The time of day in Asia/Almaty (UTC+5 since March 2024) as 'HH:MM'; the clock `todayInAlmaty` reads. */
 export function timeInAlmaty(now: Date = new Date()): ClockTime {
   const parts = almatyTime.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('hour')}:${part('minute')}`;
 }
 
 /** Why an application is registered on a later day than the one it was made on. */
-export type RegistrationDelay =
-  | { readonly kind: 'day_off'; readonly reason: DayOffReason }
-  | { readonly kind: 'after_hours'; readonly closesAt: ClockTime };
+export type RegistrationDelay = { readonly kind: 'day_off'; readonly reason: DayOffReason } | { readonly kind: 'after_hours'; readonly closesAt: ClockTime };
 
 export interface Registration {
   /** The day the application is registered, from which the service term is counted (not counting it). */

@@ -24,7 +24,10 @@ const MAX_PER_WINDOW = 1000;
  * parseVisitCapacity('4; almaty=6; astana=6') // { default: 4, byRegion: { almaty: 6, astana: 6 } }
  */
 export function parseVisitCapacity(text: string): VisitCapacity {
-  const [first, ...rest] = text.split(';').map((part) => part.trim()).filter(Boolean);
+  const [first, ...rest] = text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (first === undefined) throw new InvalidCapacityError('empty');
   const capacity: VisitCapacity = { default: count(first, 'the default'), byRegion: {} };
   for (const part of rest) {

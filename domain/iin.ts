@@ -4,9 +4,7 @@
  */
 import { isValidCalendarDate } from './calendar';
 
-export type IinResult =
-  | { ok: true; iin: string; birthDate: string; sex: 'male' | 'female' }
-  | { ok: false; reason: 'format' | 'date' | 'century' | 'checksum' };
+export type IinResult = { ok: true; iin: string; birthDate: string; sex: 'male' | 'female' } | { ok: false; reason: 'format' | 'date' | 'century' | 'checksum' };
 
 const WEIGHTS_1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 const WEIGHTS_2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2] as const;

@@ -2,9 +2,7 @@
  * Kazakhstan phone numbers (+7, shared with Russia). Ranges: ../shared/domain/kazakhstan-facts.md §3.1.
  */
 
-export type PhoneResult =
-  | { ok: true; e164: string; kind: 'mobile' | 'landline' }
-  | { ok: false; reason: 'format' | 'not_kazakh' };
+export type PhoneResult = { ok: true; e164: string; kind: 'mobile' | 'landline' } | { ok: false; reason: 'format' | 'not_kazakh' };
 
 /** libphonenumber's KZ mobile pattern: 700–702, 705–708, 747, 760–764, 771, 775–778, 785. */
 const MOBILE = /^7(?:0[0-25-8]|47|6[0-4]|7[15-8]|85)\d{7}$/;

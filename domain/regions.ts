@@ -79,7 +79,10 @@ const words = (text: string): string[] =>
     .split(/\s+/)
     .filter(Boolean);
 const whole = (text: string): string => words(text).join(' ');
-const core = (text: string): string => words(text).filter((w) => !GENERIC.has(w)).join(' ');
+const core = (text: string): string =>
+  words(text)
+    .filter((w) => !GENERIC.has(w))
+    .join(' ');
 
 const spellings = (r: Region): string[] => [r.name.kk, r.name.ru, ...(r.aliases ?? [])];
 

@@ -35,9 +35,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The month (1–12) a typed word names: a whole name with any ending, or its first three letters or more ("дек", "желт"). */
 export function monthOf(word: string): number | undefined {
   const typed = plainLetters(word).replace(/\.$/, '');
-  const matches = MONTHS.flatMap((stems, index) =>
-    stems.some((stem) => typed.startsWith(stem) || (typed.length >= 3 && stem.length > 3 && stem.startsWith(typed))) ? [index + 1] : [],
-  );
+  const matches = MONTHS.flatMap((stems, index) => (stems.some((stem) => typed.startsWith(stem) || (typed.length >= 3 && stem.length > 3 && stem.startsWith(typed))) ? [index + 1] : []));
   return matches.length === 1 ? matches[0] : undefined;
 }
 

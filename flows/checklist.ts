@@ -138,8 +138,7 @@ export function createChecklistFlow(): Flow {
   };
 
   /** The next question, or the checklist once every question that matters is answered. */
-  const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult =>
-    show(nextQuestion(service, data.answers) ? 'question' : 'checklist', service, data, ctx);
+  const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult => show(nextQuestion(service, data.answers) ? 'question' : 'checklist', service, data, ctx);
 
   const choose = (service: Service, ctx: FlowContext): StepResult => {
     const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service), history: [], ticked: [] };
@@ -376,6 +375,8 @@ function formReadyText(service: Service, form: FormDefinition, answers: Readonly
 }
 
 function cannotCome(service: Service, ctx: FlowContext): Reply[] {
-  const text = service.homeVisit.available ? ctx.t('checklist:home_visit.available', { rule: service.homeVisit.text[ctx.lang] }) : ctx.t('checklist:home_visit.not_provided', { rule: service.homeVisit.text[ctx.lang] });
+  const text = service.homeVisit.available
+    ? ctx.t('checklist:home_visit.available', { rule: service.homeVisit.text[ctx.lang] })
+    : ctx.t('checklist:home_visit.not_provided', { rule: service.homeVisit.text[ctx.lang] });
   return [{ text, choices: [{ id: 'menu:home_visit', label: ctx.t('menu:choices.home_visit') }, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }, ...navChoices(ctx, NAV.list)] }];
 }

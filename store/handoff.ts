@@ -13,10 +13,7 @@ export const RECENT_WAITS = 50;
  * time of the first placement counts, and placing the entry again in the same queue keeps its score
  * (`keepScore`), so that repeating a placement never sends it to the back.
  */
-export type Filing =
-  | { kind: 'queue'; queue: string; score: number; keepScore: boolean }
-  | { kind: 'operator'; owner: `operator:${string}` }
-  | { kind: 'none' };
+export type Filing = { kind: 'queue'; queue: string; score: number; keepScore: boolean } | { kind: 'operator'; owner: `operator:${string}` } | { kind: 'none' };
 
 export function filingOf(entry: HandoffPlacement, now = Date.now()): Filing {
   if (entry.status !== 'open') return { kind: 'none' };

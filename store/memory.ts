@@ -151,9 +151,7 @@ class MemoryHandoff implements HandoffIndex {
     const filing = filingOf(entry);
     const old = this.where.get(entry.id);
     const stays =
-      old !== undefined &&
-      ((old.kind === 'queue' && filing.kind === 'queue' && old.queue === filing.queue) ||
-        (old.kind === 'operator' && filing.kind === 'operator' && old.owner === filing.owner));
+      old !== undefined && ((old.kind === 'queue' && filing.kind === 'queue' && old.queue === filing.queue) || (old.kind === 'operator' && filing.kind === 'operator' && old.owner === filing.owner));
     if (old && !stays) {
       if (old.kind === 'queue') {
         const queue = this.queues.get(old.queue);

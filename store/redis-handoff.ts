@@ -121,7 +121,11 @@ export class RedisHandoff implements HandoffIndex {
   }
 
   async recordWait(ms: number): Promise<void> {
-    await this.client.multi().lPush(this.waitsKey, String(ms)).lTrim(this.waitsKey, 0, RECENT_WAITS - 1).exec();
+    await this.client
+      .multi()
+      .lPush(this.waitsKey, String(ms))
+      .lTrim(this.waitsKey, 0, RECENT_WAITS - 1)
+      .exec();
   }
 
   async recentWaits(): Promise<number[]> {

@@ -84,11 +84,12 @@ export class RedisOutbox implements Outbox {
     const reply = (await connection.xReadGroup(GROUP, consumer, { key: this.key, id: '>' }, { COUNT: count - entries.length, ...(wait ? { BLOCK: blockMs } : {}) })) as
       | { name: string; messages: StreamMessage[] }[]
       | null;
-    for (const stream of reply ?? []) for (const message of stream.messages) {
-      const entry = entryOf(message);
-      if (entry) entries.push(entry);
-      else if (message) await this.client.xAck(this.key, GROUP, message.id);
-    }
+    for (const stream of reply ?? [])
+      for (const message of stream.messages) {
+        const entry = entryOf(message);
+        if (entry) entries.push(entry);
+        else if (message) await this.client.xAck(this.key, GROUP, message.id);
+      }
     return entries;
   }
 

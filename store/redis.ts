@@ -42,15 +42,7 @@ const saveConversation = defineScript({
       redis.call('EXPIRE', KEYS[2], ttl)
     end
     return 1 + redis.call('EXISTS', KEYS[3])`,
-  parseCommand(
-    parser,
-    docKey: string,
-    transcriptKey: string,
-    contentionKey: string,
-    expectedRevision: number,
-    conversation: Conversation,
-    transcript: readonly TranscriptEntry[],
-  ) {
+  parseCommand(parser, docKey: string, transcriptKey: string, contentionKey: string, expectedRevision: number, conversation: Conversation, transcript: readonly TranscriptEntry[]) {
     parser.pushKeys([docKey, transcriptKey, contentionKey]);
     parser.push(
       String(expectedRevision),

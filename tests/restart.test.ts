@@ -60,7 +60,12 @@ describe('npm start', () => {
     const question = resumed.filter((f) => f.type === 'message').at(-1)!;
     expect(question.text).toMatch(/вопрос 2\.\nКто подаёт заявление\?/);
     const answered = await again.exchange({ type: 'choice', id: 'ans:applicant:parent' });
-    expect(answered.filter((f) => f.type === 'message').at(-1)!.choices.map((c: { id: string }) => c.id)).toContain('ans:reason:lost');
+    expect(
+      answered
+        .filter((f) => f.type === 'message')
+        .at(-1)!
+        .choices.map((c: { id: string }) => c.id),
+    ).toContain('ans:reason:lost');
     again.close();
     await stop(second.child);
   });

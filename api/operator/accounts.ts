@@ -76,7 +76,15 @@ export class Accounts {
   async create(input: { login: string; password: string; role: OperatorRole; name?: string }, now = new Date()): Promise<OperatorAccount | null> {
     const login = input.login.toLowerCase();
     const at = now.toISOString();
-    const account: OperatorAccount = { login, name: input.name?.trim() || nameFromLogin(login), role: input.role, passwordHash: await hashPassword(input.password), disabled: false, createdAt: at, updatedAt: at };
+    const account: OperatorAccount = {
+      login,
+      name: input.name?.trim() || nameFromLogin(login),
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+    };
     return (await this.records.create(login, account)) ? account : null;
   }
 
@@ -92,7 +100,10 @@ export class Accounts {
   /** Creates the accounts of OPERATOR_BOOTSTRAP (`login:password:role,…`) that do not exist yet; returns the logins created. */
   async bootstrap(spec: string | undefined): Promise<string[]> {
     const created: string[] = [];
-    for (const entry of (spec ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    for (const entry of (spec ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
       const login = entry.slice(0, entry.indexOf(':'));
       const role = entry.slice(entry.lastIndexOf(':') + 1) as OperatorRole;
       const password = entry.slice(login.length + 1, entry.lastIndexOf(':'));

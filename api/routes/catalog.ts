@@ -19,15 +19,11 @@ const ServiceDetail = ServiceSummary.extend({
     free: z.boolean().describe('True only when the rules say the service is free of charge.'),
     stated: z
       .boolean()
-      .describe(
-        'False when the rules do not state a fee at all: then `free` is false without meaning that the service is paid, and `text` says the fee is not stated and offers to check at 1414.',
-      ),
+      .describe('False when the rules do not state a fee at all: then `free` is false without meaning that the service is paid, and `text` says the fee is not stated and offers to check at 1414.'),
     text: z.string(),
   }),
   result: z.string(),
-  documents: z.array(
-    z.object({ id: z.string(), text: z.string(), required: z.enum(['always', 'conditional']), condition: z.string().optional(), channels: z.array(z.string()).optional() }),
-  ),
+  documents: z.array(z.object({ id: z.string(), text: z.string(), required: z.enum(['always', 'conditional']), condition: z.string().optional(), channels: z.array(z.string()).optional() })),
   refusalGrounds: z.array(z.string()),
   homeVisit: z.boolean(),
   sources: z.array(z.string()),

@@ -13,7 +13,11 @@ export const healthRoutes: FastifyPluginAsync<AppDeps> = async (fastify, { store
   });
 
   app.get('/health/ready', {
-    schema: { tags: ['health'], summary: 'Readiness: the store answers', response: { 200: z.object({ status: z.literal('ok'), store: z.string() }), 503: z.object({ status: z.literal('unavailable'), store: z.string() }) } },
+    schema: {
+      tags: ['health'],
+      summary: 'Readiness: the store answers',
+      response: { 200: z.object({ status: z.literal('ok'), store: z.string() }), 503: z.object({ status: z.literal('unavailable'), store: z.string() }) },
+    },
     handler: async (_request, reply) => {
       const ok = await store.ping().catch(() => false);
       return ok ? { status: 'ok' as const, store: store.kind } : reply.code(503).send({ status: 'unavailable' as const, store: store.kind });

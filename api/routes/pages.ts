@@ -22,9 +22,7 @@ export const pageRoutes: FastifyPluginAsync<AppDeps> = async (app) => {
   };
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(demoPage));
-  app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(SCRIPT).header('cache-control', 'public, max-age=300').send(widgetScript),
-  );
+  app.get('/widget.js', { schema: { hide: true } }, async (_request, reply) => reply.type(SCRIPT).header('cache-control', 'public, max-age=300').send(widgetScript));
 
   // ?lang=kk|ru sets <html lang> (ru otherwise); the console keeps a language chosen in it.
   app.get('/operator', { schema: { hide: true } }, async (request, reply) => {

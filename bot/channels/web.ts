@@ -160,8 +160,7 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
   let framesInWindow = 0;
   let pending = Promise.resolve();
 
-  const error = (code: string, key: string) =>
-    sendFrame(socket, { type: 'error', code, message: texts.t(session?.lang ?? deps.defaultLang, key) });
+  const error = (code: string, key: string) => sendFrame(socket, { type: 'error', code, message: texts.t(session?.lang ?? deps.defaultLang, key) });
 
   const turn = async (event: EngineEvent, options: { langHint?: Lang; frameId?: string } = {}) => {
     const { conversationId } = session!;

@@ -134,7 +134,15 @@ export class QueueSweeps {
       const minutes = Math.max(1, Math.round(this.options.idleMs / 60_000));
       return {
         conversation: { ...conversation, handoff: { ...conversation.handoff!, idleAskedAt: this.context.now().toISOString() } },
-        replies: [{ text: t('operator:still_waiting', { minutes }), choices: [{ id: QUEUE_WAIT, label: t('operator:choices.wait') }, { id: QUEUE_CANCEL, label: t('operator:choices.cancel') }] }],
+        replies: [
+          {
+            text: t('operator:still_waiting', { minutes }),
+            choices: [
+              { id: QUEUE_WAIT, label: t('operator:choices.wait') },
+              { id: QUEUE_CANCEL, label: t('operator:choices.cancel') },
+            ],
+          },
+        ],
       };
     }
     return {

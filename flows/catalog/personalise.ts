@@ -28,9 +28,7 @@ function offeredOn(channels: readonly ChannelId[] | undefined, answers: Answers)
 
 /** The documents this citizen must bring: those for their channel whose condition holds. */
 export function documentsFor(service: Service, answers: Answers): DocumentItem[] {
-  return service.documents.filter(
-    (d) => offeredOn(d.channels, answers) && (d.required === 'always' || conditionHolds(d.condition!.when, answers)),
-  );
+  return service.documents.filter((d) => offeredOn(d.channels, answers) && (d.required === 'always' || conditionHolds(d.condition!.when, answers)));
 }
 
 /** The terms that apply on the citizen's channel. */

@@ -24,13 +24,7 @@ export type ServiceId = (typeof SERVICE_IDS)[number];
 export const CHANNEL_IDS = ['provider_office', 'state_corporation', 'egov_portal', 'other'] as const;
 export type ChannelId = (typeof CHANNEL_IDS)[number];
 
-export const SEED_FILES = [
-  '000_89b8ef86f4446315.txt',
-  '001_058569bc204a025c.txt',
-  '002_3ac65400ac0ed134.txt',
-  '003_b067d50d7d09009c.txt',
-  '004_c8775394d60dbad5.txt',
-] as const;
+export const SEED_FILES = ['000_89b8ef86f4446315.txt', '001_058569bc204a025c.txt', '002_3ac65400ac0ed134.txt', '003_b067d50d7d09009c.txt', '004_c8775394d60dbad5.txt'] as const;
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -42,7 +36,10 @@ export const SourceRef = z
   .object({
     seed: z.enum(SEED_FILES),
     ref: nonEmpty, // e.g. "Rules art. 46", "App. 2, row 3(1)", "slide 'Академиялық демалыс'"
-    lines: z.string().regex(/^L\d+(-\d+)?$/).optional(), // e.g. "L188-190"
+    lines: z
+      .string()
+      .regex(/^L\d+(-\d+)?$/)
+      .optional(), // e.g. "L188-190"
   })
   .strict();
 export type SourceRef = z.infer<typeof SourceRef>;
@@ -149,9 +146,7 @@ const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
 export const AfterHoursRule = z
   .object({
     channels: z.array(z.enum(CHANNEL_IDS)).min(1).optional(),
-    closingTimes: z.array(
-      z.object({ channels: z.array(z.enum(CHANNEL_IDS)).min(1), closesAt: ClockTime, sources }).strict(),
-    ),
+    closingTimes: z.array(z.object({ channels: z.array(z.enum(CHANNEL_IDS)).min(1), closesAt: ClockTime, sources }).strict()),
     text: LocalizedText,
     sources,
   })
@@ -214,23 +209,19 @@ export const Catalog = z.array(Service).superRefine((services, ctx) => {
           ctx.addIssue({ code: 'custom', path, message: `condition names unknown question ${questionId}` });
           continue;
         }
-        for (const answer of answers)
-          if (!known.has(answer)) ctx.addIssue({ code: 'custom', path, message: `unknown answer ${questionId}=${answer}` });
+        for (const answer of answers) if (!known.has(answer)) ctx.addIssue({ code: 'custom', path, message: `unknown answer ${questionId}=${answer}` });
       }
     };
     service.documents.forEach((d, i) => {
       if (d.condition) checkCondition(d.condition.when, [index, 'documents', i]);
-      for (const ch of d.channels ?? [])
-        if (!channelIds.has(ch)) ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `channel ${ch} not offered` });
-      if (service.documents.findIndex((o) => o.id === d.id) !== i)
-        ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `duplicate document id ${d.id}` });
+      for (const ch of d.channels ?? []) if (!channelIds.has(ch)) ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `channel ${ch} not offered` });
+      if (service.documents.findIndex((o) => o.id === d.id) !== i) ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `duplicate document id ${d.id}` });
     });
     service.questions.forEach((q, i) => q.appliesWhen && checkCondition(q.appliesWhen, [index, 'questions', i]));
     if (service.afterHours) {
       const path = [index, 'afterHours'];
       const covered = new Set(service.afterHours.channels ?? channelIds);
-      for (const ch of service.afterHours.channels ?? [])
-        if (!channelIds.has(ch)) ctx.addIssue({ code: 'custom', path, message: `channel ${ch} not offered` });
+      for (const ch of service.afterHours.channels ?? []) if (!channelIds.has(ch)) ctx.addIssue({ code: 'custom', path, message: `channel ${ch} not offered` });
       const timed = new Set<string>();
       for (const { channels } of service.afterHours.closingTimes)
         for (const ch of channels) {

@@ -22,10 +22,22 @@ export function renderFormPdf(layout: FormLayout, title: string): Promise<Buffer
   const blockX = 300;
   const blockWidth = doc.page.width - doc.page.margins.right - blockX;
   for (const { value, caption } of layout.header) {
-    doc.font('regular').fontSize(11).text(value || ' ', blockX, undefined, { width: blockWidth });
+    doc
+      .font('regular')
+      .fontSize(11)
+      .text(value || ' ', blockX, undefined, { width: blockWidth });
     const y = doc.y + 1;
-    doc.moveTo(blockX, y).lineTo(blockX + blockWidth, y).lineWidth(0.5).stroke();
-    doc.font('regular').fontSize(8).fillColor('#444').text(`(${caption})`, blockX, y + 2, { width: blockWidth, align: 'center' }).fillColor('black');
+    doc
+      .moveTo(blockX, y)
+      .lineTo(blockX + blockWidth, y)
+      .lineWidth(0.5)
+      .stroke();
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor('#444')
+      .text(`(${caption})`, blockX, y + 2, { width: blockWidth, align: 'center' })
+      .fillColor('black');
     doc.moveDown(0.8);
   }
 
@@ -39,7 +51,11 @@ export function renderFormPdf(layout: FormLayout, title: string): Promise<Buffer
   const y = doc.y;
   doc.text(layout.dateLine, left, y);
   doc.text('________________', left + width - 150, y, { width: 150, align: 'center' });
-  doc.fontSize(8).fillColor('#444').text(layout.signatureCaption, left + width - 150, doc.y, { width: 150, align: 'center' }).fillColor('black');
+  doc
+    .fontSize(8)
+    .fillColor('#444')
+    .text(layout.signatureCaption, left + width - 150, doc.y, { width: 150, align: 'center' })
+    .fillColor('black');
   doc.end();
   return done;
 }

@@ -47,7 +47,12 @@ export function handle(def: QuestionnaireDefinition, stored: Partial<Questionnai
     return press ? onButton(def, state, field, press, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
   }
   if (!field) return atSummary(def, state, event, ctx);
-  const taken = event.type === 'text' ? typed(field, event.text, state, ctx) : event.type === 'file' && field.kind === 'file' ? checkFile(event.file, field, ctx) : { error: 'questionnaire:errors.file_not_needed' };
+  const taken =
+    event.type === 'text'
+      ? typed(field, event.text, state, ctx)
+      : event.type === 'file' && field.kind === 'file'
+        ? checkFile(event.file, field, ctx)
+        : { error: 'questionnaire:errors.file_not_needed' };
   const step = take(def, state, field, taken, ctx);
   const transcriptText = event.type === 'text' ? transcriptTextOf(field, event.text, state, ctx) : undefined;
   return transcriptText === undefined ? step : { ...step, transcriptText };

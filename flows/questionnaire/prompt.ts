@@ -29,7 +29,11 @@ function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, 
   // Correcting: what the answer is now, until a new one is started.
   if (state.correcting === field.id && value !== undefined && (part === undefined || part === 'region')) lines.push(t('questionnaire:now', { value: answerText(field, value, ctx, state.values) }));
   const skippable = part ? (part === 'region' ? field.optional : OPTIONAL_PARTS.has(part)) : field.optional;
-  const choices = [...answerChoices(field, part, state, ctx), ...(skippable ? [{ id: commandId('skip'), label: t('questionnaire:buttons.skip') }] : []), { id: commandId('back'), label: t('questionnaire:buttons.back') }];
+  const choices = [
+    ...answerChoices(field, part, state, ctx),
+    ...(skippable ? [{ id: commandId('skip'), label: t('questionnaire:buttons.skip') }] : []),
+    { id: commandId('back'), label: t('questionnaire:buttons.back') },
+  ];
   return { text: lines.join('\n'), choices };
 }
 
@@ -85,5 +89,9 @@ export function summaryReply(def: QuestionnaireDefinition, state: QuestionnaireS
   const text = summary(false);
   const transcriptText = summary(true);
   const edits = def.fields.map((field, i) => ({ id: editId(field.id), label: t('questionnaire:buttons.edit', { number: i + 1 }) }));
-  return { text, ...(transcriptText !== text ? { transcriptText } : {}), choices: [...edits, { id: commandId('confirm'), label: t('questionnaire:buttons.confirm') }, { id: commandId('restart'), label: t('questionnaire:buttons.restart') }] };
+  return {
+    text,
+    ...(transcriptText !== text ? { transcriptText } : {}),
+    choices: [...edits, { id: commandId('confirm'), label: t('questionnaire:buttons.confirm') }, { id: commandId('restart'), label: t('questionnaire:buttons.restart') }],
+  };
 }

@@ -62,7 +62,9 @@ describe('public catalog and calendar API', () => {
     }
     expect(kk.questions.find((q: any) => q.id === 'reason').text).not.toBe(reason.text);
     // Every field that was there before stays.
-    expect(Object.keys(ru)).toEqual(expect.arrayContaining(['id', 'title', 'audience', 'provider', 'channels', 'term', 'fee', 'result', 'documents', 'refusalGrounds', 'homeVisit', 'sources', 'notes']));
+    expect(Object.keys(ru)).toEqual(
+      expect.arrayContaining(['id', 'title', 'audience', 'provider', 'channels', 'term', 'fee', 'result', 'documents', 'refusalGrounds', 'homeVisit', 'sources', 'notes']),
+    );
     const { body: docs } = await get('/docs/json');
     const schema = docs.paths['/api/services/{id}'].get.responses['200'].content['application/json'].schema;
     expect(schema.properties.questions.description).toMatch(/additive/);

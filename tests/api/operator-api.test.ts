@@ -67,7 +67,10 @@ describe('operator API', () => {
   afterAll(() => server.close());
 
   it('refuses a wrong password and an unknown login alike', async () => {
-    for (const body of [{ login: 'aigerim', password: 'wrong-password' }, { login: 'nobody', password: 'aigerim-pass-1' }]) {
+    for (const body of [
+      { login: 'aigerim', password: 'wrong-password' },
+      { login: 'nobody', password: 'aigerim-pass-1' },
+    ]) {
       const response = await fetch(`${server.url}/api/operator/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: { code: 'invalid_credentials', message: expect.any(String) } });
@@ -87,7 +90,11 @@ describe('operator API', () => {
   });
 
   it('keeps supervisor routes from operators and admin routes from supervisors', async () => {
-    for (const [method, path, body] of [['PUT', '/api/operator/canned/docs', { kk: 'a', ru: 'b' }], ['GET', '/api/operator/audit'], ['GET', '/api/operator/ratings']] as const) {
+    for (const [method, path, body] of [
+      ['PUT', '/api/operator/canned/docs', { kk: 'a', ru: 'b' }],
+      ['GET', '/api/operator/audit'],
+      ['GET', '/api/operator/ratings'],
+    ] as const) {
       const response = await aigerim.call(method, path, body);
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('forbidden');
@@ -112,7 +119,7 @@ describe('operator API', () => {
     expect((await admin.call('PATCH', '/api/operator/accounts/admin', { disabled: true })).status).toBe(409);
   });
 
-  it('transfers to a colleague and to the supervisors\' queue, keeps notes private, and audits every move', async () => {
+  it("transfers to a colleague and to the supervisors' queue, keeps notes private, and audits every move", async () => {
     const { client, conversationId } = await queued(server, 'Сложный вопрос о переводе');
     expect((await aigerim.post(`/api/operator/conversations/${conversationId}/takeover`)).status).toBe(200);
     expect((await aigerim.post(`/api/operator/conversations/${conversationId}/notes`, { text: 'Гражданин просит перезвонить после 15:00' })).status).toBe(201);
@@ -146,7 +153,7 @@ describe('operator API', () => {
     client.close();
   });
 
-  it('sends canned answers by code in the citizen\'s language, managed by supervisors', async () => {
+  it("sends canned answers by code in the citizen's language, managed by supervisors", async () => {
     expect((await sveta.call('PUT', '/api/operator/canned/docs', { kk: 'Құжаттар тізімі мәзірде.', ru: 'Список документов — в меню.' })).status).toBe(200);
     expect((await aigerim.get('/api/operator/canned')).body.map((c: { code: string }) => c.code)).toContain('docs');
     const { client, conversationId } = await citizen(server, 'kk');
@@ -174,20 +181,34 @@ describe('operator API', () => {
     expect(ratings[0]).toMatchObject({ conversationId, score: 5, comment: 'Очень помогли, спасибо', operator: 'aigerim' });
     const detail = (await aigerim.get(`/api/operator/conversations/${conversationId}`)).body;
     expect(detail.data.rating).toMatchObject({ score: 5, comment: 'Очень помогли, спасибо' });
-    expect(detail.described).toContainEqual({ section: 'rating', title: 'Оценка гражданина', items: [{ label: 'Оценка помощи', value: '5/5' }, { label: 'Комментарий', value: 'Очень помогли, спасибо' }] });
+    expect(detail.described).toContainEqual({
+      section: 'rating',
+      title: 'Оценка гражданина',
+      items: [
+        { label: 'Оценка помощи', value: '5/5' },
+        { label: 'Комментарий', value: 'Очень помогли, спасибо' },
+      ],
+    });
     expect((await aigerim.get('/api/operator/conversations?status=closed&owner=me')).body.map((c: { id: string }) => c.id)).toContain(conversationId);
     client.close();
   });
 
-  it('describes what the checklist collected in words, in the console\'s language, without ids', async () => {
+  it("describes what the checklist collected in words, in the console's language, without ids", async () => {
     const { client, conversationId } = await citizen(server);
     for (const id of ['menu:checklist', 'svc:correct-education-document', 'tick:e_application', 'nav:form']) await client.exchange({ type: 'choice', id });
-    for (const text of ['Султанбеков Адиль Куанышевич', 'Жангирова Нургуль Шахмардановна', '850520400003', '+7 701 234 56 78', 'Диплом колледжа, 2012', 'Жангирова Нургул', 'Жангирова Нургуль']) await client.exchange({ type: 'text', text });
+    for (const text of ['Султанбеков Адиль Куанышевич', 'Жангирова Нургуль Шахмардановна', '850520400003', '+7 701 234 56 78', 'Диплом колледжа, 2012', 'Жангирова Нургул', 'Жангирова Нургуль'])
+      await client.exchange({ type: 'text', text });
     for (const id of ['q:confirm', 'nav:cannot_come']) await client.exchange({ type: 'choice', id });
 
     const ru = (await aigerim.get(`/api/operator/conversations/${conversationId}?lang=ru`)).body;
     // The stored data stays as it was (the contract), under the checklist's own namespace.
-    expect(ru.data.checklist).toMatchObject({ serviceId: 'correct-education-document', answers: { channel: 'egov_portal' }, ticked: ['e_application'], limitedMobility: true, forms: { 'seed001-annex1': { lang: 'ru' } } });
+    expect(ru.data.checklist).toMatchObject({
+      serviceId: 'correct-education-document',
+      answers: { channel: 'egov_portal' },
+      ticked: ['e_application'],
+      limitedMobility: true,
+      forms: { 'seed001-annex1': { lang: 'ru' } },
+    });
     expect(ru.described).toEqual([
       {
         section: 'checklist',
@@ -201,7 +222,9 @@ describe('operator API', () => {
         ],
       },
     ]);
-    expect(ru.summary).toMatch(/^виджет, русский\. Услуга: Актуализация \(корректировка\) сведений в документах об образовании\. Способ подачи: На портале egov\.kz\. Готовые документы: Электронное заявление/);
+    expect(ru.summary).toMatch(
+      /^виджет, русский\. Услуга: Актуализация \(корректировка\) сведений в документах об образовании\. Способ подачи: На портале egov\.kz\. Готовые документы: Электронное заявление/,
+    );
 
     const kk = (await aigerim.get(`/api/operator/conversations/${conversationId}?lang=kk`)).body;
     expect(kk.described[0]).toMatchObject({ section: 'checklist', title: 'Құжаттар тізбесі' });

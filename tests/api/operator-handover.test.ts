@@ -32,7 +32,11 @@ describe('operator hand-over over the API and the widget socket', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ OPERATOR_BOOTSTRAP: BOOTSTRAP, CONTACT_CENTRE_HOURS: 'always', JWT_SECRET: 'x'.repeat(40) });
-    [aigerim, dana, sveta] = await Promise.all([OperatorApi.login(server.url, 'aigerim', 'aigerim-pass-1'), OperatorApi.login(server.url, 'dana', 'dana-pass-12'), OperatorApi.login(server.url, 'sveta', 'sveta-pass-1')]);
+    [aigerim, dana, sveta] = await Promise.all([
+      OperatorApi.login(server.url, 'aigerim', 'aigerim-pass-1'),
+      OperatorApi.login(server.url, 'dana', 'dana-pass-12'),
+      OperatorApi.login(server.url, 'sveta', 'sveta-pass-1'),
+    ]);
   });
   afterAll(() => server.close());
 

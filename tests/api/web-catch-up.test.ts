@@ -61,7 +61,11 @@ describe('a widget that comes back shows what it missed', () => {
     expect(withFile).toMatchObject({ text: 'Өтініш дайын.', attachment: { fileName: 'seed000-app1-kk.pdf' } });
     const pdf = await fetch(`${server.url}${withFile.attachment.url}`);
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     reloaded.close();
   });
 

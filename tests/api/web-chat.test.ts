@@ -124,7 +124,11 @@ describe('widget WebSocket on the embedded store', () => {
     const pdf = await fetch(`${server.url}${withFile.attachment.url}`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const forged = await fetch(`${server.url}${withFile.attachment.url.replace(/sig=.*/, 'sig=forged')}`);
     expect(forged.status).toBe(403);
     expect(await forged.json()).toMatchObject({ error: { code: 'bad_signature' } });

@@ -38,7 +38,7 @@ function bookingEngine(store: Store, handlers: Record<string, EffectHandler> = {
 }
 
 describe('effects that answer', () => {
-  it('hands an awaited effect\'s result to the flow in the same turn, which tells the citizen and stores it', async () => {
+  it("hands an awaited effect's result to the flow in the same turn, which tells the citizen and stores it", async () => {
     const store = createMemoryStore();
     const engine = bookingEngine(store, { reserve: async () => 'HV-2026-000001' });
     await engine.handle({ ...web('web-r1'), event: { type: 'start' } });

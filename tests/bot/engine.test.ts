@@ -15,9 +15,7 @@ describe('engine turns', () => {
     const engine = testEngine();
     const { replies } = await engine.handle({ ...web('web-a'), event: { type: 'start' } });
     expect(replies[0]!.text).toBe(texts.t('kk', 'menu:greeting'));
-    expect(replies.at(-1)!.choices!.map((c) => c.id)).toEqual([
-      'menu:checklist', 'menu:home_visit', 'menu:status', 'menu:complaint', 'menu:operator', 'menu:language',
-    ]);
+    expect(replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['menu:checklist', 'menu:home_visit', 'menu:status', 'menu:complaint', 'menu:operator', 'menu:language']);
     expect(replies.at(-1)!.choices![0]!.label).toBe('Құжаттар тізбесі және өтініш');
   });
 
@@ -173,10 +171,7 @@ describe('engine on Redis with two instances', () => {
     const a = counterEngine(store, book);
     const b = counterEngine(store, book);
     await a.handle({ ...web('web-l'), event: { type: 'start' } });
-    const results = await Promise.all([
-      a.handle({ ...web('web-l'), event: { type: 'text', text: 'book' } }),
-      b.handle({ ...web('web-l'), event: { type: 'text', text: 'book' } }),
-    ]);
+    const results = await Promise.all([a.handle({ ...web('web-l'), event: { type: 'text', text: 'book' } }), b.handle({ ...web('web-l'), event: { type: 'text', text: 'book' } })]);
     expect(bookings).toBe(1);
     expect(results.map((r) => r.replies[0]!.text).sort()).toEqual(['already booked', 'booked']);
   });

@@ -32,7 +32,16 @@ describe('form download links', () => {
   });
 
   it('follow the public URL given to the runtime', () => {
-    const options = { store: createMemoryStore(), texts, log: pino({ level: 'silent' }), defaultLang: 'kk' as const, hours: parseOpeningHours('always'), idleMs: 60_000, secret: SECRET, telegram: false };
+    const options = {
+      store: createMemoryStore(),
+      texts,
+      log: pino({ level: 'silent' }),
+      defaultLang: 'kk' as const,
+      hours: parseOpeningHours('always'),
+      idleMs: 60_000,
+      secret: SECRET,
+      telegram: false,
+    };
     expect(createRuntime(options).forms.link('web-1', 'seed000-app1')).toMatch(/^\/api\/forms\//);
     expect(createRuntime({ ...options, publicUrl: 'https://assistant.example.kz' }).forms.link('web-1', 'seed000-app1')).toMatch(/^https:\/\/assistant\.example\.kz\/api\/forms\//);
   });

@@ -15,7 +15,17 @@ describe('the queue at closing time', () => {
   it('tells those still waiting that the centre has closed and offers a call-back, keeping where they were', async () => {
     const store = createMemoryStore();
     const time = clock('17:50');
-    const runtime = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'ru', hours: parseOpeningHours('Mon-Fri 09:00-18:00'), idleMs: 3_600_000, secret: 'test-secret', telegram: false, now: time.now });
+    const runtime = createRuntime({
+      store,
+      texts: createTexts(),
+      log: pino({ level: 'silent' }),
+      defaultLang: 'ru',
+      hours: parseOpeningHours('Mon-Fri 09:00-18:00'),
+      idleMs: 3_600_000,
+      secret: 'test-secret',
+      telegram: false,
+      now: time.now,
+    });
     await runtime.start();
     try {
       await runtime.presence.set('aigerim', 'online');
@@ -53,7 +63,17 @@ describe('a silent citizen in the queue', () => {
   it('takes a message written after "still waiting?" as the answer, and asks again only after the next silence', async () => {
     const store = createMemoryStore();
     const time = clock('10:00');
-    const runtime = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'ru', hours: 'always', idleMs: 10 * 60_000, secret: 'test-secret', telegram: false, now: time.now });
+    const runtime = createRuntime({
+      store,
+      texts: createTexts(),
+      log: pino({ level: 'silent' }),
+      defaultLang: 'ru',
+      hours: 'always',
+      idleMs: 10 * 60_000,
+      secret: 'test-secret',
+      telegram: false,
+      now: time.now,
+    });
     await runtime.start();
     try {
       await runtime.presence.set('aigerim', 'online');

@@ -37,13 +37,20 @@ describe.each(factories)('home visits on the %s store', (_name, open) => {
   /** Each test books in a region of its own: the windows' places are shared by the whole store. */
   const fresh = (capacity = 3) => {
     told = [];
-    visits = new HomeVisits(store, { default: capacity, byRegion: {} }, async (conversationId, text, key) => void told.push({ conversationId, text, key }), () => NOON);
+    visits = new HomeVisits(
+      store,
+      { default: capacity, byRegion: {} },
+      async (conversationId, text, key) => void told.push({ conversationId, text, key }),
+      () => NOON,
+    );
   };
 
   it('gives exactly three of fifty citizens racing for a window of three a place, and stops offering it', async () => {
     fresh(3);
     const date = '2026-12-03';
-    const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => visits.book(request({ date, address: { region: 'pavlodar', street: 'Лермонтов', house: String(i) } }), `race-${randomUUID()}`)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => visits.book(request({ date, address: { region: 'pavlodar', street: 'Лермонтов', house: String(i) } }), `race-${randomUUID()}`)),
+    );
     const booked = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(booked).toHaveLength(3);
@@ -82,7 +89,13 @@ describe.each(factories)('home visits on the %s store', (_name, open) => {
     expect(load.find((w) => w.date === '2026-12-08' && w.window === 'morning')!.booked).toBe(0);
     expect(load.find((w) => w.date === '2026-12-09' && w.window === 'afternoon')!.booked).toBe(1);
     expect((await store.jobs.get(reminderJobId(visit.id)))?.dueAt).toBe(Date.parse('2026-12-08T10:00:00+05:00'));
-    expect(told).toEqual([{ conversationId: 'web-visit', text: { key: 'home_visit:told.moved', vars: { number: visit.number }, dates: { date: '2026-12-09' }, texts: { window: 'home_visit:window.afternoon' } }, key: expect.any(String) }]);
+    expect(told).toEqual([
+      {
+        conversationId: 'web-visit',
+        text: { key: 'home_visit:told.moved', vars: { number: visit.number }, dates: { date: '2026-12-09' }, texts: { window: 'home_visit:window.afternoon' } },
+        key: expect.any(String),
+      },
+    ]);
     // A full window is refused and nothing changes.
     const other = await visits.book(request({ date: '2026-12-10', address: { region: 'kostanay', street: 'Байтұрсынов', house: '3' } }), `move-${randomUUID()}`);
     expect(await visits.change(other.id, { date: '2026-12-09', window: 'afternoon' }, 'aigerim')).toEqual({ changed: false, code: 'slot_full' });

@@ -13,7 +13,16 @@ import type { Store } from '../../store/types';
 const texts = createTexts();
 
 function runtimeOn(store: Store, options: { telegram?: boolean } = {}): Runtime {
-  return createRuntime({ store, texts, log: pino({ level: 'silent' }), defaultLang: 'kk', hours: parseOpeningHours('always'), idleMs: 3_600_000, secret: 'test-secret', telegram: options.telegram ?? false });
+  return createRuntime({
+    store,
+    texts,
+    log: pino({ level: 'silent' }),
+    defaultLang: 'kk',
+    hours: parseOpeningHours('always'),
+    idleMs: 3_600_000,
+    secret: 'test-secret',
+    telegram: options.telegram ?? false,
+  });
 }
 
 /** A reminder text every locale has, so the test reads the citizen's language. */

@@ -109,7 +109,7 @@ describe('the outbox drainer', () => {
     expect(h.sent).toHaveLength(2);
   });
 
-  it('waits out a 429 that the retry plugin could not absorb, then sends exactly once, the chat\'s next message behind it', async () => {
+  it("waits out a 429 that the retry plugin could not absorb, then sends exactly once, the chat's next message behind it", async () => {
     const h = harness((attempt, index) => (index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined));
     await h.add(1, 'first');
     await h.add(1, 'second');
@@ -144,7 +144,7 @@ describe('the outbox drainer', () => {
     expect(said).not.toMatch(/"chat(Id)?":\s*"?66/);
   });
 
-  it('holds a chat\'s next message until its token is there, without holding other chats', async () => {
+  it("holds a chat's next message until its token is there, without holding other chats", async () => {
     let now = 1_000_000;
     const h = harness(undefined, { now: () => now, chatRate: { perSecond: 1, burst: 1 } });
     await h.add(1, 'a1');

@@ -13,12 +13,12 @@ describe('a failed Bot API call', () => {
     expect(classifyTelegramFailure(telegramError(403, 'Forbidden: bot was blocked by the user'))).toEqual({ kind: 'permanent' });
   });
 
-  it('is tried again after a server error or a failure that is not Telegram\'s answer', () => {
+  it("is tried again after a server error or a failure that is not Telegram's answer", () => {
     expect(classifyTelegramFailure(telegramError(502, 'Bad Gateway'))).toEqual({ kind: 'transient' });
     expect(classifyTelegramFailure(new Error('ECONNRESET'))).toEqual({ kind: 'transient' });
   });
 
-  it('is logged by Telegram\'s code and reason only, never by the request', () => {
+  it("is logged by Telegram's code and reason only, never by the request", () => {
     const reason = failureReason(telegramError(403, 'Forbidden: bot was blocked by the user', undefined, { chat_id: 66, text: 'Жеке хабарлама' }));
     expect(reason).toEqual({ code: 403, description: 'Forbidden: bot was blocked by the user' });
     expect(failureReason(new Error('ECONNRESET'))).toEqual({ reason: 'ECONNRESET' });

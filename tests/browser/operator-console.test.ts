@@ -19,7 +19,10 @@ function botAfterLastCitizen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const items = [...document.querySelectorAll('[data-testid="chat-log"] > li')];
     const last = items.map((li) => li.getAttribute('data-from')).lastIndexOf('citizen');
-    return items.slice(last + 1).filter((li) => li.getAttribute('data-from') === 'bot').map((li) => li.textContent ?? '');
+    return items
+      .slice(last + 1)
+      .filter((li) => li.getAttribute('data-from') === 'bot')
+      .map((li) => li.textContent ?? '');
   });
 }
 
@@ -98,7 +101,12 @@ describe('the 1414 operator console in Chromium', () => {
     await pane.getByRole('button', { name: 'Взять разговор' }).click();
     const reply = pane.getByRole('combobox', { name: /Ответ гражданину/ });
     await poll(() => reply.isEnabled()).toBe(true);
-    await poll(() => operator.getByTestId('list-mine').getByRole('button', { name: /Потерял аттестат/ }).count()).toBe(1);
+    await poll(() =>
+      operator
+        .getByTestId('list-mine')
+        .getByRole('button', { name: /Потерял аттестат/ })
+        .count(),
+    ).toBe(1);
 
     // A canned answer: "/" lists the codes, Enter puts the text in the citizen's language.
     await reply.focus();
@@ -206,7 +214,12 @@ describe('the 1414 operator console in Chromium', () => {
 
     await page.unroute('**/api/operator/events');
     await poll(() => page.getByTestId('notices').textContent()).toContain('Связь с сервером восстановлена.');
-    await poll(() => page.getByTestId('list-queue').getByRole('button', { name: /Вопрос, пока связи не было/ }).count()).toBe(1);
+    await poll(() =>
+      page
+        .getByTestId('list-queue')
+        .getByRole('button', { name: /Вопрос, пока связи не было/ })
+        .count(),
+    ).toBe(1);
     client.close();
     await page.close();
   });
@@ -248,7 +261,12 @@ describe('the 1414 operator console in Chromium', () => {
     // Dana passes it on to Aigerim: it shows up in "Mine" by itself.
     expect((await dana.post(`/api/operator/conversations/${conversationId}/transfer`, { to: 'aigerim', note: 'Общежитие, Алматы' })).status).toBe(200);
     await poll(() => pane.textContent()).toContain('Общежитие, Алматы');
-    await poll(() => page.getByTestId('list-mine').getByRole('button', { name: /Приоритет/ }).count()).toBe(1);
+    await poll(() =>
+      page
+        .getByTestId('list-mine')
+        .getByRole('button', { name: /Приоритет/ })
+        .count(),
+    ).toBe(1);
 
     // Escape closes the dialog and gives focus back to its button; Enter in it closes the conversation.
     const close = pane.getByRole('button', { name: 'Закрыть разговор' });
@@ -351,11 +369,14 @@ describe('the 1414 operator console in Chromium', () => {
     await operator.close();
   }, 60_000);
 
-  it('works through the call-back desk by keyboard: pages, a filter, a record\'s details and marks', async () => {
+  it("works through the call-back desk by keyboard: pages, a filter, a record's details and marks", async () => {
     const callbacks = new Callbacks(server.store);
     for (let i = 1; i <= 22; i++) {
       const n = String(i).padStart(2, '0');
-      await callbacks.effect({ type: 'callback.request', phone: `+770100000${n}`, topic: `Вопрос ${n}` }, { conversation: { id: `web-callback-${n}`, lang: 'kk' } as never, idempotencyKey: `callback-${n}` });
+      await callbacks.effect(
+        { type: 'callback.request', phone: `+770100000${n}`, topic: `Вопрос ${n}` },
+        { conversation: { id: `web-callback-${n}`, lang: 'kk' } as never, idempotencyKey: `callback-${n}` },
+      );
     }
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1366, height: 800 });

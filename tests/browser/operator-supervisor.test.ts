@@ -94,7 +94,9 @@ describe('the supervisor and admin screens of the operator console', () => {
     expect(await dialog.getByLabel('Код').getAttribute('aria-invalid')).toBe('true');
     // The API's own 400 (here, as if another check had passed) is shown in words too.
     await sveta.route('**/api/operator/canned/*', (route) =>
-      route.request().method() === 'PUT' ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'bad_request', message: 'body/ru: String must contain at least 1 character(s)' } }) }) : route.continue(),
+      route.request().method() === 'PUT'
+        ? route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: { code: 'bad_request', message: 'body/ru: String must contain at least 1 character(s)' } }) })
+        : route.continue(),
     );
     await dialog.getByLabel('Код').fill('hours');
     await dialog.getByLabel('Текст на казахском').fill(CANNED_KK);
@@ -146,7 +148,12 @@ describe('the supervisor and admin screens of the operator console', () => {
     const ratings = sveta.getByTestId('ratings');
     await poll(() => ratings.getByTestId('ratings-table').textContent()).toContain('Спасибо, всё понятно');
     expect(await ratings.getByRole('img', { name: '4 из 5' }).count()).toBe(1);
-    expect(await ratings.getByTestId('ratings-summary').getByRole('row', { name: /aigerim/ }).textContent()).toMatch(/aigerim\s*1\s*4,0/);
+    expect(
+      await ratings
+        .getByTestId('ratings-summary')
+        .getByRole('row', { name: /aigerim/ })
+        .textContent(),
+    ).toMatch(/aigerim\s*1\s*4,0/);
     await sveta.screenshot({ path: 'tests/browser/operator-ratings.png' }).catch(() => undefined);
     await ratings.getByRole('button', { name: 'Открыть' }).first().click();
     const svetaPane = sveta.getByTestId('conversation');

@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
 import { academicLeave as service } from '../../flows/catalog/services/academic-leave';
-import {
-  documentById,
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectDocumentList,
-  expectNoFeeHomeVisitRefusalsOrForm,
-  expectTermWithoutDayCount,
-  expectValidEntry,
-} from './support';
+import { documentById, expectAfterHours, expectChecklist, expectCited, expectDocumentList, expectNoFeeHomeVisitRefusalsOrForm, expectTermWithoutDayCount, expectValidEntry } from './support';
 
 describe('catalog: academic leave (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {

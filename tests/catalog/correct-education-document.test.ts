@@ -2,17 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { parseCatalog } from '../../flows/catalog/schema';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { correctEducationDocument as service } from '../../flows/catalog/services/correct-education-document';
-import {
-  documentById,
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectDocumentsPerChannel,
-  expectInSeed,
-  expectStatedFree,
-  expectTerms,
-  expectWellFormedEntry,
-} from './support';
+import { documentById, expectAfterHours, expectChecklist, expectCited, expectDocumentsPerChannel, expectInSeed, expectStatedFree, expectTerms, expectWellFormedEntry } from './support';
 
 const SEED_001 = '001_058569bc204a025c.txt';
 const SEED_003 = '003_b067d50d7d09009c.txt';

@@ -1,17 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { dormitory as service } from '../../flows/catalog/services/dormitory';
-import {
-  documentById,
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectDocumentList,
-  expectInSeed,
-  expectNoFeeHomeVisitRefusalsOrForm,
-  expectTerms,
-  expectValidEntry,
-} from './support';
+import { documentById, expectAfterHours, expectChecklist, expectCited, expectDocumentList, expectInSeed, expectNoFeeHomeVisitRefusalsOrForm, expectTerms, expectValidEntry } from './support';
 
 describe('catalog: dormitory (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {
@@ -45,11 +35,7 @@ describe('catalog: dormitory (seed 002)', () => {
     expectChecklist(service, { family: 'no', category: 'none' }, ['identity_documents']);
     expectChecklist(service, { family: 'yes', category: 'none' }, ['identity_documents', 'family_composition_certificate']);
     expectChecklist(service, { family: 'no', category: 'orphan' }, ['identity_documents', 'parent_death_certificate']);
-    expectChecklist(service, { family: 'yes', category: 'large_family' }, [
-      'identity_documents',
-      'family_composition_certificate',
-      'large_family_certificate',
-    ]);
+    expectChecklist(service, { family: 'yes', category: 'large_family' }, ['identity_documents', 'family_composition_certificate', 'large_family_certificate']);
     expectChecklist(service, { family: 'no', category: 'disability' }, ['identity_documents', 'disability_certificate']);
     expectChecklist(service, { family: 'no', category: 'social_assistance' }, ['identity_documents', 'social_assistance_document']);
     expectTerms(service, {}, [3], (t) => t.workingDays);

@@ -40,7 +40,13 @@ describe('catalog: duplicate-higher', () => {
     expect(service.otherTerms.find((t) => t.kind === 'sc_wait')?.minutes).toBe(15);
     expectStatedFree(service);
     // The university's own working day (18:30) decides "after hours" on the portal; it takes no applications itself.
-    expectAfterHours(service, ['all', [[['state_corporation'], '20:00'], [['egov_portal'], '18:30']]]);
+    expectAfterHours(service, [
+      'all',
+      [
+        [['state_corporation'], '20:00'],
+        [['egov_portal'], '18:30'],
+      ],
+    ]);
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(0);
@@ -67,16 +73,9 @@ describe('catalog: duplicate-higher', () => {
   });
 
   it('personalises the checklist', () => {
-    expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason: 'lost' }, [
-      'application',
-      'identity_document',
-    ]);
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason: 'lost' }, ['application', 'identity_document']);
     // A representative brings the notarised power of attorney.
-    expectChecklist(service, { channel: 'state_corporation', applicant: 'representative', reason: 'lost' }, [
-      'application',
-      'notarised_power_of_attorney',
-      'identity_document',
-    ]);
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'representative', reason: 'lost' }, ['application', 'notarised_power_of_attorney', 'identity_document']);
     for (const reason of ['damaged', 'name_changed'])
       expectChecklist(service, { channel: 'state_corporation', applicant: 'representative', reason }, [
         'application',
@@ -85,13 +84,7 @@ describe('catalog: duplicate-higher', () => {
         'original_education_document',
       ]);
     expectChecklist(service, { channel: 'egov_portal' }, ['e_application']);
-    expectTerms(service, { channel: 'egov_portal' }, [
-      'total',
-      'provider_review',
-      'other',
-      'sc_storage',
-      'other',
-    ]);
+    expectTerms(service, { channel: 'egov_portal' }, ['total', 'provider_review', 'other', 'sc_storage', 'other']);
   });
 
   it('cites seed lines that exist and contain the facts', () => {

@@ -40,7 +40,14 @@ describe('catalog: duplicate-school', () => {
     expect(service.otherTerms.find((t) => t.kind === 'sc_wait')?.minutes).toBe(15);
     expect(service.otherTerms.find((t) => t.kind === 'sc_storage')?.months).toBe(1);
     expectStatedFree(service);
-    expectAfterHours(service, ['all', [[['provider_office'], '18:00'], [['state_corporation'], '20:00'], [['egov_portal'], '18:00']]]);
+    expectAfterHours(service, [
+      'all',
+      [
+        [['provider_office'], '18:00'],
+        [['state_corporation'], '20:00'],
+        [['egov_portal'], '18:00'],
+      ],
+    ]);
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(0);
@@ -68,22 +75,12 @@ describe('catalog: duplicate-school', () => {
 
   it('personalises the checklist', () => {
     // A parent of a minor at the State Corporation, certificate lost.
-    expectChecklist(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' }, [
-      'application_by_parent',
-      'student_identity_document',
-    ]);
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' }, ['application_by_parent', 'student_identity_document']);
     // The graduate at the school office.
-    expectChecklist(service, { channel: 'provider_office', applicant: 'self', reason: 'lost' }, [
-      'application',
-      'student_identity_document',
-    ]);
+    expectChecklist(service, { channel: 'provider_office', applicant: 'self', reason: 'lost' }, ['application', 'student_identity_document']);
     // A damaged document or a changed name adds the original.
     for (const reason of ['damaged', 'name_changed'])
-      expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason }, [
-        'application',
-        'student_identity_document',
-        'original_education_document',
-      ]);
+      expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason }, ['application', 'student_identity_document', 'original_education_document']);
     // The portal takes only the e-application.
     expectChecklist(service, { channel: 'egov_portal' }, ['e_application']);
     // The State Corporation queue limits are shown only to those who go there.

@@ -44,7 +44,14 @@ describe('catalog: duplicate-tvet', () => {
     expect(service.otherTerms.find((t) => t.kind === 'sc_storage')?.months).toBe(1);
     expectStatedFree(service);
     // The college takes applications until 17:30 (App. 6, row 7(1)); the portal follows the college's day.
-    expectAfterHours(service, ['all', [[['provider_office'], '17:30'], [['state_corporation'], '20:00'], [['egov_portal'], '17:30']]]);
+    expectAfterHours(service, [
+      'all',
+      [
+        [['provider_office'], '17:30'],
+        [['state_corporation'], '20:00'],
+        [['egov_portal'], '17:30'],
+      ],
+    ]);
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(3);
@@ -70,31 +77,12 @@ describe('catalog: duplicate-tvet', () => {
   });
 
   it('personalises the checklist', () => {
-    expectChecklist(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' }, [
-      'application_by_parent',
-      'student_identity_document',
-    ]);
-    expectChecklist(service, { channel: 'provider_office', applicant: 'self', reason: 'damaged' }, [
-      'application',
-      'student_identity_document',
-      'original_education_document',
-    ]);
-    expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason: 'name_changed' }, [
-      'application',
-      'student_identity_document',
-      'original_education_document',
-    ]);
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'parent', reason: 'lost' }, ['application_by_parent', 'student_identity_document']);
+    expectChecklist(service, { channel: 'provider_office', applicant: 'self', reason: 'damaged' }, ['application', 'student_identity_document', 'original_education_document']);
+    expectChecklist(service, { channel: 'state_corporation', applicant: 'self', reason: 'name_changed' }, ['application', 'student_identity_document', 'original_education_document']);
     expectChecklist(service, { channel: 'egov_portal' }, ['e_application']);
     // Hearing terms hold on every channel; the State Corporation queue only there.
-    expectTerms(service, { channel: 'egov_portal' }, [
-      'total',
-      'provider_review',
-      'other',
-      'other',
-      'other',
-      'sc_storage',
-      'other',
-    ]);
+    expectTerms(service, { channel: 'egov_portal' }, ['total', 'provider_review', 'other', 'other', 'other', 'sc_storage', 'other']);
   });
 
   it('cites seed lines that exist and contain the facts', () => {

@@ -1,17 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { freeMeals as service } from '../../flows/catalog/services/free-meals';
-import {
-  docIds,
-  documentById,
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectDocumentList,
-  expectNoFeeHomeVisitRefusalsOrForm,
-  expectTerms,
-  expectValidEntry,
-} from './support';
+import { docIds, documentById, expectAfterHours, expectChecklist, expectCited, expectDocumentList, expectNoFeeHomeVisitRefusalsOrForm, expectTerms, expectValidEntry } from './support';
 
 const ALWAYS = ['identity_document', 'application'];
 
@@ -59,10 +49,7 @@ describe('catalog: free meals (seed 002)', () => {
     expectChecklist(service, { ...base, category: 'special_needs' }, [...ALWAYS, 'pmpc_conclusion_copy']);
     expectChecklist(service, { ...base, category: 'social_assistance' }, [...ALWAYS, 'social_assistance_certificate']);
     expectChecklist(service, { ...base, category: 'low_income' }, [...ALWAYS, 'income_certificate']);
-    expectChecklist(service, { ...base, category: 'large_family', birth_date: 'before_2007_08_13' }, [
-      ...ALWAYS,
-      'birth_certificate_copy',
-    ]);
+    expectChecklist(service, { ...base, category: 'large_family', birth_date: 'before_2007_08_13' }, [...ALWAYS, 'birth_certificate_copy']);
     expectChecklist(service, { ...base, category: 'large_family', birth_date: 'from_2007_08_13' }, ALWAYS);
     expectChecklist(service, { channel: 'other', category: 'other' }, ALWAYS);
     expectTerms(service, { channel: 'other' }, [10], (t) => t.calendarDays);

@@ -1,15 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { incompleteEducationCertificate as service } from '../../flows/catalog/services/incomplete-education-certificate';
-import {
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectDocumentList,
-  expectNoFeeHomeVisitRefusalsOrForm,
-  expectTerms,
-  expectValidEntry,
-} from './support';
+import { expectAfterHours, expectChecklist, expectCited, expectDocumentList, expectNoFeeHomeVisitRefusalsOrForm, expectTerms, expectValidEntry } from './support';
 
 describe('catalog: certificate for persons who did not complete TVET (seeds 002, 000)', () => {
   it('is a valid, cited, bilingual entry', () => {

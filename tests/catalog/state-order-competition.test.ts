@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { stateOrderCompetition as service } from '../../flows/catalog/services/state-order-competition';
-import {
-  documentById,
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectDocumentList,
-  expectNoFeeHomeVisitRefusalsOrForm,
-  expectTerms,
-  expectValidEntry,
-} from './support';
+import { documentById, expectAfterHours, expectChecklist, expectCited, expectDocumentList, expectNoFeeHomeVisitRefusalsOrForm, expectTerms, expectValidEntry } from './support';
 
 describe('catalog: documents for the state-order competition (seed 002)', () => {
   it('is a valid, cited, bilingual entry', () => {

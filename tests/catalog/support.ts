@@ -36,8 +36,7 @@ export function parseLineRange(range: string): { start: number; end: number } {
 export function seedLines(file: SeedFile, range: string): string[] {
   const { start, end } = parseLineRange(range);
   const lines = seedFileLines(file);
-  if (start < 1 || end < start || end > lines.length)
-    throw new Error(`${file}: ${range} is outside lines 1-${lines.length}`);
+  if (start < 1 || end < start || end > lines.length) throw new Error(`${file}: ${range} is outside lines 1-${lines.length}`);
   return lines.slice(start - 1, end);
 }
 
@@ -69,9 +68,7 @@ export function collectSources(value: unknown, path = ''): { path: string; sourc
   if (Array.isArray(value)) return value.flatMap((item, i) => collectSources(item, `${path}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, child]) =>
-    key === 'sources' && Array.isArray(child)
-      ? (child as SourceRef[]).map((source, i) => ({ path: `${path}.sources[${i}]`, source }))
-      : collectSources(child, path ? `${path}.${key}` : key),
+    key === 'sources' && Array.isArray(child) ? (child as SourceRef[]).map((source, i) => ({ path: `${path}.sources[${i}]`, source })) : collectSources(child, path ? `${path}.${key}` : key),
   );
 }
 
@@ -97,8 +94,7 @@ export function expectSourcesExist(service: Service, { requireLines = true } = {
     }
     try {
       const lines = seedLines(source.seed, source.lines);
-      if (!lines[0]?.trim() || !lines.at(-1)?.trim())
-        problems.push(`${path}: ${source.seed} ${source.lines} starts or ends on a blank line`);
+      if (!lines[0]?.trim() || !lines.at(-1)?.trim()) problems.push(`${path}: ${source.seed} ${source.lines} starts or ends on a blank line`);
     } catch (error) {
       problems.push(`${path}: ${(error as Error).message}`);
     }
@@ -109,9 +105,7 @@ export function expectSourcesExist(service: Service, { requireLines = true } = {
 /** At least one of the sources cites lines that contain the keyword (compared after normalising). */
 export function expectCited(sources: readonly SourceRef[], keyword: string): void {
   const wanted = normaliseText(keyword);
-  const passages = sources
-    .filter((s): s is SourceRef & { lines: string } => s.lines !== undefined)
-    .map((s) => ({ at: `${s.seed} ${s.lines}`, text: seedPassage(s.seed, s.lines) }));
+  const passages = sources.filter((s): s is SourceRef & { lines: string } => s.lines !== undefined).map((s) => ({ at: `${s.seed} ${s.lines}`, text: seedPassage(s.seed, s.lines) }));
   const found = passages.some((p) => p.text.includes(wanted));
   expect(found, `"${keyword}" not found in ${passages.map((p) => p.at).join(', ') || 'any cited lines'}`).toBe(true);
 }
@@ -133,7 +127,10 @@ function mixesScripts(run: string): boolean {
 export function expectSingleScriptWords(service: Service): void {
   const problems: string[] = [];
   for (const { path, kk, ru } of collectTexts(service))
-    for (const [lang, text] of [['kk', kk], ['ru', ru]] as const)
+    for (const [lang, text] of [
+      ['kk', kk],
+      ['ru', ru],
+    ] as const)
       for (const run of text.match(/\p{L}+/gu) ?? []) if (mixesScripts(run)) problems.push(`${path}.${lang}: "${run}"`);
   expect(problems, problems.join('\n')).toEqual([]);
 }
@@ -231,18 +228,13 @@ export function expectDocumentList(service: Service, expected: [string, 'always'
 }
 
 /** The documents as [id, required, channels], in catalog order (channels undefined: every channel). */
-export function expectDocumentsPerChannel(
-  service: Service,
-  expected: [string, 'always' | 'conditional', string[] | undefined][],
-): void {
+export function expectDocumentsPerChannel(service: Service, expected: [string, 'always' | 'conditional', string[] | undefined][]): void {
   expect(service.documents.map((d) => [d.id, d.required, d.channels])).toEqual(expected);
 }
 
 /** The other terms as [kind, amount in their own unit, channels or 'all'], in order. */
 export function expectOtherTerms(service: Service, expected: [string, number | undefined, string[] | 'all'][]): void {
-  expect(
-    service.otherTerms.map((t) => [t.kind, t.workingDays ?? t.minutes ?? t.months ?? t.hours, t.channels ?? 'all']),
-  ).toEqual(expected);
+  expect(service.otherTerms.map((t) => [t.kind, t.workingDays ?? t.minutes ?? t.months ?? t.hours, t.channels ?? 'all'])).toEqual(expected);
 }
 
 /** The checklist for these answers: the ids of the documents to bring, in catalog order. */
@@ -251,12 +243,7 @@ export function expectChecklist(service: Service, answers: Answers, expectedIds:
 }
 
 /** The terms shown for these answers, each as `pick` gives it (by default its kind), in order. */
-export function expectTerms(
-  service: Service,
-  answers: Answers,
-  expected: unknown[],
-  pick: (term: Term) => unknown = (term) => term.kind,
-): void {
+export function expectTerms(service: Service, answers: Answers, expected: unknown[], pick: (term: Term) => unknown = (term) => term.kind): void {
   expect(termsFor(service, answers).map(pick), `terms for ${JSON.stringify(answers)}`).toEqual(expected);
 }
 

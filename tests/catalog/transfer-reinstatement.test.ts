@@ -1,15 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion, termsFor } from '../../flows/catalog/personalise';
 import { transferReinstatement as service } from '../../flows/catalog/services/transfer-reinstatement';
-import {
-  documentById,
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectNoFeeHomeVisitRefusalsOrForm,
-  expectTermWithoutDayCount,
-  expectValidEntry,
-} from './support';
+import { documentById, expectAfterHours, expectChecklist, expectCited, expectNoFeeHomeVisitRefusalsOrForm, expectTermWithoutDayCount, expectValidEntry } from './support';
 
 /** The documents for each case, as seed 002 lists them (L912-1012). */
 const BY_CASE: Record<string, string[]> = {
@@ -66,9 +58,7 @@ describe('catalog: transfer and reinstatement (seed 002)', () => {
   });
 
   it('lists the documents of each case and no others', () => {
-    for (const [kase, ids] of Object.entries(BY_CASE))
-      for (const channel of ['provider_office', 'egov_portal'])
-        expectChecklist(service, { channel, case: kase }, ids);
+    for (const [kase, ids] of Object.entries(BY_CASE)) for (const channel of ['provider_office', 'egov_portal']) expectChecklist(service, { channel, case: kase }, ids);
   });
 
   it('shows the after-hours portal rule only to portal applicants', () => {

@@ -1,17 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { tvetAdmission as service } from '../../flows/catalog/services/tvet-admission';
-import {
-  docIds,
-  documentById,
-  expectAfterHours,
-  expectChecklist,
-  expectCited,
-  expectDocumentList,
-  expectNoFeeHomeVisitRefusalsOrForm,
-  expectTermWithoutDayCount,
-  expectValidEntry,
-} from './support';
+import { docIds, documentById, expectAfterHours, expectChecklist, expectCited, expectDocumentList, expectNoFeeHomeVisitRefusalsOrForm, expectTermWithoutDayCount, expectValidEntry } from './support';
 
 const ALWAYS = ['admission_application', 'education_document_original', 'photos_3x4', 'medical_certificate_086u', 'identity_document'];
 

@@ -5,11 +5,26 @@ import { ChatClient, type Frame } from '../support/ws-client';
 
 /** The five cases of the checklist journey, scripted as a citizen presses the buttons. */
 const CASES = [
-  { name: 'lost school certificate of a minor, parent applies', lang: 'ru', presses: ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:parent', 'ans:reason:lost'], ticks: ['application_by_parent', 'student_identity_document'] },
-  { name: 'university diploma after a name change', lang: 'ru', presses: ['menu:checklist', 'svc:duplicate-higher', 'ans:channel:state_corporation', 'ans:applicant:self', 'ans:reason:name_changed'], ticks: ['application', 'identity_document', 'original_education_document'] },
+  {
+    name: 'lost school certificate of a minor, parent applies',
+    lang: 'ru',
+    presses: ['menu:checklist', 'svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:parent', 'ans:reason:lost'],
+    ticks: ['application_by_parent', 'student_identity_document'],
+  },
+  {
+    name: 'university diploma after a name change',
+    lang: 'ru',
+    presses: ['menu:checklist', 'svc:duplicate-higher', 'ans:channel:state_corporation', 'ans:applicant:self', 'ans:reason:name_changed'],
+    ticks: ['application', 'identity_document', 'original_education_document'],
+  },
   { name: 'correction of data', lang: 'kk', presses: ['menu:checklist', 'svc:correct-education-document'], ticks: ['e_application', 'education_document_copy'] },
   { name: 'academic leave for illness', lang: 'kk', presses: ['menu:checklist', 'svc:academic-leave', 'ans:reason:illness'], ticks: ['medical_commission_conclusion'] },
-  { name: 'free meals for an orphan', lang: 'ru', presses: ['menu:checklist', 'svc:free-meals', 'ans:channel:provider_office', 'ans:category:orphan'], ticks: ['identity_document', 'application', 'guardianship_certificate_copy'] },
+  {
+    name: 'free meals for an orphan',
+    lang: 'ru',
+    presses: ['menu:checklist', 'svc:free-meals', 'ans:channel:provider_office', 'ans:category:orphan'],
+    ticks: ['identity_document', 'application', 'guardianship_certificate_copy'],
+  },
 ] as const;
 
 const tickIds = (choices: { id: string }[] = []) => choices.filter((c) => c.id.startsWith('tick:')).map((c) => c.id.slice(5));

@@ -18,7 +18,7 @@ describe('operator hand-over of a Telegram conversation over the fake Bot API', 
   });
   afterAll(() => close());
 
-  it('queues on /operator, delivers the operator\'s words as Telegram messages, keeps the bot silent, and hands back', async () => {
+  it("queues on /operator, delivers the operator's words as Telegram messages, keeps the bot silent, and hands back", async () => {
     const events = await SseClient.connect(`${server.url}/api/operator/events`, operator.token);
     telegram.sendText(CHAT, '/start', 'kk');
     await telegram.waitFor('sendMessage', 2, 0, CHAT);

@@ -47,7 +47,7 @@ describe('operator messages reach Telegram through the outbox', () => {
     await vi.waitFor(expectOutboxEmpty);
   });
 
-  it('delivers an operator\'s messages to one chat in the order written', async () => {
+  it("delivers an operator's messages to one chat in the order written", async () => {
     const chatId = 8102;
     const id = await withOperator(chatId);
     const since = telegram.calls.length;

@@ -19,9 +19,7 @@ describe('Telegram channel over HTTP to a fake Bot API (long polling)', () => {
     const sent = await telegram.waitFor('sendMessage', 2, since);
     expect(sent[0]!.params.chat_id).toBe(5001);
     expect(sent[0]!.params.text).toMatch(/^Здравствуйте!/);
-    expect(buttons(sent[1]!).map((b) => b.callback_data)).toEqual([
-      'menu:checklist', 'menu:home_visit', 'menu:status', 'menu:complaint', 'menu:operator', 'menu:language',
-    ]);
+    expect(buttons(sent[1]!).map((b) => b.callback_data)).toEqual(['menu:checklist', 'menu:home_visit', 'menu:status', 'menu:complaint', 'menu:operator', 'menu:language']);
     expect(buttons(sent[1]!)[0]!.text).toBe('Документы и заявление');
   });
 
@@ -72,7 +70,10 @@ describe('Telegram channel in webhook mode', () => {
   let server: TestServer;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ telegram, server, close } = await startTelegramTestServer({ TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-for-tests-0123456789' }));
+    ({ telegram, server, close } = await startTelegramTestServer({
+      TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: 'webhook-secret-for-tests-0123456789',
+    }));
   });
   afterAll(() => close());
 

@@ -43,12 +43,9 @@ describe('validateIin: errors', () => {
     expect(validateIin('900-101-300-007')).toMatchObject({ ok: true, iin: '900101300007' });
   });
 
-  it.each(['', '90010130000', '9001013000077', '90010130000a', '900101.300007', '９00101300007'])(
-    '%j is a format error',
-    (value) => {
-      expect(validateIin(value)).toEqual({ ok: false, reason: 'format' });
-    },
-  );
+  it.each(['', '90010130000', '9001013000077', '90010130000a', '900101.300007', '９00101300007'])('%j is a format error', (value) => {
+    expect(validateIin(value)).toEqual({ ok: false, reason: 'format' });
+  });
 
   it('a BIN (digit 5 in 4–6) is a format error', () => {
     // Public organisation BINs from facts §1.4; their check digits are right.
@@ -61,12 +58,9 @@ describe('validateIin: errors', () => {
     expect(validateIin(value)).toEqual({ ok: false, reason: 'century' });
   });
 
-  it.each(['901301300007', '900001300007', '900100300007', '900231300007', '900431300007'])(
-    '%s is not a real date',
-    (value) => {
-      expect(validateIin(value)).toEqual({ ok: false, reason: 'date' });
-    },
-  );
+  it.each(['901301300007', '900001300007', '900100300007', '900231300007', '900431300007'])('%s is not a real date', (value) => {
+    expect(validateIin(value)).toEqual({ ok: false, reason: 'date' });
+  });
 
   it('checks leap years with the century', () => {
     // 29 Feb 2000 exists (century digit 5); 29 Feb 1900 does not (century digit 3).
@@ -90,9 +84,7 @@ describe('IIN_PATTERN and looksLikeIin', () => {
   it('finds an IIN inside a sentence', () => {
     const text = 'Менің ЖСН: 900101300007, телефоным +7 701 123 45 67';
     expect(looksLikeIin(text)).toBe(true);
-    expect(text.replace(IIN_PATTERN, (m) => maskIin(m))).toBe(
-      'Менің ЖСН: 900101*****7, телефоным +7 701 123 45 67',
-    );
+    expect(text.replace(IIN_PATTERN, (m) => maskIin(m))).toBe('Менің ЖСН: 900101*****7, телефоным +7 701 123 45 67');
   });
 
   it('finds IINs typed with spaces, several times', () => {

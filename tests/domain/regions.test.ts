@@ -6,7 +6,28 @@ describe('regions', () => {
     expect(REGIONS.filter((r) => r.city).map((r) => r.id)).toEqual(['astana', 'almaty', 'shymkent']);
     expect(REGIONS.filter((r) => !r.city)).toHaveLength(17);
     expect(REGIONS.map((r) => r.id).sort()).toEqual(
-      ['astana', 'almaty', 'shymkent', 'abai', 'akmola', 'aktobe', 'almaty-region', 'atyrau', 'west-kazakhstan', 'zhambyl', 'zhetysu', 'karaganda', 'kostanay', 'kyzylorda', 'mangystau', 'pavlodar', 'north-kazakhstan', 'turkistan', 'ulytau', 'east-kazakhstan'].sort(),
+      [
+        'astana',
+        'almaty',
+        'shymkent',
+        'abai',
+        'akmola',
+        'aktobe',
+        'almaty-region',
+        'atyrau',
+        'west-kazakhstan',
+        'zhambyl',
+        'zhetysu',
+        'karaganda',
+        'kostanay',
+        'kyzylorda',
+        'mangystau',
+        'pavlodar',
+        'north-kazakhstan',
+        'turkistan',
+        'ulytau',
+        'east-kazakhstan',
+      ].sort(),
     );
     expect(regionById('ulytau')?.name).toEqual({ kk: 'Ұлытау облысы', ru: 'область Ұлытау' });
   });

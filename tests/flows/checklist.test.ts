@@ -21,7 +21,11 @@ async function play(engine: Engine, id: string, presses: string[], langHint: 'kk
   return replies;
 }
 
-const ticks = (replies: Reply[]) => replies.at(-1)!.choices!.filter((c) => c.id.startsWith('tick:')).map((c) => c.id.slice(5));
+const ticks = (replies: Reply[]) =>
+  replies
+    .at(-1)!
+    .choices!.filter((c) => c.id.startsWith('tick:'))
+    .map((c) => c.id.slice(5));
 
 describe('checklist journey', () => {
   it('lost school certificate of a minor, the parent applies at the State Corporation', async () => {
@@ -136,8 +140,12 @@ describe('application form in the checklist', () => {
     expect(documentQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:document:attestat', 'q:document:certificate', 'q:back']);
     // The reason was already answered in the checklist: it is not asked again, and is on the summary.
     const summary = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'q:document:attestat' } });
-    expect(summary.replies.at(-1)!.text).toMatch(/^Мектеп аттестатының \(куәлігінің\) телнұсқасын беру туралы өтініш — жауаптарды тексеріңіз:\n1\. Мектептің \(оқу орнының\) атауы: № 12 мектеп, Қызылорда\n/);
-    expect(summary.replies.at(-1)!.text).toContain('3. ЖСН: 850520400003\n4. Мектепті бітірген жылыңыз: 2002\n5. Мектептің жаңа атауы мен мекенжайы: көрсетілмеген\n6. Құжат: Аттестат\n7. Себебі: Құжат жоғалды');
+    expect(summary.replies.at(-1)!.text).toMatch(
+      /^Мектеп аттестатының \(куәлігінің\) телнұсқасын беру туралы өтініш — жауаптарды тексеріңіз:\n1\. Мектептің \(оқу орнының\) атауы: № 12 мектеп, Қызылорда\n/,
+    );
+    expect(summary.replies.at(-1)!.text).toContain(
+      '3. ЖСН: 850520400003\n4. Мектепті бітірген жылыңыз: 2002\n5. Мектептің жаңа атауы мен мекенжайы: көрсетілмеген\n6. Құжат: Аттестат\n7. Себебі: Құжат жоғалды',
+    );
     expect(summary.replies.at(-1)!.attachment).toBeUndefined();
     expect(summary.conversation.state.step).toBe('form');
     const done = await engine.handle({ conversationId: 'web-form', channel: 'web', event: { type: 'choice', id: 'q:confirm' } });
@@ -301,7 +309,11 @@ describe('the application form’s summary, and coming back to the form', () => 
   it('corrects one line from the summary, keeps the others, and makes the PDF from what was confirmed', async () => {
     const engine = testEngine();
     const summary = await toSummary(engine, 'web-form-fix');
-    expect(summary.replies.at(-1)!.choices!.map((c) => c.id)).toEqual([...['school', 'full_name', 'iin', 'graduation_year', 'school_changed', 'document', 'reason'].map((f) => `q:edit:${f}`), 'q:confirm', 'q:restart']);
+    expect(summary.replies.at(-1)!.choices!.map((c) => c.id)).toEqual([
+      ...['school', 'full_name', 'iin', 'graduation_year', 'school_changed', 'document', 'reason'].map((f) => `q:edit:${f}`),
+      'q:confirm',
+      'q:restart',
+    ]);
     const reopened = await send(engine, 'web-form-fix', { type: 'choice', id: 'q:edit:full_name' });
     expect(reopened.replies.at(-1)!.text).toMatch(/Ваши фамилия, имя, отчество[^]*Сейчас указано: Алимжанова Гульнур/);
     const again = await send(engine, 'web-form-fix', { type: 'text', text: 'Әлімжанова Гүлнұр' });
@@ -350,10 +362,34 @@ describe('the application form’s summary, and coming back to the form', () => 
   it('reads a form begun before the summary existed, and its buttons as they were offered then', async () => {
     const store = createMemoryStore();
     const at = '2026-03-02T06:00:00Z';
-    const form = { values: { reason: 'lost', school: 'Школа № 12', full_name: 'Алимжанова Гульнур', iin: '850520400003', graduation_year: '2002' }, order: ['school', 'full_name', 'iin', 'graduation_year'] };
-    const state = { flow: 'checklist', v: 1, step: 'form', data: { serviceId: 'duplicate-school', answers: { channel: 'state_corporation', applicant: 'self', reason: 'lost' }, history: ['channel', 'applicant', 'reason'], ticked: [], form } };
-    const offered = [{ id: 'nav:skip', label: 'Пропустить' }, { id: 'nav:back', label: '← Назад' }];
-    const conversation: Conversation = { id: 'web-form-old', channel: 'web', lang: 'ru', owner: 'bot', status: 'open', state, offered, data: {}, address: {}, createdAt: at, updatedAt: at, revision: 1 };
+    const form = {
+      values: { reason: 'lost', school: 'Школа № 12', full_name: 'Алимжанова Гульнур', iin: '850520400003', graduation_year: '2002' },
+      order: ['school', 'full_name', 'iin', 'graduation_year'],
+    };
+    const state = {
+      flow: 'checklist',
+      v: 1,
+      step: 'form',
+      data: { serviceId: 'duplicate-school', answers: { channel: 'state_corporation', applicant: 'self', reason: 'lost' }, history: ['channel', 'applicant', 'reason'], ticked: [], form },
+    };
+    const offered = [
+      { id: 'nav:skip', label: 'Пропустить' },
+      { id: 'nav:back', label: '← Назад' },
+    ];
+    const conversation: Conversation = {
+      id: 'web-form-old',
+      channel: 'web',
+      lang: 'ru',
+      owner: 'bot',
+      status: 'open',
+      state,
+      offered,
+      data: {},
+      address: {},
+      createdAt: at,
+      updatedAt: at,
+      revision: 1,
+    };
     await store.conversations.save(conversation, 0, []);
     const engine = testEngine({ store });
     const next = await send(engine, 'web-form-old', { type: 'choice', id: 'nav:skip' });

@@ -169,7 +169,13 @@ describe('date', () => {
   });
 
   it('takes a typed working day in the range, in digits or words, in either language', () => {
-    for (const [lang, typed] of [['ru', '22.12'], ['ru', '22 декабря'], ['ru', '22.12.2026'], ['kk', '22 желтоқсан'], ['kk', '22 желтоксан']] as const) {
+    for (const [lang, typed] of [
+      ['ru', '22.12'],
+      ['ru', '22 декабря'],
+      ['ru', '22.12.2026'],
+      ['kk', '22 желтоқсан'],
+      ['kk', '22 желтоксан'],
+    ] as const) {
       const q = citizen(def, lang);
       q.type(typed);
       expect(q.state.values, typed).toEqual({ day: '2026-12-22' });
@@ -356,7 +362,15 @@ const visit: QuestionnaireDefinition = {
     { id: 'iin', kind: 'iin', label: { kk: 'ЖСН', ru: 'ИИН' } },
     { id: 'note', kind: 'text', optional: true, label: { kk: 'Ескертпе', ru: 'Примечание' } },
     { id: 'phone', kind: 'phone', label: { kk: 'Телефон', ru: 'Телефон' } },
-    { id: 'need', kind: 'choice', label: { kk: 'Не керек?', ru: 'Что нужно?' }, options: [{ id: 'pension', label: { kk: 'Зейнетақы', ru: 'Пенсия' } }, { id: 'benefit', label: { kk: 'Жәрдемақы', ru: 'Пособие' } }] },
+    {
+      id: 'need',
+      kind: 'choice',
+      label: { kk: 'Не керек?', ru: 'Что нужно?' },
+      options: [
+        { id: 'pension', label: { kk: 'Зейнетақы', ru: 'Пенсия' } },
+        { id: 'benefit', label: { kk: 'Жәрдемақы', ru: 'Пособие' } },
+      ],
+    },
   ],
 };
 

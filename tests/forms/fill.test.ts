@@ -6,7 +6,13 @@ import type { FlowContext } from '../../flows/types';
 import type { Conversation } from '../../store/types';
 import { texts } from '../support/engine';
 
-const ctx: FlowContext = { lang: 'ru', t: texts.translator('ru'), now: new Date('2026-03-02T06:00:00Z'), conversation: { data: {} } as unknown as Conversation, availability: { open: true, operatorsOnline: 0, hours: [] } };
+const ctx: FlowContext = {
+  lang: 'ru',
+  t: texts.translator('ru'),
+  now: new Date('2026-03-02T06:00:00Z'),
+  conversation: { data: {} } as unknown as Conversation,
+  availability: { open: true, operatorsOnline: 0, hours: [] },
+};
 const FORM_IDS = ['seed000-app1', 'seed004-app5', 'seed000-app7', 'seed001-annex1'];
 
 /** The answer a form's field keeps for a typed text, or the error the citizen is told. */
@@ -22,7 +28,7 @@ describe('the application forms, asked by the questionnaire', () => {
     for (const id of FORM_IDS) {
       const form = findForm(id)!;
       expect(() => checkDefinition(form), id).not.toThrow();
-      for (const field of form.fields) expect(((field.short ?? field.label).ru).length, `${id} ${field.id}`).toBeLessThanOrEqual(60);
+      for (const field of form.fields) expect((field.short ?? field.label).ru.length, `${id} ${field.id}`).toBeLessThanOrEqual(60);
     }
   });
 

@@ -8,9 +8,7 @@ const KAZAKH_LETTER = /[әғқңөұүһі]/i;
 
 /** A value for every field: the first option of a choice, a year, a valid IIN, or a short text. */
 function everyFieldFilled(form: FormDefinition): FormValues {
-  return Object.fromEntries(
-    form.fields.map((f) => [f.id, f.kind === 'choice' ? f.options![0]!.id : f.kind === 'year' ? '2010' : f.kind === 'iin' ? '850520400003' : `мәтін ${f.id}`]),
-  );
+  return Object.fromEntries(form.fields.map((f) => [f.id, f.kind === 'choice' ? f.options![0]!.id : f.kind === 'year' ? '2010' : f.kind === 'iin' ? '850520400003' : `мәтін ${f.id}`]));
 }
 
 const withForm = catalog.filter((service) => service.form);

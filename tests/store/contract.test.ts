@@ -89,9 +89,7 @@ describe.each(factories)('%s store keeps the store contract', (_name, open) => {
   it('lets exactly one of many concurrent savers of the same revision win', async () => {
     const id = `web-${randomUUID()}`;
     await store.conversations.save(conversation(id, 1), 0, []);
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => store.conversations.save(conversation(id, 2, `s${i}`), 1, [{ from: 'bot', text: `s${i}`, at: 'x' }])),
-    );
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.conversations.save(conversation(id, 2, `s${i}`), 1, [{ from: 'bot', text: `s${i}`, at: 'x' }])));
     expect(results.filter((r) => r.saved)).toHaveLength(1);
     const winner = results.findIndex((r) => r.saved);
     expect((await store.conversations.get(id))!.state.step).toBe(`s${winner}`);

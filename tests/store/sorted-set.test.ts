@@ -21,7 +21,7 @@ describe('the in-memory sorted set', () => {
 
   it('agrees with a plain sorted list through thousands of random adds, moves and deletes', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const set = new SortedSet();
     const entries = new Map<string, number>();
     for (let step = 0; step < 5000; step++) {

@@ -113,7 +113,10 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     arrivals.notify();
     switch (method) {
       case 'getMe':
-        return reply(200, { ok: true, result: { id: 42, is_bot: true, first_name: 'Көмекші', username: 'assistant_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
+        return reply(200, {
+          ok: true,
+          result: { id: 42, is_bot: true, first_name: 'Көмекші', username: 'assistant_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false },
+        });
       case 'sendMessage':
       case 'sendDocument':
       case 'editMessageText':

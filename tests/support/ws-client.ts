@@ -41,7 +41,7 @@ export class ChatClient {
   }
 
   /** Sends a frame and waits for the message that carries choices (the end of a bot answer). */
-  async exchange(frame: object | string, until: (frame: Frame) => boolean = (f) => f.type === 'message' && Array.isArray(f.choices) || f.type === 'error'): Promise<Frame[]> {
+  async exchange(frame: object | string, until: (frame: Frame) => boolean = (f) => (f.type === 'message' && Array.isArray(f.choices)) || f.type === 'error'): Promise<Frame[]> {
     const from = this.frames.length;
     this.send(frame);
     return this.waitFor(until, from);

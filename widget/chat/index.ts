@@ -12,8 +12,24 @@ type ServerFrame =
 type Attachment = { fileName: string; url: string };
 
 const UI = {
-  kk: { title: 'Мемлекеттік қызметтер көмекшісі', placeholder: 'Хабарлама жазыңыз…', send: 'Жіберу', reconnecting: 'Байланыс қалпына келтірілуде…', open: 'Көмекшімен сөйлесу', close: 'Жабу', operator: '1414 операторы' },
-  ru: { title: 'Помощник по госуслугам', placeholder: 'Напишите сообщение…', send: 'Отправить', reconnecting: 'Восстанавливаем соединение…', open: 'Чат с помощником', close: 'Закрыть', operator: 'оператор' },
+  kk: {
+    title: 'Мемлекеттік қызметтер көмекшісі',
+    placeholder: 'Хабарлама жазыңыз…',
+    send: 'Жіберу',
+    reconnecting: 'Байланыс қалпына келтірілуде…',
+    open: 'Көмекшімен сөйлесу',
+    close: 'Жабу',
+    operator: '1414 операторы',
+  },
+  ru: {
+    title: 'Помощник по госуслугам',
+    placeholder: 'Напишите сообщение…',
+    send: 'Отправить',
+    reconnecting: 'Восстанавливаем соединение…',
+    open: 'Чат с помощником',
+    close: 'Закрыть',
+    operator: 'оператор',
+  },
 } as const;
 type Lang = keyof typeof UI;
 
@@ -144,8 +160,7 @@ function connect(): void {
     else if (frame.type === 'message') {
       useLang(frame.lang);
       if (firstSight(frame.seq)) append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
-    }
-    else if (frame.type === 'history') {
+    } else if (frame.type === 'history') {
       // A fresh page gets the conversation so far; a reconnected one what it missed. Messages
       // without a number predate numbering and are shown on a fresh page only.
       const fresh = log.childElementCount === 0;
@@ -154,8 +169,7 @@ function connect(): void {
         // A pressed button is kept as "[label]"; it reads as the label.
         append(m.from, m.from === 'citizen' ? m.text.replace(/^\[(.*)\]$/s, '$1') : m.text, [], m.attachment, m.author, fresh);
       }
-    }
-    else append('system', frame.message);
+    } else append('system', frame.message);
   });
   socket.addEventListener('close', () => {
     status.textContent = ui.reconnecting;

@@ -43,7 +43,9 @@ export const accountRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fa
       summary: 'Change the name, role or password of an account, or disable it',
       security: bearer,
       params: z.object({ login: z.string().min(1).max(64) }),
-      body: z.object({ name: z.string().trim().min(1).max(100).optional(), role: Role.optional(), disabled: z.boolean().optional(), password: Password.optional() }).refine((b) => Object.keys(b).length > 0, 'nothing to change'),
+      body: z
+        .object({ name: z.string().trim().min(1).max(100).optional(), role: Role.optional(), disabled: z.boolean().optional(), password: Password.optional() })
+        .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
       response: { 200: Account, 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError },
     },
     preHandler: requireRole('admin'),

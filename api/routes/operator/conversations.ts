@@ -150,7 +150,9 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       }
       reply.header('x-total-count', String(total));
       const matches = (c: Conversation) =>
-        status === 'closed' ? c.status === 'closed' && (owner !== 'me' || c.handoff?.operator?.login === actor.login) : c.status === 'open' && (owner === 'me' ? c.owner === me : owner === 'queue' ? c.owner === 'queue' : c.owner !== 'bot');
+        status === 'closed'
+          ? c.status === 'closed' && (owner !== 'me' || c.handoff?.operator?.login === actor.login)
+          : c.status === 'open' && (owner === 'me' ? c.owner === me : owner === 'queue' ? c.owner === 'queue' : c.owner !== 'bot');
       return (await load(page, matches)).map((c) => viewOf(c, lang));
     },
   });
@@ -208,7 +210,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
   });
 
   app.post('/api/operator/conversations/:id/messages', {
-    schema: { ...moveSchema('Write to the citizen; a text that is exactly /code sends that canned answer in the citizen\'s language'), body: z.object({ text: z.string().trim().min(1).max(2000) }) },
+    schema: { ...moveSchema("Write to the citizen; a text that is exactly /code sends that canned answer in the citizen's language"), body: z.object({ text: z.string().trim().min(1).max(2000) }) },
     preHandler: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
@@ -230,7 +232,10 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
   });
 
   app.post('/api/operator/conversations/:id/transfer', {
-    schema: { ...moveSchema('Transfer to another operator (a login) or to the supervisors\' queue ("supervisors"), with a note'), body: z.object({ to: z.string().min(1).max(64), note: z.string().trim().max(1000).optional() }) },
+    schema: {
+      ...moveSchema('Transfer to another operator (a login) or to the supervisors\' queue ("supervisors"), with a note'),
+      body: z.object({ to: z.string().min(1).max(64), note: z.string().trim().max(1000).optional() }),
+    },
     preHandler: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);

@@ -36,7 +36,13 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
   });
 
   app.delete('/api/operator/canned/:code', {
-    schema: { tags: ['operator'], summary: 'Remove a canned answer (supervisors)', security: bearer, params: z.object({ code: z.string().max(32) }), response: { 204: z.null(), 401: ApiError, 403: ApiError, 404: ApiError } },
+    schema: {
+      tags: ['operator'],
+      summary: 'Remove a canned answer (supervisors)',
+      security: bearer,
+      params: z.object({ code: z.string().max(32) }),
+      response: { 204: z.null(), 401: ApiError, 403: ApiError, 404: ApiError },
+    },
     preHandler: requireRole('supervisor', 'admin'),
     handler: async (request, reply) => {
       const actor = actorOf(request);
@@ -49,10 +55,14 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
   app.get('/api/operator/ratings', {
     schema: {
       tags: ['operator'],
-      summary: 'Citizens\' ratings of operators\' help, newest first (supervisors)',
+      summary: "Citizens' ratings of operators' help, newest first (supervisors)",
       security: bearer,
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-      response: { 200: z.array(z.object({ conversationId: z.string(), score: z.number(), comment: z.string().optional(), operator: z.string().optional(), at: z.string() })), 401: ApiError, 403: ApiError },
+      response: {
+        200: z.array(z.object({ conversationId: z.string(), score: z.number(), comment: z.string().optional(), operator: z.string().optional(), at: z.string() })),
+        401: ApiError,
+        403: ApiError,
+      },
     },
     preHandler: requireRole('supervisor', 'admin'),
     handler: (request) => ratings.list(request.query.limit),
@@ -64,7 +74,11 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
       summary: 'Who changed what and when, newest first (supervisors)',
       security: bearer,
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-      response: { 200: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), target: z.string().optional(), details: z.record(z.string(), z.unknown()).optional() })), 401: ApiError, 403: ApiError },
+      response: {
+        200: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), target: z.string().optional(), details: z.record(z.string(), z.unknown()).optional() })),
+        401: ApiError,
+        403: ApiError,
+      },
     },
     preHandler: requireRole('supervisor', 'admin'),
     handler: (request) => audit.list(request.query.limit),

@@ -41,9 +41,7 @@ export const academicLeave: Service = {
     },
     sources: [TITLE],
   },
-  channels: [
-    ownCollegeChannel([TITLE]),
-  ],
+  channels: [ownCollegeChannel([TITLE])],
   term: {
     kind: 'total',
     text: {

@@ -47,9 +47,7 @@ export const dormitory: Service = {
     },
     sources: [TITLE],
   },
-  channels: [
-    ownCollegeChannel([TITLE]),
-  ],
+  channels: [ownCollegeChannel([TITLE])],
   term: {
     kind: 'total',
     workingDays: 3,

@@ -81,13 +81,7 @@ export const duplicateHigher: Service = {
         kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясына электрондық кезек бойынша немесе egov.kz порталында кезекті алдын ала брондап жүгінесіз. Қолхат (3-қосымша) беріледі, өтінішті ЖОО-ға Мемлекеттік корпорацияның өзі жібереді. Құжаттарды қабылдаған күн қызмет мерзіміне кірмейді.',
         ru: 'Обращение в Госкорпорацию «Правительство для граждан» в порядке электронной очереди или по электронной очереди, забронированной на портале egov.kz. Вам выдают расписку (приложение 3), заявление в вуз Госкорпорация отправляет сама. День приёма документов в срок услуги не входит.',
       },
-      sources: [
-        ROW_2,
-        at('Rules p. 71', 'L410-414'),
-        at('Rules p. 75', 'L440-444'),
-        at('Rules p. 77', 'L450-452'),
-        at('App. 8, row 7(2), queue', 'L1757-1763'),
-      ],
+      sources: [ROW_2, at('Rules p. 71', 'L410-414'), at('Rules p. 75', 'L440-444'), at('Rules p. 77', 'L450-452'), at('App. 8, row 7(2), queue', 'L1757-1763')],
     },
     portalApplicationChannel(7, [ROW_2, ROW_8_PORTAL, at('Rules p. 72', 'L416-420')]),
   ],
@@ -146,11 +140,7 @@ export const duplicateHigher: Service = {
   },
 
   resultDelivery: [
-    collectionAtStateCorporation([
-      at('Rules p. 82', 'L496-500'),
-      at('App. 8, row 5', 'L1696-1700'),
-      at('Rules p. 71', 'L410-414'),
-    ]),
+    collectionAtStateCorporation([at('Rules p. 82', 'L496-500'), at('App. 8, row 5', 'L1696-1700'), at('Rules p. 71', 'L410-414')]),
     {
       text: {
         kk: 'Портал арқылы өтініш берсеңіз, ЖОО телнұсқаның дайын екені және оны алатын орын туралы хабарлама не бас тарту туралы дәлелді жауап жібереді. Нәтижені сұрау салуда көрсетілген мекенжай бойынша аласыз; алу орны ретінде Мемлекеттік корпорацияны таңдасаңыз, телнұсқа соған жіберіледі.',
@@ -183,10 +173,7 @@ export const duplicateHigher: Service = {
 
   afterHours: nextWorkingDayRegistration(
     [at('Rules p. 74', 'L432-438'), ROW_7_PORTAL],
-    [
-      closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]),
-      closesAt('18:30', ['egov_portal'], [ROW_7_UNIVERSITY, ROW_7_PORTAL]),
-    ],
+    [closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]), closesAt('18:30', ['egov_portal'], [ROW_7_UNIVERSITY, ROW_7_PORTAL])],
   ),
 
   questions: [

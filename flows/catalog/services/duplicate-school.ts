@@ -84,12 +84,7 @@ export const duplicateSchool: Service = {
         kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясына жүгінесіз. Қолхат (3-қосымша) беріледі, өтінішті мектепке Мемлекеттік корпорацияның өзі жібереді. Құжаттарды қабылдаған күн қызмет мерзіміне кірмейді.',
         ru: 'Обращение в Госкорпорацию «Правительство для граждан». Вам выдают расписку (приложение 3), заявление в школу Госкорпорация отправляет сама. День приёма документов в срок услуги не входит.',
       },
-      sources: [
-        at('App. 2, row 2', 'L696-711'),
-        at('Rules p. 33', 'L54-60'),
-        at('Rules p. 37', 'L90-96'),
-        at('Rules p. 39', 'L104-106'),
-      ],
+      sources: [at('App. 2, row 2', 'L696-711'), at('Rules p. 33', 'L54-60'), at('Rules p. 37', 'L90-96'), at('Rules p. 39', 'L104-106')],
     },
     portalApplicationChannel(1, [ART_30, ROW_8_PORTAL, at('Rules p. 34', 'L62-66')]),
   ],
@@ -136,10 +131,7 @@ export const duplicateSchool: Service = {
       },
       sources: [at('Rules p. 45', 'L156-166'), at('App. 2, row 5', 'L752-754')],
     },
-    resentToStateCorporationAfterAMonth(
-      [at('App. 2, row 5', 'L756-762'), at('Rules p. 45', 'L156-166')],
-      ['state_corporation', 'egov_portal'],
-    ),
+    resentToStateCorporationAfterAMonth([at('App. 2, row 5', 'L756-762'), at('Rules p. 45', 'L156-166')], ['state_corporation', 'egov_portal']),
   ],
 
   fee: freeForIndividuals([at('App. 2, row 6', 'L764-788')]),
@@ -160,11 +152,7 @@ export const duplicateSchool: Service = {
       },
       sources: [at('App. 2, row 2', 'L696-711')],
     },
-    collectionAtStateCorporation([
-      at('Rules p. 44', 'L150-154'),
-      at('App. 2, row 5', 'L742-746'),
-      at('Rules p. 33', 'L54-60'),
-    ]),
+    collectionAtStateCorporation([at('Rules p. 44', 'L150-154'), at('App. 2, row 5', 'L742-746'), at('Rules p. 33', 'L54-60')]),
     {
       text: {
         kk: 'Портал арқылы өтініш берсеңіз, мектеп телнұсқаның дайын екені және оны алатын орын туралы хабарлама не бас тарту туралы дәлелді жауап жібереді. Телнұсқаны сұрау салуда көрсетілген Мемлекеттік корпорацияның мекенжайы бойынша аласыз.',
@@ -197,18 +185,10 @@ export const duplicateSchool: Service = {
 
   afterHours: nextWorkingDayRegistration(
     [at('Rules p. 36', 'L82-88'), ROW_7_PORTAL],
-    [
-      closesAt('18:00', ['provider_office'], [ROW_7_SCHOOL]),
-      closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]),
-      closesAt('18:00', ['egov_portal'], [ROW_7_SCHOOL, ROW_7_PORTAL]),
-    ],
+    [closesAt('18:00', ['provider_office'], [ROW_7_SCHOOL]), closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]), closesAt('18:00', ['egov_portal'], [ROW_7_SCHOOL, ROW_7_PORTAL])],
   ),
 
-  questions: [
-    applicationChannelQuestion({ kk: 'Мектеп кеңсесінде', ru: 'В канцелярии школы' }),
-    applicantQuestion(OWNER_OR_PARENT_OPTIONS, PAPER_CHANNELS),
-    duplicateReasonQuestion(PAPER_CHANNELS),
-  ],
+  questions: [applicationChannelQuestion({ kk: 'Мектеп кеңсесінде', ru: 'В канцелярии школы' }), applicantQuestion(OWNER_OR_PARENT_OPTIONS, PAPER_CHANNELS), duplicateReasonQuestion(PAPER_CHANNELS)],
 
   documents: [
     {

@@ -71,12 +71,7 @@ export const duplicateTvet: Service = {
   },
   shortTitle: { kk: 'Колледж дипломының телнұсқасы', ru: 'Дубликат диплома колледжа' },
 
-  provider: tvetOrganisationsProvider([
-    s4('Rules p. 46', 'L13'),
-    s4('List of requirements, row 1', 'L171-173'),
-    P47,
-    s0('App. 6, row 1', 'L1208-1215'),
-  ]),
+  provider: tvetOrganisationsProvider([s4('Rules p. 46', 'L13'), s4('List of requirements, row 1', 'L171-173'), P47, s0('App. 6, row 1', 'L1208-1215')]),
 
   applicants: ownerOrParentApplicants([P47, LIST_8_APPLICATION, ART_49]),
 
@@ -95,13 +90,7 @@ export const duplicateTvet: Service = {
         kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясына электрондық кезек бойынша немесе egov.kz порталында кезекті алдын ала брондап жүгінесіз. Қолхат (3-қосымша) беріледі, өтінішті колледжге Мемлекеттік корпорацияның өзі жібереді. Құжаттарды қабылдаған күн қызмет мерзіміне кірмейді.',
         ru: 'Обращение в Госкорпорацию «Правительство для граждан» в порядке электронной очереди или по электронной очереди, забронированной на портале egov.kz. Вам выдают расписку (приложение 3), заявление в колледж Госкорпорация отправляет сама. День приёма документов в срок услуги не входит.',
       },
-      sources: [
-        s4('List of requirements, row 2', 'L175-179'),
-        s4('Rules p. 50', 'L17'),
-        s4('Rules p. 54', 'L21'),
-        s4('Rules p. 56', 'L23'),
-        s0('App. 6, row 7(2), queue', 'L1337-1343'),
-      ],
+      sources: [s4('List of requirements, row 2', 'L175-179'), s4('Rules p. 50', 'L17'), s4('Rules p. 54', 'L21'), s4('Rules p. 56', 'L23'), s0('App. 6, row 7(2), queue', 'L1337-1343')],
     },
     {
       id: 'egov_portal',
@@ -120,13 +109,7 @@ export const duplicateTvet: Service = {
       kk: 'Жалпы қарау мерзімі – 15 (он бес) жұмыс күні: құжаттарды колледжге, Мемлекеттік корпорацияға немесе порталға тапсырған сәттен бастап. Мемлекеттік корпорацияда құжаттарды қабылдау күні мерзімге кірмейді.',
       ru: 'Общий срок рассмотрения — 15 (пятнадцать) рабочих дней с момента сдачи документов в колледж, Госкорпорацию или на портал. При обращении в Госкорпорацию день приёма документов в срок не входит.',
     },
-    sources: [
-      s4('Rules p. 63', 'L37'),
-      s4('List of requirements, row 3(1)', 'L183'),
-      s4('Rules p. 56', 'L23'),
-      s0('Rules p. 65', 'L342-346'),
-      s0('App. 6, row 3(1)', 'L1239-1241'),
-    ],
+    sources: [s4('Rules p. 63', 'L37'), s4('List of requirements, row 3(1)', 'L183'), s4('Rules p. 56', 'L23'), s0('Rules p. 65', 'L342-346'), s0('App. 6, row 3(1)', 'L1239-1241')],
   },
 
   otherTerms: [
@@ -179,10 +162,7 @@ export const duplicateTvet: Service = {
       },
       sources: [s4('Rules p. 62', 'L36'), s0('Rules p. 64', 'L330-340'), s0('App. 6, row 5', 'L1280-1282')],
     },
-    resentToStateCorporationAfterAMonth(
-      [s0('App. 6, row 5', 'L1284-1290'), s4('Rules p. 62', 'L36')],
-      ['state_corporation', 'egov_portal'],
-    ),
+    resentToStateCorporationAfterAMonth([s0('App. 6, row 5', 'L1284-1290'), s4('Rules p. 62', 'L36')], ['state_corporation', 'egov_portal']),
   ],
 
   fee: freeForIndividuals([s4('List of requirements, row 6', 'L195-197'), s0('App. 6, row 6', 'L1291-1311')]),
@@ -192,12 +172,7 @@ export const duplicateTvet: Service = {
       kk: 'Техникалық және кәсіптік, орта білімнен кейінгі білім туралы құжаттың (дипломның, оның қосымшасының немесе екеуінің) телнұсқасы және «eGovMobile» қосымшасының «Цифрлық құжаттар» сервисіндегі цифрлық диплом не қызмет көрсетуден бас тарту туралы дәлелді жауап.',
       ru: 'Дубликат документа о техническом и профессиональном, послесреднем образовании (диплома, приложения к нему или обоих) и цифровой диплом в сервисе «Цифровые документы» приложения «eGovMobile» либо мотивированный ответ об отказе в оказании услуги.',
     },
-    sources: [
-      s4('Rules p. 60', 'L34'),
-      s4('List of requirements, row 5', 'L191-193'),
-      s4('Application form, request text', 'L162-163'),
-      s0('App. 6, row 5', 'L1257-1266'),
-    ],
+    sources: [s4('Rules p. 60', 'L34'), s4('List of requirements, row 5', 'L191-193'), s4('Application form, request text', 'L162-163'), s0('App. 6, row 5', 'L1257-1266')],
   },
 
   resultDelivery: [
@@ -255,11 +230,7 @@ export const duplicateTvet: Service = {
   // The college takes applications until 17:30 (its working day ends at 18:30).
   afterHours: nextWorkingDayRegistration(
     [s4('Rules p. 53', 'L20'), s0('Rules p. 55', 'L262-268'), ROW_7_PORTAL],
-    [
-      closesAt('17:30', ['provider_office'], [ROW_7_COLLEGE]),
-      closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]),
-      closesAt('17:30', ['egov_portal'], [ROW_7_COLLEGE, ROW_7_PORTAL]),
-    ],
+    [closesAt('17:30', ['provider_office'], [ROW_7_COLLEGE]), closesAt('20:00', ['state_corporation'], [ROW_7_STATE_CORPORATION]), closesAt('17:30', ['egov_portal'], [ROW_7_COLLEGE, ROW_7_PORTAL])],
   ),
 
   questions: [
@@ -304,12 +275,7 @@ export const duplicateTvet: Service = {
         kk: 'Жеке басты сәйкестендіру үшін керек: бұл телнұсқа берілетін адамның құжаты.',
         ru: 'Нужно для идентификации личности: это документ того, кому выдаётся дубликат.',
       },
-      [
-        LIST_8_IDENTITY,
-        STD_8_IDENTITY,
-        s4('Rules p. 49', 'L16'),
-        s4('List of requirements, row 10, digital documents', 'L224-225'),
-      ],
+      [LIST_8_IDENTITY, STD_8_IDENTITY, s4('Rules p. 49', 'L16'), s4('List of requirements, row 10, digital documents', 'L224-225')],
     ),
     originalEducationDocument(ORIGINAL_DIPLOMA_EXPLANATION, [...PAPER_CHANNELS], [LIST_8_ORIGINAL, STD_8_ORIGINAL]),
     eApplicationDocument(

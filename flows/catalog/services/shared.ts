@@ -345,11 +345,7 @@ export const ORIGINAL_DIPLOMA_EXPLANATION: LocalizedText = {
 };
 
 /** The original, asked for a damaged document or a changed name (see `originalInEitherCaseNote`). */
-export function originalEducationDocument(
-  explanation: LocalizedText,
-  channels: ChannelId[],
-  sources: Sources,
-): DocumentItem {
+export function originalEducationDocument(explanation: LocalizedText, channels: ChannelId[], sources: Sources): DocumentItem {
   return {
     id: 'original_education_document',
     text: { kk: 'Білім туралы құжаттың түпнұсқасы', ru: 'Оригинал документа об образовании' },

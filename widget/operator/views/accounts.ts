@@ -67,8 +67,22 @@ export class AccountsView extends LoadedListScreen<Account> {
         'td',
         { class: 'row-actions' },
         item.disabled
-          ? h('button', { type: 'button', 'data-key': `toggle-${item.login}`, 'aria-label': t('accounts.enable_named', { login: item.login }), onclick: () => void this.change(item, { disabled: false }) }, t('accounts.enable'))
-          : h('button', { type: 'button', class: 'danger', 'data-key': `toggle-${item.login}`, 'aria-label': t('accounts.disable_named', { login: item.login }), onclick: () => void this.change(item, { disabled: true }) }, t('accounts.disable')),
+          ? h(
+              'button',
+              { type: 'button', 'data-key': `toggle-${item.login}`, 'aria-label': t('accounts.enable_named', { login: item.login }), onclick: () => void this.change(item, { disabled: false }) },
+              t('accounts.enable'),
+            )
+          : h(
+              'button',
+              {
+                type: 'button',
+                class: 'danger',
+                'data-key': `toggle-${item.login}`,
+                'aria-label': t('accounts.disable_named', { login: item.login }),
+                onclick: () => void this.change(item, { disabled: true }),
+              },
+              t('accounts.disable'),
+            ),
       ),
     );
   }

@@ -17,7 +17,15 @@ export function table(caption: string, columns: string[], rows: HTMLTableRowElem
     'table',
     { class: `data-table ${options.className ?? ''}`.trim(), 'data-testid': options.testId },
     h('caption', { class: options.hideCaption ? 'sr-only' : undefined }, caption),
-    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((column) => h('th', { scope: 'col' }, column)),
+      ),
+    ),
     h('tbody', {}, rows),
   );
 }

@@ -74,7 +74,12 @@ export class AuditView extends LoadedListScreen<AuditEntry> {
   }
 
   protected body(items: AuditEntry[]) {
-    return table(t('audit.caption', { n: items.length }), [t('audit.time'), t('audit.who'), t('audit.action'), t('audit.target'), t('audit.details.heading')], items.map((item, index) => this.row(item, index)), { testId: 'audit-table' });
+    return table(
+      t('audit.caption', { n: items.length }),
+      [t('audit.time'), t('audit.who'), t('audit.action'), t('audit.target'), t('audit.details.heading')],
+      items.map((item, index) => this.row(item, index)),
+      { testId: 'audit-table' },
+    );
   }
 
   private row(item: AuditEntry, index: number): HTMLTableRowElement {

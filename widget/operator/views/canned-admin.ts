@@ -64,14 +64,22 @@ export class CannedAdminView extends LoadedListScreen<CannedAnswer> {
         'td',
         { class: 'row-actions' },
         h('button', { type: 'button', 'data-key': `canned-edit-${item.code}`, 'aria-label': t('canned.edit_named', { code: item.code }), onclick: () => this.edit(item) }, t('admin.edit')),
-        h('button', { type: 'button', class: 'danger', 'data-key': `canned-delete-${item.code}`, 'aria-label': t('canned.delete_named', { code: item.code }), onclick: () => this.remove(item) }, t('admin.delete')),
+        h(
+          'button',
+          { type: 'button', class: 'danger', 'data-key': `canned-delete-${item.code}`, 'aria-label': t('canned.delete_named', { code: item.code }), onclick: () => this.remove(item) },
+          t('admin.delete'),
+        ),
       ),
     );
   }
 
   /** Adding (no `item`) or changing an answer; the code of an existing one stays. */
   private edit(item?: CannedAnswer): void {
-    const code = field(t('canned.code'), h('input', { type: 'text', name: 'code', maxlength: 32, autocomplete: 'off', spellcheck: 'false', value: item?.code ?? '', readonly: Boolean(item) }), t('canned.code_hint'));
+    const code = field(
+      t('canned.code'),
+      h('input', { type: 'text', name: 'code', maxlength: 32, autocomplete: 'off', spellcheck: 'false', value: item?.code ?? '', readonly: Boolean(item) }),
+      t('canned.code_hint'),
+    );
     const kk = field(t('canned.kk'), h('textarea', { name: 'kk', rows: 3, maxlength: 2000, lang: 'kk' }));
     const ru = field(t('canned.ru'), h('textarea', { name: 'ru', rows: 3, maxlength: 2000, lang: 'ru' }));
     kk.control.value = item?.kk ?? '';

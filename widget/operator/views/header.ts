@@ -54,7 +54,12 @@ export class HeaderView {
     const presenceId = uid('presence');
     const presence = h(
       'select',
-      { id: presenceId, 'data-key': 'presence', class: `presence presence-${this.status}`, onchange: (event: Event) => this.actions.onPresence((event.target as HTMLSelectElement).value as PresenceStatus) },
+      {
+        id: presenceId,
+        'data-key': 'presence',
+        class: `presence presence-${this.status}`,
+        onchange: (event: Event) => this.actions.onPresence((event.target as HTMLSelectElement).value as PresenceStatus),
+      },
       STATUSES.map((status) => h('option', { value: status, selected: status === this.status }, t(`presence.${status}`))),
     );
     const tab = (section: Section, label: string, badge?: number) =>

@@ -34,11 +34,7 @@ export abstract class ListScreen<T> {
   render(): void {
     const items = this.items;
     const { loading = 'admin.loading', empty } = this.options;
-    replaceChildren(
-      this.element,
-      this.head(),
-      items === undefined ? h('p', { class: 'muted' }, t(loading)) : items.length === 0 && empty ? h('p', { class: 'muted' }, t(empty)) : this.body(items),
-    );
+    replaceChildren(this.element, this.head(), items === undefined ? h('p', { class: 'muted' }, t(loading)) : items.length === 0 && empty ? h('p', { class: 'muted' }, t(empty)) : this.body(items));
   }
 
   /** The heading with its buttons, and whatever stands above the list. */

@@ -28,8 +28,27 @@ export class LoginView {
     const passwordId = uid('password');
     const errorId = uid('login-error');
     const invalid = this.error ? 'true' : undefined;
-    const login = h('input', { id: loginId, name: 'login', type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true, value: this.values.login, 'aria-invalid': invalid, 'aria-describedby': this.error ? errorId : undefined });
-    const password = h('input', { id: passwordId, name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'aria-invalid': invalid, 'aria-describedby': this.error ? errorId : undefined });
+    const login = h('input', {
+      id: loginId,
+      name: 'login',
+      type: 'text',
+      autocomplete: 'username',
+      autocapitalize: 'none',
+      spellcheck: 'false',
+      required: true,
+      value: this.values.login,
+      'aria-invalid': invalid,
+      'aria-describedby': this.error ? errorId : undefined,
+    });
+    const password = h('input', {
+      id: passwordId,
+      name: 'password',
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+      'aria-invalid': invalid,
+      'aria-describedby': this.error ? errorId : undefined,
+    });
     password.value = this.values.password;
     const submit = h('button', { type: 'submit', class: 'primary', disabled: this.busy }, this.busy ? t('login.busy') : t('login.submit'));
     const form = h(

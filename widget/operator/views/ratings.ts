@@ -11,7 +11,12 @@ const LIMIT = 100;
 /** A score as five stars (read out as "4 of 5"). */
 function stars(score: number): HTMLElement {
   const full = Math.max(0, Math.min(5, Math.round(score)));
-  return h('span', { class: 'stars', role: 'img', 'aria-label': t('data.score', { score }) }, h('span', { 'aria-hidden': 'true' }, '★'.repeat(full)), h('span', { class: 'stars-off', 'aria-hidden': 'true' }, '★'.repeat(5 - full)));
+  return h(
+    'span',
+    { class: 'stars', role: 'img', 'aria-label': t('data.score', { score }) },
+    h('span', { 'aria-hidden': 'true' }, '★'.repeat(full)),
+    h('span', { class: 'stars-off', 'aria-hidden': 'true' }, '★'.repeat(5 - full)),
+  );
 }
 
 /**
@@ -76,7 +81,17 @@ export class RatingsView extends LoadedListScreen<Rating> {
       h(
         'td',
         {},
-        h('button', { type: 'button', class: 'link', 'data-key': `rating-open-${index}`, 'aria-label': t('ratings.open_named', { time: clock(item.at) }), onclick: () => this.openConversation(item.conversationId) }, t('ratings.open')),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'data-key': `rating-open-${index}`,
+            'aria-label': t('ratings.open_named', { time: clock(item.at) }),
+            onclick: () => this.openConversation(item.conversationId),
+          },
+          t('ratings.open'),
+        ),
       ),
     );
   }
