@@ -1,11 +1,11 @@
 import { buildServer } from './server';
-import { ConfigError, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { loadEnvFile } from './env-file';
 
 /** Starts the product: `npm start`, with `.env` in the working directory when there is one. */
 async function main(): Promise<void> {
   loadEnvFile();
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

@@ -75,7 +75,7 @@ async function run({ url, seconds, conversations, consoles: consoleCount, listin
   };
   await phase(1000); // warm-up: compilation, the first queue-place announcements
   await phase(seconds * 1000);
-  consoles.forEach((c) => c.close());
+  for (const c of consoles) c.close();
 
   listingLatencies.sort((a, b) => a - b);
   eventLatencies.sort((a, b) => a - b);

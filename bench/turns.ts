@@ -86,7 +86,7 @@ function textUpdate(updateId: number, chatId: number, text: string): Update {
 }
 
 /** Answers every Bot API call at once, so the bench measures the bot, not a network. */
-function shortCircuit(bot: Bot<any>) {
+function shortCircuit<C extends Context>(bot: Bot<C>) {
   bot.api.config.use(async (_prev, method, payload) => {
     const chatId = (payload as { chat_id?: number }).chat_id ?? 0;
     return { ok: true, result: method === 'sendMessage' ? { message_id: 1, date: 0, chat: { id: chatId, type: 'private' }, text: '' } : true } as never;

@@ -187,7 +187,10 @@ export class OutboxDrainer {
     }
     const held: Held = { entry, payload, cost: callsFor(payload.reply), notBefore: 0, failures: 0, sent: false };
     let queue = this.chats.get(entry.chat);
-    if (!queue) this.chats.set(entry.chat, (queue = []));
+    if (!queue) {
+      queue = [];
+      this.chats.set(entry.chat, queue);
+    }
     // In the order queued, also for an entry taken over from a stopped instance after newer ones
     // were read; never ahead of the head while it is being sent.
     let at = queue.length;
@@ -200,7 +203,8 @@ export class OutboxDrainer {
     let bucket = this.chatBuckets.get(chat);
     if (!bucket) {
       const rate = this.options.chatRate ?? { perSecond: 1, burst: 3 };
-      this.chatBuckets.set(chat, (bucket = new TokenBucket(rate.perSecond, rate.burst, this.now)));
+      bucket = new TokenBucket(rate.perSecond, rate.burst, this.now);
+      this.chatBuckets.set(chat, bucket);
     }
     return bucket;
   }

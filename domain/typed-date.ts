@@ -58,8 +58,11 @@ function inWords(compact: string, today: IsoDate): TypedDate {
     if (token === '' || FILLER.has(token)) continue;
     if (/^\d{4}$/.test(token) && year === undefined) year = Number(token);
     else if (/^\d{1,2}$/.test(token) && day === undefined) day = Number(token);
-    else if (month === undefined && (month = monthOf(token)) !== undefined) continue;
-    else return { ok: false, reason: 'format' };
+    else {
+      const named = month === undefined ? monthOf(token) : undefined;
+      if (named === undefined) return { ok: false, reason: 'format' };
+      month = named;
+    }
   }
   if (day === undefined || month === undefined) return { ok: false, reason: 'format' };
   return dated(day, month, year, today);

@@ -84,11 +84,11 @@ export function createOperatorFlow(): Flow {
       const id = event.type === 'choice' ? event.id : undefined;
 
       if (step === 'queued') {
-        if (id === QUEUE_CANCEL) return { ...back(data, ctx, [{ text: ctx.t('operator:cancelled') }]), handoff: { action: 'cancel' } };
+        if (id === QUEUE_CANCEL) return { ...back(data, [{ text: ctx.t('operator:cancelled') }]), handoff: { action: 'cancel' } };
         if (id === QUEUE_WAIT) return { replies: [{ text: ctx.t('operator:keep_waiting'), choices: queuedChoices(ctx.t) }], state };
         return { replies: flow.prompt(state, ctx), state };
       }
-      if (id === NO) return back(data, ctx);
+      if (id === NO) return back(data);
       if (step === 'confirm' && id === YES) {
         const topic = knownTopic(ctx);
         if (!topic) return { replies: [askTopic(ctx)], state: stateOf(flow, 'topic', data as Record<string, unknown>) };
@@ -138,7 +138,7 @@ export function createOperatorFlow(): Flow {
 }
 
 /** Back to where the citizen was before asking for an operator, or to the menu. */
-function back(data: OperatorData, ctx: FlowContext, before: Reply[] = []): StepResult {
+function back(data: OperatorData, before: Reply[] = []): StepResult {
   if (data.returnTo) return { replies: before, resume: data.returnTo };
   return { replies: before, goto: { flow: MENU_FLOW_ID } };
 }

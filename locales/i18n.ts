@@ -57,7 +57,10 @@ export function createTexts(resources: Resources = loadResources()): Texts {
       const translate: Translate = (key, vars) => {
         if (vars && 'count' in vars) return t(key, vars) as string;
         let template = templates.get(key);
-        if (template === undefined) templates.set(key, (template = t(key) as string));
+        if (template === undefined) {
+          template = t(key) as string;
+          templates.set(key, template);
+        }
         return vars ? template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
       };
       return [lang, translate] as const;

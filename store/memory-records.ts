@@ -25,7 +25,10 @@ class Tables {
 
   list(listing: string): SortedSet {
     let set = this.listings.get(listing);
-    if (!set) this.listings.set(listing, (set = new SortedSet()));
+    if (!set) {
+      set = new SortedSet();
+      this.listings.set(listing, set);
+    }
     return set;
   }
 }
@@ -105,7 +108,10 @@ export function memoryRecords(): <T>(spec: RecordSpec<T>) => Records<T> {
   const collections = new Map<string, Tables>();
   return <T>(spec: RecordSpec<T>): Records<T> => {
     let tables = collections.get(spec.name);
-    if (!tables) collections.set(spec.name, (tables = new Tables()));
+    if (!tables) {
+      tables = new Tables();
+      collections.set(spec.name, tables);
+    }
     return new MemoryRecords(spec, tables);
   };
 }
@@ -117,7 +123,10 @@ export class MemoryReservations implements Reservations {
     let holders = this.holders.get(key);
     if (holders?.has(holder)) return true;
     if ((holders?.size ?? 0) >= capacity) return false;
-    if (!holders) this.holders.set(key, (holders = new Set()));
+    if (!holders) {
+      holders = new Set();
+      this.holders.set(key, holders);
+    }
     holders.add(holder);
     return true;
   }

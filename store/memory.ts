@@ -166,12 +166,18 @@ class MemoryHandoff implements HandoffIndex {
     }
     if (filing.kind === 'queue') {
       let queue = this.queues.get(filing.queue);
-      if (!queue) this.queues.set(filing.queue, (queue = new SortedSet()));
+      if (!queue) {
+        queue = new SortedSet();
+        this.queues.set(filing.queue, queue);
+      }
       if (!(filing.keepScore && stays)) queue.add(entry.id, filing.score);
       this.where.set(entry.id, { kind: 'queue', queue: filing.queue });
     } else if (filing.kind === 'operator') {
       let ids = this.operators.get(filing.owner);
-      if (!ids) this.operators.set(filing.owner, (ids = new Set()));
+      if (!ids) {
+        ids = new Set();
+        this.operators.set(filing.owner, ids);
+      }
       ids.add(entry.id);
       this.where.set(entry.id, { kind: 'operator', owner: filing.owner });
     }
@@ -237,7 +243,10 @@ class MemoryBus implements Bus {
   async subscribe(topic: string, handler: Handler): Promise<() => Promise<void>> {
     const subscription = { handler };
     let subscriptions = this.topics.get(topic);
-    if (!subscriptions) this.topics.set(topic, (subscriptions = new Set()));
+    if (!subscriptions) {
+      subscriptions = new Set();
+      this.topics.set(topic, subscriptions);
+    }
     subscriptions.add(subscription);
     return async () => {
       const current = this.topics.get(topic);
@@ -370,13 +379,19 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
     outbox,
     collection<T>(name: string): Collection<T> {
       let records = collections.get(name);
-      if (!records) collections.set(name, (records = new Map()));
+      if (!records) {
+        records = new Map();
+        collections.set(name, records);
+      }
       return new MemoryCollection<T>(records);
     },
     log<T>(name: string, keep: number): AppendLog<T> {
       checkKeep(keep);
       let lists = logs.get(name);
-      if (!lists) logs.set(name, (lists = new Map()));
+      if (!lists) {
+        lists = new Map();
+        logs.set(name, lists);
+      }
       return new MemoryLog<T>(lists, keep);
     },
     records: memoryRecords(),

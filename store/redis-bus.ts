@@ -70,7 +70,8 @@ export class RedisBus implements Bus {
       };
       // A failed SUBSCRIBE is reported to each waiting subscriber below; no unhandled rejection meanwhile.
       created.ready.catch(() => {});
-      this.channels.set(name, (channel = created));
+      channel = created;
+      this.channels.set(name, channel);
     }
     const joined = channel;
     joined.subscriptions.add(subscription);

@@ -2,7 +2,7 @@ import { defineScript } from 'redis';
 import { toJson } from './json';
 import type { RedisClient } from './redis';
 import { hashOf } from './redis-hash';
-import { listingsOf, newRecordId, NUMBER_DIGITS, numberStem, pageOf, recordNumber, sortScore } from './records';
+import { listingsOf, newRecordId, NUMBER_DIGITS, numberStem, pageOf, sortScore } from './records';
 import type { RecordQuery, Records, RecordSpec, RecordUpdate, Reservations, StoredRecord } from './types';
 
 /**

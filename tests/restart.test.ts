@@ -37,7 +37,9 @@ function stop(child: ChildProcess): Promise<number | null> {
 
 describe('npm start', () => {
   const children: ChildProcess[] = [];
-  afterEach(() => children.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
+  afterEach(() => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  });
 
   it('keeps a conversation on Redis across a restart of the process, mid-flow', async () => {
     const env = { REDIS_URL: inject('redisUrl') };

@@ -30,7 +30,10 @@ export function formatSource(source: SourceRef): string {
 function allSources(service: Service): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
     if (value === null || typeof value !== 'object') return;
     if ('seed' in value && 'ref' in value) {
       found.add(formatSource(value as SourceRef));

@@ -217,7 +217,9 @@ export const Catalog = z.array(Service).superRefine((services, ctx) => {
       for (const ch of d.channels ?? []) if (!channelIds.has(ch)) ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `channel ${ch} not offered` });
       if (service.documents.findIndex((o) => o.id === d.id) !== i) ctx.addIssue({ code: 'custom', path: [index, 'documents', i], message: `duplicate document id ${d.id}` });
     });
-    service.questions.forEach((q, i) => q.appliesWhen && checkCondition(q.appliesWhen, [index, 'questions', i]));
+    service.questions.forEach((q, i) => {
+      if (q.appliesWhen) checkCondition(q.appliesWhen, [index, 'questions', i]);
+    });
     if (service.afterHours) {
       const path = [index, 'afterHours'];
       const covered = new Set(service.afterHours.channels ?? channelIds);

@@ -293,8 +293,18 @@ describe('operator API when nobody can answer', () => {
     try {
       await OperatorApi.login(idle.url, 'aigerim', 'aigerim-pass-1');
       const { client, conversationId } = await queued(idle, 'Вопрос');
-      await expect.poll(async () => (await idle.handoff.sweep(), client.frames.some((f) => f.type === 'message' && /ещё ждёте оператора/.test(f.text)))).toBe(true);
-      await expect.poll(async () => (await idle.handoff.sweep(), client.frames.some((f) => f.type === 'message' && /запрос к оператору закрыт/.test(f.text)))).toBe(true);
+      await expect
+        .poll(async () => {
+          await idle.handoff.sweep();
+          return client.frames.some((f) => f.type === 'message' && /ещё ждёте оператора/.test(f.text));
+        })
+        .toBe(true);
+      await expect
+        .poll(async () => {
+          await idle.handoff.sweep();
+          return client.frames.some((f) => f.type === 'message' && /запрос к оператору закрыт/.test(f.text));
+        })
+        .toBe(true);
       const conversation = await idle.store.conversations.get(conversationId);
       expect(conversation).toMatchObject({ owner: 'bot', status: 'closed', handoff: { closedReason: 'idle' } });
       client.close();

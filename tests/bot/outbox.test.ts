@@ -110,7 +110,7 @@ describe('the outbox drainer', () => {
   });
 
   it("waits out a 429 that the retry plugin could not absorb, then sends exactly once, the chat's next message behind it", async () => {
-    const h = harness((attempt, index) => (index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined));
+    const h = harness((_attempt, index) => (index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined));
     await h.add(1, 'first');
     await h.add(1, 'second');
     h.drainer.start();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { parseCatalog, SEED_FILES, type Service, type SourceRef, type Term } from '../../flows/catalog/schema';
+import { parseCatalog, type SEED_FILES, type Service, type SourceRef, type Term } from '../../flows/catalog/schema';
 import { documentsFor, termsFor, type Answers } from '../../flows/catalog/personalise';
 
 /**
@@ -16,7 +16,7 @@ const fileCache = new Map<SeedFile, string[]>();
 export function seedFileLines(file: SeedFile): string[] {
   let lines = fileCache.get(file);
   if (!lines) {
-    const text = readFileSync(new URL('../../flows/catalog/seeds/' + file, import.meta.url), 'utf8');
+    const text = readFileSync(new URL(`../../flows/catalog/seeds/${file}`, import.meta.url), 'utf8');
     lines = text.replace(/\r\n?/g, '\n').split('\n');
     if (lines.at(-1) === '') lines.pop(); // a trailing newline ends the last line, it does not start one
     fileCache.set(file, lines);

@@ -6,10 +6,9 @@ const buttons = buttonsOf;
 
 describe('Telegram channel over HTTP to a fake Bot API (long polling)', () => {
   let telegram: FakeTelegram;
-  let server: TestServer;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ telegram, server, close } = await startTelegramTestServer());
+    ({ telegram, close } = await startTelegramTestServer());
   });
   afterAll(() => close());
 
@@ -132,10 +131,9 @@ async function messageWithKeyboard(telegram: FakeTelegram, chat: number, since: 
 
 describe('checklist in Telegram', () => {
   let telegram: FakeTelegram;
-  let server: TestServer;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ telegram, server, close } = await startTelegramTestServer());
+    ({ telegram, close } = await startTelegramTestServer());
   });
   afterAll(() => close());
 

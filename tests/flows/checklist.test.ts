@@ -186,7 +186,7 @@ describe('application form in the checklist', () => {
     const duplicateQuestion = await type(engine, 'web-form-tvet', 'Высший медицинский колледж Туркестанской области, г. Шымкент');
     expect(duplicateQuestion.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:duplicate:with_supplement', 'q:duplicate:diploma', 'q:duplicate:supplement', 'q:back']);
     // The reason (damaged) was answered in the checklist: the summary comes without asking it again.
-    expect(asked(await press(engine, 'web-form-tvet', 'q:duplicate:with_supplement'))).toMatch(/проверьте ответы:[^]*8\. Причина: Документ испорчен/);
+    expect(asked(await press(engine, 'web-form-tvet', 'q:duplicate:with_supplement'))).toMatch(/проверьте ответы:[\s\S]*8\. Причина: Документ испорчен/);
     const done = await press(engine, 'web-form-tvet', 'q:confirm');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed004-app5', fileName: 'seed004-app5-ru.pdf' });
     // Handed in at the college office: on paper.
@@ -315,7 +315,7 @@ describe('the application form’s summary, and coming back to the form', () => 
       'q:restart',
     ]);
     const reopened = await send(engine, 'web-form-fix', { type: 'choice', id: 'q:edit:full_name' });
-    expect(reopened.replies.at(-1)!.text).toMatch(/Ваши фамилия, имя, отчество[^]*Сейчас указано: Алимжанова Гульнур/);
+    expect(reopened.replies.at(-1)!.text).toMatch(/Ваши фамилия, имя, отчество[\s\S]*Сейчас указано: Алимжанова Гульнур/);
     const again = await send(engine, 'web-form-fix', { type: 'text', text: 'Әлімжанова Гүлнұр' });
     expect(again.replies.at(-1)!.text).toContain('2. Фамилия, имя, отчество: Әлімжанова Гүлнұр\n3. ИИН: 850520400003');
     const done = await send(engine, 'web-form-fix', { type: 'choice', id: 'q:confirm' });

@@ -21,7 +21,10 @@ describe('the in-memory sorted set', () => {
 
   it('agrees with a plain sorted list through thousands of random adds, moves and deletes', () => {
     let seed = 42;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const set = new SortedSet();
     const entries = new Map<string, number>();
     for (let step = 0; step < 5000; step++) {
@@ -36,7 +39,7 @@ describe('the in-memory sorted set', () => {
       if (step % 250 === 0) {
         const ordered = model(entries);
         expect(set.ids()).toEqual(ordered);
-        ordered.forEach((member, rank) => expect(set.rank(member)).toBe(rank));
+        for (const [rank, member] of ordered.entries()) expect(set.rank(member)).toBe(rank);
       }
     }
     expect(set.size).toBe(entries.size);

@@ -6,7 +6,7 @@ export class Arrivals {
   private readonly checks = new Set<() => void>();
 
   notify(): void {
-    this.checks.forEach((check) => check());
+    for (const check of this.checks) check();
   }
 
   until<T>(look: () => T | undefined, describe: () => string, timeoutMs = 5000): Promise<T> {

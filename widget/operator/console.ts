@@ -114,7 +114,7 @@ export class ConsoleApp {
     if (offered.includes('audit')) this.screens.audit = new AuditView(api, notify, openConversation);
     if (offered.includes('accounts')) this.screens.accounts = new AccountsView(api, me, notify);
     const screens = Object.values(this.screens).map((screen) => screen.element);
-    screens.forEach((element) => (element.hidden = true));
+    for (const element of screens) element.hidden = true;
     this.element = h('div', { class: 'console' }, this.header.element, h('main', { class: 'workspace' }, this.conversationsView, screens), this.notices.element);
     this.stream = new EventStream({
       url: '/api/operator/events',
@@ -154,7 +154,7 @@ export class ConsoleApp {
     this.queue.render();
     this.mine.render();
     this.pane.relabel();
-    Object.values(this.screens).forEach((screen) => screen.render());
+    for (const screen of Object.values(this.screens)) screen.render();
     this.updateTitle();
     void this.loadLists();
     if (this.selected) void this.loadDetail(this.selected);

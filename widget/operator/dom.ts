@@ -1,6 +1,6 @@
 /** Building DOM without a framework: `h('button', { type: 'button', onclick: go }, 'Text')`. */
 
-type Handler = (event: any) => void;
+type Handler = (event: Event) => void;
 export type Attrs = Record<string, string | number | boolean | null | undefined | Handler>;
 export type Child = Node | string | null | undefined | false;
 

@@ -65,7 +65,7 @@ export function setLang(next: Lang): void {
   url.searchParams.set('lang', next);
   history.replaceState(history.state, '', url);
   applyToPage();
-  listeners.forEach((listener) => listener());
+  for (const listener of listeners) listener();
 }
 
 export function onLangChange(listener: () => void): () => void {

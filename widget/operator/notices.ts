@@ -26,7 +26,7 @@ export class Notices {
   }
 
   clear(key: string): void {
-    this.element.querySelectorAll(`[data-notice="${CSS.escape(key)}"]`).forEach((node) => node.remove());
+    for (const node of this.element.querySelectorAll(`[data-notice="${CSS.escape(key)}"]`)) node.remove();
   }
 
   /** The language changed: earlier notices (in the other language) go. */

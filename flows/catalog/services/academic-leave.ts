@@ -10,7 +10,6 @@ import { feeNotStated, noHomeVisitInSource, ownCollegeChannel, slidePassages } f
 const onSlide = slidePassages('Академиялық демалыс');
 
 const TITLE = onSlide('title', 'L278-280');
-const BASIS = onSlide('legal basis (MES orders No. 506 and No. 144)', 'L281-289');
 const SLIDE = onSlide('whole slide', 'L194-289');
 const HEADERS = onSlide('list heading and reason columns', 'L194-222');
 const ILLNESS = onSlide('column "сырқатына байланысты", item 1', 'L224-236');

@@ -12,13 +12,11 @@ const s0 = passagesIn('000_89b8ef86f4446315.txt');
 
 const TITLE = onSlide('title', 'L819-821');
 const BASIS = onSlide('legal basis (MES orders No. 19 and No. 218)', 'L839-847');
-const TERM = onSlide('"Қызмет көрсету мерзімі"', 'L898-908');
 const TERM_SAME_DAY = onSlide('term, first clause', 'L898');
 const TERM_PORTAL = onSlide('term, portal applications', 'L898-906');
 const TERM_HOLIDAYS = onSlide('term, last clause', 'L906-908');
 const DOCS = onSlide('"Құжаттар тізбесі" (all cases)', 'L912-1012');
 const IDENTITY_DATA = onSlide('identity data via the e-government gateway', 'L946-950');
-const R1 = onSlide('"Қайта қабылдау үшін": to another organisation', 'L914-932');
 const R1_CERTIFICATE = onSlide('reinstatement to another organisation, item 2', 'L922-932');
 const R2 = onSlide('reinstatement after repaying the tuition debt', 'L934-944');
 const REINSTATEMENT_APPLICATION = onSlide('reinstatement cases, item 1', 'L918-920');

@@ -13,7 +13,6 @@ const onSlide = slidePassages('Құжаттар қабылдау');
 const TITLE = onSlide('title', 'L522-524');
 const SLIDE = onSlide('title, legal basis (MES orders No. 578 and No. 303) and term', 'L522-560');
 const PERIODS = onSlide('"Қызмет көрсету мерзімі"', 'L552-560');
-const DOCS = onSlide('document list', 'L640-654');
 const DOCS_APPLICATION = onSlide('document list, item 1', 'L640');
 const DOCS_ORIGINAL = onSlide('document list, item 2', 'L640');
 const DOCS_PHOTOS = onSlide('document list, item 3', 'L640-642');

@@ -67,7 +67,10 @@ export class CannedPicker {
 
   refresh(): void {
     const typed = codeAtCaret(this.area);
-    if (!typed) return this.close();
+    if (!typed) {
+      this.close();
+      return;
+    }
     const all = this.answers();
     this.matches = all.filter((a) => a.code.startsWith(typed.code));
     if (this.matches.length === 0) this.matches = all.filter((a) => a.code.includes(typed.code));
