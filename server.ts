@@ -86,6 +86,9 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     canned: new CannedAnswers(store),
     describe: runtime.describe,
     texts,
+    // A desk's word to the citizen, in the conversation's language, written and delivered once per key.
+    notify: async (conversationId: string, text: { kk: string; ru: string }, key: string) =>
+      void (await runtime.notifier.tell(conversationId, (_t, conversation) => ({ text: text[conversation.lang] }), key)),
     jwtSecret: secret,
     sessionHours: config.OPERATOR_SESSION_HOURS,
   };

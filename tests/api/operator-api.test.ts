@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { texts } from '../support/engine';
 import { OperatorApi } from '../support/operator-api';
 import { startTestServer, type TestServer } from '../support/server';
 import { SseClient } from '../support/sse';
@@ -273,8 +274,12 @@ describe('operator API when nobody can answer', () => {
     expect(pending.headers.get('x-total-count')).toBe('1');
     expect((await aigerim.get(`/api/operator/callbacks/${list[0].id}`)).body).toEqual(list[0]);
     expect((await aigerim.call('PATCH', `/api/operator/callbacks/${list[0].id}`, { status: 'called' })).body.error.code).toBe('bad_request');
+    const mark = client.frames.length;
     const missed = await aigerim.call('PATCH', `/api/operator/callbacks/${list[0].id}`, { status: 'not_reached' });
     expect(missed.body).toMatchObject({ status: 'not_reached', attempts: 1, handledBy: 'aigerim' });
+    // The citizen hears in the chat that the operator could not get through.
+    const told = await client.waitFor((f) => f.type === 'message' && f.from === 'system', mark);
+    expect(told.find((f) => f.type === 'message')!.text).toBe(texts.t('ru', 'operator:callback_missed'));
     expect((await aigerim.call('PATCH', `/api/operator/callbacks/${list[0].id}`, { status: 'reached' })).body.status).toBe('reached');
     client.close();
   });
