@@ -94,7 +94,7 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
     describe: ((data, lang) => describeCollected(flows, data, { lang, t: texts.translator(lang) })) satisfies DescribeCollected,
     /** Starts counting who is online, handing frames from other instances to this one's sockets, and running due jobs. */
     async start() {
-      await Promise.all([presence.start(), delivery.start(), scheduleQueueSweep(store.jobs, sweepEveryMs, clock)]);
+      await Promise.all([presence.start(), delivery.start(), scheduleQueueSweep(store.jobs, sweepEveryMs, clock), callbacks.migrate()]);
       scheduler.start();
     },
     async stop() {

@@ -223,7 +223,9 @@ describe('the call-back desk', () => {
     const store = createMemoryStore();
     const callbacks = new Callbacks(store);
     await callbacks.effect({ type: 'callback.request', phone: '+77012345678', topic: null }, { conversation: { id: 'web-cb', lang: 'kk' } as never, idempotencyKey: 'turn-1' });
-    const [request] = await callbacks.list();
+    const {
+      items: [request],
+    } = await callbacks.list();
     const published: OperatorEvent[] = [];
     const told: Told[] = [];
     const desk = callbackDesk({ callbacks, handoff: { publish: async (event) => void published.push(event) }, texts: createTexts() });

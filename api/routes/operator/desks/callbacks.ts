@@ -8,6 +8,7 @@ const Status = z.enum(['pending', 'reached', 'not_reached']);
 
 export const Callback = z.object({
   id: z.string(),
+  number: z.string().optional(),
   conversationId: z.string(),
   phone: z.string(),
   lang: z.string(),
@@ -43,14 +44,12 @@ export function callbackDesk({ callbacks, handoff, texts }: { callbacks: Callbac
     filters,
     // The list was unpaged before: a page holds what a day's list does.
     paging: { default: 1000, max: 1000 },
-    async list({ status }, { offset, limit }) {
-      const all = await callbacks.list(status);
-      return { items: all.slice(offset, offset + limit), total: all.length };
-    },
+    list: ({ status }, page) => callbacks.list(status, page),
     get: (id) => callbacks.get(id),
     patch: Mark,
     async change(request, { status, note }, actor) {
-      const updated = await callbacks.mark(request, status, actor.login, note || undefined);
+      const updated = await callbacks.mark(request.id, status, actor.login, note || undefined);
+      if (!updated) return { refuse: { code: 'not_found', message: 'The call-back request is gone' } };
       await handoff.publish({ type: 'callback', id: updated.id, status: updated.status, at: updated.handledAt ?? new Date().toISOString() });
       return {
         record: updated,
