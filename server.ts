@@ -30,7 +30,8 @@ export interface Server {
 }
 
 /** Wires the product together from its configuration: the composition root. */
-export async function buildServer(config: Config, overrides: { log?: Logger; metrics?: Metrics } = {}): Promise<Server> {
+/** `overrides`: a log or metrics of the caller's, and a clock for the conversations (tests). */
+export async function buildServer(config: Config, overrides: { log?: Logger; metrics?: Metrics; now?: () => Date } = {}): Promise<Server> {
   const log = overrides.log ?? createLogger(config.LOG_LEVEL);
   const metrics = overrides.metrics ?? new Metrics();
   const store = await openStore(config.REDIS_URL, log);
@@ -48,6 +49,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     publicUrl: config.PUBLIC_URL,
     homeVisitCapacity: config.HOME_VISIT_CAPACITY,
     telegram: config.TELEGRAM_BOT_TOKEN !== undefined,
+    ...(overrides.now ? { now: overrides.now } : {}),
   });
   const { engine, handoff, presence, callbacks, ratings, hub, forms } = runtime;
   const accounts = new Accounts(store);
@@ -82,6 +84,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     audit: new Audit(store),
     handoff,
     callbacks,
+    homeVisits: runtime.homeVisits,
     ratings,
     canned: new CannedAnswers(store),
     describe: runtime.describe,

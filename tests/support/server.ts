@@ -7,18 +7,21 @@ export interface TestServer extends Server {
   wsUrl: string;
 }
 
+/** What a test may give the product besides its environment: a log to read, a clock for the conversations. */
+export type TestOverrides = Parameters<typeof buildServer>[1];
+
 /** The whole product in this process on a free port, quiet, with the given environment on top. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, overrides: TestOverrides = {}): Promise<TestServer> {
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const server = await buildServer(config);
+  const server = await buildServer(config, overrides);
   const url = await server.listen();
   return Object.assign(server, { url, wsUrl: `${url.replace(/^http/, 'ws')}/ws/chat` });
 }
 
 /** The product with its Telegram channel pointed at a fresh fake Bot API; `close` stops both. */
-export async function startTelegramTestServer(env: Record<string, string> = {}): Promise<{ telegram: FakeTelegram; server: TestServer; close(): Promise<void> }> {
+export async function startTelegramTestServer(env: Record<string, string> = {}, overrides: TestOverrides = {}): Promise<{ telegram: FakeTelegram; server: TestServer; close(): Promise<void> }> {
   const telegram = await startFakeTelegram();
-  const server = await startTestServer({ ...telegramEnv(telegram), ...env });
+  const server = await startTestServer({ ...telegramEnv(telegram), ...env }, overrides);
   return {
     telegram,
     server,
