@@ -167,6 +167,20 @@ describe('booking a home visit in the chat', () => {
     expect((await c.press('hv:win:afternoon')).text).toMatch(/после обеда/);
   });
 
+  it('puts a citizen who asks for an operator in the middle of a booking first in the queue', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    await runtime.presence.set('aigerim', 'online');
+    const c = citizen(runtime, 'web-visit-5');
+    await c.say({ type: 'start' });
+    await c.press('menu:home_visit');
+    await c.press('hv:self');
+    await c.type('оператор');
+    await c.press('op:yes');
+    const queued = await runtime.engine.handle({ conversationId: 'web-visit-5', channel: 'web', event: { type: 'text', text: 'Не знаю, подходит ли мама под выезд' } });
+    expect(queued.conversation.owner).toBe('queue');
+    expect(queued.conversation.handoff).toMatchObject({ priority: 1, resume: { flow: 'home_visit', step: 'eligibility' } });
+  });
+
   it('tells a citizen whose service has no home visit what else they can do', async () => {
     const runtime = runtimeOn(createMemoryStore());
     const c = citizen(runtime, 'web-visit-3');
