@@ -62,7 +62,7 @@ describe('booking a home visit in the chat', () => {
     const c = citizen(runtime, 'web-visit-1');
     await c.say({ type: 'start' });
     expect((await c.press('menu:home_visit')).text).toBe('Для кого вызываете сотрудника?');
-    expect((await c.press('hv:other')).text).toMatch(/Этот человек не может сам обслуживать себя/);
+    expect((await c.press('hv:other')).text).toMatch(/Этот человек полностью или частично утратил возможность/);
     expect((await c.press('hv:eligible:yes')).choices!.map((ch) => ch.id)).toEqual(['hv:svc:duplicate-school', 'hv:svc:duplicate-tvet', 'hv:svc:duplicate-higher', 'hv:checklist']);
     // The service's checklist comes first, so the documents are ready when the employee comes.
     const checklist = await c.say({ type: 'choice', id: 'hv:svc:duplicate-school' });
@@ -193,7 +193,7 @@ describe('booking a home visit in the chat', () => {
     expect((await c.press('menu:home_visit')).text).toBe('Для кого вызываете сотрудника?');
     await c.press('hv:self');
     const no = await c.press('hv:eligible:no');
-    expect(no.text).toMatch(/выезд на дом не положен/);
+    expect(no.text).toMatch(/выезд сотрудника на дом не предусмотрен/);
     expect(no.choices!.map((ch) => ch.id)).toEqual(['menu:operator', 'hv:menu']);
   });
 
