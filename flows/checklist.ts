@@ -378,5 +378,7 @@ function cannotCome(service: Service, ctx: FlowContext): Reply[] {
   const text = service.homeVisit.available
     ? ctx.t('checklist:home_visit.available', { rule: service.homeVisit.text[ctx.lang] })
     : ctx.t('checklist:home_visit.not_provided', { rule: service.homeVisit.text[ctx.lang] });
-  return [{ text, choices: [{ id: 'menu:home_visit', label: ctx.t('menu:choices.home_visit') }, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }, ...navChoices(ctx, NAV.list)] }];
+  // The visit is offered only where the seed provides it.
+  const visit = service.homeVisit.available ? [{ id: 'menu:home_visit', label: ctx.t('menu:choices.home_visit') }] : [];
+  return [{ text, choices: [...visit, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }, ...navChoices(ctx, NAV.list)] }];
 }

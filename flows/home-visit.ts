@@ -519,7 +519,9 @@ function regionOf(draft: Draft): string {
 function notEligibleText(draft: Draft, ctx: FlowContext): string {
   const service = findService(draft.serviceId ?? '');
   const portal = service?.channels.find((c) => c.id === 'egov_portal');
-  return [ctx.t('home_visit:not_eligible'), ...(portal ? [ctx.t('home_visit:portal', { how: portal.text[ctx.lang] })] : []), ctx.t('home_visit:representative')].join('\n\n');
+  // Before a service is chosen, the portal is named as the duplicate services' seeds give it.
+  const fromHome = portal ? ctx.t('home_visit:portal', { how: portal.text[ctx.lang] }) : service ? undefined : ctx.t('home_visit:portal_any');
+  return [ctx.t('home_visit:not_eligible'), ...(fromHome ? [fromHome] : []), ctx.t('home_visit:representative')].join('\n\n');
 }
 
 function manageChoices(visit: BookedVisit, ctx: FlowContext, numbered = false): Choice[] {

@@ -190,10 +190,14 @@ describe('booking a home visit in the chat', () => {
     while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
     const cannotCome = await c.press('nav:cannot_come');
     expect(cannotCome.text).toMatch(/не предусмотрен/);
+    // No button for what was just said to be unavailable; the menu's section is still there.
+    expect(cannotCome.choices!.map((ch) => ch.id)).toEqual(['menu:operator', 'nav:list']);
     expect((await c.press('menu:home_visit')).text).toBe('Для кого вызываете сотрудника?');
     await c.press('hv:self');
     const no = await c.press('hv:eligible:no');
     expect(no.text).toMatch(/выезд сотрудника на дом не предусмотрен/);
+    expect(no.text).toMatch(/на портале egov\.kz, подписав его ЭЦП или одноразовым паролем/);
+    expect(no.text).toMatch(/нотариально удостоверенной доверенности/);
     expect(no.choices!.map((ch) => ch.id)).toEqual(['menu:operator', 'hv:menu']);
   });
 
