@@ -1,4 +1,5 @@
 import { filingOf, RECENT_WAITS } from './handoff';
+import { MemoryRateLimits } from './rate-limits';
 import { toJson as copyIn } from './json';
 import { MemoryJobQueue } from './memory-jobs';
 import { memoryRecords, MemoryReservations } from './memory-records';
@@ -396,6 +397,7 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
     },
     records: memoryRecords(),
     reservations: new MemoryReservations(),
+    rateLimits: new MemoryRateLimits(),
     jobs: new MemoryJobQueue(),
     ping: async () => true,
     close: async () => {

@@ -1,4 +1,5 @@
 import { createClient, defineScript } from 'redis';
+import { RedisRateLimits } from './redis-rate-limits';
 import { toJson } from './json';
 import { RedisBus } from './redis-bus';
 import { RedisOutbox } from './redis-outbox';
@@ -210,6 +211,7 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
     },
     records: <T>(spec: RecordSpec<T>): Records<T> => new RedisRecords<T>(client, prefix, spec),
     reservations: new RedisReservations(client, prefix),
+    rateLimits: new RedisRateLimits(client, prefix),
     jobs: new RedisJobQueue(client, prefix),
     ping: async () => (await client.ping()) === 'PONG',
     close: async () => {

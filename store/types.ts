@@ -327,6 +327,12 @@ export interface JobQueue {
   complete(job: ScheduledJob, worker: string): Promise<boolean>;
 }
 
+/** Fixed-window counters: at most `limit` hits per key in each window of `windowSeconds`, forgotten after it. */
+export interface RateLimits {
+  /** Counts a hit; false when the key already had `limit` hits in the current window (the hit is still counted). */
+  hit(key: string, limit: number, windowSeconds: number, now?: Date): Promise<boolean>;
+}
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
   readonly conversations: ConversationStore;
@@ -342,6 +348,8 @@ export interface Store {
   /** Numbered, indexed records; the same spec name gives the same records on every instance. */
   records<T>(spec: RecordSpec<T>): Records<T>;
   readonly reservations: Reservations;
+  /** Counters of attempts per key and time window (look-ups per IIN). */
+  readonly rateLimits: RateLimits;
   /** Timed jobs (reminders), run by the scheduler of whichever instance claims them. */
   readonly jobs: JobQueue;
   ping(): Promise<boolean>;
