@@ -7,11 +7,24 @@ import type { JobQueue, RecordQuery, Records, RecordSpec, Reservations, Store, S
 import { EffectRefusal, type EffectHandler } from './engine';
 import { scheduleNotification, type NotifyText } from './notify';
 
-/** Home visits as records: numbered HV-YYYY-NNNNNN, listed by day, day and region, status and conversation. */
+/**
+ * Home visits as records: numbered HV-YYYY-NNNNNN, listed by day, day and region, status and
+ * conversation, and by every other combination of day, region and status the contact centre's desk
+ * filters by, so that each of its pages is read from one index.
+ */
 export const HOME_VISIT_RECORDS: RecordSpec<HomeVisit> = {
   name: 'home-visits',
   prefix: 'HV',
-  indexes: (visit) => ({ status: visit.status, day: visit.date, dayRegion: `${visit.date}|${visit.address.region}`, conversation: visit.conversationId }),
+  indexes: ({ status, date, address: { region }, conversationId }) => ({
+    status,
+    day: date,
+    dayRegion: `${date}|${region}`,
+    conversation: conversationId,
+    region,
+    dayStatus: `${date}|${status}`,
+    regionStatus: `${region}|${status}`,
+    dayRegionStatus: `${date}|${region}|${status}`,
+  }),
   // By day, the morning before the afternoon.
   sortKey: ({ value }) => Date.parse(`${value.date}T00:00:00Z`) + VISIT_WINDOWS.indexOf(value.window),
 };

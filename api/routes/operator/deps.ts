@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Callbacks } from '../../../bot/callbacks';
+import type { HomeVisits } from '../../../bot/home-visits';
 import type { DescribeCollected } from '../../../flows/describe';
 import type { Texts } from '../../../locales/i18n';
 import type { Actor, Handoff, OperatorRole } from '../../../bot/handoff';
@@ -19,6 +20,8 @@ export interface OperatorDeps {
   audit: Audit;
   handoff: Handoff;
   callbacks: Callbacks;
+  /** Home visits: the contact centre's desk lists, changes and books them. */
+  homeVisits: HomeVisits;
   ratings: Ratings;
   canned: CannedAnswers;
   /** What the flows collected in a conversation, in words, in the console's language. */

@@ -76,8 +76,8 @@ export interface Desk<R, Filters extends z.ZodRawShape, Patch, Create = never> {
   patch: z.ZodType<Patch>;
   /** Applies a validated change to the record (as `get` read it) and stores it, or refuses. */
   change(record: R, patch: Patch, actor: Actor): Promise<DeskOutcome<R>>;
-  /** POST /: the body, and what creates and stores the record (or refuses). */
-  create?: { body: z.ZodType<Create>; run(body: Create, actor: Actor): Promise<DeskOutcome<R>> };
+  /** POST /: the body, and what creates and stores the record (or refuses); the request gives its headers (e.g. Idempotency-Key). */
+  create?: { body: z.ZodType<Create>; run(body: Create, actor: Actor, request: FastifyRequest): Promise<DeskOutcome<R>> };
 }
 
 export interface DeskOptions {
@@ -157,7 +157,7 @@ export function deskPlugin<R, Filters extends z.ZodRawShape, Patch, Create = nev
     if (create) {
       app.post('/', {
         schema: { tags, summary: desk.summaries.create ?? `Create a ${desk.noun}`, security: bearer, body: create.body, response: { 201: desk.record, ...errors, 409: ApiError } },
-        handler: async (request, reply) => conclude(request, reply, await create.run(request.body as Create, actorOf(request)), 'create', 201),
+        handler: async (request, reply) => conclude(request, reply, await create.run(request.body as Create, actorOf(request), request), 'create', 201),
       });
     }
   };
