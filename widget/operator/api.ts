@@ -63,6 +63,24 @@ export class Api {
     return { ok: false, status: response.status, code: error?.code ?? `http_${response.status}`, message: error?.message ?? response.statusText };
   }
 
+  /** A file the API sends (a route list): its content and the name it gives in Content-Disposition. */
+  async file(path: string): Promise<ApiResult<{ blob: Blob; name: string }>> {
+    const token = this.token;
+    let response: Response;
+    try {
+      response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    } catch (error) {
+      return { ok: false, status: 0, code: 'network', message: String(error) };
+    }
+    if (!response.ok) {
+      const error = ((await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null)?.error;
+      if (response.status === 401 && token) this.onUnauthorized?.();
+      return { ok: false, status: response.status, code: error?.code ?? `http_${response.status}`, message: error?.message ?? response.statusText };
+    }
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').at(-1)!.split('?')[0]!;
+    return { ok: true, status: response.status, data: { blob: await response.blob(), name } };
+  }
+
   login(login: string, password: string) {
     return this.call<{ token: string; operator: Me }>('POST', '/api/operator/login', { login, password });
   }

@@ -14,6 +14,7 @@ import { AccountsView } from './views/accounts';
 import { AuditView } from './views/audit';
 import { CannedAdminView } from './views/canned-admin';
 import { HeaderView, sectionsFor, type Section } from './views/header';
+import { homeVisitsDesk, VisitLoadView } from './views/home-visits';
 import { RatingsView } from './views/ratings';
 
 /** Ownership moves: the lists change. */
@@ -104,11 +105,13 @@ export class ConsoleApp {
     this.conversationsView = h('div', { class: 'conversations-view' }, this.lists, this.pane.element);
     const notify = (text: string, kind: 'info' | 'error' = 'info') => this.notices.show(text, kind, { key: kind === 'error' ? 'refusal' : 'admin' });
     this.callbacks = this.screens.callbacks = new DeskScreen(callbacksDesk, api, notify);
+    this.screens.visits = new DeskScreen(homeVisitsDesk(api, notify), api, notify);
     const openConversation = (id: string) => {
       this.showSection('conversations', false);
       void this.open(id);
     };
     const offered = sectionsFor(me.role);
+    if (offered.includes('visit_load')) this.screens.visit_load = new VisitLoadView(api, notify);
     if (offered.includes('canned')) this.screens.canned = new CannedAdminView(api, notify, (items) => this.setCanned(items));
     if (offered.includes('ratings')) this.screens.ratings = new RatingsView(api, notify, openConversation);
     if (offered.includes('audit')) this.screens.audit = new AuditView(api, notify, openConversation);

@@ -4,6 +4,8 @@ export type { OperatorEvent } from '../../bot/operator-events';
 export type { MeBody as Me, ColleagueBody as ColleaguePresence } from '../../api/routes/operator/session';
 export type { ConversationViewBody as ConversationView, ConversationDetailBody as ConversationDetail, Note } from '../../api/routes/operator/conversations';
 export type { CallbackRequest as Callback, CallbackStatus } from '../../bot/callbacks';
+export type { HomeVisitBody as HomeVisit } from '../../api/routes/operator/desks/home-visits';
+export type { WindowLoad } from '../../bot/home-visits';
 export type { CannedAnswer } from '../../api/operator/canned';
 export type { Rating } from '../../bot/ratings';
 export type { AuditEntry } from '../../api/operator/audit';

@@ -4,20 +4,33 @@ import { t, type TextKey } from '../i18n';
 import { failure, field, screenHead, type Notify } from './admin';
 import { LoadedListScreen } from './list-screen';
 
-/** A select of the filters form; the empty value (`any`) lists all. */
+/** A label of the console's texts, or words made when drawn (a region's name in the console's language). */
+export type Label = TextKey | (() => string);
+
+const say = (label: Label): string => (typeof label === 'function' ? label() : t(label));
+
+/** A select of the filters form (or a date field, `kind: 'date'`); the empty value (`any`) lists all. */
 export interface DeskFilter {
   /** The query parameter of the desk's list. */
   name: string;
   label: TextKey;
   any: TextKey;
-  options: { value: string; label: TextKey }[];
+  options: { value: string; label: Label }[];
+  kind?: 'select' | 'date';
+  /** The value the list is first fetched with; empty (all) unless told. */
+  initial?(): string;
 }
 
-/** A text field the detail panel offers with its actions, e.g. a note about the call. */
-export interface DeskField {
+/** A field the detail panel offers with its actions: text (e.g. a note about the call) or a choice of `options`. */
+export interface DeskField<T = never> {
   name: string;
   label: TextKey;
-  maxLength: number;
+  maxLength?: number;
+  options?(item: T): { value: string; label: string }[];
+  /** What it holds before the operator changes it. */
+  initial?(item: T): string;
+  /** Offered only for the records where this holds. */
+  shown?(item: T): boolean;
 }
 
 /** A button of the detail panel: it PATCHes the record with `patch` of the fields' values. */
@@ -25,6 +38,8 @@ export interface DeskAction {
   key: string;
   label: TextKey;
   primary?: boolean;
+  /** Fields that must not be empty for this action: the first empty one is marked and focused. */
+  requires?: string[];
   patch(fields: Readonly<Record<string, string>>): Record<string, unknown>;
 }
 
@@ -45,11 +60,15 @@ export interface DeskView<T> {
   /** The detail panel: its heading and the facts. */
   title(item: T): string;
   facts(item: T): [label: string, value: Child][];
-  fields: DeskField[];
+  fields: DeskField<T>[];
   /** What can be done to the record now; none when nothing is left to do. */
   actions(item: T): DeskAction[];
   /** The notice once an action is done, of the record as it is now. */
   done(item: T): string;
+  /** Words for the API's refusal codes (e.g. `slot_full`). */
+  refusals?: Record<string, TextKey>;
+  /** What stands under the filters, made of the filters applied (e.g. downloads of what is listed). */
+  tools?(filters: Readonly<Record<string, string>>): Child;
 }
 
 /**
@@ -74,6 +93,7 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
     notify: Notify,
   ) {
     super({ titleId: `${view.name}-title`, testId: view.name, className: 'screen desk' }, api, notify);
+    for (const filter of view.filters) if (filter.initial) this.filterValues[filter.name] = filter.initial();
     this.render();
   }
 
@@ -104,7 +124,7 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
     const items = this.items ?? [];
     const status = this.items === undefined ? '' : items.length ? t('desk.shown', { from: this.offset + 1, to: this.offset + items.length, total: this.total }) : t(this.view.empty);
     if (this.status.textContent !== status) this.status.textContent = status;
-    return [screenHead(`${this.view.name}-title`, t(this.view.heading), this.refreshButton(`${this.view.name}-refresh`)), this.filtersForm(), this.status];
+    return [screenHead(`${this.view.name}-title`, t(this.view.heading), this.refreshButton(`${this.view.name}-refresh`)), this.filtersForm(), this.view.tools?.({ ...this.filterValues }), this.status];
   }
 
   protected body(items: T[]): Child {
@@ -113,18 +133,22 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
 
   private filtersForm(): HTMLFormElement {
     const selects = this.view.filters.map((filter) => {
-      const select = h(
-        'select',
-        { name: filter.name, 'data-key': `${this.view.name}-filter-${filter.name}` },
-        h('option', { value: '' }, t(filter.any)),
-        filter.options.map((option) => h('option', { value: option.value, selected: this.filterValues[filter.name] === option.value }, t(option.label))),
-      );
-      return field(t(filter.label), select).element;
+      const key = `${this.view.name}-filter-${filter.name}`;
+      const control =
+        filter.kind === 'date'
+          ? h('input', { type: 'date', name: filter.name, 'data-key': key, value: this.filterValues[filter.name] ?? '' })
+          : h(
+              'select',
+              { name: filter.name, 'data-key': key },
+              h('option', { value: '' }, t(filter.any)),
+              filter.options.map((option) => h('option', { value: option.value, selected: this.filterValues[filter.name] === option.value }, say(option.label))),
+            );
+      return field(t(filter.label), control).element;
     });
     const form = h('form', { class: 'desk-filters', 'aria-label': t('desk.filters') }, selects, h('button', { type: 'submit', 'data-key': `${this.view.name}-apply` }, t('desk.apply')));
     form.addEventListener('submit', (event: SubmitEvent) => {
       event.preventDefault();
-      for (const filter of this.view.filters) this.filterValues[filter.name] = (form.elements.namedItem(filter.name) as HTMLSelectElement).value;
+      for (const filter of this.view.filters) this.filterValues[filter.name] = (form.elements.namedItem(filter.name) as HTMLSelectElement | HTMLInputElement).value;
       this.offset = 0;
       void this.load();
     });
@@ -179,16 +203,18 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
     const headingId = `${this.view.name}-detail-title`;
     if (!item) return h('section', { class: 'desk-detail' }, h('p', { class: 'muted' }, t('desk.pick')));
     const actions = this.view.actions(item);
+    const values = this.fieldValues(item);
     const fields = actions.length
-      ? this.view.fields.map((spec) => {
-          const input = h('input', {
-            type: 'text',
-            name: spec.name,
-            maxlength: spec.maxLength,
-            autocomplete: 'off',
-            'data-key': `${this.view.name}-${spec.name}`,
-            value: this.values[spec.name] ?? '',
-          });
+      ? this.shownFields(item).map((spec) => {
+          const key = `${this.view.name}-${spec.name}`;
+          const value = values[spec.name] ?? '';
+          const input = spec.options
+            ? h(
+                'select',
+                { name: spec.name, 'data-key': key },
+                spec.options(item).map((option) => h('option', { value: option.value, selected: option.value === value }, option.label)),
+              )
+            : h('input', { type: 'text', name: spec.name, maxlength: spec.maxLength, autocomplete: 'off', 'data-key': key, value });
           input.addEventListener('input', () => (this.values[spec.name] = input.value));
           return field(t(spec.label), input).element;
         })
@@ -223,11 +249,36 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
     );
   }
 
+  private shownFields(item: T): DeskField<T>[] {
+    return this.view.fields.filter((spec) => spec.shown?.(item) ?? true);
+  }
+
+  /** The values of the fields offered for a record: as typed, else as they start. */
+  private fieldValues(item: T): Record<string, string> {
+    return Object.fromEntries(this.shownFields(item).map((spec) => [spec.name, this.values[spec.name] ?? spec.initial?.(item) ?? '']));
+  }
+
   private choose(item: T): void {
     if (!this.selected || this.view.idOf(this.selected) !== this.view.idOf(item)) this.values = {};
     this.selected = item;
     this.render();
     this.focusDetail();
+  }
+
+  /** An action needs a field filled: it is marked, says why (read out with it) and gets the cursor. */
+  private require(name: string): void {
+    const spec = this.view.fields.find((f) => f.name === name);
+    const control = this.element.querySelector<HTMLInputElement>(`[data-key="${CSS.escape(`${this.view.name}-${name}`)}"]`);
+    const text = t('desk.required', { field: spec ? t(spec.label) : name });
+    if (control) {
+      control.setAttribute('aria-invalid', 'true');
+      const error = control.getAttribute('aria-describedby')?.split(' ').at(-1);
+      const place = error ? document.getElementById(error) : null;
+      if (place) place.textContent = text;
+      control.focus();
+    } else {
+      this.notify(text, 'error');
+    }
   }
 
   private focusDetail(): void {
@@ -236,9 +287,11 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
 
   private async act(item: T, action: DeskAction): Promise<void> {
     if (this.busy) return;
+    const values = Object.fromEntries(Object.entries(this.fieldValues(item)).map(([name, value]) => [name, value.trim()]));
+    const missing = action.requires?.find((name) => !values[name]);
+    if (missing) return this.require(missing);
     this.busy = true;
     this.render();
-    const values = Object.fromEntries(Object.entries(this.values).map(([name, value]) => [name, value.trim()]));
     const result = await this.api.call<T>('PATCH', `${this.view.path}/${encodeURIComponent(this.view.idOf(item))}`, action.patch(values));
     this.busy = false;
     if (result.ok) {
@@ -246,7 +299,7 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
       this.values = {};
       this.notify(this.view.done(result.data));
     } else {
-      this.notify(failure(result), 'error');
+      this.notify(failure(result, this.view.refusals), 'error');
     }
     this.render();
     await this.load();

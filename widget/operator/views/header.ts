@@ -3,12 +3,12 @@ import { t } from '../i18n';
 import type { Me, PresenceStatus } from '../types';
 import { langSwitch } from './lang-switch';
 
-export type Section = 'conversations' | 'callbacks' | 'canned' | 'ratings' | 'audit' | 'accounts';
+export type Section = 'conversations' | 'callbacks' | 'visits' | 'visit_load' | 'canned' | 'ratings' | 'audit' | 'accounts';
 
-/** The screens each role is offered besides conversations and call-backs. */
+/** The screens each role is offered besides conversations, call-backs and home visits. */
 export function sectionsFor(role: Me['role']): Section[] {
-  const supervisor: Section[] = role === 'supervisor' || role === 'admin' ? ['canned', 'ratings', 'audit'] : [];
-  return ['conversations', 'callbacks', ...supervisor, ...(role === 'admin' ? (['accounts'] as const) : [])];
+  const supervisor: Section[] = role === 'supervisor' || role === 'admin' ? ['visit_load', 'canned', 'ratings', 'audit'] : [];
+  return ['conversations', 'callbacks', 'visits', ...supervisor, ...(role === 'admin' ? (['accounts'] as const) : [])];
 }
 
 const STATUSES: readonly PresenceStatus[] = ['online', 'away', 'offline'];
