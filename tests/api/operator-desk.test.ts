@@ -15,6 +15,8 @@ import { createTexts } from '../../locales/i18n';
 import { createMemoryStore } from '../../store/memory';
 import type { Store } from '../../store/types';
 
+const texts = createTexts();
+
 /** A small desk to try the pattern on: parcels that are sent, then delivered, each delivery told to the citizen. */
 const Parcel = z.object({ id: z.string(), region: z.string(), status: z.enum(['waiting', 'sent', 'delivered']), conversationId: z.string().optional() });
 type Parcel = z.infer<typeof Parcel>;
@@ -228,14 +230,14 @@ describe('the call-back desk', () => {
     } = await callbacks.list();
     const published: OperatorEvent[] = [];
     const told: Told[] = [];
-    const desk = callbackDesk({ callbacks, handoff: { publish: async (event) => void published.push(event) }, texts: createTexts() });
+    const desk = callbackDesk({ callbacks, handoff: { publish: async (event) => void published.push(event) }, texts });
     const { app, session } = await appWith(store, deskPlugin(desk), '/api/operator/callbacks', async (conversationId, text, key) => void told.push({ conversationId, text, key }));
     const authorization = await session('aigerim', 'operator');
     const patch = (payload: object) => app.inject({ method: 'PATCH', url: `/api/operator/callbacks/${request!.id}`, payload, headers: { authorization } });
 
     expect((await patch({ status: 'not_reached', note: 'не берёт трубку' })).json()).toMatchObject({ status: 'not_reached', attempts: 1, handledBy: 'aigerim', note: 'не берёт трубку' });
     expect(told).toEqual([
-      { conversationId: 'web-cb', text: { kk: expect.stringMatching(/^1414 операторы/), ru: expect.stringMatching(/^Оператор 1414 звонил вам/) }, key: `callback:${request!.id}:missed:1` },
+      { conversationId: 'web-cb', text: { kk: texts.t('kk', 'operator:callback_missed'), ru: texts.t('ru', 'operator:callback_missed') }, key: `callback:${request!.id}:missed:1` },
     ]);
     expect((await patch({ status: 'reached' })).json()).toMatchObject({ status: 'reached', attempts: 1 });
     expect(told).toHaveLength(1);
