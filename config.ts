@@ -48,6 +48,12 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(v), {
     message: 'must be 16–256 characters of A–Z, a–z, 0–9, _ and -',
   }),
+  /** Messages a second to Telegram over all chats (Telegram allows about 30). */
+  TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(30),
+  /** Messages a second to one chat (Telegram allows about 1, short bursts tolerated). */
+  TELEGRAM_RATE_PER_CHAT_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
+  /** Seconds after which an outbox message read by an instance that died unsent goes to another one. */
+  TELEGRAM_OUTBOX_TAKEOVER_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   JWT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters' }),
   OPERATOR_BOOTSTRAP: optionalString.refine((v) => v === undefined || v.split(',').every((a) => ACCOUNT.test(a.trim())), {
     message: 'must be login:password:role[,login:password:role…] with a password of 8+ characters and role operator, supervisor or admin',

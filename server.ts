@@ -4,7 +4,7 @@ import { buildApp, type App } from './api/app';
 import { createLogger } from './api/logger';
 import { Metrics } from './bot/metrics';
 import { createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
-import { OutboxDrainer } from './bot/outbox';
+import { OutboxDrainer, telegramRates } from './bot/outbox';
 import type { Engine } from './bot/engine';
 import type { Handoff } from './bot/handoff';
 import { createRuntime } from './bot/runtime';
@@ -72,7 +72,14 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       turnDeps,
     );
     const channel = telegram;
-    drainer = new OutboxDrainer({ outbox: store.outbox, idempotency: store.idempotency, send: (chatId, replies) => channel.send(chatId, replies), log });
+    drainer = new OutboxDrainer({
+      outbox: store.outbox,
+      idempotency: store.idempotency,
+      send: (chatId, replies) => channel.send(chatId, replies),
+      log,
+      ...telegramRates(config.TELEGRAM_RATE_PER_SECOND, config.TELEGRAM_RATE_PER_CHAT_PER_SECOND),
+      visibilityMs: config.TELEGRAM_OUTBOX_TAKEOVER_SECONDS * 1000,
+    });
   } else {
     log.info('TELEGRAM_BOT_TOKEN is not set: the Telegram channel is off');
   }

@@ -50,15 +50,34 @@ export interface OutboxDrainerOptions {
   blockMs?: number;
   /** Entries held in this process at once (default 200). */
   capacity?: number;
-  /** Sends running at once, to different chats (default 8). */
+  /** Sends running at once, to different chats (default OUTBOX_CONCURRENCY). */
   concurrency?: number;
-  /** All chats together: Telegram allows about 30 messages a second. */
+  /** All chats together: Telegram allows about 30 messages a second (default: `telegramRates(30, 1)`). */
   globalRate?: { perSecond: number; burst: number };
-  /** One chat: about one message a second, short bursts tolerated. */
+  /** One chat: about one message a second, short bursts tolerated (default: `telegramRates(30, 1)`). */
   chatRate?: { perSecond: number; burst: number };
   /** A message that keeps failing (not 429) is given up this long after it was queued (default 6 h). */
   giveUpAfterMs?: number;
   now?: () => number;
+}
+
+/**
+ * Sends running at once by default, each to another chat. It is also the most a crash can send
+ * twice: a send Telegram accepted whose key was not yet claimed (see OutboxDrainer).
+ */
+export const OUTBOX_CONCURRENCY = 8;
+
+/** A chat may get this many messages at once before its rate applies. */
+export const CHAT_BURST = 3;
+
+/**
+ * The drainer's limits for Telegram: `perSecond` over all chats (TELEGRAM_RATE_PER_SECOND, about 30
+ * for Telegram) with a burst of a tenth of a second's worth (at least 1), which absorbs a late
+ * timer without letting any second hold more than `perSecond` plus that burst; `perChatPerSecond`
+ * for each chat (TELEGRAM_RATE_PER_CHAT_PER_SECOND, about 1) with a burst of CHAT_BURST.
+ */
+export function telegramRates(perSecond: number, perChatPerSecond: number): { globalRate: { perSecond: number; burst: number }; chatRate: { perSecond: number; burst: number } } {
+  return { globalRate: { perSecond, burst: Math.max(1, Math.ceil(perSecond / 10)) }, chatRate: { perSecond: perChatPerSecond, burst: CHAT_BURST } };
 }
 
 /** How long the record of a sent key is kept: longer than any entry waits in the outbox. */
@@ -74,14 +93,16 @@ function payloadOf(entry: OutboxEntry): TelegramOutboxPayload | undefined {
 /**
  * Drains the outbox to Telegram: one loop per instance, every instance in one consumer group.
  *
- * - Limits: a global token bucket (30/s) and one per chat (1/s, burst 3); a chat's messages go one
- *   at a time, in the order they were queued; a 429 holds the chat until its retry_after is over.
+ * - Limits: a global token bucket and one per chat (see `telegramRates`: 30/s and 1/s by default);
+ *   a chat's messages go one at a time, in the order they were queued; a 429 holds the chat until
+ *   its retry_after is over while the other chats go on (`send` must hand the 429 back rather than
+ *   wait it out), and the send tried again takes its tokens again.
  * - At least once: an entry is acked only after Telegram accepted it (or refused it for good: 400,
  *   403). After the send, its key is claimed in the idempotency store, and a key already claimed
  *   is acked without sending, so an entry handed to another instance, or queued twice with one key,
  *   is not sent twice. What remains: a crash between Telegram's acceptance and the claim sends the
- *   message again from another instance; a reply split in parts that fails half-way is sent whole
- *   again.
+ *   message again from another instance, so a kill repeats at most the sends in flight: one per
+ *   chat and `concurrency` in all; a reply split in parts that fails half-way is sent whole again.
  * - Entries held here (waiting for their chat, their turn or a retry_after) are extended every
  *   third of the visibility timeout, so no other instance takes them while this one is alive.
  */
@@ -94,6 +115,7 @@ export class OutboxDrainer {
   private readonly giveUpAfterMs: number;
   private readonly now: () => number;
   private readonly global: TokenBucket;
+  private readonly chatRate: { perSecond: number; burst: number };
   private readonly chatBuckets = new Map<string, TokenBucket>();
   /** Held entries by chat, oldest first. */
   private readonly chats = new Map<string, Held[]>();
@@ -111,11 +133,13 @@ export class OutboxDrainer {
     this.visibilityMs = options.visibilityMs ?? 60_000;
     this.blockMs = options.blockMs ?? 2000;
     this.capacity = options.capacity ?? 200;
-    this.concurrency = options.concurrency ?? 8;
+    this.concurrency = options.concurrency ?? OUTBOX_CONCURRENCY;
     this.giveUpAfterMs = options.giveUpAfterMs ?? 6 * 3600_000;
     this.now = options.now ?? Date.now;
-    const global = options.globalRate ?? { perSecond: 30, burst: 30 };
+    const defaults = telegramRates(30, 1);
+    const global = options.globalRate ?? defaults.globalRate;
     this.global = new TokenBucket(global.perSecond, global.burst, this.now);
+    this.chatRate = options.chatRate ?? defaults.chatRate;
   }
 
   private get held(): number {
@@ -202,8 +226,7 @@ export class OutboxDrainer {
   private chatBucket(chat: string): TokenBucket {
     let bucket = this.chatBuckets.get(chat);
     if (!bucket) {
-      const rate = this.options.chatRate ?? { perSecond: 1, burst: 3 };
-      bucket = new TokenBucket(rate.perSecond, rate.burst, this.now);
+      bucket = new TokenBucket(this.chatRate.perSecond, this.chatRate.burst, this.now);
       this.chatBuckets.set(chat, bucket);
     }
     return bucket;

@@ -7,9 +7,9 @@ import { GrammyError } from 'grammy';
 export type TelegramFailure = { kind: 'later'; afterMs: number } | { kind: 'permanent' } | { kind: 'transient' };
 
 /**
- * 429 (the auto-retry plugin already waited and tried again, and it still fails): later, after
- * retry_after. 400 (chat not found, message malformed) and 403 (blocked by the user, kicked):
- * sending again would fail the same way. Anything else (5xx, network, Redis): try again later.
+ * 429 (the outbox's sends are not retried inside the call): later, after retry_after. 400 (chat
+ * not found, message malformed) and 403 (blocked by the user, kicked): sending again would fail
+ * the same way. Anything else (5xx, network, Redis): try again later.
  */
 export function classifyTelegramFailure(error: unknown): TelegramFailure {
   if (error instanceof GrammyError) {

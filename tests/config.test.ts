@@ -28,9 +28,17 @@ describe('configuration', () => {
     [{ HOME_VISIT_CAPACITY: '4; alma-ata=6' }, 'HOME_VISIT_CAPACITY'],
     [{ HOME_VISIT_CAPACITY: '4; almaty 6' }, 'HOME_VISIT_CAPACITY'],
     [{ HOME_VISIT_CAPACITY: '4; almaty=-1' }, 'HOME_VISIT_CAPACITY'],
+    [{ TELEGRAM_RATE_PER_SECOND: '0' }, 'TELEGRAM_RATE_PER_SECOND'],
+    [{ TELEGRAM_RATE_PER_CHAT_PER_SECOND: 'one' }, 'TELEGRAM_RATE_PER_CHAT_PER_SECOND'],
+    [{ TELEGRAM_OUTBOX_TAKEOVER_SECONDS: '0.5' }, 'TELEGRAM_OUTBOX_TAKEOVER_SECONDS'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+
+  it('paces Telegram at its limits unless told otherwise: 30 a second in all, 1 a second per chat', () => {
+    expect(loadConfig({})).toMatchObject({ TELEGRAM_RATE_PER_SECOND: 30, TELEGRAM_RATE_PER_CHAT_PER_SECOND: 1, TELEGRAM_OUTBOX_TAKEOVER_SECONDS: 60 });
+    expect(loadConfig({ TELEGRAM_RATE_PER_SECOND: '200', TELEGRAM_RATE_PER_CHAT_PER_SECOND: '0.5' })).toMatchObject({ TELEGRAM_RATE_PER_SECOND: 200, TELEGRAM_RATE_PER_CHAT_PER_SECOND: 0.5 });
   });
 
   it('takes the public base URL as given, with or without a path, and none when it is empty', () => {

@@ -1,7 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { createHash } from 'node:crypto';
-import { Bot, InputFile, InlineKeyboard, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, InputFile, InlineKeyboard, webhookCallback, type Context } from 'grammy';
 import type { Reply } from '../../flows/types';
 import type { Lang } from '../../store/types';
 import type { EngineEvent } from '../engine';
@@ -74,21 +74,27 @@ export interface TelegramChannel {
   webhook(request: unknown, reply: unknown): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Sends replies to a chat outside an update (operator messages, notifications). */
+  /**
+   * Sends replies to a chat outside an update (operator messages, notifications: the outbox). A 429
+   * or a failure is thrown at once, not waited out here: the outbox holds that chat for
+   * retry_after and goes on with the others.
+   */
   send(chatId: number, replies: readonly Reply[]): Promise<void>;
 }
 
 export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps & { forms: FormFiles }): TelegramChannel {
   const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
+  // Replies within a turn wait out a 429; the outbox's sends go through an Api without the plugin.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const outboxApi = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
   const webhookSecret = options.webhookSecret ?? createHash('sha256').update(`webhook:${options.token}`).digest('base64url').slice(0, 48);
 
   /** Sends replies; a reply that `replace`s is edited into the message whose button was pressed. */
-  const send = async (chatId: number, replies: readonly Reply[], pressedMessageId?: number) => {
+  const send = async (api: Api, chatId: number, replies: readonly Reply[], pressedMessageId?: number) => {
     for (const reply of replies) {
       if (reply.replace && pressedMessageId !== undefined && reply.text.length <= MESSAGE_MAX) {
         const keyboard = keyboardFor(reply.choices);
-        const edited = await bot.api
+        const edited = await api
           .editMessageText(chatId, pressedMessageId, reply.text, keyboard ? { reply_markup: keyboard } : {})
           .then(() => true)
           .catch(() => false); // too old to edit, or unchanged: send it as a new message instead
@@ -96,12 +102,12 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
       }
       if (reply.attachment) {
         const pdf = await deps.forms.render(conversationIdForChat(chatId), reply.attachment.formId);
-        if (pdf) await bot.api.sendDocument(chatId, new InputFile(pdf, reply.attachment.fileName));
+        if (pdf) await api.sendDocument(chatId, new InputFile(pdf, reply.attachment.fileName));
       }
       const parts = splitMessage(reply.author ? `${reply.author}: ${reply.text}` : reply.text);
       for (const [index, part] of parts.entries()) {
         const keyboard = index === parts.length - 1 ? keyboardFor(reply.choices) : undefined;
-        await bot.api.sendMessage(chatId, part, keyboard ? { reply_markup: keyboard } : {});
+        await api.sendMessage(chatId, part, keyboard ? { reply_markup: keyboard } : {});
       }
     }
   };
@@ -122,7 +128,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
       },
       langHint ?? options.defaultLang,
     );
-    await send(chatId, turn.replies, ctx.callbackQuery?.message?.message_id);
+    await send(bot.api, chatId, turn.replies, ctx.callbackQuery?.message?.message_id);
   };
 
   // Updates of one chat are handled in order; different chats run concurrently.
@@ -165,6 +171,6 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
     async stop() {
       if (runner?.isRunning()) await runner.stop();
     },
-    send: (chatId, replies) => send(chatId, replies),
+    send: (chatId, replies) => send(outboxApi, chatId, replies),
   };
 }

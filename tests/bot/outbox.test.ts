@@ -109,7 +109,7 @@ describe('the outbox drainer', () => {
     expect(h.sent).toHaveLength(2);
   });
 
-  it("waits out a 429 that the retry plugin could not absorb, then sends exactly once, the chat's next message behind it", async () => {
+  it("waits out a 429's retry_after, then sends exactly once, the chat's next message behind it", async () => {
     const h = harness((_attempt, index) => (index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined));
     await h.add(1, 'first');
     await h.add(1, 'second');
