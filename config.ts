@@ -59,6 +59,9 @@ export const ConfigSchema = z.object({
     message: 'must be login:password:role[,login:password:role…] with a password of 8+ characters and role operator, supervisor or admin',
   }),
   STATUS_API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, { message: 'must be at least 24 characters' }),
+  /** An external status service asked for applications the providers did not post here. */
+  STATUS_SERVICE_URL: baseUrl,
+  STATUS_SERVICE_TOKEN: optionalString,
   CONTACT_CENTRE_HOURS: z
     .string()
     .trim()

@@ -92,6 +92,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     handoff,
     callbacks,
     homeVisits: runtime.homeVisits,
+    applications: runtime.applications,
     ratings,
     canned: new CannedAnswers(store),
     describe: runtime.describe,

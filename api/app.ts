@@ -15,6 +15,7 @@ import type { TelegramChannel } from '../bot/channels/telegram';
 import type { Texts } from '../locales/i18n';
 import type { Store } from '../store/types';
 import { apiError, errorAnswer } from './errors';
+import { applicationRoutes } from './routes/applications';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
 import { formRoutes } from './routes/forms';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(formRoutes, { forms: deps.forms });
   await app.register(nluRoutes, { defaultLang: deps.config.DEFAULT_LANG });
   await app.register(operatorRoutes, deps.operator);
+  await app.register(applicationRoutes, { applications: deps.operator.applications, token: deps.config.STATUS_API_TOKEN });
   if (deps.telegram?.mode === 'webhook') await app.register(telegramRoutes, { telegram: deps.telegram });
   return app;
 }

@@ -9,6 +9,7 @@ import { CALLBACK_EFFECT } from '../flows/operator';
 import { RATING_EFFECT } from '../flows/rating';
 import type { Texts } from '../locales/i18n';
 import type { Lang, Store } from '../store/types';
+import { APPLICATION_OVERDUE_JOB, Applications, overdueJobHandler } from './applications';
 import { Callbacks } from './callbacks';
 import { WebSocketHub } from './channels/web';
 import { Delivery } from './delivery';
@@ -55,6 +56,8 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
   const ratings = new Ratings(store);
   // Visits tell citizens through the notifier, which needs the engine, which runs the visits' effects: bound by name.
   const homeVisits: HomeVisits = new HomeVisits(store, homeVisitCapacity, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
+  // Provider updates tell the citizens who watch an application, through the notifier too.
+  const applications: Applications = new Applications(store, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
   const flows = createFlows();
   const engine = new Engine({
     store,
@@ -74,6 +77,7 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
   const sweepEveryMs = Math.max(1, Math.min(30_000, idleMs / 4));
   const scheduler = new Scheduler({ jobs: store.jobs, log, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, now: clock });
   scheduler.register(NOTIFY_JOB, notifyJobHandler(notifier));
+  scheduler.register(APPLICATION_OVERDUE_JOB, overdueJobHandler(applications));
   scheduler.register(
     QUEUE_SWEEP_JOB,
     queueSweepJob(() => handoff.sweep(), store.jobs, sweepEveryMs, clock),
@@ -84,6 +88,7 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
     notifier,
     scheduler,
     homeVisits,
+    applications,
     delivery,
     presence,
     callbacks,

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Applications } from '../../../bot/applications';
 import type { Callbacks } from '../../../bot/callbacks';
 import type { HomeVisits } from '../../../bot/home-visits';
 import type { DescribeCollected } from '../../../flows/describe';
@@ -23,6 +24,8 @@ export interface OperatorDeps {
   /** Home visits: the contact centre's desk lists, changes and books them. */
   homeVisits: HomeVisits;
   ratings: Ratings;
+  /** Applications as providers report them: looked up by number. */
+  applications: Applications;
   canned: CannedAnswers;
   /** What the flows collected in a conversation, in words, in the console's language. */
   describe: DescribeCollected;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { operatorAuth } from '../../operator/auth';
 import { accountRoutes } from './accounts';
+import { applicationLookupRoutes } from './applications';
 import { conversationRoutes } from './conversations';
 import type { OperatorDeps } from './deps';
 import { deskRoutes } from './desk';
@@ -19,6 +20,7 @@ export const operatorRoutes: FastifyPluginAsync<OperatorDeps & { jwtSecret: stri
   await fastify.register(conversationRoutes, options);
   await fastify.register(eventRoutes, options);
   await fastify.register(deskRoutes, options);
+  await fastify.register(applicationLookupRoutes, options);
   const desks = { audit: deps.audit, requireRole, notify: deps.notify };
   await fastify.register(deskPlugin(callbackDesk(deps)), { prefix: '/api/operator/callbacks', ...desks });
   await fastify.register(deskPlugin(homeVisitDesk(deps)), { prefix: '/api/operator/home-visits', ...desks });
