@@ -48,6 +48,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     secret,
     publicUrl: config.PUBLIC_URL,
     homeVisitCapacity: config.HOME_VISIT_CAPACITY,
+    statusService: { url: config.STATUS_SERVICE_URL, token: config.STATUS_SERVICE_TOKEN },
     telegram: config.TELEGRAM_BOT_TOKEN !== undefined,
     ...(overrides.now ? { now: overrides.now } : {}),
   });

@@ -20,6 +20,8 @@ import { HomeVisits, homeVisitEffects } from './home-visits';
 import { queueSweepJob, QUEUE_SWEEP_JOB, scheduleQueueSweep } from './handoff/sweeps';
 import { Notifier, NOTIFY_JOB, notifyJobHandler, renderNotifyText } from './notify';
 import { Scheduler } from './scheduler';
+import { statusEffects } from './status';
+import { createStatusSource } from './status-source';
 import { Presence } from './presence';
 import { Ratings } from './ratings';
 
@@ -36,6 +38,8 @@ export interface RuntimeOptions {
   publicUrl?: string;
   /** Home visits per region and window (HOME_VISIT_CAPACITY); 4 everywhere unless given. */
   homeVisitCapacity?: VisitCapacity;
+  /** An external status service asked after the registry (STATUS_SERVICE_URL, STATUS_SERVICE_TOKEN). */
+  statusService?: { url?: string | undefined; token?: string | undefined };
   /** Whether the Telegram channel is on. */
   telegram: boolean;
   now?: () => Date;
@@ -46,7 +50,20 @@ export interface RuntimeOptions {
  * the hand-over that observes it, delivery to citizens outside their turns, and presence. The
  * channels and the HTTP app are built on top of it.
  */
-export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, secret, publicUrl, homeVisitCapacity = { default: 4, byRegion: {} }, telegram, now }: RuntimeOptions) {
+export function createRuntime({
+  store,
+  texts,
+  log,
+  defaultLang,
+  hours,
+  idleMs,
+  secret,
+  publicUrl,
+  homeVisitCapacity = { default: 4, byRegion: {} },
+  statusService = {},
+  telegram,
+  now,
+}: RuntimeOptions) {
   const hub = new WebSocketHub();
   const forms = new FormFiles(store.conversations, secret, publicUrl);
   const presence = new Presence(store);
@@ -58,6 +75,7 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
   const homeVisits: HomeVisits = new HomeVisits(store, homeVisitCapacity, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
   // Provider updates tell the citizens who watch an application, through the notifier too.
   const applications: Applications = new Applications(store, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
+  const statusSource = createStatusSource({ applications, log, ...statusService });
   const flows = createFlows();
   const engine = new Engine({
     store,
@@ -68,7 +86,12 @@ export function createRuntime({ store, texts, log, defaultLang, hours, idleMs, s
     log,
     observer: handoff,
     availability: () => handoff.availability(),
-    effects: { [CALLBACK_EFFECT]: callbacks.effect, [RATING_EFFECT]: ratings.effect, ...homeVisitEffects(homeVisits) },
+    effects: {
+      [CALLBACK_EFFECT]: callbacks.effect,
+      [RATING_EFFECT]: ratings.effect,
+      ...homeVisitEffects(homeVisits),
+      ...statusEffects({ source: statusSource, applications, rateLimits: store.rateLimits }),
+    },
   });
   const notifier: Notifier = new Notifier(engine, delivery, texts, log);
   handoff.bind(engine, notifier);

@@ -1,6 +1,10 @@
+import pino from 'pino';
 import { createTexts } from '../../locales/i18n';
+import { Applications } from '../../bot/applications';
 import { Engine, type EngineOptions } from '../../bot/engine';
 import { HomeVisits, homeVisitEffects } from '../../bot/home-visits';
+import { statusEffects } from '../../bot/status';
+import { RegistryStatusSource } from '../../bot/status-source';
 import { createFlows } from '../../flows';
 import { createMemoryStore } from '../../store/memory';
 
@@ -8,12 +12,16 @@ export const texts = createTexts();
 
 /**
  * An engine over the real flows and texts, on the in-memory store unless told otherwise, with the
- * effects the flows declare served on that store (visits are booked; the citizen is told nothing
- * out of turn, there being no delivery here).
+ * effects the flows declare served on that store (visits are booked, applications looked up; the
+ * citizen is told nothing out of turn, there being no delivery here).
  */
 export function testEngine(overrides: Partial<EngineOptions> = {}): Engine {
   const store = overrides.store ?? createMemoryStore();
   const now = overrides.now;
-  const visits = new HomeVisits(store, { default: 4, byRegion: {} }, async () => undefined, now);
-  return new Engine({ store, texts, flows: createFlows(), defaultLang: 'kk', ...overrides, effects: { ...homeVisitEffects(visits), ...overrides.effects } });
+  const quiet = async () => undefined;
+  const visits = new HomeVisits(store, { default: 4, byRegion: {} }, quiet, now);
+  const applications = new Applications(store, quiet, now);
+  const source = new RegistryStatusSource(applications, pino({ level: 'silent' }));
+  const effects = { ...homeVisitEffects(visits), ...statusEffects({ source, applications, rateLimits: store.rateLimits }) };
+  return new Engine({ store, texts, flows: createFlows(), defaultLang: 'kk', ...overrides, effects: { ...effects, ...overrides.effects } });
 }

@@ -1,0 +1,194 @@
+import { validateIin } from '../../domain/iin';
+import type { FlowState } from '../../store/types';
+import { findService } from '../catalog';
+import { MENU_FLOW_ID } from '../menu';
+import { maskedIin } from '../questionnaire/mask';
+import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
+import { stateOf } from '../types';
+import { type ApplicationView, describeApplication, overdueOf } from './view';
+
+/**
+ * "Where is my application?": the number and the IIN, then the application in plain words with its
+ * due date on the working-day calendar, and the offer to be told of every change (or to complain,
+ * once it is overdue). A wrong IIN and an unknown number get the same answer, so numbers cannot be
+ * probed; look-ups are limited per conversation and per IIN (by the effect).
+ */
+
+export const STATUS_FLOW_ID = 'status';
+
+export const STATUS_EFFECTS = {
+  /** `{ number, iin }` → `{ found: ApplicationView } | { notFound: true } | { unavailable: true }`, or the refusal `rate_limited` */
+  lookup: 'status.lookup',
+  /** `{ number }` → the application is watched for this conversation (one it looked up) */
+  subscribe: 'status.subscribe',
+  /** `{ number }` */
+  unsubscribe: 'status.unsubscribe',
+} as const;
+
+export type LookupResult = { found: ApplicationView } | { notFound: true } | { unavailable: true };
+
+type Step = 'number' | 'iin' | 'result' | 'subscriptions' | 'stopped';
+
+interface StatusData {
+  number?: string;
+  view?: ApplicationView;
+}
+
+/** What the flow keeps in the conversation's data: the numbers looked up (for operators) and those watched. */
+interface Collected {
+  lookedUp: string[];
+  subscriptions: string[];
+}
+
+const NUMBER = /^[A-Za-z0-9][A-Za-z0-9/_-]{2,63}$/;
+
+const ID = {
+  subscribe: 'st:sub',
+  unsubscribe: 'st:unsub',
+  another: 'st:another',
+  stop: 'st:stop:',
+  menu: 'st:menu',
+} as const;
+
+export function collectedOf(data: Readonly<Record<string, unknown>>): Collected {
+  const own = (data[STATUS_FLOW_ID] ?? {}) as Partial<Collected>;
+  return { lookedUp: own.lookedUp ?? [], subscriptions: own.subscriptions ?? [] };
+}
+
+export function createStatusFlow(): Flow {
+  const flow: Flow = {
+    id: STATUS_FLOW_ID,
+    version: 1,
+    effects: Object.values(STATUS_EFFECTS),
+
+    start(ctx) {
+      const { subscriptions } = collectedOf(ctx.conversation.data);
+      return show(subscriptions.length ? 'subscriptions' : 'number', {}, ctx);
+    },
+
+    handle(state, event, ctx): StepResult {
+      const data = state.data as StatusData;
+      const step = state.step as Step;
+      const id = event.type === 'choice' ? event.id : undefined;
+      if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
+      if (id === ID.another) return show('number', {}, ctx);
+      if (step === 'number' && event.type === 'text') {
+        const number = event.text.trim().replace(/\s+/g, '');
+        if (!NUMBER.test(number)) return again(state, ctx, 'status:bad_number');
+        return show('iin', { number }, ctx);
+      }
+      if (step === 'iin' && event.type === 'text' && data.number) {
+        const checked = validateIin(event.text);
+        const masked = { transcriptText: maskedIin(event.text) };
+        if (!checked.ok) return { ...again(state, ctx, `questionnaire:errors.iin_${checked.reason}`), ...masked };
+        return { replies: [], state: at('iin', data), await: { type: STATUS_EFFECTS.lookup, number: data.number, iin: checked.iin }, ...masked };
+      }
+      if (step === 'result' && data.view) {
+        if (id === ID.subscribe) return { replies: [], state, await: { type: STATUS_EFFECTS.subscribe, number: data.view.number } };
+        if (id === ID.unsubscribe) return { replies: [], state, await: { type: STATUS_EFFECTS.unsubscribe, number: data.view.number } };
+      }
+      if (step === 'subscriptions' && id?.startsWith(ID.stop)) {
+        const number = collectedOf(ctx.conversation.data).subscriptions[Number(id.slice(ID.stop.length))];
+        if (number) return { replies: [], state, await: { type: STATUS_EFFECTS.unsubscribe, number } };
+      }
+      return { replies: [{ text: ctx.t(event.type === 'text' ? 'status:use_buttons' : 'common:errors.stale_choice') }, ...flow.prompt(state, ctx)], state, notUnderstood: event.type === 'text' };
+    },
+
+    onEffect(state, { effect, outcome }, ctx) {
+      const data = state.data as StatusData;
+      if (!outcome.ok) {
+        const key = outcome.code === 'rate_limited' ? 'status:rate_limited' : 'status:failed';
+        return { replies: [{ text: ctx.t(key), choices: endChoices(ctx) }], state: at('stopped', {}) };
+      }
+      const collected = collectedOf(ctx.conversation.data);
+      if (effect.type === STATUS_EFFECTS.lookup) {
+        const result = outcome.value as LookupResult;
+        if ('notFound' in result) return { replies: [{ text: ctx.t('status:not_found') }, ...promptOf('number', {}, ctx)], state: at('number', {}) };
+        if ('unavailable' in result) return { replies: [{ text: ctx.t('status:unavailable'), choices: endChoices(ctx) }], state: at('stopped', {}) };
+        const view = result.found;
+        const lookedUp = [...collected.lookedUp.filter((n) => n !== view.number), view.number].slice(-20);
+        return { ...show('result', { view }, ctx), data: { [STATUS_FLOW_ID]: { ...collected, lookedUp }, ...complaintDraft(view, ctx) } };
+      }
+      const number = String(effect.number);
+      const subscribing = effect.type === STATUS_EFFECTS.subscribe;
+      const subscriptions = subscribing ? [...new Set([...collected.subscriptions, number])] : collected.subscriptions.filter((n) => n !== number);
+      const view = data.view?.number === number ? { ...data.view, subscribed: subscribing } : data.view;
+      const next: Step = state.step === 'subscriptions' ? (subscriptions.length ? 'subscriptions' : 'number') : 'result';
+      const told = { text: ctx.t(subscribing ? 'status:subscribed' : 'status:unsubscribed', { number }) };
+      const conversation = { ...ctx.conversation, data: { ...ctx.conversation.data, [STATUS_FLOW_ID]: { ...collected, subscriptions } } };
+      return { replies: [told, ...promptOf(next, view ? { view } : {}, { ...ctx, conversation })], state: at(next, view ? { view } : {}), data: { [STATUS_FLOW_ID]: { ...collected, subscriptions } } };
+    },
+
+    prompt(state, ctx) {
+      return promptOf(state.step as Step, state.data as StatusData, ctx);
+    },
+
+    describe(data, ctx) {
+      const { lookedUp, subscriptions } = collectedOf(data);
+      if (lookedUp.length === 0) return undefined;
+      return {
+        title: ctx.t('status:collected.title'),
+        items: lookedUp.map((number) => ({ label: `№ ${number}`, value: ctx.t(subscriptions.includes(number) ? 'status:collected.watched' : 'status:collected.looked_up') })),
+      };
+    },
+  };
+
+  const at = (step: Step, data: StatusData): FlowState => stateOf(flow, step, { ...data });
+  const show = (step: Step, data: StatusData, ctx: FlowContext): StepResult => ({ replies: promptOf(step, data, ctx), state: at(step, data) });
+  const again = (state: FlowState, ctx: FlowContext, key: string): StepResult => ({ replies: [{ text: ctx.t(key) }, ...flow.prompt(state, ctx)], state });
+
+  return flow;
+}
+
+function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
+  const { t } = ctx;
+  switch (step) {
+    case 'number':
+      return [{ text: t('status:ask_number'), choices: [{ id: ID.menu, label: t('status:choices.menu') }] }];
+    case 'iin':
+      return [{ text: t('status:ask_iin'), choices: [{ id: ID.another, label: t('common:choices.back') }] }];
+    case 'result': {
+      const view = data.view!;
+      const choices: Choice[] = [];
+      if (overdueOf(view, ctx.now) || view.status === 'refused') choices.push({ id: 'menu:complaint', label: t('status:choices.complaint') });
+      if (view.subscribed) choices.push({ id: ID.unsubscribe, label: t('status:choices.unsubscribe') });
+      else if (!['issued', 'refused', 'intake_refused'].includes(view.status)) choices.push({ id: ID.subscribe, label: t('status:choices.subscribe') });
+      choices.push({ id: ID.another, label: t('status:choices.another') }, { id: ID.menu, label: t('status:choices.menu') });
+      return [{ text: describeApplication(view, ctx), choices }];
+    }
+    case 'subscriptions': {
+      const { subscriptions } = collectedOf(ctx.conversation.data);
+      return [
+        {
+          text: [t('status:your_subscriptions'), ...subscriptions.map((number) => t('status:subscription_line', { number }))].join('\n'),
+          choices: [
+            { id: ID.another, label: t('status:choices.check') },
+            ...subscriptions.map((number, i) => ({ id: `${ID.stop}${i}`, label: t('status:choices.stop', { number }) })),
+            { id: ID.menu, label: t('status:choices.menu') },
+          ],
+        },
+      ];
+    }
+    case 'stopped':
+      return [{ text: t('status:ask_number'), choices: endChoices(ctx) }];
+  }
+}
+
+function endChoices(ctx: FlowContext): Choice[] {
+  return [
+    { id: ID.another, label: ctx.t('status:choices.another') },
+    { id: 'menu:operator', label: ctx.t('menu:choices.operator') },
+    { id: ID.menu, label: ctx.t('status:choices.menu') },
+  ];
+}
+
+/**
+ * An overdue or refused application leaves a complaint prefilled with its number and service, for
+ * the complaint journey to take up.
+ */
+function complaintDraft(view: ApplicationView, ctx: FlowContext): Record<string, unknown> {
+  const overdue = overdueOf(view, ctx.now);
+  if (!overdue && view.status !== 'refused') return {};
+  const service = findService(view.serviceId);
+  return { complaint: { draft: { applicationNumber: view.number, serviceId: service?.id ?? view.serviceId, reason: overdue ? 'overdue' : 'refused', ...(overdue ? { dueDate: overdue } : {}) } } };
+}

@@ -1,0 +1,126 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../bot/runtime';
+import { parseOpeningHours } from '../../domain/hours';
+import { createTexts } from '../../locales/i18n';
+import { createMemoryStore } from '../../store/memory';
+
+const texts = createTexts();
+const IIN = '850520400003';
+const OTHER_IIN = '900101300007';
+
+/** A clock the test moves. */
+function clock(start: string) {
+  let now = new Date(start);
+  return { now: () => now, set: (next: string) => (now = new Date(next)) };
+}
+
+function setUp(start = '2026-12-08T11:00:00+05:00') {
+  const time = clock(start);
+  const store = createMemoryStore();
+  const runtime: Runtime = createRuntime({
+    store,
+    texts,
+    log: pino({ level: 'silent' }),
+    defaultLang: 'ru',
+    hours: parseOpeningHours('always'),
+    idleMs: 3_600_000,
+    secret: 'test-secret',
+    telegram: false,
+    now: time.now,
+  });
+  return { time, store, runtime };
+}
+
+/** A school-certificate duplicate handed in at the State Corporation on Friday 4 December: 15 working days, across Independence Day. */
+const SUBMITTED = { iin: IIN, serviceId: 'duplicate-school', status: 'registered' as const, submittedAt: '2026-12-04T12:00:00+05:00', channel: 'state_corporation' as const };
+
+function citizen(runtime: Runtime, conversationId: string) {
+  const say = async (event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
+    (await runtime.engine.handle({ conversationId, channel: 'web', langHint: 'ru', event })).replies;
+  const texted = async (event: Parameters<typeof say>[0]) => (await say(event)).map((r) => r.text).join('\n');
+  return { say, texted };
+}
+
+describe('application status in the chat', () => {
+  it('answers the right IIN with the service, the status, the history and the due date across a holiday', async () => {
+    const { runtime } = setUp();
+    await runtime.applications.update('SC-2026-0417', SUBMITTED, new Date('2026-12-04T12:00:00+05:00'));
+    await runtime.applications.update('SC-2026-0417', { ...SUBMITTED, status: 'in_review', updatedAt: '2026-12-07T10:00:00+05:00' });
+    const c = citizen(runtime, 'web-st-1');
+    await c.say({ type: 'start' });
+    expect(await c.texted({ type: 'choice', id: 'menu:status' })).toMatch(/Напишите номер заявления/);
+    expect(await c.texted({ type: 'text', text: 'SC-2026-0417' })).toMatch(/ИИН/);
+    const answer = await c.texted({ type: 'text', text: IIN });
+    expect(answer).toMatch(/Заявление № SC-2026-0417\nВыдача дубликатов документов об основном среднем, общем среднем образовании\nСейчас/);
+    expect(answer).toMatch(/Дата подачи: 4 декабря 2026 г\.\n/);
+    expect(answer).toMatch(/Сейчас: заявление рассматривают\./);
+    // 15 working days from Friday 4 December skip the weekends and Independence Day (16 December).
+    expect(answer).toMatch(/не позднее 28 декабря 2026 г\. \(15 рабочих дней\)/);
+    expect(answer).toMatch(/Что было:\n4 декабря 2026 г\. — заявление зарегистрировано\n7 декабря 2026 г\. — заявление рассматривают/);
+  });
+
+  it('gives a wrong IIN and an unknown number the same answer, and keeps the IIN out of the transcript', async () => {
+    const { runtime, store } = setUp();
+    await runtime.applications.update('SC-2026-0418', SUBMITTED);
+    const c = citizen(runtime, 'web-st-2');
+    await c.say({ type: 'start' });
+    await c.say({ type: 'choice', id: 'menu:status' });
+    await c.say({ type: 'text', text: 'SC-2026-0418' });
+    const wrongIin = await c.texted({ type: 'text', text: OTHER_IIN });
+    await c.say({ type: 'text', text: 'SC-2026-9999' });
+    const unknown = await c.texted({ type: 'text', text: IIN });
+    expect(wrongIin).toBe(unknown);
+    expect(wrongIin).toMatch(/^Не нашли заявление с таким номером и ИИН/);
+    const transcript = (await store.conversations.transcript('web-st-2')).map((e) => e.text).join('\n');
+    expect(transcript).not.toContain(IIN);
+    expect(transcript).not.toContain(OTHER_IIN);
+  });
+
+  it('limits look-ups per conversation', async () => {
+    const { runtime } = setUp();
+    const c = citizen(runtime, 'web-st-3');
+    await c.say({ type: 'start' });
+    await c.say({ type: 'choice', id: 'menu:status' });
+    const tries: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      await c.say({ type: 'text', text: `SC-2026-${1000 + i}` });
+      tries.push(await c.texted({ type: 'text', text: IIN }));
+    }
+    expect(tries.slice(0, 10).every((t) => /^Не нашли/.test(t))).toBe(true);
+    expect(tries[10]).toMatch(/^Слишком много проверок подряд/);
+  });
+
+  it('tells a subscribed citizen of each change once, in their language', async () => {
+    const { runtime, store } = setUp();
+    await runtime.applications.update('SC-2026-0419', SUBMITTED);
+    const c = citizen(runtime, 'web-st-4');
+    await c.say({ type: 'start' });
+    await c.say({ type: 'choice', id: 'menu:status' });
+    await c.say({ type: 'text', text: 'SC-2026-0419' });
+    const found = await c.say({ type: 'text', text: IIN });
+    expect(found.at(-1)!.choices!.map((ch) => ch.id)).toContain('st:sub');
+    expect(await c.texted({ type: 'choice', id: 'st:sub' })).toMatch(/Сообщим сюда, когда статус заявления № SC-2026-0419 изменится/);
+    const ready = { ...SUBMITTED, status: 'ready' as const, updatedAt: '2026-12-09T09:00:00+05:00' };
+    await runtime.applications.update('SC-2026-0419', ready);
+    await runtime.applications.update('SC-2026-0419', ready);
+    const told = (await store.conversations.transcript('web-st-4')).filter((e) => e.from === 'system' && e.text.includes('SC-2026-0419'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain(texts.t('ru', 'status:status.ready'));
+  });
+
+  it('says an application is overdue and leaves a complaint prefilled with its number', async () => {
+    const { runtime, store } = setUp('2026-12-30T11:00:00+05:00');
+    await runtime.applications.update('SC-2026-0420', SUBMITTED);
+    const c = citizen(runtime, 'web-st-5');
+    await c.say({ type: 'start' });
+    await c.say({ type: 'choice', id: 'menu:status' });
+    await c.say({ type: 'text', text: 'SC-2026-0420' });
+    const answer = await c.say({ type: 'text', text: IIN });
+    expect(answer.at(-1)!.text).toMatch(/Срок прошёл 28 декабря 2026 г\., а результата ещё нет/);
+    expect(answer.at(-1)!.choices!.map((ch) => ch.id)).toContain('menu:complaint');
+    expect((await store.conversations.get('web-st-5'))!.data.complaint).toEqual({
+      draft: { applicationNumber: 'SC-2026-0420', serviceId: 'duplicate-school', reason: 'overdue', dueDate: '2026-12-28' },
+    });
+  });
+});
