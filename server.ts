@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { buildApp, type App } from './api/app';
 import { createLogger } from './api/logger';
 import { Metrics } from './bot/metrics';
-import { createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
+import { conversationIdForChat, createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
 import { OutboxDrainer, telegramRates } from './bot/outbox';
 import type { Engine } from './bot/engine';
 import type { Handoff } from './bot/handoff';
@@ -77,6 +77,8 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
       outbox: store.outbox,
       idempotency: store.idempotency,
       send: (chatId, replies) => channel.send(chatId, replies),
+      // A chat that blocked the bot is marked on its conversation, so nothing more is queued for it until the citizen writes.
+      onBlocked: async (chatId) => void (await engine.change(conversationIdForChat(chatId), (c) => ({ conversation: { ...c, address: { ...c.address, blocked: true } } }), 'system')),
       log,
       ...telegramRates(config.TELEGRAM_RATE_PER_SECOND, config.TELEGRAM_RATE_PER_CHAT_PER_SECOND),
       visibilityMs: config.TELEGRAM_OUTBOX_TAKEOVER_SECONDS * 1000,

@@ -45,6 +45,10 @@ export class Delivery {
     if (replies.length === 0) return;
     if (conversation.channel === 'telegram') {
       const chatId = conversation.address.telegramChatId;
+      if (conversation.address.blocked) {
+        this.deps.log.info({ conversationId: conversation.id }, 'the citizen blocked the bot in Telegram: not sent');
+        return;
+      }
       if (chatId === undefined || !this.deps.telegram) {
         this.deps.log.warn({ conversationId: conversation.id }, 'cannot reach a Telegram conversation: the channel is off or the chat is unknown');
         return;

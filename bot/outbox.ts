@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
 import type { IdempotencyStore, Outbox, OutboxEntry } from '../store/types';
 import { splitMessage } from './channels/telegram';
-import { classifyTelegramFailure, failureReason, type TelegramFailure } from './telegram-failure';
+import { classifyTelegramFailure, failureReason, isBlockedByUser, type TelegramFailure } from './telegram-failure';
 import { TokenBucket } from './token-bucket';
 
 /** What the outbox holds for one Telegram message: one reply to one chat. */
@@ -41,6 +41,8 @@ export interface OutboxDrainerOptions {
   idempotency: IdempotencyStore;
   /** Sends replies to a chat (the Telegram channel's `send`). */
   send: (chatId: number, replies: readonly Reply[]) => Promise<void>;
+  /** Told when Telegram answers that the citizen blocked the bot (403), so the chat is not tried again. */
+  onBlocked?: (chatId: number) => Promise<void>;
   log: Logger;
   /** This instance's name in the consumer group; unique per process by default. */
   consumer?: string;
@@ -305,6 +307,7 @@ export class OutboxDrainer {
         if (failure.kind === 'permanent') {
           // No chat id, no text: the entry id and Telegram's reason are enough to find it.
           log.warn({ entryId: entry.id, ...failureReason(error) }, 'Telegram refused an outbox message for good: dropped');
+          if (isBlockedByUser(error)) await this.options.onBlocked?.(payload.chatId).catch((err: unknown) => log.error({ err, entryId: entry.id }, 'marking a blocked chat failed'));
           return this.finish(held);
         }
         return this.retry(held, failure, error);

@@ -11,6 +11,11 @@ export type TelegramFailure = { kind: 'later'; afterMs: number } | { kind: 'perm
  * not found, message malformed) and 403 (blocked by the user, kicked): sending again would fail
  * the same way. Anything else (5xx, network, Redis): try again later.
  */
+/** Telegram's 403: the citizen blocked the bot (or left the chat). */
+export function isBlockedByUser(error: unknown): boolean {
+  return error instanceof GrammyError && error.error_code === 403;
+}
+
 export function classifyTelegramFailure(error: unknown): TelegramFailure {
   if (error instanceof GrammyError) {
     const retryAfter = error.parameters.retry_after;

@@ -18,6 +18,8 @@ export interface FlowState {
 /** How to reach the citizen outside a request: the Telegram chat, or nothing for the widget (socket hub). */
 export interface ChatAddress {
   telegramChatId?: number;
+  /** The citizen blocked the bot in Telegram: nothing is sent there until they write again. */
+  blocked?: boolean;
 }
 
 /** The operator side of a conversation: why and since when it waits, who has it, where to return. */

@@ -123,7 +123,8 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
         event,
         // Telegram sends an update again when it is not sure it arrived: the engine handles it once.
         eventId: `tg:${ctx.update.update_id}`,
-        address: { telegramChatId: chatId },
+        // Writing again means the bot is no longer blocked there.
+        address: { telegramChatId: chatId, blocked: false },
         ...(langHint ? { langHint } : {}),
       },
       langHint ?? options.defaultLang,
