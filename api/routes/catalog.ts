@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addWorkingDays, InvalidDateError, MAX_DAY_COUNT, registrationDay } from '../../domain/calendar';
-import { catalog, findService } from '../../flows/catalog';
+import { catalog, COMPLAINT_ADDRESSEE_IDS, COMPLAINT_SUBJECTS, findService } from '../../flows/catalog';
 import { serviceSummary, serviceView } from '../../flows/catalog/present';
 import { ApiError, apiError } from '../errors';
 
@@ -40,6 +40,31 @@ const ServiceDetail = ServiceSummary.extend({
       'The questions that personalise the checklist, in the requested language, each with its options (additive). ' +
         'They name the ids of the answers a conversation collected: `answers[question.id] = option.id`.',
     ),
+  complaint: z
+    .object({
+      addressees: z
+        .array(
+          z.object({
+            id: z.enum(COMPLAINT_ADDRESSEE_IDS),
+            against: z
+              .array(z.enum(COMPLAINT_SUBJECTS))
+              .describe('What it receives complaints about: `provider` (its decisions and actions), `state_corporation` (an employee of the State Corporation), `result` (the result of the service).'),
+            name: z.string(),
+            address: z.string().optional(),
+            reviewWorkingDays: z.number().describe('Working days from registration within which it must answer.'),
+          }),
+        )
+        .describe('Who receives a complaint, in the order the rules name them.'),
+      extension: z
+        .object({ maxWorkingDays: z.number(), noticeWorkingDays: z.number(), text: z.string() })
+        .optional()
+        .describe('Only where the rules state it: the longest extension of the review, and within how many working days the applicant is told of it.'),
+      forwarding: z.object({ workingDays: z.number(), text: z.string() }).optional().describe('Only where the rules state it: within how many working days the provider sends a complaint on.'),
+      court: z.object({ text: z.string() }),
+      summary: z.string().describe('The procedure in a few plain sentences for citizens.'),
+      notes: z.array(z.string()).describe('Where the rules are silent or unclear about complaints; they offer 1414.'),
+    })
+    .describe('How to complain about the service, from its own rules (additive).'),
 });
 
 /** The public catalog and the working-day calculator (DESIGN.md §6). */

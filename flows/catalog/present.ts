@@ -1,5 +1,5 @@
 import type { Lang } from '../../store/types';
-import type { ChannelId, Service, SourceRef } from './schema';
+import type { ChannelId, ComplaintAddresseeId, ComplaintSubject, Service, SourceRef } from './schema';
 
 /** A service as `GET /api/services/{id}` returns it (DESIGN.md §6), in one language. */
 export interface ServiceView {
@@ -20,6 +20,35 @@ export interface ServiceView {
   notes: string[];
   /** The checklist's questions with their options: they name the ids of a conversation's answers. */
   questions: { id: string; text: string; options: { id: string; label: string }[] }[];
+  /** How to complain: who receives a complaint and in how many working days it is answered, extension, forwarding, court. */
+  complaint: ComplaintView;
+}
+
+export interface ComplaintView {
+  addressees: { id: ComplaintAddresseeId; against: ComplaintSubject[]; name: string; address?: string; reviewWorkingDays: number }[];
+  extension?: { maxWorkingDays: number; noticeWorkingDays: number; text: string };
+  forwarding?: { workingDays: number; text: string };
+  court: { text: string };
+  summary: string;
+  notes: string[];
+}
+
+export function complaintView({ complaint }: Service, lang: Lang): ComplaintView {
+  const { extension, forwarding } = complaint;
+  return {
+    addressees: complaint.addressees.map((a) => ({
+      id: a.id,
+      against: [...a.against],
+      name: a.name[lang],
+      ...(a.address ? { address: a.address[lang] } : {}),
+      reviewWorkingDays: a.reviewWorkingDays,
+    })),
+    ...(extension ? { extension: { maxWorkingDays: extension.maxWorkingDays, noticeWorkingDays: extension.noticeWorkingDays, text: extension.text[lang] } } : {}),
+    ...(forwarding ? { forwarding: { workingDays: forwarding.workingDays, text: forwarding.text[lang] } } : {}),
+    court: { text: complaint.court.text[lang] },
+    summary: complaint.summary[lang],
+    notes: complaint.notes.map((n) => n.text[lang]),
+  };
 }
 
 export function formatSource(source: SourceRef): string {
@@ -74,5 +103,6 @@ export function serviceView(service: Service, lang: Lang): ServiceView {
     sources: allSources(service),
     notes: service.notes.map((n) => n.text[lang]),
     questions: service.questions.map((q) => ({ id: q.id, text: q.text[lang], options: q.options.map((o) => ({ id: o.id, label: o.label[lang] })) })),
+    complaint: complaintView(service, lang),
   };
 }

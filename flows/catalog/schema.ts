@@ -163,6 +163,52 @@ export const Fee = z
   .refine((fee) => fee.stated || !fee.free, { message: 'a fee the seed does not state cannot be free' });
 export type Fee = z.infer<typeof Fee>;
 
+/** Who can receive a complaint about a service, and what a complaint can be about. */
+export const COMPLAINT_ADDRESSEE_IDS = ['provider', 'state_corporation', 'authorised_body', 'ministry', 'akimat'] as const;
+export type ComplaintAddresseeId = (typeof COMPLAINT_ADDRESSEE_IDS)[number];
+export const COMPLAINT_SUBJECTS = ['provider', 'state_corporation', 'result'] as const;
+export type ComplaintSubject = (typeof COMPLAINT_SUBJECTS)[number];
+
+/**
+ * One body that receives a complaint: `against` lists what it receives complaints about (the
+ * provider's decisions and actions, a State Corporation employee, the result of the service), and
+ * `reviewWorkingDays` is the term within which it must answer, counted from registration.
+ */
+export const ComplaintAddressee = z
+  .object({
+    id: z.enum(COMPLAINT_ADDRESSEE_IDS),
+    against: z.array(z.enum(COMPLAINT_SUBJECTS)).min(1),
+    name: LocalizedText,
+    address: LocalizedText.optional(),
+    reviewWorkingDays: z.number().int().positive(),
+    sources,
+  })
+  .strict();
+export type ComplaintAddressee = z.infer<typeof ComplaintAddressee>;
+
+/**
+ * The complaint procedure as the seed of the service gives it. `extension` and `forwarding` only
+ * where the seed states them; `notes` say where it is silent or unclear (and offer 1414); `summary`
+ * is what a citizen reads: who receives a complaint, in how many working days it is answered, court.
+ */
+export const Complaint = z
+  .object({
+    addressees: z.array(ComplaintAddressee).min(1),
+    extension: z.object({ maxWorkingDays: z.number().int().positive(), noticeWorkingDays: z.number().int().positive(), text: LocalizedText, sources }).strict().optional(),
+    forwarding: z.object({ workingDays: z.number().int().positive(), text: LocalizedText, sources }).strict().optional(),
+    court: Fact,
+    summary: LocalizedText,
+    notes: z.array(Fact),
+  })
+  .strict()
+  .superRefine((complaint, ctx) => {
+    const ids = complaint.addressees.map((a) => a.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['addressees', i, 'id'], message: `two addressees ${id}` });
+    });
+  });
+export type Complaint = z.infer<typeof Complaint>;
+
 /** Application forms the product can fill and render as PDF. */
 export const FORM_IDS = ['seed000-app1', 'seed000-app5', 'seed000-app7', 'seed001-annex1', 'seed004-app5'] as const;
 export type FormId = (typeof FORM_IDS)[number];
@@ -191,6 +237,8 @@ export const Service = z
     /** Where the seed is cut off, silent or contradicts itself: told to the citizen with the operator offer. */
     notes: z.array(Fact),
     form: z.enum(FORM_IDS).optional(),
+    /** How to complain about the service: addressees, terms, extension, forwarding, court. */
+    complaint: Complaint,
   })
   .strict();
 export type Service = z.infer<typeof Service>;
@@ -220,6 +268,8 @@ export const Catalog = z.array(Service).superRefine((services, ctx) => {
     service.questions.forEach((q, i) => {
       if (q.appliesWhen) checkCondition(q.appliesWhen, [index, 'questions', i]);
     });
+    if (service.complaint.addressees.some((a) => a.id === 'state_corporation') && !channelIds.has('state_corporation'))
+      ctx.addIssue({ code: 'custom', path: [index, 'complaint'], message: 'a complaint to the State Corporation for a service it does not take' });
     if (service.afterHours) {
       const path = [index, 'afterHours'];
       const covered = new Set(service.afterHours.channels ?? channelIds);

@@ -47,6 +47,41 @@ describe('public catalog and calendar API', () => {
     expect((await get('/api/services/free-meals?lang=kk')).body.fee).toMatchObject({ free: false, stated: false });
   });
 
+  it('adds the complaint procedure in the requested language: addressees with their terms, extension, forwarding, court, summary (additive)', async () => {
+    const ru = (await get('/api/services/duplicate-school?lang=ru')).body.complaint;
+    expect(ru.addressees).toEqual([
+      { id: 'provider', against: ['provider', 'result'], name: 'Руководитель школы', reviewWorkingDays: 5 },
+      { id: 'authorised_body', against: ['provider', 'result'], name: 'Уполномоченный орган по оценке и контролю за качеством оказания государственных услуг', reviewWorkingDays: 15 },
+      {
+        id: 'state_corporation',
+        against: ['state_corporation'],
+        name: 'Руководитель филиала Госкорпорации «Правительство для граждан» (ЦОН)',
+        address: 'Адреса и телефоны филиалов — на сайте www.gov4c.kz.',
+        reviewWorkingDays: 5,
+      },
+    ]);
+    expect(ru.extension).toEqual({ maxWorkingDays: 10, noticeWorkingDays: 3, text: expect.stringContaining('не больше чем на 10 рабочих дней') });
+    expect(ru).not.toHaveProperty('forwarding');
+    expect(ru.court.text).toMatch(/в суд/);
+    expect(ru.summary).toMatch(/^Жалобу на решение или действия школы подайте руководителю школы/);
+    expect(ru.notes.join(' ')).toContain('1414');
+
+    const kk = (await get('/api/services/dormitory?lang=kk')).body;
+    expect(kk.complaint.addressees.map((a: any) => [a.id, a.reviewWorkingDays])).toEqual([
+      ['provider', 5],
+      ['akimat', 5],
+      ['ministry', 5],
+      ['authorised_body', 15],
+    ]);
+    expect(kk.complaint.addressees[2].address).toBe('010000, Астана қаласы, Мәңгілік Ел даңғылы, 8 немесе Орынбор көшесі, 8');
+    expect(kk.complaint.summary).toContain('15 жұмыс күні ішінде');
+    expect(kk.complaint).not.toHaveProperty('extension');
+    expect(kk.sources).toEqual(expect.arrayContaining([expect.stringContaining('L460-464')]));
+
+    const correction = (await get('/api/services/correct-education-document?lang=ru')).body.complaint;
+    expect(correction.forwarding).toEqual({ workingDays: 3, text: expect.stringContaining('Не позднее 3 рабочих дней') });
+  });
+
   it('names the checklist questions and their options in the requested language (additive)', async () => {
     const ru = (await get('/api/services/duplicate-school?lang=ru')).body;
     const kk = (await get('/api/services/duplicate-school?lang=kk')).body;

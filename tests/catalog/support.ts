@@ -262,3 +262,41 @@ export function expectStandardDuplicateClausesCited(service: Service): void {
   expectCited(service.refusalGrounds.intake[0]!.sources, 'топтамасын толық ұсынбаған');
   expectCited(documentById(service, 'original_education_document').sources, 'түпнұсқасы қоса беріледі');
 }
+
+const KAZAKH_NUMERALS: Record<number, string> = { 3: 'үш', 5: 'бес', 10: 'он', 15: 'он бес' };
+
+/**
+ * The cited lines give this number of working days, as the seeds write it: "5 жұмыс күні",
+ * "5 (бес) жұмыс күні" or "бес жұмыс күні" (and "бес" is not the end of "он бес").
+ */
+export function expectWorkingDaysCited(sources: readonly SourceRef[], days: number): void {
+  const word = KAZAKH_NUMERALS[days];
+  const numeral = `(?<![\\p{L}\\d])${days}(?: \\([\\p{L} ]+\\))?`;
+  const pattern = new RegExp(`(?:${numeral}${word ? `|(?<![\\p{L}])(?<!он )${word}` : ''}) жұмыс күн`, 'u');
+  const passages = sources.filter((s): s is SourceRef & { lines: string } => s.lines !== undefined).map((s) => ({ at: `${s.seed} ${s.lines}`, text: seedPassage(s.seed, s.lines) }));
+  expect(
+    passages.some((p) => pattern.test(p.text)),
+    `${days} working days not found in ${passages.map((p) => p.at).join(', ')}`,
+  ).toBe(true);
+}
+
+/**
+ * The complaint procedure keeps its facts in the lines it cites: each addressee's review term, the
+ * extension and its notice, the forwarding term and the court.
+ */
+export function expectComplaintCited(service: Service): void {
+  const { complaint } = service;
+  for (const a of complaint.addressees) expectWorkingDaysCited(a.sources, a.reviewWorkingDays);
+  if (complaint.extension) {
+    expectWorkingDaysCited(complaint.extension.sources, complaint.extension.maxWorkingDays);
+    expectWorkingDaysCited(complaint.extension.sources, complaint.extension.noticeWorkingDays);
+  }
+  if (complaint.forwarding) expectWorkingDaysCited(complaint.forwarding.sources, complaint.forwarding.workingDays);
+  expectCited(complaint.court.sources, 'сотқа');
+  for (const a of complaint.addressees) {
+    if (a.id === 'authorised_body') expectCited(a.sources, 'сапасын бағалау және бақылау жөніндегі уәкілетті орган');
+    if (a.id === 'state_corporation') expectCited(a.sources, 'www.gov4c.kz');
+    if (a.id === 'ministry') expectCited(a.sources, 'Мәңгілік Ел даңғылы, 8');
+    if (a.id === 'akimat') expectCited(a.sources, 'жергілікті атқарушы органдары');
+  }
+}

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource, ownCollegeChannel, slidePassages } from './shared';
+import { COLLEGE_COMPLAINTS, feeNotStated, noHomeVisitInSource, ownCollegeChannel, slideDeckComplaint, slideDeckComplaintSources, slidePassages } from './shared';
 
 /**
  * Academic leave for students of TVET / post-secondary organisations. Seed 002 is a college's slide
@@ -199,4 +199,5 @@ export const academicLeave: Service = {
       sources: [HEADERS],
     },
   ],
+  complaint: slideDeckComplaint(COLLEGE_COMPLAINTS, slideDeckComplaintSources()),
 };

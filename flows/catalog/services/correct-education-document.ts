@@ -1,5 +1,5 @@
 import type { Service, SourceRef } from '../schema';
-import { passagesIn, tvetOrganisationsProvider, unreliableDocumentsRefusal } from './shared';
+import { COLLEGE_COMPLAINTS, correctionRulesComplaint, passagesIn, tvetOrganisationsProvider, unreliableDocumentsRefusal } from './shared';
 
 /**
  * Updating (correction) of information in education documents. Sources: seed 001, Order No. 39,
@@ -12,6 +12,17 @@ import { passagesIn, tvetOrganisationsProvider, unreliableDocumentsRefusal } fro
 
 const s1 = passagesIn('001_058569bc204a025c.txt');
 const s3 = passagesIn('003_b067d50d7d09009c.txt');
+
+// The complaint procedure, Rules chapter 3, point 14.
+const COMPLAINTS = {
+  reviewers: s1('Rules p. 14, para. 1', 'L84'),
+  filing: s1('Rules p. 14, para. 2', 'L86'),
+  forwarding: s1('Rules p. 14, para. 3', 'L88'),
+  exception: s1('Rules p. 14, para. 4', 'L90'),
+  providerTerm: s1('Rules p. 14, para. 5', 'L92'),
+  authorisedBodyTerm: s1('Rules p. 14, para. 6', 'L94'),
+  court: s1('Rules p. 14, para. 7', 'L96'),
+};
 
 // The rules of this service name the Unified Contact Centre without a number; the number is given
 // for the same centre in the Rules on duplicates (seed 000).
@@ -235,4 +246,5 @@ export const correctEducationDocument: Service = {
   ],
 
   form: 'seed001-annex1',
+  complaint: correctionRulesComplaint(COLLEGE_COMPLAINTS, COMPLAINTS),
 };

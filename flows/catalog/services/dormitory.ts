@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource, ownCollegeChannel, slidePassages } from './shared';
+import { COLLEGE_COMPLAINTS, feeNotStated, noHomeVisitInSource, ownCollegeChannel, slideDeckComplaint, slideDeckComplaintSources, slidePassages } from './shared';
 
 /**
  * A place in a dormitory for students of TVET organisations. Seed 002 gives the legal basis, a term
@@ -200,4 +200,5 @@ export const dormitory: Service = {
       sources: [TITLE, ALLOCATION],
     },
   ],
+  complaint: slideDeckComplaint(COLLEGE_COMPLAINTS, slideDeckComplaintSources()),
 };

@@ -18,11 +18,13 @@ import {
   portalApplicationChannel,
   portalHours,
   resentToStateCorporationAfterAMonth,
+  rulesOnDuplicatesComplaint,
   serviceAddressesPublished,
   stateCorporationHours,
   stateCorporationQueueWait,
   stateCorporationServiceTime,
   statusVia1414,
+  UNIVERSITY_COMPLAINTS,
 } from './shared';
 
 /**
@@ -33,6 +35,15 @@ import {
  */
 
 const at = passagesIn('000_89b8ef86f4446315.txt');
+
+// The complaint procedure, Rules §4 (paragraphs 86–89).
+const COMPLAINTS = {
+  provider: at('Rules p. 86', 'L534-542'),
+  stateCorporation: at('Rules p. 87', 'L544-558'),
+  terms: at('Rules p. 88', 'L560-572'),
+  extension: at('Rules p. 89', 'L574-600'),
+  court: at('Rules p. 89, last paragraph', 'L602-606'),
+};
 
 // Passages cited more than once.
 const ART_68 = at('Rules p. 68', 'L366-388');
@@ -306,4 +317,5 @@ export const duplicateHigher: Service = {
   ],
 
   form: 'seed000-app7',
+  complaint: rulesOnDuplicatesComplaint(UNIVERSITY_COMPLAINTS, COMPLAINTS),
 };

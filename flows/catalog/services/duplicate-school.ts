@@ -23,6 +23,8 @@ import {
   portalApplicationChannel,
   portalHours,
   resentToStateCorporationAfterAMonth,
+  rulesOnDuplicatesComplaint,
+  SCHOOL_COMPLAINTS,
   serviceAddressesPublished,
   stateCorporationHours,
   stateCorporationQueueWait,
@@ -38,6 +40,15 @@ import {
  */
 
 const at = passagesIn('000_89b8ef86f4446315.txt');
+
+// The complaint procedure, Rules §4 (paragraphs 86–89).
+const COMPLAINTS = {
+  provider: at('Rules p. 86', 'L534-542'),
+  stateCorporation: at('Rules p. 87', 'L544-558'),
+  terms: at('Rules p. 88', 'L560-572'),
+  extension: at('Rules p. 89', 'L574-600'),
+  court: at('Rules p. 89, last paragraph', 'L602-606'),
+};
 
 // Passages cited more than once.
 const ART_30 = at('Rules p. 30', 'L12-34');
@@ -283,4 +294,5 @@ export const duplicateSchool: Service = {
   ],
 
   form: 'seed000-app1',
+  complaint: rulesOnDuplicatesComplaint(SCHOOL_COMPLAINTS, COMPLAINTS),
 };

@@ -6,6 +6,7 @@ import {
   APPLIED_BY_PARENT,
   closesAt,
   collectionAtStateCorporation,
+  COLLEGE_COMPLAINTS,
   duplicateReasonQuestion,
   eApplicationDocument,
   expiredDocumentsRefusal,
@@ -22,6 +23,7 @@ import {
   passagesIn,
   portalHours,
   resentToStateCorporationAfterAMonth,
+  rulesOnDuplicatesComplaint,
   serviceAddressesPublished,
   stateCorporationHours,
   stateCorporationQueueWait,
@@ -42,6 +44,15 @@ import {
 
 const s0 = passagesIn('000_89b8ef86f4446315.txt');
 const s4 = passagesIn('004_c8775394d60dbad5.txt');
+
+// The complaint procedure: seed 004 has none of its own; it is §4 (paragraphs 86–89) of the same Rules in seed 000.
+const COMPLAINTS = {
+  provider: s0('Rules p. 86', 'L534-542'),
+  stateCorporation: s0('Rules p. 87', 'L544-558'),
+  terms: s0('Rules p. 88', 'L560-572'),
+  extension: s0('Rules p. 89', 'L574-600'),
+  court: s0('Rules p. 89, last paragraph', 'L602-606'),
+};
 
 // Passages cited more than once.
 const ROW_7_COLLEGE = s0('App. 6, row 7(1)', 'L1313-1329');
@@ -364,4 +375,5 @@ export const duplicateTvet: Service = {
   // text. Seed 004 is the edition the procedure above follows (its p. 47 and row 8 point to this
   // form), so the product renders that one.
   form: 'seed004-app5',
+  complaint: rulesOnDuplicatesComplaint(COLLEGE_COMPLAINTS, COMPLAINTS),
 };

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource, slidePassages } from './shared';
+import { feeNotStated, noHomeVisitInSource, ORGANISATION_COMPLAINTS, slideDeckComplaint, slideDeckComplaintSources, slidePassages } from './shared';
 
 /**
  * Free meals for certain categories of students. Seed 002 (a college's slide deck) gives the legal
@@ -294,4 +294,5 @@ export const freeMeals: Service = {
       sources: [DOCS],
     },
   ],
+  complaint: slideDeckComplaint(ORGANISATION_COMPLAINTS, slideDeckComplaintSources()),
 };

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource, passagesIn, slidePassages } from './shared';
+import { COLLEGE_COMPLAINTS, feeNotStated, noHomeVisitInSource, passagesIn, slideDeckComplaint, slideDeckComplaintSources, slidePassages } from './shared';
 
 /**
  * Certificate for persons who did not complete TVET / post-secondary education. Seed 002 gives the
@@ -166,4 +166,5 @@ export const incompleteEducationCertificate: Service = {
       sources: [ORDER_289, REPEALED, FORM],
     },
   ],
+  complaint: slideDeckComplaint(COLLEGE_COMPLAINTS, slideDeckComplaintSources()),
 };

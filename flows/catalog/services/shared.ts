@@ -1,4 +1,4 @@
-import type { AfterHoursRule, Channel, ChannelId, DocumentItem, Fact, LocalizedText, Question, Service, SourceRef, Term } from '../schema';
+import type { AfterHoursRule, Channel, ChannelId, Complaint, ComplaintAddressee, DocumentItem, Fact, LocalizedText, Question, Service, SourceRef, Term } from '../schema';
 
 /**
  * Standard clauses that the legal sources repeat word for word across services, and the helpers that
@@ -433,5 +433,262 @@ export function noServiceRefusalGroundsNote(sources: Sources): Fact {
       ru: 'Результатом может быть мотивированный ответ об отказе в оказании услуги, но стандарт не называет иных оснований, кроме оснований для отказа в приёме документов. Если причина отказа непонятна, обратитесь к оператору 1414.',
     },
     sources,
+  };
+}
+
+// ——— Complaints ———
+
+/**
+ * How complaint texts name the organisation that provides the service: its head (`name`), the
+ * organisation itself in the genitive (`of`: «на решение школы» / «мектептің шешіміне»), its head as
+ * the addressee (`head`: ru dative, kk genitive before «атына») and where to hand a complaint
+ * (`office`: «в школу» / «мектепке»).
+ */
+export interface ComplaintProvider {
+  name: LocalizedText;
+  of: LocalizedText;
+  head: LocalizedText;
+  office: LocalizedText;
+}
+
+export const SCHOOL_COMPLAINTS: ComplaintProvider = {
+  name: { kk: 'Мектеп басшысы', ru: 'Руководитель школы' },
+  of: { kk: 'мектептің', ru: 'школы' },
+  head: { kk: 'мектеп басшысының', ru: 'руководителю школы' },
+  office: { kk: 'мектепке', ru: 'в школу' },
+};
+
+export const COLLEGE_COMPLAINTS: ComplaintProvider = {
+  name: { kk: 'Колледж басшысы', ru: 'Руководитель колледжа' },
+  of: { kk: 'колледждің', ru: 'колледжа' },
+  head: { kk: 'колледж басшысының', ru: 'руководителю колледжа' },
+  office: { kk: 'колледжге', ru: 'в колледж' },
+};
+
+export const UNIVERSITY_COMPLAINTS: ComplaintProvider = {
+  name: { kk: 'ЖОО басшысы', ru: 'Руководитель вуза' },
+  of: { kk: 'ЖОО-ның', ru: 'вуза' },
+  head: { kk: 'ЖОО басшысының', ru: 'руководителю вуза' },
+  office: { kk: 'ЖОО-ға', ru: 'в вуз' },
+};
+
+/** For a service whose seed does not name the provider. */
+export const ORGANISATION_COMPLAINTS: ComplaintProvider = {
+  name: { kk: 'Қызметті көрсететін ұйымның басшысы', ru: 'Руководитель организации, которая оказывает услугу' },
+  of: { kk: 'қызметті көрсететін ұйымның', ru: 'организации, которая оказывает услугу,' },
+  head: { kk: 'сол ұйым басшысының', ru: 'руководителю этой организации' },
+  office: { kk: 'сол ұйымға', ru: 'в эту организацию' },
+};
+
+const AUTHORISED_BODY: LocalizedText = {
+  kk: 'Мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті орган',
+  ru: 'Уполномоченный орган по оценке и контролю за качеством оказания государственных услуг',
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function addressee(
+  id: ComplaintAddressee['id'],
+  against: ComplaintAddressee['against'],
+  name: LocalizedText,
+  reviewWorkingDays: number,
+  sources: Sources,
+  address?: LocalizedText,
+): ComplaintAddressee {
+  return { id, against, name, ...(address && { address }), reviewWorkingDays, sources };
+}
+
+/** The passages of seed 000 §4 (paragraphs 86–89), the complaint procedure of the Rules on duplicates. */
+export interface RulesComplaintSources {
+  provider: SourceRef; // p. 86: to the head of the provider, to the authorised body
+  stateCorporation: SourceRef; // p. 87: against a State Corporation employee, to the head of its branch
+  terms: SourceRef; // p. 88: 5 and 15 working days
+  extension: SourceRef; // p. 89: by up to 10 working days, notice within 3
+  court: SourceRef; // p. 89, last paragraph
+}
+
+/**
+ * Seed 000 §4, common to the school, college and university duplicates. Paragraph 88 gives the term
+ * for the provider (5 working days) and the authorised body (15); it does not name the State
+ * Corporation, so its branch carries the first-level 5 days and a note says so. The seed says
+ * nothing about forwarding.
+ */
+export function rulesOnDuplicatesComplaint(provider: ComplaintProvider, at: RulesComplaintSources): Complaint {
+  return {
+    addressees: [
+      addressee('provider', ['provider', 'result'], provider.name, 5, [at.provider, at.terms]),
+      addressee('authorised_body', ['provider', 'result'], AUTHORISED_BODY, 15, [at.provider, at.terms]),
+      addressee(
+        'state_corporation',
+        ['state_corporation'],
+        {
+          kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясы (ХҚКО) филиалының басшысы',
+          ru: 'Руководитель филиала Госкорпорации «Правительство для граждан» (ЦОН)',
+        },
+        5,
+        [at.stateCorporation, at.terms],
+        { kk: 'Филиалдардың мекенжайлары мен телефондары www.gov4c.kz сайтында.', ru: 'Адреса и телефоны филиалов — на сайте www.gov4c.kz.' },
+      ),
+    ],
+    extension: {
+      maxWorkingDays: 10,
+      noticeWorkingDays: 3,
+      text: {
+        kk: 'Шағымды қосымша тексеру, оның ішінде жергілікті жерге барып тексеру, немесе қосымша ақпарат алу қажет болса, қарау мерзімі 10 жұмыс күнінен аспайтын мерзімге ұзартылады. Ұзарту және оның себебі туралы 3 жұмыс күні ішінде хабарлайды: шағым қағазбен берілсе – жазбаша, электрондық түрде берілсе – электрондық түрде.',
+        ru: 'Если жалобу нужно дополнительно проверить, в том числе на месте, или нужны дополнительные сведения, срок её рассмотрения продлевают не больше чем на 10 рабочих дней. О продлении и его причине сообщают в течение 3 рабочих дней: письменно, если жалоба подана на бумаге, или электронно, если она подана в электронном виде.',
+      },
+      sources: [at.extension],
+    },
+    court: {
+      text: {
+        kk: 'Қызмет нәтижесімен келіспесеңіз, заңнамада белгіленген тәртіппен сотқа жүгіне аласыз.',
+        ru: 'Если вы не согласны с результатом услуги, вы можете обратиться в суд в порядке, установленном законом.',
+      },
+      sources: [at.court],
+    },
+    summary: {
+      kk: `${upperFirst(provider.of.kk)} шешіміне немесе әрекетіне шағымды ${provider.head.kk} атына беріңіз – 5 жұмыс күні ішінде қаралады. Шағымды ${lowerFirst(AUTHORISED_BODY.kk)}ға да беруге болады – 15 жұмыс күні ішінде қаралады. «Азаматтарға арналған үкімет» мемлекеттік корпорациясының (ХҚКО) қызметкеріне шағымды ХҚКО филиалының басшысына жіберіңіз: мекенжайлары www.gov4c.kz сайтында. Қызмет нәтижесімен келіспесеңіз, сотқа жүгінуге болады.`,
+      ru: `Жалобу на решение или действия ${provider.of.ru} подайте ${provider.head.ru} — ответ в течение 5 рабочих дней. Её можно подать и в ${lowerFirst(AUTHORISED_BODY.ru)} — ответ в течение 15 рабочих дней. Жалобу на работника Госкорпорации «Правительство для граждан» (ЦОН) направьте руководителю филиала ЦОН: адреса есть на сайте www.gov4c.kz. Если вы не согласны с результатом услуги, можно обратиться в суд.`,
+    },
+    notes: [
+      {
+        text: {
+          kk: 'ХҚКО қызметкеріне берілген шағымның қарау мерзімін қағида бөлек атамайды: 5 жұмыс күні – қызметті көрсететін ұйымға берілген шағымның мерзімі. Шағымда не жазу керегін және оны қандай мерзімде беруге болатынын қағида айтпайды. Мұны 1414 арқылы нақтылаңыз.',
+          ru: 'Срок ответа на жалобу на работника ЦОН правила отдельно не называют: 5 рабочих дней — срок для жалобы организации, которая оказывает услугу. Что написать в жалобе и до какого срока её подать, правила не говорят. Уточните это по 1414.',
+        },
+        sources: [at.stateCorporation, at.terms],
+      },
+    ],
+  };
+}
+
+/** The passages of seed 001 chapter 3 (point 14), the complaint procedure of the Rules on correcting documents. */
+export interface CorrectionComplaintSources {
+  reviewers: SourceRef; // who reviews complaints
+  filing: SourceRef; // filed with the provider or the official
+  forwarding: SourceRef; // sent on within 3 working days
+  exception: SourceRef; // not sent on when satisfied in full within 3 working days
+  providerTerm: SourceRef; // 5 working days
+  authorisedBodyTerm: SourceRef; // 15 working days
+  court: SourceRef; // after the pre-trial complaint
+}
+
+/**
+ * Seed 001 point 14: the complaint is filed with the provider, which sends it on within 3 working
+ * days unless it satisfies it in full; 5 working days at the provider, 15 at the authorised body,
+ * court after the pre-trial complaint. The seed gives no extension.
+ */
+export function correctionRulesComplaint(provider: ComplaintProvider, at: CorrectionComplaintSources): Complaint {
+  return {
+    addressees: [
+      addressee('provider', ['provider', 'result'], provider.name, 5, [at.filing, at.providerTerm]),
+      addressee('authorised_body', ['provider', 'result'], AUTHORISED_BODY, 15, [at.reviewers, at.authorisedBodyTerm]),
+    ],
+    forwarding: {
+      workingDays: 3,
+      text: {
+        kk: 'Шағым қызметті көрсететін ұйымға беріледі. Ол шағымды әкімшілік іспен бірге шағымды қарайтын органға шағым келіп түскен күннен бастап 3 жұмыс күнінен кешіктірмей жолдайды. Егер осы 3 жұмыс күні ішінде шағымдағы талаптарды толық қанағаттандырса, шағымды жолдамауға құқылы.',
+        ru: 'Жалоба подаётся в организацию, которая оказывает услугу. Не позднее 3 рабочих дней со дня поступления она направляет жалобу вместе с административным делом в орган, который рассматривает жалобы. Если за эти 3 рабочих дня она полностью выполнит требования жалобы, она вправе её не направлять.',
+      },
+      sources: [at.filing, at.forwarding, at.exception],
+    },
+    court: {
+      text: {
+        kk: 'Заңда өзгеше көзделмесе, сотқа сотқа дейінгі тәртіппен шағым жасалғаннан кейін жүгінуге болады.',
+        ru: 'Если закон не предусматривает иное, в суд можно обратиться после того, как жалоба подана в досудебном порядке.',
+      },
+      sources: [at.court],
+    },
+    summary: {
+      kk: `${upperFirst(provider.of.kk)} шешіміне немесе әрекетіне шағымды ${provider.office.kk} беріңіз – 5 жұмыс күні ішінде қаралады. Талаптарыңызды 3 жұмыс күні ішінде толық орындамаса, шағымды оны қарайтын органға жолдайды. ${AUTHORISED_BODY.kk} шағымды 15 жұмыс күні ішінде қарайды. Заңда өзгеше көзделмесе, осындай шағымнан кейін сотқа жүгінуге болады.`,
+      ru: `Жалобу на решение или действия ${provider.of.ru} подайте ${provider.office.ru} — ответ в течение 5 рабочих дней. Если за 3 рабочих дня ваши требования не выполнят полностью, жалобу передадут в орган, который её рассматривает. ${AUTHORISED_BODY.ru} отвечает в течение 15 рабочих дней. После такой жалобы можно обратиться в суд, если закон не предусматривает иное.`,
+    },
+    notes: [
+      {
+        text: {
+          kk: 'Қағида шағым 3 жұмыс күні ішінде әрі қарай жолданатынын да, ұйымның өзі оны 5 жұмыс күні ішінде қарайтынын да айтады; бұлар қалай үйлесетіні түсіндірілмеген. Қарау мерзімін ұзарту және шағымда не жазу керегі де айтылмаған. Мұны 1414 арқылы нақтылаңыз.',
+          ru: 'Правила говорят и что жалобу передают дальше в течение 3 рабочих дней, и что сама организация рассматривает её 5 рабочих дней; как это сочетается, не объяснено. О продлении срока и о том, что написать в жалобе, правила тоже молчат. Уточните это по 1414.',
+        },
+        sources: [at.forwarding, at.providerTerm],
+      },
+    ],
+  };
+}
+
+/** The passages of the two complaint slides of seed 002, the college's slide deck. */
+export interface SlideDeckComplaintSources {
+  ministry: SourceRef; // slide 1: the head of the Ministry, its address in Astana
+  providerTerm: SourceRef; // slide 1: 5 working days at the provider
+  ministryOrDeputy: SourceRef; // slide 2: the head of the Ministry or the person acting for them
+  providerOrAkimat: SourceRef; // slide 2: the head of the provider, the head of the local executive body
+  firstLevelTerm: SourceRef; // slide 2: 5 working days
+  authorisedBody: SourceRef; // slide 2: disagreeing with the result, to the authorised body
+  authorisedBodyTerm: SourceRef; // slide 2: 15 working days
+  court: SourceRef; // court
+}
+
+/** The complaint slides of seed 002, as cited by every service the deck describes. */
+export function slideDeckComplaintSources(): SlideDeckComplaintSources {
+  const first = slidePassages('Шағымдану тәртібі (1)');
+  const second = slidePassages('Шағымдану тәртібі (2)');
+  return {
+    ministry: first('to the head of the Ministry, address', 'L50-76'),
+    providerTerm: first('5 working days', 'L88-100'),
+    ministryOrDeputy: second('to the head of the Ministry or the person acting for them', 'L354-356'),
+    providerOrAkimat: second('to the head of the provider and of the local executive body', 'L358-364'),
+    firstLevelTerm: second('5 working days', 'L372-376'),
+    authorisedBody: second('disagreeing with the result: the authorised body', 'L380-384'),
+    authorisedBodyTerm: second('15 working days', 'L386-390'),
+    court: second('court (printed apart from the slide, before the free-meals title)', 'L460-464'),
+  };
+}
+
+/**
+ * Seed 002's two slides: the head of the provider, the local akimat or the Ministry (5 working days),
+ * then, for a result the citizen disagrees with, the authorised body (15), then court. The slides
+ * give no extension and no forwarding, and their 5-day line names the provider and the Ministry only.
+ */
+export function slideDeckComplaint(provider: ComplaintProvider, at: SlideDeckComplaintSources): Complaint {
+  return {
+    addressees: [
+      addressee('provider', ['provider', 'result'], provider.name, 5, [at.providerOrAkimat, at.providerTerm, at.firstLevelTerm]),
+      addressee(
+        'akimat',
+        ['provider', 'result'],
+        { kk: 'Қала немесе аудан әкімі (жергілікті атқарушы органның басшысы)', ru: 'Аким города или района (руководитель местного исполнительного органа)' },
+        5,
+        [at.providerOrAkimat, at.firstLevelTerm],
+      ),
+      addressee(
+        'ministry',
+        ['provider', 'result'],
+        { kk: 'Министрлік басшысы немесе оны алмастыратын адам', ru: 'Руководитель министерства или лицо, которое его замещает' },
+        5,
+        [at.ministry, at.ministryOrDeputy, at.firstLevelTerm],
+        { kk: '010000, Астана қаласы, Мәңгілік Ел даңғылы, 8 немесе Орынбор көшесі, 8', ru: '010000, г. Астана, проспект Мәңгілік Ел, 8 или улица Орынбор, 8' },
+      ),
+      addressee('authorised_body', ['result'], AUTHORISED_BODY, 15, [at.authorisedBody, at.authorisedBodyTerm]),
+    ],
+    court: {
+      text: {
+        kk: 'Қызмет нәтижесімен келіспесеңіз, заңнамада белгіленген тәртіппен сотқа жүгінуге құқығыңыз бар.',
+        ru: 'Если вы не согласны с результатом услуги, вы вправе обратиться в суд в порядке, установленном законом.',
+      },
+      sources: [at.court],
+    },
+    summary: {
+      kk: `${upperFirst(provider.of.kk)} шешіміне немесе әрекетіне шағымды ${provider.head.kk}, қала немесе аудан әкімінің не министрлік басшысының (Астана, Мәңгілік Ел даңғылы, 8) атына беріңіз – 5 жұмыс күні ішінде қаралады. Қызмет нәтижесімен келіспесеңіз, ${lowerFirst(AUTHORISED_BODY.kk)}ға шағым беруге болады – 15 жұмыс күні ішінде қаралады. Сотқа да жүгінуге болады.`,
+      ru: `Жалобу на решение или действия ${provider.of.ru} подайте ${provider.head.ru}, акиму города или района либо руководителю министерства (Астана, проспект Мәңгілік Ел, 8) — ответ в течение 5 рабочих дней. Если вы не согласны с результатом услуги, жалобу можно подать в ${lowerFirst(AUTHORISED_BODY.ru)} — ответ в течение 15 рабочих дней. Можно обратиться и в суд.`,
+    },
+    notes: [
+      {
+        text: {
+          kk: 'Дереккөз министрліктің атауын атамайды, ал ұйымның және әкімдіктің мекенжайлары үшін стандарттың 12-тармағына сілтейді – ол мәтінде жоқ. 5 жұмыс күні ұйымға және министрлікке берілген шағым туралы айтылған, әкімдіктің мерзімі бөлек аталмаған. Мерзімді ұзарту және шағымда не жазу керегі де көрсетілмеген. Мұны 1414 арқылы нақтылаңыз.',
+          ru: 'Источник не называет министерство, а за адресами организации и акимата отсылает к пункту 12 стандарта, которого в тексте нет. 5 рабочих дней сказаны о жалобе в организацию и в министерство, срок акимата отдельно не назван. О продлении срока и о том, что написать в жалобе, тоже не сказано. Уточните это по 1414.',
+        },
+        sources: [at.ministryOrDeputy, at.providerOrAkimat, at.firstLevelTerm],
+      },
+    ],
   };
 }

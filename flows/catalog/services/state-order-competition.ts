@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, slidePassages } from './shared';
+import { feeNotStated, ORGANISATION_COMPLAINTS, slideDeckComplaint, slideDeckComplaintSources, slidePassages } from './shared';
 
 /**
  * Preparing documents for the competition to place the state educational order for TVET /
@@ -120,4 +120,5 @@ export const stateOrderCompetition: Service = {
       sources: [SLIDE],
     },
   ],
+  complaint: slideDeckComplaint(ORGANISATION_COMPLAINTS, slideDeckComplaintSources()),
 };

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource, passagesIn, slidePassages } from './shared';
+import { COLLEGE_COMPLAINTS, feeNotStated, noHomeVisitInSource, passagesIn, slideDeckComplaint, slideDeckComplaintSources, slidePassages } from './shared';
 
 /**
  * Transfer and reinstatement of students by type of education organisation. Seed 002 gives the
@@ -361,4 +361,5 @@ export const transferReinstatement: Service = {
       sources: [R1_CERTIFICATE, REPEALED, CERTIFICATE_FORM],
     },
   ],
+  complaint: slideDeckComplaint(COLLEGE_COMPLAINTS, slideDeckComplaintSources()),
 };

@@ -1,5 +1,5 @@
 import type { Service } from '../schema';
-import { feeNotStated, noHomeVisitInSource, slidePassages } from './shared';
+import { COLLEGE_COMPLAINTS, feeNotStated, noHomeVisitInSource, slideDeckComplaint, slideDeckComplaintSources, slidePassages } from './shared';
 
 /**
  * Acceptance of documents for admission to TVET / post-secondary organisations. Seed 002 gives the
@@ -194,4 +194,5 @@ export const tvetAdmission: Service = {
       sources: [DOCS_MEDICAL],
     },
   ],
+  complaint: slideDeckComplaint(COLLEGE_COMPLAINTS, slideDeckComplaintSources()),
 };
