@@ -29,7 +29,7 @@ interface Held {
   entry: OutboxEntry;
   payload: TelegramOutboxPayload;
   cost: number;
-  /** Not to be tried before this time (ms): after a 429 or a failure. */
+  /** Not to be tried before this time (ms): after a failure (a 429 holds the whole chat instead). */
   notBefore: number;
   failures: number;
   /** Telegram accepted it; only recording and acking are left. */
@@ -119,6 +119,11 @@ export class OutboxDrainer {
   private readonly global: TokenBucket;
   private readonly chatRate: { perSecond: number; burst: number };
   private readonly chatBuckets = new Map<string, TokenBucket>();
+  /**
+   * Chats Telegram told to wait (429), until when (ms): kept by chat, not by message, so that an
+   * older message taken over from a stopped instance, which goes first, waits too.
+   */
+  private readonly chatHolds = new Map<string, number>();
   /** Held entries by chat, oldest first. */
   private readonly chats = new Map<string, Held[]>();
   private readonly heldIds = new Set<string>();
@@ -245,8 +250,9 @@ export class OutboxDrainer {
       const head = queue[0];
       if (!head || this.busy.has(chat)) continue;
       const now = this.now();
-      if (head.notBefore > now) {
-        soonest = Math.min(soonest, head.notBefore - now);
+      const notBefore = Math.max(head.notBefore, head.sent ? 0 : (this.chatHolds.get(chat) ?? 0));
+      if (notBefore > now) {
+        soonest = Math.min(soonest, notBefore - now);
         continue;
       }
       // Recording and acking an accepted message uses no Bot API call.
@@ -263,6 +269,8 @@ export class OutboxDrainer {
       this.run(chat, head);
     }
     for (const [chat, bucket] of this.chatBuckets) if (!this.chats.has(chat) && bucket.full) this.chatBuckets.delete(chat);
+    const now = this.now();
+    for (const [chat, until] of this.chatHolds) if (until <= now) this.chatHolds.delete(chat);
     if (soonest < Infinity) {
       this.timer = setTimeout(() => this.dispatch(), soonest);
       this.timer.unref();
@@ -344,7 +352,7 @@ export class OutboxDrainer {
   private async retry(held: Held, failure: TelegramFailure, error: unknown): Promise<void> {
     const now = this.now();
     if (failure.kind === 'later') {
-      held.notBefore = now + failure.afterMs;
+      this.chatHolds.set(held.entry.chat, Math.max(this.chatHolds.get(held.entry.chat) ?? 0, now + failure.afterMs));
       this.options.log.warn({ entryId: held.entry.id, retryAfterMs: failure.afterMs }, 'Telegram asked to wait: the chat waits');
       return;
     }

@@ -179,6 +179,24 @@ describe('the outbox drainer', () => {
     await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer', 'older', 'newest']), { timeout: 3000 });
   });
 
+  it("holds the chat, not only the message, for a 429's retry_after: an older message taken over from a stopped instance waits too", async () => {
+    let now = 1_000_000;
+    const h = harness((attempt, index) => (attempt.text === 'newer' && index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined), { now: () => now, visibilityMs: 200 });
+    const older = await h.add(1, 'older');
+    // Another instance read it and was killed without acking.
+    expect(await h.store.outbox.read('killed', { count: 1, blockMs: 0, visibilityMs: 60_000 })).toHaveLength(1);
+    await h.add(1, 'newer');
+    const reads = vi.spyOn(h.store.outbox, 'read');
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.attempts.map((a) => a.text)).toEqual(['newer']));
+    // Taken over after the visibility timeout, it goes first, but not before the chat's retry_after is over.
+    await vi.waitFor(() => expect(reads.mock.settledResults.some((read) => read.type === 'fulfilled' && read.value.some((entry) => entry.id === older))).toBe(true), { timeout: 3000 });
+    await h.drainer.idle();
+    expect(h.attempts.map((a) => a.text)).toEqual(['newer']);
+    now += 1000;
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['older', 'newer']), { timeout: 3000 });
+  });
+
   it('waits on stop for the message in flight, which is then acked', async () => {
     let accept!: () => void;
     const gate = new Promise<void>((resolve) => (accept = resolve));
