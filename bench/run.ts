@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startRedisServer } from '../tests/support/redis-server';
 import { operatorQueueBench, type QueueBenchResult } from './operator-queue';
+import { type PushBenchResult, statusPushBench } from './status-push';
 import { engineTurns, grammyEchoTurns, type TurnsResult } from './turns';
 
 /**
@@ -9,12 +10,40 @@ import { engineTurns, grammyEchoTurns, type TurnsResult } from './turns';
  * writes them to bench/results/. Ratios are taken within one run: these machines are shared.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-/** `BENCH=turns` or `BENCH=queue` runs one of them; both by default. */
+/** `BENCH=turns`, `BENCH=queue` or `BENCH=push` runs one of them; all by default. */
 const only = process.env.BENCH;
+/** Status notifications the push bench drains: at 30 a second, 3 000 take 100 s. */
+const pushMessages = Number(process.env.BENCH_PUSH_MESSAGES ?? 3000);
 
 async function main(): Promise<void> {
-  if (only !== 'queue') await turnsBench();
-  if (only !== 'turns') await queueBench();
+  if (!only || only === 'turns') await turnsBench();
+  if (!only || only === 'queue') await queueBench();
+  if (!only || only === 'push') await pushBench();
+}
+
+async function pushBench(): Promise<void> {
+  const redis = await startRedisServer();
+  let result: PushBenchResult;
+  try {
+    result = await statusPushBench(redis.url, pushMessages);
+  } finally {
+    await redis.stop();
+  }
+  const cores = cpus().length;
+  const ratio = result.drainRate / result.limit;
+  console.log(
+    [
+      `## Status push to Telegram (${cores} cores, Node ${process.version}, ${result.messages} notifications to ${result.chats} chats, the product's default limits)`,
+      '',
+      "Drained from the outbox to a fake Bot API over HTTP on 127.0.0.1 at 30 messages a second overall and 1 a second per chat; three notifications per chat, which a chat's burst of 3 lets through, so only the overall limit binds.",
+      '',
+      '| messages | drained in s | drain rate msg/s | ratio to 30/s | most in any 1 s | most to one chat in any 1 s | sent twice | target |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      `| ${result.messages} | ${result.seconds.toFixed(1)} | ${result.drainRate.toFixed(2)} | ${ratio.toFixed(3)} | ${result.mostInASecond} | ${result.mostInASecondPerChat} | ${result.duplicates} | ratio ≥ 0.95 |`,
+    ].join('\n'),
+  );
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/status-push.json', import.meta.url), JSON.stringify({ cores, node: process.version, at: new Date().toISOString(), ...result, ratio }, null, 2));
 }
 
 /** A steady load (the target) and a peak at twice the rate (for information). */

@@ -9,6 +9,8 @@ import { Arrivals } from './wait';
 export interface ApiCall {
   method: string;
   params: Record<string, any>;
+  /** When the request reached the fake (ms since the epoch): checks of the rate limits go by it. */
+  at: number;
 }
 
 /** How the fake refuses a call: Telegram's error code and description, and retry_after for a 429. */
@@ -27,6 +29,18 @@ export interface FakeTelegram {
   refused: ApiCall[];
   /** Answers the next `count` calls of `method` (to `chatId`, if given) with `failure` instead of success. */
   failNext(method: string, count: number, failure: ApiFailure, chatId?: number): void;
+  /**
+   * From now on answers each call of `method` with `failure` with probability `fraction`, drawn
+   * from a generator seeded with `seed`: the same calls in the same order fail the same way.
+   * `failNext` goes first; a fraction of 0 stops it.
+   */
+  failRandomly(method: string, fraction: number, failure: ApiFailure, seed?: number): void;
+  /**
+   * The next call of `method` is accepted (it is in `calls`) and answered only on `release()`:
+   * never, for a message Telegram took while its sender died before hearing so. `arrived`
+   * resolves with the call.
+   */
+  holdNext(method: string): { arrived: Promise<ApiCall>; release(): void };
   /** Queues a private-chat text message from a user. */
   sendText(chatId: number, text: string, languageCode?: string): void;
   /** Queues a press of an inline button with the given callback data. */
@@ -34,6 +48,29 @@ export interface FakeTelegram {
   /** Resolves with the calls of `method` (to `chatId`, if given) once at least `count` of them were made after call number `since`. */
   waitFor(method: string, count?: number, since?: number, chatId?: number): Promise<ApiCall[]>;
   close(): Promise<void>;
+}
+
+/** The most `times` (ms) that fall within any window of `windowMs`: a sliding window, not fixed seconds. */
+export function mostInAnyWindow(times: readonly number[], windowMs = 1000): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let end = 0, start = 0; end < sorted.length; end++) {
+    while (sorted[end]! - sorted[start]! >= windowMs) start++;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
+
+/** mulberry32: a small seeded generator of numbers in [0, 1). */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export const TEST_TOKEN = '123456:TEST-token-for-the-fake-bot-api-server';
@@ -52,6 +89,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
   const refused: ApiCall[] = [];
   const failures: { method: string; chatId?: number; left: number; failure: ApiFailure }[] = [];
+  let random: { method: string; fraction: number; failure: ApiFailure; draw: () => number } | undefined;
+  let hold: { method: string; arrived: (call: ApiCall) => void; answer?: () => void; released: boolean } | undefined;
   const updates: Record<string, unknown>[] = [];
   const arrivals = new Arrivals();
   let pendingPoll: ((updates: Record<string, unknown>[]) => void) | undefined;
@@ -77,6 +116,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   };
 
   const server: Server = createServer(async (request, response) => {
+    const at = Date.now();
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '');
     const reply = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
@@ -102,28 +142,41 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return;
     }
     const failing = failures.find((f) => f.left > 0 && f.method === method && (f.chatId === undefined || Number(params.chat_id) === f.chatId));
-    if (failing) {
-      failing.left--;
-      refused.push({ method, params });
+    if (failing) failing.left--;
+    const failure = failing?.failure ?? (random?.method === method && random.draw() < random.fraction ? random.failure : undefined);
+    if (failure) {
+      refused.push({ method, params, at });
       arrivals.notify();
-      const { retry_after, ...error } = failing.failure;
-      return reply(failing.failure.error_code, { ok: false, ...error, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) });
+      const { retry_after, ...error } = failure;
+      return reply(failure.error_code, { ok: false, ...error, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) });
     }
-    calls.push({ method, params });
+    const call = { method, params, at };
+    calls.push(call);
     arrivals.notify();
-    switch (method) {
-      case 'getMe':
-        return reply(200, {
-          ok: true,
-          result: { id: 42, is_bot: true, first_name: 'Көмекші', username: 'assistant_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false },
-        });
-      case 'sendMessage':
-      case 'sendDocument':
-      case 'editMessageText':
-        return reply(200, { ok: true, result: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: 'private' }, text: params.text ?? '' } });
-      default:
-        return reply(200, { ok: true, result: true });
+    const answer = () => {
+      switch (method) {
+        case 'getMe':
+          return reply(200, {
+            ok: true,
+            result: { id: 42, is_bot: true, first_name: 'Көмекші', username: 'assistant_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false },
+          });
+        case 'sendMessage':
+        case 'sendDocument':
+        case 'editMessageText':
+          return reply(200, { ok: true, result: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: 'private' }, text: params.text ?? '' } });
+        default:
+          return reply(200, { ok: true, result: true });
+      }
+    };
+    if (hold?.method === method) {
+      const held = hold;
+      hold = undefined;
+      held.arrived(call);
+      if (held.released) return answer();
+      held.answer = answer;
+      return;
     }
+    return answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -135,6 +188,22 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     refused,
     failNext(method, count, failure, chatId) {
       failures.push({ method, left: count, failure, ...(chatId !== undefined ? { chatId } : {}) });
+    },
+    failRandomly(method, fraction, failure, seed = 1) {
+      random = fraction > 0 ? { method, fraction, failure, draw: seeded(seed) } : undefined;
+    },
+    holdNext(method) {
+      let arrived!: (call: ApiCall) => void;
+      const promise = new Promise<ApiCall>((resolve) => (arrived = resolve));
+      const held: NonNullable<typeof hold> = { method, arrived, released: false };
+      hold = held;
+      return {
+        arrived: promise,
+        release() {
+          held.released = true;
+          held.answer?.();
+        },
+      };
     },
     sendText(chatId, text, languageCode) {
       updates.push({
