@@ -294,6 +294,7 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
   if (service.resultDelivery.length) sections.push(`${t('checklist:details.collect')}\n${service.resultDelivery.map((f) => `• ${f.text[lang]}`).join('\n')}`);
   const intake = service.refusalGrounds.intake;
   if (intake.length) sections.push(`${t('checklist:details.check_before')}\n${intake.map((f) => `• ${f.text[lang]}`).join('\n')}`);
+  sections.push(`${t('checklist:details.complaint')}\n${service.complaint.summary[lang]}`);
 
   const replies: Reply[] = [{ text: sections.join('\n\n') }];
   if (service.notes.length) {

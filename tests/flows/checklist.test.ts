@@ -93,6 +93,38 @@ describe('checklist journey', () => {
     expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:operator');
   });
 
+  it('says in the details whom to complain to, in how many working days they answer, and that court stays open', async () => {
+    const details = async (id: string, lang: 'kk' | 'ru', presses: string[]) => {
+      const engine = testEngine({ now: () => new Date('2026-03-20T06:00:00Z') });
+      await play(engine, id, ['menu:checklist', ...presses], lang);
+      const { replies } = await engine.handle({ conversationId: id, channel: 'web', event: { type: 'choice', id: 'nav:details' } });
+      return replies[0]!.text;
+    };
+    const school = ['svc:duplicate-school', 'ans:channel:state_corporation', 'ans:applicant:parent', 'ans:reason:lost'];
+    const ruSchool = await details('web-complaint-school-ru', 'ru', school);
+    expect(ruSchool).toContain('Если что-то пошло не так:\nЖалобу на решение или действия школы подайте руководителю школы — ответ в течение 5 рабочих дней.');
+    expect(ruSchool).toContain('ответ в течение 15 рабочих дней');
+    expect(ruSchool).toContain('руководителю филиала ЦОН');
+    expect(ruSchool).toContain('можно обратиться в суд');
+    const kkSchool = await details('web-complaint-school-kk', 'kk', school);
+    expect(kkSchool).toContain('Бірдеңе дұрыс болмаса:\nМектептің шешіміне немесе әрекетіне шағымды мектеп басшысының атына беріңіз – 5 жұмыс күні ішінде қаралады.');
+    expect(kkSchool).toContain('15 жұмыс күні ішінде қаралады');
+    expect(kkSchool).toContain('сотқа жүгінуге болады');
+
+    const meals = ['svc:free-meals', 'ans:channel:provider_office', 'ans:category:orphan'];
+    const ruMeals = await details('web-complaint-meals-ru', 'ru', meals);
+    expect(ruMeals).toContain(
+      'Если что-то пошло не так:\nЖалобу на решение или действия организации, которая оказывает услугу, подайте руководителю этой организации, акиму города или района либо руководителю министерства (Астана, проспект Мәңгілік Ел, 8) — ответ в течение 5 рабочих дней.',
+    );
+    expect(ruMeals).toContain('ответ в течение 15 рабочих дней. Можно обратиться и в суд.');
+    const kkMeals = await details('web-complaint-meals-kk', 'kk', meals);
+    expect(kkMeals).toContain(
+      'Бірдеңе дұрыс болмаса:\nҚызметті көрсететін ұйымның шешіміне немесе әрекетіне шағымды сол ұйым басшысының, қала немесе аудан әкімінің не министрлік басшысының (Астана, Мәңгілік Ел даңғылы, 8) атына беріңіз – 5 жұмыс күні ішінде қаралады.',
+    );
+    expect(kkMeals).toContain('15 жұмыс күні ішінде қаралады. Сотқа да жүгінуге болады.');
+    for (const text of [ruSchool, kkSchool, ruMeals, kkMeals]) expect(text.length).toBeLessThan(4096);
+  });
+
   it('counts free meals in calendar days', async () => {
     const engine = testEngine({ now: () => new Date('2026-03-20T06:00:00Z') });
     await play(engine, 'web-meals-term', ['menu:checklist', 'svc:free-meals', 'ans:channel:provider_office', 'ans:category:orphan']);
