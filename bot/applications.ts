@@ -129,7 +129,12 @@ export class Applications {
       if (!sameIin(current.value.iin, input.iin)) throw new ApplicationMismatch('iin');
       if (current.value.serviceId !== input.serviceId) throw new ApplicationMismatch('serviceId');
       const next = merged(current.value, input, event);
-      if (!next) return { created: false, changed: false, application: publicOf(current.value) };
+      if (!next) {
+        // A provider posts again when it did not hear back: perhaps the change was stored but its
+        // subscribers not yet told. Telling again is keyed, so those already told hear nothing twice.
+        if (event.status === current.value.status && event.at === current.value.updatedAt) await this.tellStatus(current.value);
+        return { created: false, changed: false, application: publicOf(current.value) };
+      }
       const written = await this.records.update(current.id, current.revision, next, this.now());
       if (written.updated) {
         await this.afterChange(current.value, next);
@@ -213,14 +218,18 @@ export class Applications {
     throw new ApplicationConflict();
   }
 
+  /** Every subscriber told of the current status, once per status and time (the key makes a repeat a no-op). */
+  private async tellStatus(application: StoredApplication): Promise<void> {
+    const { number, note, status, updatedAt } = application;
+    const text: NotifyText = note
+      ? { key: 'status:told.changed_note', vars: { number, note }, texts: { status: `status:status.${status}` } }
+      : { key: 'status:told.changed', vars: { number }, texts: { status: `status:status.${status}` } };
+    for (const conversationId of application.subscribers) await this.tell(conversationId, text, `application:${number}:${status}:${updatedAt}`);
+  }
+
   /** Subscribers told of a new current status, and the overdue watch kept in step. */
   private async afterChange(before: StoredApplication | null, after: StoredApplication): Promise<void> {
-    if (before && before.status !== after.status) {
-      const text: NotifyText = after.note
-        ? { key: 'status:told.changed_note', vars: { number: after.number, note: after.note }, texts: { status: `status:status.${after.status}` } }
-        : { key: 'status:told.changed', vars: { number: after.number }, texts: { status: `status:status.${after.status}` } };
-      for (const conversationId of after.subscribers) await this.tell(conversationId, text, `application:${after.number}:${after.status}:${after.updatedAt}`);
-    }
+    if (before && before.status !== after.status) await this.tellStatus(after);
     // Without subscribers there is no job to keep: unsubscribing the last one cancelled it.
     if (after.subscribers.length > 0) await this.watchOverdue(after);
   }

@@ -71,13 +71,35 @@ describe.each(factories)('applications on the %s store', (_name, open) => {
     // A status repeated without a time of its own, later: the same update again.
     now = new Date('2026-12-11T09:00:00+05:00');
     expect((await applications.update(number, update({ status: 'ready' }))).changed).toBe(false);
-    expect(told).toEqual([
-      {
-        conversationId: 'web-twice',
-        text: { key: 'status:told.changed', vars: { number }, texts: { status: 'status:status.ready' } },
-        key: `application:${number}:ready:2026-12-10T06:00:00.000Z`,
-      },
-    ]);
+    // A repeat is told again under the same key, which the notifier writes once.
+    expect(new Set(told.map((t) => JSON.stringify(t)))).toEqual(
+      new Set([
+        JSON.stringify({
+          conversationId: 'web-twice',
+          text: { key: 'status:told.changed', vars: { number }, texts: { status: 'status:status.ready' } },
+          key: `application:${number}:ready:2026-12-10T06:00:00.000Z`,
+        }),
+      ]),
+    );
+  });
+
+  it('tells the subscribers when the provider posts again an update whose telling was cut short', async () => {
+    fresh();
+    const number = newNumber();
+    await applications.update(number, update({ updatedAt: '2026-12-01T10:00:00+05:00' }));
+    await applications.subscribe(number, 'web-cut');
+    const ready = update({ status: 'ready', updatedAt: '2026-12-10T11:00:00+05:00' });
+    // The instance stores the change and dies before telling anyone.
+    const dying = new Applications(
+      store,
+      async () => Promise.reject(new Error('killed')),
+      () => now,
+    );
+    await expect(dying.update(number, ready)).rejects.toThrow('killed');
+    expect(told).toEqual([]);
+    // The provider, without an answer, posts the same update again.
+    expect((await applications.update(number, ready)).changed).toBe(false);
+    expect(told.map((t) => t.key)).toEqual([`application:${number}:ready:2026-12-10T06:00:00.000Z`]);
   });
 
   it('puts an older update that arrives late into the history without changing the current status', async () => {
