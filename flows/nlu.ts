@@ -53,7 +53,7 @@ const INTENT_RULES: [Exclude<Intent, 'checklist' | 'unknown'>, RegExp][] = [
   ['menu', new RegExp(`^\\/start$|${MENU_WORDS.source}`)],
   ['operator', /(оператор|operator|живой человек|с человеком|^человек$|^адам$|адаммен|адам керек|консультант|1414)/],
   ['complaint', /(жалоб|пожаловат|шагым|наразы)/],
-  ['status', /(статус|мартебе|где (моя|мое|мои) заявк|готов(а|о)? ли|отиниш(им)? кайда|оттиниш кайда)/],
+  ['status', /(статус|мартебе|где (моя|мое|мои) (заявк|заявлени|документ|дубликат|справк)|готов(а|о|ы)? ли|когда (будет )?готов|отиниш\S* (кайда|дайын)|оттиниш кайда|дайын ба|кашан дайын)/],
   ['home_visit', /(на дом|выезд|уйге|инвалид|мугедек|не могу (прийти|ходить)|бара алмай|козгала алмай|лежач)/],
   ['language', /(язык|тил|казакша|по-русски|орысша|по-казахски)/],
   ['greeting', /^(салем|салеметсиз|привет|здравств[а-я]*|добрый (день|вечер)|hello|hi|salem)(\s|$|[!,.])/],
@@ -85,6 +85,9 @@ export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
   const folded = fold(text.slice(0, 2000));
   const lang = detectLang(text, fallbackLang);
   const service = SERVICE_RULES.find(([, rule]) => rule.test(folded))?.[0] ?? null;
+  // A complaint about a service, or a question about an application for it, is that, not a request for its checklist.
+  const about = INTENT_RULES.find(([intent, pattern]) => (intent === 'complaint' || intent === 'status') && pattern.test(folded));
+  if (about) return { intent: about[0], serviceId: service, lang, confidence: 0.9 };
   if (service) return { intent: 'checklist', serviceId: service, lang, confidence: 0.9 };
   const rule = INTENT_RULES.find(([, pattern]) => pattern.test(folded));
   if (rule) return { intent: rule[0], serviceId: null, lang, confidence: rule[0] === 'greeting' ? 0.8 : 0.9 };

@@ -26,6 +26,10 @@ describe('understanding what citizens type', () => {
     ['меню', 'menu', null, 'ru'],
     ['Сменить язык', 'language', null, 'ru'],
     ['🙂🙂', 'unknown', null, 'ru'],
+    ['Где моё заявление?', 'status', null, 'ru'],
+    ['Когда будет готов дубликат аттестата?', 'status', 'duplicate-school', 'ru'],
+    ['Өтінішім дайын ба?', 'status', null, 'kk'],
+    ['Хочу пожаловаться на школу', 'complaint', 'duplicate-school', 'ru'],
     ['asdf qwerty', 'unknown', null, 'ru'],
   ])('%s → %s %s (%s)', (text, intent, serviceId, lang) => {
     expect(parse(text, 'ru')).toMatchObject({ intent, serviceId, lang });

@@ -60,6 +60,16 @@ describe('application status in the chat', () => {
     expect(answer).toMatch(/Что было:\n4 декабря 2026 г\. — заявление зарегистрировано\n7 декабря 2026 г\. — заявление рассматривают/);
   });
 
+  it('is reached by a question typed at the menu, in either language', async () => {
+    const { runtime } = setUp();
+    const c = citizen(runtime, 'web-st-typed');
+    await c.say({ type: 'start' });
+    expect(await c.texted({ type: 'text', text: 'Где моё заявление?' })).toMatch(/Напишите номер заявления/);
+    const kk = (event: { type: 'text'; text: string } | { type: 'start' }) => runtime.engine.handle({ conversationId: 'web-st-typed-kk', channel: 'web', langHint: 'kk', event });
+    await kk({ type: 'start' });
+    expect((await kk({ type: 'text', text: 'Өтінішім дайын ба?' })).replies.at(-1)!.text).toMatch(/Өтініштің нөмірін жазыңыз/);
+  });
+
   it('gives a wrong IIN and an unknown number the same answer, and keeps the IIN out of the transcript', async () => {
     const { runtime, store } = setUp();
     await runtime.applications.update('SC-2026-0418', SUBMITTED);
