@@ -95,6 +95,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     handoff,
     callbacks,
     homeVisits: runtime.homeVisits,
+    complaints: runtime.complaints,
     applications: runtime.applications,
     ratings,
     canned: new CannedAnswers(store),

@@ -16,6 +16,7 @@ import { Delivery } from './delivery';
 import { Engine } from './engine';
 import { FormFiles } from './forms';
 import { Handoff } from './handoff';
+import { Complaints } from './complaints';
 import { HomeVisits, homeVisitEffects } from './home-visits';
 import { queueSweepJob, QUEUE_SWEEP_JOB, scheduleQueueSweep } from './handoff/sweeps';
 import { Notifier, NOTIFY_JOB, notifyJobHandler, renderNotifyText } from './notify';
@@ -73,6 +74,8 @@ export function createRuntime({
   const ratings = new Ratings(store);
   // Visits tell citizens through the notifier, which needs the engine, which runs the visits' effects: bound by name.
   const homeVisits: HomeVisits = new HomeVisits(store, homeVisitCapacity, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
+  // Complaints tell citizens what the contact centre did with them, through the notifier too.
+  const complaints: Complaints = new Complaints(store, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
   // Provider updates tell the citizens who watch an application, through the notifier too.
   const applications: Applications = new Applications(store, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
   const statusSource = createStatusSource({ applications, log, ...statusService });
@@ -111,6 +114,7 @@ export function createRuntime({
     notifier,
     scheduler,
     homeVisits,
+    complaints,
     applications,
     delivery,
     presence,

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Applications } from '../../../bot/applications';
 import type { Callbacks } from '../../../bot/callbacks';
+import type { Complaints } from '../../../bot/complaints';
 import type { HomeVisits } from '../../../bot/home-visits';
 import type { DescribeCollected } from '../../../flows/describe';
 import type { Texts } from '../../../locales/i18n';
@@ -23,6 +24,8 @@ export interface OperatorDeps {
   callbacks: Callbacks;
   /** Home visits: the contact centre's desk lists, changes and books them. */
   homeVisits: HomeVisits;
+  /** Complaints: the contact centre's desk lists them and acts on them. */
+  complaints: Complaints;
   ratings: Ratings;
   /** Applications as providers report them: looked up by number. */
   applications: Applications;

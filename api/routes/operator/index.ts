@@ -6,6 +6,7 @@ import { conversationRoutes } from './conversations';
 import type { OperatorDeps } from './deps';
 import { deskRoutes } from './desk';
 import { callbackDesk } from './desks/callbacks';
+import { complaintDesk } from './desks/complaints';
 import { deskPlugin } from './desks/desk';
 import { homeVisitDesk, homeVisitExtraRoutes } from './desks/home-visits';
 import { eventRoutes } from './events';
@@ -24,5 +25,6 @@ export const operatorRoutes: FastifyPluginAsync<OperatorDeps & { jwtSecret: stri
   const desks = { audit: deps.audit, requireRole, notify: deps.notify };
   await fastify.register(deskPlugin(callbackDesk(deps)), { prefix: '/api/operator/callbacks', ...desks });
   await fastify.register(deskPlugin(homeVisitDesk(deps)), { prefix: '/api/operator/home-visits', ...desks });
+  await fastify.register(deskPlugin(complaintDesk(deps)), { prefix: '/api/operator/complaints', ...desks });
   await fastify.register(homeVisitExtraRoutes, { prefix: '/api/operator/home-visits', homeVisits: deps.homeVisits, texts: deps.texts, audit: deps.audit, requireRole });
 };
