@@ -15,9 +15,12 @@ import {
   type ComplaintRefusalCode,
   type ComplaintStatus,
 } from '../domain/complaint';
-import { findService, type ChannelId, type ComplaintAddressee, type Service } from '../flows/catalog';
+import { findService, type ChannelId, type Service } from '../flows/catalog';
 import type { RecordQuery, Records, RecordSpec, Store, StoredRecord } from '../store/types';
+import { addresseeFor, type ComplaintFilingRefusal } from '../flows/catalog/complaint';
 import { EffectRefusal } from './engine';
+
+export { addresseeFor, type ComplaintFilingRefusal };
 import type { NotifyText } from './notify';
 
 /** The filters the desk combines; every combination is one index, so each page is read from one listing. */
@@ -72,21 +75,10 @@ export interface ComplaintFilters {
 
 export type ComplaintActResult = { done: true; complaint: StoredRecord<Complaint> } | { done: false; code: ComplaintRefusalCode | 'not_found' | 'conflict' };
 
-/** Why a filing is refused. */
-export type ComplaintFilingRefusal = 'unknown_service' | 'no_state_corporation' | 'wrong_addressee';
-
 /** Tells the citizen of a complaint what became of it, once per key. */
 export type TellCitizen = (conversationId: string, text: NotifyText, key: string) => Promise<unknown>;
 
 const MAX_UPDATE_ATTEMPTS = 5;
-
-/** The addressee of a filing: the one the citizen chose, or the first the procedure names for what it is against. */
-export function addresseeFor(service: Service, filing: Pick<ComplaintFiling, 'against' | 'addresseeId'>): ComplaintAddressee | ComplaintFilingRefusal {
-  const receiving = service.complaint.addressees.filter((a) => a.against.includes(filing.against));
-  if (receiving.length === 0) return filing.against === 'state_corporation' ? 'no_state_corporation' : 'wrong_addressee';
-  if (filing.addresseeId === undefined) return receiving[0] as ComplaintAddressee;
-  return receiving.find((a) => a.id === filing.addresseeId) ?? 'wrong_addressee';
-}
 
 /** The end of the working day of the addressee's office, where the service's after-hours rule gives one; 18:00 otherwise. */
 export function closingTimeFor(service: Service, addresseeId: ComplaintAddresseeId): ClockTime {
