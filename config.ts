@@ -103,6 +103,13 @@ export const ConfigSchema = z.object({
     .positive()
     .max(24 * 7)
     .default(12),
+  /** Largest attachment a citizen may send (bytes); at most 5 per complaint. */
+  FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(20),
 });

@@ -1,5 +1,6 @@
 import { filingOf, RECENT_WAITS } from './handoff';
 import { MemoryRateLimits } from './rate-limits';
+import { MemoryFiles } from './files';
 import { toJson as copyIn } from './json';
 import { MemoryJobQueue } from './memory-jobs';
 import { memoryRecords, MemoryReservations } from './memory-records';
@@ -399,6 +400,7 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
     reservations: new MemoryReservations(),
     rateLimits: new MemoryRateLimits(),
     jobs: new MemoryJobQueue(),
+    files: new MemoryFiles(),
     ping: async () => true,
     close: async () => {
       bus.clear();

@@ -1,5 +1,6 @@
 import { createClient, defineScript } from 'redis';
 import { RedisRateLimits } from './redis-rate-limits';
+import { RedisFiles } from './redis-files';
 import { toJson } from './json';
 import { RedisBus } from './redis-bus';
 import { RedisOutbox } from './redis-outbox';
@@ -213,6 +214,7 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
     reservations: new RedisReservations(client, prefix),
     rateLimits: new RedisRateLimits(client, prefix),
     jobs: new RedisJobQueue(client, prefix),
+    files: new RedisFiles(client, prefix),
     ping: async () => (await client.ping()) === 'PONG',
     close: async () => {
       await Promise.all([bus.close(), outbox.close()]);

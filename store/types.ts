@@ -335,6 +335,25 @@ export interface RateLimits {
   hit(key: string, limit: number, windowSeconds: number, now?: Date): Promise<boolean>;
 }
 
+/** A citizen's attachment as stored: the content with what it was sent as and whose conversation it belongs to. */
+export interface StoredFile {
+  bytes: Buffer;
+  name: string;
+  /** The type found in the content (never the one the sender claimed). */
+  mime: string;
+  size: number;
+  /** The conversation it was sent in: only that conversation (and the complaints desk) may read it. */
+  owner: string;
+}
+
+/** Attachments (photos, scans) by a random id, kept as long as conversations are. */
+export interface Files {
+  put(bytes: Buffer, meta: { name: string; mime: string; owner: string }): Promise<{ id: string; size: number }>;
+  get(id: string): Promise<StoredFile | null>;
+  /** False when there was no such file. */
+  delete(id: string): Promise<boolean>;
+}
+
 export interface Store {
   readonly kind: 'redis' | 'memory';
   readonly conversations: ConversationStore;
@@ -354,6 +373,8 @@ export interface Store {
   readonly rateLimits: RateLimits;
   /** Timed jobs (reminders), run by the scheduler of whichever instance claims them. */
   readonly jobs: JobQueue;
+  /** Citizens' attachments. */
+  readonly files: Files;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
