@@ -69,8 +69,9 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
         ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+        fileMaxBytes: config.FILE_MAX_BYTES,
       },
-      turnDeps,
+      { ...turnDeps, files: store.files },
     );
     const channel = telegram;
     drainer = new OutboxDrainer({

@@ -2,8 +2,9 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { createHash } from 'node:crypto';
 import { Api, Bot, InputFile, InlineKeyboard, webhookCallback, type Context } from 'grammy';
-import type { Reply } from '../../flows/types';
-import type { Lang } from '../../store/types';
+import { detectFileType, UNKNOWN_MIME } from '../../domain/file-type';
+import type { Reply, SentFile } from '../../flows/types';
+import type { Files, Lang } from '../../store/types';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
 import { runTurn, type TurnRunnerDeps } from './turns';
@@ -14,7 +15,47 @@ export interface TelegramOptions {
   webhookUrl?: string;
   webhookSecret?: string;
   defaultLang: Lang;
+  /** The largest attachment taken from a citizen (bytes); 10 MB when omitted. */
+  fileMaxBytes?: number;
 }
+
+const DEFAULT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+const TELEGRAM_API_ROOT = 'https://api.telegram.org';
+
+/** What a photo or document message offers to download. */
+interface OfferedFile {
+  fileId: string;
+  /** The size Telegram states, when it does. */
+  size?: number;
+  /** The document's file name; a photo has none. */
+  name?: string;
+  /** What the sender's client claimed; only used to describe a file too large to download. */
+  claimedMime: string;
+}
+
+/** The body of a download, refused as soon as it passes `max` bytes; null when too large. */
+async function readWithin(response: Response, max: number): Promise<Buffer | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel();
+    return null;
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (!response.body) return Buffer.alloc(0);
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+}
+
+const EXTENSIONS: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
 /** Telegram's limit on callback data, in bytes. */
 const CALLBACK_DATA_MAX = 64;
@@ -82,7 +123,7 @@ export interface TelegramChannel {
   send(chatId: number, replies: readonly Reply[]): Promise<void>;
 }
 
-export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps & { forms: FormFiles }): TelegramChannel {
+export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps & { forms: FormFiles; files: Files }): TelegramChannel {
   const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
   // Replies within a turn wait out a 429; the outbox's sends go through an Api without the plugin.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
@@ -132,6 +173,47 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
     await send(bot.api, chatId, turn.replies, ctx.callbackQuery?.message?.message_id);
   };
 
+  const fileMaxBytes = options.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES;
+  /**
+   * A photo or document: downloaded through getFile when within the limit, its type found in its
+   * content, stored under the conversation and handed to the engine as a file event. One over the
+   * limit is not downloaded; the engine gets its stated size so the flow refuses it in its words.
+   * Content of an unknown type gets application/octet-stream, which no flow accepts.
+   */
+  const receiveFile = async (ctx: Context, offered: OfferedFile) => {
+    const chatId = ctx.chat!.id;
+    const conversationId = conversationIdForChat(chatId);
+    let file: SentFile;
+    if (offered.size !== undefined && offered.size > fileMaxBytes) {
+      file = { id: '', name: offered.name ?? 'photo.jpg', mime: offered.claimedMime, size: offered.size };
+    } else {
+      let bytes: Buffer | null;
+      try {
+        const { file_path: path } = await bot.api.getFile(offered.fileId);
+        if (!path) throw new Error('getFile gave no file_path');
+        const response = await fetch(`${options.apiRoot ?? TELEGRAM_API_ROOT}/file/bot${options.token}/${path}`, { signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) throw new Error(`file download answered ${response.status}`);
+        bytes = await readWithin(response, fileMaxBytes);
+      } catch (error) {
+        // The message only: a download URL carries the bot's token.
+        deps.metrics.errors.inc({ where: 'telegram_file' });
+        deps.log.error({ err: { message: error instanceof Error ? error.message.replace(options.token, '…') : 'unknown' }, conversationId }, 'telegram file download failed');
+        const lang = langFromTelegram(ctx.from?.language_code) ?? options.defaultLang;
+        await ctx.reply(deps.texts.t(lang, 'common:errors.internal'));
+        return;
+      }
+      if (bytes === null) {
+        file = { id: '', name: offered.name ?? 'photo.jpg', mime: offered.claimedMime, size: Math.max(offered.size ?? 0, fileMaxBytes + 1) };
+      } else {
+        const mime = detectFileType(bytes) ?? UNKNOWN_MIME;
+        const name = offered.name ?? `photo.${EXTENSIONS[mime] ?? 'bin'}`;
+        const stored = await deps.files.put(bytes, { name, mime, owner: conversationId });
+        file = { id: stored.id, name, mime, size: stored.size };
+      }
+    }
+    await handle(ctx, { type: 'file', file });
+  };
+
   // Updates of one chat are handled in order; different chats run concurrently.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   bot.on('message:text', (ctx) => handle(ctx, { type: 'text', text: ctx.message.text }));
@@ -142,7 +224,21 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
     const data = ctx.callbackQuery.data;
     await handle(ctx, { type: 'choice', id: Buffer.byteLength(data) <= CALLBACK_DATA_MAX ? data : data.slice(0, CALLBACK_DATA_MAX) });
   });
-  // Stickers, photos, voice: the bot understands text and buttons, and says so through the engine.
+  bot.on('message:photo', (ctx) => {
+    // Telegram offers several sizes of a photo, the largest last.
+    const largest = ctx.message.photo.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
+    return receiveFile(ctx, { fileId: largest.file_id, ...(largest.file_size !== undefined ? { size: largest.file_size } : {}), claimedMime: 'image/jpeg' });
+  });
+  bot.on('message:document', (ctx) => {
+    const document = ctx.message.document;
+    return receiveFile(ctx, {
+      fileId: document.file_id,
+      ...(document.file_size !== undefined ? { size: document.file_size } : {}),
+      name: (document.file_name ?? 'file').slice(0, 200),
+      claimedMime: document.mime_type ?? UNKNOWN_MIME,
+    });
+  });
+  // Stickers, voice: the bot understands text, buttons and files, and says so through the engine.
   bot.on('message', (ctx) => handle(ctx, { type: 'text', text: '' }));
   bot.catch((error) => {
     deps.metrics.errors.inc({ where: 'telegram' });

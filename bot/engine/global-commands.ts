@@ -53,6 +53,7 @@ function menuSection(runner: FlowRunner, conversation: Conversation, id: string)
 /** The citizen's side of the transcript: the text, or the label of the button they pressed. */
 export function describeEvent(texts: Texts, event: EngineEvent, conversation: Conversation): string | undefined {
   if (event.type === 'text') return event.text.slice(0, MAX_TEXT_LENGTH * 2);
+  if (event.type === 'file') return `[📎 ${event.file.name}]`;
   if (event.type !== 'choice') return undefined;
   const offered = conversation.offered.find((c) => c.id === event.id)?.label;
   if (offered) return `[${offered}]`;

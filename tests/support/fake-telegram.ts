@@ -43,6 +43,16 @@ export interface FakeTelegram {
   holdNext(method: string): { arrived: Promise<ApiCall>; release(): void };
   /** Queues a private-chat text message from a user. */
   sendText(chatId: number, text: string, languageCode?: string): void;
+  /**
+   * Queues a photo from a user, offered in a small and a large size (the content is the large
+   * one's); served by getFile and the file download path. `statedSize` overrides the file_size
+   * Telegram states (null: none stated).
+   */
+  sendPhoto(chatId: number, content: Buffer, options?: { languageCode?: string; statedSize?: number | null }): void;
+  /** Queues a document from a user with its file name and the MIME type the client claims. */
+  sendDocument(chatId: number, content: Buffer, fileName: string, mimeType: string, options?: { languageCode?: string; statedSize?: number | null }): void;
+  /** The paths of the files downloaded through the file path, in order. */
+  downloads: string[];
   /** Queues a press of an inline button with the given callback data. */
   pressButton(chatId: number, data: string, languageCode?: string): string;
   /** Resolves with the calls of `method` (to `chatId`, if given) once at least `count` of them were made after call number `since`. */
@@ -96,6 +106,22 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   let pendingPoll: ((updates: Record<string, unknown>[]) => void) | undefined;
   let updateId = 1000;
   let messageId = 1;
+  /** Files users sent, by file_id: their path on the file server and content. */
+  const files = new Map<string, { path: string; content: Buffer }>();
+  const downloads: string[] = [];
+  const offerFile = (content: Buffer, statedSize: number | null | undefined, extension: string) => {
+    const id = `file-${files.size + 1}`;
+    files.set(id, { path: `documents/${id}.${extension}`, content });
+    const size = statedSize === undefined ? content.length : statedSize;
+    return { file_id: id, file_unique_id: `u${id}`, ...(size !== null ? { file_size: size } : {}) };
+  };
+  const userMessage = (chatId: number, languageCode: string | undefined, body: Record<string, unknown>) => {
+    updates.push({
+      update_id: ++updateId,
+      message: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private', first_name: 'Айгүл' }, from: user(chatId, languageCode), ...body },
+    });
+    deliver();
+  };
 
   const deliver = () => {
     if (pendingPoll && updates.length) {
@@ -117,6 +143,18 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
 
   const server: Server = createServer(async (request, response) => {
     const at = Date.now();
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(request.url ?? '');
+    if (download) {
+      const file = download[1] === TEST_TOKEN ? [...files.values()].find((f) => f.path === download[2]) : undefined;
+      if (!file) {
+        response.writeHead(404).end();
+        return;
+      }
+      downloads.push(file.path);
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.content.length) });
+      response.end(file.content);
+      return;
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(request.url ?? '');
     const reply = (status: number, body: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json' });
@@ -160,6 +198,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
             ok: true,
             result: { id: 42, is_bot: true, first_name: 'Көмекші', username: 'assistant_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false },
           });
+        case 'getFile': {
+          const file = files.get(String(params.file_id));
+          if (!file) return reply(400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+          return reply(200, { ok: true, result: { file_id: params.file_id, file_unique_id: `u${params.file_id}`, file_size: file.content.length, file_path: file.path } });
+        }
         case 'sendMessage':
         case 'sendDocument':
         case 'editMessageText':
@@ -186,6 +229,20 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     token: TEST_TOKEN,
     calls,
     refused,
+    downloads,
+    sendPhoto(chatId, content, options = {}) {
+      const small = offerFile(content.subarray(0, Math.min(content.length, 16)), undefined, 'jpg');
+      const large = offerFile(content, options.statedSize, 'jpg');
+      userMessage(chatId, options.languageCode, {
+        photo: [
+          { ...small, width: 90, height: 60 },
+          { ...large, width: 1280, height: 853 },
+        ],
+      });
+    },
+    sendDocument(chatId, content, fileName, mimeType, options = {}) {
+      userMessage(chatId, options.languageCode, { document: { ...offerFile(content, options.statedSize, 'bin'), file_name: fileName, mime_type: mimeType } });
+    },
     failNext(method, count, failure, chatId) {
       failures.push({ method, left: count, failure, ...(chatId !== undefined ? { chatId } : {}) });
     },
