@@ -6,6 +6,9 @@ import { todayInAlmaty } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
 import type { ConversationStore } from '../store/types';
 
+/** A document's PDF for the conversation that owns it, or null. */
+export type DocumentRenderer = (conversationId: string, id: string, now: Date) => Promise<Buffer | null>;
+
 /**
  * Filled application forms: rendered to PDF from what the conversation stored, and reachable by
  * the widget through a link signed for that conversation and form only.
@@ -14,6 +17,9 @@ export class FormFiles {
   /** What links start with: the public base URL without its trailing slash, or nothing (relative links). */
   private readonly base: string;
 
+  /** Documents other than filled forms (a filed complaint), by the prefix of their id. */
+  private readonly documents = new Map<string, DocumentRenderer>();
+
   /** `publicUrl` (PUBLIC_URL): links are absolute under it; unset, relative to this server. */
   constructor(
     private readonly conversations: ConversationStore,
@@ -21,6 +27,14 @@ export class FormFiles {
     publicUrl?: string,
   ) {
     this.base = publicUrl?.replace(/\/+$/, '') ?? '';
+  }
+
+  /**
+   * Serves documents whose id starts with `prefix` (e.g. `complaint-`) through the same signed
+   * links and Telegram documents; the renderer answers null for one the conversation does not own.
+   */
+  serve(prefix: string, renderer: DocumentRenderer): void {
+    this.documents.set(prefix, renderer);
   }
 
   private signature(conversationId: string, formId: string): string {
@@ -40,6 +54,7 @@ export class FormFiles {
 
   /** The PDF of a form the conversation filled, or null when it has none. */
   async render(conversationId: string, formId: string, now = new Date()): Promise<Buffer | null> {
+    for (const [prefix, renderer] of this.documents) if (formId.startsWith(prefix)) return renderer(conversationId, formId.slice(prefix.length), now);
     const form = findForm(formId);
     const conversation = await this.conversations.get(conversationId);
     const stored = conversation ? checklistOf(conversation.data).forms?.[formId] : undefined;

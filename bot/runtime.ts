@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { VisitCapacity } from '../domain/home-visit-capacity';
 import type { OpeningHours } from '../domain/hours';
 import { createFlows } from '../flows';
+import { COMPLAINT_DOCUMENT_PREFIX } from '../flows/complaint';
 import { describeCollected, type DescribeCollected } from '../flows/describe';
 import { CALLBACK_EFFECT } from '../flows/operator';
 import { RATING_EFFECT } from '../flows/rating';
@@ -16,10 +17,11 @@ import { Delivery } from './delivery';
 import { Engine } from './engine';
 import { FormFiles } from './forms';
 import { Handoff } from './handoff';
+import { complaintDocument, complaintEffects } from './complaint-chat';
 import { Complaints } from './complaints';
 import { HomeVisits, homeVisitEffects } from './home-visits';
 import { queueSweepJob, QUEUE_SWEEP_JOB, scheduleQueueSweep } from './handoff/sweeps';
-import { Notifier, NOTIFY_JOB, notifyJobHandler, renderNotifyText } from './notify';
+import { Notifier, NOTIFY_JOB, type NotifyText, notifyJobHandler, renderNotifyText } from './notify';
 import { Scheduler } from './scheduler';
 import { statusEffects } from './status';
 import { createStatusSource } from './status-source';
@@ -72,12 +74,13 @@ export function createRuntime({
   const handoff = new Handoff({ store, texts, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });
   const callbacks = new Callbacks(store);
   const ratings = new Ratings(store);
-  // Visits tell citizens through the notifier, which needs the engine, which runs the visits' effects: bound by name.
-  const homeVisits: HomeVisits = new HomeVisits(store, homeVisitCapacity, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
-  // Complaints tell citizens what the contact centre did with them, through the notifier too.
-  const complaints: Complaints = new Complaints(store, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
-  // Provider updates tell the citizens who watch an application, through the notifier too.
-  const applications: Applications = new Applications(store, (conversationId, text, key): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key), now);
+  // Visits, complaints and applications tell citizens through the notifier, which needs the engine,
+  // which runs their effects: the notifier is bound by name.
+  const tell = (conversationId: string, text: NotifyText, key: string): Promise<unknown> => notifier.tell(conversationId, renderNotifyText(text), key);
+  const homeVisits = new HomeVisits(store, homeVisitCapacity, tell, now);
+  const complaints = new Complaints(store, tell, now);
+  const applications = new Applications(store, tell, now);
+  forms.serve(COMPLAINT_DOCUMENT_PREFIX, complaintDocument(complaints));
   const statusSource = createStatusSource({ applications, log, ...statusService });
   const flows = createFlows();
   const engine = new Engine({
@@ -93,6 +96,7 @@ export function createRuntime({
       [CALLBACK_EFFECT]: callbacks.effect,
       [RATING_EFFECT]: ratings.effect,
       ...homeVisitEffects(homeVisits),
+      ...complaintEffects(complaints),
       ...statusEffects({ source: statusSource, applications, rateLimits: store.rateLimits }),
     },
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Engine, type EffectHandler } from '../../bot/engine';
 import { createFlows } from '../../flows';
+import { createMenuFlow } from '../../flows/menu';
 import { stateOf, type Flow } from '../../flows/types';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
@@ -36,8 +37,9 @@ describe('engine turns', () => {
     expect(replies[0]!.text).toMatch(/^Здравствуйте!/);
   });
 
-  it('answers an unfinished section honestly with the contact centre and the menu again', async () => {
-    const engine = testEngine();
+  it('answers a section without a journey honestly with the contact centre and the menu again', async () => {
+    // A deployment whose menu has no complaint journey wired.
+    const engine = new Engine({ store: createMemoryStore(), texts, flows: [createMenuFlow({ checklist: 'checklist' }), ...createFlows().filter((f) => f.id === 'checklist')], defaultLang: 'kk' });
     await engine.handle({ ...web('web-d'), event: { type: 'start' } });
     const { replies } = await engine.handle({ ...web('web-d'), event: { type: 'choice', id: 'menu:complaint' } });
     expect(replies[0]!.text).toContain('1414');

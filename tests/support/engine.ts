@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { createTexts } from '../../locales/i18n';
 import { Applications } from '../../bot/applications';
+import { complaintEffects } from '../../bot/complaint-chat';
+import { Complaints } from '../../bot/complaints';
 import { Engine, type EngineOptions } from '../../bot/engine';
 import { HomeVisits, homeVisitEffects } from '../../bot/home-visits';
 import { statusEffects } from '../../bot/status';
@@ -12,7 +14,7 @@ export const texts = createTexts();
 
 /**
  * An engine over the real flows and texts, on the in-memory store unless told otherwise, with the
- * effects the flows declare served on that store (visits are booked, applications looked up; the
+ * effects the flows declare served on that store (visits are booked, applications looked up, complaints filed; the
  * citizen is told nothing out of turn, there being no delivery here).
  */
 export function testEngine(overrides: Partial<EngineOptions> = {}): Engine {
@@ -22,6 +24,6 @@ export function testEngine(overrides: Partial<EngineOptions> = {}): Engine {
   const visits = new HomeVisits(store, { default: 4, byRegion: {} }, quiet, now);
   const applications = new Applications(store, quiet, now);
   const source = new RegistryStatusSource(applications, pino({ level: 'silent' }));
-  const effects = { ...homeVisitEffects(visits), ...statusEffects({ source, applications, rateLimits: store.rateLimits }) };
+  const effects = { ...homeVisitEffects(visits), ...statusEffects({ source, applications, rateLimits: store.rateLimits }), ...complaintEffects(new Complaints(store, quiet, now)) };
   return new Engine({ store, texts, flows: createFlows(), defaultLang: 'kk', ...overrides, effects: { ...effects, ...overrides.effects } });
 }

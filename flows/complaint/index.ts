@@ -1,0 +1,378 @@
+import { randomUUID } from 'node:crypto';
+import { COMPLAINT_CATEGORIES, type ComplaintAgainst, type ComplaintCategory, type ComplaintStatus } from '../../domain/complaint';
+import type { IsoDate } from '../../domain/calendar';
+import { formatCivilDate } from '../../locales/format';
+import type { FlowState } from '../../store/types';
+import { catalog, findService, type Service } from '../catalog';
+import { addresseeFor } from '../catalog/complaint';
+import { checklistOf } from '../checklist';
+import { MENU_FLOW_ID } from '../menu';
+import { type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED } from '../questionnaire';
+import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from '../types';
+import { stateOf } from '../types';
+
+/**
+ * A complaint along the procedure the seeds set out: against whom (the provider, a State
+ * Corporation employee, a result the citizen disagrees with), for which service, who receives it
+ * and in how many working days it is answered (from that service's seed), what happened and what
+ * the citizen asks for, who they are, then the complaint filed and told with its registration
+ * number, date, addressee and due date only once stored. An overdue or refused application
+ * (the status journey) leaves a draft with its number and service, taken up here.
+ */
+
+export const COMPLAINT_FLOW_ID = 'complaint';
+
+export const COMPLAINT_EFFECTS = {
+  /** `{ filing }`, keyed by the draft → a filed complaint's summary, or a refusal code */
+  file: 'complaint.file',
+  /** the conversation's complaints → FiledComplaint[] */
+  mine: 'complaint.mine',
+} as const;
+
+/** A filed complaint as the chat keeps and shows it. */
+export interface FiledComplaint {
+  id: string;
+  number: string;
+  status: ComplaintStatus;
+  registeredOn: IsoDate;
+  dueDate: IsoDate;
+  addressee: { kk: string; ru: string };
+}
+
+type Step = 'against' | 'service' | 'addressee' | 'form' | 'filed' | 'mine' | 'stopped';
+
+/** A complaint being written, kept in the flow's state. */
+interface Draft {
+  /** Keys the filing: confirming twice files once. */
+  id: string;
+  against?: ComplaintAgainst;
+  serviceId?: string;
+  applicationNumber?: string;
+  category?: ComplaintCategory;
+  form?: QuestionnaireState;
+  complaints?: FiledComplaint[];
+}
+
+/** What the status journey leaves for a complaint about an overdue or refused application. */
+interface StatusDraft {
+  applicationNumber?: string;
+  serviceId?: string;
+  reason?: 'overdue' | 'refused';
+}
+
+const AGAINST: readonly ComplaintAgainst[] = ['provider', 'state_corporation', 'result'];
+
+const ID = {
+  against: 'cp:against:',
+  service: 'cp:svc:',
+  go: 'cp:go',
+  new: 'cp:new',
+  menu: 'cp:menu',
+} as const;
+
+/** The description's length limit, told in the question so that nothing is cut without the citizen knowing. */
+export const COMPLAINT_TEXT_MAX = 2000;
+
+function collectedOf(data: Readonly<Record<string, unknown>>): { draft?: StatusDraft; complaints: FiledComplaint[] } {
+  const own = (data[COMPLAINT_FLOW_ID] ?? {}) as { draft?: StatusDraft; complaints?: FiledComplaint[] };
+  return { ...(own.draft ? { draft: own.draft } : {}), complaints: own.complaints ?? [] };
+}
+
+export function createComplaintFlow(): Flow {
+  const flow: Flow = {
+    id: COMPLAINT_FLOW_ID,
+    version: 1,
+    effects: Object.values(COMPLAINT_EFFECTS),
+
+    start(ctx) {
+      const { draft: fromStatus, complaints } = collectedOf(ctx.conversation.data);
+      if (fromStatus?.applicationNumber && fromStatus.serviceId) {
+        const draft: Draft = {
+          id: randomUUID(),
+          against: 'provider',
+          serviceId: fromStatus.serviceId,
+          applicationNumber: fromStatus.applicationNumber,
+          category: fromStatus.reason === 'refused' ? 'refusal_without_reasons' : 'term_missed',
+        };
+        return { ...show('addressee', draft, ctx), data: { [COMPLAINT_FLOW_ID]: { complaints } } };
+      }
+      if (complaints.length > 0) return { replies: [], state: at('mine', { id: randomUUID(), complaints }), await: { type: COMPLAINT_EFFECTS.mine } };
+      const inView = checklistOf(ctx.conversation.data).serviceId;
+      return show('against', { id: randomUUID(), ...(inView ? { serviceId: inView } : {}) }, ctx);
+    },
+
+    handle(state, event, ctx): StepResult {
+      const draft = state.data as unknown as Draft;
+      const step = state.step as Step;
+      const id = event.type === 'choice' ? event.id : undefined;
+      if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
+      if (id === ID.new) return show('against', { id: randomUUID() }, ctx);
+      if (step === 'against' && id?.startsWith(ID.against)) {
+        const against = AGAINST.find((a) => id === `${ID.against}${a}`);
+        if (against) return afterAgainst({ ...draft, against }, ctx);
+      }
+      if (step === 'service' && id?.startsWith(ID.service)) {
+        const service = findService(id.slice(ID.service.length));
+        if (service) return afterService({ ...draft, serviceId: service.id }, ctx);
+      }
+      if (step === 'addressee' && id === ID.go) return show('form', { ...draft, form: questionnaire.start(formOf(draft), ctx, prefillOf(draft)).state }, ctx);
+      if (step === 'form') return fillForm(draft, event, ctx);
+      return { replies: [{ text: ctx.t('complaint:use_buttons') }, ...flow.prompt(state, ctx)], state, notUnderstood: event.type === 'text' };
+    },
+
+    onEffect(state, { effect, outcome }, ctx) {
+      const draft = state.data as unknown as Draft;
+      const { complaints } = collectedOf(ctx.conversation.data);
+      if (!outcome.ok) {
+        const key = outcome.code === 'no_state_corporation' ? 'complaint:no_state_corporation' : 'complaint:failed';
+        return { replies: [{ text: ctx.t(key) }, ...promptOf(state.step as Step, draft, ctx)], state };
+      }
+      if (effect.type === COMPLAINT_EFFECTS.mine) {
+        const mine = outcome.value as FiledComplaint[];
+        return { replies: promptOf('mine', { ...draft, complaints: mine }, ctx), state: at('mine', { ...draft, complaints: mine }), data: { [COMPLAINT_FLOW_ID]: { complaints: mine } } };
+      }
+      const filed = outcome.value as FiledComplaint;
+      const kept = [...complaints.filter((c) => c.id !== filed.id), filed];
+      return {
+        replies: [
+          {
+            text: ctx.t('complaint:filed', {
+              number: filed.number,
+              registered: formatCivilDate(filed.registeredOn, ctx.lang),
+              addressee: filed.addressee[ctx.lang],
+              due: formatCivilDate(filed.dueDate, ctx.lang),
+            }),
+            attachment: { kind: 'form', formId: complaintDocumentId(filed.id), fileName: `${filed.number}-${ctx.lang}.pdf` },
+            choices: [
+              { id: ID.new, label: ctx.t('complaint:choices.new') },
+              { id: ID.menu, label: ctx.t('complaint:choices.menu') },
+            ],
+          },
+        ],
+        state: at('filed', { id: randomUUID(), complaints: kept }),
+        // The application's draft is used up; the filed complaint is listed for the citizen and the operators.
+        data: { [COMPLAINT_FLOW_ID]: { complaints: kept } },
+      };
+    },
+
+    prompt(state, ctx) {
+      return promptOf(state.step as Step, state.data as unknown as Draft, ctx);
+    },
+
+    describe(data, ctx) {
+      const { complaints, draft } = collectedOf(data);
+      const items = complaints.map((c) => ({ label: c.number, value: `${c.addressee[ctx.lang]} — ${ctx.t(`complaint:status.${c.status}`)}, ${formatCivilDate(c.dueDate, ctx.lang)}` }));
+      if (draft?.applicationNumber) items.push({ label: ctx.t('complaint:collected.prepared'), value: draft.applicationNumber });
+      return items.length ? { title: ctx.t('complaint:collected.title'), items } : undefined;
+    },
+  };
+
+  const at = (step: Step, draft: Draft): FlowState => stateOf(flow, step, { ...draft });
+  const show = (step: Step, draft: Draft, ctx: FlowContext, before: Reply[] = []): StepResult => ({ replies: [...before, ...promptOf(step, draft, ctx)], state: at(step, draft) });
+
+  const afterAgainst = (draft: Draft, ctx: FlowContext): StepResult => (draft.serviceId ? afterService(draft, ctx) : show('service', draft, ctx));
+
+  /** The service's procedure must have someone who receives this kind of complaint. */
+  const afterService = (draft: Draft, ctx: FlowContext): StepResult => {
+    const service = findService(draft.serviceId ?? '');
+    if (!service) return show('service', { ...draft, serviceId: undefined }, ctx);
+    const addressee = addresseeFor(service, { against: draft.against ?? 'provider' });
+    if (typeof addressee === 'string') return show('against', { ...draft, against: undefined }, ctx, [{ text: ctx.t(`complaint:${addressee}`, { service: service.shortTitle[ctx.lang] }) }]);
+    return show('addressee', draft, ctx);
+  };
+
+  const fillForm = (draft: Draft, event: FlowEvent, ctx: FlowContext): StepResult => {
+    const definition = formOf(draft);
+    const step = questionnaire.handle(definition, draft.form ?? questionnaire.start(definition, ctx, prefillOf(draft)).state, event, ctx);
+    const next = { ...draft, form: step.state };
+    const masked = step.transcriptText !== undefined ? { transcriptText: step.transcriptText } : {};
+    const outcome = step.outcome;
+    if (outcome && 'stopped' in outcome) return { replies: [...step.replies, { text: ctx.t('complaint:no_consent'), choices: endChoices(ctx) }], state: at('stopped', next), ...masked };
+    if (outcome && 'cancelled' in outcome) return { ...show('addressee', { ...next, form: undefined }, ctx), ...masked };
+    if (outcome && 'done' in outcome) {
+      return { replies: [], state: at('form', next), await: { type: COMPLAINT_EFFECTS.file, key: draft.id, filing: filingOf(next, outcome.done, ctx) }, ...masked };
+    }
+    return { replies: step.replies, state: at('form', next), ...masked, ...(step.notUnderstood ? { notUnderstood: true } : {}) };
+  };
+
+  const promptOf = (step: Step, draft: Draft, ctx: FlowContext): Reply[] => {
+    const { t, lang } = ctx;
+    switch (step) {
+      case 'against':
+        return [
+          {
+            text: t('complaint:against'),
+            choices: [...AGAINST.map((a) => ({ id: `${ID.against}${a}`, label: t(`complaint:choices.against.${a}`) })), { id: ID.menu, label: t('complaint:choices.menu') }],
+          },
+        ];
+      case 'service':
+        return [{ text: t('complaint:which_service'), choices: catalog.map((s) => ({ id: `${ID.service}${s.id}`, label: s.shortTitle[lang] })) }];
+      case 'addressee': {
+        const service = findService(draft.serviceId ?? '') as Service;
+        const addressee = addresseeFor(service, { against: draft.against ?? 'provider' });
+        const who = typeof addressee === 'string' ? '' : t('complaint:who', { addressee: addressee.name[lang], days: addressee.reviewWorkingDays });
+        const lines = [
+          draft.applicationNumber
+            ? t('complaint:about_application', { number: draft.applicationNumber, service: service.shortTitle[lang] })
+            : t('complaint:about_service', { service: service.shortTitle[lang] }),
+          who,
+          service.complaint.court.text[lang],
+        ];
+        return [
+          {
+            text: lines.filter(Boolean).join('\n'),
+            choices: [
+              { id: ID.go, label: t('complaint:choices.go') },
+              { id: ID.menu, label: t('complaint:choices.menu') },
+            ],
+          },
+        ];
+      }
+      case 'form':
+        return draft.form ? questionnaire.prompt(formOf(draft), draft.form, ctx) : [];
+      case 'filed':
+      case 'mine': {
+        const complaints = draft.complaints ?? [];
+        const lines = complaints.map((c) => t('complaint:line', { number: c.number, status: t(`complaint:status.${c.status}`), due: formatCivilDate(c.dueDate, lang) }));
+        return [
+          {
+            text: [t('complaint:yours'), ...lines].join('\n'),
+            choices: [
+              { id: ID.new, label: t('complaint:choices.new') },
+              { id: ID.menu, label: t('complaint:choices.menu') },
+            ],
+          },
+        ];
+      }
+      case 'stopped':
+        return [{ text: t('complaint:stopped'), choices: endChoices(ctx) }];
+    }
+  };
+
+  return flow;
+}
+
+/** The printed complaint's id among the conversation's documents (a signed link, a Telegram document) starts with this. */
+export const COMPLAINT_DOCUMENT_PREFIX = 'complaint-';
+
+export function complaintDocumentId(complaintId: string): string {
+  return `${COMPLAINT_DOCUMENT_PREFIX}${complaintId}`;
+}
+
+function endChoices(ctx: FlowContext): Choice[] {
+  return [
+    { id: 'menu:operator', label: ctx.t('menu:choices.operator') },
+    { id: ID.menu, label: ctx.t('complaint:choices.menu') },
+  ];
+}
+
+/** What happened, what the citizen asks for, and who they are. */
+function formOf(draft: Draft): QuestionnaireDefinition {
+  const fields: Field[] = [
+    {
+      id: 'category',
+      kind: 'choice',
+      label: { kk: 'Не болды?', ru: 'Что случилось?' },
+      short: { kk: 'Не болды', ru: 'Что случилось' },
+      options: COMPLAINT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
+    },
+    {
+      id: 'text',
+      kind: 'text',
+      maxLength: COMPLAINT_TEXT_MAX,
+      label: { kk: `Не болғанын өз сөзіңізбен жазыңыз (${COMPLAINT_TEXT_MAX} таңбаға дейін).`, ru: `Опишите своими словами, что произошло (до ${COMPLAINT_TEXT_MAX} знаков).` },
+      short: { kk: 'Сипаттама', ru: 'Описание' },
+    },
+    {
+      id: 'when',
+      kind: 'text',
+      optional: true,
+      maxLength: 100,
+      label: { kk: 'Бұл қашан болды? Болмаса, өткізіп жіберіңіз.', ru: 'Когда это было? Если не помните, пропустите.' },
+      short: { kk: 'Қашан', ru: 'Когда' },
+    },
+    ...(draft.applicationNumber
+      ? []
+      : [
+          {
+            id: 'application',
+            kind: 'text',
+            optional: true,
+            maxLength: 64,
+            label: { kk: 'Өтініштің нөмірі, болса. Болмаса, өткізіп жіберіңіз.', ru: 'Номер заявления, если есть. Если нет, пропустите.' },
+            short: { kk: 'Өтініш нөмірі', ru: 'Номер заявления' },
+          } as const,
+        ]),
+    {
+      id: 'asks',
+      kind: 'text',
+      maxLength: 1000,
+      label: { kk: 'Не сұрайсыз? Мысалы: құжатты қабылдау, дубликатты беру.', ru: 'Чего вы просите? Например: принять документы, выдать дубликат.' },
+      short: { kk: 'Не сұрайды', ru: 'Просьба' },
+    },
+    {
+      id: 'file',
+      kind: 'file',
+      optional: true,
+      accept: ['image/jpeg', 'image/png', 'application/pdf'],
+      maxBytes: 10 * 1024 * 1024,
+      label: { kk: 'Фото немесе файл қосуға болады (JPEG, PNG, PDF). Болмаса, өткізіп жіберіңіз.', ru: 'Можно приложить фото или файл (JPEG, PNG, PDF). Если нечего, пропустите.' },
+      short: { kk: 'Файл', ru: 'Файл' },
+    },
+    { id: 'name', kind: 'text', maxLength: 150, label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты', ru: 'Ваши фамилия, имя и отчество' }, short: { kk: 'Аты-жөні', ru: 'ФИО' } },
+    { id: 'iin', kind: 'iin', label: { kk: 'ЖСН-іңіз', ru: 'Ваш ИИН' }, short: { kk: 'ЖСН', ru: 'ИИН' } },
+    { id: 'contact', kind: 'contact', maxLength: 150, label: { kk: 'Жауап үшін телефон немесе e-mail', ru: 'Телефон или e-mail для ответа' }, short: { kk: 'Байланыс', ru: 'Контакты' } },
+    {
+      id: 'postal',
+      kind: 'text',
+      optional: true,
+      maxLength: 300,
+      label: { kk: 'Жазбаша жауап үшін пошта мекенжайы. Керек болмаса, өткізіп жіберіңіз.', ru: 'Почтовый адрес для письменного ответа. Если не нужен, пропустите.' },
+      short: { kk: 'Пошта мекенжайы', ru: 'Почтовый адрес' },
+    },
+    {
+      id: 'consent',
+      kind: 'consent',
+      label: { kk: 'Дербес деректерді өңдеуге келісім', ru: 'Согласие на обработку персональных данных' },
+      short: { kk: 'Келісім', ru: 'Согласие' },
+      text: { kk: 'Шағым қаралуы үшін деректеріңіз жиналып, өңделеді.', ru: 'Чтобы жалобу рассмотрели, ваши данные соберут и обработают.' },
+      refusal: { kk: 'Келісімсіз шағымды тіркеу мүмкін емес: оған жауап беру үшін деректеріңіз керек.', ru: 'Без согласия жалобу не зарегистрировать: для ответа нужны ваши данные.' },
+    },
+  ];
+  return { title: { kk: 'Шағым', ru: 'Жалоба' }, fields };
+}
+
+const CATEGORY_LABELS: Record<ComplaintCategory, { kk: string; ru: string }> = {
+  documents_refused: { kk: 'Құжаттарды қабылдамады', ru: 'Не приняли документы' },
+  extra_documents: { kk: 'Артық құжат талап етті', ru: 'Требуют лишние документы' },
+  term_missed: { kk: 'Мерзім өтіп кетті', ru: 'Нарушен срок' },
+  refusal_without_reasons: { kk: 'Себебін айтпай бас тартты', ru: 'Отказали без причин' },
+  improper_treatment: { kk: 'Дөрекі не дұрыс қарым-қатынас', ru: 'Грубое обращение' },
+  error_in_result: { kk: 'Нәтижеде қате бар', ru: 'Ошибка в результате' },
+  other: { kk: 'Басқа', ru: 'Другое' },
+};
+
+function prefillOf(draft: Draft): Answers {
+  return draft.category ? { category: draft.category } : {};
+}
+
+const textOf = (answers: Answers, id: string) => (typeof answers[id] === 'string' && answers[id] !== SKIPPED ? (answers[id] as string) : undefined);
+
+/** What the registry files, from the draft and the answers. */
+function filingOf(draft: Draft, answers: Answers, ctx: FlowContext) {
+  const file = answers.file && typeof answers.file === 'object' && 'id' in answers.file ? answers.file : undefined;
+  const application = draft.applicationNumber ?? textOf(answers, 'application');
+  const postal = textOf(answers, 'postal');
+  return {
+    against: draft.against ?? 'provider',
+    serviceId: draft.serviceId ?? '',
+    ...(application ? { applicationNumber: application } : {}),
+    category: (textOf(answers, 'category') ?? 'other') as ComplaintCategory,
+    text: [textOf(answers, 'text'), textOf(answers, 'when')].filter(Boolean).join('\n'),
+    asks: textOf(answers, 'asks') ?? '',
+    complainant: { name: textOf(answers, 'name') ?? '', iin: textOf(answers, 'iin') ?? '', contact: textOf(answers, 'contact') ?? '', ...(postal ? { postalAddress: postal } : {}) },
+    ...(file ? { attachments: [{ id: file.id, name: file.name, type: file.mime, size: file.size }] } : {}),
+    conversationId: ctx.conversation.id,
+    lang: ctx.lang,
+  };
+}

@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../bot/runtime';
+import { parseOpeningHours } from '../../domain/hours';
+import { createTexts } from '../../locales/i18n';
+import { createMemoryStore } from '../../store/memory';
+
+const texts = createTexts();
+const IIN = '850520400003';
+
+function setUp(now: string) {
+  const store = createMemoryStore();
+  const runtime: Runtime = createRuntime({
+    store,
+    texts,
+    log: pino({ level: 'silent' }),
+    defaultLang: 'ru',
+    hours: parseOpeningHours('always'),
+    idleMs: 3_600_000,
+    secret: 'test-secret',
+    telegram: false,
+    now: () => new Date(now),
+  });
+  return { store, runtime };
+}
+
+type Event = { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' };
+
+function citizen(runtime: Runtime, conversationId: string, lang: 'kk' | 'ru' = 'ru') {
+  const say = async (event: Event) => (await runtime.engine.handle({ conversationId, channel: 'web', langHint: lang, event })).replies;
+  const last = async (event: Event) => (await say(event)).at(-1)!;
+  return { say, press: (id: string) => last({ type: 'choice', id }), type: (text: string) => last({ type: 'text', text }) };
+}
+
+/** The complainant's part of the questionnaire, from the description on. */
+async function describeAndSign(c: ReturnType<typeof citizen>, withApplicationField: boolean) {
+  await c.type('Дубликат аттестата не выдали в срок, в школе не отвечают.');
+  await c.press('q:skip'); // when
+  if (withApplicationField) await c.press('q:skip');
+  await c.type('Выдать дубликат аттестата.');
+  await c.press('q:skip'); // file
+  await c.type('Сапарова Айгерим');
+  await c.type(IIN);
+  await c.type('+7 701 123 45 67');
+  await c.press('q:skip'); // postal address
+  return c.press('q:consent:yes');
+}
+
+describe('filing a complaint in the chat', () => {
+  it('takes up an overdue application: addressee and term from the seed, the number, date and due date once stored, and the printed complaint', async () => {
+    const { runtime } = setUp('2026-12-30T11:00:00+05:00');
+    await runtime.applications.update('SC-2026-0500', { iin: IIN, serviceId: 'duplicate-school', status: 'registered', submittedAt: '2026-12-04T12:00:00+05:00', channel: 'state_corporation' });
+    const c = citizen(runtime, 'web-cp-1');
+    await c.say({ type: 'start' });
+    await c.press('menu:status');
+    await c.type('SC-2026-0500');
+    const overdue = await c.type(IIN);
+    expect(overdue.choices!.map((ch) => ch.id)).toContain('menu:complaint');
+    const addressee = await c.press('menu:complaint');
+    expect(addressee.text).toMatch(/^Жалоба по заявлению № SC-2026-0500/);
+    expect(addressee.text).toMatch(/Ответить должны за 5 рабочих дней со дня регистрации/);
+    // The category is taken from the application: the first question is the description.
+    expect((await c.press('cp:go')).text).toMatch(/Опишите своими словами, что произошло \(до 2000 знаков\)/);
+    const summary = await describeAndSign(c, false);
+    expect(summary.text).toMatch(/Что случилось: Нарушен срок/);
+    const [filed] = await c.say({ type: 'choice', id: 'q:confirm' });
+    // Wednesday 30 December 2026, before the end of the working day: registered today; 5 working days skip the New Year and Christmas holidays.
+    expect(filed!.text).toMatch(/^Жалоба зарегистрирована: № CMP-2026-\d{6} от 30 декабря 2026 г\.\nЕё рассмотрит: Руководитель школы\nСрок ответа — не позднее 11 января 2027 г\.\n/);
+    const { items } = await runtime.complaints.list({}, {});
+    expect(items.map((r) => r.value)).toEqual([
+      expect.objectContaining({ applicationNumber: 'SC-2026-0500', serviceId: 'duplicate-school', category: 'term_missed', against: 'provider', conversationId: 'web-cp-1' }),
+    ]);
+    // The printed complaint belongs to this conversation only.
+    const formId = filed!.attachment!.formId;
+    const pdf = await runtime.forms.render('web-cp-1', formId);
+    expect(pdf!.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await runtime.forms.render('web-someone-else', formId)).toBeNull();
+  });
+
+  it('refuses a complaint about a State Corporation employee for a service the State Corporation does not take, and asks again', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const c = citizen(runtime, 'web-cp-2');
+    await c.say({ type: 'start' });
+    await c.press('menu:complaint');
+    await c.press('cp:against:state_corporation');
+    const refused = await c.say({ type: 'choice', id: 'cp:svc:dormitory' });
+    expect(refused[0]!.text).toMatch(/ЦОН заявления не принимает/);
+    expect(refused.at(-1)!.text).toBe('На кого или на что жалоба?');
+  });
+
+  it('registers a complaint filed on a Saturday on Monday, and prints it with Kazakh letters intact', async () => {
+    const { runtime } = setUp('2026-12-12T15:00:00+05:00');
+    const c = citizen(runtime, 'web-cp-3', 'kk');
+    await c.say({ type: 'start' });
+    await c.press('menu:complaint');
+    await c.press('cp:against:provider');
+    await c.press('cp:svc:duplicate-school');
+    await c.press('cp:go');
+    await c.press('q:category:improper_treatment');
+    await c.type('Мектеп қызметкері өтінішімді қабылдаудан дөрекі түрде бас тартты.');
+    await c.press('q:skip');
+    await c.press('q:skip');
+    await c.type('Өтінішімді қабылдауды сұраймын.');
+    await c.press('q:skip');
+    await c.type('Сапарова Әйгерім Құдайбергенқызы');
+    await c.type(IIN);
+    await c.type('+7 701 123 45 67');
+    await c.press('q:skip');
+    await c.press('q:consent:yes');
+    const [filed] = await c.say({ type: 'choice', id: 'q:confirm' });
+    const [complaint] = (await runtime.complaints.list({}, {})).items;
+    expect(complaint!.value.registeredOn).toBe('2026-12-14');
+    expect(filed!.text).toMatch(/^Шағым тіркелді: № CMP-2026-\d{6}/);
+    const pdf = await runtime.forms.render('web-cp-3', filed!.attachment!.formId);
+    const dir = mkdtempSync(join(tmpdir(), 'complaint-'));
+    writeFileSync(join(dir, 'c.pdf'), pdf!);
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'c.pdf'), '-']).toString('utf8');
+    expect(text).toContain('Шағым');
+    expect(text).toContain('Сапарова Әйгерім Құдайбергенқызы');
+    expect(text).toMatch(/дөрекі/);
+  });
+});
