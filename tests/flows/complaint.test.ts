@@ -79,6 +79,11 @@ describe('filing a complaint in the chat', () => {
     const pdf = await runtime.forms.render('web-cp-1', formId);
     expect(pdf!.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await runtime.forms.render('web-someone-else', formId)).toBeNull();
+    // The contact centre accepts it; the citizen is told, and sees it as it stands when they come back.
+    const [complaint] = items;
+    expect((await runtime.complaints.act(complaint!.id, 'accept', {}, 'aigerim')).done).toBe(true);
+    const mine = await c.press('menu:complaint');
+    expect(mine.text).toMatch(/^Ваши жалобы:\n№ CMP-2026-\d{6} — принята к рассмотрению, ответ не позднее 11 января 2027 г\./);
   });
 
   it('refuses a complaint about a State Corporation employee for a service the State Corporation does not take, and asks again', async () => {
