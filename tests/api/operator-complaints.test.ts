@@ -156,7 +156,9 @@ describe('the complaint desk of the operator API', () => {
 
     const answered = await patch({ action: 'answer', text: 'Дубликат готов, его можно забрать в школе с 9:00 до 18:00.' });
     expect(answered.body).toMatchObject({ status: 'answered', answer: 'Дубликат готов, его можно забрать в школе с 9:00 до 18:00.', overdue: false });
-    expect((await toldIn('web-cmp-b')).at(-1)).toBe(`Ответ на жалобу № ${numbers.new}:\nДубликат готов, его можно забрать в школе с 9:00 до 18:00.`);
+    expect((await toldIn('web-cmp-b')).at(-1)).toBe(
+      `Ответ на жалобу № ${numbers.new}:\nДубликат готов, его можно забрать в школе с 9:00 до 18:00.\nЕсли вы не согласны с ответом, жалобу можно подать в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг, а после — обратиться в суд.`,
+    );
     const closed = await patch({ action: 'close' });
     expect(closed.body.status).toBe('closed');
     expect(closed.body.history.map((e: { action: string; by: string }) => `${e.action}:${e.by}`)).toEqual(['file:citizen', 'accept:aigerim', 'extend:sveta', 'answer:aigerim', 'close:aigerim']);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -127,5 +127,8 @@ describe('filing a complaint in the chat', () => {
     expect(text).toContain('Шағым');
     expect(text).toContain('Сапарова Әйгерім Құдайбергенқызы');
     expect(text).toMatch(/дөрекі/);
+    // The page as a person sees it: rendered to PNG without errors.
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', join(dir, 'c.pdf'), join(dir, 'page')]);
+    expect(readFileSync(join(dir, 'page.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 });
