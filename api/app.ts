@@ -18,6 +18,7 @@ import { apiError, errorAnswer } from './errors';
 import { applicationRoutes } from './routes/applications';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
+import { chatFileRoutes } from './routes/chat-files';
 import { formRoutes } from './routes/forms';
 import { nluRoutes } from './routes/nlu';
 import { healthRoutes } from './routes/health';
@@ -90,6 +91,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(healthRoutes, deps);
   await app.register(pageRoutes, deps);
   await app.register(chatRoutes, deps);
+  await app.register(chatFileRoutes, {
+    files: deps.store.files,
+    conversations: deps.store.conversations,
+    maxBytes: deps.config.FILE_MAX_BYTES,
+    texts: deps.texts,
+    defaultLang: deps.config.DEFAULT_LANG,
+  });
   await app.register(catalogRoutes);
   await app.register(formRoutes, { forms: deps.forms });
   await app.register(nluRoutes, { defaultLang: deps.config.DEFAULT_LANG });

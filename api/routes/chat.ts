@@ -5,7 +5,7 @@ import type { AppDeps } from '../app';
 /** The widget WebSocket of DESIGN.md §6. */
 export const chatRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   const perIp = new Map<string, number>();
-  const channel = { ...deps, defaultLang: deps.config.DEFAULT_LANG, conversations: deps.store.conversations };
+  const channel = { ...deps, defaultLang: deps.config.DEFAULT_LANG, conversations: deps.store.conversations, files: deps.store.files };
 
   app.get('/ws/chat', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const ip = request.ip;

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Reply } from '../../flows/types';
-import type { ConversationStore, Lang, TranscriptEntry } from '../../store/types';
+import type { ConversationStore, Files, Lang, TranscriptEntry } from '../../store/types';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
 import { runTurn, type TurnRunnerDeps } from './turns';
@@ -15,6 +15,8 @@ const ClientFrame = z.discriminatedUnion('type', [
   // the button's): a frame sent again with the same id is handled once.
   z.object({ type: z.literal('text'), text: z.string().max(20_000), id: FrameId, frameId: FrameId }),
   z.object({ type: z.literal('choice'), id: z.string().min(1).max(64), frameId: FrameId }),
+  // A file uploaded to POST /api/chat/files with this session's token, by the id it answered.
+  z.object({ type: z.literal('file'), id: z.string().min(1).max(64) }),
 ]);
 
 export type ServerFrame =
@@ -54,6 +56,11 @@ const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 /** Frames a socket may send per window before it is asked to slow down. */
 const FRAMES_PER_WINDOW = 20;
 const WINDOW_MS = 10_000;
+
+/** Whether a string has the form of a widget session token. */
+export function isSessionToken(token: string): boolean {
+  return TOKEN.test(token);
+}
 
 export function conversationIdForToken(token: string): string {
   return `web-${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
@@ -135,6 +142,8 @@ export interface WebChannelDeps extends TurnRunnerDeps {
   forms: FormFiles;
   /** Where a resumed conversation's transcript is read from. */
   conversations: Pick<ConversationStore, 'transcript'>;
+  /** Where uploaded attachments are looked up when the widget sends one. */
+  files: Pick<Files, 'get'>;
 }
 
 /** Messages of the conversation so far that a reloaded widget shows. */
@@ -196,6 +205,12 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     }
     if (!session) return error('hello_first', 'common:errors.hello_first');
     if (frame.type === 'text') return turn({ type: 'text', text: frame.text }, { ...(frame.id || frame.frameId ? { frameId: (frame.id ?? frame.frameId)! } : {}) });
+    if (frame.type === 'file') {
+      // Only a file uploaded in this conversation; another's is answered as unknown.
+      const file = await deps.files.get(frame.id);
+      if (!file || file.owner !== session.conversationId) return error('file_unknown', 'common:errors.bad_frame');
+      return turn({ type: 'file', file: { id: frame.id, name: file.name, mime: file.mime, size: file.size } }, { frameId: `file:${frame.id}` });
+    }
     return turn({ type: 'choice', id: frame.id }, frame.frameId ? { frameId: frame.frameId } : {});
   };
 
