@@ -11,7 +11,13 @@ export const formRoutes: FastifyPluginAsync<{ forms: FormFiles }> = async (fasti
     schema: {
       tags: ['forms'],
       summary: 'A filled application form as PDF (signed link from the chat)',
-      params: z.object({ conversationId: z.string().max(80), file: z.string().regex(/^[a-z0-9-]+\.pdf$/) }),
+      params: z.object({
+        conversationId: z.string().max(80),
+        file: z
+          .string()
+          .max(80)
+          .regex(/^[A-Za-z0-9_-]+\.pdf$/),
+      }),
       querystring: z.object({ sig: z.string().max(64) }),
       response: { 200: z.any().describe('application/pdf'), 404: ApiError, 403: ApiError },
     },
