@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPLAINT_RECORDS } from '../../bot/complaints';
 import { buttonsOf, type FakeTelegram } from '../support/fake-telegram';
 import { startTelegramTestServer, startTestServer, type TestServer } from '../support/server';
 import { ChatClient } from '../support/ws-client';
@@ -111,5 +112,62 @@ describe('a complaint after an overdue status, in Telegram', () => {
     // The printed complaint comes as a PDF document with the confirmation.
     const documents = telegram.calls.filter((c) => c.method === 'sendDocument');
     expect(documents).toHaveLength(1);
+  });
+});
+
+describe('a complaint about a State Corporation employee with a photo, in Telegram', () => {
+  let telegram: FakeTelegram;
+  let server: TestServer;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ telegram, server, close } = await startTelegramTestServer({}, { now }));
+  });
+  afterAll(() => close());
+
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3000, 7)]);
+  const EXE = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(500, 1)]);
+
+  async function answer(chat: number, since: number): Promise<string> {
+    for (let count = 1; ; count++) {
+      const sent = await telegram.waitFor('sendMessage', count, since, chat);
+      const end = sent.findIndex((c) => buttonsOf(c).length > 0);
+      if (end >= 0)
+        return sent
+          .slice(0, end + 1)
+          .map((c) => String(c.params.text))
+          .join('\n');
+    }
+  }
+
+  it('refuses an executable renamed .jpg with a clear message, keeps the complaint so far, and files it with the photo', async () => {
+    const chat = 8202;
+    const say = async (act: () => void) => {
+      const since = telegram.calls.length;
+      act();
+      return answer(chat, since);
+    };
+    await say(() => telegram.sendText(chat, '/start', 'ru'));
+    await say(() => telegram.pressButton(chat, 'menu:complaint', 'ru'));
+    await say(() => telegram.pressButton(chat, 'cp:against:state_corporation', 'ru'));
+    expect(await say(() => telegram.pressButton(chat, 'cp:svc:duplicate-school', 'ru'))).toMatch(/Её рассмотрит: /);
+    await say(() => telegram.pressButton(chat, 'cp:go', 'ru'));
+    await say(() => telegram.pressButton(chat, 'q:category:improper_treatment', 'ru'));
+    await say(() => telegram.sendText(chat, 'Сотрудник ЦОН накричал и не принял документы.', 'ru'));
+    await say(() => telegram.pressButton(chat, 'q:skip', 'ru'));
+    await say(() => telegram.pressButton(chat, 'q:skip', 'ru'));
+    expect(await say(() => telegram.sendText(chat, 'Принять документы.', 'ru'))).toMatch(/Можно приложить фото или файл/);
+    const refused = await say(() => telegram.sendDocument(chat, EXE, 'photo.jpg', 'image/jpeg', { languageCode: 'ru' }));
+    expect(refused).toMatch(/Такой файл не подходит/);
+    expect(refused).toMatch(/Можно приложить фото или файл/);
+    expect(await say(() => telegram.sendPhoto(chat, JPEG, { languageCode: 'ru' }))).toMatch(/Ваши фамилия, имя и отчество/);
+    await say(() => telegram.sendText(chat, 'Сапарова Айгерим', 'ru'));
+    await say(() => telegram.sendText(chat, IIN, 'ru'));
+    await say(() => telegram.sendText(chat, '+7 701 123 45 67', 'ru'));
+    await say(() => telegram.pressButton(chat, 'q:skip', 'ru'));
+    const summary = await say(() => telegram.pressButton(chat, 'q:consent:yes', 'ru'));
+    expect(summary).toMatch(/Описание: Сотрудник ЦОН накричал/);
+    expect(await say(() => telegram.pressButton(chat, 'q:confirm', 'ru'))).toMatch(/Жалоба зарегистрирована: № CMP-2026-\d{6}/);
+    const { items } = await server.store.records(COMPLAINT_RECORDS).list({});
+    expect(items.map((r) => r.value)).toEqual([expect.objectContaining({ against: 'state_corporation', attachments: [expect.objectContaining({ type: 'image/jpeg', size: JPEG.length })] })]);
   });
 });
