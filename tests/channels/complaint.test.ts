@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLAINT_RECORDS } from '../../bot/complaints';
 import { buttonsOf, type FakeTelegram } from '../support/fake-telegram';
 import { startTelegramTestServer, startTestServer, type TestServer } from '../support/server';
-import { ChatClient } from '../support/ws-client';
+import { ChatClient, type Frame } from '../support/ws-client';
 
 /** Wednesday 30 December 2026, 11:00 in Astana: the application below is overdue since 28 December. */
 const now = () => new Date('2026-12-30T11:00:00+05:00');
@@ -51,7 +51,7 @@ describe('a complaint after an overdue status, over the widget socket', () => {
     let client = await ChatClient.connect(server.wsUrl);
     const hello = await client.exchange({ type: 'hello', lang: 'ru' });
     const { token } = hello.find((f) => f.type === 'session')!;
-    let last: { attachment?: { url: string } } | undefined;
+    let last: Frame | undefined;
     for (const [index, [step, expected]] of SCRIPT('SC-2026-0601').entries()) {
       // A socket may send 20 frames in 10 s: the page is reloaded now and then, as a person's would be.
       if (index > 0 && index % 12 === 0) {
