@@ -85,6 +85,20 @@ export const chatFileRoutes: FastifyPluginAsync<ChatFileDeps> = async (fastify, 
     throw error;
   });
 
+  // The widget is embedded on other sites and authorises with a bearer token, not cookies: any origin may call.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+  });
+  const preflight = async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST')
+      .header('access-control-allow-headers', 'authorization, content-type, x-file-name, accept-language')
+      .header('access-control-max-age', '600')
+      .send();
+  app.options('/api/chat/files', { schema: { hide: true } }, preflight);
+  app.options('/api/chat/files/:id', { schema: { hide: true } }, preflight);
+
   app.post(
     '/api/chat/files',
     {

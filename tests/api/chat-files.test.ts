@@ -57,6 +57,16 @@ describe('widget attachments: POST /api/chat/files and the file frame', () => {
     other.client.close();
   });
 
+  it('lets the widget embedded on another site call it (CORS preflight)', async () => {
+    const preflight = await fetch(`${server.url}/api/chat/files`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://egov.example.kz', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, x-file-name' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('x-file-name');
+  });
+
   it('refuses without a token or with a token of no conversation (401)', async () => {
     const none = await upload(PNG, {});
     expect(none.status).toBe(401);

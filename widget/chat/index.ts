@@ -20,6 +20,8 @@ const UI = {
     open: 'Көмекшімен сөйлесу',
     close: 'Жабу',
     operator: '1414 операторы',
+    attach: 'Файл тіркеу (JPEG, PNG, PDF)',
+    attachFailed: 'Файлды жіберу мүмкін болмады. Қайталап көріңіз.',
   },
   ru: {
     title: 'Помощник по госуслугам',
@@ -29,6 +31,8 @@ const UI = {
     open: 'Чат с помощником',
     close: 'Закрыть',
     operator: 'оператор',
+    attach: 'Прикрепить файл (JPEG, PNG, PDF)',
+    attachFailed: 'Не удалось отправить файл. Попробуйте ещё раз.',
   },
 } as const;
 type Lang = keyof typeof UI;
@@ -55,7 +59,23 @@ const status = el('p', { class: 'ca-status', role: 'status' });
 const form = el('form', { class: 'ca-form' });
 const input = el('input', { type: 'text', 'aria-label': ui.placeholder, placeholder: ui.placeholder, maxlength: '4000', autocomplete: 'off' });
 const send = el('button', { type: 'submit' }, ui.send);
-form.append(input, send);
+// A photo or scan: uploaded with the session's token, then sent on the socket by its id.
+const attach = el('label', { class: 'ca-attach', title: ui.attach });
+const attachText = el('span', { class: 'ca-visually-hidden' }, ui.attach);
+const fileInput = el('input', { type: 'file', accept: 'image/jpeg,image/png,application/pdf', class: 'ca-visually-hidden', 'data-testid': 'chat-file' });
+/** A paper clip drawn inline, so it shows without an emoji font. */
+function clipIcon(): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  for (const [k, v] of Object.entries({ viewBox: '0 0 24 24', width: '22', height: '22', fill: 'none', stroke: '#0b5cad', 'stroke-width': '2', 'stroke-linecap': 'round', 'aria-hidden': 'true' }))
+    svg.setAttribute(k, v);
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M21 11.5l-8.5 8.5a5 5 0 0 1-7-7l9-9a3.3 3.3 0 0 1 4.7 4.7l-9 9a1.7 1.7 0 0 1-2.4-2.4l8.3-8.3');
+  svg.append(path);
+  return svg;
+}
+attach.append(clipIcon(), attachText, fileInput);
+form.append(attach, input, send);
 
 /** Puts the widget's own labels in the conversation's language. */
 function useLang(next: string | undefined): void {
@@ -67,6 +87,8 @@ function useLang(next: string | undefined): void {
   input.setAttribute('aria-label', ui.placeholder);
   input.placeholder = ui.placeholder;
   send.textContent = ui.send;
+  attach.title = ui.attach;
+  attachText.textContent = ui.attach;
   if (status.textContent) status.textContent = ui.reconnecting;
 }
 root.append(header, log, status, form);
@@ -88,6 +110,9 @@ style.textContent = `
 .ca-status{margin:0;padding:0 12px;color:#8a5a00;font-size:13px;min-height:1em}
 .ca-form{display:flex;gap:8px;padding:12px;border-top:1px solid #e1e5ea}
 .ca-form input{flex:1;padding:8px;border:1px solid #c8d0dc;border-radius:8px;font:inherit}
+.ca-attach{display:flex;align-items:center;padding:0 6px;cursor:pointer;font-size:20px;border-radius:8px}
+.ca-attach:focus-within{outline:3px solid #f0a500;outline-offset:1px}
+.ca-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .ca-form button{padding:8px 14px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;cursor:pointer}`;
 
 function append(from: string, text: string, choices: Choice[] = [], attachment?: Attachment, author?: string, earlier = false): void {
@@ -184,6 +209,29 @@ form.addEventListener('submit', (event) => {
   append('citizen', text);
   transmit({ type: 'text', text, id: frameId() });
   input.value = '';
+});
+
+fileInput.addEventListener('change', async () => {
+  const file = fileInput.files?.[0];
+  fileInput.value = '';
+  const token = localStorage.getItem(STORAGE_KEY);
+  if (!file || !token) return;
+  try {
+    const response = await fetch(new URL('/api/chat/files', serverUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name), 'accept-language': lang },
+      body: file,
+    });
+    const body = (await response.json().catch(() => undefined)) as { id?: string; name?: string; error?: { message: string } } | undefined;
+    if (response.status !== 201 || !body?.id) {
+      append('system', body?.error?.message ?? ui.attachFailed);
+      return;
+    }
+    append('citizen', `📎 ${body.name ?? file.name}`);
+    transmit({ type: 'file', id: body.id });
+  } catch {
+    append('system', ui.attachFailed);
+  }
 });
 
 const mount = document.querySelector(script?.dataset.target ?? '#citizen-assistant') ?? document.body;
