@@ -7,8 +7,9 @@ import { catalog, findService, type Service } from '../catalog';
 import { addresseeFor } from '../catalog/complaint';
 import { checklistOf } from '../checklist';
 import { MENU_FLOW_ID } from '../menu';
-import { type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED } from '../questionnaire';
-import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from '../types';
+import { type Answers, checkFile, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED, sizeText, typesText } from '../questionnaire';
+import type { FileField } from '../questionnaire/types';
+import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
 import { stateOf } from '../types';
 
 /**
@@ -39,7 +40,7 @@ export interface FiledComplaint {
   addressee: { kk: string; ru: string };
 }
 
-type Step = 'against' | 'service' | 'addressee' | 'form' | 'filed' | 'mine' | 'stopped';
+type Step = 'against' | 'service' | 'addressee' | 'form' | 'files' | 'filed' | 'mine' | 'stopped';
 
 /** A complaint being written, kept in the flow's state. */
 interface Draft {
@@ -50,6 +51,9 @@ interface Draft {
   applicationNumber?: string;
   category?: ComplaintCategory;
   form?: QuestionnaireState;
+  /** The confirmed answers, while files are added. */
+  answers?: Answers;
+  files?: SentFile[];
   complaints?: FiledComplaint[];
 }
 
@@ -68,7 +72,18 @@ const ID = {
   go: 'cp:go',
   new: 'cp:new',
   menu: 'cp:menu',
+  filesDone: 'cp:files_done',
 } as const;
+
+/** Photos and files a complaint may carry, checked by their content when they arrive. */
+export const COMPLAINT_FILES: FileField = {
+  id: 'files',
+  kind: 'file',
+  accept: ['image/jpeg', 'image/png', 'application/pdf'],
+  maxBytes: 10 * 1024 * 1024,
+  label: { kk: 'Файлдар', ru: 'Файлы' },
+};
+export const MAX_COMPLAINT_FILES = 5;
 
 /** The description's length limit, told in the question so that nothing is cut without the citizen knowing. */
 export const COMPLAINT_TEXT_MAX = 2000;
@@ -117,6 +132,7 @@ export function createComplaintFlow(): Flow {
       }
       if (step === 'addressee' && id === ID.go) return show('form', { ...draft, form: questionnaire.start(formOf(draft), ctx, prefillOf(draft)).state }, ctx);
       if (step === 'form') return fillForm(draft, event, ctx);
+      if (step === 'files') return addFile(draft, event, ctx);
       return { replies: [{ text: ctx.t('complaint:use_buttons') }, ...flow.prompt(state, ctx)], state, notUnderstood: event.type === 'text' };
     },
 
@@ -189,10 +205,25 @@ export function createComplaintFlow(): Flow {
     const outcome = step.outcome;
     if (outcome && 'stopped' in outcome) return { replies: [...step.replies, { text: ctx.t('complaint:no_consent'), choices: endChoices(ctx) }], state: at('stopped', next), ...masked };
     if (outcome && 'cancelled' in outcome) return { ...show('addressee', { ...next, form: undefined }, ctx), ...masked };
-    if (outcome && 'done' in outcome) {
-      return { replies: [], state: at('form', next), await: { type: COMPLAINT_EFFECTS.file, key: draft.id, filing: filingOf(next, outcome.done, ctx) }, ...masked };
-    }
+    if (outcome && 'done' in outcome) return { ...show('files', { ...next, answers: outcome.done, files: [] }, ctx), ...masked };
     return { replies: step.replies, state: at('form', next), ...masked, ...(step.notUnderstood ? { notUnderstood: true } : {}) };
+  };
+
+  /** Up to five photos or files, each checked by its content; "done" (or "without files") files the complaint. */
+  const addFile = (draft: Draft, event: FlowEvent, ctx: FlowContext): StepResult => {
+    const files = draft.files ?? [];
+    if (event.type === 'choice' && event.id === ID.filesDone) {
+      return { replies: [], state: at('files', draft), await: { type: COMPLAINT_EFFECTS.file, key: draft.id, filing: filingOf(draft, draft.answers ?? {}, ctx) } };
+    }
+    if (event.type !== 'file') return { replies: [{ text: ctx.t('complaint:files.expected') }, ...promptOf('files', draft, ctx)], state: at('files', draft), notUnderstood: event.type === 'text' };
+    if (files.length >= MAX_COMPLAINT_FILES) return { replies: [{ text: ctx.t('complaint:files.limit', { max: MAX_COMPLAINT_FILES }) }, ...promptOf('files', draft, ctx)], state: at('files', draft) };
+    const checked = checkFile(event.file, COMPLAINT_FILES, ctx);
+    if ('error' in checked) return { replies: [{ text: ctx.t(checked.error, checked.vars) }, ...promptOf('files', draft, ctx)], state: at('files', draft) };
+    const next = { ...draft, files: [...files, checked.value] };
+    return {
+      replies: [{ text: ctx.t('complaint:files.added', { name: checked.value.name, count: next.files.length, max: MAX_COMPLAINT_FILES }) }, ...promptOf('files', next, ctx)],
+      state: at('files', next),
+    };
   };
 
   const promptOf = (step: Step, draft: Draft, ctx: FlowContext): Reply[] => {
@@ -230,6 +261,11 @@ export function createComplaintFlow(): Flow {
       }
       case 'form':
         return draft.form ? questionnaire.prompt(formOf(draft), draft.form, ctx) : [];
+      case 'files': {
+        const count = draft.files?.length ?? 0;
+        const text = t('complaint:files.ask', { types: typesText(COMPLAINT_FILES, ctx), size: sizeText(COMPLAINT_FILES, ctx), max: MAX_COMPLAINT_FILES });
+        return [{ text, choices: [{ id: ID.filesDone, label: t(count ? 'complaint:choices.files_done' : 'complaint:choices.no_files') }] }];
+      }
       case 'filed':
       case 'mine': {
         const complaints = draft.complaints ?? [];
@@ -310,15 +346,6 @@ function formOf(draft: Draft): QuestionnaireDefinition {
       label: { kk: 'Не сұрайсыз? Мысалы: құжатты қабылдау, дубликатты беру.', ru: 'Чего вы просите? Например: принять документы, выдать дубликат.' },
       short: { kk: 'Не сұрайды', ru: 'Просьба' },
     },
-    {
-      id: 'file',
-      kind: 'file',
-      optional: true,
-      accept: ['image/jpeg', 'image/png', 'application/pdf'],
-      maxBytes: 10 * 1024 * 1024,
-      label: { kk: 'Фото немесе файл қосуға болады (JPEG, PNG, PDF). Болмаса, өткізіп жіберіңіз.', ru: 'Можно приложить фото или файл (JPEG, PNG, PDF). Если нечего, пропустите.' },
-      short: { kk: 'Файл', ru: 'Файл' },
-    },
     { id: 'name', kind: 'text', maxLength: 150, label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты', ru: 'Ваши фамилия, имя и отчество' }, short: { kk: 'Аты-жөні', ru: 'ФИО' } },
     { id: 'iin', kind: 'iin', label: { kk: 'ЖСН-іңіз', ru: 'Ваш ИИН' }, short: { kk: 'ЖСН', ru: 'ИИН' } },
     { id: 'contact', kind: 'contact', maxLength: 150, label: { kk: 'Жауап үшін телефон немесе e-mail', ru: 'Телефон или e-mail для ответа' }, short: { kk: 'Байланыс', ru: 'Контакты' } },
@@ -360,7 +387,7 @@ const textOf = (answers: Answers, id: string) => (typeof answers[id] === 'string
 
 /** What the registry files, from the draft and the answers. */
 function filingOf(draft: Draft, answers: Answers, ctx: FlowContext) {
-  const file = answers.file && typeof answers.file === 'object' && 'id' in answers.file ? answers.file : undefined;
+  const files = draft.files ?? [];
   const application = draft.applicationNumber ?? textOf(answers, 'application');
   const postal = textOf(answers, 'postal');
   return {
@@ -371,7 +398,7 @@ function filingOf(draft: Draft, answers: Answers, ctx: FlowContext) {
     text: [textOf(answers, 'text'), textOf(answers, 'when')].filter(Boolean).join('\n'),
     asks: textOf(answers, 'asks') ?? '',
     complainant: { name: textOf(answers, 'name') ?? '', iin: textOf(answers, 'iin') ?? '', contact: textOf(answers, 'contact') ?? '', ...(postal ? { postalAddress: postal } : {}) },
-    ...(file ? { attachments: [{ id: file.id, name: file.name, type: file.mime, size: file.size }] } : {}),
+    ...(files.length ? { attachments: files.map((file) => ({ id: file.id, name: file.name, type: file.mime, size: file.size })) } : {}),
     conversationId: ctx.conversation.id,
     lang: ctx.lang,
   };

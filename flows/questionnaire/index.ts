@@ -15,6 +15,7 @@ export const questionnaire = { start, handle, prompt, summary } as const;
 
 export { answerText } from './display';
 export { checkTypedDate, dayLabel } from './date';
+export { checkFile, sizeText, typesText } from './file';
 export { checkDefinition, PREFIX as QUESTIONNAIRE_PREFIX } from './ids';
 export { SKIPPED } from './types';
 export type {

@@ -21,13 +21,13 @@ const SCRIPT = (number: string): [Step, RegExp?][] => [
   [{ type: 'Дубликат не выдали в срок.' }],
   [{ press: 'q:skip' }],
   [{ type: 'Выдать дубликат.' }],
-  [{ press: 'q:skip' }],
   [{ type: 'Сапарова Айгерим' }],
   [{ type: IIN }],
   [{ type: '+7 701 123 45 67' }],
   [{ press: 'q:skip' }],
   [{ press: 'q:consent:yes' }, /Нарушен срок/],
-  [{ press: 'q:confirm' }, /Жалоба зарегистрирована: № CMP-2026-\d{6} от 30 декабря 2026 г\.\nЕё рассмотрит: Руководитель школы\nСрок ответа — не позднее 11 января 2027 г\./],
+  [{ press: 'q:confirm' }, /Можно приложить до 5 фото или файлов/],
+  [{ press: 'cp:files_done' }, /Жалоба зарегистрирована: № CMP-2026-\d{6} от 30 декабря 2026 г\.\nЕё рассмотрит: Руководитель школы\nСрок ответа — не позднее 11 января 2027 г\./],
 ];
 
 async function postApplication(server: TestServer, number: string) {
@@ -139,7 +139,7 @@ describe('a complaint about a State Corporation employee with a photo, in Telegr
     }
   }
 
-  it('refuses an executable renamed .jpg with a clear message, keeps the complaint so far, and files it with the photo', async () => {
+  it('refuses an executable renamed .jpg, an oversized photo and a sixth file with a clear message, keeps the complaint so far, and files it with five photos', async () => {
     const chat = 8202;
     const say = async (act: () => void) => {
       const since = telegram.calls.length;
@@ -155,19 +155,23 @@ describe('a complaint about a State Corporation employee with a photo, in Telegr
     await say(() => telegram.sendText(chat, 'Сотрудник ЦОН накричал и не принял документы.', 'ru'));
     await say(() => telegram.pressButton(chat, 'q:skip', 'ru'));
     await say(() => telegram.pressButton(chat, 'q:skip', 'ru'));
-    expect(await say(() => telegram.sendText(chat, 'Принять документы.', 'ru'))).toMatch(/Можно приложить фото или файл/);
-    const refused = await say(() => telegram.sendDocument(chat, EXE, 'photo.jpg', 'image/jpeg', { languageCode: 'ru' }));
-    expect(refused).toMatch(/Такой файл не подходит/);
-    expect(refused).toMatch(/Можно приложить фото или файл/);
-    expect(await say(() => telegram.sendPhoto(chat, JPEG, { languageCode: 'ru' }))).toMatch(/Ваши фамилия, имя и отчество/);
+    await say(() => telegram.sendText(chat, 'Принять документы.', 'ru'));
     await say(() => telegram.sendText(chat, 'Сапарова Айгерим', 'ru'));
     await say(() => telegram.sendText(chat, IIN, 'ru'));
     await say(() => telegram.sendText(chat, '+7 701 123 45 67', 'ru'));
     await say(() => telegram.pressButton(chat, 'q:skip', 'ru'));
     const summary = await say(() => telegram.pressButton(chat, 'q:consent:yes', 'ru'));
     expect(summary).toMatch(/Описание: Сотрудник ЦОН накричал/);
-    expect(await say(() => telegram.pressButton(chat, 'q:confirm', 'ru'))).toMatch(/Жалоба зарегистрирована: № CMP-2026-\d{6}/);
+    expect(await say(() => telegram.pressButton(chat, 'q:confirm', 'ru'))).toMatch(/Можно приложить до 5 фото или файлов/);
+    const refused = await say(() => telegram.sendDocument(chat, EXE, 'photo.jpg', 'image/jpeg', { languageCode: 'ru' }));
+    expect(refused).toMatch(/Такой файл не подходит/);
+    expect(await say(() => telegram.sendPhoto(chat, JPEG, { languageCode: 'ru', statedSize: 20 * 1024 * 1024 }))).toMatch(/Файл слишком большой/);
+    for (let i = 1; i <= 5; i++) expect(await say(() => telegram.sendPhoto(chat, JPEG, { languageCode: 'ru' }))).toMatch(new RegExp(`\\(${i} из 5\\)`));
+    expect(await say(() => telegram.sendPhoto(chat, JPEG, { languageCode: 'ru' }))).toMatch(/Больше 5 файлов приложить нельзя/);
+    expect(await say(() => telegram.pressButton(chat, 'cp:files_done', 'ru'))).toMatch(/Жалоба зарегистрирована: № CMP-2026-\d{6}/);
     const { items } = await server.store.records(COMPLAINT_RECORDS).list({});
-    expect(items.map((r) => r.value)).toEqual([expect.objectContaining({ against: 'state_corporation', attachments: [expect.objectContaining({ type: 'image/jpeg', size: JPEG.length })] })]);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.value).toMatchObject({ against: 'state_corporation', category: 'improper_treatment' });
+    expect(items[0]!.value.attachments.map((a) => [a.type, a.size])).toEqual(Array.from({ length: 5 }, () => ['image/jpeg', JPEG.length]));
   });
 });

@@ -42,7 +42,6 @@ async function describeAndSign(c: ReturnType<typeof citizen>, withApplicationFie
   await c.press('q:skip'); // when
   if (withApplicationField) await c.press('q:skip');
   await c.type('Выдать дубликат аттестата.');
-  await c.press('q:skip'); // file
   await c.type('Сапарова Айгерим');
   await c.type(IIN);
   await c.type('+7 701 123 45 67');
@@ -67,7 +66,8 @@ describe('filing a complaint in the chat', () => {
     expect((await c.press('cp:go')).text).toMatch(/Опишите своими словами, что произошло \(до 2000 знаков\)/);
     const summary = await describeAndSign(c, false);
     expect(summary.text).toMatch(/Что случилось: Нарушен срок/);
-    const [filed] = await c.say({ type: 'choice', id: 'q:confirm' });
+    expect((await c.press('q:confirm')).text).toMatch(/Можно приложить до 5 фото или файлов/);
+    const [filed] = await c.say({ type: 'choice', id: 'cp:files_done' });
     // Wednesday 30 December 2026, before the end of the working day: registered today; 5 working days skip the New Year and Christmas holidays.
     expect(filed!.text).toMatch(/^Жалоба зарегистрирована: № CMP-2026-\d{6} от 30 декабря 2026 г\.\nЕё рассмотрит: Руководитель школы\nСрок ответа — не позднее 11 января 2027 г\.\n/);
     const { items } = await runtime.complaints.list({}, {});
@@ -110,13 +110,13 @@ describe('filing a complaint in the chat', () => {
     await c.press('q:skip');
     await c.press('q:skip');
     await c.type('Өтінішімді қабылдауды сұраймын.');
-    await c.press('q:skip');
     await c.type('Сапарова Әйгерім Құдайбергенқызы');
     await c.type(IIN);
     await c.type('+7 701 123 45 67');
     await c.press('q:skip');
     await c.press('q:consent:yes');
-    const [filed] = await c.say({ type: 'choice', id: 'q:confirm' });
+    await c.press('q:confirm');
+    const [filed] = await c.say({ type: 'choice', id: 'cp:files_done' });
     const [complaint] = (await runtime.complaints.list({}, {})).items;
     expect(complaint!.value.registeredOn).toBe('2026-12-14');
     expect(filed!.text).toMatch(/^Шағым тіркелді: № CMP-2026-\d{6}/);
