@@ -217,7 +217,8 @@ export function createComplaintFlow(): Flow {
     }
     if (event.type !== 'file') return { replies: [{ text: ctx.t('complaint:files.expected') }, ...promptOf('files', draft, ctx)], state: at('files', draft), notUnderstood: event.type === 'text' };
     if (files.length >= MAX_COMPLAINT_FILES) return { replies: [{ text: ctx.t('complaint:files.limit', { max: MAX_COMPLAINT_FILES }) }, ...promptOf('files', draft, ctx)], state: at('files', draft) };
-    const checked = checkFile(event.file, COMPLAINT_FILES, ctx);
+    // A channel that could not keep a file (over its size limit) hands it on without an id.
+    const checked = event.file.id ? checkFile(event.file, COMPLAINT_FILES, ctx) : ({ error: 'questionnaire:errors.file_size', vars: { size: sizeText(COMPLAINT_FILES, ctx) } } as const);
     if ('error' in checked) return { replies: [{ text: ctx.t(checked.error, checked.vars) }, ...promptOf('files', draft, ctx)], state: at('files', draft) };
     const next = { ...draft, files: [...files, checked.value] };
     return {

@@ -199,4 +199,21 @@ describe('the complaint desk of the operator API', () => {
     const forged = await server.app.inject({ method: 'PATCH', url: `/api/operator/complaints/${ids.old}`, payload: { action: 'accept' }, headers: { authorization: 'Bearer not-a-token' } });
     expect(forged.statusCode).toBe(401);
   });
+  it("serves a complaint's listed attachment to operators, and nothing that is not listed", async () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n');
+    const stored = await server.store.files.put(pdf, { name: 'отказ.pdf', mime: 'application/pdf', owner: 'web-cmp-att' });
+    const other = await server.store.files.put(pdf, { name: 'чужой.pdf', mime: 'application/pdf', owner: 'web-someone' });
+    const record = await new Complaints(server.store, async () => undefined).file(
+      filing({ conversationId: 'web-cmp-att', attachments: [{ id: stored.id, name: 'отказ.pdf', type: 'application/pdf', size: stored.size }] }),
+      'test-att',
+    );
+    const get = (fileId: string, token: string | null = tokens.aigerim ?? null) =>
+      server.app.inject({ method: 'GET', url: `/api/operator/complaints/${record.id}/attachments/${fileId}`, ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
+    const served = await get(stored.id);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.rawPayload.equals(pdf)).toBe(true);
+    expect((await get(other.id)).statusCode).toBe(404);
+    expect((await get(stored.id, null)).statusCode).toBe(401);
+  });
 });
