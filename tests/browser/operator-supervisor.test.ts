@@ -61,7 +61,7 @@ describe('the supervisor and admin screens of the operator console', () => {
     await operator.getByLabel('Пароль').fill('aigerim-pass-1');
     await operator.getByRole('button', { name: 'Войти' }).click();
     await poll(() => operator.getByTestId('list-queue').isVisible()).toBe(true);
-    expect(await sections(operator)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом']);
+    expect(await sections(operator)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом', 'Жалобы']);
 
     const client = await ChatClient.connect(server.wsUrl);
     await client.exchange({ type: 'hello', lang: 'ru' });
@@ -78,7 +78,7 @@ describe('the supervisor and admin screens of the operator console', () => {
 
     // The supervisor sees the extra sections and adds an answer from the keyboard.
     const sveta = await logIn(browser, server.url, 'sveta', 'sveta-pass-1');
-    expect(await sections(sveta)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом', 'Загрузка выездов', 'Готовые ответы', 'Оценки', 'Журнал действий']);
+    expect(await sections(sveta)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом', 'Жалобы', 'Загрузка выездов', 'Готовые ответы', 'Оценки', 'Журнал действий']);
     await sveta.getByRole('button', { name: 'Готовые ответы' }).click();
     const screen = sveta.getByTestId('canned-admin');
     await poll(() => screen.textContent()).toContain('Готовых ответов пока нет.');
@@ -179,7 +179,7 @@ describe('the supervisor and admin screens of the operator console', () => {
 
   it('lets an admin add an operator account and disable it, after which it cannot log in; an admin cannot disable themselves', async () => {
     const admin = await logIn(browser, server.url, 'admin', 'admin-pass-1');
-    expect(await sections(admin)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом', 'Загрузка выездов', 'Готовые ответы', 'Оценки', 'Журнал действий', 'Учётные записи']);
+    expect(await sections(admin)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом', 'Жалобы', 'Загрузка выездов', 'Готовые ответы', 'Оценки', 'Журнал действий', 'Учётные записи']);
     await admin.getByRole('button', { name: 'Учётные записи' }).click();
     const screen = admin.getByTestId('accounts');
     await poll(() => screen.getByRole('row').count()).toBe(4);

@@ -5,6 +5,7 @@ import { lang, t, type TextKey } from './i18n';
 import { Notices } from './notices';
 import type { Callback, CannedAnswer, Me, OperatorEvent, PresenceStatus, TranscriptEntry } from './types';
 import { callbacksDesk } from './views/callbacks';
+import { complaintsDesk } from './views/complaints';
 import { ConversationListView } from './views/conversation-list';
 import { ConversationPane } from './views/conversation-pane';
 import { DeskScreen } from './views/desk-screen';
@@ -106,6 +107,7 @@ export class ConsoleApp {
     const notify = (text: string, kind: 'info' | 'error' = 'info') => this.notices.show(text, kind, { key: kind === 'error' ? 'refusal' : 'admin' });
     this.callbacks = this.screens.callbacks = new DeskScreen(callbacksDesk, api, notify);
     this.screens.visits = new DeskScreen(homeVisitsDesk(api, notify), api, notify);
+    this.screens.complaints = new DeskScreen(complaintsDesk(me.role), api, notify);
     const openConversation = (id: string) => {
       this.showSection('conversations', false);
       void this.open(id);

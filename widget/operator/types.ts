@@ -5,6 +5,7 @@ export type { MeBody as Me, ColleagueBody as ColleaguePresence } from '../../api
 export type { ConversationViewBody as ConversationView, ConversationDetailBody as ConversationDetail, Note } from '../../api/routes/operator/conversations';
 export type { CallbackRequest as Callback, CallbackStatus } from '../../bot/callbacks';
 export type { HomeVisitBody as HomeVisit } from '../../api/routes/operator/desks/home-visits';
+export type { ComplaintBody as Complaint } from '../../api/routes/operator/desks/complaints';
 export type { WindowLoad } from '../../bot/home-visits';
 export type { CannedAnswer } from '../../api/operator/canned';
 export type { Rating } from '../../bot/ratings';

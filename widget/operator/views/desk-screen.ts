@@ -26,6 +26,8 @@ export interface DeskField<T = never> {
   name: string;
   label: TextKey;
   maxLength?: number;
+  /** A text area rather than one line (an answer's text). */
+  multiline?: boolean;
   options?(item: T): { value: string; label: string }[];
   /** What it holds before the operator changes it. */
   initial?(item: T): string;
@@ -69,6 +71,8 @@ export interface DeskView<T> {
   refusals?: Record<string, TextKey>;
   /** What stands under the filters, made of the filters applied (e.g. downloads of what is listed). */
   tools?(filters: Readonly<Record<string, string>>): Child;
+  /** What stands under the detail panel's heading (e.g. a print button). */
+  detailTools?(item: T): Child;
 }
 
 /**
@@ -214,7 +218,9 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
                 { name: spec.name, 'data-key': key },
                 spec.options(item).map((option) => h('option', { value: option.value, selected: option.value === value }, option.label)),
               )
-            : h('input', { type: 'text', name: spec.name, maxlength: spec.maxLength, autocomplete: 'off', 'data-key': key, value });
+            : spec.multiline
+              ? h('textarea', { name: spec.name, maxlength: spec.maxLength, rows: 5, 'data-key': key }, value)
+              : h('input', { type: 'text', name: spec.name, maxlength: spec.maxLength, autocomplete: 'off', 'data-key': key, value });
           input.addEventListener('input', () => (this.values[spec.name] = input.value));
           return field(t(spec.label), input).element;
         })
@@ -223,6 +229,7 @@ export class DeskScreen<T> extends LoadedListScreen<T> {
       'section',
       { class: 'desk-detail', 'aria-labelledby': headingId, 'data-testid': `${this.view.name}-detail` },
       h('h3', { id: headingId, class: 'desk-detail-title', tabindex: '-1', 'data-key': headingId }, this.view.title(item)),
+      this.view.detailTools?.(item),
       h(
         'dl',
         { class: 'pairs' },

@@ -3,12 +3,12 @@ import { t } from '../i18n';
 import type { Me, PresenceStatus } from '../types';
 import { langSwitch } from './lang-switch';
 
-export type Section = 'conversations' | 'callbacks' | 'visits' | 'visit_load' | 'canned' | 'ratings' | 'audit' | 'accounts';
+export type Section = 'conversations' | 'callbacks' | 'visits' | 'complaints' | 'visit_load' | 'canned' | 'ratings' | 'audit' | 'accounts';
 
-/** The screens each role is offered besides conversations, call-backs and home visits. */
+/** The screens each role is offered besides conversations, call-backs, home visits and complaints. */
 export function sectionsFor(role: Me['role']): Section[] {
   const supervisor: Section[] = role === 'supervisor' || role === 'admin' ? ['visit_load', 'canned', 'ratings', 'audit'] : [];
-  return ['conversations', 'callbacks', 'visits', ...supervisor, ...(role === 'admin' ? (['accounts'] as const) : [])];
+  return ['conversations', 'callbacks', 'visits', 'complaints', ...supervisor, ...(role === 'admin' ? (['accounts'] as const) : [])];
 }
 
 const STATUSES: readonly PresenceStatus[] = ['online', 'away', 'offline'];
