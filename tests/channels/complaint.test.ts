@@ -75,6 +75,46 @@ describe('a complaint after an overdue status, over the widget socket', () => {
   });
 });
 
+describe('a complaint about a State Corporation employee with a photo, over the widget socket', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({}, { now });
+  });
+  afterAll(() => server.close());
+
+  it('uploads the photo with the session token, sends it in the chat, and files the complaint with it', async () => {
+    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(800, 3)]);
+    const client = await ChatClient.connect(server.wsUrl);
+    const hello = await client.exchange({ type: 'hello', lang: 'ru' });
+    const { token } = hello.find((f) => f.type === 'session')!;
+    const say = async (frame: object) =>
+      (await client.exchange(frame))
+        .filter((f) => f.type === 'message')
+        .map((f) => f.text)
+        .join('\n');
+    for (const id of ['menu:complaint', 'cp:against:state_corporation', 'cp:svc:duplicate-school', 'cp:go', 'q:category:improper_treatment']) await say({ type: 'choice', id });
+    await say({ type: 'text', text: 'Сотрудник ЦОН не принял документы и грубил.' });
+    await say({ type: 'choice', id: 'q:skip' });
+    await say({ type: 'choice', id: 'q:skip' });
+    for (const text of ['Принять документы.', 'Сапарова Айгерим', IIN, '+7 701 123 45 67']) await say({ type: 'text', text });
+    await say({ type: 'choice', id: 'q:skip' });
+    await say({ type: 'choice', id: 'q:consent:yes' });
+    expect(await say({ type: 'choice', id: 'q:confirm' })).toMatch(/Можно приложить до 5 фото или файлов/);
+    const upload = await fetch(`${server.url}/api/chat/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('сотрудник.png') },
+      body: PNG,
+    });
+    expect(upload.status).toBe(201);
+    const { id } = (await upload.json()) as { id: string };
+    expect(await say({ type: 'file', id })).toMatch(/Файл «сотрудник\.png» приложен \(1 из 5\)/);
+    expect(await say({ type: 'choice', id: 'cp:files_done' })).toMatch(/Жалоба зарегистрирована: № CMP-2026-\d{6}/);
+    client.close();
+    const { items } = await server.store.records(COMPLAINT_RECORDS).list({});
+    expect(items.map((r) => r.value)).toEqual([expect.objectContaining({ against: 'state_corporation', attachments: [expect.objectContaining({ id, name: 'сотрудник.png', type: 'image/png' })] })]);
+  });
+});
+
 describe('a complaint after an overdue status, in Telegram', () => {
   let telegram: FakeTelegram;
   let server: TestServer;
