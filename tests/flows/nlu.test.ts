@@ -30,6 +30,10 @@ describe('understanding what citizens type', () => {
     ['Когда будет готов дубликат аттестата?', 'status', 'duplicate-school', 'ru'],
     ['Өтінішім дайын ба?', 'status', null, 'kk'],
     ['Хочу пожаловаться на школу', 'complaint', 'duplicate-school', 'ru'],
+    ['В ЦОНе мне отказали и нагрубили', 'complaint', null, 'ru'],
+    ['Колледж долго не выдаёт дубликат', 'complaint', 'duplicate-tvet', 'ru'],
+    ['ХҚКО қызметкері дөрекі сөйледі', 'complaint', null, 'kk'],
+    ['Мектеп құжаттарымды қабылдамады', 'complaint', 'duplicate-school', 'kk'],
     ['asdf qwerty', 'unknown', null, 'ru'],
   ])('%s → %s %s (%s)', (text, intent, serviceId, lang) => {
     expect(parse(text, 'ru')).toMatchObject({ intent, serviceId, lang });
