@@ -301,7 +301,11 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
     replies.push({ text: `${t('checklist:details.uncertain')}\n${service.notes.map((n) => `• ${n.text[lang]}`).join('\n')}\n\n${t('checklist:details.ask_operator')}` });
   }
   const formNav = findForm(service.form) ? [NAV.form] : [];
-  replies.push({ text: t('checklist:details.next'), choices: [...navChoices(ctx, NAV.list, ...formNav, NAV.cannotCome, NAV.restart), { id: 'menu:operator', label: t('menu:choices.operator') }] });
+  const complain = { id: 'menu:complaint', label: t('menu:choices.complaint') };
+  replies.push({
+    text: t('checklist:details.next'),
+    choices: [...navChoices(ctx, NAV.list, ...formNav, NAV.cannotCome, NAV.restart), complain, { id: 'menu:operator', label: t('menu:choices.operator') }],
+  });
   return replies;
 }
 

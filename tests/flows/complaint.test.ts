@@ -86,6 +86,21 @@ describe('filing a complaint in the chat', () => {
     expect(mine.text).toMatch(/^Ваши жалобы:\n№ CMP-2026-\d{6} — принята к рассмотрению, ответ не позднее 11 января 2027 г\./);
   });
 
+  it("starts from a checklist's details with that service", async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const c = citizen(runtime, 'web-cp-4');
+    await c.say({ type: 'start' });
+    await c.press('menu:checklist');
+    await c.press('svc:duplicate-school');
+    await c.press('ans:channel:state_corporation');
+    await c.press('ans:applicant:self');
+    await c.press('ans:reason:lost');
+    const details = await c.press('nav:details');
+    expect(details.choices!.map((ch) => ch.id)).toContain('menu:complaint');
+    await c.press('menu:complaint');
+    expect((await c.press('cp:against:state_corporation')).text).toMatch(/^Жалоба по услуге «Дубликат школьного аттестата»/);
+  });
+
   it('refuses a complaint about a State Corporation employee for a service the State Corporation does not take, and asks again', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     const c = citizen(runtime, 'web-cp-2');
