@@ -39,7 +39,7 @@ describe('the complaints desk of the operator console in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({
-      OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator',
+      OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator,sveta:sveta-pass-1:supervisor',
       JWT_SECRET: 'operator-complaints-test-secret-0123456789abcdef',
     });
     await server.engine.handle({ conversationId: 'web-cmp-console', channel: 'web', langHint: 'ru', event: { type: 'start' } });
@@ -142,4 +142,39 @@ describe('the complaints desk of the operator console in Chromium', () => {
     await page.screenshot({ path: 'tests/browser/operator-complaints.png' }).catch(() => undefined);
     await page.close();
   }, 20_000);
+
+  it('lets a supervisor extend the overdue complaint by working days with a reason, then close it unanswered with a reason', async () => {
+    const page = await logIn(browser, server.url, 'sveta');
+    await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Жалобы' }).click();
+    const desk = page.getByTestId('complaints');
+    const row = desk.locator(`button.row[data-id="${late.id}"]`);
+    await poll(() => row.count()).toBe(1);
+    await row.click();
+    const detail = page.getByTestId('complaints-detail');
+    const facts = () => detail.locator('dl > div').evaluateAll((pairs) => pairs.map((pair) => [...pair.children].map((part) => part.textContent).join(' ')).join('\n'));
+    await poll(async () => facts()).toContain('На кого жалоба Сотрудник Госкорпорации');
+    expect(await facts()).toContain('Приложения Нет');
+    expect(await detail.locator('.desk-buttons button').allTextContents()).toEqual(['Принять в работу', 'Ответить', 'Направить по принадлежности', 'Продлить срок', 'Закрыть']);
+
+    // An extension needs its reason: the empty field is marked and gets the cursor.
+    await detail.getByRole('button', { name: 'Продлить срок' }).click();
+    const reason = detail.getByLabel('Причина', { exact: true });
+    await poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await detail.getByLabel('На сколько рабочих дней продлить (1–10)').selectOption('5');
+    await reason.fill('Нужна проверка на месте.');
+    await detail.getByRole('button', { name: 'Продлить срок' }).click();
+    await poll(async () => facts()).toContain('Статус Срок продлён');
+    expect(await facts()).toMatch(/Ответить до .* \(продлено, первоначально до .*\)/);
+    expect(await detail.locator('.complaint-history li').last().textContent()).toMatch(/ — Продлена: Срок продлён: на 5 раб\. дн\., до .*: Нужна проверка на месте\. \(sveta\)$/);
+    expect(await detail.locator('.desk-buttons button').allTextContents()).toEqual(['Ответить', 'Закрыть']);
+
+    await detail.getByRole('button', { name: 'Закрыть' }).click();
+    await poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Гражданин отозвал жалобу по телефону.');
+    await detail.getByRole('button', { name: 'Закрыть' }).click();
+    await poll(async () => facts()).toContain('Статус Закрыта');
+    expect(await detail.locator('.desk-buttons button').count()).toBe(0);
+    await poll(() => row.textContent()).toMatch(/^Закрыта/);
+    await page.close();
+  }, 15_000);
 });
