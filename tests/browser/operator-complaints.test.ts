@@ -50,8 +50,10 @@ describe('the complaints desk of the operator console in Chromium', () => {
       async () => undefined,
       () => new Date(Date.now() - 40 * 86_400_000),
     );
+    const scan = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(120_000 - 9, 32)]);
+    const stored = await server.store.files.put(scan, { name: 'заявление.pdf', mime: 'application/pdf', owner: 'web-cmp-console' });
     const a = await today.file(
-      filing({ conversationId: 'web-cmp-console', applicationNumber: 'KZ-000123', attachments: [{ id: 'att-1', name: 'заявление.pdf', type: 'application/pdf', size: 120_000 }] }),
+      filing({ conversationId: 'web-cmp-console', applicationNumber: 'KZ-000123', attachments: [{ id: stored.id, name: 'заявление.pdf', type: 'application/pdf', size: stored.size }] }),
       'console-fresh',
     );
     const b = await past.file(filing({ against: 'state_corporation', category: 'improper_treatment', text: 'Сотрудник ЦОН нагрубил.', asks: 'Принять меры.' }), 'console-late');
@@ -96,6 +98,10 @@ describe('the complaints desk of the operator console in Chromium', () => {
     expect(shown).not.toContain('850520400003');
     expect(shown).toContain('Контакт +77011234567');
     expect(shown).toContain('Приложения заявление.pdf — PDF, 117 КБ');
+    // The operator opens the scan the citizen sent.
+    const download = page.waitForEvent('download');
+    await detail.getByRole('button', { name: 'Скачать «заявление.pdf»' }).click();
+    expect((await download).suggestedFilename()).toBe('заявление.pdf');
     // An operator neither extends nor closes an unanswered complaint: those are a supervisor's.
     expect(await detail.locator('.desk-buttons button').allTextContents()).toEqual(['Принять в работу', 'Ответить', 'Направить по принадлежности']);
 

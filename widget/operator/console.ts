@@ -107,7 +107,7 @@ export class ConsoleApp {
     const notify = (text: string, kind: 'info' | 'error' = 'info') => this.notices.show(text, kind, { key: kind === 'error' ? 'refusal' : 'admin' });
     this.callbacks = this.screens.callbacks = new DeskScreen(callbacksDesk, api, notify);
     this.screens.visits = new DeskScreen(homeVisitsDesk(api, notify), api, notify);
-    this.screens.complaints = new DeskScreen(complaintsDesk(me.role), api, notify);
+    this.screens.complaints = new DeskScreen(complaintsDesk(me.role, api, notify), api, notify);
     const openConversation = (id: string) => {
       this.showSection('conversations', false);
       void this.open(id);

@@ -1,8 +1,11 @@
 import { COMPLAINT_ADDRESSEES, COMPLAINT_STATUSES } from '../../../domain/complaint';
+import type { Api } from '../api';
 import { h, type Child } from '../dom';
+import { saveFile } from '../download';
 import { clock } from '../format';
 import { lang, t, type TextKey } from '../i18n';
 import type { Complaint, Me } from '../types';
+import { failure, type Notify } from './admin';
 import type { DeskAction, DeskView } from './desk-screen';
 
 type Month = 'm01' | 'm02' | 'm03' | 'm04' | 'm05' | 'm06' | 'm07' | 'm08' | 'm09' | 'm10' | 'm11' | 'm12';
@@ -22,12 +25,26 @@ function attachmentLine(file: Complaint['attachments'][number]): string {
   return `${file.name} — ${TYPES[file.type] ?? file.type}, ${size}`;
 }
 
-function attachments(complaint: Complaint): Child {
+/** The attachments listed, each with a button that downloads it through the desk. */
+function attachments(complaint: Complaint, api: Api, notify: Notify): Child {
   if (!complaint.attachments.length) return t('complaints.no_attachments');
+  const open = async (file: Complaint['attachments'][number]) => {
+    const result = await api.file(`/api/operator/complaints/${encodeURIComponent(complaint.id)}/attachments/${encodeURIComponent(file.id)}`);
+    if (!result.ok) return notify(failure(result), 'error');
+    saveFile(result.data.blob, file.name);
+  };
   return h(
     'ul',
     { class: 'complaint-attachments' },
-    complaint.attachments.map((file) => h('li', {}, attachmentLine(file))),
+    complaint.attachments.map((file) =>
+      h(
+        'li',
+        {},
+        attachmentLine(file),
+        ' ',
+        h('button', { type: 'button', 'data-key': `attachment-${file.id}`, onclick: () => void open(file) }, t('complaints.open_attachment', { name: file.name })),
+      ),
+    ),
   );
 }
 
@@ -101,7 +118,7 @@ function printButton(): Child {
  * the text and what is asked, the complainant (IIN masked), attachments and history; the actions its
  * status allows, with the fields they need; the complaint printed from the browser.
  */
-export function complaintsDesk(role: Me['role']): DeskView<Complaint> {
+export function complaintsDesk(role: Me['role'], api: Api, notify: Notify): DeskView<Complaint> {
   return {
     name: 'complaints',
     path: '/api/operator/complaints',
@@ -143,7 +160,7 @@ export function complaintsDesk(role: Me['role']): DeskView<Complaint> {
         [t('complaints.contact'), complaint.complainant.contact],
       );
       if (complaint.complainant.postalAddress) facts.push([t('complaints.postal_address'), complaint.complainant.postalAddress]);
-      facts.push([t('complaints.attachments'), attachments(complaint)]);
+      facts.push([t('complaints.attachments'), attachments(complaint, api, notify)]);
       if (complaint.answer) facts.push([t('complaints.answer_given'), h('span', { class: 'complaint-text' }, complaint.answer)]);
       facts.push([t('complaints.history'), history(complaint)]);
       return facts;

@@ -3,6 +3,7 @@ import { bookableDays, canBecome, isPending, VISIT_STATUSES, VISIT_WINDOWS, type
 import { formatKzPhone } from '../../../domain/phone';
 import { REGIONS, regionById, type RegionId } from '../../../domain/regions';
 import type { Api } from '../api';
+import { saveFile } from '../download';
 import { h, type Child } from '../dom';
 import { clock } from '../format';
 import { lang, t, type TextKey } from '../i18n';
@@ -79,16 +80,6 @@ function actions(visit: Visit): DeskAction[] {
   return list;
 }
 
-/** Saves a file the API sent under its own name. */
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 /** The route-list downloads of the day and region listed; until both are chosen, the buttons say why they are off. */
 function routeListTools(api: Api, notify: Notify, filters: Readonly<Record<string, string>>): Child {
   const { date, region } = filters;
@@ -99,7 +90,7 @@ function routeListTools(api: Api, notify: Notify, filters: Readonly<Record<strin
     const query = new URLSearchParams({ date, region, format, lang: lang() });
     const result = await api.file(`/api/operator/home-visits/route-list?${query}`);
     if (!result.ok) return notify(failure(result), 'error');
-    save(result.data.blob, result.data.name);
+    saveFile(result.data.blob, result.data.name);
     notify(t('visits.route.downloaded', { file: result.data.name }));
   };
   const button = (format: 'csv' | 'pdf') =>
