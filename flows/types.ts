@@ -41,6 +41,8 @@ export interface Reply {
   seq?: number;
   /** What the transcript (and so operators and a reloaded widget) keeps instead of `text`: the text with personal data masked. */
   transcriptText?: string;
+  /** The longest answer the question takes, for a channel that can show a counter while the citizen types. */
+  inputLimit?: number;
 }
 
 /** A side effect a step asks for; the engine runs it (idempotently) before anything is told as done. */

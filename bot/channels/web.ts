@@ -35,6 +35,8 @@ export type ServerFrame =
       lang: Lang;
       /** The message's number in the transcript: the widget tells the server the last one it showed. */
       seq?: number;
+      /** The longest answer the question takes: the widget shows a counter and stops there. */
+      inputLimit?: number;
     }
   | { type: 'error'; code: string; message: string }
   /**
@@ -80,6 +82,7 @@ export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attach
     at: at.toISOString(),
     lang,
     ...(reply.seq !== undefined ? { seq: reply.seq } : {}),
+    ...(reply.inputLimit ? { inputLimit: reply.inputLimit } : {}),
   };
 }
 

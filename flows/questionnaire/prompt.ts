@@ -34,7 +34,8 @@ function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, 
     ...(skippable ? [{ id: commandId('skip'), label: t('questionnaire:buttons.skip') }] : []),
     { id: commandId('back'), label: t('questionnaire:buttons.back') },
   ];
-  return { text: lines.join('\n'), choices };
+  const limit = field.kind === 'text' || field.kind === 'contact' ? field.maxLength : undefined;
+  return { text: lines.join('\n'), choices, ...(limit && !part ? { inputLimit: limit } : {}) };
 }
 
 /** The line under the question: how to answer (a typed kind), the part of the address, the consent's own text. */

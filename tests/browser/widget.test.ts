@@ -43,6 +43,29 @@ describe('the demo page in Chromium', () => {
     await page.close();
   });
 
+  it("counts what the citizen types against the question's limit, and drops the count when the question has none", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const log = page.getByTestId('chat-log');
+    await expect.poll(() => log.textContent()).toContain('Сәлеметсіз бе!');
+    const press = async (id: string) => {
+      const before = await page.locator('[data-choice]').count();
+      await page.locator(`[data-choice="${id}"]`).last().click();
+      await expect.poll(() => page.locator('[data-choice]').count()).toBeGreaterThan(before);
+    };
+    for (const id of ['menu:complaint', 'cp:against:provider', 'cp:svc:duplicate-school', 'cp:go', 'q:category:term_missed']) await press(id);
+    const counter = page.getByTestId('chat-counter');
+    await expect.poll(() => counter.textContent()).toBe('0 / 2000');
+    await page.getByRole('textbox').fill('Дубликат бермеді');
+    await expect.poll(() => counter.textContent()).toBe('16 / 2000');
+    expect(await page.getByRole('textbox').getAttribute('maxlength')).toBe('2000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => counter.textContent()).toBe('0 / 100');
+    await page.locator('[data-choice="menu:language"]').last().click();
+    await expect.poll(() => counter.isHidden()).toBe(true);
+    await page.close();
+  });
+
   it('shows, once, an operator message written while the connection was down', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

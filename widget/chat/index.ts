@@ -6,7 +6,19 @@
 type Choice = { id: string; label: string };
 type ServerFrame =
   | { type: 'session'; token: string; conversationId: string }
-  | { type: 'message'; id: string; from: 'bot' | 'operator' | 'system'; author?: string; text: string; choices?: Choice[]; attachment?: Attachment; at: string; lang?: string; seq?: number }
+  | {
+      type: 'message';
+      id: string;
+      from: 'bot' | 'operator' | 'system';
+      author?: string;
+      text: string;
+      choices?: Choice[];
+      attachment?: Attachment;
+      at: string;
+      lang?: string;
+      seq?: number;
+      inputLimit?: number;
+    }
   | { type: 'error'; code: string; message: string }
   | { type: 'history'; messages: { from: 'citizen' | 'bot' | 'operator' | 'system'; text: string; at: string; seq?: number; author?: string; attachment?: Attachment }[] };
 type Attachment = { fileName: string; url: string };
@@ -57,7 +69,24 @@ const header = el('header', { class: 'ca-header' }, ui.title);
 const log = el('ol', { class: 'ca-log', 'aria-live': 'polite', 'data-testid': 'chat-log' });
 const status = el('p', { class: 'ca-status', role: 'status' });
 const form = el('form', { class: 'ca-form' });
-const input = el('input', { type: 'text', 'aria-label': ui.placeholder, placeholder: ui.placeholder, maxlength: '4000', autocomplete: 'off' });
+/** The longest message the server takes; a question may ask for less, and then a counter shows how much is left. */
+const MESSAGE_LIMIT = 2000;
+const input = el('input', { type: 'text', 'aria-label': ui.placeholder, placeholder: ui.placeholder, maxlength: String(MESSAGE_LIMIT), autocomplete: 'off', 'aria-describedby': 'ca-counter' });
+const counter = el('p', { class: 'ca-counter', id: 'ca-counter', 'data-testid': 'chat-counter', hidden: '' });
+let inputLimit: number | undefined;
+
+/** Shows "typed / limit" while the question has a limit of its own, and stops the text box there. */
+function showCount(): void {
+  counter.hidden = inputLimit === undefined;
+  if (inputLimit !== undefined) counter.textContent = `${input.value.length} / ${inputLimit}`;
+}
+
+function limitInput(limit: number | undefined): void {
+  inputLimit = limit;
+  input.maxLength = limit ?? MESSAGE_LIMIT;
+  showCount();
+}
+input.addEventListener('input', showCount);
 const send = el('button', { type: 'submit' }, ui.send);
 // A photo or scan: uploaded with the session's token, then sent on the socket by its id.
 const attach = el('label', { class: 'ca-attach', title: ui.attach });
@@ -91,7 +120,7 @@ function useLang(next: string | undefined): void {
   attachText.textContent = ui.attach;
   if (status.textContent) status.textContent = ui.reconnecting;
 }
-root.append(header, log, status, form);
+root.append(header, log, status, form, counter);
 
 const style = el('style');
 style.textContent = `
@@ -113,6 +142,7 @@ style.textContent = `
 .ca-attach{display:flex;align-items:center;padding:0 6px;cursor:pointer;font-size:20px;border-radius:8px}
 .ca-attach:focus-within{outline:3px solid #f0a500;outline-offset:1px}
 .ca-visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.ca-counter{margin:0;padding:0 12px 8px;color:#4a5564;font-size:13px;text-align:right}
 .ca-form button{padding:8px 14px;border:0;border-radius:8px;background:#0b5cad;color:#fff;font:inherit;cursor:pointer}`;
 
 function append(from: string, text: string, choices: Choice[] = [], attachment?: Attachment, author?: string, earlier = false): void {
@@ -184,6 +214,7 @@ function connect(): void {
     if (frame.type === 'session') localStorage.setItem(STORAGE_KEY, frame.token);
     else if (frame.type === 'message') {
       useLang(frame.lang);
+      if (frame.from === 'bot') limitInput(frame.inputLimit);
       if (firstSight(frame.seq)) append(frame.from, frame.text, frame.choices, frame.attachment, frame.author);
     } else if (frame.type === 'history') {
       // A fresh page gets the conversation so far; a reconnected one what it missed. Messages
@@ -209,6 +240,7 @@ form.addEventListener('submit', (event) => {
   append('citizen', text);
   transmit({ type: 'text', text, id: frameId() });
   input.value = '';
+  showCount();
 });
 
 fileInput.addEventListener('change', async () => {
