@@ -184,13 +184,13 @@ describe('the 1414 operator console in Chromium', () => {
 
     // Tab walks the header in reading order, each stop with a visible outline.
     const stops: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
       const now = await focused(page);
       expect(now.outline, now.text).toBe('solid');
       stops.push(now.text);
     }
-    expect(stops).toEqual(['Перейти к разговору', 'Разговоры', 'Обратные звонки', 'Выезды на дом', 'Статус', 'Қазақша', 'Русский', 'Выйти']);
+    expect(stops).toEqual(['Перейти к разговору', 'Разговоры', 'Обратные звонки', 'Выезды на дом', 'Жалобы', 'Статус', 'Қазақша', 'Русский', 'Выйти']);
 
     // The call-back list opens with Enter.
     await page.getByRole('button', { name: 'Обратные звонки' }).focus();
