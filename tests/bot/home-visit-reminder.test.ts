@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { describe, expect, inject, it } from 'vitest';
 import { reminderJobId } from '../../bot/home-visits';
-import { createRuntime } from '../../bot/runtime';
-import { parseOpeningHours } from '../../domain/hours';
 import { formatCivilDate } from '../../locales/format';
 import { createTexts } from '../../locales/i18n';
 import { createRedisStore } from '../../store/redis';
 import type { Store } from '../../store/types';
+import { testRuntime } from '../support/runtime';
 
 const texts = createTexts();
 
@@ -18,7 +16,7 @@ function clock(start: string) {
 }
 
 function runtimeOn(store: Store, now: () => Date) {
-  return createRuntime({ store, texts, log: pino({ level: 'silent' }), defaultLang: 'kk', hours: parseOpeningHours('always'), idleMs: 3_600_000, secret: 'test-secret', telegram: false, now });
+  return testRuntime(store, { defaultLang: 'kk', now });
 }
 
 describe('the reminder of a home visit, on Redis', () => {

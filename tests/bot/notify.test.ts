@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { describe, expect, inject, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../bot/runtime';
+import type { Runtime } from '../../bot/runtime';
 import { jobIdempotencyKey } from '../../bot/scheduler';
 import { NOTIFY_JOB, notifyJobHandler, scheduleNotification } from '../../bot/notify';
-import { parseOpeningHours } from '../../domain/hours';
 import { createTexts } from '../../locales/i18n';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
 import type { Store } from '../../store/types';
+import { testRuntime } from '../support/runtime';
 
 const texts = createTexts();
 
 function runtimeOn(store: Store, options: { telegram?: boolean } = {}): Runtime {
-  return createRuntime({
-    store,
-    texts,
-    log: pino({ level: 'silent' }),
-    defaultLang: 'kk',
-    hours: parseOpeningHours('always'),
-    idleMs: 3_600_000,
-    secret: 'test-secret',
-    telegram: options.telegram ?? false,
-  });
+  return testRuntime(store, { defaultLang: 'kk', telegram: options.telegram ?? false });
 }
 
 /** A reminder text every locale has, so the test reads the citizen's language. */

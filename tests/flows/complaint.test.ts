@@ -2,29 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../bot/runtime';
-import { parseOpeningHours } from '../../domain/hours';
-import { createTexts } from '../../locales/i18n';
+import type { Runtime } from '../../bot/runtime';
 import { createMemoryStore } from '../../store/memory';
+import { testRuntime } from '../support/runtime';
 
-const texts = createTexts();
 const IIN = '850520400003';
 
 function setUp(now: string) {
   const store = createMemoryStore();
-  const runtime: Runtime = createRuntime({
-    store,
-    texts,
-    log: pino({ level: 'silent' }),
-    defaultLang: 'ru',
-    hours: parseOpeningHours('always'),
-    idleMs: 3_600_000,
-    secret: 'test-secret',
-    telegram: false,
-    now: () => new Date(now),
-  });
+  const runtime = testRuntime(store, { now: () => new Date(now) });
   return { store, runtime };
 }
 

@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../bot/runtime';
-import { parseOpeningHours } from '../../domain/hours';
+import type { Runtime } from '../../bot/runtime';
 import { createTexts } from '../../locales/i18n';
 import { createRedisStore } from '../../store/redis';
 import type { Store } from '../../store/types';
+import { testRuntime } from '../support/runtime';
 
 const texts = createTexts();
 const NOW = new Date('2026-12-08T11:00:00+05:00');
 
 function instance(store: Store): Runtime {
-  return createRuntime({
-    store,
-    texts,
-    log: pino({ level: 'silent' }),
-    defaultLang: 'ru',
-    hours: parseOpeningHours('always'),
-    idleMs: 3_600_000,
-    secret: 'test-secret',
-    telegram: false,
-    homeVisitCapacity: { default: 3, byRegion: {} },
-    now: () => NOW,
-  });
+  return testRuntime(store, { homeVisitCapacity: { default: 3, byRegion: {} }, now: () => NOW });
 }
 
 describe('fifty citizens race for a window of three, on Redis with two instances', () => {

@@ -1,28 +1,14 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../bot/runtime';
-import { parseOpeningHours } from '../../domain/hours';
-import { createTexts } from '../../locales/i18n';
+import type { Runtime } from '../../bot/runtime';
 import { createMemoryStore } from '../../store/memory';
 import type { Store } from '../../store/types';
+import { testRuntime } from '../support/runtime';
 
-const texts = createTexts();
 /** Tuesday 8 December 2026, 11:00 in Astana: the ten bookable working days run from 9 to 23 December, around Independence Day on the 16th. */
 const NOW = new Date('2026-12-08T11:00:00+05:00');
 
 function runtimeOn(store: Store, capacity = 4): Runtime {
-  return createRuntime({
-    store,
-    texts,
-    log: pino({ level: 'silent' }),
-    defaultLang: 'ru',
-    hours: parseOpeningHours('always'),
-    idleMs: 3_600_000,
-    secret: 'test-secret',
-    telegram: false,
-    homeVisitCapacity: { default: capacity, byRegion: {} },
-    now: () => NOW,
-  });
+  return testRuntime(store, { homeVisitCapacity: { default: capacity, byRegion: {} }, now: () => NOW });
 }
 
 type Event = { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' };

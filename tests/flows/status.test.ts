@@ -1,9 +1,8 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../bot/runtime';
-import { parseOpeningHours } from '../../domain/hours';
+import type { Runtime } from '../../bot/runtime';
 import { createTexts } from '../../locales/i18n';
 import { createMemoryStore } from '../../store/memory';
+import { testRuntime } from '../support/runtime';
 
 const texts = createTexts();
 const IIN = '850520400003';
@@ -18,17 +17,7 @@ function clock(start: string) {
 function setUp(start = '2026-12-08T11:00:00+05:00') {
   const time = clock(start);
   const store = createMemoryStore();
-  const runtime: Runtime = createRuntime({
-    store,
-    texts,
-    log: pino({ level: 'silent' }),
-    defaultLang: 'ru',
-    hours: parseOpeningHours('always'),
-    idleMs: 3_600_000,
-    secret: 'test-secret',
-    telegram: false,
-    now: time.now,
-  });
+  const runtime = testRuntime(store, { now: time.now });
   return { time, store, runtime };
 }
 
