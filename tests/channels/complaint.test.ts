@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLAINT_RECORDS } from '../../bot/complaints';
-import { buttonsOf, type FakeTelegram } from '../support/fake-telegram';
+import { answerTo, type FakeTelegram } from '../support/fake-telegram';
 import { startTelegramTestServer, startTestServer, type TestServer } from '../support/server';
 import { ChatClient, type Frame } from '../support/ws-client';
 
@@ -124,17 +124,7 @@ describe('a complaint after an overdue status, in Telegram', () => {
   });
   afterAll(() => close());
 
-  async function answer(chat: number, since: number): Promise<string> {
-    for (let count = 1; ; count++) {
-      const sent = await telegram.waitFor('sendMessage', count, since, chat);
-      const end = sent.findIndex((c) => buttonsOf(c).length > 0);
-      if (end >= 0)
-        return sent
-          .slice(0, end + 1)
-          .map((c) => String(c.params.text))
-          .join('\n');
-    }
-  }
+  const answer = (chat: number, since: number) => answerTo(telegram, chat, since);
 
   it('looks the application up, files the complaint prefilled with it, and sends the printed complaint as a document', async () => {
     await postApplication(server, 'SC-2026-0602');
@@ -167,17 +157,7 @@ describe('a complaint about a State Corporation employee with a photo, in Telegr
   const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3000, 7)]);
   const EXE = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(500, 1)]);
 
-  async function answer(chat: number, since: number): Promise<string> {
-    for (let count = 1; ; count++) {
-      const sent = await telegram.waitFor('sendMessage', count, since, chat);
-      const end = sent.findIndex((c) => buttonsOf(c).length > 0);
-      if (end >= 0)
-        return sent
-          .slice(0, end + 1)
-          .map((c) => String(c.params.text))
-          .join('\n');
-    }
-  }
+  const answer = (chat: number, since: number) => answerTo(telegram, chat, since);
 
   it('refuses an executable renamed .jpg, an oversized photo and a sixth file with a clear message, keeps the complaint so far, and files it with five photos', async () => {
     const chat = 8202;

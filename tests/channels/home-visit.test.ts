@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../api/logger';
 import { HOME_VISIT_RECORDS } from '../../bot/home-visits';
-import { buttonsOf, type FakeTelegram } from '../support/fake-telegram';
+import { answerTo, type FakeTelegram } from '../support/fake-telegram';
 import { startTelegramTestServer, startTestServer, type TestServer } from '../support/server';
 import { ChatClient } from '../support/ws-client';
 
@@ -127,18 +127,7 @@ describe('booking a home visit in Telegram', () => {
   });
   afterAll(() => close());
 
-  /** The messages of one answer: up to the first one with an inline keyboard. */
-  async function answer(chat: number, since: number): Promise<string> {
-    for (let count = 1; ; count++) {
-      const sent = await telegram.waitFor('sendMessage', count, since, chat);
-      const end = sent.findIndex((c) => buttonsOf(c).length > 0);
-      if (end >= 0)
-        return sent
-          .slice(0, end + 1)
-          .map((c) => String(c.params.text))
-          .join('\n');
-    }
-  }
+  const answer = (chat: number, since: number) => answerTo(telegram, chat, since);
 
   it('books end to end with the usual mistakes, and no IIN, phone or address reaches the log', async () => {
     const chat = 8101;

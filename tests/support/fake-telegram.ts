@@ -302,3 +302,16 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       }),
   };
 }
+
+/** The texts of the bot's next answer to a chat after call `since`: its messages up to the first with an inline keyboard. */
+export async function answerTo(telegram: FakeTelegram, chat: number, since: number): Promise<string> {
+  for (let count = 1; ; count++) {
+    const sent = await telegram.waitFor('sendMessage', count, since, chat);
+    const end = sent.findIndex((c) => buttonsOf(c).length > 0);
+    if (end >= 0)
+      return sent
+        .slice(0, end + 1)
+        .map((c) => String(c.params.text))
+        .join('\n');
+  }
+}
