@@ -1,23 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Complaints } from '../../bot/complaints';
 import type { ComplaintFiling } from '../../domain/complaint';
 import { maskIin } from '../../domain/iin';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, logInToConsole } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
 const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
-
-async function logIn(browser: BrowserContext, url: string, login: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto(`${url}/operator?lang=ru`);
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль').fill(`${login}-pass-1`);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await poll(() => page.getByTestId('list-queue').isVisible()).toBe(true);
-  return page;
-}
 
 const filing = (change: Partial<ComplaintFiling> = {}): ComplaintFiling => ({
   against: 'provider',
@@ -67,7 +56,7 @@ describe('the complaints desk of the operator console in Chromium', () => {
   });
 
   it('lists the overdue complaint first, and lets an operator accept a complaint, answer it and print it', async () => {
-    const page = await logIn(browser, server.url, 'aigerim');
+    const page = await logInToConsole(browser, server.url, 'aigerim');
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Жалобы' }).click();
     const desk = page.getByTestId('complaints');
     const rows = desk.locator('.desk-list button.row');
@@ -150,7 +139,7 @@ describe('the complaints desk of the operator console in Chromium', () => {
   }, 20_000);
 
   it('lets a supervisor extend the overdue complaint by working days with a reason, then close it unanswered with a reason', async () => {
-    const page = await logIn(browser, server.url, 'sveta');
+    const page = await logInToConsole(browser, server.url, 'sveta');
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Жалобы' }).click();
     const desk = page.getByTestId('complaints');
     const row = desk.locator(`button.row[data-id="${late.id}"]`);

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { Accounts } from '../../api/operator/accounts';
 import { CannedAnswers } from '../../api/operator/canned';
 import { Callbacks } from '../../bot/callbacks';
-import { launchBrowser } from '../support/browser';
+import { focused, launchBrowser } from '../support/browser';
 import { OperatorApi } from '../support/operator-api';
 import { startTestServer, type TestServer } from '../support/server';
 import { ChatClient } from '../support/ws-client';
@@ -23,15 +23,6 @@ function botAfterLastCitizen(page: Page): Promise<string[]> {
       .slice(last + 1)
       .filter((li) => li.getAttribute('data-from') === 'bot')
       .map((li) => li.textContent ?? '');
-  });
-}
-
-/** What has keyboard focus: its accessible-ish name and whether a focus outline is drawn. */
-function focused(page: Page): Promise<{ tag: string; text: string; outline: string }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-    return { tag: el?.tagName.toLowerCase() ?? '', text: (label ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(), outline: el ? getComputedStyle(el).outlineStyle : '' };
   });
 }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HomeVisits } from '../../bot/home-visits';
 import { renderNotifyText } from '../../bot/notify';
@@ -8,31 +8,11 @@ import { bookableDays, type VisitRequest } from '../../domain/home-visit';
 import type { Reply } from '../../flows/types';
 import { createTexts } from '../../locales/i18n';
 import type { Conversation } from '../../store/types';
-import { launchBrowser } from '../support/browser';
+import { focused, launchBrowser, logInToConsole } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
 const texts = createTexts();
 const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
-
-/** What has keyboard focus: its label, or its text. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-    return (label ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
-  });
-}
-
-async function logIn(browser: BrowserContext, url: string, login: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await page.goto(`${url}/operator?lang=ru`);
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль').fill(`${login}-pass-1`);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await poll(() => page.getByTestId('list-queue').isVisible()).toBe(true);
-  return page;
-}
 
 const visit = (change: Partial<VisitRequest> & { date: string }): VisitRequest => ({
   window: 'morning',
@@ -74,10 +54,10 @@ describe('the home-visit desk of the operator console in Chromium', () => {
   });
 
   it("lets an operator find a citizen's visit by day and region, confirm it, assign an employee and download the route list", async () => {
-    const page = await logIn(browser, server.url, 'aigerim');
+    const page = await logInToConsole(browser, server.url, 'aigerim');
     await page.getByRole('navigation', { name: 'Разделы' }).getByRole('button', { name: 'Выезды на дом' }).click();
     const desk = page.getByTestId('visits');
-    await poll(async () => focused(page)).toBe('Выезды сотрудника ЦОН на дом');
+    await poll(async () => (await focused(page)).text).toBe('Выезды сотрудника ЦОН на дом');
     // The day starts at the next working day; the region is chosen and the filter applied from the keyboard.
     expect(await desk.getByLabel('День', { exact: true }).inputValue()).toBe(day);
     await poll(() => desk.getByRole('button', { name: /Бекова Дана/ }).count()).toBe(1);
@@ -92,7 +72,7 @@ describe('the home-visit desk of the operator console in Chromium', () => {
     await row.focus();
     await page.keyboard.press('Enter');
     const detail = page.getByTestId('visits-detail');
-    await poll(async () => focused(page)).toBe(`${number} · Сапаров Болат Ержанович`);
+    await poll(async () => (await focused(page)).text).toBe(`${number} · Сапаров Болат Ержанович`);
     /** The detail's facts as read: "label value" pairs. */
     const facts = () => detail.locator('dl > div').evaluateAll((pairs) => pairs.map((pair) => [...pair.children].map((part) => part.textContent).join(' ')).join('\n'));
     expect(await facts()).toContain('Адрес Шымкент, Тауке хана, дом 15, кв. 3, ориентир: напротив школы');
@@ -109,7 +89,7 @@ describe('the home-visit desk of the operator console in Chromium', () => {
     await detail.getByRole('button', { name: 'Назначить сотрудника' }).click();
     const employee = detail.getByLabel('Сотрудник, который поедет (ФИО)');
     await poll(() => employee.getAttribute('aria-invalid')).toBe('true');
-    expect(await focused(page)).toBe('Сотрудник, который поедет (ФИО)');
+    expect((await focused(page)).text).toBe('Сотрудник, который поедет (ФИО)');
     expect(await detail.getByText('Заполните поле «Сотрудник, который поедет (ФИО)».').isVisible()).toBe(true);
     await page.keyboard.type('Ерлан Жумабаев');
     await detail.getByRole('button', { name: 'Назначить сотрудника' }).click();
@@ -142,7 +122,7 @@ describe('the home-visit desk of the operator console in Chromium', () => {
   }, 30_000);
 
   it('shows a supervisor the load of the next ten working days for a region', async () => {
-    const page = await logIn(browser, server.url, 'sveta');
+    const page = await logInToConsole(browser, server.url, 'sveta');
     await page.getByRole('button', { name: 'Загрузка выездов' }).click();
     const screen = page.getByTestId('visit-load');
     await screen.getByLabel('Регион').selectOption({ label: 'Шымкент' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { focused, launchBrowser, logInToConsole } from '../support/browser';
 import { OperatorApi } from '../support/operator-api';
 import { startTestServer, type TestServer } from '../support/server';
 import { ChatClient } from '../support/ws-client';
@@ -9,26 +9,6 @@ const CANNED_KK = 'Халыққа қызмет көрсету орталықта
 const CANNED_RU = 'ЦОНы работают с понедельника по пятницу с 9:00 до 18:00.';
 
 const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
-
-/** What has keyboard focus: its label (or text) and whether a focus outline is drawn. */
-function focused(page: Page): Promise<{ text: string; outline: string }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-    return { text: (label ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(), outline: el ? getComputedStyle(el).outlineStyle : '' };
-  });
-}
-
-async function logIn(browser: BrowserContext, url: string, login: string, password: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width: 1366, height: 800 });
-  await page.goto(`${url}/operator?lang=ru`);
-  await page.getByLabel('Логин').fill(login);
-  await page.getByLabel('Пароль').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await poll(() => page.getByTestId('list-queue').isVisible()).toBe(true);
-  return page;
-}
 
 const sections = (page: Page) => page.getByRole('navigation', { name: 'Разделы' }).getByRole('button').allTextContents();
 
@@ -77,7 +57,7 @@ describe('the supervisor and admin screens of the operator console', () => {
     await poll(() => reply.isEnabled()).toBe(true);
 
     // The supervisor sees the extra sections and adds an answer from the keyboard.
-    const sveta = await logIn(browser, server.url, 'sveta', 'sveta-pass-1');
+    const sveta = await logInToConsole(browser, server.url, 'sveta', { height: 800 });
     expect(await sections(sveta)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом', 'Жалобы', 'Загрузка выездов', 'Готовые ответы', 'Оценки', 'Журнал действий']);
     await sveta.getByRole('button', { name: 'Готовые ответы' }).click();
     const screen = sveta.getByTestId('canned-admin');
@@ -178,7 +158,7 @@ describe('the supervisor and admin screens of the operator console', () => {
   }, 60_000);
 
   it('lets an admin add an operator account and disable it, after which it cannot log in; an admin cannot disable themselves', async () => {
-    const admin = await logIn(browser, server.url, 'admin', 'admin-pass-1');
+    const admin = await logInToConsole(browser, server.url, 'admin', { height: 800 });
     expect(await sections(admin)).toEqual(['Разговоры', 'Обратные звонки', 'Выезды на дом', 'Жалобы', 'Загрузка выездов', 'Готовые ответы', 'Оценки', 'Журнал действий', 'Учётные записи']);
     await admin.getByRole('button', { name: 'Учётные записи' }).click();
     const screen = admin.getByTestId('accounts');
