@@ -41,6 +41,34 @@ async function fillForRelative(c: ReturnType<typeof citizen>) {
   return c.press('q:consent:yes');
 }
 
+/**
+ * A citizen books for themselves up to the choice of the day: the service's checklist answered with
+ * its first options, the data given, the summary confirmed.
+ */
+async function toTheDays(c: ReturnType<typeof citizen>, service: string, address: { region: string; street: string; house: string }, need: string) {
+  await c.say({ type: 'start' });
+  await c.press('menu:home_visit');
+  await c.press('hv:self');
+  await c.press('hv:eligible:yes');
+  await c.press(`hv:svc:${service}`);
+  // The service's checklist asks its questions first.
+  let reply = await c.press('ans:channel:state_corporation');
+  while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
+  await c.press('nav:cannot_come');
+  await c.press('menu:home_visit');
+  await c.type('Сапаров Болат Ержанович');
+  await c.type('850520400003');
+  await c.type('87011234567');
+  await c.press(`q:address:${address.region}`);
+  await c.type(address.street);
+  await c.type(address.house);
+  for (let i = 0; i < 3; i++) await c.press('q:skip');
+  await c.press(`q:needs:${need}`);
+  await c.press('q:skip');
+  await c.press('q:consent:yes');
+  return c.press('q:confirm');
+}
+
 describe('booking a home visit in the chat', () => {
   it('a relative books for a parent: checklist first, data with corrections, a typed holiday refused, then the number once stored', async () => {
     const store = createMemoryStore();
@@ -109,27 +137,7 @@ describe('booking a home visit in the chat', () => {
     const store = createMemoryStore();
     const runtime = runtimeOn(store, 1);
     const c = citizen(runtime, 'web-visit-2');
-    await c.say({ type: 'start' });
-    await c.press('menu:home_visit');
-    await c.press('hv:self');
-    await c.press('hv:eligible:yes');
-    await c.press('hv:svc:duplicate-higher');
-    // The higher-education checklist asks its questions first.
-    let reply = await c.press('ans:channel:state_corporation');
-    while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
-    await c.press('nav:cannot_come');
-    await c.press('menu:home_visit');
-    await c.type('Сапаров Болат Ержанович');
-    await c.type('850520400003');
-    await c.type('87011234567');
-    await c.press('q:address:astana');
-    await c.type('Кенесары');
-    await c.type('5');
-    for (let i = 0; i < 3; i++) await c.press('q:skip');
-    await c.press('q:needs:none');
-    await c.press('q:skip');
-    await c.press('q:consent:yes');
-    await c.press('q:confirm');
+    await toTheDays(c, 'duplicate-higher', { region: 'astana', street: 'Кенесары', house: '5' }, 'none');
     await c.press('hv:day:2026-12-09');
     // Someone else takes the only place of that morning while this citizen is choosing.
     await runtime.homeVisits.book(
@@ -191,26 +199,7 @@ describe('booking a home visit in the chat', () => {
     const store = createMemoryStore();
     const runtime = runtimeOn(store);
     const c = citizen(runtime, 'web-visit-4');
-    await c.say({ type: 'start' });
-    await c.press('menu:home_visit');
-    await c.press('hv:self');
-    await c.press('hv:eligible:yes');
-    await c.press('hv:svc:duplicate-tvet');
-    let reply = await c.press('ans:channel:state_corporation');
-    while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
-    await c.press('nav:cannot_come');
-    await c.press('menu:home_visit');
-    await c.type('Сапаров Болат Ержанович');
-    await c.type('850520400003');
-    await c.type('87011234567');
-    await c.press('q:address:shymkent');
-    await c.type('Тәуке хан');
-    await c.type('1');
-    for (let i = 0; i < 3; i++) await c.press('q:skip');
-    await c.press('q:needs:hearing');
-    await c.press('q:skip');
-    await c.press('q:consent:yes');
-    await c.press('q:confirm');
+    await toTheDays(c, 'duplicate-tvet', { region: 'shymkent', street: 'Тәуке хан', house: '1' }, 'hearing');
     await c.press('hv:day:2026-12-10');
     const booked = await c.press('hv:win:afternoon');
     const [visit] = (await runtime.homeVisits.list({ index: 'conversation', value: 'web-visit-4' })).items;
