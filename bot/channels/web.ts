@@ -174,7 +174,7 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
 
   const error = (code: string, key: string) => sendFrame(socket, { type: 'error', code, message: texts.t(session?.lang ?? deps.defaultLang, key) });
 
-  const turn = async (event: EngineEvent, options: { langHint?: Lang; frameId?: string } = {}) => {
+  const turn = async (event: EngineEvent, options: { langHint?: Lang | undefined; frameId?: string | undefined } = {}) => {
     const { conversationId } = session!;
     const { langHint, frameId } = options;
     const inbound = { conversationId, channel: 'web' as const, event, ...(langHint ? { langHint } : {}), ...(frameId ? { eventId: `web:${frameId}` } : {}) };
@@ -204,17 +204,17 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
         const missed = await missedEntries(deps.conversations, session.conversationId, frame.lastSeen);
         if (missed.length > 0) sendFrame(socket, { type: 'history', messages: historyMessages(missed, session.conversationId, deps.forms) });
       }
-      return turn({ type: resumed ? 'resume' : 'start' }, frame.lang ? { langHint: frame.lang } : {});
+      return turn({ type: resumed ? 'resume' : 'start' }, { langHint: frame.lang });
     }
     if (!session) return error('hello_first', 'common:errors.hello_first');
-    if (frame.type === 'text') return turn({ type: 'text', text: frame.text }, { ...(frame.id || frame.frameId ? { frameId: (frame.id ?? frame.frameId)! } : {}) });
+    if (frame.type === 'text') return turn({ type: 'text', text: frame.text }, { frameId: frame.id ?? frame.frameId });
     if (frame.type === 'file') {
       // Only a file uploaded in this conversation; another's is answered as unknown.
       const file = await deps.files.get(frame.id);
       if (!file || file.owner !== session.conversationId) return error('file_unknown', 'common:errors.bad_frame');
       return turn({ type: 'file', file: { id: frame.id, name: file.name, mime: file.mime, size: file.size } }, { frameId: `file:${frame.id}` });
     }
-    return turn({ type: 'choice', id: frame.id }, frame.frameId ? { frameId: frame.frameId } : {});
+    return turn({ type: 'choice', id: frame.id }, { frameId: frame.frameId });
   };
 
   socket.on('message', (data, isBinary) => {
