@@ -35,9 +35,8 @@ export function statusEffects({ source, applications, rateLimits }: { source: St
     [STATUS_EFFECTS.subscribe]: async (effect, { conversation }) => {
       const number = String(effect.number);
       if (!looked(conversation, number)) throw new EffectRefusal('not_found');
-      await applications.subscribe(number, conversation.id);
       // Subscribed already is as good as subscribed now; an application only the external service knows cannot be watched.
-      if (!(await applications.get(number))?.subscribers.includes(conversation.id)) throw new EffectRefusal('not_found');
+      if (!(await applications.subscribe(number, conversation.id))) throw new EffectRefusal('not_found');
       return { subscribed: true };
     },
     [STATUS_EFFECTS.unsubscribe]: async (effect, { conversation }) => {

@@ -1,3 +1,4 @@
+import { isFinal } from '../../domain/application';
 import { validateIin } from '../../domain/iin';
 import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
@@ -152,7 +153,7 @@ function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
       const choices: Choice[] = [];
       if (overdueOf(view, ctx.now) || view.status === 'refused') choices.push({ id: 'menu:complaint', label: t('status:choices.complaint') });
       if (view.subscribed) choices.push({ id: ID.unsubscribe, label: t('status:choices.unsubscribe') });
-      else if (!['issued', 'refused', 'intake_refused'].includes(view.status)) choices.push({ id: ID.subscribe, label: t('status:choices.subscribe') });
+      else if (!isFinal(view.status)) choices.push({ id: ID.subscribe, label: t('status:choices.subscribe') });
       choices.push({ id: ID.another, label: t('status:choices.another') }, { id: ID.menu, label: t('status:choices.menu') });
       return [{ text: describeApplication(view, ctx), choices }];
     }
