@@ -1,20 +1,42 @@
-import type { ServiceId } from './catalog/schema';
-import type { Lang } from '../store/types';
+import type { ComplaintAgainst } from '../../domain/complaint';
+import type { Lang } from '../../store/types';
+import type { ServiceId } from '../catalog/schema';
 
 /**
  * A small keyword understanding of what citizens type, in Kazakh (with or without Kazakh letters)
  * and Russian. It only routes: every answer still comes from the flows and the catalog.
  */
 
-export const INTENTS = ['checklist', 'home_visit', 'status', 'complaint', 'operator', 'language', 'greeting', 'menu', 'unknown'] as const;
+export const INTENTS = ['checklist', 'home_visit', 'status', 'complaint', 'operator', 'language', 'greeting', 'menu', 'unknown', 'thanks', 'question'] as const;
 export type Intent = (typeof INTENTS)[number];
 
-export interface Parsed {
+export const QUESTION_TOPICS = ['fee', 'term', 'channels', 'hours', 'documents', 'missing_document', 'result', 'refusal'] as const;
+export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
+
+export interface Guess {
   intent: Intent;
   serviceId: ServiceId | null;
-  lang: Lang;
   confidence: number;
 }
+
+export interface Parsed extends Guess {
+  lang: Lang;
+  /** True only when the text is clearly in `lang`: the bot offers to switch the reply language only then. */
+  langCertain: boolean;
+  /** The next best guesses, best first, none equal to the top one (at least two when unsure). */
+  alternatives: Guess[];
+  /** Two or more services fit equally: the bot asks which one. */
+  ambiguous?: ServiceId[];
+  /** status: the application number typed. */
+  applicationNumber?: string;
+  /** complaint: whom it is against, when the text tells. */
+  against?: ComplaintAgainst;
+  /** question: what is asked. */
+  topic?: QuestionTopic;
+}
+
+/** Below it the bot says it is not sure and offers the two best guesses and the operator. */
+export const LOW_CONFIDENCE = 0.5;
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
 const KAZAKH_WORDS = /(^|\s)(сәлем|салем|рахмет|керек|қалай|калай|мектеп|адам|жоғал|жогал|бар ма|ма\?|ме\?|ба\?|бе\?)/i;
@@ -49,13 +71,14 @@ export function isOperatorWord(text: string): boolean {
 }
 
 /** Stems in folded form; a text matches a rule when it contains one of them. */
-const INTENT_RULES: [Exclude<Intent, 'checklist' | 'unknown'>, RegExp][] = [
+const INTENT_RULES: [Exclude<Intent, 'checklist' | 'unknown' | 'question'>, RegExp][] = [
   ['menu', new RegExp(`^\\/start$|${MENU_WORDS.source}`)],
   ['operator', /(оператор|operator|живой человек|с человеком|^человек$|^адам$|адаммен|адам керек|консультант|1414)/],
   ['complaint', /(жалоб|пожаловат|шагым|наразы|отказали|не приняли (документ|заявлени)|нагруб|хамил|грубо|долго не (выда|отвеча)|затягива|дорекi|дореки|бас тартты|кабылдамады)/],
   ['status', /(статус|мартебе|где (моя|мое|мои) (заявк|заявлени|документ|дубликат|справк)|готов(а|о|ы)? ли|когда (будет )?готов|отиниш\S* (кайда|дайын)|оттиниш кайда|дайын ба|кашан дайын)/],
   ['home_visit', /(на дом|выезд|уйге|инвалид|мугедек|не могу (прийти|ходить)|бара алмай|козгала алмай|лежач)/],
   ['language', /(язык|тил|казакша|по-русски|орысша|по-казахски)/],
+  ['thanks', /(^|\s)(рахмет|спасибо|благодар|rahmet|rakhmet|spasibo)/],
   ['greeting', /^(салем|салеметсиз|привет|здравств[а-я]*|добрый (день|вечер)|hello|hi|salem)(\s|$|[!,.])/],
 ];
 
@@ -82,15 +105,21 @@ export function detectLang(text: string, fallback: Lang): Lang {
 }
 
 export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
-  const folded = fold(text.slice(0, 2000));
   const lang = detectLang(text, fallbackLang);
+  const top = guess(text);
+  const alternatives: Guess[] = (['checklist', 'operator'] as const).filter((intent) => intent !== top.intent).map((intent) => ({ intent, serviceId: null, confidence: 0 }));
+  return { ...top, lang, langCertain: /[әғқңөұүһі]/i.test(text), alternatives };
+}
+
+function guess(text: string): Guess {
+  const folded = fold(text.slice(0, 2000));
   const service = SERVICE_RULES.find(([, rule]) => rule.test(folded))?.[0] ?? null;
   // A complaint about a service, or a question about an application for it, is that, not a request for its checklist.
   const about = INTENT_RULES.find(([intent, pattern]) => (intent === 'complaint' || intent === 'status') && pattern.test(folded));
-  if (about) return { intent: about[0], serviceId: service, lang, confidence: 0.9 };
-  if (service) return { intent: 'checklist', serviceId: service, lang, confidence: 0.9 };
+  if (about) return { intent: about[0], serviceId: service, confidence: 0.9 };
+  if (service) return { intent: 'checklist', serviceId: service, confidence: 0.9 };
   const rule = INTENT_RULES.find(([, pattern]) => pattern.test(folded));
-  if (rule) return { intent: rule[0], serviceId: null, lang, confidence: rule[0] === 'greeting' ? 0.8 : 0.9 };
-  if (DOCUMENT_WORDS.test(folded)) return { intent: 'checklist', serviceId: null, lang, confidence: 0.6 };
-  return { intent: 'unknown', serviceId: null, lang, confidence: 0 };
+  if (rule) return { intent: rule[0], serviceId: null, confidence: rule[0] === 'greeting' ? 0.8 : 0.9 };
+  if (DOCUMENT_WORDS.test(folded)) return { intent: 'checklist', serviceId: null, confidence: 0.6 };
+  return { intent: 'unknown', serviceId: null, confidence: 0 };
 }
