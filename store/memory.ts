@@ -138,6 +138,10 @@ class MemoryLog<T> implements AppendLog<T> {
     if (limit !== undefined && limit <= 0) return [];
     return (limit === undefined ? list : list.slice(-limit)).map((json) => JSON.parse(json) as T);
   }
+
+  async remove(key: string): Promise<void> {
+    this.lists.delete(key);
+  }
 }
 
 type Filed = { kind: 'queue'; queue: string } | { kind: 'operator'; owner: string };

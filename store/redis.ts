@@ -168,6 +168,10 @@ class RedisLog<T> implements AppendLog<T> {
     const entries = await this.client.lRange(this.key(key), limit === undefined ? 0 : -limit, -1);
     return entries.map((json) => JSON.parse(json) as T);
   }
+
+  async remove(key: string): Promise<void> {
+    await this.client.del(this.key(key));
+  }
 }
 
 export interface RedisStoreOptions {

@@ -133,6 +133,8 @@ export interface AppendLog<T> {
   append(key: string, entry: T): Promise<void>;
   /** The last `limit` entries of the key, oldest first. */
   list(key: string, limit?: number): Promise<T[]>;
+  /** Drops every entry of the key (a log kept by age drops its old keys whole). */
+  remove(key: string): Promise<void>;
 }
 
 /** Where an open conversation that is not with the bot is filed: a queue, or an operator. */

@@ -222,6 +222,15 @@ describe.each(factories)('%s store keeps append-only logs', (_name, open) => {
     expect((await audit.list('day')).map((n) => n.text)).toEqual(['5', '6', '7']);
   });
 
+  it('removes one key whole, leaving the others', async () => {
+    const audit = store.log<Note>(`audit-${randomUUID()}`, 10);
+    await audit.append('2025-01-01', note('old'));
+    await audit.append('2026-01-01', note('new'));
+    await audit.remove('2025-01-01');
+    expect(await audit.list('2025-01-01')).toEqual([]);
+    expect((await audit.list('2026-01-01')).map((n) => n.text)).toEqual(['new']);
+  });
+
   it('keeps keys and names apart, and shows the same entries through every handle of a name', async () => {
     const name = `notes-${randomUUID()}`;
     const notes = store.log<Note>(name, 10);
