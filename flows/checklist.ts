@@ -274,27 +274,49 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
   const text = [ctx.t('checklist:list_title', { title: service.shortTitle[ctx.lang], ready, total: documents.length }), '', ...lines, '', ctx.t('checklist:tick_hint')].join('\n');
   const ticks = documents.map((d, i) => ({ id: `tick:${d.id}`, label: `${data.ticked.includes(d.id) ? '✅' : '⬜'} ${i + 1}` }));
   const formNav = findForm(service.form) ? [NAV.form] : [];
-  return { text, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav, NAV.cannotCome, NAV.back, NAV.restart)] };
+  const checklist = {
+    title: ctx.t('checklist:list_title', { title: service.shortTitle[ctx.lang], ready, total: documents.length }),
+    items: documents.map((d) => ({
+      choiceId: `tick:${d.id}`,
+      text: d.text[ctx.lang],
+      notes: [...(d.explanation ? [d.explanation[ctx.lang]] : []), ...(d.condition ? [ctx.t('checklist:because', { condition: d.condition.text[ctx.lang] })] : [])],
+      done: data.ticked.includes(d.id),
+    })),
+  };
+  return { text, checklist, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav, NAV.cannotCome, NAV.back, NAV.restart)] };
 }
 
-function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext): Reply[] {
+/** A part of "where, when, how much", by what a citizen may ask about it in their own words. */
+export type DetailTopic = 'channels' | 'term' | 'fee' | 'result' | 'collect' | 'refusal' | 'complaint';
+
+/**
+ * The facts of "where, when, how much" for the citizen's answers, each under its heading, in the
+ * order shown; the details view shows them all, a question typed in the middle of the journey
+ * gets the one it asks about.
+ */
+export function detailSections(service: Service, answers: Answers, ctx: FlowContext): { topic: DetailTopic; text: string }[] {
   const { lang, t } = ctx;
-  const answers = data.answers as Answers;
   const channel = service.channels.find((c) => c.id === answers.channel);
-  const sections: string[] = [];
-  sections.push(`${t('checklist:details.where')}\n${(channel ? [channel] : service.channels).map((c) => `• ${c.text[lang]}`).join('\n')}`);
+  const sections: { topic: DetailTopic; text: string }[] = [];
+  sections.push({ topic: 'channels', text: `${t('checklist:details.where')}\n${(channel ? [channel] : service.channels).map((c) => `• ${c.text[lang]}`).join('\n')}` });
 
   const terms = termsFor(service, answers);
   const headline = terms.find((term) => term.kind === 'total') ?? service.term;
   const termLines = [...terms.map((term) => `• ${term.text[lang]}`), ...dueLines(headline, afterHoursFor(service, answers), ctx)];
-  sections.push(`${t('checklist:details.term')}\n${termLines.join('\n')}`);
+  sections.push({ topic: 'term', text: `${t('checklist:details.term')}\n${termLines.join('\n')}` });
 
-  sections.push(`${t(service.fee.stated ? 'checklist:details.fee' : 'checklist:details.fee_not_stated')}\n${service.fee.text[lang]}`);
-  sections.push(`${t('checklist:details.result')}\n${service.result.text[lang]}`);
-  if (service.resultDelivery.length) sections.push(`${t('checklist:details.collect')}\n${service.resultDelivery.map((f) => `• ${f.text[lang]}`).join('\n')}`);
+  sections.push({ topic: 'fee', text: `${t(service.fee.stated ? 'checklist:details.fee' : 'checklist:details.fee_not_stated')}\n${service.fee.text[lang]}` });
+  sections.push({ topic: 'result', text: `${t('checklist:details.result')}\n${service.result.text[lang]}` });
+  if (service.resultDelivery.length) sections.push({ topic: 'collect', text: `${t('checklist:details.collect')}\n${service.resultDelivery.map((f) => `• ${f.text[lang]}`).join('\n')}` });
   const intake = service.refusalGrounds.intake;
-  if (intake.length) sections.push(`${t('checklist:details.check_before')}\n${intake.map((f) => `• ${f.text[lang]}`).join('\n')}`);
-  sections.push(`${t('checklist:details.complaint')}\n${service.complaint.summary[lang]}`);
+  if (intake.length) sections.push({ topic: 'refusal', text: `${t('checklist:details.check_before')}\n${intake.map((f) => `• ${f.text[lang]}`).join('\n')}` });
+  sections.push({ topic: 'complaint', text: `${t('checklist:details.complaint')}\n${service.complaint.summary[lang]}` });
+  return sections;
+}
+
+function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext): Reply[] {
+  const { lang, t } = ctx;
+  const sections = detailSections(service, data.answers as Answers, ctx).map((section) => section.text);
 
   const replies: Reply[] = [{ text: sections.join('\n\n') }];
   if (service.notes.length) {
