@@ -43,6 +43,14 @@ export interface Reply {
   transcriptText?: string;
   /** The longest answer the question takes, for a channel that can show a counter while the citizen types. */
   inputLimit?: number;
+  /** The same list as `text` in parts, for a channel that can show it as checkboxes (the widget). */
+  checklist?: ChecklistView;
+}
+
+/** A list of documents to tick: each item's checkbox is the choice `choiceId`. */
+export interface ChecklistView {
+  title: string;
+  items: { choiceId: string; text: string; notes: string[]; done: boolean }[];
 }
 
 /** A side effect a step asks for; the engine runs it (idempotently) before anything is told as done. */
@@ -155,6 +163,11 @@ export interface Flow {
    * when it collected nothing.
    */
   describe?(data: Readonly<Record<string, unknown>>, ctx: DescribeContext): DataSection | undefined;
+  /**
+   * The service the citizen is dealing with at this step, with their answers so far: a question
+   * typed in the middle of the journey ("сколько стоит?") is answered about it.
+   */
+  subject?(state: FlowState): FlowSubject | undefined;
   /** The effect types this flow asks for; the engine refuses to start without a handler for each. */
   effects?: readonly string[];
   /**
@@ -167,6 +180,12 @@ export interface Flow {
    * }
    */
   onEffect?(state: FlowState, result: EffectResult, ctx: FlowContext): StepResult;
+}
+
+/** What a journey is about at a step: a service of the catalog and the answers that personalise it. */
+export interface FlowSubject {
+  serviceId: string;
+  answers: Readonly<Record<string, string>>;
 }
 
 export function stateOf(flow: Pick<Flow, 'id' | 'version'>, step: string, data: Record<string, unknown> = {}): FlowState {

@@ -1,11 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { attachWebSocket } from '../../bot/channels/web';
+import { attachWebSocket, ENDED_SESSIONS } from '../../bot/channels/web';
 import type { AppDeps } from '../app';
 
 /** The widget WebSocket of DESIGN.md §6. */
 export const chatRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
   const perIp = new Map<string, number>();
-  const channel = { ...deps, defaultLang: deps.config.DEFAULT_LANG, conversations: deps.store.conversations, files: deps.store.files };
+  const channel = {
+    ...deps,
+    defaultLang: deps.config.DEFAULT_LANG,
+    conversations: deps.store.conversations,
+    files: deps.store.files,
+    endedSessions: deps.store.collection<{ endedAt: string }>(ENDED_SESSIONS),
+    fileMaxBytes: deps.config.FILE_MAX_BYTES,
+  };
 
   app.get('/ws/chat', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const ip = request.ip;

@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import type { Reply } from '../../flows/types';
-import type { ConversationStore, Files, Lang, TranscriptEntry } from '../../store/types';
+import { findForm } from '../../flows/forms';
+import type { ChecklistView, Reply } from '../../flows/types';
+import type { Collection, ConversationStore, Files, Lang, TranscriptEntry } from '../../store/types';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
 import { runTurn, type TurnRunnerDeps } from './turns';
@@ -17,10 +18,13 @@ const ClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choice'), id: z.string().min(1).max(64), frameId: FrameId }),
   // A file uploaded to POST /api/chat/files with this session's token, by the id it answered.
   z.object({ type: z.literal('file'), id: z.string().min(1).max(64) }),
+  // The citizen ends the conversation on this device: the token is refused from then on.
+  z.object({ type: z.literal('end') }),
 ]);
 
 export type ServerFrame =
-  | { type: 'session'; token: string; conversationId: string }
+  /** `fileMaxBytes`: the largest attachment the upload takes, for the widget to say before a file is chosen. */
+  | { type: 'session'; token: string; conversationId: string; fileMaxBytes?: number }
   | {
       type: 'message';
       id: string;
@@ -29,7 +33,7 @@ export type ServerFrame =
       author?: string;
       text: string;
       choices?: { id: string; label: string }[];
-      attachment?: { fileName: string; url: string };
+      attachment?: WidgetAttachment;
       at: string;
       /** The conversation's language after this message, so the widget's own labels can follow a switch. */
       lang: Lang;
@@ -37,8 +41,16 @@ export type ServerFrame =
       seq?: number;
       /** The longest answer the question takes: the widget shows a counter and stops there. */
       inputLimit?: number;
+      /** An updated version of the message whose button was pressed: the widget shows it in that message's place. */
+      replace?: true;
+      /** The document list of the text as checkboxes to tick (their choice ids are `choiceId`). */
+      checklist?: ChecklistView;
     }
   | { type: 'error'; code: string; message: string }
+  /** The bot is answering: the widget shows that someone is writing until the next message. */
+  | { type: 'typing' }
+  /** The conversation was ended on this device: every tab with its token forgets it. */
+  | { type: 'ended' }
   /**
    * Sent once after a resuming hello, oldest first: what the widget missed since the `lastSeen` it
    * gave, or the conversation so far for a fresh page.
@@ -51,7 +63,20 @@ interface HistoryMessage {
   at: string;
   seq?: number;
   author?: string;
-  attachment?: { fileName: string; url: string };
+  attachment?: WidgetAttachment;
+}
+
+/** A file a message links to; `title` names it for the citizen ("Заявление … (PDF)"). */
+interface WidgetAttachment {
+  fileName: string;
+  url: string;
+  title?: string;
+}
+
+/** What a form's download is called in the conversation's language. */
+function attachmentOf(attachment: { formId: string; fileName: string }, url: string, lang: Lang): WidgetAttachment {
+  const form = findForm(attachment.formId);
+  return { fileName: attachment.fileName, url, ...(form ? { title: `${form.title[lang]} (PDF)` } : {}) };
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
@@ -78,23 +103,25 @@ export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attach
     ...(reply.author ? { author: reply.author } : {}),
     text: reply.text,
     ...(reply.choices?.length ? { choices: reply.choices } : {}),
-    ...(reply.attachment && link ? { attachment: { fileName: reply.attachment.fileName, url: link(reply.attachment) } } : {}),
+    ...(reply.attachment && link ? { attachment: attachmentOf(reply.attachment, link(reply.attachment), lang) } : {}),
     at: at.toISOString(),
     lang,
     ...(reply.seq !== undefined ? { seq: reply.seq } : {}),
     ...(reply.inputLimit ? { inputLimit: reply.inputLimit } : {}),
+    ...(reply.replace ? { replace: true as const } : {}),
+    ...(reply.checklist ? { checklist: reply.checklist } : {}),
   };
 }
 
 /** Transcript entries as the widget shows them again; a form's link is signed anew. */
-export function historyMessages(entries: readonly TranscriptEntry[], conversationId: string, forms: FormFiles): HistoryMessage[] {
+export function historyMessages(entries: readonly TranscriptEntry[], conversationId: string, forms: FormFiles, lang: Lang): HistoryMessage[] {
   return entries.map((entry) => ({
     from: entry.from,
     text: entry.text,
     at: entry.at,
     ...(entry.seq !== undefined ? { seq: entry.seq } : {}),
     ...(entry.author ? { author: entry.author } : {}),
-    ...(entry.attachment ? { attachment: { fileName: entry.attachment.fileName, url: forms.link(conversationId, entry.attachment.formId) } } : {}),
+    ...(entry.attachment ? { attachment: attachmentOf(entry.attachment, forms.link(conversationId, entry.attachment.formId), lang) } : {}),
   }));
 }
 
@@ -147,7 +174,16 @@ export interface WebChannelDeps extends TurnRunnerDeps {
   conversations: Pick<ConversationStore, 'transcript'>;
   /** Where uploaded attachments are looked up when the widget sends one. */
   files: Pick<Files, 'get'>;
+  /** Conversations ended on the citizen's device, by conversation id: their token resumes nothing. */
+  endedSessions: EndedSessions;
+  /** FILE_MAX_BYTES, told to the widget in the session frame. */
+  fileMaxBytes?: number;
 }
+
+export type EndedSessions = Pick<Collection<{ endedAt: string }>, 'get' | 'put'>;
+
+/** The collection of ended widget conversations (shared by the socket and the file routes). */
+export const ENDED_SESSIONS = 'web-ended-sessions';
 
 /** Messages of the conversation so far that a reloaded widget shows. */
 const HISTORY_LENGTH = 40;
@@ -178,9 +214,18 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     const { conversationId } = session!;
     const { langHint, frameId } = options;
     const inbound = { conversationId, channel: 'web' as const, event, ...(langHint ? { langHint } : {}), ...(frameId ? { eventId: `web:${frameId}` } : {}) };
+    if (event.type !== 'resume') hub.send(conversationId, [{ type: 'typing' }]);
     const result = await runTurn(deps, inbound, session!.lang);
     session!.lang = result.lang;
     hub.send(conversationId, messageFrames(result.replies, { id: conversationId, lang: result.lang }, deps.forms));
+  };
+
+  /** Forgets the conversation on the citizen's side: its token is refused from now on and every tab holding it is told. */
+  const end = async (conversationId: string) => {
+    await deps.endedSessions.put(conversationId, { endedAt: new Date().toISOString() });
+    hub.send(conversationId, [{ type: 'ended' }]);
+    hub.remove(conversationId, socket);
+    session = undefined; // the socket may say hello again for a new conversation
   };
 
   const onFrame = async (raw: string) => {
@@ -195,18 +240,22 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     const frame = parsed.data;
     if (frame.type === 'hello') {
       if (session) return; // one hello per socket; a repeated one changes nothing
-      const resumed = frame.token !== undefined && TOKEN.test(frame.token);
+      const ended = frame.token !== undefined && TOKEN.test(frame.token) && (await deps.endedSessions.get(conversationIdForToken(frame.token))) !== null;
+      // A token of an ended conversation is refused: the page gets a new, empty conversation.
+      if (ended) error('session_ended', 'common:errors.session_ended');
+      const resumed = !ended && frame.token !== undefined && TOKEN.test(frame.token);
       const token = resumed ? frame.token! : randomBytes(32).toString('base64url');
       session = { conversationId: conversationIdForToken(token), lang: frame.lang ?? deps.defaultLang };
       hub.add(session.conversationId, socket);
-      sendFrame(socket, { type: 'session', token, conversationId: session.conversationId });
+      sendFrame(socket, { type: 'session', token, conversationId: session.conversationId, ...(deps.fileMaxBytes ? { fileMaxBytes: deps.fileMaxBytes } : {}) });
       if (resumed) {
         const missed = await missedEntries(deps.conversations, session.conversationId, frame.lastSeen);
-        if (missed.length > 0) sendFrame(socket, { type: 'history', messages: historyMessages(missed, session.conversationId, deps.forms) });
+        if (missed.length > 0) sendFrame(socket, { type: 'history', messages: historyMessages(missed, session.conversationId, deps.forms, session.lang) });
       }
       return turn({ type: resumed ? 'resume' : 'start' }, { langHint: frame.lang });
     }
     if (!session) return error('hello_first', 'common:errors.hello_first');
+    if (frame.type === 'end') return end(session.conversationId);
     if (frame.type === 'text') return turn({ type: 'text', text: frame.text }, { frameId: frame.id ?? frame.frameId });
     if (frame.type === 'file') {
       // Only a file uploaded in this conversation; another's is answered as unknown.
