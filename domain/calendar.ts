@@ -287,6 +287,17 @@ export function isProvisional(year: number): boolean {
   return !kurbanAit || kurbanAit.provisional || !transfers || !transfers.confirmed;
 }
 
+/**
+ * True when a count from `from` to `to` crosses a provisional year: the days off there may still
+ * change, so a date counted through it holds by the calendar as it stands today.
+ */
+export function countsThroughProvisionalYear(from: IsoDate, to: IsoDate): boolean {
+  const first = Number(from.slice(0, 4));
+  const last = Number(to.slice(0, 4));
+  for (let year = Math.min(first, last); year <= Math.max(first, last); year++) if (isProvisional(year)) return true;
+  return false;
+}
+
 const almatyDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Almaty',
   year: 'numeric',

@@ -135,9 +135,12 @@ export interface TransferYear {
 }
 
 export const DECREED_TRANSFERS: Readonly<Record<number, TransferYear>> = {
-  // No 2024 transfer is established in our sources (the press reported only a draft MTSZN order
-  // moving Sat 4 May to Wed 8 May 2024), so 2024 carries none and stays unconfirmed.
-  2024: { confirmed: false, transfers: [], source: 'not established' },
+  // Saturday 4 May 2024 was worked for Wednesday 8 May, between 7 May and 9 May.
+  2024: {
+    confirmed: true,
+    transfers: [{ dayOff: '2024-05-08', workingDay: '2024-05-04', source: 'order of 17 April 2024 transferring the day off of 4 May 2024 to 8 May 2024' }],
+    source: 'order of 17 April 2024 transferring the day off of 4 May 2024 to 8 May 2024',
+  },
   2025: {
     confirmed: true,
     transfers: [

@@ -106,8 +106,16 @@ describe('published lists of weekday days off (facts §2.4)', () => {
   });
 
   it('years without confirmed data are provisional', () => {
-    expect(isProvisional(2024)).toBe(true);
     expect(isProvisional(2028)).toBe(true);
+  });
+
+  it('2024: Saturday 4 May was worked and Wednesday 8 May was off (order of 17 April 2024), so the year is decreed', () => {
+    expect(isWorkingDay('2024-05-04')).toBe(true);
+    expect(dayOffReason('2024-05-08')).toEqual({ kind: 'decreed', movedFrom: '2024-05-04' });
+    // 7, 8 and 9 May off: from Friday 3 May, the first working day is Saturday 4 May, the next Friday 10 May.
+    expect(addWorkingDays('2024-05-03', 1)).toBe('2024-05-04');
+    expect(addWorkingDays('2024-05-06', 1)).toBe('2024-05-10');
+    expect(isProvisional(2024)).toBe(false);
   });
 });
 
