@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addWorkingDays, InvalidDateError, MAX_DAY_COUNT, registrationDay } from '../../domain/calendar';
+import { addWorkingDays, countsThroughProvisionalYear, InvalidDateError, MAX_DAY_COUNT, registrationDay } from '../../domain/calendar';
 import { catalog, COMPLAINT_ADDRESSEE_IDS, COMPLAINT_SUBJECTS, findService } from '../../flows/catalog';
 import { serviceSummary, serviceView } from '../../flows/catalog/present';
 import { ApiError, apiError } from '../errors';
@@ -118,6 +118,10 @@ export const catalogRoutes: FastifyPluginAsync = async (fastify) => {
           deadline: z.string(),
           registeredOn: z.string().optional().describe('With `at`: the day the application is registered, `from` or the next working day.'),
           deadlineFromRegistration: z.string().optional().describe('With `at`: the N-th working day after `registeredOn`.'),
+          provisional: z
+            .literal(true)
+            .optional()
+            .describe('Present when the count runs through a year whose days off are not yet all decreed (e.g. 2027): the dates hold by the calendar as it stands today (additive).'),
         }),
         400: ApiError,
       },
@@ -126,9 +130,10 @@ export const catalogRoutes: FastifyPluginAsync = async (fastify) => {
       const { from, workingDays, at, closesAt } = request.query;
       try {
         const deadline = addWorkingDays(from, workingDays);
-        if (at === undefined) return { from, workingDays, deadline };
-        const registeredOn = registrationDay(from, at, closesAt).date;
-        return { from, workingDays, deadline, registeredOn, deadlineFromRegistration: addWorkingDays(registeredOn, workingDays) };
+        const registration = at === undefined ? undefined : registrationDay(from, at, closesAt).date;
+        const counted = registration === undefined ? {} : { registeredOn: registration, deadlineFromRegistration: addWorkingDays(registration, workingDays) };
+        const last = counted.deadlineFromRegistration ?? deadline;
+        return { from, workingDays, deadline, ...counted, ...(countsThroughProvisionalYear(from, last) ? { provisional: true as const } : {}) };
       } catch (error) {
         if (error instanceof InvalidDateError) return reply.code(400).send(apiError('invalid_date', error.message));
         throw error;
