@@ -55,19 +55,27 @@ export function createTexts(resources: Resources = loadResources()): Texts {
       const t = instance.getFixedT(lang);
       const templates = new Map<string, string>();
       const translate: Translate = (key, vars) => {
-        if (vars && 'count' in vars) return t(key, vars) as string;
+        if (vars && 'count' in vars) return oneFullStop(t(key, vars) as string);
         let template = templates.get(key);
         if (template === undefined) {
           template = t(key) as string;
           templates.set(key, template);
         }
-        return vars ? template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : template;
+        return vars ? oneFullStop(template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole))) : template;
       };
       return [lang, translate] as const;
     }),
   );
   const translator = (lang: Lang): Translate => translators.get(lang)!;
   return { t: (lang, key, vars) => translator(lang)(key, vars), translator, namespaces };
+}
+
+/**
+ * A value that ends with an abbreviation's full stop ("9 декабря 2026 г.") at the end of a sentence
+ * ends the sentence too: the text's own full stop after it is dropped, never "г..".
+ */
+function oneFullStop(text: string): string {
+  return text.replace(/(\s(?:г|гг|ж|т\.б|т\.д|т\.п))\.\.(?!\.)/g, '$1.');
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -185,7 +185,7 @@ describe('date', () => {
   it('refuses a holiday with its name, a weekend, and a day outside the range with the range', () => {
     const q = citizen(def);
     expect(error(q.type('16 декабря'))).toBe('16 декабря 2026 г. — праздник: День Независимости. Выберите рабочий день.');
-    expect(error(citizen(def, 'kk').type('16.12'))).toBe('2026 ж. 16 желтоқсан — мереке: Тәуелсіздік күні. Жұмыс күнін таңдаңыз.');
+    expect(error(citizen(def, 'kk').type('16.12'))).toBe('2026 жылғы 16 желтоқсан — мереке: Тәуелсіздік күні. Жұмыс күнін таңдаңыз.');
     expect(error(q.type('12.12'))).toBe('12 декабря 2026 г. — выходной. Выберите рабочий день.');
     expect(error(q.type('10.12'))).toBe('Выберите день с 11 декабря 2026 г. по 25 декабря 2026 г.');
     expect(error(q.type('28 декабря'))).toBe('Выберите день с 11 декабря 2026 г. по 25 декабря 2026 г.');
