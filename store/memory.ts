@@ -1,5 +1,6 @@
 import { filingOf, RECENT_WAITS } from './handoff';
 import { MemoryRateLimits } from './rate-limits';
+import { MemorySendLimits } from './send-limits';
 import { MemoryFiles } from './files';
 import { toJson as copyIn } from './json';
 import { MemoryJobQueue } from './memory-jobs';
@@ -376,6 +377,7 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
   const bus = new MemoryBus(onError);
   const idempotency = new MemoryIdempotency();
   const outbox = new MemoryOutbox(idempotency);
+  const liveOutbox = new MemoryOutbox(idempotency);
   return {
     kind: 'memory',
     conversations: new MemoryConversations(),
@@ -383,6 +385,8 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
     handoff: new MemoryHandoff(),
     bus,
     outbox,
+    liveOutbox,
+    sendLimits: new MemorySendLimits(),
     collection<T>(name: string): Collection<T> {
       let records = collections.get(name);
       if (!records) {
@@ -409,6 +413,7 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
     close: async () => {
       bus.clear();
       outbox.close();
+      liveOutbox.close();
     },
   };
 }

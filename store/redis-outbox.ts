@@ -24,7 +24,7 @@ function isNoGroup(error: unknown): boolean {
 }
 
 /**
- * The outbox as a Redis stream `${prefix}outbox` read by the consumer group `senders`: XADD (with
+ * The outbox as a Redis stream `${prefix}outbox` (or `${prefix}outbox:live`, the live lane) read by the consumer group `senders`: XADD (with
  * MAXLEN ~), XAUTOCLAIM for entries a consumer left pending longer than the visibility timeout,
  * XREADGROUP for new ones, XACK. A blocking read holds its connection, so reads that wait go
  * through a connection of their own (a duplicate of the store's, opened on first use, one waiting
@@ -40,9 +40,11 @@ export class RedisOutbox implements Outbox {
     private readonly client: RedisClient,
     private readonly prefix: string,
     onError?: (error: Error) => void,
+    /** The lane this stream holds: `outbox` is the bulk lane, `outbox:<lane>` another. */
+    lane?: string,
   ) {
-    this.key = `${prefix}outbox`;
-    this.reader = new OwnConnection(client, 'outbox', onError);
+    this.key = lane ? `${prefix}outbox:${lane}` : `${prefix}outbox`;
+    this.reader = new OwnConnection(client, lane ? `outbox:${lane}` : 'outbox', onError);
   }
 
   /** Creates the stream and the group unless they exist (also after a FLUSHALL, on NOGROUP). */

@@ -4,6 +4,7 @@ import { RedisFiles } from './redis-files';
 import { toJson } from './json';
 import { RedisBus } from './redis-bus';
 import { RedisOutbox } from './redis-outbox';
+import { RedisSendLimits, sendLimitScripts } from './redis-send-limits';
 import { handoffScripts, RedisHandoff } from './redis-handoff';
 import { jobScripts, RedisJobQueue } from './redis-jobs';
 import { recordScripts, RedisRecords, RedisReservations } from './redis-records';
@@ -61,7 +62,7 @@ const saveConversation = defineScript({
 });
 
 function connect(url: string) {
-  return createClient({ url, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts } });
+  return createClient({ url, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts } });
 }
 export type RedisClient = ReturnType<typeof connect>;
 
@@ -189,15 +190,20 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
   await client.connect();
   // Load the scripts up front: otherwise the first burst of calls all miss with NOSCRIPT and resend the whole script.
   try {
-    await Promise.all([saveConversation, ...Object.values(handoffScripts), ...Object.values(recordScripts), ...Object.values(jobScripts)].map((script) => client.scriptLoad(script.SCRIPT)));
+    await Promise.all(
+      [saveConversation, ...Object.values(handoffScripts), ...Object.values(recordScripts), ...Object.values(jobScripts), ...Object.values(sendLimitScripts)].map((script) =>
+        client.scriptLoad(script.SCRIPT),
+      ),
+    );
   } catch (error) {
     client.destroy();
     throw error;
   }
   const bus = new RedisBus(client, prefix, onError);
   const outbox = new RedisOutbox(client, prefix, onError);
+  const liveOutbox = new RedisOutbox(client, prefix, onError, 'live');
   try {
-    await outbox.start();
+    await Promise.all([outbox.start(), liveOutbox.start()]);
   } catch (error) {
     client.destroy();
     throw error;
@@ -209,6 +215,8 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
     handoff: new RedisHandoff(client, prefix),
     bus,
     outbox,
+    liveOutbox,
+    sendLimits: new RedisSendLimits(client, prefix),
     collection: <T>(name: string): Collection<T> => new RedisCollection<T>(client, `${prefix}col:${name}`),
     log<T>(name: string, keep: number): AppendLog<T> {
       if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`store: a log keeps at least one entry (keep=${keep})`);
@@ -221,7 +229,7 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
     files: new RedisFiles(client, prefix),
     ping: async () => (await client.ping()) === 'PONG',
     close: async () => {
-      await Promise.all([bus.close(), outbox.close()]);
+      await Promise.all([bus.close(), outbox.close(), liveOutbox.close()]);
       if (client.isOpen) await client.close();
     },
   };

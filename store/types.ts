@@ -62,6 +62,8 @@ export interface Conversation {
   address: ChatAddress;
   /** Messages in a row the bot did not understand; at two it offers an operator. */
   misunderstood?: number;
+  /** The language the bot offered to switch to, once, when the citizen clearly wrote in it. */
+  languageOffered?: Lang;
   /** Present while the conversation is queued or with an operator, and kept after for the record. */
   handoff?: Handoff;
   createdAt: string;
@@ -219,6 +221,38 @@ export interface Outbox {
   claimed(key: string): Promise<boolean>;
 }
 
+/**
+ * The lane an outbound message waits in: `live` (a citizen's answer in a turn, a message of the
+ * conversation an operator or the queue holds) is sent before `bulk` (notifications, reminders).
+ */
+export type SendLane = 'live' | 'bulk';
+
+/** The limits one bot's sends are held to, by every instance together. */
+export interface SendRates {
+  /** Bot API calls over all chats in any window of `windowMs`. */
+  perWindow: number;
+  windowMs: number;
+  /** One chat: a token bucket of `chatBurst` tokens refilled at `chatPerSecond`. */
+  chatPerSecond: number;
+  chatBurst: number;
+}
+
+/** The answer to a request for one Bot API call: taken, or how long to wait and what holds it. */
+export type SendPermit = { taken: true } | { taken: false; waitMs: number; scope: 'hold' | 'all' | 'chat' };
+
+/**
+ * The send limits of a bot shared by every instance (Telegram counts per bot, not per process):
+ * a sliding window over all chats, a token bucket per chat, and a hold on the whole bot (a 429's
+ * retry_after). A `live` request that finds the window full makes `bulk` requests wait behind it
+ * on every instance, so a citizen's answer goes before queued notifications.
+ */
+export interface SendLimits {
+  /** One Bot API call to `chat`: taken (counted in both limits) or refused with the wait. */
+  take(request: { bot: string; chat: string; lane: SendLane; rates: SendRates }): Promise<SendPermit>;
+  /** Nothing more is taken for `bot` for `ms` (a longer hold already set stays). */
+  hold(bot: string, ms: number): Promise<void>;
+}
+
 /** A record as stored: the value with its id, human-readable number and revision. */
 export interface StoredRecord<T> {
   /** Random, 16 base64url characters; stable for the life of the record. */
@@ -362,8 +396,12 @@ export interface Store {
   readonly idempotency: IdempotencyStore;
   readonly handoff: HandoffIndex;
   readonly bus: Bus;
-  /** Outbound messages to citizens, drained by every instance within the channel's limits. */
+  /** Outbound messages to citizens, drained by every instance within the channel's limits: the `bulk` lane (notifications). */
   readonly outbox: Outbox;
+  /** The `live` lane of the outbox: answers in a turn and messages of a conversation with the contact centre, drained first. */
+  readonly liveOutbox: Outbox;
+  /** Telegram's limits on sending, shared by every instance. */
+  readonly sendLimits: SendLimits;
   /** A named collection; the same name gives the same records on every instance. */
   collection<T>(name: string): Collection<T>;
   /** A named append-only log, trimmed to its most recent `keep` entries per key. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { createRedisStore } from '../../store/redis';
-import { TRANSCRIPT_LIMIT, type Conversation, type HandoffPlacement, type Owner, type Store } from '../../store/types';
+import { TRANSCRIPT_LIMIT, type Conversation, type HandoffPlacement, type Owner, type SendLane, type SendRates, type Store } from '../../store/types';
 import { factories, onError, reported } from '../support/stores';
 import { Arrivals } from '../support/wait';
 
@@ -681,6 +681,80 @@ describe.each(factories)('%s store keeps an outbox read by consumers of one grou
     expect(await store.outbox.claimed(key)).toBe(false);
     expect(await peer.idempotency.claim(key, 60)).toBe(true);
     expect(await store.outbox.claimed(key)).toBe(true);
+  });
+});
+
+describe.each(factories)('%s store keeps the send limits every instance shares', (_name, open) => {
+  let store: Store;
+  let peer: Store;
+  beforeAll(async () => {
+    const space = randomUUID();
+    store = await open(space);
+    peer = await open(space);
+  });
+  afterAll(async () => {
+    await peer.close();
+    await store.close();
+  });
+  const rates: SendRates = { perWindow: 3, windowMs: 400, chatPerSecond: 10, chatBurst: 2 };
+  const take = (s: Store, bot: string, chat: string, lane: SendLane = 'bulk', r = rates) => s.sendLimits.take({ bot, chat, lane, rates: r });
+
+  it('takes the window over all chats and both instances, then says how long to wait', async () => {
+    const bot = randomUUID();
+    expect(await take(store, bot, '1')).toEqual({ taken: true });
+    expect(await take(peer, bot, '2')).toEqual({ taken: true });
+    expect(await take(store, bot, '3')).toEqual({ taken: true });
+    const refused = await take(peer, bot, '4');
+    expect(refused).toMatchObject({ taken: false, scope: 'all' });
+    expect(!refused.taken && refused.waitMs).toBeGreaterThan(0);
+    expect(!refused.taken && refused.waitMs).toBeLessThanOrEqual(rates.windowMs + 1);
+    await vi.waitFor(async () => expect(await take(peer, bot, '4')).toEqual({ taken: true }), { timeout: 2000, interval: 20 });
+    // Another bot has a window of its own.
+    expect(await take(store, randomUUID(), '1')).toEqual({ taken: true });
+  });
+
+  it('holds a chat to its bucket while other chats go on', async () => {
+    const bot = randomUUID();
+    const wide: SendRates = { ...rates, perWindow: 100 };
+    expect(await take(store, bot, '7', 'bulk', wide)).toEqual({ taken: true });
+    expect(await take(peer, bot, '7', 'bulk', wide)).toEqual({ taken: true });
+    const refused = await take(store, bot, '7', 'bulk', wide);
+    expect(refused).toMatchObject({ taken: false, scope: 'chat' });
+    expect(!refused.taken && refused.waitMs).toBeLessThanOrEqual(100);
+    expect(await take(store, bot, '8', 'bulk', wide)).toEqual({ taken: true });
+    await vi.waitFor(async () => expect(await take(peer, bot, '7', 'bulk', wide)).toEqual({ taken: true }), { timeout: 2000, interval: 20 });
+  });
+
+  it('holds the whole bot on every instance for as long as it was told, a shorter hold leaving a longer one', async () => {
+    const bot = randomUUID();
+    await store.sendLimits.hold(bot, 300);
+    await peer.sendLimits.hold(bot, 10);
+    const refused = await take(peer, bot, '1', 'live');
+    expect(refused).toMatchObject({ taken: false, scope: 'hold' });
+    expect(!refused.taken && refused.waitMs).toBeGreaterThan(150);
+    expect(await take(store, randomUUID(), '1')).toEqual({ taken: true });
+    await vi.waitFor(async () => expect(await take(store, bot, '1')).toEqual({ taken: true }), { timeout: 2000, interval: 20 });
+  });
+
+  it('lets a live call that waits for the window go before bulk ones asked meanwhile', async () => {
+    const bot = randomUUID();
+    for (const chat of ['1', '2', '3']) expect(await take(store, bot, chat)).toEqual({ taken: true });
+    expect(await take(peer, bot, '9', 'live')).toMatchObject({ taken: false, scope: 'all' });
+    // Once the window has room, bulk calls still wait for the live one; it takes the room.
+    await new Promise((resolve) => setTimeout(resolve, rates.windowMs + 20));
+    expect(await take(store, bot, '4')).toMatchObject({ taken: false, scope: 'all' });
+    expect(await take(peer, bot, '9', 'live')).toEqual({ taken: true });
+  });
+
+  it('keeps the live lane of the outbox apart from the bulk lane', async () => {
+    const key = randomUUID();
+    const id = await store.liveOutbox.add({ key, chat: '5', payload: 'live' });
+    const bulk = await peer.outbox.read(`c-${key}`, { count: 100, blockMs: 0, visibilityMs: 60_000 });
+    expect(bulk.map((e) => e.key)).not.toContain(key);
+    for (const entry of bulk) await peer.outbox.ack(entry.id);
+    const live = await peer.liveOutbox.read(`c-${key}`, { count: 100, blockMs: 0, visibilityMs: 60_000 });
+    expect(live.find((e) => e.key === key)).toMatchObject({ id, chat: '5', payload: 'live' });
+    for (const entry of live) await peer.liveOutbox.ack(entry.id);
   });
 });
 
