@@ -112,6 +112,31 @@ export const ConfigSchema = z.object({
     .default(10 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(20),
+  /** Seconds a widget socket may stay open without saying hello. */
+  WS_HELLO_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
+  /** Pages (origins) whose widget may open the socket, comma-separated; unset, any. */
+  WIDGET_ALLOWED_ORIGINS: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const origins = v.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    const bad = origins.find((o) => !isUrlWith(o, ['http:', 'https:']) || new URL(o).origin !== o);
+    if (bad === undefined && origins.length > 0) return origins;
+    ctx.addIssue({ code: 'custom', message: `must be origins like https://example.kz separated by commas (scheme, host and port only)${bad ? `; not: ${bad}` : ''}` });
+    return z.NEVER;
+  }),
+  /** Hours a form's download link given in the chat stays valid. */
+  LINK_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
+  /** Milliseconds a Redis command may take before the citizen is told the service is unavailable. */
+  STORE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1500),
+  /** Days after the last message before a conversation's transcript and collected data are anonymised. */
+  RETENTION_TRANSCRIPT_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days after the last message before unfinished questionnaires and status subscriptions are deleted. */
+  RETENTION_DRAFT_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Days home-visit bookings and complaints (with their answers) are kept with the applicant's data. */
+  RETENTION_RECORD_DAYS: z.coerce.number().int().min(1).max(36500).default(1825),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

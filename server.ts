@@ -47,6 +47,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     idleMs: config.QUEUE_IDLE_MINUTES * 60_000,
     secret,
     publicUrl: config.PUBLIC_URL,
+    linkTtlMs: config.LINK_TTL_HOURS * 3600_000,
     homeVisitCapacity: config.HOME_VISIT_CAPACITY,
     statusService: { url: config.STATUS_SERVICE_URL, token: config.STATUS_SERVICE_TOKEN },
     telegram: config.TELEGRAM_BOT_TOKEN !== undefined,

@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     defaultLang: deps.config.DEFAULT_LANG,
   });
   await app.register(catalogRoutes);
-  await app.register(formRoutes, { forms: deps.forms });
+  await app.register(formRoutes, { forms: deps.forms, texts: deps.texts, defaultLang: deps.config.DEFAULT_LANG });
   await app.register(nluRoutes, { defaultLang: deps.config.DEFAULT_LANG });
   await app.register(operatorRoutes, deps.operator);
   await app.register(applicationRoutes, { applications: deps.operator.applications, token: deps.config.STATUS_API_TOKEN });

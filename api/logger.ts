@@ -12,6 +12,15 @@ export function scrubPersonalData(text: string): string {
   return text.replace(IIN_PATTERN, REDACTED).replace(PHONE_PATTERN, REDACTED);
 }
 
+/**
+ * A request's URL as logs keep it: the path only. Query strings carry signatures of download links
+ * and search filters that may name a person, so they are dropped whole.
+ */
+export function loggedUrl(url: string): string {
+  const query = url.indexOf('?');
+  return scrubPersonalData(query < 0 ? url : `${url.slice(0, query)}?${REDACTED}`);
+}
+
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubPersonalData(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
@@ -29,7 +38,7 @@ export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]', 'req.headers.cookie'], censor: REDACTED },
     serializers: {
-      req: (request: { method?: string; url?: string; ip?: string }) => ({ method: request.method, url: request.url && scrubPersonalData(request.url) }),
+      req: (request: { method?: string; url?: string; ip?: string }) => ({ method: request.method, url: request.url && loggedUrl(request.url) }),
       res: (reply: { statusCode?: number }) => ({ statusCode: reply.statusCode }),
     },
     formatters: { log: (object) => scrubDeep(object) as Record<string, unknown> },

@@ -39,6 +39,8 @@ export interface RuntimeOptions {
   secret: string;
   /** The public base URL (PUBLIC_URL) that links are absolute under; unset, links are relative. */
   publicUrl?: string;
+  /** How long a form's download link stays valid (LINK_TTL_HOURS); 24 hours unless given. */
+  linkTtlMs?: number;
   /** Home visits per region and window (HOME_VISIT_CAPACITY); 4 everywhere unless given. */
   homeVisitCapacity?: VisitCapacity;
   /** An external status service asked after the registry (STATUS_SERVICE_URL, STATUS_SERVICE_TOKEN). */
@@ -62,13 +64,14 @@ export function createRuntime({
   idleMs,
   secret,
   publicUrl,
+  linkTtlMs,
   homeVisitCapacity = { default: 4, byRegion: {} },
   statusService = {},
   telegram,
   now,
 }: RuntimeOptions) {
   const hub = new WebSocketHub();
-  const forms = new FormFiles(store.conversations, secret, publicUrl);
+  const forms = new FormFiles(store.conversations, secret, publicUrl, { ...(linkTtlMs ? { ttlMs: linkTtlMs } : {}), ...(now ? { now } : {}) });
   const presence = new Presence(store);
   const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, hub, forms, log, telegram });
   const handoff = new Handoff({ store, texts, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });

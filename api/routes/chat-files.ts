@@ -6,6 +6,7 @@ import { detectFileType } from '../../domain/file-type';
 import type { Texts } from '../../locales/i18n';
 import type { ConversationStore, Files, Lang, StoredFile } from '../../store/types';
 import { ApiError, apiError } from '../errors';
+import { requestLang } from '../request-lang';
 
 export interface ChatFileDeps {
   files: Files;
@@ -64,10 +65,7 @@ export const chatFileRoutes: FastifyPluginAsync<ChatFileDeps> = async (fastify, 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: deps.maxBytes }, (_request, body, done) => done(null, body));
 
-  const langOf = (request: FastifyRequest): Lang => {
-    const asked = /^(kk|ru)\b/i.exec(request.headers['accept-language'] ?? '')?.[1]?.toLowerCase();
-    return asked === 'kk' || asked === 'ru' ? asked : deps.defaultLang;
-  };
+  const langOf = (request: FastifyRequest): Lang => requestLang(request, deps.defaultLang);
   /** The conversation of the bearer's widget session, when it has one. */
   const conversationOf = async (request: FastifyRequest): Promise<string | null> => {
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];

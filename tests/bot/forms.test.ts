@@ -9,15 +9,15 @@ import { texts } from '../support/engine';
 const SECRET = 'form-links-test-secret-of-enough-length';
 
 /** The path and signature of a link, to verify it as the download route does. */
-function signed(link: string): { conversationId: string; formId: string; sig: string } {
-  const [, conversationId, formId, sig] = /\/api\/forms\/([^/]+)\/([a-z0-9-]+)\.pdf\?sig=(.+)$/.exec(link)!;
-  return { conversationId: decodeURIComponent(conversationId!), formId: formId!, sig: sig! };
+function signed(link: string): { conversationId: string; formId: string; sig: string; exp: number } {
+  const [, conversationId, formId, sig, exp] = /\/api\/forms\/([^/]+)\/([a-z0-9-]+)\.pdf\?sig=([^&]+)&exp=(\d+)$/.exec(link)!;
+  return { conversationId: decodeURIComponent(conversationId!), formId: formId!, sig: sig!, exp: Number(exp) };
 }
 
 describe('form download links', () => {
   it('are relative to this server when there is no public URL', () => {
     const forms = new FormFiles(createMemoryStore().conversations, SECRET);
-    expect(forms.link('web-1', 'seed000-app1')).toMatch(/^\/api\/forms\/web-1\/seed000-app1\.pdf\?sig=[A-Za-z0-9_-]{32}$/);
+    expect(forms.link('web-1', 'seed000-app1')).toMatch(/^\/api\/forms\/web-1\/seed000-app1\.pdf\?sig=[A-Za-z0-9_-]{32}&exp=\d+$/);
   });
 
   it('are absolute under the public URL, its path kept and a trailing slash not doubled, and verify the same', () => {
@@ -27,8 +27,22 @@ describe('form download links', () => {
     const underPath = new FormFiles(conversations, SECRET, 'https://example.kz/assistant/');
     const link = underPath.link('web-1', 'seed000-app1');
     expect(link).toBe(`https://example.kz/assistant${relative}`);
-    const { conversationId, formId, sig } = signed(link);
-    expect(underPath.verify(conversationId, formId, sig)).toBe(true);
+    const { conversationId, formId, sig, exp } = signed(link);
+    expect(underPath.verify(conversationId, formId, sig, exp)).toBe('ok');
+  });
+
+  it('hold for their conversation and form until they expire, and for nothing else', () => {
+    let now = new Date('2026-12-01T10:00:00Z');
+    const forms = new FormFiles(createMemoryStore().conversations, SECRET, undefined, { ttlMs: 3600_000, now: () => now });
+    const { conversationId, formId, sig, exp } = signed(forms.link('web-1', 'seed000-app1'));
+    expect(exp).toBe(Date.parse('2026-12-01T11:00:00Z') / 1000);
+    expect(forms.verify(conversationId, formId, sig, exp)).toBe('ok');
+    expect(forms.verify('web-2', formId, sig, exp)).toBe('invalid');
+    expect(forms.verify(conversationId, 'seed000-app2', sig, exp)).toBe('invalid');
+    expect(forms.verify(conversationId, formId, sig, exp + 3600)).toBe('invalid');
+    expect(forms.verify(conversationId, formId, sig, undefined)).toBe('invalid');
+    now = new Date('2026-12-01T11:00:00Z');
+    expect(forms.verify(conversationId, formId, sig, exp)).toBe('expired');
   });
 
   it('follow the public URL given to the runtime', () => {
