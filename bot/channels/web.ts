@@ -214,7 +214,8 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     const { conversationId } = session!;
     const { langHint, frameId } = options;
     const inbound = { conversationId, channel: 'web' as const, event, ...(langHint ? { langHint } : {}), ...(frameId ? { eventId: `web:${frameId}` } : {}) };
-    if (event.type !== 'resume') hub.send(conversationId, [{ type: 'typing' }]);
+    // Said for each frame the citizen sent, in order: the widget also reads it as "frame taken".
+    if (event.type !== 'resume' && event.type !== 'start') hub.send(conversationId, [{ type: 'typing' }]);
     const result = await runTurn(deps, inbound, session!.lang);
     session!.lang = result.lang;
     hub.send(conversationId, messageFrames(result.replies, { id: conversationId, lang: result.lang }, deps.forms));
