@@ -20,12 +20,12 @@ export const fullNameField: FormField = {
 
 export const iinField: FormField = { id: 'iin', kind: 'iin', label: { kk: 'ЖСН (12 цифр)', ru: 'ИИН (12 цифр)' }, short: { kk: 'ЖСН', ru: 'ИИН' } };
 
-/** The applicant's contact details: a phone number on its own, or any text (a phone with an e-mail, an address). */
+/** The applicant's contact details: a phone number on its own, or text with a phone number or an e-mail address in it. */
 export const contactsField: FormField = {
   id: 'contacts',
   kind: 'contact',
   maxLength: 150,
-  label: { kk: 'Байланыс деректеріңіз, мысалы: +7 701 123 45 67, e-mail', ru: 'Ваши контактные данные, например: +7 701 123 45 67, e-mail' },
+  label: { kk: 'Телефоныңыз немесе электрондық поштаңыз, мысалы +7 701 123 45 67', ru: 'Ваш телефон или электронная почта, например +7 701 123 45 67' },
   short: { kk: 'Байланыс деректері', ru: 'Контактные данные' },
 };
 

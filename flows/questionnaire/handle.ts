@@ -83,7 +83,7 @@ function onButton(def: QuestionnaireDefinition, state: QuestionnaireState, field
 function typed(field: Field, text: string, state: QuestionnaireState, ctx: FlowContext): Taken {
   switch (field.kind) {
     case 'text':
-      return checkText(text, field.maxLength);
+      return checkText(text, field.maxLength, field.script);
     case 'contact':
       return checkContact(text, field.maxLength);
     case 'iin':

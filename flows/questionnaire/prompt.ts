@@ -16,13 +16,21 @@ export function promptReplies(def: QuestionnaireDefinition, state: Questionnaire
   return [field ? questionReply(def, state, field, ctx) : summaryReply(def, state, ctx)];
 }
 
+/**
+ * The fields the citizen is asked, in order: not those the embedding flow answered at the start
+ * (the reason a checklist already knows), so the first question asked is "1 of N" and N is what is left to answer.
+ */
+const askedFields = (def: QuestionnaireDefinition, state: QuestionnaireState): Field[] =>
+  def.fields.filter((f) => state.values[f.id] === undefined || state.order.includes(f.id) || state.correcting === f.id);
+
 /** The address part asked now, for an address field. */
 const partOf = (field: Field, state: QuestionnaireState): AddressPart | undefined => (field.kind === 'address' ? (nextPart(state.address ?? {}) ?? 'region') : undefined);
 
 function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, ctx: FlowContext): Reply {
   const { t, lang } = ctx;
   const part = partOf(field, state);
-  const lines = [t('questionnaire:question', { title: def.title[lang], position: def.fields.indexOf(field) + 1, total: def.fields.length, label: field.label[lang] })];
+  const asked = askedFields(def, state);
+  const lines = [t('questionnaire:question', { title: def.title[lang], position: asked.indexOf(field) + 1, total: asked.length, label: field.label[lang] })];
   const how = explanation(field, part, ctx);
   if (how) lines.push(how);
   const value = state.values[field.id];

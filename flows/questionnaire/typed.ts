@@ -20,19 +20,33 @@ const FIRST_YEAR = 1940;
 /** Spaces as one, none at the ends: the spelling an answer is kept in. */
 export const tidy = (typed: string): string => typed.trim().replace(/\s+/g, ' ');
 
-/** Free text: a letter among at least two characters, no longer than the field allows. */
-export function checkText(typed: string, maxLength = DEFAULT_MAX_LENGTH): Checked {
+/**
+ * Free text: a letter among at least two characters, no longer than the field allows; in Latin
+ * letters only when the field asks for them (a name as in the passport), so Cyrillic is refused.
+ */
+export function checkText(typed: string, maxLength = DEFAULT_MAX_LENGTH, script?: 'latin'): Checked {
   const text = tidy(typed);
   if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
   if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters' };
   if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
+  if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
   return { value: text };
 }
 
-/** The IIN as 12 digits (spaces and dashes dropped); a refusal names the reason. */
+/**
+ * The IIN as 12 digits (spaces and dashes dropped); a refusal says what is wrong: something other
+ * than digits, how many digits were typed when not 12, a business number (BIN), the birth date, the
+ * century digit or the check digit.
+ */
 export function checkIin(typed: string): Checked {
-  const result = validateIin(tidy(typed));
-  return result.ok ? { value: result.iin } : { error: `questionnaire:errors.iin_${result.reason}` };
+  const text = tidy(typed);
+  const result = validateIin(text);
+  if (result.ok) return { value: result.iin };
+  if (result.reason !== 'format') return { error: `questionnaire:errors.iin_${result.reason}` };
+  const digits = text.replace(/[\s-]/g, '');
+  if (/\D/.test(digits)) return { error: 'questionnaire:errors.iin_not_digits' };
+  if (digits.length !== 12) return { error: 'questionnaire:errors.iin_count', vars: { typed: digits.length } };
+  return { error: 'questionnaire:errors.iin_bin' };
 }
 
 /** A Kazakhstan number in E.164 (+77012345678); a refusal says whether it is malformed or foreign. */
@@ -41,15 +55,21 @@ export function checkPhone(typed: string): Checked {
   return result.ok ? { value: result.e164 } : { error: `questionnaire:errors.phone_${result.reason}` };
 }
 
+const EMAIL = /[^\s@]+@[^\s@]+\.\p{L}{2,}/u;
+const DIGIT_RUN = /\+?\d[\d\s()-]{8,}\d/g;
+
 /**
- * Contact details: a bare phone number is kept in one spelling (+7 701 234 56 78); text with a
- * letter (an e-mail, a phone with a name) as typed; digits that make no Kazakh number are refused
- * as a phone number.
+ * Contact details: a bare phone number is kept in one spelling (+7 701 234 56 78); text with an
+ * e-mail address or a Kazakh phone number in it (a phone with a name) as typed. Digits that make no
+ * Kazakh number are refused as a phone number, and words with neither ("нет") as no contact at all.
  */
 export function checkContact(typed: string, maxLength = DEFAULT_MAX_LENGTH): Checked {
   const phone = checkPhone(typed);
   if ('value' in phone) return { value: formatKzPhone(phone.value) };
-  return /\p{L}/u.test(typed) ? checkText(typed, maxLength) : phone;
+  if (!/\p{L}/u.test(typed)) return phone;
+  const text = checkText(typed, maxLength);
+  const reachable = EMAIL.test(typed) || [...typed.matchAll(DIGIT_RUN)].some((m) => 'value' in checkPhone(m[0]));
+  return 'error' in text || reachable ? text : { error: 'questionnaire:errors.contact' };
 }
 
 /** Four digits, from `min` to this year (in Almaty). */

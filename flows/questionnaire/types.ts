@@ -17,6 +17,8 @@ interface FieldBase {
 export interface TextField extends FieldBase {
   kind: 'text';
   maxLength?: number;
+  /** `latin`: written in Latin letters (a name as in the passport); Cyrillic is refused. */
+  script?: 'latin';
 }
 
 /** Contact details: a Kazakhstan phone number on its own (kept as "+7 701 234 56 78") or any text. */

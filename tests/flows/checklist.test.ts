@@ -245,7 +245,7 @@ describe('application form in the checklist', () => {
     const first = await play(engine, 'web-form-higher', ['menu:checklist', 'svc:duplicate-higher', 'ans:channel:egov_portal', 'nav:form'], 'kk');
     expect(first.at(-1)!.text).toMatch(/ЖОО басшысының тегі/);
     await type(engine, 'web-form-higher', 'Тәңірбергенов Ғалымжан Әбенұлы');
-    expect(asked(await type(engine, 'web-form-higher', KAZAKH_NAME))).toMatch(/ағылшын тілінде/);
+    expect(asked(await type(engine, 'web-form-higher', KAZAKH_NAME))).toMatch(/латын әріптерімен/);
     expect(asked(await type(engine, 'web-form-higher', 'Zhangirova-Omirgaliyeva Nurgul Shakhmardankyzy'))).toMatch(/бұрынғысы/);
     await type(engine, 'web-form-higher', 'Жәңгірова Нұргүл Шаһмарданқызы');
     await type(engine, 'web-form-higher', 'Құқықтану');
@@ -290,11 +290,11 @@ describe('application form in the checklist', () => {
     const badIin = await type(engine, 'web-form-correct', '850520400004');
     expect(badIin.replies[0]!.text).toMatch(/бақылау цифры сәйкес келмейді/);
     expect(asked(badIin)).toMatch(/ЖСН \(12 цифр\)/);
-    expect(asked(await type(engine, 'web-form-correct', '850520 400003'))).toMatch(/Байланыс деректеріңіз/);
+    expect(asked(await type(engine, 'web-form-correct', '850520 400003'))).toMatch(/Телефоныңыз немесе электрондық поштаңыз/);
     // Neither a word nor a phone number: refused as a phone number, and the contacts asked again.
     const noContact = await type(engine, 'web-form-correct', '12345');
     expect(noContact.replies[0]!.text).toBe('Телефон нөмірінде +7-ден кейін 10 цифр болады, мысалы: +7 701 234 56 78. Тексеріп, қайта жазыңыз.');
-    expect(asked(noContact)).toMatch(/Байланыс деректеріңіз/);
+    expect(asked(noContact)).toMatch(/Телефоныңыз немесе электрондық поштаңыз/);
     // A bare phone number is enough, in whatever spelling.
     expect(asked(await type(engine, 'web-form-correct', '8 (701) 234-56-78'))).toMatch(/Қай білім туралы құжаттағы/);
     await type(engine, 'web-form-correct', 'Колледж дипломы, 2012');
@@ -369,7 +369,7 @@ describe('the application form’s summary, and coming back to the form', () => 
     const reopened = await send(engine, 'web-form-again', { type: 'choice', id: 'nav:form' });
     expect(reopened.replies.at(-1)!.text).toMatch(/проверьте ответы:\n1\. Название школы \(учебного заведения\): Школа № 12, Кызылорда/);
     const restarted = await send(engine, 'web-form-again', { type: 'choice', id: 'q:restart' });
-    expect(restarted.replies.at(-1)!.text).toMatch(/вопрос 1 из 7\.\nНазвание школы/);
+    expect(restarted.replies.at(-1)!.text).toMatch(/вопрос 1 из 6\.\nНазвание школы/);
     // The citizen reads the IIN in full in the summary; the transcript that operators and a reloaded widget read keeps it masked.
     const transcript = (await store.conversations.transcript('web-form-again')).map((e) => e.text).join('\n');
     expect(transcript).toContain('ИИН: •••••••• 0003');
@@ -385,7 +385,7 @@ describe('the application form’s summary, and coming back to the form', () => 
     await send(first, 'web-form-reload', { type: 'text', text: '850520 400003' });
     const other = testEngine({ store });
     const resumed = await other.handle({ conversationId: 'web-form-reload', channel: 'web', event: { type: 'resume' } });
-    expect(resumed.replies.at(-1)!.text).toMatch(/вопрос 4 из 7\.\nГод окончания школы/);
+    expect(resumed.replies.at(-1)!.text).toMatch(/вопрос 4 из 6\.\nГод окончания школы/);
     const transcript = (await store.conversations.transcript('web-form-reload')).filter((e) => e.from === 'citizen').map((e) => e.text);
     expect(transcript).toContain('•••••••• 0003');
     expect(transcript.join('\n')).not.toContain('850520');
@@ -439,10 +439,10 @@ describe('application form for a service given only on egov.kz, in Russian', () 
     await play(engine, id, ['menu:checklist', 'svc:correct-education-document', 'nav:form'], 'ru');
     await type('Султанбеков Адиль Куанышевич');
     await type('Жангирова Нургуль Шахмардановна');
-    expect((await type('850520400003')).replies.at(-1)!.text).toMatch(/Ваши контактные данные, например: \+7 701 123 45 67, e-mail/);
+    expect((await type('850520400003')).replies.at(-1)!.text).toMatch(/Ваш телефон или электронная почта, например \+7 701 123 45 67/);
     const noContact = await type('+7 701 234');
     expect(noContact.replies[0]!.text).toBe('В номере телефона 10 цифр после +7, например +7 701 234 56 78. Проверьте и напишите ещё раз.');
-    expect(noContact.replies.at(-1)!.text).toMatch(/Ваши контактные данные/);
+    expect(noContact.replies.at(-1)!.text).toMatch(/Ваш телефон или электронная почта/);
     expect((await type('+7 701 234 56 78')).replies.at(-1)!.text).toMatch(/В каком документе об образовании/);
     await type('Диплом колледжа, 2012');
     await type('Жангирова Нургул');

@@ -86,7 +86,12 @@ describe('IIN', () => {
 
   it('names the reason of a refusal, and masks the wrong IIN too', () => {
     const q = citizen(def);
-    expect(error(q.type('12345'))).toBe('ИИН — 12 цифр. Проверьте и напишите ещё раз.');
+    expect(error(q.type('12345'))).toBe('В ИИН 12 цифр, а в ответе — 5. Проверьте и напишите ещё раз.');
+    expect(error(q.type('8505204000031'))).toMatch(/а в ответе — 13/);
+    expect(error(q.type('85052O400003'))).toBe('В ИИН только цифры. Напишите его без букв и других знаков.');
+    expect(error(q.type('850540400003'))).toMatch(/похоже на БИН организации/);
+    for (const wrong of ['850520400004', '851320400003', '850520900003', '85052O400003', '850540400003']) expect(error(q.type(wrong))).not.toMatch(/12 цифр/);
+    expect(error(citizen(def, 'kk').type('1234567890'))).toBe('ЖСН-де 12 цифр болады, ал жауабыңызда — 10. Тексеріп, қайта жазыңыз.');
     const checksum = q.type('850520400004');
     expect(error(checksum)).toMatch(/последняя цифра не сходится/);
     expect(checksum.transcriptText).toBe('•••••••• 0004');
@@ -135,7 +140,58 @@ describe('contact details', () => {
   it('refuses digits that make no Kazakhstan number, as a phone number', () => {
     const q = citizen(def);
     expect(error(q.type('12345'))).toMatch(/10 цифр после \+7/);
-    expect(error(q.type(`e-mail ${'x'.repeat(40)}`))).toMatch(/не больше 40 символов/);
+    expect(error(q.type(`nurgul@mail.kz ${'x'.repeat(40)}`))).toMatch(/не больше 40 символов/);
+  });
+
+  it('refuses words with neither a phone number nor an e-mail address, such as "нет", and says what to write (ru and kk)', () => {
+    const q = citizen(def);
+    expect(error(q.type('нет'))).toBe('Напишите номер телефона или адрес электронной почты, например +7 701 234 56 78.');
+    expect(error(q.type('позвоните дочери'))).toMatch(/номер телефона или адрес электронной почты/);
+    expect(q.state.values).toEqual({});
+    expect(error(citizen(def, 'kk').type('жоқ'))).toBe('Телефон нөмірін немесе электрондық пошта мекенжайын жазыңыз, мысалы: +7 701 234 56 78.');
+    const named = citizen(def);
+    named.type('Нургуль 8 701 234 56 78');
+    expect(named.state.values).toEqual({ contacts: 'Нургуль 8 701 234 56 78' });
+  });
+});
+
+describe('numbering', () => {
+  const def: QuestionnaireDefinition = {
+    title: TITLE,
+    fields: [
+      { id: 'school', kind: 'text', label: { kk: 'Мектеп', ru: 'Школа' } },
+      {
+        id: 'reason',
+        kind: 'choice',
+        label: { kk: 'Себеп', ru: 'Причина' },
+        options: [
+          { id: 'lost', label: { kk: 'Жоғалды', ru: 'Утерян' } },
+          { id: 'damaged', label: { kk: 'Бүлінді', ru: 'Испорчен' } },
+        ],
+      },
+      { id: 'year', kind: 'year', label: { kk: 'Жыл', ru: 'Год' } },
+    ],
+  };
+
+  it('counts only the questions asked: an answer the journey already gave is not a question, so the first one is "1 of N"', () => {
+    const q = citizen(def, 'ru', { reason: 'lost' });
+    expect(q.first.replies[0]!.text).toMatch(/^Вызов на дом — вопрос 1 из 2\.\nШкола/);
+    expect(text(q.type('Школа № 5'))).toMatch(/^Вызов на дом — вопрос 2 из 2\.\nГод/);
+    expect(citizen(def).first.replies[0]!.text).toMatch(/вопрос 1 из 3\./);
+  });
+});
+
+describe('a name in Latin letters', () => {
+  const def = only({ id: 'name_en', kind: 'text', script: 'latin', maxLength: 60, label: { kk: 'Латынша', ru: 'Латиницей' } });
+
+  it('refuses Cyrillic and mixed spellings with a message in the citizen language, and takes the passport spelling', () => {
+    const q = citizen(def);
+    expect(error(q.type('Жангирова Нургуль'))).toBe('Напишите латинскими буквами, как в заграничном паспорте.');
+    expect(error(q.type('Zhangirova Нургуль'))).toMatch(/латинскими буквами/);
+    expect(error(citizen(def, 'kk').type('Жаңгірова Нұргүл'))).toBe('Шетелдік төлқұжаттағыдай латын әріптерімен жазыңыз.');
+    expect(q.state.values).toEqual({});
+    q.type("Zhangirova Nurgul O'Neil-Smith");
+    expect(q.state.values).toEqual({ name_en: "Zhangirova Nurgul O'Neil-Smith" });
   });
 });
 
