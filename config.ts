@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { InvalidCapacityError, parseVisitCapacity } from './domain/home-visit-capacity';
 import { InvalidHoursError, parseOpeningHours } from './domain/hours';
@@ -111,13 +112,33 @@ export const ConfigSchema = z.object({
     .max(50 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /**
+   * Which proxies in front may tell the client's address (X-Forwarded-For), as Fastify's
+   * `trustProxy` takes it: a hop count (`1`), or addresses and CIDRs (`10.0.0.1, 10.0.0.0/8`).
+   * Unset: none; every per-address limit counts the connecting address.
+   */
+  TRUST_PROXY: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    if (entries.every((e) => isIP(e.split('/')[0] ?? '') !== 0 && /^[^/]+(\/\d{1,3})?$/.test(e))) return entries;
+    ctx.addIssue({ code: 'custom', message: 'must be a hop count (e.g. 1) or proxy addresses/CIDRs separated by commas (e.g. 10.0.0.1, 10.0.0.0/8)' });
+    return z.NEVER;
+  }),
+  /** Bearer token that opens GET /metrics. Unset: /metrics answers only requests from this machine (loopback). */
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, { message: 'must be at least 24 characters' }),
+  /** Days the operator audit log keeps an entry. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(20),
   /** Seconds a widget socket may stay open without saying hello. */
   WS_HELLO_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
   /** Pages (origins) whose widget may open the socket, comma-separated; unset, any. */
   WIDGET_ALLOWED_ORIGINS: optionalString.transform((v, ctx) => {
     if (v === undefined) return undefined;
-    const origins = v.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    const origins = v
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== '');
     const bad = origins.find((o) => !isUrlWith(o, ['http:', 'https:']) || new URL(o).origin !== o);
     if (bad === undefined && origins.length > 0) return origins;
     ctx.addIssue({ code: 'custom', message: `must be origins like https://example.kz separated by commas (scheme, host and port only)${bad ? `; not: ${bad}` : ''}` });
@@ -156,6 +177,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = parsed.data;
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_BOT_TOKEN) {
     throw new ConfigError(['TELEGRAM_WEBHOOK_URL: is set but TELEGRAM_BOT_TOKEN is not']);
+  }
+  // With a shared store, sessions and form links signed by one instance are checked by another.
+  if (config.REDIS_URL && !config.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: is required when REDIS_URL is set (every instance must sign operator sessions and form links with the same secret)']);
   }
   return config;
 }

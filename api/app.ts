@@ -14,7 +14,7 @@ import type { FormFiles } from '../bot/forms';
 import type { TelegramChannel } from '../bot/channels/telegram';
 import type { Texts } from '../locales/i18n';
 import type { Store } from '../store/types';
-import { apiError, errorAnswer } from './errors';
+import { apiError, clientErrorAnswer, errorAnswer, frameworkErrorAnswer } from './errors';
 import { applicationRoutes } from './routes/applications';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
@@ -42,23 +42,52 @@ export interface AppDeps {
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, Logger, ZodTypeProvider>;
 
+/** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies nearest to this server. */
+function trustedProxies(setting: Config['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === undefined) return false;
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
+}
+
+/**
+ * A WebSocket route asked over plain HTTP (no Upgrade) answers 426 in the error shape, instead of
+ * the WebSocket plugin's empty 404.
+ */
+function answerPlainHttpOnSockets(app: App): void {
+  const socketRoutes = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    if ((route as { websocket?: boolean }).websocket) socketRoutes.add(route.url);
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!socketRoutes.has(request.routeOptions.url ?? '') || request.headers.upgrade?.toLowerCase() === 'websocket') return;
+    return reply
+      .code(426)
+      .header('upgrade', 'websocket')
+      .send(apiError('upgrade_required', `${request.routeOptions.url} opens a WebSocket: send Upgrade: websocket`));
+  });
+}
+
 /** The Fastify app: public API, widget socket, Telegram webhook, health, metrics and OpenAPI. */
 export async function buildApp(deps: AppDeps): Promise<App> {
+  const answerError = errorAnswer((error, request) => {
+    deps.metrics.errors.inc({ where: 'http' });
+    request.log.error({ err: error }, 'request failed');
+  });
   const app = Fastify({
     loggerInstance: deps.log,
-    trustProxy: true,
+    // Only a configured proxy may tell the client's address: request.ip, which every per-address limit counts, follows it.
+    trustProxy: trustedProxies(deps.config.TRUST_PROXY),
     bodyLimit: 256 * 1024,
+    // What Fastify and Node refuse before any route runs also answers in the error shape of §6.
+    frameworkErrors: frameworkErrorAnswer(answerError),
+    clientErrorHandler: clientErrorAnswer,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.setErrorHandler(
-    errorAnswer((error, request) => {
-      deps.metrics.errors.inc({ where: 'http' });
-      request.log.error({ err: error }, 'request failed');
-    }),
-  );
+  app.setErrorHandler(answerError);
   app.setNotFoundHandler((request, reply) => reply.code(404).send(apiError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
+  answerPlainHttpOnSockets(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -42,7 +42,7 @@ describe('npm start', () => {
   });
 
   it('keeps a conversation on Redis across a restart of the process, mid-flow', async () => {
-    const env = { REDIS_URL: inject('redisUrl') };
+    const env = { REDIS_URL: inject('redisUrl'), JWT_SECRET: 'restart-test-secret-of-32-characters' };
     const first = await startProcess(env);
     children.push(first.child);
     expect(first.output()).toContain('Using the Redis store');

@@ -141,6 +141,7 @@ describe('a burst of status changes pushed to Telegram', () => {
 
     const env = {
       REDIS_URL: redis.url,
+      JWT_SECRET: 'status-push-test-secret-of-32-chars',
       ...telegramEnv(telegram),
       STATUS_API_TOKEN: TOKEN,
       TELEGRAM_RATE_PER_SECOND: String(RATE),
