@@ -93,7 +93,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     store,
     accounts,
     presence,
-    audit: new Audit(store),
+    audit: new Audit(store, { retentionDays: config.AUDIT_RETENTION_DAYS }),
     handoff,
     callbacks,
     homeVisits: runtime.homeVisits,

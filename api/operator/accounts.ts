@@ -1,6 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { OperatorRole } from '../../bot/handoff';
-import type { Collection, Store } from '../../store/types';
+import type { Bus, Collection, Store } from '../../store/types';
 
 export interface OperatorAccount {
   login: string;
@@ -9,12 +9,20 @@ export interface OperatorAccount {
   role: OperatorRole;
   passwordHash: string;
   disabled: boolean;
+  /**
+   * Sessions signed before the last change of this number are over: it goes up on logout and on a
+   * change of password, role or disabled, and every request checks its token against it.
+   */
+  sessionGeneration?: number;
   createdAt: string;
   updatedAt: string;
 }
 
 /** An account as the API shows it: never the password hash. */
-export type PublicAccount = Omit<OperatorAccount, 'passwordHash'>;
+export type PublicAccount = Omit<OperatorAccount, 'passwordHash' | 'sessionGeneration'>;
+
+/** Bus topic on which every instance hears that an account's sessions ended (`{ login }`). */
+export const SESSIONS_ENDED_TOPIC = 'operator-sessions-ended';
 
 const SCRYPT: ScryptOptions = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
@@ -37,8 +45,13 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-export function publicAccount({ passwordHash: _hidden, ...account }: OperatorAccount): PublicAccount {
+export function publicAccount({ passwordHash: _hidden, sessionGeneration: _internal, ...account }: OperatorAccount): PublicAccount {
   return account;
+}
+
+/** The generation a session signed now carries. */
+export function generationOf(account: OperatorAccount): number {
+  return account.sessionGeneration ?? 0;
 }
 
 /** A login without a name gets one from the login ("aigerim.s" → "Aigerim"). */
@@ -50,11 +63,13 @@ function nameFromLogin(login: string): string {
 /** Operator accounts: created by an admin or from OPERATOR_BOOTSTRAP, disabled rather than deleted. */
 export class Accounts {
   private readonly records: Collection<OperatorAccount>;
+  private readonly bus: Bus;
   /** Compared against when the login is unknown, so a wrong login takes as long as a wrong password. */
   private readonly decoy = hashPassword(randomBytes(16).toString('hex'));
 
   constructor(store: Store) {
     this.records = store.collection<OperatorAccount>('operators');
+    this.bus = store.bus;
   }
 
   get(login: string): Promise<OperatorAccount | null> {
@@ -92,9 +107,25 @@ export class Accounts {
     const account = await this.get(login);
     if (!account) return null;
     const { password, ...fields } = patch;
-    const updated: OperatorAccount = { ...account, ...fields, ...(password ? { passwordHash: await hashPassword(password) } : {}), updatedAt: now.toISOString() };
+    const endsSessions = password !== undefined || (patch.role !== undefined && patch.role !== account.role) || (patch.disabled !== undefined && patch.disabled !== account.disabled);
+    const updated: OperatorAccount = {
+      ...account,
+      ...fields,
+      ...(password ? { passwordHash: await hashPassword(password) } : {}),
+      ...(endsSessions ? { sessionGeneration: generationOf(account) + 1 } : {}),
+      updatedAt: now.toISOString(),
+    };
     await this.records.put(account.login, updated);
+    if (endsSessions) await this.bus.publish(SESSIONS_ENDED_TOPIC, { login: account.login });
     return updated;
+  }
+
+  /** Logout: every session of the account ends, on every instance. */
+  async endSessions(login: string): Promise<void> {
+    const account = await this.get(login);
+    if (!account) return;
+    await this.records.put(account.login, { ...account, sessionGeneration: generationOf(account) + 1 });
+    await this.bus.publish(SESSIONS_ENDED_TOPIC, { login: account.login });
   }
 
   /** Creates the accounts of OPERATOR_BOOTSTRAP (`login:password:role,…`) that do not exist yet; returns the logins created. */

@@ -6,7 +6,7 @@ import { maskIin } from '../../../domain/iin';
 import { dueDateOf, isOverdue } from '../../../flows/status/due';
 import { ApiError, apiError } from '../../errors';
 import { APPLICATION_NUMBER } from '../applications';
-import { bearer, type OperatorRouteOptions } from './deps';
+import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
 const Status = z.enum(APPLICATION_STATUSES);
 
@@ -28,7 +28,7 @@ const ApplicationBody = z.object({
 });
 
 /** GET /api/operator/applications/{number}: an application as its provider reported it, for any operator. */
-export const applicationLookupRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, { applications, requireRole }) => {
+export const applicationLookupRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, { applications, audit, requireRole }) => {
   fastify.withTypeProvider<ZodTypeProvider>().get('/api/operator/applications/:number', {
     schema: {
       tags: ['operator'],
@@ -41,6 +41,7 @@ export const applicationLookupRoutes: FastifyPluginAsync<OperatorRouteOptions> =
     handler: async (request, reply) => {
       const application = await applications.get(request.params.number);
       if (!application) return reply.code(404).send(apiError('not_found', `No application ${request.params.number}`));
+      await audit.record(actorOf(request).login, 'application.read', application.number);
       const due = dueDateOf(application);
       return {
         number: application.number,

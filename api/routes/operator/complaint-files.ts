@@ -5,13 +5,16 @@ import type { Complaints } from '../../../bot/complaints';
 import type { Files } from '../../../store/types';
 import { ApiError, apiError } from '../../errors';
 import { complaintFileForDesk, sendStoredFile } from '../chat-files';
-import { bearer, type OperatorRouteOptions } from './deps';
+import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
 /**
  * A complaint's attachment for the complaints desk (`GET /api/operator/complaints/{id}/attachments/{fileId}`):
  * only a file the complaint lists is served, so a file id alone opens nothing.
  */
-export const complaintFileRoutes: FastifyPluginAsync<Pick<OperatorRouteOptions, 'requireRole'> & { complaints: Complaints; files: Files }> = async (fastify, { complaints, files, requireRole }) => {
+export const complaintFileRoutes: FastifyPluginAsync<Pick<OperatorRouteOptions, 'requireRole' | 'audit'> & { complaints: Complaints; files: Files }> = async (
+  fastify,
+  { complaints, files, audit, requireRole },
+) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get('/api/operator/complaints/:id/attachments/:fileId', {
     schema: {
@@ -28,6 +31,7 @@ export const complaintFileRoutes: FastifyPluginAsync<Pick<OperatorRouteOptions, 
       const listed = complaint?.value.attachments.some((a) => a.id === fileId);
       const file = listed ? await complaintFileForDesk(files, fileId) : null;
       if (!file) return reply.code(404).send(apiError('not_found', 'No such attachment of this complaint'));
+      await audit.record(actorOf(request).login, 'complaint.attachment_read', id, { fileId });
       return sendStoredFile(reply, file);
     },
   });

@@ -170,6 +170,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     handler: async (request, reply) => {
       const conversation = await store.conversations.get(request.params.id);
       if (!conversation) return reply.code(404).send(apiError('not_found', 'No such conversation'));
+      await audit.record(actorOf(request).login, 'conversation.read', conversation.id);
       const [transcript, conversationNotes] = await Promise.all([store.conversations.transcript(conversation.id, 500), notes.list(conversation.id)]);
       const described = describe(conversation.data, request.query.lang);
       return { ...view(conversation, request.query.lang, described), transcript, data: conversation.data, described, notes: conversationNotes, transferNote: conversation.handoff?.note ?? null };

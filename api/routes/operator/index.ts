@@ -27,6 +27,6 @@ export const operatorRoutes: FastifyPluginAsync<OperatorDeps & { jwtSecret: stri
   await fastify.register(deskPlugin(callbackDesk(deps)), { prefix: '/api/operator/callbacks', ...desks });
   await fastify.register(deskPlugin(homeVisitDesk(deps)), { prefix: '/api/operator/home-visits', ...desks });
   await fastify.register(deskPlugin(complaintDesk(deps)), { prefix: '/api/operator/complaints', ...desks });
-  await fastify.register(complaintFileRoutes, { complaints: deps.complaints, files: deps.store.files, requireRole });
+  await fastify.register(complaintFileRoutes, { complaints: deps.complaints, files: deps.store.files, audit: deps.audit, requireRole });
   await fastify.register(homeVisitExtraRoutes, { prefix: '/api/operator/home-visits', homeVisits: deps.homeVisits, texts: deps.texts, audit: deps.audit, requireRole });
 };

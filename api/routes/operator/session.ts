@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, apiError } from '../../errors';
 import type { OperatorAccount } from '../../operator/accounts';
+import { LoginThrottle } from '../../operator/login-throttle';
 import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
 const PresenceStatus = z.enum(['online', 'away', 'offline']);
@@ -16,10 +17,14 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { accounts, presence, audit, handoff, requireRole } = deps;
 
+  const throttle = new LoginThrottle(deps.store);
+
+  /** Sets presence; only a change of what colleagues see is audited, so repeated calls add nothing. */
   const setPresence = async (login: string, status: z.infer<typeof PresenceStatus>) => {
+    const before = (await presence.list()).find((r) => r.login === login)?.status ?? 'offline';
     const record = await presence.set(login, status);
     await handoff.publish({ type: 'presence', login, status, at: record.seenAt });
-    await audit.record(login, 'presence.set', login, { status });
+    if (before !== status) await audit.record(login, 'presence.set', login, { status });
   };
 
   app.post('/api/operator/login', {
@@ -27,15 +32,43 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
       tags: ['operator'],
       summary: 'Log in; the operator is set online',
       body: z.object({ login: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
-      response: { 200: z.object({ token: z.string(), operator: Me }), 400: ApiError, 401: ApiError },
+      response: { 200: z.object({ token: z.string(), operator: Me }), 400: ApiError, 401: ApiError, 429: ApiError },
     },
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     handler: async (request, reply) => {
-      const account = await accounts.authenticate(request.body.login, request.body.password);
-      if (!account) return reply.code(401).send(apiError('invalid_credentials', 'Wrong login or password, or the account is disabled'));
+      const login = request.body.login.toLowerCase();
+      const verdict = await throttle.check(login, request.ip);
+      if (!verdict.allowed) {
+        reply.header('retry-after', String(verdict.retryAfterSeconds));
+        return reply.code(429).send(apiError('too_many_attempts', `Too many failed logins: try again in ${verdict.retryAfterSeconds} s`));
+      }
+      const account = await accounts.authenticate(login, request.body.password);
+      if (!account) {
+        const waits = await throttle.failed(login, request.ip);
+        await audit.record(login, 'session.login_failed', login, { ip: request.ip, ...(waits ? { throttled: true } : {}) });
+        return reply.code(401).send(apiError('invalid_credentials', 'Wrong login or password, or the account is disabled'));
+      }
+      await throttle.succeeded(login);
       await audit.record(account.login, 'session.login');
       await setPresence(account.login, 'online');
       return { token: deps.issue(account), operator: { login: account.login, name: account.name, role: account.role, status: 'online' as const } };
+    },
+  });
+
+  app.post('/api/operator/logout', {
+    schema: {
+      tags: ['operator'],
+      summary: 'Log out: every session of the account ends (on every instance, event streams included) and the operator is set offline',
+      security: bearer,
+      response: { 204: z.null(), 401: ApiError },
+    },
+    preHandler: requireRole(),
+    handler: async (request, reply) => {
+      const { login } = actorOf(request);
+      await setPresence(login, 'offline');
+      await accounts.endSessions(login);
+      await audit.record(login, 'session.logout');
+      return reply.code(204).send(null);
     },
   });
 

@@ -93,8 +93,8 @@ const paramId = (request: FastifyRequest) => (request.params as z.infer<typeof I
 
 /**
  * The routes of a desk as an encapsulated plugin: register it with a `prefix`. Every request needs
- * an operator session with one of the desk's roles (401 without, 403 with another role); every
- * change made is audited and its message, if any, handed to `notify`.
+ * an operator session with one of the desk's roles (401 without, 403 with another role); opening
+ * a record (personal data) and every change made are audited and its message, if any, handed to `notify`.
  */
 export function deskPlugin<R, Filters extends z.ZodRawShape, Patch, Create = never>(desk: Desk<R, Filters, Patch, Create>): FastifyPluginAsync<DeskOptions> {
   // The routes take their schemas from the declaration: its types are the handlers' types, and the
@@ -141,7 +141,12 @@ export function deskPlugin<R, Filters extends z.ZodRawShape, Patch, Create = nev
 
     app.get('/:id', {
       schema: { tags, summary: desk.summaries.get, security: bearer, params: Id, response: { 200: desk.record, ...errors, 404: ApiError } },
-      handler: async (request, reply) => (await desk.get(paramId(request))) ?? notFound(reply),
+      handler: async (request, reply) => {
+        const record = await desk.get(paramId(request));
+        if (!record) return notFound(reply);
+        await audit.record(actorOf(request).login, `${desk.name}.read`, desk.idOf(record));
+        return record;
+      },
     });
 
     app.patch('/:id', {

@@ -1,0 +1,80 @@
+import type { Collection, Store } from '../../store/types';
+
+/** Failed logins of one account or one address, and until when the next attempt waits. */
+interface Failures {
+  count: number;
+  lastAt: number;
+  /** No attempt is checked before this time (ms since the epoch). */
+  until: number;
+}
+
+export interface ThrottleRule {
+  /** Failures allowed before the first wait. */
+  free: number;
+  /** The first wait; each further failure doubles it, up to `maxWaitMs`. */
+  firstWaitMs: number;
+  maxWaitMs: number;
+}
+
+/**
+ * An account may fail 5 times, then waits 1 s, 2 s, 4 s… up to 15 minutes after each failure. An
+ * address is allowed more, since a contact centre's operators share one address behind its NAT:
+ * one of them mistyping cannot lock the others out, and the account rule still holds for a guesser.
+ */
+export const ACCOUNT_RULE: ThrottleRule = { free: 5, firstWaitMs: 1000, maxWaitMs: 15 * 60_000 };
+export const ADDRESS_RULE: ThrottleRule = { free: 30, firstWaitMs: 1000, maxWaitMs: 15 * 60_000 };
+/** Failures older than this are forgotten. */
+const FORGET_MS = 3600_000;
+
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Exponential back-off of operator logins per account and per client address, kept in the store
+ * so every instance applies the same waits. A wait ends by itself: nothing locks an account for good.
+ */
+export class LoginThrottle {
+  private readonly failures: Collection<Failures>;
+
+  constructor(
+    store: Store,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.failures = store.collection<Failures>('login-failures');
+  }
+
+  /** Whether a login may be checked now for this account from this address. */
+  async check(login: string, address: string): Promise<ThrottleVerdict> {
+    const now = this.now();
+    const waits = (await Promise.all(keysOf(login, address).map(([key]) => this.failures.get(key)))).map((f) => (f ? f.until - now : 0));
+    const longest = Math.max(0, ...waits);
+    return longest > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(longest / 1000) } : { allowed: true };
+  }
+
+  /** Counts a failure; true when it starts a wait for the account (worth its own audit entry). */
+  async failed(login: string, address: string): Promise<boolean> {
+    const now = this.now();
+    let accountWaits = false;
+    for (const [key, rule, isAccount] of keysOf(login, address)) {
+      const before = await this.failures.get(key);
+      const count = before && now - before.lastAt < FORGET_MS ? before.count + 1 : 1;
+      const until = count > rule.free ? now + Math.min(rule.maxWaitMs, rule.firstWaitMs * 2 ** (count - rule.free - 1)) : 0;
+      await this.failures.put(key, { count, lastAt: now, until });
+      if (isAccount && until > 0) accountWaits = true;
+    }
+    return accountWaits;
+  }
+
+  /** A successful login clears the account's failures (the address keeps its own). */
+  async succeeded(login: string): Promise<void> {
+    await this.failures.delete(accountKey(login));
+  }
+}
+
+const accountKey = (login: string) => `account:${login.toLowerCase()}`;
+
+function keysOf(login: string, address: string): [string, ThrottleRule, boolean][] {
+  return [
+    [accountKey(login), ACCOUNT_RULE, true],
+    [`address:${address}`, ADDRESS_RULE, false],
+  ];
+}
