@@ -3,12 +3,14 @@ import type { AfterHoursRule, ChannelId, Condition, DocumentItem, Question, Serv
 /** What the citizen answered so far: question id → option id; `channel` holds the chosen ChannelId. */
 export type Answers = Readonly<Record<string, string>>;
 
-/** True when every question named in the condition has one of the listed answers. */
+/** The options chosen for a question: one, or several joined by commas for a multiple-choice question. */
+export function chosenOptions(answer: string | undefined): string[] {
+  return answer ? answer.split(',') : [];
+}
+
+/** True when every question named in the condition has one of the listed answers (any of them, for a multiple choice). */
 export function conditionHolds(when: Condition, answers: Answers): boolean {
-  return Object.entries(when).every(([questionId, accepted]) => {
-    const answer = answers[questionId];
-    return answer !== undefined && accepted.includes(answer);
-  });
+  return Object.entries(when).every(([questionId, accepted]) => chosenOptions(answers[questionId]).some((answer) => accepted.includes(answer)));
 }
 
 /** The questions that matter for this citizen, in order, given what they answered so far. */
@@ -31,9 +33,14 @@ export function documentsFor(service: Service, answers: Answers): DocumentItem[]
   return service.documents.filter((d) => offeredOn(d.channels, answers) && (d.required === 'always' || conditionHolds(d.condition!.when, answers)));
 }
 
-/** The terms that apply on the citizen's channel. */
+/**
+ * The terms that apply on the citizen's channel and to their answers. A term whose condition the
+ * citizen has not answered yet is kept: both terms are shown until the answer tells which one holds.
+ */
 export function termsFor(service: Service, answers: Answers): Term[] {
-  return [service.term, ...service.otherTerms].filter((t) => offeredOn(t.channels, answers));
+  const asked = (when: Condition) => Object.keys(when).every((questionId) => answers[questionId] !== undefined);
+  const holds = (t: Term) => !t.when || t.when.some((when) => !asked(when) || conditionHolds(when, answers));
+  return [service.term, ...service.otherTerms].filter((t) => offeredOn(t.channels, answers) && holds(t));
 }
 
 /** The after-hours rule as it applies on the citizen's channel. */

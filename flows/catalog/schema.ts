@@ -53,6 +53,8 @@ export type Fact = z.infer<typeof Fact>;
 /**
  * A question that personalises the checklist. Options are short labels for buttons (≤ 40 chars
  * so that they fit an inline keyboard). `appliesWhen` hides the question unless earlier answers match.
+ * `multiple`: the citizen may pick several options (e.g. two categories at once); the answer then
+ * holds the chosen option ids joined by commas, and a condition holds when any of them is listed.
  */
 export const Question = z
   .object({
@@ -69,6 +71,7 @@ export const Question = z
       )
       .min(2),
     appliesWhen: z.lazy(() => Condition).optional(),
+    multiple: z.literal(true).optional(),
   })
   .strict();
 export type Question = z.infer<typeof Question>;
@@ -118,6 +121,11 @@ export const Term = z
     minutes: z.number().int().positive().optional(),
     months: z.number().int().positive().optional(),
     channels: z.array(z.enum(CHANNEL_IDS)).min(1).optional(), // omitted: every channel
+    /** Applies when any of these conditions holds (omitted: always), e.g. the office is in another town. */
+    when: z
+      .array(z.lazy(() => Condition))
+      .min(1)
+      .optional(),
     text: LocalizedText,
     sources,
   })
@@ -231,11 +239,15 @@ export const Service = z
     workingHours: z.array(Fact),
     afterHours: AfterHoursRule.optional(),
     questions: z.array(Question),
-    documents: z.array(DocumentItem).min(1),
+    documents: z.array(DocumentItem),
+    /** Said instead of a list where the seed names no documents for the citizen's case, with whom to ask. */
+    noDocuments: Fact.optional(),
     refusalGrounds: z.object({ intake: z.array(Fact), service: z.array(Fact) }).strict(),
     homeVisit: z.object({ available: z.boolean(), text: LocalizedText, sources }).strict(),
     /** Where the seed is cut off, silent or contradicts itself: told to the citizen with the operator offer. */
     notes: z.array(Fact),
+    /** Copy errors in the law that change nothing for the citizen: kept for operators and the catalog's sources, never shown in the chat. */
+    operatorNotes: z.array(Fact).optional(),
     form: z.enum(FORM_IDS).optional(),
     /** How to complain about the service: addressees, terms, extension, forwarding, court. */
     complaint: Complaint,
@@ -268,6 +280,10 @@ export const Catalog = z.array(Service).superRefine((services, ctx) => {
     service.questions.forEach((q, i) => {
       if (q.appliesWhen) checkCondition(q.appliesWhen, [index, 'questions', i]);
     });
+    [service.term, ...service.otherTerms].forEach((term, i) => {
+      for (const when of term.when ?? []) checkCondition(when, [index, 'terms', i]);
+    });
+    if (!service.documents.length && !service.noDocuments) ctx.addIssue({ code: 'custom', path: [index, 'noDocuments'], message: 'a service without documents says so in noDocuments' });
     if (service.complaint.addressees.some((a) => a.id === 'state_corporation') && !channelIds.has('state_corporation'))
       ctx.addIssue({ code: 'custom', path: [index, 'complaint'], message: 'a complaint to the State Corporation for a service it does not take' });
     if (service.afterHours) {

@@ -56,3 +56,14 @@ describe('catalog: academic leave (seed 002)', () => {
     expectCited(service.otherTerms[0]!.sources, 'ұзақтығы 36 айдан аспайтын');
   });
 });
+
+describe('catalog: academic leave for another reason', () => {
+  it('lists no documents and says so, with the college and 1414 to ask', () => {
+    expectChecklist(service, { reason: 'other' }, []);
+    expect(service.noDocuments!.text.ru).toContain('документы названы только для четырёх причин');
+    expect(service.noDocuments!.text.ru).toContain('учебной части колледжа');
+    expect(service.noDocuments!.text.ru).toContain('1414');
+    expect(service.noDocuments!.text.kk).toContain('1414');
+    expectCited(service.noDocuments!.sources, 'Әскери қызметке');
+  });
+});

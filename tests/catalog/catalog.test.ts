@@ -55,3 +55,16 @@ describe('fees and the after-hours rule across the catalog', () => {
     expect(() => parseCatalog([{ ...school, afterHours: { ...school.afterHours!, closingTimes: [{ ...twice, closesAt: '24:00' }] } }])).toThrow(/HH:MM/);
   });
 });
+
+describe('what citizens read of the catalog', () => {
+  it("keeps copy errors of the law in the operators' notes, out of the notes shown to citizens", () => {
+    const copyErrors = /ошибки копирования|«услугополучателю»|заслушивании перед отказом|в единственном числе|график работы вуза/;
+    for (const service of catalog) for (const note of service.notes) expect(note.text.ru, service.id).not.toMatch(copyErrors);
+    const kept = catalog.flatMap((s) => s.operatorNotes ?? []);
+    expect(kept).toHaveLength(7);
+  });
+
+  it('has no tickable placeholder for a list the seed does not give', () => {
+    for (const service of catalog) for (const d of service.documents) expect(d.text.ru, service.id).not.toMatch(/не приведён|не указан/);
+  });
+});

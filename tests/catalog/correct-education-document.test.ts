@@ -26,7 +26,9 @@ describe('catalog: correct-education-document', () => {
     expect(service.refusalGrounds.intake).toHaveLength(0);
     expect(service.refusalGrounds.service).toHaveLength(3);
     expect(service.workingHours).toHaveLength(1);
-    expect(service.notes).toHaveLength(5);
+    expect(service.notes).toHaveLength(4);
+    // Singular in the list, plural in point 6: a drafting slip, for operators only.
+    expect(service.operatorNotes!.map((n) => n.text.ru.slice(0, 40))).toEqual(['В перечне названа «электронная копия док']);
   });
 
   it('lists the documents: the e-application and the copy of the education document', () => {

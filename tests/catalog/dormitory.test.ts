@@ -55,7 +55,22 @@ describe('catalog: dormitory (seed 002)', () => {
     // The list stops there: the cut-off item is the last text line of the list.
     expectInSeed('002_3ac65400ac0ed134.txt', 'L699', 'атаулы әлеуметтік көмек алу үшін');
     // The 15 working days printed beside the dormitory term are the duplicates' term (seed 004).
-    expectCited(service.notes[1]!.sources, '15 жұмыс күн');
-    expectCited(service.notes[1]!.sources, '15 (он бес) жұмыс күні');
+    expectCited(service.notes[2]!.sources, '15 жұмыс күн');
+    expectCited(service.notes[2]!.sources, '15 (он бес) жұмыс күні');
+  });
+});
+
+describe('catalog: the dormitory question and what the slide leaves out', () => {
+  it('asks about marriage or children, which a student answers at once; the answer contradicts none of the categories', () => {
+    const family = service.questions.find((q) => q.id === 'family')!;
+    expect(family.text.ru).toBe('Вы состоите в браке или у вас есть дети?');
+    expect(family.text.kk).toBe('Сіз некедесіз бе, әлде балаңыз бар ма?');
+    expect(family.options.map((o) => o.label.ru)).toEqual(['Да', 'Нет']);
+    expect(documentById(service, 'family_composition_certificate').explanation!.ru).toContain('«при наличии семьи»');
+  });
+
+  it('says that the slide gives no application text, as for academic leave', () => {
+    expect(service.notes[0]!.text.ru).toBe('В материалах колледжа названы только подтверждающие документы: текста или формы заявления там нет. Как написать заявление, уточните в колледже.');
+    expectCited(service.notes[0]!.sources, 'жеке басын куәландыратын');
   });
 });

@@ -50,7 +50,9 @@ describe('catalog: duplicate-higher', () => {
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(0);
-    expect(service.notes).toHaveLength(7);
+    expect(service.notes).toHaveLength(5);
+    // Copy errors in the standard (the university's hours, the recipient storing the result) are for operators only.
+    expect(service.operatorNotes!.map((n) => n.text.ru.slice(0, 40))).toEqual(['По этой услуге заявление подаётся только', 'В стандарте сказано, что через месяц док']);
   });
 
   it('lists the documents per channel', () => {

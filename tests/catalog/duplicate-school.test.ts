@@ -51,7 +51,9 @@ describe('catalog: duplicate-school', () => {
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(0);
-    expect(service.notes).toHaveLength(5);
+    expect(service.notes).toHaveLength(4);
+    // The standard's slip (the recipient storing the result) is for operators only.
+    expect(service.operatorNotes!.map((n) => n.text.ru.slice(0, 40))).toEqual(['В стандарте сказано, что через месяц док']);
   });
 
   it('lists the documents per channel', () => {

@@ -55,7 +55,9 @@ describe('catalog: duplicate-tvet', () => {
     expect(service.homeVisit.available).toBe(true);
     expect(service.refusalGrounds.intake).toHaveLength(2);
     expect(service.refusalGrounds.service).toHaveLength(3);
-    expect(service.notes).toHaveLength(7);
+    expect(service.notes).toHaveLength(4);
+    // Copy errors in the law are for operators only.
+    expect(service.operatorNotes!.map((n) => n.text.ru.slice(0, 32))).toEqual(['В тексте есть ошибки копирования', 'В стандарте сказано, что через м', 'В тексте о заслушивании перед от']);
   });
 
   it('lists the documents per channel', () => {

@@ -77,3 +77,22 @@ describe('catalog: free meals (seed 002)', () => {
     expectCited(doc('income_certificate'), 'ең төменгі күнкөріс деңгейінен төмен');
   });
 });
+
+describe('catalog: free meals for a student in two categories, and the unclear birth date', () => {
+  it('an orphan with a disability picks both categories and gets the proofs of both', () => {
+    const category = service.questions.find((q) => q.id === 'category')!;
+    expect(category.multiple).toBe(true);
+    const ids = docIds(service, { channel: 'provider_office', category: 'orphan,disability' });
+    expect(ids).toContain('guardianship_certificate_copy');
+    expect(ids).toContain('disability_certificate');
+  });
+
+  it('says that the slide does not tell whose birth before 13.08.2007 it means, instead of deciding it', () => {
+    const question = service.questions.find((q) => q.id === 'birth_date')!;
+    expect(question.text.ru).toBe('Кто-то из детей в семье (в том числе сам обучающийся) родился до 13.08.2007?');
+    const birth = documentById(service, 'birth_certificate_copy');
+    expect(birth.explanation!.ru).toContain('не сказано, чья это дата рождения — обучающегося или других детей в семье');
+    expect(birth.explanation!.kk).toContain('кімнің туған күні екені');
+    expectCited(birth.sources, '2007 жылғы 13 тамызға дейін туылған жағдайда');
+  });
+});

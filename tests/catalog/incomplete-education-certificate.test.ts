@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { nextQuestion } from '../../flows/catalog/personalise';
 import { incompleteEducationCertificate as service } from '../../flows/catalog/services/incomplete-education-certificate';
-import { expectAfterHours, expectChecklist, expectCited, expectDocumentList, expectNoFeeHomeVisitRefusalsOrForm, expectTerms, expectValidEntry } from './support';
+import { expectAfterHours, expectChecklist, expectCited, expectNoFeeHomeVisitRefusalsOrForm, expectTerms, expectValidEntry } from './support';
 
 describe('catalog: certificate for persons who did not complete TVET (seeds 002, 000)', () => {
   it('is a valid, cited, bilingual entry', () => {
@@ -15,6 +15,7 @@ describe('catalog: certificate for persons who did not complete TVET (seeds 002,
     expect(service.term).toMatchObject({ kind: 'total', workingDays: 3 });
     expect(service.term.calendarDays).toBeUndefined();
     expect(service.term.channels).toBeUndefined();
+    expect(service.term.when).toEqual([{ channel: ['provider_office'] }, { sc_office: ['same_town'] }]);
     expect(service.otherTerms.map((t) => [t.kind, t.workingDays, t.channels])).toEqual([
       ['total', 8, ['state_corporation']],
       ['other', undefined, ['state_corporation']],
@@ -23,17 +24,22 @@ describe('catalog: certificate for persons who did not complete TVET (seeds 002,
     // The seed gives no after-hours rule for this service: it must not claim one.
     expectAfterHours(service, undefined);
     expect(service.resultDelivery).toHaveLength(1);
-    // Seed 002 lists no documents for this service: the one item says so instead of guessing.
-    expectDocumentList(service, [['document_list_not_in_source', 'always']]);
-    expect(service.notes.length).toBeGreaterThanOrEqual(4);
+    // Seed 002 lists no documents for this service: no tickable placeholder, a note says so instead of guessing.
+    expect(service.documents).toEqual([]);
+    expect(service.noDocuments!.text.ru).toContain('перечень документов для этой справки не приведён');
+    expect(service.notes.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('asks only the channel; the State Corporation adds the 8-day and acceptance-day terms', () => {
+  it('asks the channel, and at the State Corporation whether its office is where the college is: 3 working days there, 8 elsewhere', () => {
     expect(nextQuestion(service, {})?.id).toBe('channel');
     expect(service.questions[0]!.options.map((o) => o.id)).toEqual(['provider_office', 'state_corporation']);
     expect(nextQuestion(service, { channel: 'provider_office' })).toBeUndefined();
-    expectChecklist(service, { channel: 'state_corporation' }, ['document_list_not_in_source']);
+    expect(nextQuestion(service, { channel: 'state_corporation' })?.id).toBe('sc_office');
+    expectChecklist(service, { channel: 'state_corporation', sc_office: 'elsewhere' }, []);
     expectTerms(service, { channel: 'provider_office' }, [3], (t) => t.workingDays);
+    expectTerms(service, { channel: 'state_corporation', sc_office: 'same_town' }, [3, undefined], (t) => t.workingDays);
+    expectTerms(service, { channel: 'state_corporation', sc_office: 'elsewhere' }, [8, undefined], (t) => t.workingDays);
+    // Not yet asked: both terms are shown.
     expectTerms(service, { channel: 'state_corporation' }, [3, 8, undefined], (t) => t.workingDays);
   });
 
@@ -48,7 +54,8 @@ describe('catalog: certificate for persons who did not complete TVET (seeds 002,
     expectCited(service.result.sources, 'білім алуды аяқтамаған адамдарға берілетін анықтама');
     expectCited(service.result.sources, 'жылдық (қорытынды) бағалар алды');
     expectCited(service.provider.sources, 'білім беру ұйымының басшысы');
-    expectCited(service.notes[3]!.sources, '№ 289 бұйрығы');
-    expectCited(service.notes[3]!.sources, 'күші жойылған');
+    expectCited(service.notes[2]!.sources, '№ 289 бұйрығы');
+    expectCited(service.notes[2]!.sources, 'күші жойылған');
+    expectCited(service.noDocuments!.sources, 'құжаттарды тапсырған күннен бастап');
   });
 });

@@ -24,11 +24,14 @@ describe('catalog: transfer and reinstatement (seed 002)', () => {
     expect(service.id).toBe('transfer-reinstatement');
     expect(service.audience).toBe('citizen');
     expect(service.channels.map((c) => c.id)).toEqual(['provider_office', 'egov_portal']);
-    // "On the day the application arrives": no count of days to compute.
+    // "On the day the application arrives" is when it is registered, not the service's term, which the slide does not state.
     expectTermWithoutDayCount(service, 'total');
-    expect(service.term.text.ru).toBe('В день поступления заявления.');
+    expect(service.term.text.ru).toBe('Срок оказания услуги в материалах колледжа не указан — уточните в колледже или по 1414.');
+    expect(service.otherTerms[0]!.text.ru).toBe(
+      'Заявление регистрируют в день поступления; поданное через портал после окончания рабочего времени, в выходной или праздничный день — на следующий рабочий день.',
+    );
     expect(service.otherTerms.map((t) => [t.kind, t.months, t.channels])).toEqual([
-      ['other', undefined, ['egov_portal']],
+      ['other', undefined, undefined],
       ['other', undefined, undefined],
       ['other', 1, undefined],
     ]);
@@ -61,14 +64,14 @@ describe('catalog: transfer and reinstatement (seed 002)', () => {
     for (const [kase, ids] of Object.entries(BY_CASE)) for (const channel of ['provider_office', 'egov_portal']) expectChecklist(service, { channel, case: kase }, ids);
   });
 
-  it('shows the after-hours portal rule only to portal applicants', () => {
+  it('shows the registration rule, with its portal clause, on either channel', () => {
     expect(termsFor(service, { channel: 'egov_portal' })).toHaveLength(4);
-    expect(termsFor(service, { channel: 'provider_office' })).toHaveLength(3);
+    expect(termsFor(service, { channel: 'provider_office' })).toHaveLength(4);
   });
 
   it('cites seed lines that contain the facts', () => {
     const doc = (id: string) => documentById(service, id).sources;
-    expectCited(service.term.sources, 'өтінішті түскен күні');
+    expectCited(service.otherTerms[0]!.sources, 'өтінішті түскен күні');
     expectCited(service.otherTerms[0]!.sources, 'келесі жұмыс күнімен');
     expectCited(service.otherTerms[1]!.sources, 'жазғы және қысқы демалыс кезеңінде');
     expectCited(service.otherTerms[2]!.sources, 'бір ай ішінде төлемақы бойынша қарызын өтеген');

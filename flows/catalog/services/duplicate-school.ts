@@ -283,6 +283,9 @@ export const duplicateSchool: Service = {
       sources: [ROW_8_PORTAL, ROW_8_ORIGINAL, ROW_10_CONTACT_CENTRE],
     },
     parentDocumentsUnstatedNote([at('App. 2, row 8(1)-(2)', 'L838-850'), ROW_10_CONTACT_CENTRE]),
+    noServiceRefusalGroundsNote([at('App. 2, row 5', 'L731-738'), at('App. 2, row 9', 'L888-914'), ROW_10_CONTACT_CENTRE]),
+  ],
+  operatorNotes: [
     {
       text: {
         kk: 'Стандартта бір айдан кейін құжаттар сақтауға «көрсетілетін қызметті алушыға» берілетіні және оны «алушы» қайта жіберетіні жазылған, ал Қағидалардың 45-тармағында бұл – мектеп (көрсетілетін қызметті беруші). 45-тармақ бойынша бір ай өткен соң құжат мектепке қайтарылады, ал Мемлекеттік корпорацияға жүгінсеңіз, ол құжатты мектептен сұратады. Сұрақ болса, 1414-ке хабарласыңыз.',
@@ -290,7 +293,6 @@ export const duplicateSchool: Service = {
       },
       sources: [at('App. 2, row 5', 'L752-762'), at('Rules p. 45', 'L156-166'), ROW_10_CONTACT_CENTRE],
     },
-    noServiceRefusalGroundsNote([at('App. 2, row 5', 'L731-738'), at('App. 2, row 9', 'L888-914'), ROW_10_CONTACT_CENTRE]),
   ],
 
   form: 'seed000-app1',

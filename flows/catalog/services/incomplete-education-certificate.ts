@@ -3,8 +3,9 @@ import { COLLEGE_COMPLAINTS, feeNotStated, noHomeVisitInSource, passagesIn, slid
 
 /**
  * Certificate for persons who did not complete TVET / post-secondary education. Seed 002 gives the
- * title and, in the one term block no other slide claims, 3 / 8 working days at the provider or the
- * State Corporation; it lists no documents. Seed 000 App. 19 gives the certificate form.
+ * title and, in the one term block no other slide claims, 3 working days at the provider or a State
+ * Corporation office in its town and 8 at an office elsewhere (the checklist asks which); it lists no
+ * documents, which the checklist says instead of a list. Seed 000 App. 19 gives the certificate form.
  */
 
 const onSlide = slidePassages('Білім алуды аяқтамаған адамдарға анықтама беру');
@@ -64,9 +65,10 @@ export const incompleteEducationCertificate: Service = {
   term: {
     kind: 'total',
     workingDays: 3,
+    when: [{ channel: ['provider_office'] }, { sc_office: ['same_town'] }],
     text: {
-      kk: 'Құжаттарды көрсетілетін қызметті берушіге немесе ол орналасқан жер бойынша Мемлекеттік корпорацияға тапсырған күннен бастап – 3 (үш) жұмыс күні.',
-      ru: 'Со дня сдачи документов услугодателю или в Государственную корпорацию по месту нахождения услугодателя — 3 (три) рабочих дня.',
+      kk: 'Құжаттарды колледжге немесе колледж орналасқан жердегі ХҚКО бөлімшесіне тапсырған күннен бастап 3 жұмыс күні.',
+      ru: '3 рабочих дня со дня сдачи документов в колледж или в отделение ЦОН там же, где колледж.',
     },
     sources: [TERM_3_DAYS],
   },
@@ -75,9 +77,10 @@ export const incompleteEducationCertificate: Service = {
       kind: 'total',
       workingDays: 8,
       channels: ['state_corporation'],
+      when: [{ sc_office: ['elsewhere'] }],
       text: {
-        kk: 'Мемлекеттік корпорацияға көрсетілетін қызметті беруші орналаспаған жер бойынша тапсырсаңыз – 8 (сегіз) жұмыс күні.',
-        ru: 'Если документы сданы в Государственную корпорацию не по месту нахождения услугодателя — 8 (восемь) рабочих дней.',
+        kk: 'Құжаттарды колледж орналаспаған жердегі ХҚКО бөлімшесіне тапсырсаңыз, 8 жұмыс күні.',
+        ru: '8 рабочих дней, если документы сданы в отделение ЦОН в другом месте, не там, где колледж.',
       },
       sources: [TERM_8_DAYS],
     },
@@ -115,35 +118,34 @@ export const incompleteEducationCertificate: Service = {
       text: { kk: 'Құжаттарды қайда тапсырасыз?', ru: 'Куда вы сдадите документы?' },
       options: [
         { id: 'provider_office', label: { kk: 'Колледжге', ru: 'В колледж' } },
-        { id: 'state_corporation', label: { kk: 'Мемлекеттік корпорацияға (ХҚО)', ru: 'В Госкорпорацию (ЦОН)' } },
+        { id: 'state_corporation', label: { kk: 'ХҚКО-ға', ru: 'В ЦОН' } },
       ],
     },
-  ],
-  documents: [
     {
-      id: 'document_list_not_in_source',
+      // The term is 3 working days at an office in the college's town and 8 elsewhere.
+      id: 'sc_office',
       text: {
-        kk: 'Құжаттар тізбесі дереккөзде көрсетілмеген',
-        ru: 'Перечень документов в источнике не приведён',
+        kk: 'ХҚКО бөлімшесі колледж орналасқан қалада (ауданда) ма?',
+        ru: 'Отделение ЦОН находится в том же городе (районе), что и колледж?',
       },
-      explanation: {
-        kk: 'Мерзім құжаттарды тапсырған күннен басталады, бірақ қандай құжаттар керек екені дереккөзде жазылмаған. Не апару керегін колледжден немесе 1414 бірыңғай байланыс орталығының операторынан нақтылаңыз.',
-        ru: 'Срок считается со дня сдачи документов, но какие документы нужны, в источнике не написано. Что принести, уточните в колледже или у оператора Единого контакт-центра 1414.',
-      },
-      required: 'always',
-      sources: [TITLE, TERM_3_DAYS],
+      options: [
+        { id: 'same_town', label: { kk: 'Иә, сол қалада', ru: 'Да, в том же городе' } },
+        { id: 'elsewhere', label: { kk: 'Жоқ, басқа жерде', ru: 'Нет, в другом месте' } },
+      ],
+      appliesWhen: { channel: ['state_corporation'] },
     },
   ],
+  documents: [],
+  noDocuments: {
+    text: {
+      kk: 'Колледж материалдарында бұл анықтама үшін құжаттар тізбесі берілмеген: мерзім құжаттарды тапсырған күннен басталады деп қана айтылған. Не апару керегін колледжден немесе Бірыңғай байланыс орталығы 1414 арқылы нақтылаңыз.',
+      ru: 'В материалах колледжа перечень документов для этой справки не приведён: сказано только, что срок считается со дня сдачи документов. Что принести, уточните в колледже или в Едином контакт-центре 1414.',
+    },
+    sources: [TITLE, TERM_3_DAYS],
+  },
   refusalGrounds: { intake: [], service: [] },
   homeVisit: noHomeVisitInSource([TERM]),
   notes: [
-    {
-      text: {
-        kk: 'Бұл қызмет үшін құжаттар тізбесі дереккөзде берілмеген. Не апару керегін колледж немесе 1414 бірыңғай байланыс орталығының операторы нақтылай алады.',
-        ru: 'Перечень документов для этой услуги в источнике не приведён. Что принести, уточнит колледж или оператор Единого контакт-центра 1414.',
-      },
-      sources: [TITLE, TERM],
-    },
     {
       text: {
         kk: 'Дереккөзде мерзім қызмет атауынан бөлек басылған: ол бұл қызметке басқа слайдтар иеленбеген жалғыз мерзім ретінде жатқызылды. Мерзімді колледжден немесе 1414 операторынан нақтылаңыз.',

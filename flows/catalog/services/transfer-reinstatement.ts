@@ -3,8 +3,9 @@ import { COLLEGE_COMPLAINTS, feeNotStated, noHomeVisitInSource, passagesIn, slid
 
 /**
  * Transfer and reinstatement of students by type of education organisation. Seed 002 gives the
- * legal basis, the term (the day the application arrives; transfers in the summer and winter
- * holidays) and the documents for each case, which the `case` question picks.
+ * legal basis, when an application is registered (the day it arrives; by the portal after hours, the
+ * next working day) but not the service's term, that transfers happen in the summer and winter
+ * holidays, and the documents for each case, which the `case` question picks.
  */
 
 const onSlide = slidePassages('Ауыстыру және қайта қабылдау');
@@ -82,23 +83,23 @@ export const transferReinstatement: Service = {
       sources: [TERM_PORTAL],
     },
   ],
+  // The slide's "term" block states when an application is registered, not how long the service takes.
   term: {
     kind: 'total',
     text: {
-      kk: 'Өтініш түскен күні.',
-      ru: 'В день поступления заявления.',
+      kk: 'Қызмет көрсету мерзімі колледж материалдарында көрсетілмеген — колледжден немесе 1414 нөмірі арқылы нақтылаңыз.',
+      ru: 'Срок оказания услуги в материалах колледжа не указан — уточните в колледже или по 1414.',
     },
-    sources: [TERM_SAME_DAY],
+    sources: [TERM_PORTAL],
   },
   otherTerms: [
     {
       kind: 'other',
-      channels: ['egov_portal'],
       text: {
-        kk: 'Портал арқылы жұмыс уақытынан кейін, демалыс және мереке күндері түскен өтініш Қазақстан Республикасының еңбек заңнамасына сәйкес келесі жұмыс күні тіркеледі.',
-        ru: 'Заявление, поступившее через портал после окончания рабочего времени, в выходные и праздничные дни, регистрируется следующим рабочим днём в соответствии с трудовым законодательством Республики Казахстан.',
+        kk: 'Өтініш түскен күні тіркеледі; портал арқылы жұмыс уақытынан кейін, демалыс немесе мереке күні түссе — келесі жұмыс күні.',
+        ru: 'Заявление регистрируют в день поступления; поданное через портал после окончания рабочего времени, в выходной или праздничный день — на следующий рабочий день.',
       },
-      sources: [TERM_PORTAL],
+      sources: [TERM_SAME_DAY, TERM_PORTAL],
     },
     {
       kind: 'other',
