@@ -1,11 +1,23 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
 import type { Lang } from '../../store/types';
 import type { ServiceId } from '../catalog/schema';
+import { languageOf } from './lang';
+import { analyse, getModel } from './model';
+import { fold } from './normalise';
+import { applicationNumberIn, COMPLAINT_CUES, complaintAgainstCue, isMenuWord, isOperatorWord } from './rules';
 
 /**
- * A small keyword understanding of what citizens type, in Kazakh (with or without Kazakh letters)
+ * What a citizen's typed message asks, in Kazakh (with or without Kazakh letters, in Latin script)
  * and Russian. It only routes: every answer still comes from the flows and the catalog.
+ *
+ * The text is folded to one comparable form (normalise.ts), split into words corrected against the
+ * phrases' vocabulary, and classified by naive Bayes models trained at first use on the phrase files
+ * (phrases/ and each service's `*.phrases.ts` beside the catalog). A few certain cues (rules.ts) win.
  */
+
+export { detectLang } from './lang';
+export { fold } from './normalise';
+export { isMenuWord, isOperatorWord } from './rules';
 
 export const INTENTS = ['checklist', 'home_visit', 'status', 'complaint', 'operator', 'language', 'greeting', 'menu', 'unknown', 'thanks', 'question'] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -38,88 +50,102 @@ export interface Parsed extends Guess {
 /** Below it the bot says it is not sure and offers the two best guesses and the operator. */
 export const LOW_CONFIDENCE = 0.5;
 
-const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
-const KAZAKH_WORDS = /(^|\s)(сәлем|салем|рахмет|керек|қалай|калай|мектеп|адам|жоғал|жогал|бар ма|ма\?|ме\?|ба\?|бе\?)/i;
+/** Scales the classifiers' average log-likelihood into probabilities (tuned on the labelled set). */
+const SHARPNESS = { intents: 6, services: 6, topics: 6, against: 6 };
+/** A second service this close to the first fits equally. */
+const AMBIGUOUS_RATIO = 0.6;
+/** A message only this much of whose words the phrases know is not understood. */
+const MIN_COVERAGE = 0.2;
 
-/** Kazakh letters to their Russian look-alikes, so that "диплом жогалды" matches "жоғалды". */
-const KAZAKH_FOLD: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ё: 'е' };
-/** Latin letters typed inside Cyrillic words (a Latin "i" for "і", "a" for "а"…). */
-const LATIN_IN_CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', i: 'і', k: 'к', ə: 'ә' };
+/** Intents that are about a service, and so carry one when it is named. */
+const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', 'complaint', 'status']);
 
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => (/[а-яёәғқңөұүһі]/.test(word) ? word.replace(/[aeopcxyikə]/g, (ch) => LATIN_IN_CYRILLIC[ch] ?? ch) : word))
-    .join(' ')
-    .replace(/[әғқңөұүһіё]/g, (ch) => KAZAKH_FOLD[ch] ?? ch)
-    .trim();
-}
-
-/** The words that bring the main menu back from any step (folded form). */
-const MENU_WORDS = /^(меню|мазир|басты мазир|главное меню|menu)$/;
-
-export function isMenuWord(text: string): boolean {
-  return MENU_WORDS.test(fold(text));
-}
-
-/** The words (and Telegram's /operator) that ask for an operator from any step (folded form). */
-const OPERATOR_WORDS = /^(\/operator(@\w+)?|оператор|operator|адам|человек|живой человек|оператор керек|нужен оператор|позовите оператора)[.!]?$/;
-
-export function isOperatorWord(text: string): boolean {
-  return OPERATOR_WORDS.test(fold(text));
-}
-
-/** Stems in folded form; a text matches a rule when it contains one of them. */
-const INTENT_RULES: [Exclude<Intent, 'checklist' | 'unknown' | 'question'>, RegExp][] = [
-  ['menu', new RegExp(`^\\/start$|${MENU_WORDS.source}`)],
-  ['operator', /(оператор|operator|живой человек|с человеком|^человек$|^адам$|адаммен|адам керек|консультант|1414)/],
-  ['complaint', /(жалоб|пожаловат|шагым|наразы|отказали|не приняли (документ|заявлени)|нагруб|хамил|грубо|долго не (выда|отвеча)|затягива|дорекi|дореки|бас тартты|кабылдамады)/],
-  ['status', /(статус|мартебе|где (моя|мое|мои) (заявк|заявлени|документ|дубликат|справк)|готов(а|о|ы)? ли|когда (будет )?готов|отиниш\S* (кайда|дайын)|оттиниш кайда|дайын ба|кашан дайын)/],
-  ['home_visit', /(на дом|выезд|уйге|инвалид|мугедек|не могу (прийти|ходить)|бара алмай|козгала алмай|лежач)/],
-  ['language', /(язык|тил|казакша|по-русски|орысша|по-казахски)/],
-  ['thanks', /(^|\s)(рахмет|спасибо|благодар|rahmet|rakhmet|spasibo)/],
-  ['greeting', /^(салем|салеметсиз|привет|здравств[а-я]*|добрый (день|вечер)|hello|hi|salem)(\s|$|[!,.])/],
-];
-
-const SERVICE_RULES: [ServiceId, RegExp][] = [
-  ['correct-education-document', /(ошибк|исправ|кате (бар|кетт)|туз(ету|ет)|опечат|неверн)/],
-  ['academic-leave', /(академ)/],
-  ['free-meals', /(питани|тамак|тегин тамак)/],
-  ['dormitory', /(общежит|жатакхан)/],
-  ['transfer-reinstatement', /(перевод|перевест|восстанов|ауыстыр|кайта кабылд)/],
-  ['incomplete-education-certificate', /(неоконч|не (окончил|закончил|доучил)|аяктамаг|справк[аиу]? об обучени|аныктама)/],
-  ['state-order-competition', /(госзаказ|государственн[а-я]* заказ|мемлекеттик тапсырыс)/],
-  ['tvet-admission', /(поступ|поступлен|прием документов в колледж|туску|тусу|кабылдау)/],
-  ['duplicate-higher', /(университет|вуз|жоо|бакалавр|магистр|высш)/],
-  ['duplicate-tvet', /(колледж|техникум|училищ|тжкб)/],
-  ['duplicate-school', /(аттестат|школ|мектеп|свидетельств)/],
-];
-
-const DOCUMENT_WORDS = /(документ|кужат|дубликат|телнуска|диплом|потерял|утерял|жогалт|жогалд|испорт|булин|справк|нужн|керек)/;
-
-export function detectLang(text: string, fallback: Lang): Lang {
-  if (KAZAKH_LETTERS.test(text) || KAZAKH_WORDS.test(text)) return 'kk';
-  if (/[а-яё]/i.test(text)) return 'ru';
-  return fallback;
-}
+const MAX_LENGTH = 2000;
 
 export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
-  const lang = detectLang(text, fallbackLang);
-  const top = guess(text);
-  const alternatives: Guess[] = (['checklist', 'operator'] as const).filter((intent) => intent !== top.intent).map((intent) => ({ intent, serviceId: null, confidence: 0 }));
-  return { ...top, lang, langCertain: /[әғқңөұүһі]/i.test(text), alternatives };
+  const input = text.slice(0, MAX_LENGTH);
+  const { lang, certain } = languageOf(input, fallbackLang);
+  const base = { lang, langCertain: certain };
+  if (isMenuWord(input)) return { ...base, intent: 'menu', serviceId: null, confidence: 1, alternatives: fallbackGuesses('menu') };
+  if (isOperatorWord(input)) return { ...base, intent: 'operator', serviceId: null, confidence: 1, alternatives: fallbackGuesses('operator') };
+
+  const model = getModel();
+  const folded = fold(input);
+  const features = analyse(model, folded);
+  const applicationNumber = applicationNumberIn(input);
+
+  if (model.intents.coverage(features.intent) < MIN_COVERAGE && features.service.size === 0) {
+    if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
+    return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
+  }
+
+  const intents = model.intents.posteriors(features.intent, SHARPNESS.intents);
+  // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question.
+  if (COMPLAINT_CUES.test(` ${folded} `)) promote(intents, 'complaint');
+  else if (applicationNumber && intents[0]!.label !== 'complaint') promote(intents, 'status');
+
+  const named = features.service.size > 0 ? model.services.posteriors(features.service, SHARPNESS.services) : [];
+  const first = named[0];
+  const tied = first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : [];
+
+  const top = intents[0]!;
+  const about = ABOUT_A_SERVICE.has(top.label);
+  const serviceId = about && first && tied.length === 1 ? first.label : null;
+  const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
+  if (about && tied.length > 1) parsed.ambiguous = tied;
+  if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
+  if (top.label === 'complaint') {
+    const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(new Map([...features.intent, ...features.service]), SHARPNESS.against));
+    if (against) parsed.against = against;
+  }
+  if (top.label === 'question') parsed.topic = model.topics.posteriors(features.intent, SHARPNESS.topics)[0]!.label;
+
+  parsed.alternatives = alternativesOf(parsed, intents, named);
+  return parsed;
 }
 
-function guess(text: string): Guess {
-  const folded = fold(text.slice(0, 2000));
-  const service = SERVICE_RULES.find(([, rule]) => rule.test(folded))?.[0] ?? null;
-  // A complaint about a service, or a question about an application for it, is that, not a request for its checklist.
-  const about = INTENT_RULES.find(([intent, pattern]) => (intent === 'complaint' || intent === 'status') && pattern.test(folded));
-  if (about) return { intent: about[0], serviceId: service, confidence: 0.9 };
-  if (service) return { intent: 'checklist', serviceId: service, confidence: 0.9 };
-  const rule = INTENT_RULES.find(([, pattern]) => pattern.test(folded));
-  if (rule) return { intent: rule[0], serviceId: null, confidence: rule[0] === 'greeting' ? 0.8 : 0.9 };
-  if (DOCUMENT_WORDS.test(folded)) return { intent: 'checklist', serviceId: null, confidence: 0.6 };
-  return { intent: 'unknown', serviceId: null, confidence: 0 };
+/** Moves an intent to the top, keeping its probability at least that of the one it displaces. */
+function promote(intents: { label: Intent; p: number }[], intent: Intent): void {
+  const index = intents.findIndex((i) => i.label === intent);
+  if (index <= 0) return;
+  const [promoted] = intents.splice(index, 1);
+  intents.unshift({ label: intent, p: Math.max(promoted!.p, intents[0]!.p, 0.9) });
+}
+
+function againstFrom(posteriors: { label: ComplaintAgainst | 'general'; p: number }[]): ComplaintAgainst | undefined {
+  const best = posteriors[0]!;
+  return best.label === 'general' || best.p < 0.5 ? undefined : best.label;
+}
+
+/**
+ * The next best guesses: the same intent with the runner-up service, then the next intents (with the
+ * service when they are about one), best first, never the top guess again.
+ */
+function alternativesOf(top: Parsed, intents: { label: Intent; p: number }[], named: { label: ServiceId; p: number }[]): Guess[] {
+  const guesses: Guess[] = [];
+  const serviceFor = (intent: Intent) => (ABOUT_A_SERVICE.has(intent) ? (named[0]?.label ?? null) : null);
+  if (ABOUT_A_SERVICE.has(top.intent)) {
+    for (const service of named.slice(0, 3)) guesses.push({ intent: top.intent, serviceId: service.label, confidence: round(top.confidence * service.p) });
+  }
+  for (const intent of intents.slice(1)) guesses.push({ intent: intent.label, serviceId: serviceFor(intent.label), confidence: round(intent.p) });
+  const seen = new Set([`${top.intent}/${top.serviceId}`]);
+  const distinct = guesses.filter((g) => {
+    const key = `${g.intent}/${g.serviceId}`;
+    if (seen.has(key) || g.intent === 'unknown') return false;
+    seen.add(key);
+    return true;
+  });
+  return distinct.sort((a, b) => b.confidence - a.confidence).slice(0, 3);
+}
+
+/** When no classifier spoke: the journeys a citizen most often wants, so the bot can still offer two. */
+function fallbackGuesses(top: Intent): Guess[] {
+  return (['checklist', 'status', 'operator'] as const)
+    .filter((intent) => intent !== top)
+    .slice(0, 2)
+    .map((intent) => ({ intent, serviceId: null, confidence: 0 }));
+}
+
+function round(p: number): number {
+  return Math.round(p * 1000) / 1000;
 }

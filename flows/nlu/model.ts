@@ -1,0 +1,82 @@
+import { COMPLAINT_AGAINST, type ComplaintAgainst } from '../../domain/complaint';
+import { SERVICE_IDS, type ServiceId } from '../catalog/schema';
+import { NaiveBayes } from './bayes';
+import { trainingExamples } from './examples';
+import { featuresOf, type TextFeatures, wordsOf } from './features';
+import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
+import { fold, tokens } from './normalise';
+import { Vocabulary } from './vocabulary';
+
+/** The trained classifiers: what is asked, which service, which question, whom a complaint is against. */
+export interface Model {
+  vocabulary: Vocabulary;
+  /** Stems that name a service: far more frequent in the services' phrases than in the others. */
+  serviceStems: ReadonlySet<string>;
+  intents: NaiveBayes<Intent>;
+  services: NaiveBayes<ServiceId>;
+  topics: NaiveBayes<QuestionTopic>;
+  against: NaiveBayes<ComplaintAgainst | 'general'>;
+  /** How long training took, in milliseconds. */
+  trainedInMs: number;
+}
+
+let model: Model | undefined;
+
+/** The model, trained at first use from the phrase files (a few tens of milliseconds) and kept. */
+export function getModel(): Model {
+  model ??= train();
+  return model;
+}
+
+/** The features of a text for this model. */
+export function analyse(model: Model, folded: string): TextFeatures {
+  return featuresOf(wordsOf(tokens(folded), model.vocabulary), (stem) => model.serviceStems.has(stem));
+}
+
+/** A stem names a service when its share of the services' words is this many times its share of the other phrases' words. */
+const SERVICE_STEM_RATIO = 4;
+
+function train(): Model {
+  const started = performance.now();
+  const examples = trainingExamples().map((example) => ({ ...example, words: wordsOf(tokens(fold(example.text))) }));
+  const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
+  const serviceStems = serviceStemsOf(examples);
+  const isServiceStem = (stem: string) => serviceStems.has(stem);
+
+  const intents = new NaiveBayes<Intent>(INTENTS);
+  const services = new NaiveBayes<ServiceId>(SERVICE_IDS);
+  const topics = new NaiveBayes<QuestionTopic>(QUESTION_TOPICS);
+  const against = new NaiveBayes<ComplaintAgainst | 'general'>([...COMPLAINT_AGAINST, 'general']);
+  for (const example of examples) {
+    const features = featuresOf(example.words, isServiceStem);
+    intents.add(example.intent, features.intent);
+    for (const serviceId of example.services) services.add(serviceId, features.service);
+    if (example.topic) topics.add(example.topic, features.intent);
+    if (example.against) against.add(example.against, new Map([...features.intent, ...features.service]));
+  }
+  return { vocabulary, serviceStems, intents, services, topics, against, trainedInMs: performance.now() - started };
+}
+
+function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {
+  const inServices = new Map<string, number>();
+  const elsewhere = new Map<string, number>();
+  let servicesTotal = 0;
+  let elsewhereTotal = 0;
+  for (const example of examples) {
+    const fromService = example.fromServiceFile === true;
+    if (!fromService && example.services.length > 0) continue; // a phrase with a service's name put in: its other words are the intent's
+    for (const { stem } of example.words) {
+      const counts = fromService ? inServices : elsewhere;
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
+      if (fromService) servicesTotal += 1;
+      else elsewhereTotal += 1;
+    }
+  }
+  const stems = new Set<string>();
+  for (const [stem, count] of inServices) {
+    const share = count / servicesTotal;
+    const otherShare = ((elsewhere.get(stem) ?? 0) + 0.5) / elsewhereTotal;
+    if (share >= SERVICE_STEM_RATIO * otherShare) stems.add(stem);
+  }
+  return stems;
+}

@@ -1,0 +1,16 @@
+import type { ServiceId } from '../../catalog/schema';
+import type { IntentPhrases } from '../phrase-types';
+
+/**
+ * Words that fit several services equally: a diploma without saying whose, a student without saying
+ * where. Each group's phrases train every one of its services alike, so neither wins and the bot asks.
+ */
+export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }[] = [
+  {
+    services: ['duplicate-tvet', 'duplicate-higher'],
+    phrases: {
+      kk: ['диплом жоғалды', 'дипломымды жоғалттым', 'дипломның телнұсқасы керек', 'диплом бүлінді', 'студентпін дипломым жоқ', 'диплом', 'дипломның телнұсқасы'],
+      ru: ['потерял диплом', 'дубликат диплома', 'диплом утерян', 'диплом испорчен', 'я студент, диплом пропал', 'диплом', 'дубликат диплома нужен'],
+    },
+  },
+];

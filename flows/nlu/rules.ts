@@ -1,0 +1,60 @@
+import type { ComplaintAgainst } from '../../domain/complaint';
+import { fold } from './normalise';
+
+/**
+ * The few things that are certain without a classifier: the menu and operator words, an application
+ * number, and the words of a complaint. All patterns are on the folded form (see normalise.ts).
+ */
+
+/** The words (and /start) that bring the main menu back from any step. Latin "menu" folds to "мену". */
+const MENU_WORDS = /^\/?(меню|мену|мазир|басты мазир|главное меню|\/старт(@\w+)?|\/start(@\w+)?)[.!]?$/;
+
+export function isMenuWord(text: string): boolean {
+  return MENU_WORDS.test(fold(text));
+}
+
+/** Someone asking for a person: the whole message, typos allowed in the words around "оператор". */
+const OPERATOR_WORDS = new RegExp(
+  [
+    '^\\/(operator|оператор)(@\\w+)?$',
+    '^(оп+ер+ат+о+р|апиратор|аператор|опиратор|операто|оперетор)(а|у|ом|га|мен|ды|ға)?( (керек|нужен|пожалуйста|шакырыныз|позовите|дайте))?$',
+    '^(нужен|позовите|позови|дайте|соедините с|хочу|хочу поговорить с) (оператор|оператора|оператором|человек|человека|человеком|живого человека|живым человеком|специалист|специалиста)$',
+    '^(живой |живого )?(человек|человека)( нужен| пожалуйста| позовите)?$',
+    '^(адам|тири адам|адамга|адаммен)( керек| шакырыныз| косыныз| сойлеск[иы]м келеди| сойлесу)?$',
+    '^(оператор|оператормен|операторга|адаммен|тири адаммен) (сойлеск[иы]м|сойлесу|косыныз|косу|хабарласу)( келеди| керек)?$',
+    '^(оператор керек|керек оператор|адам керек|нужен оператор|оператор нужен|оператора позовите)$',
+  ].join('|'),
+);
+
+export function isOperatorWord(text: string): boolean {
+  const folded = fold(text)
+    .replace(/[.!?,]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return OPERATOR_WORDS.test(folded);
+}
+
+/**
+ * An application number as receipts print it: letters and digits joined by hyphens or slashes with
+ * at least four digits ("SC-2026-0601", "KZ-000123"), or digits after "№"/"номер"/"нөмір". A bare
+ * 12-digit number is an IIN, not an application.
+ */
+const NUMBER_WITH_LETTERS = /(?:^|[\s(«"№:])([A-Za-zА-Яа-я]{1,6}[-/]?\d[\d/-]{3,}(?:[-/][A-Za-z0-9]+)*)/;
+const NUMBER_AFTER_MARK = /(?:№|(?:^|\s)(?:номер\S*|нөмір\S*|nomer\S*|nómir\S*|nomir\S*))\s*:?\s*([A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)/i;
+const BARE_NUMBER = /(?:^|\s)(\d{5,11}|\d{13,20})(?=$|[\s.,!?])/;
+
+export function applicationNumberIn(text: string): string | undefined {
+  const match = NUMBER_WITH_LETTERS.exec(text) ?? NUMBER_AFTER_MARK.exec(text) ?? BARE_NUMBER.exec(text);
+  return match?.[1];
+}
+
+/** Words that make a message a complaint whatever service it names (folded stems). */
+export const COMPLAINT_CUES = /(жалоб|пожаловат|жалуюсь|шагым|нагруб|нахамил|хамил|хамств|грубо |грубил|дореки|орескел|наразымын)/;
+
+/** Whom a complaint is against, when its words say it plainly. */
+export function complaintAgainstCue(folded: string): ComplaintAgainst | undefined {
+  if (/(цон|хкко|хко|госкорпорац|мемкорпорац|цоне|цона)/.test(folded)) return 'state_corporation';
+  if (/(с ошибкой|неправильно выдал|не согласен с (результатом|решением|отказом)|нәтижемен келиспе|натижемен келиспе|шешимимен келиспе|катемен бер)/.test(folded)) return 'result';
+  if (/(школ|колледж|вуз|университет|директор|мектеп|техникум|жоо)/.test(folded)) return 'provider';
+  return undefined;
+}

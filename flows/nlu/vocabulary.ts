@@ -1,0 +1,58 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The words the phrases use, and the nearest of them to a mistyped word ("атестат" → "аттестат",
+ * "жогалтым" → "жогалттым"). Candidates come from a deletion index (each word with one letter left
+ * out), so a lookup costs a few map reads instead of a scan of the whole vocabulary.
+ */
+export class Vocabulary {
+  private readonly counts = new Map<string, number>();
+  private readonly byDeletion = new Map<string, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+    for (const word of this.counts.keys()) {
+      if (word.length < MIN_LENGTH - 1) continue;
+      for (const key of deletions(word)) {
+        const list = this.byDeletion.get(key);
+        if (list) list.push(word);
+        else this.byDeletion.set(key, [word]);
+      }
+    }
+  }
+
+  has(word: string): boolean {
+    return this.counts.has(word);
+  }
+
+  /** The known word itself, the nearest known word within the allowed distance, or undefined. */
+  correct(word: string): string | undefined {
+    if (this.counts.has(word)) return word;
+    if (word.length < MIN_LENGTH || /\d/.test(word)) return undefined;
+    const allowed = word.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestScore = Number.POSITIVE_INFINITY;
+    for (const key of [word, ...deletions(word)]) {
+      for (const candidate of this.byDeletion.get(key) ?? (this.counts.has(key) ? [key] : [])) {
+        const d = distance(word, candidate);
+        if (d > allowed) continue;
+        // Nearer first; among equals, the word the phrases use more often.
+        const score = d - (this.counts.get(candidate) ?? 0) / 1000;
+        if (score < bestScore) {
+          bestScore = score;
+          best = candidate;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/** Words shorter than this are left as typed: one letter changes too much of them. */
+const MIN_LENGTH = 4;
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
