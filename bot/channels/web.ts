@@ -6,6 +6,7 @@ import type { ChecklistView, Reply } from '../../flows/types';
 import type { Collection, ConversationStore, Files, Lang, TranscriptEntry } from '../../store/types';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
+import { TokenBucket } from '../token-bucket';
 import { runTurn, type TurnRunnerDeps } from './turns';
 
 /** Frames of the widget WebSocket (DESIGN.md §6). */
@@ -80,9 +81,14 @@ function attachmentOf(attachment: { formId: string; fileName: string }, url: str
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
-/** Frames a socket may send per window before it is asked to slow down. */
-const FRAMES_PER_WINDOW = 20;
-const WINDOW_MS = 10_000;
+/**
+ * Frames a socket may send: a burst of 20, then 3 a second, so a citizen clicking three times a
+ * second is always served and a flood is refused after the burst.
+ */
+const FRAME_BURST = 20;
+const FRAMES_PER_SECOND = 3;
+/** How long a socket may stay open without saying hello, unless WS_HELLO_TIMEOUT_SECONDS says otherwise. */
+const HELLO_TIMEOUT_MS = 10_000;
 
 /** Whether a string has the form of a widget session token. */
 export function isSessionToken(token: string): boolean {
@@ -178,6 +184,8 @@ export interface WebChannelDeps extends TurnRunnerDeps {
   endedSessions: EndedSessions;
   /** FILE_MAX_BYTES, told to the widget in the session frame. */
   fileMaxBytes?: number;
+  /** A socket silent this long after opening (no hello) is closed with 1008. */
+  helloTimeoutMs?: number;
 }
 
 export type EndedSessions = Pick<Collection<{ endedAt: string }>, 'get' | 'put'>;
@@ -204,11 +212,19 @@ async function missedEntries(conversations: Pick<ConversationStore, 'transcript'
 export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
   const { hub, texts } = deps;
   let session: { conversationId: string; lang: Lang } | undefined;
-  let windowStart = Date.now();
-  let framesInWindow = 0;
+  const frames = new TokenBucket(FRAMES_PER_SECOND, FRAME_BURST);
   let pending = Promise.resolve();
+  // A socket that never says hello would hold a place under the per-address cap for nothing.
+  const helloTimer = setTimeout(() => {
+    if (!session) socket.close(1008, 'hello expected');
+  }, deps.helloTimeoutMs ?? HELLO_TIMEOUT_MS);
 
   const error = (code: string, key: string) => sendFrame(socket, { type: 'error', code, message: texts.t(session?.lang ?? deps.defaultLang, key) });
+  /** A frame that is not one of the protocol's: the widget is told, the log notes it below error level (it is the client's fault). */
+  const refuse = (why: string) => {
+    deps.log.debug({ why }, 'widget frame refused');
+    error('bad_frame', 'common:errors.bad_frame');
+  };
 
   const turn = async (event: EngineEvent, options: { langHint?: Lang | undefined; frameId?: string | undefined } = {}) => {
     const { conversationId } = session!;
@@ -234,13 +250,14 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     try {
       json = JSON.parse(raw);
     } catch {
-      return error('bad_frame', 'common:errors.bad_frame');
+      return refuse('not_json');
     }
     const parsed = ClientFrame.safeParse(json);
-    if (!parsed.success) return error('bad_frame', 'common:errors.bad_frame');
+    if (!parsed.success) return refuse('not_a_frame');
     const frame = parsed.data;
     if (frame.type === 'hello') {
       if (session) return; // one hello per socket; a repeated one changes nothing
+      clearTimeout(helloTimer);
       const ended = frame.token !== undefined && TOKEN.test(frame.token) && (await deps.endedSessions.get(conversationIdForToken(frame.token))) !== null;
       // A token of an ended conversation is refused: the page gets a new, empty conversation.
       if (ended) error('session_ended', 'common:errors.session_ended');
@@ -268,18 +285,16 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
   };
 
   socket.on('message', (data, isBinary) => {
-    const now = Date.now();
-    if (now - windowStart > WINDOW_MS) {
-      windowStart = now;
-      framesInWindow = 0;
-    }
-    if (++framesInWindow > FRAMES_PER_WINDOW) return error('rate_limited', 'common:errors.rate_limited');
-    if (isBinary) return error('bad_frame', 'common:errors.bad_frame');
+    if (!frames.take()) return error('rate_limited', 'common:errors.rate_limited');
+    if (isBinary) return refuse('binary');
     const raw = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
     // Frames of one socket are handled in order, as the citizen sent them.
     pending = pending.then(() => onFrame(raw)).catch((err: unknown) => deps.log.error({ err }, 'widget frame failed'));
   });
+  // A frame the protocol layer could not read (too large, broken): the socket closes; nothing to alarm anyone.
+  socket.on('error', (err) => deps.log.warn({ err: { message: err.message } }, 'widget socket error'));
   socket.on('close', () => {
+    clearTimeout(helloTimer);
     if (session) hub.remove(session.conversationId, socket);
   });
 }

@@ -15,8 +15,9 @@ export class ChatClient {
     });
   }
 
-  static async connect(url: string): Promise<ChatClient> {
-    const socket = new WebSocket(url);
+  /** `options`: what the handshake carries besides the URL (an Origin header). */
+  static async connect(url: string, options: WebSocket.ClientOptions = {}): Promise<ChatClient> {
+    const socket = new WebSocket(url, options);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
