@@ -5,7 +5,8 @@ import { EffectRunner } from './engine/effects';
 import { FlowRunner } from './engine/flow-runner';
 import { describeEvent, globalCommand, isStart } from './engine/global-commands';
 import { botMayAnswer, isQueueControl, signOfLife } from './engine/ownership';
-import { choicesIn, markHandled, numberEntries, wasHandled } from './engine/transcript';
+import { choicesIn, markHandled, nowOffered, numberEntries, wasHandled } from './engine/transcript';
+import { understand, withLanguageOffer } from './engine/understanding';
 import type { ChangeDecision, ChangeResult, Decision, EngineEvent, EngineOptions, Inbound, TurnResult } from './engine/types';
 import { KeyedSerial } from './serial';
 
@@ -204,7 +205,14 @@ export class Engine {
       const offered = conversation.offered.some((c) => c.id === event.id) || isQueueControl(conversation, event);
       if (!offered) return this.runner.complain(conversation, 'common:errors.stale_choice');
     }
-    return this.runner.step(conversation, event);
+    if (event.type !== 'text') return this.runner.step(conversation, event);
+    // A question with a box to type in takes any text: no offer to switch the language for a typed name.
+    const expectsTyping = this.runner.currentPrompt(conversation).some((reply) => reply.inputLimit !== undefined);
+    const stepped = this.runner.step(conversation, event);
+    const decision = stepped.notUnderstood
+      ? understand({ runner: this.runner, conversation, text: event.text, decision: stepped, choose: (id) => this.decideStep(conversation, { type: 'choice', id }, false) })
+      : stepped;
+    return expectsTyping ? decision : withLanguageOffer(this.runner, decision, event.text);
   }
 
   /**
@@ -243,8 +251,7 @@ export class Engine {
     }
     // A queue control (e.g. "still waiting") is a sign of life too.
     if (current.owner === 'queue' && next.owner === 'queue') next = signOfLife(next, at);
-    const offered = choicesIn(decision.replies);
-    if (offered.length > 0 && !decision.keepOffered) next = { ...next, offered };
+    next = { ...next, offered: nowOffered(next.offered, choicesIn(decision.replies), decision.keepOffered) };
     return { conversation: next, replies: decision.replies, botSpoke: true, ...(citizen ? { citizen } : {}) };
   }
 }

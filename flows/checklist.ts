@@ -1,7 +1,7 @@
-import { addCalendarDays, addWorkingDays, nextWorkingDay, registrationDay, timeInAlmaty, todayInAlmaty, type RegistrationDelay } from '../domain/calendar';
+import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWorkingDay, registrationDay, timeInAlmaty, todayInAlmaty, type RegistrationDelay } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
 import { catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
-import { afterHoursFor, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
+import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
 import { parse } from './nlu';
@@ -28,6 +28,8 @@ interface ChecklistData {
   ticked: string[];
   /** The application form's questionnaire, kept once started so that the citizen comes back to where they were. */
   form?: QuestionnaireState;
+  /** The options chosen so far for a question that takes several, until the citizen says that is all. */
+  picked?: string[];
 }
 
 const NAV = {
@@ -37,6 +39,7 @@ const NAV = {
   list: 'nav:list',
   cannotCome: 'nav:cannot_come',
   form: 'nav:form',
+  done: 'nav:done',
 } as const;
 
 function dataOf(raw: Record<string, unknown>): ChecklistData {
@@ -46,7 +49,14 @@ function dataOf(raw: Record<string, unknown>): ChecklistData {
     ticked: [...((raw.ticked as string[]) ?? [])],
     ...(typeof raw.serviceId === 'string' ? { serviceId: raw.serviceId } : {}),
     ...(raw.form ? { form: raw.form as ChecklistData['form'] } : {}),
+    ...(Array.isArray(raw.picked) ? { picked: [...(raw.picked as string[])] } : {}),
   };
+}
+
+/** The data with the question answered and the picking of several options over. */
+function answered(data: ChecklistData, question: Question, answer: string): ChecklistData {
+  const { picked: _, ...rest } = data;
+  return { ...rest, answers: { ...data.answers, [question.id]: answer }, history: [...data.history, question.id] };
 }
 
 /** A single-channel service needs no channel question: the channel is given. */
@@ -61,7 +71,9 @@ export function createChecklistFlow(): Flow {
     start(ctx, params) {
       const service = typeof params?.serviceId === 'string' ? findService(params.serviceId) : undefined;
       if (service) return choose(service, ctx);
-      const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [] });
+      // Two services fit what the citizen typed (a diploma: college or university?): one short question.
+      const candidates = Array.isArray(params?.candidates) ? params.candidates.filter((id): id is string => typeof id === 'string' && findService(id) !== undefined) : [];
+      const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 1 ? { candidates } : {}) });
       return { replies: flow.prompt(state, ctx), state };
     },
 
@@ -75,7 +87,7 @@ export function createChecklistFlow(): Flow {
       if (step === 'pick' || !service) {
         const picked = id?.startsWith('svc:') ? findService(id.slice(4)) : event.type === 'text' ? findService(parse(event.text, ctx.lang).serviceId ?? '') : undefined;
         if (picked) return choose(picked, ctx);
-        return again(state, ctx, 'checklist:pick_from_list');
+        return again(state, ctx, 'checklist:pick_from_list', event);
       }
       const form = findForm(service.form);
       if (step === 'form' && form) return fillForm(service, form, data, event, ctx);
@@ -84,8 +96,16 @@ export function createChecklistFlow(): Flow {
       if (step === 'question') {
         const question = nextQuestion(service, data.answers);
         const option = question && id?.startsWith(`ans:${question.id}:`) ? question.options.find((o) => id === `ans:${question.id}:${o.id}`) : undefined;
-        if (!question || !option) return again(state, ctx, 'checklist:answer_with_buttons');
-        return advance(service, { ...data, answers: { ...data.answers, [question.id]: option.id }, history: [...data.history, question.id] }, ctx);
+        if (question?.multiple && id === NAV.done && data.picked?.length) return advance(service, answered(data, question, data.picked.join(',')), ctx);
+        if (!question || !option) return again(state, ctx, 'checklist:answer_with_buttons', event);
+        if (question.multiple) {
+          // Each press adds or removes an option; "done" answers with them all, in the order of the options.
+          const chosen = data.picked?.includes(option.id) ? data.picked.filter((o) => o !== option.id) : [...(data.picked ?? []), option.id];
+          const picked = question.options.map((o) => o.id).filter((o) => chosen.includes(o));
+          const next = stateOf(flow, 'question', { ...data, picked });
+          return { replies: [{ ...questionReply(service, question, dataOf(next.data), ctx), replace: true }], state: next };
+        }
+        return advance(service, answered(data, question, option.id), ctx);
       }
 
       if (step === 'checklist') {
@@ -104,7 +124,12 @@ export function createChecklistFlow(): Flow {
         if (id === NAV.list) return show('checklist', service, data, ctx);
         if (id === NAV.cannotCome) return { replies: cannotCome(service, ctx), state, data: collected(service, data, ctx, { limitedMobility: true }) };
       }
-      return again(state, ctx, 'checklist:answer_with_buttons');
+      return again(state, ctx, 'checklist:answer_with_buttons', event);
+    },
+
+    subject(state) {
+      const data = dataOf(state.data);
+      return data.serviceId ? { serviceId: data.serviceId, answers: data.answers } : undefined;
     },
 
     describe: describeChecklist,
@@ -113,6 +138,11 @@ export function createChecklistFlow(): Flow {
       const data = dataOf(state.data);
       const service = data.serviceId ? findService(data.serviceId) : undefined;
       if (state.step === 'pick' || !service) {
+        const candidates = (state.data.candidates as string[] | undefined)?.map(findService).filter((s): s is Service => s !== undefined);
+        if (candidates?.length) {
+          const choices: Choice[] = candidates.map((s) => ({ id: `svc:${s.id}`, label: s.shortTitle[ctx.lang] }));
+          return [{ text: ctx.t('understanding:which_service'), choices: [...choices, { id: NAV.restart, label: ctx.t('checklist:nav.restart') }] }];
+        }
         const choices: Choice[] = catalog.map((s) => ({ id: `svc:${s.id}`, label: s.shortTitle[ctx.lang] }));
         return [{ text: ctx.t('checklist:pick'), choices }];
       }
@@ -127,9 +157,11 @@ export function createChecklistFlow(): Flow {
     },
   };
 
-  const again = (state: ReturnType<typeof stateOf>, ctx: FlowContext, key: string): StepResult => ({
+  /** The question again after an answer it does not take; typed text the step did not understand counts as such. */
+  const again = (state: ReturnType<typeof stateOf>, ctx: FlowContext, key: string, event?: FlowEvent): StepResult => ({
     replies: [{ text: ctx.t(key) }, ...flow.prompt(state, ctx)],
     state,
+    ...(event?.type === 'text' ? { notUnderstood: true } : {}),
   });
 
   const show = (step: Step, service: Service, data: ChecklistData, ctx: FlowContext): StepResult => {
@@ -171,11 +203,12 @@ export function createChecklistFlow(): Flow {
   /** Undoes the last answer; from the first question, back to the list of services. */
   const back = (service: Service, data: ChecklistData, step: Step, ctx: FlowContext): StepResult => {
     if (step === 'details') return show('checklist', service, data, ctx);
+    const { picked: _, ...rest } = data;
     const last = data.history.at(-1);
     if (!last) return flow.start(ctx);
     const answers = { ...data.answers };
     delete answers[last];
-    return show('question', service, { ...data, answers, history: data.history.slice(0, -1) }, ctx);
+    return show('question', service, { ...rest, answers, history: data.history.slice(0, -1) }, ctx);
   };
 
   return flow;
@@ -235,8 +268,8 @@ function describeChecklist(data: Readonly<Record<string, unknown>>, { lang, t }:
     items.push({ label: t('checklist:collected.service'), value: service.title[lang] });
     for (const [questionId, optionId] of Object.entries(answers)) {
       const question = service.questions.find((q) => q.id === questionId);
-      const option = question?.options.find((o) => o.id === optionId);
-      if (question && option) items.push({ label: question.text[lang], value: option.label[lang] });
+      const labels = question ? chosenOptions(optionId).flatMap((id) => question.options.find((o) => o.id === id)?.label[lang] ?? []) : [];
+      if (question && labels.length) items.push({ label: question.text[lang], value: labels.join(', ') });
       // A single-channel service asks no channel question: the channel is given.
       else if (questionId === 'channel' && isChannelId(optionId)) items.push({ label: t('checklist:collected.channel'), value: t(`checklist:collected.channels.${optionId}`) });
     }
@@ -256,13 +289,30 @@ function navChoices(ctx: FlowContext, ...ids: (typeof NAV)[keyof typeof NAV][]):
 }
 
 function questionReply(service: Service, question: Question, data: ChecklistData, ctx: FlowContext): Reply {
-  const choices = question.options.map((o) => ({ id: `ans:${question.id}:${o.id}`, label: o.label[ctx.lang] }));
+  const picked = data.picked ?? [];
+  const mark = (optionId: string) => (question.multiple ? `${picked.includes(optionId) ? '✅' : '⬜'} ` : '');
+  const choices = question.options.map((o) => ({ id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}` }));
+  const done = question.multiple && picked.length ? [NAV.done] : [];
   const position = data.history.length + 1;
-  return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, NAV.back)] };
+  return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, ...done, NAV.back)] };
+}
+
+/** "I cannot come" is offered only where the seed provides a home visit. */
+function visitNav(service: Service): (typeof NAV)[keyof typeof NAV][] {
+  return service.homeVisit.available ? [NAV.cannotCome] : [];
 }
 
 function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext): Reply {
   const documents = documentsFor(service, data.answers as Answers);
+  const formNav = findForm(service.form) ? [NAV.form] : [];
+  if (!documents.length) {
+    // The seed names no documents for this case: a note with whom to ask, not an empty list to tick.
+    const note = service.noDocuments?.text[ctx.lang] ?? ctx.t('checklist:no_documents_default');
+    return {
+      text: `${ctx.t('checklist:no_documents', { title: service.shortTitle[ctx.lang] })}\n${note}`,
+      choices: [...navChoices(ctx, NAV.details, ...formNav, ...visitNav(service), NAV.back, NAV.restart), { id: 'menu:operator', label: ctx.t('menu:choices.operator') }],
+    };
+  }
   const ready = documents.filter((d) => data.ticked.includes(d.id)).length;
   const lines = documents.map((d, i) => {
     const mark = data.ticked.includes(d.id) ? '✅' : '⬜';
@@ -273,7 +323,6 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
   });
   const text = [ctx.t('checklist:list_title', { title: service.shortTitle[ctx.lang], ready, total: documents.length }), '', ...lines, '', ctx.t('checklist:tick_hint')].join('\n');
   const ticks = documents.map((d, i) => ({ id: `tick:${d.id}`, label: `${data.ticked.includes(d.id) ? '✅' : '⬜'} ${i + 1}` }));
-  const formNav = findForm(service.form) ? [NAV.form] : [];
   const checklist = {
     title: ctx.t('checklist:list_title', { title: service.shortTitle[ctx.lang], ready, total: documents.length }),
     items: documents.map((d) => ({
@@ -283,11 +332,11 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
       done: data.ticked.includes(d.id),
     })),
   };
-  return { text, checklist, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav, NAV.cannotCome, NAV.back, NAV.restart)] };
+  return { text, checklist, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav, ...visitNav(service), NAV.back, NAV.restart)] };
 }
 
 /** A part of "where, when, how much", by what a citizen may ask about it in their own words. */
-export type DetailTopic = 'channels' | 'term' | 'fee' | 'result' | 'collect' | 'refusal' | 'complaint';
+export type DetailTopic = 'channels' | 'hours' | 'term' | 'fee' | 'result' | 'collect' | 'refusal' | 'complaint';
 
 /**
  * The facts of "where, when, how much" for the citizen's answers, each under its heading, in the
@@ -298,18 +347,25 @@ export function detailSections(service: Service, answers: Answers, ctx: FlowCont
   const { lang, t } = ctx;
   const channel = service.channels.find((c) => c.id === answers.channel);
   const sections: { topic: DetailTopic; text: string }[] = [];
-  sections.push({ topic: 'channels', text: `${t('checklist:details.where')}\n${(channel ? [channel] : service.channels).map((c) => `• ${c.text[lang]}`).join('\n')}` });
+  const bullets = (facts: readonly { text: Service['result']['text'] }[]) => facts.map((f) => `• ${f.text[lang]}`).join('\n');
+  sections.push({ topic: 'channels', text: `${t('checklist:details.where')}\n${bullets(channel ? [channel] : service.channels)}` });
+  if (service.workingHours.length) sections.push({ topic: 'hours', text: `${t('checklist:details.hours')}\n${bullets(service.workingHours)}` });
 
   const terms = termsFor(service, answers);
   const headline = terms.find((term) => term.kind === 'total') ?? service.term;
-  const termLines = [...terms.map((term) => `• ${term.text[lang]}`), ...dueLines(headline, afterHoursFor(service, answers), ctx)];
+  const termLines = [...terms.map((term) => `• ${term.text[lang]}`), ...dueLines(service, headline, answers, ctx)];
   sections.push({ topic: 'term', text: `${t('checklist:details.term')}\n${termLines.join('\n')}` });
 
-  sections.push({ topic: 'fee', text: `${t(service.fee.stated ? 'checklist:details.fee' : 'checklist:details.fee_not_stated')}\n${service.fee.text[lang]}` });
+  // The fee's text says itself when the seed states none: the heading does not say it again.
+  sections.push({ topic: 'fee', text: `${t('checklist:details.fee')}\n${service.fee.text[lang]}` });
   sections.push({ topic: 'result', text: `${t('checklist:details.result')}\n${service.result.text[lang]}` });
   if (service.resultDelivery.length) sections.push({ topic: 'collect', text: `${t('checklist:details.collect')}\n${service.resultDelivery.map((f) => `• ${f.text[lang]}`).join('\n')}` });
-  const intake = service.refusalGrounds.intake;
-  if (intake.length) sections.push({ topic: 'refusal', text: `${t('checklist:details.check_before')}\n${intake.map((f) => `• ${f.text[lang]}`).join('\n')}` });
+  const { intake, service: refusedService } = service.refusalGrounds;
+  const refusal = [
+    ...(intake.length ? [`${t('checklist:details.check_before')}\n${bullets(intake)}`] : []),
+    ...(refusedService.length ? [`${t('checklist:details.refusal_service')}\n${bullets(refusedService)}`] : []),
+  ];
+  if (refusal.length) sections.push({ topic: 'refusal', text: refusal.join('\n\n') });
   sections.push({ topic: 'complaint', text: `${t('checklist:details.complaint')}\n${service.complaint.summary[lang]}` });
   return sections;
 }
@@ -326,32 +382,51 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
   const complain = { id: 'menu:complaint', label: t('menu:choices.complaint') };
   replies.push({
     text: t('checklist:details.next'),
-    choices: [...navChoices(ctx, NAV.list, ...formNav, NAV.cannotCome, NAV.restart), complain, { id: 'menu:operator', label: t('menu:choices.operator') }],
+    choices: [...navChoices(ctx, NAV.list, ...formNav, ...visitNav(service), NAV.restart), complain, { id: 'menu:operator', label: t('menu:choices.operator') }],
   });
   return replies;
+}
+
+/** Channels that are offices, closed on days off; the portal and the other ways of sending take an application any day. */
+const OFFICES: readonly ChannelId[] = ['provider_office', 'state_corporation'];
+
+/**
+ * Whether the citizen applies at an office (the chosen channel, or every channel of the service
+ * before one is chosen). Without an after-hours rule, an office closed today takes the documents on
+ * the next working day: the term then counts from that day.
+ */
+function atAnOffice(service: Service, answers: Answers): boolean {
+  const channels = answers.channel ? [answers.channel] : service.channels.map((c) => c.id);
+  return channels.every((c) => (OFFICES as readonly string[]).includes(c));
 }
 
 /**
  * When the result is due if the citizen applies now. Under the after-hours rule the term counts from
  * the registration day: today on a working day within working hours, otherwise the next working day,
- * which the line then names. Without the rule the term counts from today.
+ * which the line then names. Without the rule, at an office closed today, the term counts from the
+ * next working day, when it opens; otherwise from today. A date counted through a year whose days off
+ * are not all decreed yet is said to hold by the calendar as it stands.
  */
-function dueLines(headline: Term, afterHours: AfterHoursOnChannel | undefined, ctx: FlowContext): string[] {
+function dueLines(service: Service, headline: Term, answers: Answers, ctx: FlowContext): string[] {
   const { lang, t } = ctx;
   const today = todayInAlmaty(ctx.now);
-  const registration = afterHours ? registrationDay(today, timeInAlmaty(ctx.now), afterHours.closesAt) : undefined;
+  const afterHours: AfterHoursOnChannel | undefined = afterHoursFor(service, answers);
+  // Without the rule only days off move the day the documents are taken, hence no closing time.
+  const registration = afterHours ? registrationDay(today, timeInAlmaty(ctx.now), afterHours.closesAt) : atAnOffice(service, answers) ? registrationDay(today, '00:00') : undefined;
   const from = registration?.date ?? today;
   const due = headline.workingDays
     ? { unit: 'working', count: headline.workingDays, date: addWorkingDays(from, headline.workingDays) }
     : headline.calendarDays
       ? { unit: 'calendar', count: headline.calendarDays, date: addCalendarDays(from, headline.calendarDays) }
       : undefined;
+  const provisional = due && countsThroughProvisionalYear(today, due.date) ? [t('checklist:details.provisional', { year: due.date.slice(0, 4) })] : [];
   if (registration?.delay) {
-    const vars = { reason: delayReason(registration.delay, ctx), registered: formatCivilDate(registration.date, lang) };
-    if (!due) return [t('checklist:details.registered', vars)];
-    return [t(`checklist:details.registered_due_${due.unit}`, { ...vars, date: formatCivilDate(due.date, lang), count: due.count })];
+    const kind = afterHours ? 'registered' : 'opens';
+    const vars = { reason: delayReason(registration.delay, ctx), registered: formatCivilDate(registration.date, lang), opens: formatCivilDate(registration.date, lang) };
+    if (!due) return [t(`checklist:details.${kind}`, vars)];
+    return [t(`checklist:details.${kind}_due_${due.unit}`, { ...vars, date: formatCivilDate(due.date, lang), count: due.count }), ...provisional];
   }
-  const lines = due ? [t(`checklist:details.due_${due.unit}`, { date: formatCivilDate(due.date, lang), count: due.count })] : [];
+  const lines = due ? [t(`checklist:details.due_${due.unit}`, { date: formatCivilDate(due.date, lang), count: due.count }), ...provisional] : [];
   if (afterHours?.closesAt) lines.push(t('checklist:details.register_until', { time: afterHours.closesAt, next: formatCivilDate(nextWorkingDay(today), lang) }));
   return lines;
 }

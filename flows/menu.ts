@@ -1,5 +1,5 @@
 import { LANGS } from '../locales/i18n';
-import { parse } from './nlu';
+import { LOW_CONFIDENCE, parse } from './nlu';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
@@ -40,10 +40,16 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
     handle(_state, event, ctx): StepResult {
       if (event.type === 'choice' && isMenuChoice(event.id)) return open(event.id.slice(5) as MenuSection, ctx);
       if (event.type === 'text') {
-        const { intent, serviceId } = parse(event.text, ctx.lang);
-        if (intent === 'checklist' && sectionFlows.checklist) return { replies: [], goto: { flow: sectionFlows.checklist, ...(serviceId ? { params: { serviceId } } : {}) } };
-        if (intent === 'greeting') return flow.start(ctx, { greet: true });
-        if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
+        const parsed = parse(event.text, ctx.lang);
+        // Unsure readings, questions, thanks and the rest go back to the engine, which understands them at any step.
+        if (parsed.confidence >= LOW_CONFIDENCE) {
+          const { intent, serviceId, ambiguous, applicationNumber } = parsed;
+          if (intent === 'checklist' && sectionFlows.checklist)
+            return { replies: [], goto: { flow: sectionFlows.checklist, params: serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {} } };
+          if (intent === 'greeting') return flow.start(ctx, { greet: true });
+          if (intent === 'status' && applicationNumber && sectionFlows.status) return { replies: [], goto: { flow: sectionFlows.status, params: { number: applicationNumber } } };
+          if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
+        }
       }
       return { replies: [{ text: ctx.t('menu:not_understood'), choices: menuChoices(ctx) }], state: root, notUnderstood: true };
     },

@@ -3,6 +3,7 @@ import { MENU_FLOW_ID, isMenuChoice, languagePrompt } from '../../flows/menu';
 import { isMenuWord, isOperatorWord } from '../../flows/nlu';
 import type { Conversation } from '../../store/types';
 import type { FlowRunner } from './flow-runner';
+import { GO_PREFIX, goTo } from './understanding';
 import type { Decision, EngineEvent } from './types';
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -35,6 +36,7 @@ export function globalCommand(runner: FlowRunner, texts: Texts, conversation: Co
       return { conversation: switched, replies: [{ text: texts.t(lang, 'common:language.switched') }, ...runner.currentPrompt(switched)], effects: [] };
     }
     if (isMenuChoice(event.id)) return menuSection(runner, conversation, event.id);
+    if (event.id.startsWith(GO_PREFIX)) return goTo(runner, conversation, event.id) ?? runner.complain(conversation, 'common:errors.stale_choice');
   }
   return undefined;
 }

@@ -33,6 +33,21 @@ export function choicesIn(replies: readonly Reply[]): Choice[] {
   return replies.flatMap((reply) => reply.choices ?? []);
 }
 
+/** The most buttons a conversation keeps valid: added ones beyond it push out the oldest. */
+const MAX_OFFERED = 80;
+
+/**
+ * The buttons valid after a turn: those its replies offer, in place of the earlier ones; or, when
+ * the turn keeps the earlier ones (an answer to a question typed mid-journey, the language picker),
+ * those and the new ones together.
+ */
+export function nowOffered(before: readonly Choice[], added: readonly Choice[], keep = false): Choice[] {
+  if (added.length === 0) return [...before];
+  if (!keep) return [...added];
+  const ids = new Set(added.map((c) => c.id));
+  return [...before.filter((c) => !ids.has(c.id)), ...added].slice(-MAX_OFFERED);
+}
+
 export function wasHandled(conversation: Pick<Conversation, 'handled'>, eventId: string | undefined): boolean {
   return eventId !== undefined && (conversation.handled?.includes(eventId) ?? false);
 }

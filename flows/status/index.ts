@@ -62,7 +62,10 @@ export function createStatusFlow(): Flow {
     version: 1,
     effects: Object.values(STATUS_EFFECTS),
 
-    start(ctx) {
+    start(ctx, params) {
+      // "где заявление 123456789?": the number typed with the question is taken, the IIN asked next.
+      const typed = typeof params?.number === 'string' ? params.number.replace(/\s+/g, '') : undefined;
+      if (typed && NUMBER.test(typed)) return show('iin', { number: typed }, ctx);
       const { subscriptions } = collectedOf(ctx.conversation.data);
       return show(subscriptions.length ? 'subscriptions' : 'number', {}, ctx);
     },

@@ -76,7 +76,7 @@ describe('engine turns', () => {
     };
     // Any other text there is refused, and the question asked again.
     await atChecklistQuestion('web-g');
-    const refused = await engine.handle({ ...web('web-g'), event: { type: 'text', text: 'мектеп' } });
+    const refused = await engine.handle({ ...web('web-g'), event: { type: 'text', text: 'ывапролд' } });
     expect(refused.replies[0]!.text).toBe(texts.t('kk', 'checklist:answer_with_buttons'));
     expect(refused.conversation.state).toMatchObject({ flow: 'checklist', step: 'question' });
 

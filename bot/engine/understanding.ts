@@ -1,0 +1,129 @@
+import { findService } from '../../flows/catalog';
+import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
+import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
+import { type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
+import { matchChoice } from '../../flows/nlu/choice-match';
+import { answerQuestion } from '../../flows/service-questions';
+import type { Choice, FlowContext, Reply } from '../../flows/types';
+import type { Conversation } from '../../store/types';
+import type { FlowRunner } from './flow-runner';
+import type { Decision } from './types';
+
+/** A choice valid from any step: go to a service's checklist (`go:checklist:<serviceId>`), or stay (`go:stay`). */
+export const GO_PREFIX = 'go:';
+export const STAY = 'go:stay';
+
+/** The menu's sections a typed message can lead to from inside another journey. */
+const JOURNEYS: readonly MenuSection[] = ['home_visit', 'status', 'complaint'];
+
+export interface Misunderstood {
+  runner: FlowRunner;
+  conversation: Conversation;
+  text: string;
+  /** What the current step said to the text it did not take: kept when nothing better is found. */
+  decision: Decision;
+  /** The turn as if the citizen had pressed the offered button `id`. */
+  choose(id: string): Decision;
+}
+
+/**
+ * A typed message the current step did not take, understood in this order: an answer to the
+ * buttons offered; a question about the service of the journey, answered from the catalog while
+ * the citizen stays where they were; thanks, a greeting, a wish for the menu, the language or an
+ * operator; another journey or service, offered as a switch that keeps the current answers; a
+ * guess the bot is unsure of, offered as buttons with the operator. Only then is the step's own
+ * "not understood" kept.
+ */
+export function understand({ runner, conversation, text, decision, choose }: Misunderstood): Decision {
+  const choice = matchChoice(text, conversation.offered);
+  if (choice) return choose(choice);
+
+  const parsed = parse(text, conversation.lang);
+  const ctx = runner.context(conversation);
+  const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
+  const subject = runner.current(conversation.state)?.subject?.(conversation.state);
+
+  if (parsed.confidence >= LOW_CONFIDENCE) {
+    if (parsed.intent === 'question' && parsed.topic) {
+      const serviceId = parsed.serviceId ?? subject?.serviceId;
+      if (serviceId && !subject && runner.has(CHECKLIST_FLOW_ID)) {
+        // Asked outside any journey ("сколько стоит дубликат аттестата?"): the service's checklist, then the answer.
+        const started = runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId });
+        return { ...started, replies: [...started.replies, ...answerQuestion({ serviceId, answers: {} }, parsed.topic, runner.context(started.conversation))] };
+      }
+      if (subject && serviceId === subject.serviceId) return said(answerQuestion(subject, parsed.topic, ctx));
+      // A question about another service than the journey's names that service: the offer to switch below.
+    }
+    if (parsed.intent === 'thanks') return said([{ text: ctx.t('understanding:thanks') }]);
+    if (parsed.intent === 'greeting') return said([{ text: ctx.t('understanding:greeting') }]);
+    if (parsed.intent === 'menu') return runner.start(conversation, MENU_FLOW_ID);
+    if (parsed.intent === 'language') return said([languagePrompt(ctx.t)]);
+    if (parsed.intent === 'operator') return choose('menu:operator');
+    const target = switchTarget(parsed, subject?.serviceId, ctx);
+    if (target) {
+      const offer: Reply = {
+        text: ctx.t('understanding:switch.offer', { title: target.label }),
+        choices: [
+          { id: target.id, label: ctx.t('understanding:switch.go') },
+          { id: STAY, label: ctx.t('understanding:switch.stay') },
+        ],
+      };
+      return said([offer]);
+    }
+  }
+
+  const guesses = [parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx)).filter((c): c is Choice => c !== undefined);
+  const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
+  if (unique.length > 0 && parsed.confidence > 0) {
+    const choices = [...unique, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }];
+    return said([{ text: ctx.t('understanding:unsure'), choices }], { notUnderstood: true });
+  }
+  return decision;
+}
+
+/** The journey a confident reading of the text leads to, when it is not the one the citizen is in. */
+function switchTarget(parsed: Parsed, currentService: string | undefined, ctx: FlowContext): Choice | undefined {
+  const aboutService = parsed.intent === 'checklist' || parsed.intent === 'question';
+  if (aboutService && parsed.serviceId && parsed.serviceId !== currentService) return checklistChoice(parsed.serviceId, ctx);
+  if ((JOURNEYS as readonly string[]).includes(parsed.intent)) return sectionChoice(parsed.intent as MenuSection, ctx);
+  return undefined;
+}
+
+/** A button for a guess: a service's checklist or a section of the menu; none for what is not a place to go. */
+function guessChoice(guess: Guess, currentService: string | undefined, ctx: FlowContext): Choice | undefined {
+  if (guess.intent === 'checklist' && guess.serviceId && guess.serviceId !== currentService) return checklistChoice(guess.serviceId, ctx);
+  if ((JOURNEYS as readonly string[]).includes(guess.intent)) return sectionChoice(guess.intent as MenuSection, ctx);
+  return undefined;
+}
+
+function checklistChoice(serviceId: string, ctx: FlowContext): Choice | undefined {
+  const service = findService(serviceId);
+  return service && { id: `${GO_PREFIX}${CHECKLIST_FLOW_ID}:${service.id}`, label: service.shortTitle[ctx.lang] };
+}
+
+const sectionChoice = (section: MenuSection, ctx: FlowContext): Choice => ({ id: `menu:${section}`, label: ctx.t(`menu:choices.${section}`) });
+
+/**
+ * A `go:` choice from any step: the checklist of the service it names, or the current question
+ * again for "stay". Undefined when the id names nothing (a forged or outdated button).
+ */
+export function goTo(runner: FlowRunner, conversation: Conversation, id: string): Decision | undefined {
+  if (id === STAY) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
+  const [, flowId, serviceId] = id.split(':');
+  if (flowId !== CHECKLIST_FLOW_ID || !serviceId || !findService(serviceId) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
+  return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId });
+}
+
+/**
+ * Once per conversation, when the citizen clearly writes in the other language, the offer to go
+ * on in it, in that language.
+ */
+export function withLanguageOffer(runner: FlowRunner, decision: Decision, text: string): Decision {
+  const { conversation } = decision;
+  if (conversation.languageOffered) return decision;
+  const { lang, langCertain } = parse(text, conversation.lang);
+  if (!langCertain || lang === conversation.lang) return decision;
+  const t = runner.context({ ...conversation, lang }).t;
+  const offer: Reply = { text: t('understanding:language_offer'), choices: [{ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`) }] };
+  return { ...decision, conversation: { ...conversation, languageOffered: lang }, replies: [...decision.replies, offer] };
+}

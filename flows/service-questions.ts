@@ -1,0 +1,51 @@
+import { findService, type Service } from './catalog';
+import { documentsFor, type Answers } from './catalog/personalise';
+import { type DetailTopic, detailSections } from './checklist';
+import type { QuestionTopic } from './nlu';
+import type { FlowContext, FlowSubject, Reply } from './types';
+
+/** The details' sections that answer each kind of question; the first that the service has is shown. */
+const SECTIONS: Partial<Record<QuestionTopic, DetailTopic[]>> = {
+  fee: ['fee'],
+  term: ['term'],
+  channels: ['channels'],
+  result: ['result', 'collect'],
+  refusal: ['refusal'],
+};
+
+/**
+ * The answer to a question typed in the middle of a journey ("сколько стоит?", "через ЦОН
+ * можно?"), from the catalog entry of the service the citizen is dealing with and their answers so
+ * far. Where the catalog holds nothing on the question, it says so and offers the operator.
+ *
+ * @example
+ * answerQuestion({ serviceId: 'dormitory', answers: {} }, 'fee', ctx); // [{ text: 'Сколько стоит\nБесплатно.' }]
+ */
+export function answerQuestion(subject: FlowSubject, topic: QuestionTopic, ctx: FlowContext): Reply[] {
+  const service = findService(subject.serviceId);
+  if (!service) return [unknownAnswer(ctx)];
+  const answers = subject.answers as Answers;
+  const sections = SECTIONS[topic];
+  if (sections) {
+    const found = detailSections(service, answers, ctx).filter((section) => sections.includes(section.topic));
+    return found.length ? [{ text: found.map((section) => section.text).join('\n\n') }] : [unknownAnswer(ctx)];
+  }
+  if (topic === 'hours') return [service.workingHours.length ? { text: hoursText(service, ctx) } : unknownAnswer(ctx)];
+  if (topic === 'documents') return [{ text: documentsText(service, answers, ctx) }];
+  return [{ text: ctx.t('understanding:answers.missing_document', { title: service.shortTitle[ctx.lang] }), choices: [operatorChoice(ctx)] }];
+}
+
+function hoursText(service: Service, { lang, t }: FlowContext): string {
+  return `${t('understanding:answers.hours')}\n${service.workingHours.map((f) => `• ${f.text[lang]}`).join('\n')}`;
+}
+
+function documentsText(service: Service, answers: Answers, { lang, t }: FlowContext): string {
+  const documents = documentsFor(service, answers);
+  return `${t('understanding:answers.documents', { title: service.shortTitle[lang] })}\n${documents.map((d, i) => `${i + 1}. ${d.text[lang]}`).join('\n')}`;
+}
+
+function unknownAnswer(ctx: FlowContext): Reply {
+  return { text: ctx.t('understanding:answers.not_in_rules'), choices: [operatorChoice(ctx)] };
+}
+
+const operatorChoice = (ctx: FlowContext) => ({ id: 'menu:operator', label: ctx.t('menu:choices.operator') });

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../bot/engine';
+import type { Lang } from '../../store/types';
+import { testEngine, texts } from '../support/engine';
+
+/** A citizen in one conversation of the widget: what they type or press, and what the bot answers. */
+function citizen(engine: Engine, conversationId: string, lang: Lang) {
+  const turn = (event: Parameters<Engine['handle']>[0]['event']) => engine.handle({ conversationId, channel: 'web', langHint: lang, event });
+  return {
+    start: () => turn({ type: 'start' }),
+    press: (id: string) => turn({ type: 'choice', id }),
+    type: (text: string) => turn({ type: 'text', text }),
+  };
+}
+
+/** A citizen at the ticked list of a school duplicate applied for at the State Corporation. */
+async function atSchoolChecklist(lang: Lang, id = `web-${lang}-${Math.random()}`) {
+  const engine = testEngine({ defaultLang: lang });
+  const person = citizen(engine, id, lang);
+  await person.start();
+  await person.press('menu:checklist');
+  let turn = await person.press('svc:duplicate-school');
+  while (turn.conversation.state.step === 'question') {
+    const choice = turn.replies.at(-1)!.choices!.find((c) => c.id.startsWith('ans:'))!;
+    turn = await person.press(choice.id);
+  }
+  expect(turn.conversation.state).toMatchObject({ flow: 'checklist', step: 'checklist' });
+  return { engine, person, list: turn };
+}
+
+describe('typed messages in the middle of a journey', () => {
+  it('answers a question about the fee from the catalog and keeps the list and its ticks where they were', async () => {
+    const { person, list } = await atSchoolChecklist('ru');
+    const asked = await person.type('сколько стоит?');
+    expect(asked.conversation.state).toEqual(list.conversation.state);
+    expect(asked.replies).toHaveLength(1);
+    expect(asked.replies[0]!.text).toContain(texts.t('ru', 'checklist:details.fee').replace(/:$/, ''));
+    expect(asked.replies[0]!.text).not.toContain(texts.t('ru', 'checklist:answer_with_buttons'));
+
+    const tick = list.replies.at(-1)!.choices!.find((c) => c.id.startsWith('tick:'))!;
+    const ticked = await person.press(tick.id);
+    expect(ticked.replies).toHaveLength(1);
+    expect(ticked.replies[0]!.replace).toBe(true);
+    expect(ticked.conversation.state.data.ticked).toEqual([tick.id.slice(5)]);
+  });
+
+  it('answers "через ЦОН можно?" in Kazakh with where to apply', async () => {
+    const { person, list } = await atSchoolChecklist('kk');
+    const asked = await person.type('ХҚКО арқылы тапсыруға бола ма?');
+    expect(asked.conversation.state).toEqual(list.conversation.state);
+    expect(asked.replies[0]!.text).toContain(texts.t('kk', 'checklist:details.where').replace(/:$/, ''));
+  });
+
+  it('takes a typed answer with a typo and without Kazakh letters as the button it names', async () => {
+    const engine = testEngine();
+    const person = citizen(engine, 'web-typed-answer', 'kk');
+    await person.start();
+    await person.press('menu:checklist');
+    const question = await person.press('svc:duplicate-school');
+    expect(question.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:channel:provider_office');
+    const answered = await person.type('мектеп кенсесинде');
+    expect(answered.conversation.state.data.answers).toEqual({ channel: 'provider_office' });
+    expect(answered.conversation.misunderstood ?? 0).toBe(0);
+  });
+
+  it('asks before switching to another service named mid-journey, and stays with the answers kept when told so', async () => {
+    const { person, list } = await atSchoolChecklist('ru');
+    const offer = await person.type('а как получить место в общежитии колледжа?');
+    expect(offer.conversation.state).toEqual(list.conversation.state);
+    const choices = offer.replies.at(-1)!.choices!.map((c) => c.id);
+    expect(choices).toEqual(['go:checklist:dormitory', 'go:stay']);
+
+    const stayed = await person.press('go:stay');
+    expect(stayed.conversation.state).toEqual(list.conversation.state);
+    // The list's buttons are still valid after the offer.
+    const tick = list.replies.at(-1)!.choices!.find((c) => c.id.startsWith('tick:'))!;
+    expect((await person.press(tick.id)).replies[0]!.replace).toBe(true);
+
+    await person.type('а как получить место в общежитии колледжа?');
+    const switched = await person.press('go:checklist:dormitory');
+    expect(switched.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'dormitory' } });
+    // What was collected for the first service stays for operators.
+    expect(switched.conversation.data.checklist).toBeDefined();
+  });
+
+  it.each([
+    ['kk', 'адам керек'],
+    ['ru', 'позовите человека'],
+    ['ru', 'оператор'],
+  ] as const)('reaches the operator from a checklist on "%s: %s"', async (lang, text) => {
+    const { person } = await atSchoolChecklist(lang);
+    const turn = await person.type(text);
+    expect(turn.conversation.state.flow).toBe('operator');
+  });
+
+  it('says thank you back without repeating the list', async () => {
+    const { person, list } = await atSchoolChecklist('kk');
+    const turn = await person.type('рахмет');
+    expect(turn.replies).toHaveLength(1);
+    expect(turn.replies[0]!.text).toBe(texts.t('kk', 'understanding:thanks'));
+    expect(turn.conversation.state).toEqual(list.conversation.state);
+  });
+
+  it('offers the operator after two messages in a row it does not understand, at any step', async () => {
+    const { person } = await atSchoolChecklist('ru');
+    const first = await person.type('ывапролд');
+    expect(first.replies.some((r) => r.choices?.some((c) => c.id === 'menu:operator') && r.text === texts.t('ru', 'operator:offer.not_understood'))).toBe(false);
+    const second = await person.type('щзхъжэ');
+    expect(second.replies.at(-1)).toMatchObject({ text: texts.t('ru', 'operator:offer.not_understood') });
+  });
+});
+
+describe('typed first messages', () => {
+  it('asks one short question when a diploma could be a college or a university one', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-diploma', 'ru');
+    await person.start();
+    const turn = await person.type('потеряла диплом, что делать');
+    const ids = turn.replies.at(-1)!.choices!.map((c) => c.id);
+    expect(turn.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:which_service'));
+    expect(ids).toEqual(['svc:duplicate-tvet', 'svc:duplicate-higher', 'nav:restart']);
+    const picked = await person.press('svc:duplicate-higher');
+    expect(picked.conversation.state.data.serviceId).toBe('duplicate-higher');
+  });
+
+  it('opens the checklist and answers the fee when asked about a service from the menu', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-fee', 'ru');
+    await person.start();
+    const turn = await person.type('сколько стоит дубликат аттестата?');
+    expect(turn.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
+    expect(turn.replies.at(-1)!.text).toContain(texts.t('ru', 'checklist:details.fee').replace(/:$/, ''));
+  });
+
+  it('takes the application number typed with a status question and asks for the IIN next', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-status', 'ru');
+    await person.start();
+    const turn = await person.type('где моя заявка 002341567890?');
+    expect(turn.conversation.state).toMatchObject({ flow: 'status', step: 'iin', data: { number: '002341567890' } });
+  });
+
+  it('offers once to go on in Kazakh when a citizen of a Russian page writes clearly in Kazakh', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-lang', 'ru');
+    await person.start();
+    const first = await person.type('Сәлеметсіз бе, мектеп аттестатымды жоғалтып алдым, не істеуім керек?');
+    const offer = first.replies.at(-1)!;
+    expect(offer.text).toBe(texts.t('kk', 'understanding:language_offer'));
+    expect(offer.choices).toEqual([{ id: 'lang:kk', label: texts.t('kk', 'common:choices.lang_kk') }]);
+    const again = await person.type('қанша тұрады?');
+    expect(again.replies.some((r) => r.text === texts.t('kk', 'understanding:language_offer'))).toBe(false);
+    const switched = await person.press('lang:kk');
+    expect(switched.conversation.lang).toBe('kk');
+  });
+});

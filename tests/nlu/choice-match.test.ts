@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { matchChoice } from '../../flows/nlu/choice-match';
+
+const yesNo = [
+  { id: 'yes', label: 'Иә, өту' },
+  { id: 'no', label: 'Жоқ, осында қалу' },
+];
+const channels = [
+  { id: 'office', label: 'Мектеп кеңсесінде' },
+  { id: 'state', label: 'Мемлекеттік корпорацияда (ХҚКО)' },
+  { id: 'portal', label: 'egov.kz порталында' },
+];
+const ticks = [
+  { id: 'tick:a', label: '⬜ 1' },
+  { id: 'tick:b', label: '✅ 2' },
+  { id: 'tick:c', label: '⬜ 3' },
+  { id: 'nav:back', label: '← Назад' },
+];
+
+describe('a typed answer matched to the offered buttons', () => {
+  it.each([
+    ['иә', 'yes'],
+    ['ия', 'yes'],
+    ['да', 'yes'],
+    ['жок', 'no'],
+    ['нет', 'no'],
+  ])('"%s" means the %s button', (text, id) => {
+    expect(matchChoice(text, yesNo)).toBe(id);
+  });
+
+  it('takes a label typed without Kazakh letters, in another case and with a typo', () => {
+    expect(matchChoice('мектеп кенсесинде', channels)).toBe('office');
+    expect(matchChoice('EGOV.KZ порталында', channels)).toBe('portal');
+    expect(matchChoice('мемлекеттик корпорацияда хкко', channels)).toBe('state');
+  });
+
+  it('takes a position among the buttons, and a checklist number as that item, not the third button', () => {
+    expect(matchChoice('2', channels)).toBe('state');
+    expect(matchChoice('3', ticks)).toBe('tick:c');
+    expect(matchChoice('9', channels)).toBeUndefined();
+  });
+
+  it('leaves the tick marks and arrows out of the label', () => {
+    expect(matchChoice('назад', ticks)).toBe('nav:back');
+  });
+
+  it('chooses nothing for text that is not an answer, or that fits two buttons as well', () => {
+    expect(matchChoice('сколько стоит?', channels)).toBeUndefined();
+    expect(matchChoice('Айгерим', yesNo)).toBeUndefined();
+    expect(matchChoice('ab', [{ id: 'a', label: 'ac' }, { id: 'b', label: 'ad' }])).toBeUndefined();
+  });
+});
