@@ -33,7 +33,7 @@ export async function operatorAuth(app: FastifyInstance, { accounts, presence, s
   const unauthorized = (reply: FastifyReply) => reply.code(401).send(apiError('unauthorized', 'Log in first: Authorization: Bearer <token> from POST /api/operator/login'));
 
   /**
-   * A preHandler admitting operators with one of `roles` (any role when empty). The account is
+   * An onRequest hook (before the body is read or validated) admitting operators with one of `roles` (any role when empty). The account is
    * read on every request, so disabling it, a new password, a new role or a logout ends its
    * sessions at once, on every instance.
    */

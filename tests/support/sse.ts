@@ -10,6 +10,11 @@ export class SseClient {
   readonly events: SseEvent[] = [];
   private readonly arrivals = new Arrivals();
   private readonly abort = new AbortController();
+  private markEnded: () => void = () => undefined;
+  /** Settles when the server ends the stream (or `close` aborts it). */
+  readonly ended = new Promise<void>((resolve) => {
+    this.markEnded = resolve;
+  });
 
   private constructor() {}
 
@@ -44,6 +49,8 @@ export class SseClient {
       }
     } catch {
       // aborted by close()
+    } finally {
+      this.markEnded();
     }
   }
 

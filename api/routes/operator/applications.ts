@@ -37,7 +37,7 @@ export const applicationLookupRoutes: FastifyPluginAsync<OperatorRouteOptions> =
       params: z.object({ number: z.string().regex(APPLICATION_NUMBER, 'use 1–64 of A–Z a–z 0–9 - / _') }),
       response: { 200: ApplicationBody, 400: ApiError, 401: ApiError, 404: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const application = await applications.get(request.params.number);
       if (!application) return reply.code(404).send(apiError('not_found', `No application ${request.params.number}`));

@@ -24,7 +24,7 @@ export const complaintFileRoutes: FastifyPluginAsync<Pick<OperatorRouteOptions, 
       params: z.object({ id: z.string().max(64), fileId: z.string().max(64) }),
       response: { 401: ApiError, 404: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const { id, fileId } = request.params;
       const complaint = await complaints.get(id);

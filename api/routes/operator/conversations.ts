@@ -6,7 +6,7 @@ import { GENERAL_QUEUE, SUPERVISORS_QUEUE, type Actor } from '../../../bot/hando
 import type { DescribedSection } from '../../../flows/describe';
 import type { Conversation, Lang } from '../../../store/types';
 import { ApiError, apiError } from '../../errors';
-import { summarize } from '../../operator/summary';
+import { conversationTitle, firstWordsIn, summarize } from '../../operator/summary';
 import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
 const ConversationView = z.object({
@@ -19,6 +19,8 @@ const ConversationView = z.object({
   waitingSince: z.string().nullable(),
   summary: z.string(),
   topic: z.string().nullable(),
+  /** What the console calls the conversation, in its language: the topic, else the service, else the citizen's first words. */
+  title: z.string().nullable(),
   queue: z.string().nullable(),
   operator: z.string().nullable(),
   updatedAt: z.string(),
@@ -30,7 +32,8 @@ type Note = z.infer<typeof Note>;
 const Described = z.object({ section: z.string(), title: z.string(), items: z.array(z.object({ label: z.string(), value: z.string() })) });
 
 const ConversationDetail = ConversationView.extend({
-  transcript: z.array(z.object({ from: z.enum(['citizen', 'bot', 'operator', 'system']), text: z.string(), at: z.string() })),
+  /** `author`: the operator's first name, on operator messages. */
+  transcript: z.array(z.object({ from: z.enum(['citizen', 'bot', 'operator', 'system']), text: z.string(), at: z.string(), author: z.string().optional() })),
   data: z.record(z.string(), z.unknown()),
   /** `data` in words, in the console's language: one section per flow that collected something. */
   described: z.array(Described),
@@ -46,7 +49,7 @@ export type { Note };
 const Id = z.object({ id: z.string().min(1).max(128) });
 const ConsoleLang = z.enum(['kk', 'ru']).default('ru');
 
-function view(c: Conversation, lang: Lang, described: readonly DescribedSection[]): z.infer<typeof ConversationView> {
+function view(c: Conversation, lang: Lang, described: readonly DescribedSection[], firstWords?: string): z.infer<typeof ConversationView> {
   return {
     id: c.id,
     channel: c.channel,
@@ -57,6 +60,7 @@ function view(c: Conversation, lang: Lang, described: readonly DescribedSection[
     waitingSince: c.owner === 'queue' ? (c.handoff?.waitingSince ?? null) : null,
     summary: summarize(c, described, lang),
     topic: c.handoff?.topic ?? null,
+    title: conversationTitle(c, lang, firstWords) ?? null,
     queue: c.owner === 'queue' ? (c.handoff?.queue ?? GENERAL_QUEUE) : null,
     operator: c.owner.startsWith('operator:') ? c.owner.slice('operator:'.length) : null,
     updatedAt: c.updatedAt,
@@ -129,7 +133,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       }),
       response: { 200: z.array(ConversationView), 400: ApiError, 401: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const { owner, status, queue, lang, limit, offset } = request.query;
@@ -166,14 +170,21 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       querystring: z.object({ lang: ConsoleLang }),
       response: { 200: ConversationDetail, 401: ApiError, 404: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const conversation = await store.conversations.get(request.params.id);
       if (!conversation) return reply.code(404).send(apiError('not_found', 'No such conversation'));
       await audit.record(actorOf(request).login, 'conversation.read', conversation.id);
       const [transcript, conversationNotes] = await Promise.all([store.conversations.transcript(conversation.id, 500), notes.list(conversation.id)]);
       const described = describe(conversation.data, request.query.lang);
-      return { ...view(conversation, request.query.lang, described), transcript, data: conversation.data, described, notes: conversationNotes, transferNote: conversation.handoff?.note ?? null };
+      return {
+        ...view(conversation, request.query.lang, described, firstWordsIn(transcript)),
+        transcript,
+        data: conversation.data,
+        described,
+        notes: conversationNotes,
+        transferNote: conversation.handoff?.note ?? null,
+      };
     },
   });
 
@@ -202,7 +213,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/takeover', {
     schema: moveSchema('Take the conversation over (409 when another operator has it); the bot falls silent'),
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const result = await handoff.takeover(request.params.id, actor);
@@ -212,7 +223,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/messages', {
     schema: { ...moveSchema("Write to the citizen; a text that is exactly /code sends that canned answer in the citizen's language"), body: z.object({ text: z.string().trim().min(1).max(2000) }) },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const conversation = await store.conversations.get(request.params.id);
@@ -224,7 +235,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/release', {
     schema: moveSchema('Hand the conversation back to the bot, which resumes where the citizen was'),
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const result = await handoff.release(request.params.id, actor);
@@ -237,7 +248,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       ...moveSchema('Transfer to another operator (a login) or to the supervisors\' queue ("supervisors"), with a note'),
       body: z.object({ to: z.string().min(1).max(64), note: z.string().trim().max(1000).optional() }),
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const { to, note } = request.body;
@@ -254,7 +265,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/close', {
     schema: { ...moveSchema('Close the conversation with an optional reason; the citizen is asked to rate the help'), body: z.object({ reason: z.string().trim().max(500).optional() }).default({}) },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const reason = request.body.reason || undefined;
@@ -272,7 +283,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       body: z.object({ text: z.string().trim().min(1).max(2000) }),
       response: { 201: Note, 400: ApiError, 401: ApiError, 404: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       if (!(await store.conversations.get(request.params.id))) return reply.code(404).send(apiError('not_found', 'No such conversation'));

@@ -13,7 +13,7 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
 
   app.get('/api/operator/canned', {
     schema: { tags: ['operator'], summary: 'Canned answers in kk and ru', security: bearer, response: { 200: z.array(Canned), 401: ApiError } },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: () => canned.list(),
   });
 
@@ -26,7 +26,7 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
       body: z.object({ kk: z.string().trim().min(1).max(2000), ru: z.string().trim().min(1).max(2000) }),
       response: { 200: Canned, 400: ApiError, 401: ApiError, 403: ApiError },
     },
-    preHandler: requireRole('supervisor', 'admin'),
+    onRequest: requireRole('supervisor', 'admin'),
     handler: async (request) => {
       const actor = actorOf(request);
       const answer = await canned.put(request.params.code, request.body, actor.login);
@@ -43,7 +43,7 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
       params: z.object({ code: z.string().max(32) }),
       response: { 204: z.null(), 401: ApiError, 403: ApiError, 404: ApiError },
     },
-    preHandler: requireRole('supervisor', 'admin'),
+    onRequest: requireRole('supervisor', 'admin'),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       if (!(await canned.remove(request.params.code))) return reply.code(404).send(apiError('not_found', `No canned answer ${request.params.code}`));
@@ -64,7 +64,7 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
         403: ApiError,
       },
     },
-    preHandler: requireRole('supervisor', 'admin'),
+    onRequest: requireRole('supervisor', 'admin'),
     handler: (request) => ratings.list(request.query.limit),
   });
 
@@ -80,7 +80,7 @@ export const deskRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fasti
         403: ApiError,
       },
     },
-    preHandler: requireRole('supervisor', 'admin'),
+    onRequest: requireRole('supervisor', 'admin'),
     handler: (request) => audit.list(request.query.limit),
   });
 };

@@ -31,7 +31,7 @@ export const eventRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fast
 
   fastify.get('/api/operator/events', {
     schema: { tags: ['operator'], summary: 'Server-Sent Events: queued, takeover, transferred, released, cancelled, closed, message, presence, callback', security: bearer },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const account = await accounts.get(actor.login);

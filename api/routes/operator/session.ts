@@ -62,7 +62,7 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
       security: bearer,
       response: { 204: z.null(), 401: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request, reply) => {
       const { login } = actorOf(request);
       await setPresence(login, 'offline');
@@ -74,7 +74,7 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
 
   app.get('/api/operator/me', {
     schema: { tags: ['operator'], summary: 'The logged-in operator', security: bearer, response: { 200: Me, 401: ApiError } },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request) => {
       const actor = actorOf(request);
       const status = (await presence.list()).find((r) => r.login === actor.login)?.status ?? 'offline';
@@ -90,7 +90,7 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
       body: z.object({ status: PresenceStatus }),
       response: { 200: z.object({ login: z.string(), status: PresenceStatus }), 400: ApiError, 401: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async (request) => {
       const { login } = actorOf(request);
       await setPresence(login, request.body.status);
@@ -105,7 +105,7 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
       security: bearer,
       response: { 200: z.array(Colleague), 401: ApiError },
     },
-    preHandler: requireRole(),
+    onRequest: requireRole(),
     handler: async () => {
       const statuses = new Map((await presence.list()).map((r) => [r.login, r.status]));
       return (await accounts.list()).filter((a) => !a.disabled).map((a) => ({ login: a.login, name: a.name, role: a.role, status: statuses.get(a.login) ?? 'offline' }));
