@@ -15,7 +15,7 @@ export interface CallbackRequest {
   topic: string | null;
   createdAt: string;
   status: CallbackStatus;
-  /** Times an operator tried and did not reach the citizen. */
+  /** Times an operator called: each mark, reached or not, is a call. */
   attempts: number;
   handledBy?: string;
   handledAt?: string;
@@ -90,7 +90,8 @@ export class Callbacks {
       const value: Stored = {
         ...current.value,
         status,
-        attempts: current.value.attempts + (status === 'not_reached' ? 1 : 0),
+        // Every call is an attempt, the one that got through too.
+        attempts: current.value.attempts + 1,
         handledBy: by,
         handledAt: new Date().toISOString(),
         ...(note ? { note } : {}),

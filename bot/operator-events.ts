@@ -9,7 +9,7 @@ export type OperatorEvent =
   | { type: 'released'; conversationId: string; owner: Owner; at: string }
   | { type: 'cancelled'; conversationId: string; owner: Owner; at: string }
   | { type: 'closed'; conversationId: string; owner: Owner; reason?: string; at: string }
-  | { type: 'message'; conversationId: string; owner: Owner; from: TranscriptEntry['from']; text: string; at: string }
+  | { type: 'message'; conversationId: string; owner: Owner; from: TranscriptEntry['from']; text: string; at: string; author?: string }
   | { type: 'presence'; login: string; status: string; at: string }
   | { type: 'callback'; id: string; status: string; at: string };
 
@@ -47,7 +47,7 @@ export function eventsOf({ before, conversation: after, transcript, origin }: Sa
   }
 
   if (was !== 'bot' || owner !== 'bot') {
-    for (const entry of transcript) events.push({ type: 'message', conversationId: id, owner, from: entry.from, text: entry.text, at: entry.at });
+    for (const entry of transcript) events.push({ type: 'message', conversationId: id, owner, from: entry.from, text: entry.text, at: entry.at, ...(entry.author ? { author: entry.author } : {}) });
   }
   return events;
 }

@@ -32,6 +32,14 @@ describe.each(factories)('call-back requests on the %s store', (_name, open) => 
     expect((await callbacks.list('reached')).items.map((r) => r.id)).toEqual([first.id]);
   });
 
+  it('counts every call as an attempt: not reached, then reached, is two calls', async () => {
+    const request = await leave('web-e', 'turn-e');
+    await callbacks.mark(request.id, 'not_reached', 'aigerim');
+    expect((await callbacks.get(request.id))!.attempts).toBe(1);
+    await callbacks.mark(request.id, 'reached', 'erlan');
+    expect((await callbacks.get(request.id))!).toMatchObject({ status: 'reached', attempts: 2 });
+  });
+
   it('counts both attempts when two operators mark the same request as not reached at once', async () => {
     const request = await leave('web-d', 'turn-d');
     await Promise.all([callbacks.mark(request.id, 'not_reached', 'aigerim'), callbacks.mark(request.id, 'not_reached', 'erlan')]);

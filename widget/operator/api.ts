@@ -122,6 +122,11 @@ export class Api {
   }
 
   /** The call-backs waiting: the count is in `total` (one item is fetched). */
+  /** Whether the contact centre is open now, and its hours in words. */
+  centre(lang: Lang) {
+    return this.call<{ open: boolean; hours: string }>('GET', `/api/operator/centre?lang=${lang}`);
+  }
+
   pendingCallbacks() {
     return this.call<Callback[]>('GET', '/api/operator/callbacks?status=pending&limit=1');
   }

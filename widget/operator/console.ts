@@ -21,6 +21,7 @@ import { RatingsView } from './views/ratings';
 /** Ownership moves: the lists change. */
 /** How old the canned answers may be when the picker opens before they are fetched again. */
 const CANNED_MAX_AGE_MS = 60_000;
+const CENTRE_CHECK_MS = 60_000;
 const MOVES = new Set(['queued', 'takeover', 'transferred', 'released', 'cancelled', 'closed']);
 /** What the API's refusals mean to the operator. */
 const REFUSALS: Record<string, TextKey> = {
@@ -75,6 +76,7 @@ export class ConsoleApp {
   private streamLost = false;
   private destroyed = false;
   private readonly tick: ReturnType<typeof setInterval>;
+  private centreTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly scheduleLists = debounce(() => void this.loadLists(), 250);
   private readonly scheduleDetail = debounce(() => void (this.selected && this.loadDetail(this.selected)), 250);
   private readonly scheduleCallbacks = debounce(() => void this.loadCallbacks(), 500);
@@ -105,13 +107,13 @@ export class ConsoleApp {
     this.lists = h('div', { class: 'lists' }, this.finder.element, this.queue.element, this.mine.element);
     this.conversationsView = h('div', { class: 'conversations-view' }, this.lists, this.pane.element);
     const notify = (text: string, kind: 'info' | 'error' = 'info') => this.notices.show(text, kind, { key: kind === 'error' ? 'refusal' : 'admin' });
-    this.callbacks = this.screens.callbacks = new DeskScreen(callbacksDesk, api, notify);
-    this.screens.visits = new DeskScreen(homeVisitsDesk(api, notify), api, notify);
-    this.screens.complaints = new DeskScreen(complaintsDesk(me.role, api, notify), api, notify);
     const openConversation = (id: string) => {
       this.showSection('conversations', false);
       void this.open(id);
     };
+    this.callbacks = this.screens.callbacks = new DeskScreen(callbacksDesk(openConversation), api, notify);
+    this.screens.visits = new DeskScreen(homeVisitsDesk(api, notify), api, notify);
+    this.screens.complaints = new DeskScreen(complaintsDesk(me.role, api, notify), api, notify);
     const offered = sectionsFor(me.role);
     if (offered.includes('visit_load')) this.screens.visit_load = new VisitLoadView(api, notify);
     if (offered.includes('canned')) this.screens.canned = new CannedAdminView(api, notify, (items) => this.setCanned(items));
@@ -137,12 +139,14 @@ export class ConsoleApp {
     void this.loadLists();
     void this.loadCallbacks();
     void this.loadCanned();
+    void this.loadCentre();
   }
 
   destroy(): void {
     this.destroyed = true;
     this.stream.stop();
     clearInterval(this.tick);
+    clearTimeout(this.centreTimer);
     this.scheduleLists.cancel();
     this.scheduleDetail.cancel();
     this.scheduleCallbacks.cancel();
@@ -153,6 +157,8 @@ export class ConsoleApp {
   /** The interface language changed: every view again, and the summaries in the new language. */
   relabel(): void {
     this.header.render();
+    clearTimeout(this.centreTimer);
+    void this.loadCentre();
     this.notices.relabel();
     if (this.streamLost) this.notices.show(t('stream.lost'), 'error', { key: 'stream', sticky: true });
     this.finder.render();
@@ -359,6 +365,14 @@ export class ConsoleApp {
     await Promise.all([this.countCallbacks(), this.callbacks.element.hidden ? undefined : this.callbacks.load()]);
   }
 
+  /** Whether the contact centre is open, for the header's banner; asked again every minute, since it closes while the console is open. */
+  private async loadCentre(): Promise<void> {
+    const centre = await this.api.centre(lang());
+    if (this.destroyed) return;
+    if (centre.ok) this.header.setCentre(centre.data);
+    this.centreTimer = setTimeout(() => void this.loadCentre(), CENTRE_CHECK_MS);
+  }
+
   private async countCallbacks(): Promise<void> {
     const pending = await this.api.pendingCallbacks();
     if (!this.destroyed && pending.ok) this.header.setPendingCallbacks(pending.total ?? pending.data.length);
@@ -372,7 +386,7 @@ export class ConsoleApp {
       this.scheduleLists();
       if (event.conversationId === this.selected) this.scheduleDetail();
     } else if (event.type === 'message') {
-      const entry = { from: event.from, text: event.text, at: event.at };
+      const entry = { from: event.from, text: event.text, at: event.at, ...(event.author ? { author: event.author } : {}) };
       if (event.conversationId === this.selected) {
         if (this.pane.openId === event.conversationId) this.pane.append(entry);
         else this.pendingMessages.push(entry);

@@ -3,6 +3,7 @@ import { operatorAuth } from '../../operator/auth';
 import { accountRoutes } from './accounts';
 import { applicationLookupRoutes } from './applications';
 import { complaintFileRoutes } from './complaint-files';
+import { centreRoutes } from './centre';
 import { conversationRoutes } from './conversations';
 import type { OperatorDeps } from './deps';
 import { deskRoutes } from './desk';
@@ -22,6 +23,7 @@ export const operatorRoutes: FastifyPluginAsync<OperatorDeps & { jwtSecret: stri
   await fastify.register(conversationRoutes, options);
   await fastify.register(eventRoutes, options);
   await fastify.register(deskRoutes, options);
+  await fastify.register(centreRoutes, options);
   await fastify.register(applicationLookupRoutes, options);
   const desks = { audit: deps.audit, requireRole, notify: deps.notify };
   await fastify.register(deskPlugin(callbackDesk(deps)), { prefix: '/api/operator/callbacks', ...desks });

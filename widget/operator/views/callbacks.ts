@@ -16,9 +16,10 @@ const mark = (status: Exclude<CallbackStatus, 'pending'>): DeskAction => ({
 
 /**
  * Citizens who left a number, on the desk screen: pending first, then not reached, then reached
- * (the API's order). A request not yet reached is marked reached or not reached, with a note.
+ * (the API's order), each with what the citizen asked about and a way to the conversation. A
+ * request not yet reached is marked reached or not reached, with a note.
  */
-export const callbacksDesk: DeskView<Callback> = {
+export const callbacksDesk = (openConversation: (id: string) => void): DeskView<Callback> => ({
   name: 'callbacks',
   path: '/api/operator/callbacks',
   pageSize: 20,
@@ -36,6 +37,10 @@ export const callbacksDesk: DeskView<Callback> = {
     [t('callbacks.phone'), h('a', { class: 'phone', href: `tel:${item.phone}` }, formatKzPhone(item.phone))],
     [t('callbacks.status'), t(`callbacks.${item.status}`)],
     [t('callbacks.topic'), item.topic ?? t('callbacks.no_topic')],
+    [
+      t('callbacks.conversation'),
+      h('button', { type: 'button', class: 'link', 'data-key': 'open-conversation', onclick: () => openConversation(item.conversationId) }, t('callbacks.open_conversation')),
+    ],
     [t('callbacks.language'), isLang(item.lang) ? t(`langs.${item.lang}`) : item.lang],
     [t('callbacks.created'), clock(item.createdAt)],
     [t('callbacks.tries'), String(item.attempts)],
@@ -45,4 +50,4 @@ export const callbacksDesk: DeskView<Callback> = {
   fields: [{ name: 'note', label: 'callbacks.note', maxLength: 1000 }],
   actions: (item) => (item.status === 'reached' ? [] : [mark('reached'), mark('not_reached')]),
   done: (item) => t('callbacks.marked', { status: t(`callbacks.${item.status}`) }),
-};
+});

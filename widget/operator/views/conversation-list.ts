@@ -72,7 +72,7 @@ export class ConversationListView {
         'aria-current': item.id === this.selected ? 'true' : undefined,
         onclick: () => this.onOpen(item.id),
       },
-      h('span', { class: 'row-top' }, badges, h('span', { class: 'row-topic' }, item.topic ?? t('lists.no_topic'))),
+      h('span', { class: 'row-top' }, badges, h('span', { class: 'row-topic' }, item.title ?? t('lists.no_topic'))),
       h('span', { class: 'row-summary' }, item.summary),
       h('span', { class: 'row-meta' }, meta.join(' · ')),
     );

@@ -18,6 +18,9 @@ export interface PaneActions {
 const FROM = new Set(['citizen', 'bot', 'operator', 'system']);
 const entryKey = (e: TranscriptEntry) => `${e.at}\u0000${e.from}\u0000${e.text}`;
 
+/** Who said it: an operator by name ("Оператор Айгерим") where the transcript has it. */
+const speaker = (from: string, author: string | undefined): string => (from === 'operator' && author ? t('from.operator_named', { name: author }) : t(`from.${from as 'citizen'}`));
+
 /**
  * The open conversation: channel, language, owner, summary, collected data, the transcript
  * (citizen, bot, operator and system styled apart, new messages appended live), private notes,
@@ -122,7 +125,7 @@ export class ConversationPane {
     const item = h(
       'li',
       { class: `msg msg-${from}`, 'data-from': from, 'data-at': entry.at },
-      h('span', { class: 'msg-head' }, h('span', { class: 'msg-from' }, t(`from.${from as 'citizen'}`)), h('time', { datetime: entry.at }, clock(entry.at))),
+      h('span', { class: 'msg-head' }, h('span', { class: 'msg-from' }, speaker(from, entry.author)), h('time', { datetime: entry.at }, clock(entry.at))),
       h('span', { class: 'msg-text' }, entry.text),
     );
     // In time order, also when a refreshed transcript brings an entry older than one the stream brought.
@@ -230,7 +233,7 @@ export class ConversationPane {
     const otherOperator = d.operator && !mine ? d.operator : undefined;
     const supervisor = this.me.role !== 'operator';
 
-    this.heading.textContent = d.topic ?? t('lists.no_topic');
+    this.heading.textContent = d.title ?? t('lists.no_topic');
     const owner = !open ? t('owners.closed') : mine ? t('owners.me') : d.owner === 'queue' ? t('owners.queue') : d.operator ? t('owners.operator', { login: d.operator }) : t('owners.bot');
     replaceChildren(
       this.meta,

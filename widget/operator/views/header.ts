@@ -25,6 +25,7 @@ export class HeaderView {
   private status: PresenceStatus;
   private section: Section = 'conversations';
   private pendingCallbacks = 0;
+  private centre: { open: boolean; hours: string } | undefined;
 
   constructor(
     private readonly me: Me,
@@ -41,6 +42,13 @@ export class HeaderView {
 
   setSection(section: Section): void {
     this.section = section;
+    this.render();
+  }
+
+  /** The contact centre closed: a banner says so, with the hours, until it opens. */
+  setCentre(centre: { open: boolean; hours: string }): void {
+    if (centre.open === this.centre?.open && centre.hours === this.centre.hours) return;
+    this.centre = centre;
     this.render();
   }
 
@@ -91,6 +99,7 @@ export class HeaderView {
         langSwitch(),
         h('button', { type: 'button', class: 'quiet', 'data-key': 'logout', onclick: () => this.actions.onLogout() }, t('header.logout')),
       ),
+      this.centre && !this.centre.open ? h('p', { class: 'centre-closed', role: 'status', 'data-testid': 'centre-closed' }, t('header.centre_closed', { hours: this.centre.hours })) : null,
     );
   }
 }
