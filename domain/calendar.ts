@@ -298,18 +298,36 @@ export function countsThroughProvisionalYear(from: IsoDate, to: IsoDate): boolea
   return false;
 }
 
-const almatyDate = new Intl.DateTimeFormat('en-CA', {
+/**
+ * Kazakhstan keeps one zone, UTC+5, since 00:00 on 1 March 2024 (Asia/Almaty was UTC+6 before):
+ * from then on the civil date and time are plain arithmetic, which every turn can afford. Earlier
+ * instants go through the time-zone database.
+ */
+const SINGLE_ZONE_SINCE = Date.UTC(2024, 1, 29, 18); // 2024-03-01T00:00 at UTC+6
+const UTC_PLUS_5 = 5 * 3_600_000;
+
+const almatyParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Almaty',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
+
+/** The Almaty wall clock at `now` as 'YYYY-MM-DDTHH:MM'. */
+function almatyClock(now: Date): string {
+  const ms = now.getTime();
+  if (ms >= SINGLE_ZONE_SINCE) return new Date(ms + UTC_PLUS_5).toISOString().slice(0, 16);
+  const parts = almatyParts.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
 
 /** Today's civil date in Asia/Almaty (UTC+5 since March 2024). */
 export function todayInAlmaty(now: Date = new Date()): IsoDate {
-  const parts = almatyDate.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return almatyClock(now).slice(0, 10);
 }
 
 /** A time of day, 'HH:MM' on the 24-hour clock, Asia/Almaty. */
@@ -332,18 +350,9 @@ function checkTime(value: unknown): asserts value is ClockTime {
   if (!isClockTime(value)) throw new InvalidTimeError(value);
 }
 
-const almatyTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Almaty',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** The time of day in Asia/Almaty (UTC+5 since March 2024) as 'HH:MM'; the clock `todayInAlmaty` reads. */
 export function timeInAlmaty(now: Date = new Date()): ClockTime {
-  const parts = almatyTime.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('hour')}:${part('minute')}`;
+  return almatyClock(now).slice(11, 16);
 }
 
 /** Why an application is registered on a later day than the one it was made on. */

@@ -79,3 +79,20 @@ export function isOpenAt(hours: OpeningHours, now: Date): boolean {
   const day = isoWeekday(date);
   return hours.some((span) => span.days.includes(day) && time >= span.from && time < span.to);
 }
+
+/**
+ * `isOpenAt` for a clock that moves forward, worked out once a minute: the hours are whole minutes,
+ * so the answer cannot change within one, and every turn may ask.
+ */
+export function openingClock(hours: OpeningHours): (now: Date) => boolean {
+  let minute = Number.NaN;
+  let open = false;
+  return (now) => {
+    const at = Math.floor(now.getTime() / 60_000);
+    if (at !== minute) {
+      minute = at;
+      open = isOpenAt(hours, now);
+    }
+    return open;
+  };
+}

@@ -49,7 +49,17 @@ export class FlowRunner {
   }
 
   context(conversation: Conversation): FlowContext {
-    return { lang: conversation.lang, t: this.texts.translator(conversation.lang), now: this.now(), conversation, availability: this.availability?.() ?? CLOSED };
+    const availability = this.availability;
+    return {
+      lang: conversation.lang,
+      t: this.texts.translator(conversation.lang),
+      now: this.now(),
+      conversation,
+      // Worked out only by the steps that read it (asking for an operator), not on every turn.
+      get availability() {
+        return availability?.() ?? CLOSED;
+      },
+    };
   }
 
   /** The current step's question again; the menu's when the state's flow is gone. */

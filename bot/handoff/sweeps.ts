@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { isOpenAt, type OpeningHours } from '../../domain/hours';
+import { openingClock, type OpeningHours } from '../../domain/hours';
 import { OPERATOR_FLOW_ID, queuedChoices, QUEUE_CANCEL, QUEUE_WAIT } from '../../flows/operator';
 import type { Availability } from '../../flows/types';
 import type { Conversation, JobQueue, Store } from '../../store/types';
@@ -32,14 +32,17 @@ export interface SweepOptions {
  */
 export class QueueSweeps {
   private announceTimer?: NodeJS.Timeout;
+  private readonly isOpen: (now: Date) => boolean;
 
   constructor(
     private readonly context: HandoffContext,
     private readonly options: SweepOptions,
-  ) {}
+  ) {
+    this.isOpen = openingClock(options.hours);
+  }
 
   availability(): Availability {
-    return { open: isOpenAt(this.options.hours, this.context.now()), operatorsOnline: this.options.operatorsOnline(), hours: this.options.hours };
+    return { open: this.isOpen(this.context.now()), operatorsOnline: this.options.operatorsOnline(), hours: this.options.hours };
   }
 
   /** One pass over the queues: the idle check, or the closing-time move once the centre has closed. */
