@@ -48,6 +48,8 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
             return { replies: [], goto: { flow: sectionFlows.checklist, params: serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {} } };
           if (intent === 'greeting') return flow.start(ctx, { greet: true });
           if (intent === 'status' && applicationNumber && sectionFlows.status) return { replies: [], goto: { flow: sectionFlows.status, params: { number: applicationNumber } } };
+          if (intent === 'complaint' && sectionFlows.complaint)
+            return { replies: [], goto: { flow: sectionFlows.complaint, params: { ...(parsed.against ? { against: parsed.against } : {}), ...(serviceId ? { serviceId } : {}) } } };
           if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
         }
       }

@@ -99,7 +99,7 @@ export function createComplaintFlow(): Flow {
     version: 1,
     effects: Object.values(COMPLAINT_EFFECTS),
 
-    start(ctx) {
+    start(ctx, params) {
       const { draft: fromStatus, complaints } = collectedOf(ctx.conversation.data);
       if (fromStatus?.applicationNumber && fromStatus.serviceId) {
         const draft: Draft = {
@@ -111,9 +111,12 @@ export function createComplaintFlow(): Flow {
         };
         return { ...show('addressee', draft, ctx), data: { [COMPLAINT_FLOW_ID]: { complaints } } };
       }
-      if (complaints.length > 0) return { replies: [], state: at('mine', { id: randomUUID(), complaints }), await: { type: COMPLAINT_EFFECTS.mine } };
-      const inView = checklistOf(ctx.conversation.data).serviceId;
-      return show('against', { id: randomUUID(), ...(inView ? { serviceId: inView } : {}) }, ctx);
+      // What the citizen typed may tell whom the complaint is against and which service ("в ЦОНе нагрубили при подаче на дубликат").
+      const typed = { against: AGAINST.find((a) => a === params?.against), serviceId: typeof params?.serviceId === 'string' ? findService(params.serviceId)?.id : undefined };
+      if (complaints.length > 0 && !typed.against) return { replies: [], state: at('mine', { id: randomUUID(), complaints }), await: { type: COMPLAINT_EFFECTS.mine } };
+      const serviceId = typed.serviceId ?? checklistOf(ctx.conversation.data).serviceId;
+      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}) };
+      return typed.against ? afterAgainst({ ...draft, against: typed.against }, ctx) : show('against', draft, ctx);
     },
 
     handle(state, event, ctx): StepResult {

@@ -137,6 +137,14 @@ describe('typed first messages', () => {
     expect(turn.conversation.state).toMatchObject({ flow: 'status', step: 'iin', data: { number: '002341567890' } });
   });
 
+  it('starts a complaint about a State Corporation employee and the service named, without asking again', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-complaint', 'ru');
+    await person.start();
+    const turn = await person.type('в ЦОНе мне нагрубили, когда я подавала на дубликат аттестата');
+    expect(turn.conversation.state.flow).toBe('complaint');
+    expect(turn.conversation.state.data).toMatchObject({ against: 'state_corporation', serviceId: 'duplicate-school' });
+  });
+
   it('offers once to go on in Kazakh when a citizen of a Russian page writes clearly in Kazakh', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-lang', 'ru');
     await person.start();
