@@ -16,14 +16,17 @@ const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 800
 
 /** Texts of the bot's messages after the citizen's last one in the widget. */
 function botAfterLastCitizen(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const items = [...document.querySelectorAll('[data-testid="chat-log"] > li')];
-    const last = items.map((li) => li.getAttribute('data-from')).lastIndexOf('citizen');
-    return items
-      .slice(last + 1)
-      .filter((li) => li.getAttribute('data-from') === 'bot')
-      .map((li) => li.textContent ?? '');
-  });
+  // The widget lives in a shadow root: the locator reaches into it, document.querySelectorAll would not.
+  return page
+    .getByTestId('chat-log')
+    .locator(':scope > li')
+    .evaluateAll((items) => {
+      const last = items.map((li) => li.getAttribute('data-from')).lastIndexOf('citizen');
+      return items
+        .slice(last + 1)
+        .filter((li) => li.getAttribute('data-from') === 'bot')
+        .map((li) => li.textContent ?? '');
+    });
 }
 
 /** A citizen on the demo page (Kazakh by default) who switches the chat to Russian; `say` types and sends. */

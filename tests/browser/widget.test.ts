@@ -38,7 +38,7 @@ describe('the demo page in Chromium', () => {
     await expect.poll(() => page.getByTestId('chat-log').textContent()).toContain('Что вам нужно?');
     // The conversation so far is shown again, the pressed buttons by their labels.
     await expect.poll(() => page.locator('[data-from="citizen"]').allTextContents()).toEqual(['Тіл / Язык', 'Русский', 'меню']);
-    await expect.poll(() => page.locator('.ca-history').first().textContent()).toContain('Сәлеметсіз бе!');
+    await expect.poll(() => page.locator('.earlier').first().textContent()).toContain('Сәлеметсіз бе!');
     await page.screenshot({ path: 'tests/browser/widget.png' }).catch(() => undefined);
     await page.close();
   });
@@ -83,7 +83,7 @@ describe('the demo page in Chromium', () => {
     await server.handoff.message(conversationId, operator, 'Құжаттарыңызды тексердім.');
 
     await expect.poll(() => page.locator('[data-from="operator"]').allTextContents()).toEqual([expect.stringContaining('Құжаттарыңызды тексердім.')]);
-    await expect.poll(() => page.locator('.ca-status').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('chat-status').textContent()).toBe('');
     // Reconnected: the next message arrives live, and nothing is shown twice.
     await server.handoff.message(conversationId, operator, 'Тағы сұрағыңыз бар ма?');
     await expect.poll(() => page.locator('[data-from="operator"]').count()).toBe(2);

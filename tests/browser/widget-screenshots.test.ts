@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/server';
+import { freshVisit, openChecklist, poll, scrollsSideways } from '../support/widget';
+
+/**
+ * The screenshots in docs/ (re-run this file to take them again): the open widget with a checklist
+ * at 320 px, at 1280 px, and at 1280 px with the text-size switch at 200 %. None scrolls sideways.
+ */
+describe('widget screenshots for docs/', () => {
+  let server: TestServer;
+  let browser: BrowserContext;
+  let closeBrowser: () => Promise<void>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+  });
+
+  it.each([
+    { name: 'widget-320', width: 320, height: 640, scale: 100 },
+    { name: 'widget-1280', width: 1280, height: 800, scale: 100 },
+    { name: 'widget-200', width: 1280, height: 800, scale: 200 },
+  ])('$name', async ({ name, width, height, scale }) => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width, height });
+    await freshVisit(page, server.url);
+    await openChecklist(page, 'duplicate-tvet');
+    await page.locator('input[type=checkbox]').first().check();
+    await poll(() => page.locator('.state.done').count()).toBe(1);
+    for (let size = 100; size < scale; size += 50) await page.getByTestId('chat-text-size').click();
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: `docs/${name}.png` });
+    await page.close();
+  });
+});
