@@ -28,7 +28,7 @@ interface ChecklistData {
   ticked: string[];
   /** The application form's questionnaire, kept once started so that the citizen comes back to where they were. */
   form?: QuestionnaireState;
-  /** The options chosen so far for a question that takes several, until the citizen says that is all. */
+  /** The options chosen so far for a question that takes several, once the citizen asked to choose several, until they say that is all. */
   picked?: string[];
 }
 
@@ -40,6 +40,7 @@ const NAV = {
   cannotCome: 'nav:cannot_come',
   form: 'nav:form',
   done: 'nav:done',
+  several: 'nav:several',
 } as const;
 
 function dataOf(raw: Record<string, unknown>): ChecklistData {
@@ -97,9 +98,13 @@ export function createChecklistFlow(): Flow {
         const question = nextQuestion(service, data.answers);
         const option = question && id?.startsWith(`ans:${question.id}:`) ? question.options.find((o) => id === `ans:${question.id}:${o.id}`) : undefined;
         if (question?.multiple && id === NAV.done && data.picked?.length) return advance(service, answered(data, question, data.picked.join(',')), ctx);
+        if (question?.multiple && id === NAV.several) {
+          const next = stateOf(flow, 'question', { ...data, picked: [] });
+          return { replies: [{ ...questionReply(service, question, dataOf(next.data), ctx), replace: true }], state: next };
+        }
         if (!question || !option) return again(state, ctx, 'checklist:answer_with_buttons', event);
-        if (question.multiple) {
-          // Each press adds or removes an option; "done" answers with them all, in the order of the options.
+        if (question.multiple && data.picked) {
+          // Choosing several: each press adds or removes an option; "done" answers with them all, in the order of the options.
           const chosen = data.picked?.includes(option.id) ? data.picked.filter((o) => o !== option.id) : [...(data.picked ?? []), option.id];
           const picked = question.options.map((o) => o.id).filter((o) => chosen.includes(o));
           const next = stateOf(flow, 'question', { ...data, picked });
@@ -288,13 +293,17 @@ function navChoices(ctx: FlowContext, ...ids: (typeof NAV)[keyof typeof NAV][]):
   return ids.map((id) => ({ id, label: ctx.t(`checklist:nav.${id.slice(4)}`) }));
 }
 
+/**
+ * A question with its options as buttons. A question that takes several answers with one press as
+ * well, and offers "several": then each option is ticked on and off and "done" answers.
+ */
 function questionReply(service: Service, question: Question, data: ChecklistData, ctx: FlowContext): Reply {
-  const picked = data.picked ?? [];
-  const mark = (optionId: string) => (question.multiple ? `${picked.includes(optionId) ? '✅' : '⬜'} ` : '');
+  const picking = question.multiple ? data.picked : undefined;
+  const mark = (optionId: string) => (picking ? `${picking.includes(optionId) ? '✅' : '⬜'} ` : '');
   const choices = question.options.map((o) => ({ id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}` }));
-  const done = question.multiple && picked.length ? [NAV.done] : [];
+  const more = !question.multiple ? [] : !picking ? [NAV.several] : picking.length ? [NAV.done] : [];
   const position = data.history.length + 1;
-  return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, ...done, NAV.back)] };
+  return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, ...more, NAV.back)] };
 }
 
 /** "I cannot come" is offered only where the seed provides a home visit. */

@@ -93,21 +93,26 @@ describe('checklist details: the term counts from the registration day', () => {
     expect(await details(SATURDAY, 'ru', TRANSFER_AT('provider_office'))).not.toContain('зарегистрируют');
   });
 
-  it('a service whose seed gives no after-hours rule counts from today, as before, and claims no registration day', async () => {
+  it('a service whose seed gives no after-hours rule, on a day off: the college is closed, so the term counts from Monday, and no registration day is claimed', async () => {
     const text = await details(SATURDAY, 'ru', DORMITORY);
-    expect(text).toContain('Если подать сегодня, результат должен быть готов не позднее 26 ноября 2025 г. (3 рабочих дня');
+    expect(text).toContain('Сегодня выходной: документы примут 24 ноября 2025 г., в ближайший рабочий день. Если подать их в этот день, результат — не позднее 27 ноября 2025 г. (3 рабочих дня');
+    expect(text).not.toContain('Если подать сегодня');
     expect(text).not.toContain('зарегистрируют');
+  });
+
+  it('the same service on a working day counts from today', async () => {
+    expect(await details(FRIDAY_MORNING, 'ru', DORMITORY)).toContain('Если подать сегодня, результат должен быть готов не позднее 30 марта 2026 г. (3 рабочих дня');
   });
 });
 
 describe('checklist details: a fee the rules do not state', () => {
-  it('says the fee is not stated and offers 1414, without implying a charge (ru and kk)', async () => {
+  it("says once that the college's slides state no fee and offers 1414, without implying a charge (ru and kk)", async () => {
     const ru = await details(FRIDAY_MORNING, 'ru', DORMITORY);
-    expect(ru).toContain('Стоимость:\nВ правилах плата за оказание этой услуги не указана');
-    expect(ru).toContain('Уточнить можно в контакт-центре 1414.');
+    expect(ru).toContain('Стоимость:\nВ материалах колледжа плата за эту услугу не указана — уточните в колледже или по 1414.');
+    expect(ru.match(/не указана/g)).toHaveLength(2); // the service fee, then the dormitory's own rent
+    expect(ru).not.toContain('В правилах плата');
     const kk = await details(FRIDAY_MORNING, 'kk', DORMITORY);
-    expect(kk).toContain('Ақысы:\nҚағидаларда бұл қызметті көрсеткені үшін ақы туралы ештеңе айтылмаған');
-    expect(kk).toContain('1414');
+    expect(kk).toContain('Ақысы:\nКолледж материалдарында бұл қызметтің ақысы көрсетілмеген — колледжден немесе 1414 нөмірі арқылы нақтылаңыз.');
   });
 
   it('a fee the rules state as free is shown as before', async () => {
