@@ -4,7 +4,7 @@ import { buildApp, type App } from './api/app';
 import { createLogger } from './api/logger';
 import { Metrics } from './bot/metrics';
 import { conversationIdForChat, createTelegramChannel, type TelegramChannel } from './bot/channels/telegram';
-import { OutboxDrainer, telegramRates } from './bot/outbox';
+import { OutboxDrainer, sendRates } from './bot/outbox';
 import type { Engine } from './bot/engine';
 import type { Handoff } from './bot/handoff';
 import { createRuntime } from './bot/runtime';
@@ -72,17 +72,21 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
         ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
         fileMaxBytes: config.FILE_MAX_BYTES,
       },
-      { ...turnDeps, files: store.files },
+      { ...turnDeps, files: store.files, outbox: store.liveOutbox },
     );
     const channel = telegram;
     drainer = new OutboxDrainer({
       outbox: store.outbox,
+      liveOutbox: store.liveOutbox,
       idempotency: store.idempotency,
-      send: (chatId, replies) => channel.send(chatId, replies),
+      send: (payload, control) => channel.send(payload, control),
       // A chat that blocked the bot is marked on its conversation, so nothing more is queued for it until the citizen writes.
       onBlocked: async (chatId) => void (await engine.change(conversationIdForChat(chatId), (c) => ({ conversation: { ...c, address: { ...c.address, blocked: true } } }), 'system')),
       log,
-      ...telegramRates(config.TELEGRAM_RATE_PER_SECOND, config.TELEGRAM_RATE_PER_CHAT_PER_SECOND),
+      // Telegram counts per bot: every instance of this bot takes its tokens from the same limits.
+      limits: store.sendLimits,
+      bot: config.TELEGRAM_BOT_TOKEN.split(':')[0]!,
+      rates: sendRates(config.TELEGRAM_RATE_PER_SECOND, config.TELEGRAM_RATE_PER_CHAT_PER_SECOND),
       visibilityMs: config.TELEGRAM_OUTBOX_TAKEOVER_SECONDS * 1000,
     });
   } else {

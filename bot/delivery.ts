@@ -16,13 +16,14 @@ interface WebFrames {
  * Sends what an operator or the system says to a citizen outside the citizen's own turn: to
  * Telegram through the outbox (persistent, drained by every instance within Telegram's limits,
  * see bot/outbox.ts), and to widget sockets through the bus, because the socket may be held by
- * another instance.
+ * another instance. A conversation the contact centre holds (an operator or the queue), or an
+ * operator's words, go in the live lane with the answers in turns; notifications in the bulk lane.
  */
 export class Delivery {
   private unsubscribe?: () => Promise<void>;
 
   /** `telegram`: whether the Telegram channel is on (its outbox is drained only then). */
-  constructor(private readonly deps: { bus: Bus; outbox: Outbox; hub: WebSocketHub; forms: FormFiles; log: Logger; telegram: boolean }) {}
+  constructor(private readonly deps: { bus: Bus; outbox: Outbox; liveOutbox?: Outbox; hub: WebSocketHub; forms: FormFiles; log: Logger; telegram: boolean }) {}
 
   /** Starts handing frames published by any instance to the sockets this instance holds. */
   async start(): Promise<void> {
@@ -54,9 +55,11 @@ export class Delivery {
         return;
       }
       const base = key ?? `${conversation.id}:${conversation.revision}`;
+      const live = conversation.owner !== 'bot' || replies.some((reply) => reply.from === 'operator');
+      const outbox = (live ? this.deps.liveOutbox : undefined) ?? this.deps.outbox;
       for (const [index, reply] of replies.entries()) {
         const payload: TelegramOutboxPayload = { chatId, reply };
-        await this.deps.outbox.add({ key: `${base}:${index}`, chat: String(chatId), payload });
+        await outbox.add({ key: `${base}:${index}`, chat: String(chatId), payload });
       }
       return;
     }

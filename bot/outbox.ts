@@ -2,15 +2,37 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
-import type { IdempotencyStore, Outbox, OutboxEntry } from '../store/types';
+import { MemorySendLimits } from '../store/send-limits';
+import type { IdempotencyStore, Outbox, OutboxEntry, SendLane, SendLimits, SendRates } from '../store/types';
 import { splitMessage } from './channels/telegram';
 import { classifyTelegramFailure, failureReason, isBlockedByUser, type TelegramFailure } from './telegram-failure';
-import { TokenBucket } from './token-bucket';
 
-/** What the outbox holds for one Telegram message: one reply to one chat. */
+/**
+ * What the outbox holds for one chat: the replies of one turn (`replies`, with the message whose
+ * button was pressed, which a `replace` reply edits), or one reply outside a turn (`reply`).
+ */
 export interface TelegramOutboxPayload {
   chatId: number;
-  reply: Reply;
+  reply?: Reply;
+  replies?: Reply[];
+  editMessageId?: number;
+}
+
+/** A payload as sent: its replies in order. */
+export interface TelegramSend {
+  chatId: number;
+  replies: Reply[];
+  editMessageId?: number;
+}
+
+/** How a send keeps to the limits and resumes after a failure half-way. */
+export interface SendControl {
+  /** Resolves when the next Bot API call may be made: the shared limits gave it a token. */
+  beforeCall(): Promise<void>;
+  /** The first reply an earlier attempt did not send whole. */
+  from: number;
+  /** Told when reply `index` was sent whole. */
+  sent(index: number): void;
 }
 
 /** Bot API calls a reply takes (each counts against Telegram's limits): its parts and its document. */
@@ -27,37 +49,44 @@ function olderThan(a: string, b: string): boolean {
 
 interface Held {
   entry: OutboxEntry;
-  payload: TelegramOutboxPayload;
-  cost: number;
-  /** Not to be tried before this time (ms): after a failure (a 429 holds the whole chat instead). */
+  lane: SendLane;
+  payload: TelegramSend;
+  /** Not to be tried before this time (ms): after a failure, or while its chat has no token. */
   notBefore: number;
   failures: number;
+  /** Replies sent whole by earlier attempts. */
+  repliesSent: number;
   /** Telegram accepted it; only recording and acking are left. */
   sent: boolean;
 }
 
 export interface OutboxDrainerOptions {
+  /** The bulk lane (notifications). */
   outbox: Outbox;
+  /** The live lane (answers in a turn, conversations with the contact centre): sent first. */
+  liveOutbox?: Outbox;
   idempotency: IdempotencyStore;
-  /** Sends replies to a chat (the Telegram channel's `send`). */
-  send: (chatId: number, replies: readonly Reply[]) => Promise<void>;
+  /** Sends a payload (the Telegram channel's `send`), calling `control.beforeCall` before each Bot API call. */
+  send: (payload: TelegramSend, control: SendControl) => Promise<void>;
   /** Told when Telegram answers that the citizen blocked the bot (403), so the chat is not tried again. */
   onBlocked?: (chatId: number) => Promise<void>;
   log: Logger;
+  /** The limits shared by every instance (the store's); limits of this process alone by default. */
+  limits?: SendLimits;
+  /** Whose limits: Telegram counts per bot (default `telegram`). */
+  bot?: string;
+  /** Default: `sendRates(30, 1)`. */
+  rates?: SendRates;
   /** This instance's name in the consumer group; unique per process by default. */
   consumer?: string;
   /** An entry read but not acked for this long is handed to another instance (default 60 s). */
   visibilityMs?: number;
   /** How long one read waits for new entries (default 2 s). */
   blockMs?: number;
-  /** Entries held in this process at once (default 200). */
+  /** Entries held in this process at once, per lane (default 200). */
   capacity?: number;
-  /** Sends running at once, to different chats (default OUTBOX_CONCURRENCY). */
+  /** Sends running at once, to different chats (default OUTBOX_CONCURRENCY); live ones may run as many more. */
   concurrency?: number;
-  /** All chats together: Telegram allows about 30 messages a second (default: `telegramRates(30, 1)`). */
-  globalRate?: { perSecond: number; burst: number };
-  /** One chat: about one message a second, short bursts tolerated (default: `telegramRates(30, 1)`). */
-  chatRate?: { perSecond: number; burst: number };
   /** A message that keeps failing (not 429) is given up this long after it was queued (default 6 h). */
   giveUpAfterMs?: number;
   now?: () => number;
@@ -73,10 +102,24 @@ export const OUTBOX_CONCURRENCY = 8;
 export const CHAT_BURST = 3;
 
 /**
- * The drainer's limits for Telegram: `perSecond` over all chats (TELEGRAM_RATE_PER_SECOND, about 30
- * for Telegram) with a burst of a tenth of a second's worth (at least 1), which absorbs a late
- * timer without letting any second hold more than `perSecond` plus that burst; `perChatPerSecond`
- * for each chat (TELEGRAM_RATE_PER_CHAT_PER_SECOND, about 1) with a burst of CHAT_BURST.
+ * How much longer than a second the window over all chats is: a call is counted when its token is
+ * taken and reaches Telegram a little later, by a latency that varies; the margin keeps any second
+ * as Telegram counts it within the rate.
+ */
+export const WINDOW_MARGIN_MS = 50;
+
+/**
+ * The shared limits for Telegram: `perSecond` calls over all chats (TELEGRAM_RATE_PER_SECOND, about
+ * 30 for Telegram) in any window of a second (plus WINDOW_MARGIN_MS), and `perChatPerSecond` for
+ * each chat (TELEGRAM_RATE_PER_CHAT_PER_SECOND, about 1) with a burst of CHAT_BURST.
+ */
+export function sendRates(perSecond: number, perChatPerSecond: number): SendRates {
+  return { perWindow: Math.max(1, Math.floor(perSecond)), windowMs: 1000 + WINDOW_MARGIN_MS, chatPerSecond: perChatPerSecond, chatBurst: CHAT_BURST };
+}
+
+/**
+ * The same limits as rates and bursts: no second holds more than `globalRate.perSecond` (the
+ * burst is what a token bucket of that rate would add, for checks written against one).
  */
 export function telegramRates(perSecond: number, perChatPerSecond: number): { globalRate: { perSecond: number; burst: number }; chatRate: { perSecond: number; burst: number } } {
   return { globalRate: { perSecond, burst: Math.max(1, Math.ceil(perSecond / 10)) }, chatRate: { perSecond: perChatPerSecond, burst: CHAT_BURST } };
@@ -85,26 +128,38 @@ export function telegramRates(perSecond: number, perChatPerSecond: number): { gl
 /** How long the record of a sent key is kept: longer than any entry waits in the outbox. */
 const SENT_TTL_SECONDS = 7 * 24 * 3600;
 const MAX_BACKOFF_MS = 60_000;
+/** How often a chat whose older message another instance holds is looked at again. */
+const TURN_POLL_MS = 100;
+/** The longest a send sleeps before asking the limits again. */
+const MAX_WAIT_MS = 1000;
 
-function payloadOf(entry: OutboxEntry): TelegramOutboxPayload | undefined {
+function payloadOf(entry: OutboxEntry): TelegramSend | undefined {
   const payload = entry.payload as Partial<TelegramOutboxPayload> | null;
-  if (!payload || typeof payload.chatId !== 'number' || typeof payload.reply?.text !== 'string') return undefined;
-  return payload as TelegramOutboxPayload;
+  if (!payload || typeof payload.chatId !== 'number') return undefined;
+  const replies = payload.replies ?? (payload.reply ? [payload.reply] : []);
+  if (replies.length === 0 || !replies.every((reply) => typeof reply?.text === 'string')) return undefined;
+  return { chatId: payload.chatId, replies, ...(typeof payload.editMessageId === 'number' ? { editMessageId: payload.editMessageId } : {}) };
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /**
- * Drains the outbox to Telegram: one loop per instance, every instance in one consumer group.
+ * Drains the outbox to Telegram: every instance reads both lanes in one consumer group each, and
+ * sends what it read within limits all instances share (the store's SendLimits).
  *
- * - Limits: a global token bucket and one per chat (see `telegramRates`: 30/s and 1/s by default);
- *   a chat's messages go one at a time, in the order they were queued; a 429 holds the chat until
- *   its retry_after is over while the other chats go on (`send` must hand the 429 back rather than
- *   wait it out), and the send tried again takes its tokens again.
+ * - One token per Bot API call, asked right before the call: at most `rates.perWindow` calls over
+ *   all chats in any window and a bucket per chat (see `sendRates`: 30/s and 1/s by default). A
+ *   chat's messages go one at a time, in the order they were queued, whichever lane they are in.
+ * - The live lane goes first: a chat with a live message is tried before chats with notifications
+ *   only, and a live call waiting for the window makes bulk calls wait on every instance.
+ * - A 429 holds the whole bot, on every instance, for its retry_after (the chat too, here); the
+ *   send is tried again from the first reply it did not send whole.
  * - At least once: an entry is acked only after Telegram accepted it (or refused it for good: 400,
  *   403). After the send, its key is claimed in the idempotency store, and a key already claimed
  *   is acked without sending, so an entry handed to another instance, or queued twice with one key,
  *   is not sent twice. What remains: a crash between Telegram's acceptance and the claim sends the
  *   message again from another instance, so a kill repeats at most the sends in flight: one per
- *   chat and `concurrency` in all; a reply split in parts that fails half-way is sent whole again.
+ *   chat and `concurrency` bulk ones in all.
  * - Entries held here (waiting for their chat, their turn or a retry_after) are extended every
  *   third of the visibility timeout, so no other instance takes them while this one is alive.
  */
@@ -116,9 +171,10 @@ export class OutboxDrainer {
   private readonly concurrency: number;
   private readonly giveUpAfterMs: number;
   private readonly now: () => number;
-  private readonly global: TokenBucket;
-  private readonly chatRate: { perSecond: number; burst: number };
-  private readonly chatBuckets = new Map<string, TokenBucket>();
+  private readonly limits: SendLimits;
+  private readonly bot: string;
+  private readonly rates: SendRates;
+  private readonly lanes: { lane: SendLane; outbox: Outbox }[];
   /**
    * Chats Telegram told to wait (429), until when (ms): kept by chat, not by message, so that an
    * older message taken over from a stopped instance, which goes first, waits too.
@@ -126,13 +182,17 @@ export class OutboxDrainer {
   private readonly chatHolds = new Map<string, number>();
   /** Held entries by chat, oldest first. */
   private readonly chats = new Map<string, Held[]>();
+  /** `<lane>:<entry id>` of every entry held. */
   private readonly heldIds = new Set<string>();
+  private readonly heldByLane: Record<SendLane, number> = { live: 0, bulk: 0 };
   private readonly busy = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
+  private dispatching = false;
+  private dispatchAgain = false;
   private timer: NodeJS.Timeout | undefined;
   private lease: NodeJS.Timeout | undefined;
-  private roomWaiter: (() => void) | undefined;
+  private readonly roomWaiters: Partial<Record<SendLane, () => void>> = {};
   private readonly idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: OutboxDrainerOptions) {
@@ -143,20 +203,16 @@ export class OutboxDrainer {
     this.concurrency = options.concurrency ?? OUTBOX_CONCURRENCY;
     this.giveUpAfterMs = options.giveUpAfterMs ?? 6 * 3600_000;
     this.now = options.now ?? Date.now;
-    const defaults = telegramRates(30, 1);
-    const global = options.globalRate ?? defaults.globalRate;
-    this.global = new TokenBucket(global.perSecond, global.burst, this.now);
-    this.chatRate = options.chatRate ?? defaults.chatRate;
-  }
-
-  private get held(): number {
-    return this.heldIds.size;
+    this.limits = options.limits ?? new MemorySendLimits(this.now);
+    this.bot = options.bot ?? 'telegram';
+    this.rates = options.rates ?? sendRates(30, 1);
+    this.lanes = [...(options.liveOutbox ? [{ lane: 'live' as const, outbox: options.liveOutbox }] : []), { lane: 'bulk' as const, outbox: options.outbox }];
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.readLoop();
+    for (const { lane, outbox } of this.lanes) void this.readLoop(lane, outbox);
     this.lease = setInterval(() => void this.extendHeld(), Math.max(10, Math.floor(this.visibilityMs / 3)));
     this.lease.unref();
   }
@@ -169,7 +225,7 @@ export class OutboxDrainer {
     this.running = false;
     clearTimeout(this.timer);
     clearInterval(this.lease);
-    this.roomWaiter?.();
+    for (const wake of Object.values(this.roomWaiters)) wake?.();
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => (timeout = setTimeout(resolve, graceMs)))]);
     clearTimeout(timeout);
@@ -184,39 +240,45 @@ export class OutboxDrainer {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private async readLoop(): Promise<void> {
+  private outboxOf(lane: SendLane): Outbox {
+    return this.lanes.find((l) => l.lane === lane)!.outbox;
+  }
+
+  private async readLoop(lane: SendLane, outbox: Outbox): Promise<void> {
     while (this.running) {
-      const room = this.capacity - this.held;
+      const room = this.capacity - this.heldByLane[lane];
       if (room <= 0) {
-        await new Promise<void>((resolve) => (this.roomWaiter = resolve));
-        this.roomWaiter = undefined;
+        await new Promise<void>((resolve) => (this.roomWaiters[lane] = resolve));
+        delete this.roomWaiters[lane];
         continue;
       }
       let entries: OutboxEntry[];
       try {
-        entries = await this.options.outbox.read(this.consumer, { count: room, blockMs: this.blockMs, visibilityMs: this.visibilityMs });
+        entries = await outbox.read(this.consumer, { count: room, blockMs: this.blockMs, visibilityMs: this.visibilityMs });
       } catch (error) {
         if (!this.running) return;
-        this.options.log.error({ err: error }, 'reading the outbox failed');
-        await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+        this.options.log.error({ err: error, lane }, 'reading the outbox failed');
+        await sleep(1000);
         continue;
       }
       // Stopped meanwhile: what was read stays pending and is handed over after the visibility timeout.
       if (!this.running) return;
-      for (const entry of entries) await this.hold(entry);
+      for (const entry of entries) await this.hold(lane, entry);
       this.dispatch();
     }
   }
 
-  private async hold(entry: OutboxEntry): Promise<void> {
-    if (this.heldIds.has(entry.id)) return; // ours already, read again after a long wait
+  private async hold(lane: SendLane, entry: OutboxEntry): Promise<void> {
+    if (this.heldIds.has(`${lane}:${entry.id}`)) return; // ours already, read again after a long wait
     const payload = payloadOf(entry);
     if (!payload) {
       this.options.log.error({ entryId: entry.id }, 'outbox entry without a chat or a reply: dropped');
-      await this.options.outbox.ack(entry.id).catch(() => undefined);
+      await this.outboxOf(lane)
+        .ack(entry.id)
+        .catch(() => undefined);
       return;
     }
-    const held: Held = { entry, payload, cost: callsFor(payload.reply), notBefore: 0, failures: 0, sent: false };
+    const held: Held = { entry, lane, payload, notBefore: 0, failures: 0, repliesSent: 0, sent: false };
     let queue = this.chats.get(entry.chat);
     if (!queue) {
       queue = [];
@@ -227,60 +289,107 @@ export class OutboxDrainer {
     let at = queue.length;
     while (at > (this.busy.has(entry.chat) ? 1 : 0) && olderThan(entry.id, queue[at - 1]!.entry.id)) at--;
     queue.splice(at, 0, held);
-    this.heldIds.add(entry.id);
+    this.heldIds.add(`${lane}:${entry.id}`);
+    this.heldByLane[lane]++;
   }
 
-  private chatBucket(chat: string): TokenBucket {
-    let bucket = this.chatBuckets.get(chat);
-    if (!bucket) {
-      bucket = new TokenBucket(this.chatRate.perSecond, this.chatRate.burst, this.now);
-      this.chatBuckets.set(chat, bucket);
-    }
-    return bucket;
+  /** A chat with a live message waiting goes as live, its older notifications with it. */
+  private laneOf(queue: readonly Held[]): SendLane {
+    return queue.some((held) => held.lane === 'live') ? 'live' : 'bulk';
   }
 
   /** Starts every send that may go now, and sets a timer for the soonest one that may go later. */
   private dispatch(): void {
+    if (this.dispatching) {
+      this.dispatchAgain = true;
+      return;
+    }
+    this.dispatching = true;
+    void this.dispatchRounds()
+      .catch((error: unknown) => this.options.log.error({ err: error }, 'outbox: dispatch failed'))
+      .finally(() => (this.dispatching = false));
+  }
+
+  private async dispatchRounds(): Promise<void> {
+    do {
+      this.dispatchAgain = false;
+      await this.dispatchOnce();
+    } while (this.dispatchAgain && this.running);
+    if (this.inFlight.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private async dispatchOnce(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.running) return;
     let soonest = Infinity;
-    for (const [chat, queue] of this.chats) {
-      if (this.inFlight.size >= this.concurrency) break;
-      const head = queue[0];
-      if (!head || this.busy.has(chat)) continue;
+    const later = (ms: number) => (soonest = Math.min(soonest, Math.max(1, ms)));
+    const waiting = [...this.chats]
+      .filter(([chat, queue]) => queue.length > 0 && !this.busy.has(chat))
+      .map(([chat, queue]) => ({ chat, head: queue[0]!, lane: this.laneOf(queue) }))
+      .sort((a, b) => (a.lane === b.lane ? (olderThan(a.head.entry.id, b.head.entry.id) ? -1 : 1) : a.lane === 'live' ? -1 : 1));
+    /** Set when the window (or a hold) refused a call of that lane: the rest of that lane waits too. */
+    const blocked: Partial<Record<SendLane, true>> = {};
+    for (const { chat, head, lane } of waiting) {
+      if (this.inFlight.size >= this.concurrency * (lane === 'live' ? 2 : 1)) continue;
+      if (blocked[lane] || (lane === 'bulk' && blocked.live)) continue;
       const now = this.now();
       const notBefore = Math.max(head.notBefore, head.sent ? 0 : (this.chatHolds.get(chat) ?? 0));
       if (notBefore > now) {
-        soonest = Math.min(soonest, notBefore - now);
+        later(notBefore - now);
         continue;
       }
       // Recording and acking an accepted message uses no Bot API call.
-      if (!head.sent) {
-        const bucket = this.chatBucket(chat);
-        const wait = Math.max(bucket.wait(head.cost), this.global.wait(head.cost));
-        if (wait > 0) {
-          soonest = Math.min(soonest, wait);
-          continue;
-        }
-        bucket.take(head.cost);
-        this.global.take(head.cost);
+      if (head.sent) {
+        this.run(chat, head, false);
+        continue;
       }
-      this.run(chat, head);
+      // An older message to this chat is held by another instance (or pending for one that died).
+      if (!(await this.isTurn(head))) {
+        head.notBefore = this.now() + TURN_POLL_MS;
+        later(TURN_POLL_MS);
+        continue;
+      }
+      let permit: Awaited<ReturnType<SendLimits['take']>>;
+      try {
+        permit = await this.limits.take({ bot: this.bot, chat, lane, rates: this.rates });
+      } catch (error) {
+        this.options.log.error({ err: error }, 'outbox: asking the send limits failed');
+        later(1000);
+        break;
+      }
+      if (!this.running) return;
+      if (permit.taken) {
+        // An older entry taken over meanwhile goes first, with this token.
+        const first = this.chats.get(chat)?.[0];
+        if (first && !this.busy.has(chat)) this.run(chat, first, true);
+        continue;
+      }
+      later(permit.waitMs);
+      if (permit.scope === 'chat') head.notBefore = this.now() + permit.waitMs;
+      else blocked[permit.scope === 'hold' ? 'live' : lane] = true;
     }
-    for (const [chat, bucket] of this.chatBuckets) if (!this.chats.has(chat) && bucket.full) this.chatBuckets.delete(chat);
     const now = this.now();
     for (const [chat, until] of this.chatHolds) if (until <= now) this.chatHolds.delete(chat);
-    if (soonest < Infinity) {
+    if (soonest < Infinity && this.running) {
       this.timer = setTimeout(() => this.dispatch(), soonest);
       this.timer.unref();
     }
-    if (this.inFlight.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  private run(chat: string, held: Held): void {
+  private async isTurn(held: Held): Promise<boolean> {
+    try {
+      return await this.outboxOf(held.lane).turn(held.entry);
+    } catch (error) {
+      this.options.log.error({ err: error }, 'outbox: asking whose turn a chat is failed');
+      return false;
+    }
+  }
+
+  /** `prepaid`: the first call's token was taken when the send was started. */
+  private run(chat: string, held: Held, prepaid: boolean): void {
     this.busy.add(chat);
-    const running: Promise<void> = this.process(held)
+    const running: Promise<void> = this.process(held, prepaid)
       .catch((error: unknown) => this.options.log.error({ entryId: held.entry.id, ...failureReason(error) }, 'outbox: unexpected failure'))
       .finally(() => {
         this.busy.delete(chat);
@@ -290,13 +399,24 @@ export class OutboxDrainer {
     this.inFlight.add(running);
   }
 
+  /** Waits until the shared limits give a call to `chat` a token. */
+  private async acquire(held: Held): Promise<void> {
+    for (;;) {
+      const lane = this.laneOf(this.chats.get(held.entry.chat) ?? [held]);
+      const permit = await this.limits.take({ bot: this.bot, chat: held.entry.chat, lane, rates: this.rates });
+      if (permit.taken) return;
+      await sleep(Math.min(MAX_WAIT_MS, permit.waitMs));
+    }
+  }
+
   private sentKey(entry: OutboxEntry): string {
     return `outbox:${entry.key}`;
   }
 
-  private async process(held: Held): Promise<void> {
+  private async process(held: Held, prepaid: boolean): Promise<void> {
     const { entry, payload } = held;
-    const { log, outbox, idempotency } = this.options;
+    const { log, idempotency } = this.options;
+    const outbox = this.outboxOf(held.lane);
     if (!held.sent) {
       try {
         if (await outbox.claimed(this.sentKey(entry))) {
@@ -308,8 +428,17 @@ export class OutboxDrainer {
       }
     }
     if (!held.sent) {
+      let unpaid = !prepaid;
+      const control: SendControl = {
+        beforeCall: async () => {
+          if (unpaid) await this.acquire(held);
+          unpaid = true;
+        },
+        from: held.repliesSent,
+        sent: (index) => (held.repliesSent = Math.max(held.repliesSent, index + 1)),
+      };
       try {
-        await this.options.send(payload.chatId, [payload.reply]);
+        await this.options.send(payload, control);
       } catch (error) {
         const failure = classifyTelegramFailure(error);
         if (failure.kind === 'permanent') {
@@ -332,7 +461,7 @@ export class OutboxDrainer {
 
   private async finish(held: Held): Promise<void> {
     try {
-      await this.options.outbox.ack(held.entry.id);
+      await this.outboxOf(held.lane).ack(held.entry.id);
     } catch (error) {
       held.sent = true; // whatever happened, do not send it again from here
       return this.retry(held, { kind: 'transient' }, error);
@@ -345,22 +474,23 @@ export class OutboxDrainer {
     const index = queue?.indexOf(held) ?? -1;
     if (queue && index >= 0) queue.splice(index, 1);
     if (queue?.length === 0) this.chats.delete(held.entry.chat);
-    this.heldIds.delete(held.entry.id);
-    this.roomWaiter?.();
+    if (this.heldIds.delete(`${held.lane}:${held.entry.id}`)) this.heldByLane[held.lane]--;
+    this.roomWaiters[held.lane]?.();
   }
 
   private async retry(held: Held, failure: TelegramFailure, error: unknown): Promise<void> {
     const now = this.now();
     if (failure.kind === 'later') {
       this.chatHolds.set(held.entry.chat, Math.max(this.chatHolds.get(held.entry.chat) ?? 0, now + failure.afterMs));
-      this.options.log.warn({ entryId: held.entry.id, retryAfterMs: failure.afterMs }, 'Telegram asked to wait: the chat waits');
+      this.options.log.warn({ entryId: held.entry.id, retryAfterMs: failure.afterMs }, 'Telegram asked to wait: every instance waits');
+      await this.limits.hold(this.bot, failure.afterMs).catch((err: unknown) => this.options.log.error({ err }, 'holding the shared send limits failed'));
       return;
     }
     held.failures++;
     if (!held.sent && now - held.entry.addedAt > this.giveUpAfterMs) {
       this.options.log.error({ entryId: held.entry.id, failures: held.failures, ...failureReason(error) }, 'outbox message kept failing: given up');
       try {
-        await this.options.outbox.ack(held.entry.id);
+        await this.outboxOf(held.lane).ack(held.entry.id);
         this.release(held);
       } catch {
         held.notBefore = now + MAX_BACKOFF_MS;
@@ -373,11 +503,14 @@ export class OutboxDrainer {
 
   /** Keeps the entries held here from being handed to another instance. */
   private async extendHeld(): Promise<void> {
-    if (this.heldIds.size === 0) return;
-    try {
-      await this.options.outbox.extend(this.consumer, [...this.heldIds]);
-    } catch (error) {
-      this.options.log.error({ err: error }, 'extending held outbox entries failed');
+    for (const { lane, outbox } of this.lanes) {
+      const ids = [...this.heldIds].filter((id) => id.startsWith(`${lane}:`)).map((id) => id.slice(lane.length + 1));
+      if (ids.length === 0) continue;
+      try {
+        await outbox.extend(this.consumer, ids);
+      } catch (error) {
+        this.options.log.error({ err: error, lane }, 'extending held outbox entries failed');
+      }
     }
   }
 }

@@ -73,7 +73,7 @@ export function createRuntime({
   const hub = new WebSocketHub();
   const forms = new FormFiles(store.conversations, secret, publicUrl, { ...(linkTtlMs ? { ttlMs: linkTtlMs } : {}), ...(now ? { now } : {}) });
   const presence = new Presence(store);
-  const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, hub, forms, log, telegram });
+  const delivery = new Delivery({ bus: store.bus, outbox: store.outbox, liveOutbox: store.liveOutbox, hub, forms, log, telegram });
   const handoff = new Handoff({ store, texts, log, hours, idleMs, operatorsOnline: () => presence.operatorsOnline(), ...(now ? { now } : {}) });
   const callbacks = new Callbacks(store);
   const ratings = new Ratings(store);

@@ -286,7 +286,12 @@ class MemoryOutbox implements Outbox {
   private sequence = 0;
   private closed = false;
 
-  constructor(private readonly idempotency: MemoryIdempotency) {}
+  constructor(
+    private readonly idempotency: MemoryIdempotency,
+    /** The messages to each chat in every lane, in the order added (`<lane>|<id>`): a message is its chat's turn when it heads the list. */
+    private readonly chats: Map<string, string[]>,
+    private readonly lane: 'bulk' | 'live',
+  ) {}
 
   async add(message: OutboxMessage): Promise<string> {
     const now = Date.now();
@@ -297,6 +302,7 @@ class MemoryOutbox implements Outbox {
     } else this.sequence++;
     const id = `${this.lastTime}-${this.sequence}`;
     this.entries.set(id, { json: copyIn({ key: message.key, chat: message.chat, payload: message.payload }) });
+    this.chats.set(message.chat, [...(this.chats.get(message.chat) ?? []), `${this.lane}|${id}`]);
     for (const wake of [...this.waiters]) wake();
     return id;
   }
@@ -353,7 +359,18 @@ class MemoryOutbox implements Outbox {
   async ack(id: string): Promise<void> {
     const entry = this.entries.get(id);
     // XACK of an entry nobody read does nothing.
-    if (entry?.pending) this.entries.delete(id);
+    if (!entry?.pending) return;
+    this.entries.delete(id);
+    const { chat } = JSON.parse(entry.json) as OutboxMessage;
+    const left = (this.chats.get(chat) ?? []).filter((tag) => tag !== `${this.lane}|${id}`);
+    if (left.length > 0) this.chats.set(chat, left);
+    else this.chats.delete(chat);
+  }
+
+  async turn(entry: OutboxEntry): Promise<boolean> {
+    const list = this.chats.get(entry.chat) ?? [];
+    const tag = `${this.lane}|${entry.id}`;
+    return list[0] === tag || !list.includes(tag);
   }
 
   async claimed(key: string): Promise<boolean> {
@@ -376,8 +393,9 @@ export function createMemoryStore({ onError }: MemoryStoreOptions = {}): Store {
   const logs = new Map<string, Map<string, string[]>>();
   const bus = new MemoryBus(onError);
   const idempotency = new MemoryIdempotency();
-  const outbox = new MemoryOutbox(idempotency);
-  const liveOutbox = new MemoryOutbox(idempotency);
+  const chatLists = new Map<string, string[]>();
+  const outbox = new MemoryOutbox(idempotency, chatLists, 'bulk');
+  const liveOutbox = new MemoryOutbox(idempotency, chatLists, 'live');
   return {
     kind: 'memory',
     conversations: new MemoryConversations(),

@@ -1,6 +1,79 @@
+import { defineScript } from 'redis';
 import type { RedisClient } from './redis';
 import { OwnConnection } from './redis-connection';
 import type { Outbox, OutboxEntry, OutboxMessage } from './types';
+
+/**
+ * Every lane's messages to a chat are also listed, in the order added, in `${prefix}outbox-chat:<chat>`
+ * as `<lane>|<entry id>`: an instance sends a message only when it heads that list, so two
+ * instances holding messages to one chat (read by each, or taken over after a crash) never send
+ * them out of order.
+ */
+const CHAT_LIST_TTL_SECONDS = 8 * 24 * 3600;
+
+/** KEYS: stream, chat list. ARGV: max length, lane, key, chat, payload, ttl. Returns the entry id. */
+const addOutbox = defineScript({
+  NUMBER_OF_KEYS: 2,
+  SCRIPT: `
+    local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'key', ARGV[3], 'chat', ARGV[4], 'payload', ARGV[5])
+    redis.call('RPUSH', KEYS[2], ARGV[2] .. '|' .. id)
+    redis.call('EXPIRE', KEYS[2], ARGV[6])
+    return id`,
+  parseCommand(parser, stream: string, chatList: string, lane: string, message: { key: string; chat: string }, payload: string) {
+    parser.pushKeys([stream, chatList]);
+    parser.push(String(OUTBOX_MAX_LENGTH), lane, message.key, message.chat, payload, String(CHAT_LIST_TTL_SECONDS));
+  },
+  transformReply: (reply: unknown) => reply as string,
+});
+
+/** KEYS: stream. ARGV: group, id, lane, chat list prefix. XACK and XDEL, and out of its chat's list. */
+const ackOutbox = defineScript({
+  NUMBER_OF_KEYS: 1,
+  SCRIPT: `
+    local entry = redis.call('XRANGE', KEYS[1], ARGV[2], ARGV[2])
+    if #entry > 0 then
+      local fields = entry[1][2]
+      for i = 1, #fields, 2 do
+        if fields[i] == 'chat' then redis.call('LREM', ARGV[4] .. fields[i + 1], 1, ARGV[3] .. '|' .. ARGV[2]) end
+      end
+    end
+    redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+    redis.call('XDEL', KEYS[1], ARGV[2])
+    return 1`,
+  parseCommand(parser, stream: string, group: string, id: string, lane: string, chatListPrefix: string) {
+    parser.pushKeys([stream]);
+    parser.push(group, id, lane, chatListPrefix);
+  },
+  transformReply: () => undefined,
+});
+
+/**
+ * KEYS: chat list. ARGV: `<lane>|<id>`, key prefix. 1 when that entry heads its chat's list (or is
+ * not listed); heads whose stream entry is gone (trimmed, or acked by an older version) are dropped.
+ */
+const outboxTurn = defineScript({
+  NUMBER_OF_KEYS: 1,
+  SCRIPT: `
+    for _ = 1, 100 do
+      local head = redis.call('LINDEX', KEYS[1], 0)
+      if not head or head == ARGV[1] then return 1 end
+      local sep = string.find(head, '|', 1, true)
+      local lane = string.sub(head, 1, sep - 1)
+      local id = string.sub(head, sep + 1)
+      local stream = ARGV[2] .. 'outbox'
+      if lane ~= 'bulk' then stream = stream .. ':' .. lane end
+      if #redis.call('XRANGE', stream, id, id) > 0 then return 0 end
+      redis.call('LPOP', KEYS[1])
+    end
+    return 0`,
+  parseCommand(parser, chatList: string, tag: string, prefix: string) {
+    parser.pushKeys([chatList]);
+    parser.push(tag, prefix);
+  },
+  transformReply: (reply: unknown) => reply === 1,
+});
+
+export const outboxScripts = { addOutbox, ackOutbox, outboxTurn };
 
 /** The consumer group every instance reads the outbox in. */
 const GROUP = 'senders';
@@ -41,10 +114,10 @@ export class RedisOutbox implements Outbox {
     private readonly prefix: string,
     onError?: (error: Error) => void,
     /** The lane this stream holds: `outbox` is the bulk lane, `outbox:<lane>` another. */
-    lane?: string,
+    private readonly lane: 'bulk' | 'live' = 'bulk',
   ) {
-    this.key = lane ? `${prefix}outbox:${lane}` : `${prefix}outbox`;
-    this.reader = new OwnConnection(client, lane ? `outbox:${lane}` : 'outbox', onError);
+    this.key = lane === 'bulk' ? `${prefix}outbox` : `${prefix}outbox:${lane}`;
+    this.reader = new OwnConnection(client, lane === 'bulk' ? 'outbox' : `outbox:${lane}`, onError);
   }
 
   /** Creates the stream and the group unless they exist (also after a FLUSHALL, on NOGROUP). */
@@ -59,7 +132,7 @@ export class RedisOutbox implements Outbox {
   async add(message: OutboxMessage): Promise<string> {
     const payload = JSON.stringify(message.payload);
     if (payload === undefined) throw new TypeError('outbox: the payload cannot be stored as JSON');
-    return this.client.xAdd(this.key, '*', { key: message.key, chat: message.chat, payload }, { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: OUTBOX_MAX_LENGTH } });
+    return this.client.addOutbox(this.key, this.chatList(message.chat), this.lane, message, payload);
   }
 
   async read(consumer: string, options: { count: number; blockMs: number; visibilityMs: number }): Promise<OutboxEntry[]> {
@@ -101,8 +174,16 @@ export class RedisOutbox implements Outbox {
   }
 
   /** XACK and XDEL together: the stream keeps only what is still to be sent. */
+  private chatList(chat: string): string {
+    return `${this.prefix}outbox-chat:${chat}`;
+  }
+
+  turn(entry: OutboxEntry): Promise<boolean> {
+    return this.client.outboxTurn(this.chatList(entry.chat), `${this.lane}|${entry.id}`, this.prefix);
+  }
+
   async ack(id: string): Promise<void> {
-    await this.client.multi().xAck(this.key, GROUP, id).xDel(this.key, id).exec();
+    await this.client.ackOutbox(this.key, GROUP, id, this.lane, `${this.prefix}outbox-chat:`);
   }
 
   async claimed(key: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import { RedisRateLimits } from './redis-rate-limits';
 import { RedisFiles } from './redis-files';
 import { toJson } from './json';
 import { RedisBus } from './redis-bus';
-import { RedisOutbox } from './redis-outbox';
+import { outboxScripts, RedisOutbox } from './redis-outbox';
 import { RedisSendLimits, sendLimitScripts } from './redis-send-limits';
 import { handoffScripts, RedisHandoff } from './redis-handoff';
 import { jobScripts, RedisJobQueue } from './redis-jobs';
@@ -62,7 +62,7 @@ const saveConversation = defineScript({
 });
 
 function connect(url: string) {
-  return createClient({ url, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts } });
+  return createClient({ url, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts, ...outboxScripts } });
 }
 export type RedisClient = ReturnType<typeof connect>;
 
@@ -191,8 +191,8 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
   // Load the scripts up front: otherwise the first burst of calls all miss with NOSCRIPT and resend the whole script.
   try {
     await Promise.all(
-      [saveConversation, ...Object.values(handoffScripts), ...Object.values(recordScripts), ...Object.values(jobScripts), ...Object.values(sendLimitScripts)].map((script) =>
-        client.scriptLoad(script.SCRIPT),
+      [saveConversation, ...Object.values(handoffScripts), ...Object.values(recordScripts), ...Object.values(jobScripts), ...Object.values(sendLimitScripts), ...Object.values(outboxScripts)].map(
+        (script) => client.scriptLoad(script.SCRIPT),
       ),
     );
   } catch (error) {

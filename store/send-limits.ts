@@ -1,3 +1,4 @@
+import { TokenBucket } from '../bot/token-bucket';
 import type { SendLane, SendLimits, SendPermit, SendRates } from './types';
 
 /** How long bulk requests keep yielding after a live one was refused: time for it to ask again. */
@@ -6,7 +7,7 @@ export const LIVE_DEMAND_GRACE_MS = 50;
 interface BotLimits {
   /** When each call in the window was taken (ms), oldest first. */
   window: number[];
-  chats: Map<string, { tokens: number; at: number }>;
+  chats: Map<string, TokenBucket>;
   holdUntil: number;
   /** Bulk requests wait until then: a live one is waiting for the window. */
   liveUntil: number;
@@ -41,17 +42,17 @@ export class MemorySendLimits implements SendLimits {
       if (lane === 'live') limits.liveUntil = Math.max(limits.liveUntil, now + waitMs + LIVE_DEMAND_GRACE_MS);
       return { taken: false, waitMs, scope: 'all' };
     }
-    const bucket = limits.chats.get(chat) ?? { tokens: rates.chatBurst, at: now };
-    if (now > bucket.at) {
-      bucket.tokens = Math.min(rates.chatBurst, bucket.tokens + ((now - bucket.at) * rates.chatPerSecond) / 1000);
-      bucket.at = now;
+    let bucket = limits.chats.get(chat);
+    if (!bucket) {
+      bucket = new TokenBucket(rates.chatPerSecond, rates.chatBurst, this.now);
+      limits.chats.set(chat, bucket);
     }
-    if (bucket.tokens < 1) return { taken: false, waitMs: Math.ceil(((1 - bucket.tokens) * 1000) / rates.chatPerSecond), scope: 'chat' };
-    bucket.tokens -= 1;
-    limits.chats.set(chat, bucket);
+    const chatWait = bucket.wait(1);
+    if (chatWait > 0) return { taken: false, waitMs: chatWait, scope: 'chat' };
+    bucket.take(1);
     limits.window.push(now);
-    // A bucket that would be full again by now is forgotten.
-    for (const [id, other] of limits.chats) if (other.tokens + ((now - other.at) * rates.chatPerSecond) / 1000 >= rates.chatBurst) limits.chats.delete(id);
+    // A bucket full again is forgotten.
+    for (const [id, other] of limits.chats) if (other.full) limits.chats.delete(id);
     return { taken: true };
   }
 

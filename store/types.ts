@@ -217,6 +217,12 @@ export interface Outbox {
   extend(consumer: string, ids: readonly string[]): Promise<void>;
   /** Done with an entry: it is never read again. */
   ack(id: string): Promise<void>;
+  /**
+   * Whether the entry may be sent now without passing an older message to its chat: no older one
+   * waits in any lane, on any instance (one read by another instance, or pending for one that died,
+   * goes first).
+   */
+  turn(entry: OutboxEntry): Promise<boolean>;
   /** Whether `idempotency.claim(key)` was called within its time to live, without claiming it. */
   claimed(key: string): Promise<boolean>;
 }

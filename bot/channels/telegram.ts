@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import { Api, Bot, InputFile, InlineKeyboard, webhookCallback, type Context } from 'grammy';
 import { detectFileType, UNKNOWN_MIME } from '../../domain/file-type';
 import type { Reply, SentFile } from '../../flows/types';
-import type { Files, Lang } from '../../store/types';
+import type { Files, Lang, Outbox } from '../../store/types';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
+import type { SendControl, TelegramOutboxPayload, TelegramSend } from '../outbox';
+import { classifyTelegramFailure } from '../telegram-failure';
 import { runTurn, type TurnRunnerDeps } from './turns';
 
 export interface TelegramOptions {
@@ -116,41 +118,72 @@ export interface TelegramChannel {
   start(): Promise<void>;
   stop(): Promise<void>;
   /**
-   * Sends replies to a chat outside an update (operator messages, notifications: the outbox). A 429
-   * or a failure is thrown at once, not waited out here: the outbox holds that chat for
-   * retry_after and goes on with the others.
+   * Sends what the outbox holds for a chat: the one send path to Telegram, for answers in a turn,
+   * operator messages and notifications alike (bot/outbox.ts drains it within the shared limits).
+   * A 429 or a failure is thrown at once, not waited out here: the drainer holds the bot for
+   * retry_after and tries again from the first reply not sent whole.
    */
-  send(chatId: number, replies: readonly Reply[]): Promise<void>;
+  send(payload: TelegramSend, control: SendControl): Promise<void>;
 }
 
-export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps & { forms: FormFiles; files: Files }): TelegramChannel {
-  const bot = new Bot(options.token, options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {});
-  // Replies within a turn wait out a 429; the outbox's sends go through an Api without the plugin.
+/**
+ * Updates are answered once the turn is stored and its replies are queued in the live lane of the
+ * outbox, never after a Bot API call: a slow Telegram does not hold the webhook up, and every
+ * message goes under the limits all instances share. A reply could ride on the webhook's answer
+ * (Telegram takes one method call in the response body), but Telegram says nothing back about it:
+ * no 429 to hold the bot by, no sign that it arrived, and it would pass the shared limits. Only
+ * answerCallbackQuery, which stops a pressed button spinning and is no message, rides on it.
+ */
+export function createTelegramChannel(options: TelegramOptions, deps: TurnRunnerDeps & { forms: FormFiles; files: Files; outbox: Outbox }): TelegramChannel {
+  const bot = new Bot(options.token, { client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), canUseWebhookReply: (method) => method === 'answerCallbackQuery' } });
+  // Calls within an update (getFile, answerCallbackQuery) wait out a 429; the outbox's sends go
+  // through an Api without the plugin, so that the drainer hears of the 429.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const outboxApi = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
   const webhookSecret = options.webhookSecret ?? createHash('sha256').update(`webhook:${options.token}`).digest('base64url').slice(0, 48);
 
   /** Sends replies; a reply that `replace`s is edited into the message whose button was pressed. */
-  const send = async (api: Api, chatId: number, replies: readonly Reply[], pressedMessageId?: number) => {
-    for (const reply of replies) {
-      if (reply.replace && pressedMessageId !== undefined && reply.text.length <= MESSAGE_MAX) {
+  const send = async ({ chatId, replies, editMessageId }: TelegramSend, control: SendControl) => {
+    for (let index = control.from; index < replies.length; index++) {
+      const reply = replies[index]!;
+      if (reply.replace && editMessageId !== undefined && reply.text.length <= MESSAGE_MAX) {
         const keyboard = keyboardFor(reply.choices);
-        const edited = await api
-          .editMessageText(chatId, pressedMessageId, reply.text, keyboard ? { reply_markup: keyboard } : {})
-          .then(() => true)
-          .catch(() => false); // too old to edit, or unchanged: send it as a new message instead
-        if (edited) continue;
+        await control.beforeCall();
+        const edited = await outboxApi.editMessageText(chatId, editMessageId, reply.text, keyboard ? { reply_markup: keyboard } : {}).then(
+          () => true,
+          (error: unknown) => {
+            // Too old to edit, or unchanged: sent as a new message instead; a 429 or an outage is the drainer's.
+            if (classifyTelegramFailure(error).kind !== 'permanent') throw error;
+            return false;
+          },
+        );
+        if (edited) {
+          control.sent(index);
+          continue;
+        }
       }
       if (reply.attachment) {
         const pdf = await deps.forms.render(conversationIdForChat(chatId), reply.attachment.formId);
-        if (pdf) await api.sendDocument(chatId, new InputFile(pdf, reply.attachment.fileName));
+        if (pdf) {
+          await control.beforeCall();
+          await outboxApi.sendDocument(chatId, new InputFile(pdf, reply.attachment.fileName));
+        }
       }
       const parts = splitMessage(reply.author ? `${reply.author}: ${reply.text}` : reply.text);
-      for (const [index, part] of parts.entries()) {
-        const keyboard = index === parts.length - 1 ? keyboardFor(reply.choices) : undefined;
-        await api.sendMessage(chatId, part, keyboard ? { reply_markup: keyboard } : {});
+      for (const [part, text] of parts.entries()) {
+        const keyboard = part === parts.length - 1 ? keyboardFor(reply.choices) : undefined;
+        await control.beforeCall();
+        await outboxApi.sendMessage(chatId, text, keyboard ? { reply_markup: keyboard } : {});
       }
+      control.sent(index);
     }
+  };
+
+  /** Queues replies to a chat in the live lane; `key` makes a second queuing of the same ones a no-op. */
+  const queue = async (chatId: number, replies: readonly Reply[], key: string, editMessageId?: number) => {
+    if (replies.length === 0) return;
+    const payload: TelegramOutboxPayload = { chatId, replies: [...replies], ...(editMessageId !== undefined ? { editMessageId } : {}) };
+    await deps.outbox.add({ key, chat: String(chatId), payload });
   };
 
   const handle = async (ctx: Context, event: EngineEvent) => {
@@ -170,7 +203,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
       },
       langHint ?? options.defaultLang,
     );
-    await send(bot.api, chatId, turn.replies, ctx.callbackQuery?.message?.message_id);
+    await queue(chatId, turn.replies, `turn:${ctx.update.update_id}`, ctx.callbackQuery?.message?.message_id);
   };
 
   const fileMaxBytes = options.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES;
@@ -199,7 +232,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
         deps.metrics.errors.inc({ where: 'telegram_file' });
         deps.log.error({ err: { message: error instanceof Error ? error.message.replace(options.token, '…') : 'unknown' }, conversationId }, 'telegram file download failed');
         const lang = langFromTelegram(ctx.from?.language_code) ?? options.defaultLang;
-        await ctx.reply(deps.texts.t(lang, 'common:errors.internal'));
+        await queue(chatId, [{ text: deps.texts.t(lang, 'common:errors.internal'), from: 'system' }], `turn:${ctx.update.update_id}`);
         return;
       }
       if (bytes === null) {
@@ -218,11 +251,12 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   bot.on('message:text', (ctx) => handle(ctx, { type: 'text', text: ctx.message.text }));
   bot.on('callback_query:data', async (ctx) => {
-    // Always answer, so the button stops spinning; a forged or stale id is judged by the engine.
-    await ctx.answerCallbackQuery().catch(() => undefined);
-    if (!ctx.chat) return;
     const data = ctx.callbackQuery.data;
-    await handle(ctx, { type: 'choice', id: Buffer.byteLength(data) <= CALLBACK_DATA_MAX ? data : data.slice(0, CALLBACK_DATA_MAX) });
+    // A forged or stale id is judged by the engine.
+    if (ctx.chat) await handle(ctx, { type: 'choice', id: Buffer.byteLength(data) <= CALLBACK_DATA_MAX ? data : data.slice(0, CALLBACK_DATA_MAX) });
+    // Always answered, so the button stops spinning; only after the turn is stored, because on a
+    // webhook this answer is the response that tells Telegram the update arrived.
+    await ctx.answerCallbackQuery().catch(() => undefined);
   });
   bot.on('message:photo', (ctx) => {
     // Telegram offers several sizes of a photo, the largest last.
@@ -268,6 +302,6 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
     async stop() {
       if (runner?.isRunning()) await runner.stop();
     },
-    send: (chatId, replies) => send(outboxApi, chatId, replies),
+    send,
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { callsFor, OutboxDrainer, type OutboxDrainerOptions, type TelegramOutboxPayload } from '../../bot/outbox';
+import { callsFor, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload } from '../../bot/outbox';
 import type { Reply } from '../../flows/types';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
@@ -54,8 +54,9 @@ function harness(fail: (attempt: Sent, index: number) => Error | Promise<void> |
     log,
     blockMs: 50,
     ...options,
-    send: async (chatId, replies) => {
-      for (const reply of replies) {
+    send: async ({ chatId, replies }, control) => {
+      for (const reply of replies.slice(control.from)) {
+        await control.beforeCall();
         const attempt = { chatId, text: reply.text };
         attempts.push(attempt);
         const outcome = fail(attempt, attempts.length - 1);
@@ -146,7 +147,7 @@ describe('the outbox drainer', () => {
 
   it("holds a chat's next message until its token is there, without holding other chats", async () => {
     let now = 1_000_000;
-    const h = harness(undefined, { now: () => now, chatRate: { perSecond: 1, burst: 1 } });
+    const h = harness(undefined, { now: () => now, rates: { ...sendRates(30, 1), chatBurst: 1 } });
     await h.add(1, 'a1');
     await h.add(1, 'a2');
     await h.add(2, 'b1');
@@ -159,42 +160,32 @@ describe('the outbox drainer', () => {
     await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toContain('a2'), { timeout: 3000 });
   });
 
-  it('puts an entry taken over from a stopped instance before the newer ones of its chat still waiting here', async () => {
-    let now = 1_000_000;
-    const h = harness(undefined, { now: () => now, chatRate: { perSecond: 1, burst: 1 }, visibilityMs: 200 });
-    const older = await h.add(1, 'older');
+  it('holds newer messages to a chat while an older one is pending for a stopped instance, then sends it first', async () => {
+    const h = harness(undefined, { visibilityMs: 300 });
+    await h.add(1, 'older');
     // Another instance read it and stopped without acking.
     expect(await h.store.outbox.read('stopped', { count: 1, blockMs: 0, visibilityMs: 60_000 })).toHaveLength(1);
     await h.add(1, 'newer');
     await h.add(1, 'newest');
-    const reads = vi.spyOn(h.store.outbox, 'read');
+    await h.add(2, 'another chat');
     h.drainer.start();
-    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer']));
-    // After the visibility timeout the older one is taken over, while "newest" waits for the chat's token.
-    await vi.waitFor(() => expect(reads.mock.settledResults.some((read) => read.type === 'fulfilled' && read.value.some((entry) => entry.id === older))).toBe(true), { timeout: 3000 });
-    await h.drainer.idle();
-    now += 1000;
-    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer', 'older']), { timeout: 3000 });
-    now += 1000;
-    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['newer', 'older', 'newest']), { timeout: 3000 });
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['another chat']));
+    // After the visibility timeout the older one is taken over and goes first.
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['another chat', 'older', 'newer', 'newest']), { timeout: 5000 });
+    await expectEmpty(h.store);
   });
 
-  it("holds the chat, not only the message, for a 429's retry_after: an older message taken over from a stopped instance waits too", async () => {
+  it("holds every chat, not only the one refused, for a 429's retry_after", async () => {
     let now = 1_000_000;
-    const h = harness((attempt, index) => (attempt.text === 'newer' && index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined), { now: () => now, visibilityMs: 200 });
-    const older = await h.add(1, 'older');
-    // Another instance read it and was killed without acking.
-    expect(await h.store.outbox.read('killed', { count: 1, blockMs: 0, visibilityMs: 60_000 })).toHaveLength(1);
-    await h.add(1, 'newer');
-    const reads = vi.spyOn(h.store.outbox, 'read');
+    const h = harness((attempt, index) => (attempt.text === 'first' && index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined), { now: () => now });
+    await h.add(1, 'first');
     h.drainer.start();
-    await vi.waitFor(() => expect(h.attempts.map((a) => a.text)).toEqual(['newer']));
-    // Taken over after the visibility timeout, it goes first, but not before the chat's retry_after is over.
-    await vi.waitFor(() => expect(reads.mock.settledResults.some((read) => read.type === 'fulfilled' && read.value.some((entry) => entry.id === older))).toBe(true), { timeout: 3000 });
+    await vi.waitFor(() => expect(h.attempts.map((a) => a.text)).toEqual(['first']));
+    await h.add(2, 'other chat');
     await h.drainer.idle();
-    expect(h.attempts.map((a) => a.text)).toEqual(['newer']);
+    expect(h.attempts.map((a) => a.text)).toEqual(['first']);
     now += 1000;
-    await vi.waitFor(() => expect(h.sent.map((s) => s.text)).toEqual(['older', 'newer']), { timeout: 3000 });
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text).sort()).toEqual(['first', 'other chat']), { timeout: 3000 });
   });
 
   it('waits on stop for the message in flight, which is then acked', async () => {
@@ -219,7 +210,7 @@ describe('two instances on one Redis', () => {
     const [first, second] = await Promise.all([createRedisStore({ url: inject('redisUrl'), prefix }), createRedisStore({ url: inject('redisUrl'), prefix })]);
     try {
       // The first instance sends one message, and holds the next two for the chat's next token.
-      const a = harness(undefined, { store: first, consumer: 'first', chatRate: { perSecond: 0.1, burst: 1 }, visibilityMs: 300 });
+      const a = harness(undefined, { store: first, consumer: 'first', rates: { ...sendRates(30, 0.1), chatBurst: 1 }, visibilityMs: 300 });
       for (const text of ['one', 'two', 'three']) await a.add(7, text);
       a.drainer.start();
       await vi.waitFor(() => expect(a.sent.map((s) => s.text)).toEqual(['one']));

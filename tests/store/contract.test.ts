@@ -746,6 +746,20 @@ describe.each(factories)('%s store keeps the send limits every instance shares',
     expect(await take(peer, bot, '9', 'live')).toEqual({ taken: true });
   });
 
+  it("gives a chat's message its turn only once every older one to that chat, in either lane and on either instance, is acked", async () => {
+    const chat = `turn-${randomUUID()}`;
+    await peer.outbox.add({ key: `${chat}-1`, chat, payload: 1 });
+    await store.liveOutbox.add({ key: `${chat}-2`, chat, payload: 2 });
+    await store.outbox.add({ key: 'another chat', chat: `${chat}-other`, payload: 3 });
+    const [older] = (await store.outbox.read(`a-${chat}`, { count: 100, blockMs: 0, visibilityMs: 60_000 })).filter((e) => e.chat === chat);
+    const [newer] = (await peer.liveOutbox.read(`b-${chat}`, { count: 100, blockMs: 0, visibilityMs: 60_000 })).filter((e) => e.chat === chat);
+    expect(await peer.liveOutbox.turn(newer!)).toBe(false);
+    expect(await store.outbox.turn(older!)).toBe(true);
+    await store.outbox.ack(older!.id);
+    expect(await peer.liveOutbox.turn(newer!)).toBe(true);
+    await peer.liveOutbox.ack(newer!.id);
+  });
+
   it('keeps the live lane of the outbox apart from the bulk lane', async () => {
     const key = randomUUID();
     const id = await store.liveOutbox.add({ key, chat: '5', payload: 'live' });
