@@ -1,9 +1,8 @@
-import PDFDocument from 'pdfkit';
 import { VISIT_WINDOWS, type HomeVisit, type VisitAddress } from '../../domain/home-visit';
 import { formatKzPhone } from '../../domain/phone';
 import { regionById, type RegionId } from '../../domain/regions';
 import { findService } from '../../flows/catalog';
-import { useDejaVu } from '../../flows/forms/pdf';
+import { newPdfDocument } from '../../flows/forms/pdf';
 import { formatCivilDate } from '../../locales/format';
 import type { Texts } from '../../locales/i18n';
 import type { Lang, StoredRecord } from '../../store/types';
@@ -111,12 +110,11 @@ const WIDTHS: Record<Column, number> = { number: 90, window: 62, name: 118, phon
 const PADDING = 3;
 
 /** The route list as a landscape A4 PDF in DejaVu: a title, the table (its header on every page), and the count. */
-export function routeListPdf(list: RouteList, texts: Texts): Promise<Buffer> {
+export async function routeListPdf(list: RouteList, texts: Texts): Promise<Buffer> {
   const t = texts.translator(list.lang);
   const region = regionById(list.region)?.name[list.lang] ?? list.region;
   const title = t('console:visits.route.title', { date: formatCivilDate(list.date, list.lang), region });
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: 36, bottom: 36, left: 36, right: 36 }, info: { Title: title } });
-  useDejaVu(doc);
+  const doc = await newPdfDocument({ size: 'A4', layout: 'landscape', margins: { top: 36, bottom: 36, left: 36, right: 36 }, info: { Title: title } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

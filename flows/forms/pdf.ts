@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { FormLayout } from './types';
 
 const require = createRequire(import.meta.url);
@@ -7,16 +6,22 @@ const require = createRequire(import.meta.url);
 const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
-/** Registers DejaVu as the fonts `regular` and `bold` of a document, so that Kazakh letters render. */
-export function useDejaVu(doc: PDFKit.PDFDocument): void {
+/**
+ * A new PDF document with DejaVu registered as the fonts `regular` and `bold`, so that Kazakh
+ * letters render. pdfkit is loaded with the first document, not at start: it takes a quarter of a
+ * second to import.
+ */
+export async function newPdfDocument(options: PDFKit.PDFDocumentOptions): Promise<PDFKit.PDFDocument> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument(options);
   doc.registerFont('regular', FONT_REGULAR);
   doc.registerFont('bold', FONT_BOLD);
+  return doc;
 }
 
 /** Renders a filled form as an A4 PDF, laid out like the seed's form. */
-export function renderFormPdf(layout: FormLayout, title: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 56 }, info: { Title: title } });
-  useDejaVu(doc);
+export async function renderFormPdf(layout: FormLayout, title: string): Promise<Buffer> {
+  const doc = await newPdfDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 70, right: 56 }, info: { Title: title } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
