@@ -64,5 +64,6 @@ export function describeEvent(texts: Texts, event: EngineEvent, conversation: Co
   const lang = event.id.startsWith('lang:') ? event.id.slice(5) : undefined;
   if (isLang(lang)) return `[${t(`common:choices.lang_${lang}`)}]`;
   if (isMenuChoice(event.id)) return `[${t(`menu:choices.${event.id.slice(5)}`)}]`;
-  return `[${event.id}]`;
+  // A button of an earlier message (or a forged one): its id means nothing to an operator.
+  return `[${t('common:choices.earlier_button')}]`;
 }
