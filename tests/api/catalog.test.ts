@@ -43,7 +43,7 @@ describe('public catalog and calendar API', () => {
     expect((await get('/api/services/duplicate-school?lang=ru')).body.fee).toMatchObject({ free: true, stated: true });
     const dormitory = await get('/api/services/dormitory?lang=ru');
     expect(dormitory.body.fee).toMatchObject({ free: false, stated: false });
-    expect(dormitory.body.fee.text).toMatch(/^В правилах плата за оказание этой услуги не указана.*1414/);
+    expect(dormitory.body.fee.text).toMatch(/^В материалах колледжа плата за эту услугу не указана.*1414/);
     expect((await get('/api/services/free-meals?lang=kk')).body.fee).toMatchObject({ free: false, stated: false });
   });
 
