@@ -38,11 +38,12 @@ export function scrollsSideways(page: Page): Promise<boolean> {
 
 /** Opens the demo page as a first-time visitor: no conversation kept from an earlier test on this profile. */
 export async function freshVisit(page: Page, url: string): Promise<void> {
-  await page.goto(url);
+  // Storage is cleared on a page of the same origin without the widget, so no socket can write a token back.
+  await page.goto(`${url}/health`);
   await page.evaluate(() => {
     localStorage.clear();
     sessionStorage.clear();
   });
-  await page.reload();
+  await page.goto(url);
   await poll(() => page.locator('[data-choice="menu:checklist"]').count()).toBeGreaterThan(0);
 }

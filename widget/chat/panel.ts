@@ -135,7 +135,8 @@ export class Panel {
     this.langButton.textContent = text(other, other === 'kk' ? 'lang_kk' : 'lang_ru');
     this.langButton.lang = other;
     this.langButton.setAttribute('aria-label', `${t('language')}: ${text(other, other === 'kk' ? 'lang_kk' : 'lang_ru')}`);
-    this.sizeButton.setAttribute('aria-label', t('text_size', { size: this.scale }));
+    // The name starts with what the button shows, so speech control finds it by "A+".
+    this.sizeButton.setAttribute('aria-label', `A+ ${t('text_size', { size: this.scale })}`);
     this.sizeButton.title = t('text_size', { size: this.scale });
     this.endText.textContent = t('end');
     this.closeButton.setAttribute('aria-label', t('close'));
