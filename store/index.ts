@@ -9,13 +9,15 @@ export interface StoreLogger {
 }
 
 /** Redis when a URL is configured, otherwise the embedded in-memory store (said once in the log). */
-export async function openStore(redisUrl: string | undefined, log: StoreLogger): Promise<Store> {
+/** `commandTimeoutMs` (STORE_TIMEOUT_MS): how long a citizen's turn waits for Redis before being told it is unavailable. */
+export async function openStore(redisUrl: string | undefined, log: StoreLogger, options: { commandTimeoutMs?: number } = {}): Promise<Store> {
   if (!redisUrl) {
     log.warn('REDIS_URL is not set: using the in-memory store, nothing is persisted across restarts');
     return createMemoryStore();
   }
   const store = await createRedisStore({
     url: redisUrl,
+    ...(options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {}),
     onError: (error) => log.error({ err: { message: error.message } }, 'Redis connection error'),
   });
   log.info('Using the Redis store');

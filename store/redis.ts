@@ -61,8 +61,9 @@ const saveConversation = defineScript({
     typeof reply === 'number' ? { saved: true, contended: reply === 2 } : { saved: false, current: typeof reply === 'string' ? (JSON.parse(reply) as Conversation) : null },
 });
 
-function connect(url: string) {
-  return createClient({ url, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts, ...outboxScripts } });
+/** `failFast`: a command issued while the connection is down fails at once instead of waiting in node-redis's offline queue. */
+function connect(url: string, failFast = false) {
+  return createClient({ url, disableOfflineQueue: failFast, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts, ...outboxScripts } });
 }
 export type RedisClient = ReturnType<typeof connect>;
 
@@ -181,10 +182,17 @@ export interface RedisStoreOptions {
   prefix?: string;
   /** Connection errors (of both connections: commands and bus subscriptions) and bus handlers that threw. */
   onError?: (error: Error) => void;
+  /**
+   * Milliseconds a command of a citizen's turn (conversations, records, files…) may take before it
+   * fails; the channel then tells the citizen at once. Set, any command issued while the connection
+   * is down fails at once too (the loops of the outbox, the bus and the jobs retry after a pause).
+   * Unset: node-redis's default (5 s), and commands wait for the connection to come back.
+   */
+  commandTimeoutMs?: number;
 }
 
-export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisStoreOptions): Promise<Store> {
-  const client = connect(url);
+export async function createRedisStore({ url, prefix = 'ca:', onError, commandTimeoutMs }: RedisStoreOptions): Promise<Store> {
+  const client = connect(url, commandTimeoutMs !== undefined);
   // node-redis reconnects on its own; an unhandled 'error' event would kill the process instead.
   client.on('error', (error: Error) => onError?.(error));
   await client.connect();
@@ -199,6 +207,8 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
     client.destroy();
     throw error;
   }
+  // A timed-out command still queued is dropped, so a turn that failed is never written after Redis returns.
+  const turns = commandTimeoutMs ? (client.withCommandOptions({ timeout: commandTimeoutMs }) as unknown as RedisClient) : client;
   const bus = new RedisBus(client, prefix, onError);
   const outbox = new RedisOutbox(client, prefix, onError);
   const liveOutbox = new RedisOutbox(client, prefix, onError, 'live');
@@ -210,23 +220,23 @@ export async function createRedisStore({ url, prefix = 'ca:', onError }: RedisSt
   }
   return {
     kind: 'redis',
-    conversations: new RedisConversations(client, prefix),
-    idempotency: new RedisIdempotency(client, prefix),
-    handoff: new RedisHandoff(client, prefix),
+    conversations: new RedisConversations(turns, prefix),
+    idempotency: new RedisIdempotency(turns, prefix),
+    handoff: new RedisHandoff(turns, prefix),
     bus,
     outbox,
     liveOutbox,
     sendLimits: new RedisSendLimits(client, prefix),
-    collection: <T>(name: string): Collection<T> => new RedisCollection<T>(client, `${prefix}col:${name}`),
+    collection: <T>(name: string): Collection<T> => new RedisCollection<T>(turns, `${prefix}col:${name}`),
     log<T>(name: string, keep: number): AppendLog<T> {
       if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`store: a log keeps at least one entry (keep=${keep})`);
-      return new RedisLog<T>(client, `${prefix}log:${name}:`, keep);
+      return new RedisLog<T>(turns, `${prefix}log:${name}:`, keep);
     },
-    records: <T>(spec: RecordSpec<T>): Records<T> => new RedisRecords<T>(client, prefix, spec),
-    reservations: new RedisReservations(client, prefix),
-    rateLimits: new RedisRateLimits(client, prefix),
+    records: <T>(spec: RecordSpec<T>): Records<T> => new RedisRecords<T>(turns, prefix, spec),
+    reservations: new RedisReservations(turns, prefix),
+    rateLimits: new RedisRateLimits(turns, prefix),
     jobs: new RedisJobQueue(client, prefix),
-    files: new RedisFiles(client, prefix),
+    files: new RedisFiles(turns, prefix),
     ping: async () => (await client.ping()) === 'PONG',
     close: async () => {
       await Promise.all([bus.close(), outbox.close(), liveOutbox.close()]);

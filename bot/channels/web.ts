@@ -7,7 +7,8 @@ import type { Collection, ConversationStore, Files, Lang, TranscriptEntry } from
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
 import { TokenBucket } from '../token-bucket';
-import { runTurn, type TurnRunnerDeps } from './turns';
+import { isStoreUnavailable } from '../../store/unavailable';
+import { failureText, runTurn, type TurnRunnerDeps } from './turns';
 
 /** Frames of the widget WebSocket (DESIGN.md §6). */
 const FrameId = z.string().min(1).max(64).optional();
@@ -289,7 +290,12 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
     if (isBinary) return refuse('binary');
     const raw = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
     // Frames of one socket are handled in order, as the citizen sent them.
-    pending = pending.then(() => onFrame(raw)).catch((err: unknown) => deps.log.error({ err }, 'widget frame failed'));
+    pending = pending
+      .then(() => onFrame(raw))
+      .catch((err: unknown) => {
+        deps.log.error({ err }, 'widget frame failed');
+        sendFrame(socket, { type: 'error', code: isStoreUnavailable(err) ? 'unavailable' : 'internal', message: failureText(texts, session?.lang ?? deps.defaultLang, err) });
+      });
   });
   // A frame the protocol layer could not read (too large, broken): the socket closes; nothing to alarm anyone.
   socket.on('error', (err) => deps.log.warn({ err: { message: err.message } }, 'widget socket error'));

@@ -7,7 +7,20 @@ import { join } from 'node:path';
 export interface RedisServer {
   url: string;
   port: number;
+  /** Where it keeps its files (its append-only file when it persists). */
+  dir: string;
   stop(): Promise<void>;
+  /** Ends it at once (SIGKILL), as a crash would; a persisting server's data is on disk. */
+  kill(): Promise<void>;
+}
+
+export interface RedisServerOptions {
+  /** A port to listen on (the one a killed server had, to bring it back); a free one when omitted. */
+  port?: number;
+  /** A directory to keep its files in, kept after stop; a fresh one, removed after stop, when omitted. */
+  dir?: string;
+  /** Writes every change to an append-only file before answering, so a killed server comes back with it. */
+  persist?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -22,10 +35,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a real redis-server that keeps nothing on disk, and resolves once it accepts connections. */
-export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
+  const port = options.port ?? (await freePort());
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'redis-test-'));
+  const persistence = options.persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -36,16 +50,20 @@ export async function startRedisServer(): Promise<RedisServer> {
     child.once('error', (error) => reject(new Error(`redis-server did not start (is it installed?): ${error.message}`)));
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
   });
+  const end = (signal: NodeJS.Signals, removeDir: boolean) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => {
+        if (removeDir) rmSync(dir, { recursive: true, force: true });
+        resolve();
+      });
+      child.kill(signal);
+    });
   return {
     port,
+    dir,
     url: `redis://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => end('SIGTERM', options.dir === undefined),
+    kill: () => end('SIGKILL', false),
   };
 }
