@@ -2,6 +2,7 @@ import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWork
 import { formatCivilDate } from '../locales/format';
 import { catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
 import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
+import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
 import { parse } from './nlu';
@@ -385,7 +386,9 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
 
   const replies: Reply[] = [{ text: sections.join('\n\n') }];
   if (service.notes.length) {
-    replies.push({ text: `${t('checklist:details.uncertain')}\n${service.notes.map((n) => `• ${n.text[lang]}`).join('\n')}\n\n${t('checklist:details.ask_operator')}` });
+    replies.push({
+      text: `${t(fromCollegeSlides(service) ? 'checklist:details.uncertain_slides' : 'checklist:details.uncertain')}\n${service.notes.map((n) => `• ${n.text[lang]}`).join('\n')}\n\n${t('checklist:details.ask_operator')}`,
+    });
   }
   const formNav = findForm(service.form) ? [NAV.form] : [];
   const complain = { id: 'menu:complaint', label: t('menu:choices.complaint') };

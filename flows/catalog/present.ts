@@ -51,6 +51,14 @@ export function complaintView({ complaint }: Service, lang: Lang): ComplaintView
   };
 }
 
+/** The seed that is a college's slide deck, not a legal text (seed 002). */
+const COLLEGE_SLIDES: SourceRef['seed'] = '002_3ac65400ac0ed134.txt';
+
+/** True when the service comes from a college's slides (its term cites only them): citizens read "the college's materials", not "the rules". */
+export function fromCollegeSlides(service: Service): boolean {
+  return service.term.sources.every((source) => source.seed === COLLEGE_SLIDES);
+}
+
 export function formatSource(source: SourceRef): string {
   return `${source.seed}, ${source.ref}${source.lines ? `, ${source.lines}` : ''}`;
 }

@@ -148,6 +148,16 @@ describe('where, when, how much: the facts the catalog holds', () => {
     expect(text).toContain('Основания для отказа в самой услуге:\n• Установлена недостоверность документов');
   });
 
+  it("a service from a college's slides speaks of the college's materials, not of the rules (ru and kk)", async () => {
+    const ru = await details(DORMITORY);
+    expect(ru).toContain('Обратите внимание — в материалах колледжа об этом сказано неполно или неясно:');
+    expect(ru).not.toMatch(/в правилах|в источнике/i);
+    const kk = await details(DORMITORY, 'kk');
+    expect(kk).toContain('Назар аударыңыз — колледж материалдарында бұл туралы толық немесе анық айтылмаған:');
+    expect(kk).not.toMatch(/қағидада|дереккөзде/i);
+    expect(await details(['menu:checklist', 'svc:correct-education-document'])).toContain('Обратите внимание — в правилах об этом сказано неполно или неясно:');
+  });
+
   it('keeps copy errors of the law out of what citizens read', async () => {
     const text = await details(['menu:checklist', 'svc:duplicate-tvet', 'ans:channel:state_corporation', 'ans:applicant:self', 'ans:reason:lost']);
     expect(text).not.toContain('ошибки копирования');
