@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startRedisServer } from '../tests/support/redis-server';
+import { nluBench, nluReport } from './nlu';
 import { operatorQueueBench, type QueueBenchResult } from './operator-queue';
 import { type PushBenchResult, statusPushBench } from './status-push';
 import { engineTurns, grammyEchoTurns, type TurnsResult } from './turns';
@@ -10,7 +11,7 @@ import { engineTurns, grammyEchoTurns, type TurnsResult } from './turns';
  * writes them to bench/results/. Ratios are taken within one run: these machines are shared.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-/** `BENCH=turns`, `BENCH=queue` or `BENCH=push` runs one of them; all by default. */
+/** `BENCH=turns`, `BENCH=queue`, `BENCH=push` or `BENCH=nlu` runs one of them; all by default. */
 const only = process.env.BENCH;
 /** Status notifications the push bench drains: at 30 a second, 3 000 take 100 s. */
 const pushMessages = Number(process.env.BENCH_PUSH_MESSAGES ?? 3000);
@@ -19,6 +20,14 @@ async function main(): Promise<void> {
   if (!only || only === 'turns') await turnsBench();
   if (!only || only === 'queue') await queueBench();
   if (!only || only === 'push') await pushBench();
+  if (!only || only === 'nlu') nluBenchReport();
+}
+
+function nluBenchReport(): void {
+  const result = nluBench();
+  console.log(nluReport(result));
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/nlu.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), ...result }, null, 2));
 }
 
 async function pushBench(): Promise<void> {

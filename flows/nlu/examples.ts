@@ -41,15 +41,15 @@ const NAMES_PER_SLOT = 2;
 export function trainingExamples(): Example[] {
   const examples: Example[] = [];
   let turn = 0;
-  const expand = (phrases: IntentPhrases, meaning: Omit<Example, 'text' | 'services'>) => {
+  const expand = (phrases: IntentPhrases, meaning: Omit<Example, 'text' | 'services'>, names = NAMES_PER_SLOT, needsName = false) => {
     for (const lang of LANGS) {
       for (const phrase of phrases[lang]) {
         if (!phrase.includes('{s}')) {
           examples.push({ text: phrase, services: [], ...meaning });
           continue;
         }
-        examples.push({ text: phrase.replace('{s}', ' ').trim(), services: [], ...meaning });
-        for (let n = 0; n < NAMES_PER_SLOT; n++) {
+        if (!needsName) examples.push({ text: phrase.replace('{s}', ' ').trim(), services: [], ...meaning });
+        for (let n = 0; n < names; n++) {
           const serviceId = SERVICE_IDS[turn % SERVICE_IDS.length]!;
           const names = SERVICE_PHRASES[serviceId].names[lang];
           const name = names[Math.floor(turn / SERVICE_IDS.length) % names.length]!;
@@ -65,7 +65,8 @@ export function trainingExamples(): Example[] {
     for (const lang of LANGS) for (const text of [...names[lang], ...requests[lang]]) examples.push({ text, intent: 'checklist', services: [serviceId], fromServiceFile: true });
   }
   for (const group of AMBIGUOUS_GROUPS) for (const lang of LANGS) for (const text of group.phrases[lang]) examples.push({ text, intent: 'checklist', services: group.services, fromServiceFile: true });
-  expand(checklistPhrases, { intent: 'checklist' });
+  // "что делать" alone is no request for a checklist: those phrases are learned with a name only.
+  expand(checklistPhrases, { intent: 'checklist' }, 3, true);
   expand(homeVisitPhrases, { intent: 'home_visit' });
   expand(statusPhrases, { intent: 'status' });
   expand(operatorPhrases, { intent: 'operator' });

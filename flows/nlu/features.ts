@@ -17,8 +17,20 @@ export const SERVICE_NAMED = 'm:service';
 
 export interface TextFeatures {
   intent: Features;
+  /** The service words' features. */
   service: Features;
+  /** Every word's features: which service is told by the words around its name too ("құжат тапсыру" to a college). */
+  all: Features;
+  /** The stems that name a service, in order. */
+  serviceStems: string[];
+  /** Whether one of them names what is wanted, not only a level of education. */
+  namesService: boolean;
+  /** Whether a level of education or a place of study is named. */
+  namesLevel: boolean;
 }
+
+/** Levels of education and places of study: they tell which service among several, but name none alone (a school has one service, so it is not among them). */
+const LEVEL = /^(колледж|техникум|училищ|птк|пту|лицей|университет|универ|вуз|вузовск|жоо|институт|академи|магистр|магистратур|бакалавр|аспирантур|докторантур|класс|сынып|студент|курс|\d+)/;
 
 export interface Word {
   typed: string;
@@ -34,22 +46,33 @@ export function wordsOf(typed: readonly string[], vocabulary?: Vocabulary): Word
   });
 }
 
+/** Stems already worked out: the phrases repeat their words, and so do citizens. Emptied when it grows past the limit. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
 /** Of a word's Russian and Kazakh stems, the shorter: each strips too little of the other language's words. */
 export function stemOf(word: string): string {
+  const known = stems.get(word);
+  if (known !== undefined) return known;
   const russian = stemRussian(word);
   const kazakh = stemKazakh(word);
-  return russian.length <= kazakh.length ? russian : kazakh;
+  const stem = russian.length <= kazakh.length ? russian : kazakh;
+  if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+  stems.set(word, stem);
+  return stem;
 }
 
 export function featuresOf(words: readonly Word[], isServiceStem: (stem: string) => boolean): TextFeatures {
   const intent: Features = new Map();
   const service: Features = new Map();
   const add = (features: Features, feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
+  const serviceStems: string[] = [];
   let previousIntent: string | undefined;
   let previousService: string | undefined;
   for (const { typed, word, stem } of words) {
-    const named = isServiceStem(stem);
+    const named = isServiceStem(stem) || LEVEL.test(stem);
     const target = named ? service : intent;
+    if (named) serviceStems.push(stem);
     add(target, `w:${word}`, 1);
     add(target, `s:${stem}`, 1);
     const previous = named ? previousService : previousIntent;
@@ -59,6 +82,9 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     const padded = `<${typed}>`;
     for (let i = 0; i + 3 <= padded.length; i++) add(target, `c:${padded.slice(i, i + 3)}`, TRIGRAM_WEIGHT);
   }
-  if (service.size > 0) intent.set(SERVICE_NAMED, 1);
-  return { intent, service };
+  const namesService = serviceStems.some((stem) => !LEVEL.test(stem));
+  const all: Features = new Map(intent);
+  for (const [feature, weight] of service) all.set(feature, (all.get(feature) ?? 0) + weight);
+  if (namesService) intent.set(SERVICE_NAMED, 1);
+  return { intent, service, all, serviceStems, namesService, namesLevel: serviceStems.some((stem) => LEVEL.test(stem)) };
 }

@@ -74,7 +74,7 @@ export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
   const features = analyse(model, folded);
   const applicationNumber = applicationNumberIn(input);
 
-  if (model.intents.coverage(features.intent) < MIN_COVERAGE && features.service.size === 0) {
+  if (model.intents.coverage(features.intent) < MIN_COVERAGE && !features.namesService) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
@@ -84,9 +84,13 @@ export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
   if (COMPLAINT_CUES.test(` ${folded} `)) promote(intents, 'complaint');
   else if (applicationNumber && intents[0]!.label !== 'complaint') promote(intents, 'status');
 
-  const named = features.service.size > 0 ? model.services.posteriors(features.service, SHARPNESS.services) : [];
+  // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
+  const top0 = intents[0]!.label;
+  const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question');
+  const named = features.namesService || levelTells ? model.services.posteriors(features.all, SHARPNESS.services) : [];
+  const group = features.namesService ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const first = named[0];
-  const tied = first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : [];
+  const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
 
   const top = intents[0]!;
   const about = ABOUT_A_SERVICE.has(top.label);

@@ -2,6 +2,7 @@ import { COMPLAINT_AGAINST, type ComplaintAgainst } from '../../domain/complaint
 import { SERVICE_IDS, type ServiceId } from '../catalog/schema';
 import { NaiveBayes } from './bayes';
 import { trainingExamples } from './examples';
+import { AMBIGUOUS_GROUPS } from './phrases/ambiguous';
 import { featuresOf, type TextFeatures, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { fold, tokens } from './normalise';
@@ -16,6 +17,8 @@ export interface Model {
   services: NaiveBayes<ServiceId>;
   topics: NaiveBayes<QuestionTopic>;
   against: NaiveBayes<ComplaintAgainst | 'general'>;
+  /** The services a message names equally when all its service words are words their group shares. */
+  ambiguousGroupOf(stems: readonly string[]): ServiceId[] | undefined;
   /** How long training took, in milliseconds. */
   trainedInMs: number;
 }
@@ -50,11 +53,18 @@ function train(): Model {
   for (const example of examples) {
     const features = featuresOf(example.words, isServiceStem);
     intents.add(example.intent, features.intent);
-    for (const serviceId of example.services) services.add(serviceId, features.service);
+    // A service learns from its own phrases; an intent's phrase with its name put in adds only the name.
+    for (const serviceId of example.services) services.add(serviceId, example.fromServiceFile ? features.all : features.service);
     if (example.topic) topics.add(example.topic, features.intent);
     if (example.against) against.add(example.against, new Map([...features.intent, ...features.service]));
   }
-  return { vocabulary, serviceStems, intents, services, topics, against, trainedInMs: performance.now() - started };
+  const groups = AMBIGUOUS_GROUPS.map((group) => {
+    const shared = new Set<string>();
+    for (const lang of ['kk', 'ru'] as const) for (const phrase of group.phrases[lang]) for (const w of wordsOf(tokens(fold(phrase)))) if (serviceStems.has(w.stem)) shared.add(w.stem);
+    return { services: group.services, shared };
+  });
+  const ambiguousGroupOf = (stems: readonly string[]) => groups.find((g) => stems.length > 0 && stems.every((stem) => g.shared.has(stem)))?.services;
+  return { vocabulary, serviceStems, intents, services, topics, against, ambiguousGroupOf, trainedInMs: performance.now() - started };
 }
 
 function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {

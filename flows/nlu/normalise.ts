@@ -42,7 +42,8 @@ const LOOK_ALIKES: Record<string, string> = {
 /**
  * Latin-script Kazakh and Russian to folded Cyrillic: the 2021 alphabet (ä ğ q ñ ö ū ü ş ç ı/i),
  * the 2018 one (á ǵ ń ó ú ý ı, sh/ch), the older apostrophes (a' g' n'…) and chat spellings
- * (zh, kh, sh, ch, j, q, w, "ya"/"ia"). Longest first; applied left to right.
+ * (zh, kh, sh, ch, j, q, w, "ya"/"ia"). Longest first; applied left to right. The dotless ı is read
+ * as і/и, as people type it ("dıplom"), not as the 2021 alphabet's ы.
  */
 const LATIN_SEQUENCES: [string, string][] = [
   ['shch', 'щ'],
@@ -83,7 +84,7 @@ const LATIN_LETTERS: Record<string, string> = {
   ǵ: 'г',
   h: 'х',
   i: 'и',
-  ı: 'ы',
+  ı: 'и',
   j: 'ж',
   k: 'к',
   l: 'л',

@@ -1,4 +1,5 @@
-import { newStemmer } from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type { Stemmer } from 'snowball-stemmers';
 
 /**
  * Stems of folded words, so that "дубликата" meets "дубликат" and "аттестатымды" meets "аттестат".
@@ -6,9 +7,12 @@ import { newStemmer } from 'snowball-stemmers';
  * Kazakh word (or the other way round) is only a feature that never matches anything.
  */
 
-const russian = newStemmer('russian');
+/** Loaded with the first typed message, not at start: the package takes a third of a second to load. */
+const require = createRequire(import.meta.url);
+let russian: Stemmer | undefined;
 
 export function stemRussian(word: string): string {
+  russian ??= (require('snowball-stemmers') as typeof import('snowball-stemmers')).newStemmer('russian');
   return russian.stem(word);
 }
 

@@ -3,6 +3,9 @@ import type { IntentPhrases } from '../phrase-types';
 /** A person instead of the bot. */
 export const operatorPhrases: IntentPhrases = {
   kk: [
+    '1414',
+    'маманға қосыңыз',
+    'оператор шақырыңыз',
     'оператор',
     'оператор керек',
     'адам керек',
@@ -15,6 +18,9 @@ export const operatorPhrases: IntentPhrases = {
     'боттан шаршадым, адам шақырыңыз',
   ],
   ru: [
+    '1414',
+    'позвонить в 1414',
+    'переключите на оператора',
     'оператор',
     'нужен оператор',
     'позовите человека',

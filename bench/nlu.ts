@@ -1,0 +1,54 @@
+import { availableParallelism } from 'node:os';
+import { getModel } from '../flows/nlu/model';
+import { parse } from '../flows/nlu';
+import { type Evaluation, evaluate, readDataset } from '../tests/nlu/evaluate';
+
+export interface NluBenchResult {
+  evaluation: Omit<Evaluation, 'misses'>;
+  trainingMs: number;
+  parseMedianUs: number;
+  parseP99Us: number;
+  parses: number;
+  cores: number;
+  node: string;
+}
+
+/** Held-out accuracy and the time to train and to parse, in this process (the model trains at first use). */
+export function nluBench(rounds = 20): NluBenchResult {
+  const trainingMs = getModel().trainedInMs;
+  const rows = readDataset('heldout');
+  const { misses: _misses, ...evaluation } = evaluate(rows);
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const row of rows) {
+      const started = process.hrtime.bigint();
+      parse(row.text, row.lang);
+      times.push(Number(process.hrtime.bigint() - started) / 1000);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { evaluation, trainingMs, parseMedianUs: at(0.5), parseP99Us: at(0.99), parses: times.length, cores: availableParallelism(), node: process.version };
+}
+
+export function nluReport(result: NluBenchResult): string {
+  const { evaluation: e } = result;
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  return [
+    `## Understanding typed messages (${result.cores} cores, Node ${result.node}, ${e.total} held-out messages, ${result.parses} parses)`,
+    '',
+    `Top-1 (intent, and the service where labelled): **${pct(e.accuracy)}** (${e.right}/${e.total}); target ≥ 95 %.`,
+    '',
+    '| intent | count | precision | recall |',
+    '| --- | ---: | ---: | ---: |',
+    ...e.perIntent.map((f) => `| ${f.intent} | ${f.count} | ${pct(f.precision)} | ${pct(f.recall)} |`),
+    '',
+    'Services confused (right intent, wrong service; label → parsed):',
+    '',
+    ...(e.confusedServices.length ? e.confusedServices.map((c) => `- ${c.expected} → ${c.got}: ${c.count}`) : ['- none']),
+    '',
+    `Low confidence (< LOW_CONFIDENCE): ${e.lowConfidence.count} (${pct(e.lowConfidence.rate)}), of them wrong ${e.lowConfidence.wrongAmongLow}; wrong ones whose right answer was among the two alternatives: ${e.lowConfidence.rescuedByAlternatives}. Right among the confident: ${e.lowConfidence.rightAmongHigh}/${e.total - e.lowConfidence.count}.`,
+    '',
+    `Training: ${result.trainingMs.toFixed(1)} ms. Parse: median ${result.parseMedianUs.toFixed(0)} µs, p99 ${result.parseP99Us.toFixed(0)} µs.`,
+  ].join('\n');
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { fold, transliterate } from '../../flows/nlu/normalise';
+import { stemKazakh } from '../../flows/nlu/stem';
+
+describe('the folded form of a text', () => {
+  it.each([
+    ['ә', 'а'],
+    ['ғ', 'г'],
+    ['қ', 'к'],
+    ['ң', 'н'],
+    ['ө', 'о'],
+    ['ұ', 'у'],
+    ['ү', 'у'],
+    ['һ', 'х'],
+    ['і', 'и'],
+    ['ё', 'е'],
+  ])('folds the Kazakh letter %s to %s', (letter, folded) => {
+    expect(fold(`${letter}${letter.toUpperCase()}`)).toBe(folded + folded);
+  });
+
+  it('reads a Latin ə (U+0259) as ә', () => {
+    expect(fold('Тəуелсіздік')).toBe('тауелсиздик');
+  });
+
+  it('reads Latin look-alikes inside a Cyrillic word as Cyrillic letters', () => {
+    expect(fold('Дiплом')).toBe('диплом');
+    expect(fold('AТТЕСТАТ')).toBe('аттестат');
+    expect(fold('HOMEP')).toBe('номер');
+  });
+
+  it.each([
+    ['zhogaldy', 'жогалды'],
+    ['kandai', 'кандай'],
+    ['kuzhat', 'кужат'],
+    ['rakhmet', 'рахмет'],
+    ['shagym', 'шагым'],
+    ['chto', 'что'],
+    ['qalay', 'калай'],
+    ['jogaldy', 'жогалды'],
+    ['poteryal', 'потерял'],
+    ['spravka', 'справка'],
+  ])('transliterates chat Latin %s to %s', (latin, cyrillic) => {
+    expect(fold(latin)).toBe(cyrillic);
+  });
+
+  it.each([
+    ['joǵaldy', 'жогалды'],
+    ['ańyqtama', 'аныктама'],
+    ['telnusqa', 'телнуска'],
+    ['dıplom', 'диплом'],
+    ['Ýnıversıtet', 'университет'],
+    ['kóp', 'коп'],
+    ['ótinish', 'отиниш'],
+  ])('transliterates the 2018 Latin alphabet %s to %s', (latin, cyrillic) => {
+    expect(fold(latin)).toBe(cyrillic);
+  });
+
+  it.each([
+    ['äke', 'аке'],
+    ['şağym', 'шагым'],
+    ['ñ', 'н'],
+    ['öte', 'оте'],
+    ['ūl', 'ул'],
+    ['üi', 'уй'],
+    ['çek', 'чек'],
+  ])('transliterates the 2021 Latin alphabet %s to %s', (latin, cyrillic) => {
+    expect(transliterate(latin)).toBe(cyrillic);
+  });
+
+  it('keeps the words and drops nothing but case and the letter forms', () => {
+    expect(fold('  Мен  колледж дипломымды ЖОҒАЛТТЫМ! ')).toBe('мен колледж дипломымды жогалттым!');
+  });
+});
+
+describe('Kazakh endings', () => {
+  it.each([
+    ['аттестатымды', 'аттестат'], // possessive + accusative
+    ['құжаттар', 'кужат'], // plural
+    ['құжаттарды', 'кужат'], // plural + accusative
+    ['колледжде', 'колледж'], // locative -де
+    ['мектептен', 'мектеп'], // ablative -тен
+    ['университеттің', 'университет'], // genitive -тің
+    ['колледжге', 'колледж'], // dative -ге
+    ['жоғалды', 'жогал'], // past -ды
+    ['дипломымды', 'диплом'],
+    ['өтінішім', 'отиниш'], // possessive -ім
+    ['университеттен', 'университет'],
+  ])('strips %s to %s', (word, stem) => {
+    expect(stemKazakh(fold(word))).toBe(stem);
+  });
+
+  it('keeps a stem of at least three letters', () => {
+    expect(stemKazakh('алу')).toBe('алу');
+    expect(stemKazakh('керек')).toBe('керек');
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { fold, isOperatorWord, LOW_CONFIDENCE, parse } from '../../flows/nlu';
+
+describe('understanding what citizens type', () => {
+  it.each([
+    ['Я потерял аттестат', 'checklist', 'duplicate-school', 'ru'],
+    ['мектеп аттестатым жоғалды', 'checklist', 'duplicate-school', 'kk'],
+    ['мектеп аттестатым жогалды', 'checklist', 'duplicate-school', 'kk'],
+    ['Нужен дубликат диплома университета', 'checklist', 'duplicate-higher', 'ru'],
+    ['колледж дипломы жоғалды', 'checklist', 'duplicate-tvet', 'kk'],
+    ['в дипломе ошибка в фамилии', 'checklist', 'correct-education-document', 'ru'],
+    ['академический отпуск по болезни', 'checklist', 'academic-leave', 'ru'],
+    ['бесплатное питание сироте', 'checklist', 'free-meals', 'ru'],
+    ['жатақхана керек', 'checklist', 'dormitory', 'kk'],
+    ['хочу поступить в колледж', 'checklist', 'tvet-admission', 'ru'],
+    ['восстановиться на учёбу', 'checklist', 'transfer-reinstatement', 'ru'],
+    ['нужен документ', 'checklist', null, 'ru'],
+    ['оператор', 'operator', null, 'ru'],
+    ['адам', 'operator', null, 'kk'],
+    ['хочу пожаловаться', 'complaint', null, 'ru'],
+    ['шағым беру', 'complaint', null, 'kk'],
+    ['какой статус моей заявки', 'status', null, 'ru'],
+    ['не могу прийти, я инвалид', 'home_visit', null, 'ru'],
+    ['Сәлеметсіз бе!', 'greeting', null, 'kk'],
+    ['Здравствуйте', 'greeting', null, 'ru'],
+    ['меню', 'menu', null, 'ru'],
+    ['Сменить язык', 'language', null, 'ru'],
+    ['🙂🙂', 'unknown', null, 'ru'],
+    ['Где моё заявление?', 'status', null, 'ru'],
+    ['Когда будет готов дубликат аттестата?', 'status', 'duplicate-school', 'ru'],
+    ['Өтінішім дайын ба?', 'status', null, 'kk'],
+    ['Хочу пожаловаться на школу', 'complaint', 'duplicate-school', 'ru'],
+    ['В ЦОНе мне отказали и нагрубили', 'complaint', null, 'ru'],
+    ['Колледж долго не выдаёт дубликат', 'complaint', 'duplicate-tvet', 'ru'],
+    ['ХҚКО қызметкері дөрекі сөйледі', 'complaint', null, 'kk'],
+    ['Мектеп құжаттарымды қабылдамады', 'complaint', 'duplicate-school', 'kk'],
+    ['asdf qwerty', 'unknown', null, 'ru'],
+  ])('%s → %s %s (%s)', (text, intent, serviceId, lang) => {
+    expect(parse(text, 'ru')).toMatchObject({ intent, serviceId, lang });
+  });
+
+  it('folds Latin look-alikes inside Cyrillic words and Kazakh letters to Russian ones', () => {
+    expect(fold('Дiплом ЖОҒАЛДЫ')).toBe('диплом жогалды');
+  });
+
+  it('gives unknown text no confidence and a known one high confidence', () => {
+    expect(parse('лорем ипсум').confidence).toBe(0);
+    expect(parse('потерял аттестат').confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it.each([
+    ['diplom zhogaldy', 'kk'],
+    ['Attestat joǵaldy, telnusqasy kerek', 'kk'],
+    ['kandai kuzhat kerek', 'kk'],
+    ['poteryal attestat chto delat', 'ru'],
+  ])('understands Latin-script %s', (text, lang) => {
+    expect(parse(text, 'ru')).toMatchObject({ intent: 'checklist', lang });
+  });
+
+  it('asks which diploma when it may be the college or the university one', () => {
+    expect(parse('диплом потеряла')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
+    expect(parse('колледж дипломы жоғалды')).not.toHaveProperty('ambiguous');
+  });
+
+  it('takes the application number typed for a status question', () => {
+    expect(parse('где моя заявка SC-2026-0601?')).toMatchObject({ intent: 'status', applicationNumber: 'SC-2026-0601' });
+    expect(parse('өтінішім № 123456 дайын ба')).toMatchObject({ intent: 'status', applicationNumber: '123456' });
+    expect(parse('Attestat joǵaldy, telnusqasy kerek')).not.toHaveProperty('applicationNumber');
+  });
+
+  it('tells whom a complaint is against when the text says it', () => {
+    expect(parse('В ЦОНе мне нагрубили')).toMatchObject({ intent: 'complaint', against: 'state_corporation' });
+    expect(parse('директор школы отказал, хочу пожаловаться')).toMatchObject({ intent: 'complaint', against: 'provider' });
+    expect(parse('в ЦОНе нагрубили при подаче на дубликат аттестата')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-school' });
+  });
+
+  it.each([
+    ['сколько стоит дубликат аттестата', 'fee', 'duplicate-school'],
+    ['а скока стоит?', 'fee', null],
+    ['ХҚКО сенбі күні жұмыс істей ме', 'hours', null],
+    ['а если нет удостоверения?', 'missing_document', null],
+  ])('a question about a service: %s → %s', (text, topic, serviceId) => {
+    expect(parse(text)).toMatchObject({ intent: 'question', topic, serviceId });
+  });
+
+  it.each(['спасибо', 'Рахмет!', 'rakhmet', 'көп рақмет'])('understands thanks: %s', (text) => {
+    expect(parse(text).intent).toBe('thanks');
+  });
+
+  it.each(['адам керек', 'позовите человека', 'оператормен сөйлескім келеді', 'operator kerek', 'апиратор', 'Оператор!', '/operator'])('takes %s as asking for an operator', (text) => {
+    expect(isOperatorWord(text)).toBe(true);
+  });
+
+  it('does not take a message about a person for a call for the operator', () => {
+    expect(isOperatorWord('адам жоғалды')).toBe(false);
+  });
+
+  it('is sure of the language only when the text is clearly in it', () => {
+    expect(parse('Мен колледж дипломымды жоғалттым')).toMatchObject({ lang: 'kk', langCertain: true });
+    expect(parse('Я потерял диплом колледжа')).toMatchObject({ lang: 'ru', langCertain: true });
+    expect(parse('диплом', 'kk')).toMatchObject({ langCertain: false });
+    expect(parse('аттестат жоғалды что делать')).toMatchObject({ langCertain: false });
+  });
+
+  it('offers at least two other guesses, none the same as the top one, when unsure', () => {
+    for (const text of ['asdf qwerty', 'колледж', 'лорем ипсум']) {
+      const parsed = parse(text);
+      if (parsed.intent !== 'unknown' && parsed.confidence >= LOW_CONFIDENCE) continue;
+      expect(parsed.alternatives.length).toBeGreaterThanOrEqual(2);
+      expect(parsed.alternatives).not.toContainEqual(expect.objectContaining({ intent: parsed.intent, serviceId: parsed.serviceId }));
+    }
+  });
+
+  it('answers a very long text without failing', () => {
+    expect(parse('аттестат '.repeat(5000)).intent).toBe('checklist');
+  });
+});
