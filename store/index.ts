@@ -1,5 +1,4 @@
 import { createMemoryStore } from './memory';
-import { createRedisStore } from './redis';
 import type { Store } from './types';
 
 export interface StoreLogger {
@@ -15,6 +14,8 @@ export async function openStore(redisUrl: string | undefined, log: StoreLogger, 
     log.warn('REDIS_URL is not set: using the in-memory store, nothing is persisted across restarts');
     return createMemoryStore();
   }
+  // Loaded only when configured: the client takes a quarter of a second to import.
+  const { createRedisStore } = await import('./redis');
   const store = await createRedisStore({
     url: redisUrl,
     ...(options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {}),

@@ -1,9 +1,24 @@
-import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+/** The browser scripts the server serves, by name, and their entries in widget/. */
+export const SCRIPTS = { 'widget.js': 'chat/index.ts', 'operator.js': 'operator/index.ts' } as const;
+export type ScriptName = keyof typeof SCRIPTS;
+
+/** Set in the server bundle by scripts/build.ts: the folder that holds the scripts built with it. */
+declare const PREBUILT_SCRIPTS: string | undefined;
+
+/** A script as built with the server bundle, or bundled now when the server runs from its sources. */
+export async function browserScript(name: ScriptName): Promise<string> {
+  if (typeof PREBUILT_SCRIPTS === 'string') return readFile(join(PREBUILT_SCRIPTS, name), 'utf8');
+  return bundle(SCRIPTS[name]);
+}
+
 /** Bundles a browser entry of widget/ into one minified script, in memory. */
 export async function bundle(entry: string): Promise<string> {
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     bundle: true,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
-import { bundle } from '../../widget/build';
+import { browserScript } from '../../widget/build';
 import type { AppDeps } from '../app';
 
 const SCRIPT = 'application/javascript; charset=utf-8';
@@ -13,9 +13,9 @@ const SCRIPT = 'application/javascript; charset=utf-8';
 export const pageRoutes: FastifyPluginAsync<AppDeps> = async (app) => {
   const [demoPage, widgetScript, consolePage, consoleScript] = await Promise.all([
     readFile(new URL('../../widget/demo.html', import.meta.url), 'utf8'),
-    bundle('chat/index.ts'),
+    browserScript('widget.js'),
     readFile(new URL('../../widget/operator/index.html', import.meta.url), 'utf8'),
-    bundle('operator/index.ts'),
+    browserScript('operator.js'),
   ]);
   const demoPolicy = strictPolicy(demoPage);
   const consoleIn = {

@@ -1,0 +1,44 @@
+/**
+ * `npm run build` (run by `npm start` first): the server as one ES module, dist/main.mjs, with the
+ * packages left to node_modules, and the browser scripts beside it in dist/public/, so that start
+ * compiles nothing. Sources keep reading their files (locales, pages, fonts) where they lie: each
+ * module's `import.meta.url` stays its source file's.
+ */
+import { build, type Plugin } from 'esbuild';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundle, SCRIPTS } from '../widget/build';
+
+const root = new URL('../', import.meta.url);
+const dist = new URL('dist/', root);
+const publicDir = new URL('public/', dist);
+
+const sourceUrls: Plugin = {
+  name: 'source-import-meta-url',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+    });
+  },
+};
+
+export async function buildProduct(): Promise<void> {
+  await mkdir(publicDir, { recursive: true });
+  await Promise.all(Object.entries(SCRIPTS).map(async ([name, entry]) => writeFile(new URL(name, publicDir), await bundle(entry))));
+  await build({
+    entryPoints: [fileURLToPath(new URL('main.ts', root))],
+    outfile: fileURLToPath(new URL('main.mjs', dist)),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    define: { PREBUILT_SCRIPTS: JSON.stringify(fileURLToPath(publicDir)) },
+    plugins: [sourceUrls],
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildProduct();
