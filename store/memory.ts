@@ -70,6 +70,20 @@ class MemoryConversations implements ConversationStore {
       return doc === undefined ? null : (JSON.parse(doc.json) as Conversation);
     });
   }
+
+  async *ids(): AsyncIterable<string[]> {
+    const all = [...this.docs.keys()];
+    for (let from = 0; from < all.length; from += 500) yield all.slice(from, from + 500);
+  }
+
+  async replaceTranscript(id: string, entries: readonly TranscriptEntry[]): Promise<void> {
+    if (entries.length === 0) this.transcripts.delete(id);
+    else
+      this.transcripts.set(
+        id,
+        entries.slice(-TRANSCRIPT_LIMIT).map((e) => ({ ...e })),
+      );
+  }
 }
 
 class MemoryIdempotency implements IdempotencyStore {

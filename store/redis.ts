@@ -106,6 +106,28 @@ class RedisConversations implements ConversationStore {
     const docs = await Promise.all(ids.map((id) => this.client.hGet(this.docKey(id), 'doc')));
     return docs.map((doc) => (doc == null ? null : (JSON.parse(doc) as Conversation)));
   }
+
+  async *ids(): AsyncIterable<string[]> {
+    // Only the documents are hashes; a conversation's transcript (a list) and contention mark (a string) are not.
+    const pattern = `${this.prefix.replace(/[*?[\]\\]/g, '\\$&')}conv:{*}`;
+    const start = this.prefix.length + 'conv:{'.length;
+    for await (const keys of this.client.scanIterator({ MATCH: pattern, TYPE: 'hash', COUNT: 500 })) {
+      if (keys.length > 0) yield keys.map((key) => key.slice(start, -1));
+    }
+  }
+
+  async replaceTranscript(id: string, entries: readonly TranscriptEntry[]): Promise<void> {
+    const key = this.transcriptKey(id);
+    const write = this.client.multi().del(key);
+    if (entries.length > 0)
+      write
+        .rPush(
+          key,
+          entries.slice(-TRANSCRIPT_LIMIT).map((entry) => JSON.stringify(entry)),
+        )
+        .expire(key, CONVERSATION_TTL_SECONDS);
+    await write.exec();
+  }
 }
 
 class RedisIdempotency implements IdempotencyStore {

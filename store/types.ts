@@ -112,6 +112,17 @@ export interface ConversationStore {
   transcript(id: string, limit?: number): Promise<TranscriptEntry[]>;
   /** Several conversations at once (one round trip), in the order of `ids`; null where missing. */
   getMany(ids: readonly string[]): Promise<(Conversation | null)[]>;
+  /**
+   * The ids of every stored conversation, a page at a time, in no set order (the retention sweep
+   * reads them all); a conversation saved during the walk may be left out.
+   */
+  ids(): AsyncIterable<string[]>;
+  /**
+   * Puts `entries` in the place of the whole transcript (anonymised, or none after the citizen
+   * asked to delete their data). Not atomic with `save`: an entry appended in between is lost, so
+   * it is used on conversations nobody writes in, or inside the citizen's own turn.
+   */
+  replaceTranscript(id: string, entries: readonly TranscriptEntry[]): Promise<void>;
 }
 
 /** Marks a key as done once, so an effect retried after a lost race is not applied twice. */

@@ -807,3 +807,41 @@ describe('the Redis outbox', () => {
 function minuteIso() {
   return '2026-01-01T09:00:00.000Z';
 }
+
+describe.each(factories)('%s store walks and rewrites conversations for retention', (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open(randomUUID());
+  });
+  afterAll(() => store.close());
+
+  it('lists the id of every stored conversation once, and nothing of another key space', async () => {
+    const other = await open(randomUUID());
+    await other.conversations.save(conversation('web-elsewhere', 1), 0, [{ from: 'citizen', text: 'сәлем', at: new Date().toISOString() }]);
+    const ids = Array.from({ length: 7 }, (_, i) => `web-walk-${i}:{x}`);
+    for (const id of ids) await store.conversations.save(conversation(id, 1), 0, [{ from: 'citizen', text: 'сәлем', at: new Date().toISOString() }]);
+    const seen: string[] = [];
+    for await (const page of store.conversations.ids()) seen.push(...page);
+    expect(seen.sort()).toEqual([...ids].sort());
+    await other.close();
+  });
+
+  it('replaces a transcript whole, keeps appending after it, and empties it', async () => {
+    const id = `web-${randomUUID()}`;
+    const at = new Date().toISOString();
+    await store.conversations.save(conversation(id, 1), 0, [
+      { from: 'citizen', text: 'ЖСН 850520400003', at, seq: 1 },
+      { from: 'bot', text: 'Рахмет', at, seq: 2 },
+    ]);
+    await store.conversations.replaceTranscript(id, [
+      { from: 'citizen', text: '•••', at, seq: 1 },
+      { from: 'bot', text: 'Рахмет', at, seq: 2 },
+    ]);
+    expect((await store.conversations.transcript(id)).map((e) => e.text)).toEqual(['•••', 'Рахмет']);
+    await store.conversations.save(conversation(id, 2), 1, [{ from: 'citizen', text: 'меню', at, seq: 3 }]);
+    expect((await store.conversations.transcript(id)).map((e) => e.seq)).toEqual([1, 2, 3]);
+    await store.conversations.replaceTranscript(id, []);
+    expect(await store.conversations.transcript(id)).toEqual([]);
+    expect((await store.conversations.get(id))!.revision).toBe(2);
+  });
+});
