@@ -109,6 +109,11 @@ describe('the widget with the keyboard, a screen reader and large text (Chromium
       expect(await scrollsSideways(page)).toBe(false);
       expect(await page.getByTestId('chat-log').evaluate((log) => log.scrollWidth <= log.clientWidth)).toBe(true);
     }
+    // The send button is whole on screen, also on the narrowest phone at the largest text.
+    const send = page.getByRole('button', { name: lang === 'kk' ? 'Жіберу' : 'Отправить' });
+    const box = (await send.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(await send.evaluate((button) => button.scrollWidth <= button.clientWidth)).toBe(true);
     // Every control is a touch target of at least 44 px.
     const small = await page.evaluate(() => {
       const root = document.querySelector('citizen-assistant')!.shadowRoot!;

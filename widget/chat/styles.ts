@@ -60,7 +60,7 @@ button.primary,.buttons button.primary{background:var(--ca-accent);border-color:
 .status:empty{display:none}
 .composer{border-top:1px solid #e1e5ea}
 .form{display:flex;gap:.4em;padding:.6em;align-items:stretch}
-.form input[type=text]{flex:1 1 auto;min-width:0;min-height:44px;padding:.4em .6em;border:1px solid #6b7685;border-radius:8px;background:#fff}
+.form input[type=text]{flex:1 1 0;width:0;min-width:0;min-height:44px;padding:.4em .6em;border:1px solid #6b7685;border-radius:8px;background:#fff}
 .form .primary{display:inline-flex;align-items:center;gap:.3em;min-height:44px;min-width:44px;padding:0 .8em;border:0;border-radius:8px}
 .attach{display:inline-flex;align-items:center;justify-content:center;min-width:44px;min-height:44px;border-radius:8px;color:var(--ca-accent);cursor:pointer}
 .attach:focus-within{outline:3px solid #1b2430;outline-offset:2px}
@@ -72,7 +72,7 @@ button.primary,.buttons button.primary{background:var(--ca-accent);border-color:
 .about p{margin:0 0 .3em;overflow-wrap:anywhere}
 .about .name{font-weight:600}
 .refusal{color:#9b1c1c;font-weight:600}
-@media (max-width:480px){.launcher .label{display:none}}
+@media (max-width:480px){.launcher .label{display:none}.form .primary span{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:ca-in .15s ease-out}@keyframes ca-in{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}}
 `;
 
