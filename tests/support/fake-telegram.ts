@@ -41,6 +41,16 @@ export interface FakeTelegram {
    * resolves with the call.
    */
   holdNext(method: string): { arrived: Promise<ApiCall>; release(): void };
+  /** From now on answers every method call but getUpdates `ms` later (0: at once), as a slow or distant Telegram does. */
+  setLatency(ms: number): void;
+  /**
+   * From now on refuses a message (sendMessage, sendDocument, editMessageText) that would make more
+   * than `perSecond` accepted in any one second with a 429 and `retryAfter` (null: no limit), as
+   * Telegram does to a bot that goes over its limit.
+   */
+  limitSends(perSecond: number | null, retryAfter?: number): void;
+  /** Accepted messages (sendMessage, sendDocument, editMessageText) by the whole second they arrived in (ms since the epoch / 1000). */
+  sendsPerSecond(): Map<number, number>;
   /** Queues a private-chat text message from a user. */
   sendText(chatId: number, text: string, languageCode?: string): void;
   /**
@@ -141,6 +151,10 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     return { raw }; // multipart (documents): kept whole for the test to inspect
   };
 
+  let latencyMs = 0;
+  let sendLimit: { perSecond: number; retryAfter: number } | undefined;
+  const isSend = (method: string) => method === 'sendMessage' || method === 'sendDocument' || method === 'editMessageText';
+
   const server: Server = createServer(async (request, response) => {
     const at = Date.now();
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(request.url ?? '');
@@ -160,6 +174,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
+    // Recorded when it arrives, answered after the latency: what Telegram counts is the arrival.
+    const answerLater = (send: () => void) => (latencyMs > 0 && match?.[2] !== 'getUpdates' ? void setTimeout(send, latencyMs) : send());
     if (!match || match[1] !== TEST_TOKEN) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const params = await readBody(request);
@@ -179,14 +195,18 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       };
       return;
     }
+    const overLimit =
+      sendLimit !== undefined && isSend(method) && calls.filter((c) => isSend(c.method) && c.at > at - 1000).length >= sendLimit.perSecond
+        ? { error_code: 429, description: `Too Many Requests: retry after ${sendLimit.retryAfter}`, retry_after: sendLimit.retryAfter }
+        : undefined;
     const failing = failures.find((f) => f.left > 0 && f.method === method && (f.chatId === undefined || Number(params.chat_id) === f.chatId));
     if (failing) failing.left--;
-    const failure = failing?.failure ?? (random?.method === method && random.draw() < random.fraction ? random.failure : undefined);
+    const failure = overLimit ?? failing?.failure ?? (random?.method === method && random.draw() < random.fraction ? random.failure : undefined);
     if (failure) {
       refused.push({ method, params, at });
       arrivals.notify();
       const { retry_after, ...error } = failure;
-      return reply(failure.error_code, { ok: false, ...error, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) });
+      return answerLater(() => reply(failure.error_code, { ok: false, ...error, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) }));
     }
     const call = { method, params, at };
     calls.push(call);
@@ -215,11 +235,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       const held = hold;
       hold = undefined;
       held.arrived(call);
-      if (held.released) return answer();
-      held.answer = answer;
+      if (held.released) return answerLater(answer);
+      held.answer = () => answerLater(answer);
       return;
     }
-    return answer();
+    return answerLater(answer);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -230,6 +250,17 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     calls,
     refused,
     downloads,
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    limitSends(perSecond, retryAfter = 1) {
+      sendLimit = perSecond === null ? undefined : { perSecond, retryAfter };
+    },
+    sendsPerSecond() {
+      const counts = new Map<number, number>();
+      for (const call of calls) if (isSend(call.method)) counts.set(Math.floor(call.at / 1000), (counts.get(Math.floor(call.at / 1000)) ?? 0) + 1);
+      return counts;
+    },
     sendPhoto(chatId, content, options = {}) {
       const small = offerFile(content.subarray(0, Math.min(content.length, 16)), undefined, 'jpg');
       const large = offerFile(content, options.statedSize, 'jpg');
