@@ -34,12 +34,14 @@ const ServiceDetail = ServiceSummary.extend({
         id: z.string(),
         text: z.string(),
         options: z.array(z.object({ id: z.string(), label: z.string() })),
+        multiple: z.literal(true).optional().describe('The citizen may choose several options; the answer then holds their ids joined by commas (additive).'),
       }),
     )
     .describe(
       'The questions that personalise the checklist, in the requested language, each with its options (additive). ' +
         'They name the ids of the answers a conversation collected: `answers[question.id] = option.id`.',
     ),
+  noDocuments: z.string().optional().describe('Where the source names no documents for a case (or none at all, `documents` then empty): what it says instead, with whom to ask (additive).'),
   complaint: z
     .object({
       addressees: z

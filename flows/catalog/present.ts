@@ -18,8 +18,10 @@ export interface ServiceView {
   sources: string[];
   /** Where the source is cut off, silent or contradicts itself. */
   notes: string[];
-  /** The checklist's questions with their options: they name the ids of a conversation's answers. */
-  questions: { id: string; text: string; options: { id: string; label: string }[] }[];
+  /** The checklist's questions with their options: they name the ids of a conversation's answers; `multiple`: several, joined by commas. */
+  questions: { id: string; text: string; options: { id: string; label: string }[]; multiple?: true }[];
+  /** Where the seed names no documents for a case (or none at all): what it says instead, with whom to ask. */
+  noDocuments?: string;
   /** How to complain: who receives a complaint and in how many working days it is answered, extension, forwarding, court. */
   complaint: ComplaintView;
 }
@@ -110,7 +112,13 @@ export function serviceView(service: Service, lang: Lang): ServiceView {
     homeVisit: service.homeVisit.available,
     sources: allSources(service),
     notes: service.notes.map((n) => n.text[lang]),
-    questions: service.questions.map((q) => ({ id: q.id, text: q.text[lang], options: q.options.map((o) => ({ id: o.id, label: o.label[lang] })) })),
+    questions: service.questions.map((q) => ({
+      id: q.id,
+      text: q.text[lang],
+      options: q.options.map((o) => ({ id: o.id, label: o.label[lang] })),
+      ...(q.multiple ? { multiple: true as const } : {}),
+    })),
+    ...(service.noDocuments ? { noDocuments: service.noDocuments.text[lang] } : {}),
     complaint: complaintView(service, lang),
   };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createFlows } from '../../flows';
+import { describeCollected } from '../../flows/describe';
 import type { Reply } from '../../flows/types';
+import { createTexts } from '../../locales/i18n';
 import { testEngine } from '../support/engine';
 
 /**
@@ -173,6 +176,16 @@ describe('free meals', () => {
     const list = await meals.press('nav:done');
     const ticks = buttons(list).filter((b) => b.startsWith('tick:'));
     expect(ticks).toEqual(expect.arrayContaining(['tick:guardianship_certificate_copy', 'tick:disability_certificate']));
+  });
+
+  it('operators read both categories in words', async () => {
+    const flows = createFlows();
+    const data = { checklist: { serviceId: 'free-meals', answers: { channel: 'provider_office', category: 'orphan,disability' }, ticked: [] } };
+    const [section] = describeCollected(flows, data, { lang: 'ru', t: createTexts().translator('ru') });
+    expect(section!.items).toContainEqual({
+      label: 'К какой категории относится обучающийся? Можно выбрать несколько.',
+      value: 'Сирота или без попечения родителей, Инвалидность (в т. ч. с детства)',
+    });
   });
 
   it('one press still answers with one category', async () => {

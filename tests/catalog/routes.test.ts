@@ -27,3 +27,22 @@ describe('the deadline route on a provisional year', () => {
     expect(await deadline('from=2024-05-03&workingDays=2')).toEqual({ status: 200, body: { from: '2024-05-03', workingDays: 2, deadline: '2024-05-06' } });
   });
 });
+
+describe('the service route on the facts the seeds leave open', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+  const service = async (id: string) => (await server.app.inject({ method: 'GET', url: `/api/services/${id}?lang=ru` })).json();
+
+  it('a service without a document list has none, and says so in noDocuments; a question that takes several says so', async () => {
+    const certificate = await service('incomplete-education-certificate');
+    expect(certificate.documents).toEqual([]);
+    expect(certificate.noDocuments).toContain('перечень документов для этой справки не приведён');
+    const meals = await service('free-meals');
+    expect(meals.questions.find((q: { id: string }) => q.id === 'category').multiple).toBe(true);
+    expect(meals.questions.find((q: { id: string }) => q.id === 'channel').multiple).toBeUndefined();
+    expect((await service('duplicate-school')).noDocuments).toBeUndefined();
+  });
+});
