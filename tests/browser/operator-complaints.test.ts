@@ -80,8 +80,8 @@ describe('the complaints desk of the operator console in Chromium', () => {
     const facts = () => detail.locator('dl > div').evaluateAll((pairs) => pairs.map((pair) => [...pair.children].map((part) => part.textContent).join(' ')).join('\n'));
     await poll(async () => facts()).toContain('Статус Зарегистрирована');
     const shown = await facts();
-    expect(shown).toContain('На кого жалоба Решения и действия услугодателя');
-    expect(shown).toContain('Номер заявки KZ-000123');
+    expect(shown).toContain('На кого жалоба Решения и действия организации, которая оказывает услугу');
+    expect(shown).toContain('Номер заявления KZ-000123');
     expect(shown).toContain('Что просит гражданин Выдать дубликат и объяснить задержку.');
     expect(shown).toContain(`ИИН ${maskIin('850520400003')}`);
     expect(shown).not.toContain('850520400003');
@@ -147,7 +147,7 @@ describe('the complaints desk of the operator console in Chromium', () => {
     await row.click();
     const detail = page.getByTestId('complaints-detail');
     const facts = () => detail.locator('dl > div').evaluateAll((pairs) => pairs.map((pair) => [...pair.children].map((part) => part.textContent).join(' ')).join('\n'));
-    await poll(async () => facts()).toContain('На кого жалоба Сотрудник Госкорпорации');
+    await poll(async () => facts()).toContain('На кого жалоба Сотрудник ЦОН');
     expect(await facts()).toContain('Приложения Нет');
     expect(await detail.locator('.desk-buttons button').allTextContents()).toEqual(['Принять в работу', 'Ответить', 'Направить по принадлежности', 'Продлить срок', 'Закрыть']);
 

@@ -189,7 +189,7 @@ describe('the 1414 operator console in Chromium', () => {
     // The call-back list opens with Enter.
     await page.getByRole('button', { name: 'Обратные звонки' }).focus();
     await page.keyboard.press('Enter');
-    await poll(() => page.getByTestId('callbacks').textContent()).toContain('Заявок на обратный звонок нет.');
+    await poll(() => page.getByTestId('callbacks').textContent()).toContain('Запросов на обратный звонок нет.');
     await page.close();
   });
 
@@ -408,6 +408,8 @@ describe('the 1414 operator console in Chromium', () => {
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe(phone);
     await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Открыть разговор');
+    await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Заметка о звонке');
     await page.keyboard.type('Не берёт трубку');
     await page.keyboard.press('Tab');
@@ -415,7 +417,7 @@ describe('the 1414 operator console in Chromium', () => {
     expect((await focused(page)).text).toBe('Не дозвонились');
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('notices').textContent()).toContain('Отмечено: Не дозвонились.');
-    await poll(() => detail.textContent()).toMatch(/Попыток дозвониться\s*1/);
+    await poll(() => detail.textContent()).toMatch(/Звонков\s*1/);
     expect(await detail.textContent()).toMatch(/Заметка\s*Не берёт трубку/);
     await poll(async () => (await focused(page)).text).toBe(phone);
 
