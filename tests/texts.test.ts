@@ -247,4 +247,23 @@ describe('a condition and a refusal ground are said once, in the form style.md g
     expect(text).toMatch(/Перед походом проверьте — в приёме откажут, если:\n• документы принесли не все/);
     expect(text).not.toMatch(/• Если/);
   });
+
+  it('heads the list with one colon at most, also for a service whose name has one, and counts progress as style.md does', async () => {
+    const { testEngine } = await import('./support/engine');
+    const engine = testEngine();
+    for (const lang of ['ru', 'kk'] as const) {
+      const id = `web-heading-${lang}`;
+      await engine.handle({ conversationId: id, channel: 'web', langHint: lang, event: { type: 'start' } });
+      await engine.handle({ conversationId: id, channel: 'web', event: { type: 'choice', id: 'menu:checklist' } });
+      let result = await engine.handle({ conversationId: id, channel: 'web', event: { type: 'choice', id: 'svc:tvet-admission' } });
+      for (;;) {
+        const answer = result.replies.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith('ans:'));
+        if (!answer) break;
+        result = await engine.handle({ conversationId: id, channel: 'web', event: { type: 'choice', id: answer.id } });
+      }
+      const heading = result.replies.at(-1)!.text.split('\n')[0]!;
+      expect(heading.match(/:/g)?.length ?? 0, heading).toBeLessThanOrEqual(1);
+      expect(heading).toMatch(lang === 'ru' ? /\(готово 0 из \d\)\.$/ : /\(дайыны: 0\/\d\)\.$/);
+    }
+  });
 });

@@ -151,13 +151,13 @@ describe('checklist in Telegram', () => {
     since = telegram.calls.length;
     telegram.pressButton(chat, 'ans:reason:lost', 'kk');
     const list = await messageWithKeyboard(telegram, chat, since);
-    expect(list!.params.text).toMatch(/2 құжаттың 0 дайын/);
+    expect(list!.params.text).toMatch(/дайыны: 0\/2/);
     expect(buttons(list!).map((b) => b.callback_data)).toContain('tick:student_identity_document');
 
     since = telegram.calls.length;
     telegram.pressButton(chat, 'tick:student_identity_document', 'kk');
     const [edit] = await telegram.waitFor('editMessageText', 1, since, chat);
-    expect(edit!.params.text).toMatch(/2 құжаттың 1 дайын/);
+    expect(edit!.params.text).toMatch(/дайыны: 1\/2/);
     expect(buttons(edit!).find((b) => b.callback_data === 'tick:student_identity_document')!.text).toBe('✅ 2');
     expect(telegram.calls.slice(since).filter((c) => c.method === 'sendMessage')).toHaveLength(0);
   });

@@ -42,7 +42,7 @@ describe('checklist journey', () => {
   it('correction of data: a single-channel service goes straight to the list', async () => {
     const replies = await play(testEngine(), 'web-correct', ['menu:checklist', 'svc:correct-education-document'], 'kk');
     expect(ticks(replies)).toEqual(['e_application', 'education_document_copy']);
-    expect(replies.at(-1)!.text).toMatch(/2 құжаттың 0 дайын/);
+    expect(replies.at(-1)!.text).toMatch(/дайыны: 0\/2/);
   });
 
   it('academic leave for illness lists the medical commission conclusion only', async () => {
@@ -65,7 +65,7 @@ describe('checklist journey', () => {
     expect(ticked.replies[0]!.choices!.find((c) => c.id === 'tick:student_identity_document')!.label).toBe('✅ 2');
     expect(ticked.conversation.data.checklist).toMatchObject({ serviceId: 'duplicate-school', ticked: ['student_identity_document'] });
     const kazakh = await engine.handle({ conversationId: 'web-tick', channel: 'web', event: { type: 'choice', id: 'lang:kk' } });
-    expect(kazakh.replies.at(-1)!.text).toMatch(/2 құжаттың 1 дайын/);
+    expect(kazakh.replies.at(-1)!.text).toMatch(/дайыны: 1\/2/);
     expect(kazakh.conversation.data.checklist).toMatchObject({ serviceId: 'duplicate-school', answers: { channel: 'state_corporation', applicant: 'parent', reason: 'lost' } });
   });
 
