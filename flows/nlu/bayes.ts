@@ -30,11 +30,12 @@ export class NaiveBayes<Label extends string> {
     }
   }
 
-  /** How much of the features' weight the training has seen (0 when none of it). */
-  coverage(features: Features): number {
+  /** How much of the features' weight the training has seen (0 when none of it), counting only the features `counted` accepts. */
+  coverage(features: Features, counted: (feature: string) => boolean = () => true): number {
     let seen = 0;
     let all = 0;
     for (const [feature, weight] of features) {
+      if (!counted(feature)) continue;
       all += weight;
       if (this.known.has(feature)) seen += weight;
     }

@@ -24,6 +24,8 @@ export interface Example {
   services: ServiceId[];
   /** A service's own phrase (not an intent's phrase with a service's name put in). */
   fromServiceFile?: boolean;
+  /** One of a service's names. */
+  isName?: boolean;
   topic?: QuestionTopic;
   against?: ComplaintAgainst | 'general';
 }
@@ -62,7 +64,10 @@ export function trainingExamples(): Example[] {
 
   for (const serviceId of SERVICE_IDS) {
     const { names, requests } = SERVICE_PHRASES[serviceId];
-    for (const lang of LANGS) for (const text of [...names[lang], ...requests[lang]]) examples.push({ text, intent: 'checklist', services: [serviceId], fromServiceFile: true });
+    for (const lang of LANGS) {
+      for (const text of names[lang]) examples.push({ text, intent: 'checklist', services: [serviceId], fromServiceFile: true, isName: true });
+      for (const text of requests[lang]) examples.push({ text, intent: 'checklist', services: [serviceId], fromServiceFile: true });
+    }
   }
   for (const group of AMBIGUOUS_GROUPS) for (const lang of LANGS) for (const text of group.phrases[lang]) examples.push({ text, intent: 'checklist', services: group.services, fromServiceFile: true });
   // "что делать" alone is no request for a checklist: those phrases are learned with a name only.

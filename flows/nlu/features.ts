@@ -11,7 +11,7 @@ import type { Vocabulary } from './vocabulary';
  * only; the intent classifier sees a single "a service is named" feature in their place, so that
  * "сколько стоит дубликат аттестата" is a question because of "сколько стоит", whatever it is about.
  */
-const TRIGRAM_WEIGHT = 0.15;
+const TRIGRAM_WEIGHT = 0.5;
 const PAIR_WEIGHT = 0.5;
 export const SERVICE_NAMED = 'm:service';
 
@@ -85,6 +85,6 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
   const namesService = serviceStems.some((stem) => !LEVEL.test(stem));
   const all: Features = new Map(intent);
   for (const [feature, weight] of service) all.set(feature, (all.get(feature) ?? 0) + weight);
-  if (namesService) intent.set(SERVICE_NAMED, 1);
+  if (namesService) intent.set(SERVICE_NAMED, 2);
   return { intent, service, all, serviceStems, namesService, namesLevel: serviceStems.some((stem) => LEVEL.test(stem)) };
 }

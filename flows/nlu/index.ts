@@ -53,12 +53,12 @@ export const LOW_CONFIDENCE = 0.5;
 /** Scales the classifiers' average log-likelihood into probabilities (tuned on the labelled set). */
 const SHARPNESS = { intents: 6, services: 6, topics: 6, against: 6 };
 /** A second service this close to the first fits equally. */
-const AMBIGUOUS_RATIO = 0.6;
+const AMBIGUOUS_RATIO = 0.9;
 /** A message only this much of whose words the phrases know is not understood. */
 const MIN_COVERAGE = 0.2;
 
 /** Intents that are about a service, and so carry one when it is named. */
-const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', 'complaint', 'status']);
+const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', 'complaint', 'status', 'home_visit']);
 
 const MAX_LENGTH = 2000;
 
@@ -74,12 +74,15 @@ export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
   const features = analyse(model, folded);
   const applicationNumber = applicationNumberIn(input);
 
-  if (model.intents.coverage(features.intent) < MIN_COVERAGE && !features.namesService) {
+  // Letter trigrams match almost anything: whether a text is understood at all is judged by its words.
+  if (model.intents.coverage(features.intent, isWordFeature) < MIN_COVERAGE && !features.namesService) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
   const intents = model.intents.posteriors(features.intent, SHARPNESS.intents);
+  // Nothing but a service named ("я потерял аттестат"): a request for it.
+  if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
   // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question.
   if (COMPLAINT_CUES.test(` ${folded} `)) promote(intents, 'complaint');
   else if (applicationNumber && intents[0]!.label !== 'complaint') promote(intents, 'status');
@@ -148,6 +151,16 @@ function fallbackGuesses(top: Intent): Guess[] {
     .filter((intent) => intent !== top)
     .slice(0, 2)
     .map((intent) => ({ intent, serviceId: null, confidence: 0 }));
+}
+
+function isWordFeature(feature: string): boolean {
+  return feature.startsWith('w:') || feature.startsWith('s:');
+}
+
+/** Whether any word besides the service's and the shortest function words ("я", "в", "мен") is left for the intent. */
+function hasIntentWords(features: Map<string, number>): boolean {
+  for (const feature of features.keys()) if (feature.startsWith('w:') && feature.length > 4) return true;
+  return false;
 }
 
 function round(p: number): number {

@@ -67,9 +67,10 @@ function train(): Model {
   return { vocabulary, serviceStems, intents, services, topics, against, ambiguousGroupOf, trainedInMs: performance.now() - started };
 }
 
-function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {
+function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {
   const inServices = new Map<string, number>();
   const elsewhere = new Map<string, number>();
+  const inNames = new Set<string>();
   let servicesTotal = 0;
   let elsewhereTotal = 0;
   for (const example of examples) {
@@ -80,13 +81,15 @@ function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; services
       counts.set(stem, (counts.get(stem) ?? 0) + 1);
       if (fromService) servicesTotal += 1;
       else elsewhereTotal += 1;
+      if (example.isName && stem.length > 2) inNames.add(stem);
     }
   }
   const stems = new Set<string>();
   for (const [stem, count] of inServices) {
     const share = count / servicesTotal;
     const otherShare = ((elsewhere.get(stem) ?? 0) + 0.5) / elsewhereTotal;
-    if (share >= SERVICE_STEM_RATIO * otherShare) stems.add(stem);
+    // A word of a service's name needs only to be commoner there than elsewhere; any other word, much commoner.
+    if (share >= (inNames.has(stem) ? 1 : SERVICE_STEM_RATIO) * otherShare) stems.add(stem);
   }
   return stems;
 }
