@@ -106,7 +106,7 @@ export function createChecklistFlow(): Flow {
         if (!question || !option) return again(state, ctx, 'checklist:answer_with_buttons', event);
         if (question.multiple && data.picked) {
           // Choosing several: each press adds or removes an option; "done" answers with them all, in the order of the options.
-          const chosen = data.picked?.includes(option.id) ? data.picked.filter((o) => o !== option.id) : [...(data.picked ?? []), option.id];
+          const chosen = data.picked.includes(option.id) ? data.picked.filter((o) => o !== option.id) : [...data.picked, option.id];
           const picked = question.options.map((o) => o.id).filter((o) => chosen.includes(o));
           const next = stateOf(flow, 'question', { ...data, picked });
           return { replies: [{ ...questionReply(service, question, dataOf(next.data), ctx), replace: true }], state: next };
@@ -369,7 +369,7 @@ export function detailSections(service: Service, answers: Answers, ctx: FlowCont
   // The fee's text says itself when the seed states none: the heading does not say it again.
   sections.push({ topic: 'fee', text: `${t('checklist:details.fee')}\n${service.fee.text[lang]}` });
   sections.push({ topic: 'result', text: `${t('checklist:details.result')}\n${service.result.text[lang]}` });
-  if (service.resultDelivery.length) sections.push({ topic: 'collect', text: `${t('checklist:details.collect')}\n${service.resultDelivery.map((f) => `• ${f.text[lang]}`).join('\n')}` });
+  if (service.resultDelivery.length) sections.push({ topic: 'collect', text: `${t('checklist:details.collect')}\n${bullets(service.resultDelivery)}` });
   const { intake, service: refusedService } = service.refusalGrounds;
   const refusal = [
     ...(intake.length ? [`${t('checklist:details.check_before')}\n${bullets(intake)}`] : []),
