@@ -2,6 +2,7 @@ import type { Collection, Store } from '../../store/types';
 
 /** Failed logins of one account or one address, and until when the next attempt waits. */
 interface Failures {
+  key: string;
   count: number;
   lastAt: number;
   /** No attempt is checked before this time (ms since the epoch). */
@@ -25,6 +26,8 @@ export const ACCOUNT_RULE: ThrottleRule = { free: 5, firstWaitMs: 1000, maxWaitM
 export const ADDRESS_RULE: ThrottleRule = { free: 30, firstWaitMs: 1000, maxWaitMs: 15 * 60_000 };
 /** Failures older than this are forgotten. */
 const FORGET_MS = 3600_000;
+/** Every this many failures counted here, forgotten records are removed, so guessed logins do not pile up in the store. */
+const SWEEP_EVERY = 100;
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -34,6 +37,7 @@ export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSe
  */
 export class LoginThrottle {
   private readonly failures: Collection<Failures>;
+  private counted = 0;
 
   constructor(
     store: Store,
@@ -42,7 +46,7 @@ export class LoginThrottle {
     this.failures = store.collection<Failures>('login-failures');
   }
 
-  /** Whether a login may be checked now for this account from this address. */
+  /** Whether a login may be checked now for this account from this address (a login that names no account backs off alike). */
   async check(login: string, address: string): Promise<ThrottleVerdict> {
     const now = this.now();
     const waits = (await Promise.all(keysOf(login, address).map(([key]) => this.failures.get(key)))).map((f) => (f ? f.until - now : 0));
@@ -58,10 +62,16 @@ export class LoginThrottle {
       const before = await this.failures.get(key);
       const count = before && now - before.lastAt < FORGET_MS ? before.count + 1 : 1;
       const until = count > rule.free ? now + Math.min(rule.maxWaitMs, rule.firstWaitMs * 2 ** (count - rule.free - 1)) : 0;
-      await this.failures.put(key, { count, lastAt: now, until });
+      await this.failures.put(key, { key, count, lastAt: now, until });
       if (isAccount && until > 0) accountWaits = true;
     }
+    if (++this.counted % SWEEP_EVERY === 0) await this.sweep(now);
     return accountWaits;
+  }
+
+  private async sweep(now: number): Promise<void> {
+    const forgotten = (await this.failures.list()).filter((f) => now - f.lastAt >= FORGET_MS && f.until <= now);
+    await Promise.all(forgotten.map((f) => this.failures.delete(f.key)));
   }
 
   /** A successful login clears the account's failures (the address keeps its own). */

@@ -69,6 +69,18 @@ describe('operator login limits', () => {
     expect(JSON.stringify(entries)).not.toMatch(/wrong-\d|aigerim-pass-1|dana-pass-12/);
   });
 
+  it('forgets the failures of guessed logins after an hour, so they do not pile up in the store', async () => {
+    const store = createMemoryStore();
+    let now = Date.parse('2026-11-30T09:00:00Z');
+    const throttle = new LoginThrottle(store, () => now);
+    for (let i = 0; i < 100; i++) await throttle.failed(`guess${i}`, `198.51.100.${i}`);
+    const stored = () => store.collection('login-failures').list();
+    expect(await stored()).toHaveLength(200);
+    now += 2 * 3600_000;
+    for (let i = 0; i < 100; i++) await throttle.failed('aigerim', '203.0.113.9');
+    expect(await stored()).toHaveLength(2);
+  });
+
   it('backs off an address after thirty failures within the hour, whichever logins it tries, and forgets them after an hour', async () => {
     const store = createMemoryStore();
     let now = Date.parse('2026-11-30T09:00:00Z');
