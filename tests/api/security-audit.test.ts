@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Audit } from '../../api/operator/audit';
+import { Callbacks } from '../../bot/callbacks';
 import { createMemoryStore } from '../../store/memory';
 import { routeTable } from '../support/route-table';
 import { startTestServer, type TestServer } from '../support/server';
@@ -48,7 +49,7 @@ describe('the operator audit log', () => {
     console.info(`10 000 presence calls in ${Date.now() - started} ms`);
   }, 120_000);
 
-  it("records every read of a citizen's data: a conversation, an application", async () => {
+  it("records every read of a citizen's data: a conversation, an application, a desk record", async () => {
     const client = await ChatClient.connect(server.wsUrl);
     const hello = await client.exchange({ type: 'hello', lang: 'ru' });
     const conversationId = hello.find((f) => f.type === 'session')!.conversationId as string;
@@ -66,13 +67,21 @@ describe('the operator audit log', () => {
     // Asking for what is not there reads nobody's data.
     expect((await server.app.inject({ method: 'GET', url: '/api/operator/applications/KZ-NONE-1', headers: headers.aigerim })).statusCode).toBe(404);
 
+    const callbacks = new Callbacks(server.store);
+    await callbacks.effect({ type: 'callback.request', phone: '+77012345678', topic: null }, { conversation: { id: conversationId, lang: 'ru' } as never, idempotencyKey: 'audit-turn-1' });
+    const callback = (await callbacks.list()).items[0]!;
+    expect((await server.app.inject({ method: 'GET', url: `/api/operator/callbacks/${callback.id}`, headers: headers.aigerim })).statusCode).toBe(200);
+
     const reads = (await auditOf(20)).filter((e) => e.action.endsWith('.read')).map((e) => [e.actor, e.action, e.target]);
     expect(reads).toEqual([
+      ['aigerim', 'callback.read', callback.id],
       ['aigerim', 'application.read', 'KZ-AUDIT-1'],
       ['aigerim', 'conversation.read', conversationId],
     ]);
     // The log names what was read, never what it holds.
-    expect(JSON.stringify(await auditOf())).not.toContain('850520400003');
+    const everything = JSON.stringify(await auditOf());
+    expect(everything).not.toContain('850520400003');
+    expect(everything).not.toContain('+77012345678');
   });
 
   it('is append-only through the API: it can only be read', () => {
