@@ -66,5 +66,21 @@ function closest(typed: string, labels: { id: string; label: string }[]): string
   if (scored.length === 1 || (scored.length > 1 && scored[0]!.cost < scored[1]!.cost)) return scored[0]!.id;
   if (typed.length < 4) return undefined;
   const containing = labels.filter((l) => l.label.length >= 4 && (l.label.startsWith(typed) || typed.split(' ').includes(l.label)));
-  return containing.length === 1 ? containing[0]!.id : undefined;
+  if (containing.length === 1) return containing[0]!.id;
+  return sharingStem(typed, labels);
+}
+
+/** Words of one root: "жоғалып" and "жоғалды", "потерял" and "потерян" share their first five letters. */
+const STEM = 5;
+/** Longer texts are more than an answer ("а если аттестат потерян, сколько стоит?"): they go to the understanding of questions. */
+const MAX_ANSWER_WORDS = 3;
+
+/** The one label with a word of the same root as a word of a short typed answer. */
+function sharingStem(typed: string, labels: { id: string; label: string }[]): string | undefined {
+  const words = typed.split(' ');
+  if (words.length > MAX_ANSWER_WORDS) return undefined;
+  const stems = words.filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM));
+  if (stems.length === 0) return undefined;
+  const sharing = labels.filter((l) => l.label.split(' ').some((word) => word.length >= STEM && stems.includes(word.slice(0, STEM))));
+  return sharing.length === 1 ? sharing[0]!.id : undefined;
 }

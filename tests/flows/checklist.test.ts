@@ -253,10 +253,9 @@ describe('application form in the checklist', () => {
     await type(engine, 'web-form-higher', '+7 701 234 56 78, nurgul@mail.kz');
     expect(asked(await press(engine, 'web-form-higher', 'q:skip'))).toMatch(/Қандай телнұсқа керек/);
     await press(engine, 'web-form-higher', 'q:duplicate:supplement');
+    // The reason typed in words of its own is taken as the button it means.
     const typedReason = await type(engine, 'web-form-higher', 'жоғалып кетті');
-    expect(typedReason.replies[0]!.text).toBe('Төмендегі батырмалардың бірін таңдаңыз.');
-    expect(typedReason.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['q:reason:lost', 'q:reason:damaged', 'q:reason:name_changed', 'q:back']);
-    await press(engine, 'web-form-higher', 'q:reason:lost');
+    expect(typedReason.replies.at(-1)!.choices!.map((c) => c.id)).toContain('q:confirm');
     const done = await press(engine, 'web-form-higher', 'q:confirm');
     expect(done.replies[0]!.attachment).toEqual({ kind: 'form', formId: 'seed000-app7', fileName: 'seed000-app7-kk.pdf' });
     // Applied for on the portal: typed into the portal's form there, not printed and handed in.

@@ -40,6 +40,16 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoice('9', channels)).toBeUndefined();
   });
 
+  it('takes a short answer with a word of the same root as one label', () => {
+    const reasons = [
+      { id: 'lost', label: 'Жоғалды' },
+      { id: 'damaged', label: 'Бүлінді' },
+      { id: 'renamed', label: 'Тегім өзгерді' },
+    ];
+    expect(matchChoice('жоғалып кетті', reasons)).toBe('lost');
+    expect(matchChoice('аттестат жоғалып кетті сонда ақысы қанша', reasons)).toBeUndefined();
+  });
+
   it('leaves the tick marks and arrows out of the label', () => {
     expect(matchChoice('назад', ticks)).toBe('nav:back');
   });
@@ -47,6 +57,11 @@ describe('a typed answer matched to the offered buttons', () => {
   it('chooses nothing for text that is not an answer, or that fits two buttons as well', () => {
     expect(matchChoice('сколько стоит?', channels)).toBeUndefined();
     expect(matchChoice('Айгерим', yesNo)).toBeUndefined();
-    expect(matchChoice('ab', [{ id: 'a', label: 'ac' }, { id: 'b', label: 'ad' }])).toBeUndefined();
+    expect(
+      matchChoice('ab', [
+        { id: 'a', label: 'ac' },
+        { id: 'b', label: 'ad' },
+      ]),
+    ).toBeUndefined();
   });
 });
