@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Engine } from '../bot/engine';
 import type { Metrics } from '../bot/metrics';
-import type { WebSocketHub } from '../bot/channels/web';
+import { ENDED_SESSIONS, type WebSocketHub } from '../bot/channels/web';
 import type { FormFiles } from '../bot/forms';
 import type { TelegramChannel } from '../bot/channels/telegram';
 import type { Texts } from '../locales/i18n';
@@ -126,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     maxBytes: deps.config.FILE_MAX_BYTES,
     texts: deps.texts,
     defaultLang: deps.config.DEFAULT_LANG,
+    endedSessions: deps.store.collection<{ endedAt: string }>(ENDED_SESSIONS),
   });
   await app.register(catalogRoutes);
   await app.register(formRoutes, { forms: deps.forms, texts: deps.texts, defaultLang: deps.config.DEFAULT_LANG });

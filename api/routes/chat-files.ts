@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { conversationIdForToken, isSessionToken } from '../../bot/channels/web';
+import { conversationIdForToken, isSessionToken, type EndedSessions } from '../../bot/channels/web';
 import { detectFileType } from '../../domain/file-type';
 import type { Texts } from '../../locales/i18n';
 import type { ConversationStore, Files, Lang, StoredFile } from '../../store/types';
@@ -15,6 +15,8 @@ export interface ChatFileDeps {
   maxBytes: number;
   texts: Texts;
   defaultLang: Lang;
+  /** Conversations the citizen ended: their token uploads and reads nothing more. */
+  endedSessions?: Pick<EndedSessions, 'get'>;
 }
 
 /** The types a citizen may attach, as they are named to them. */
@@ -71,6 +73,7 @@ export const chatFileRoutes: FastifyPluginAsync<ChatFileDeps> = async (fastify, 
     const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
     if (!token || !isSessionToken(token)) return null;
     const id = conversationIdForToken(token);
+    if (await deps.endedSessions?.get(id)) return null;
     return (await deps.conversations.get(id)) ? id : null;
   };
 
