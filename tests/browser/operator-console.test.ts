@@ -116,7 +116,7 @@ describe('the 1414 operator console in Chromium', () => {
     const fromOperator = citizen.locator('[data-from="operator"]').last();
     await poll(() => fromOperator.textContent()).toContain('Здравствуйте! Какой документ вы потеряли?');
     // The citizen switched the chat to Russian, and the widget's own labels followed.
-    expect(await fromOperator.locator('.ca-author').textContent()).toBe('Aigerim · оператор');
+    expect(await fromOperator.locator('.author').textContent()).toBe('Aigerim · оператор');
 
     // The citizen answers: the console shows it live, and the bot says nothing.
     await say('Аттестат за 11 класс');
@@ -307,7 +307,7 @@ describe('the 1414 operator console in Chromium', () => {
       await button.click();
     }
     await poll(() => log.textContent()).toContain('ваш перечень документов');
-    await citizen.getByRole('button', { name: '⬜ 1' }).last().click();
+    await citizen.locator('input[type=checkbox]').first().check();
     await poll(() => log.textContent()).toMatch(/готово 1 из/);
     // The checklist hands its data (the ticks too) to the conversation on its next screen.
     await citizen.getByRole('button', { name: 'Где, в какой срок, сколько стоит' }).last().click();
@@ -429,7 +429,7 @@ describe('the 1414 operator console in Chromium', () => {
     await detail.getByRole('button', { name: 'Дозвонились', exact: true }).click();
     await poll(() => status.textContent()).toBe('Показаны 1–20 из 20.');
     await poll(() => detail.textContent()).toMatch(/Статус\s*Дозвонились/);
-    expect(await detail.getByRole('button').count()).toBe(0);
+    expect(await detail.getByRole('button', { name: /дозвонились/i }).count()).toBe(0);
     await poll(() => tab.textContent()).toBe('Обратные звонки20');
 
     // The same screen in Kazakh.

@@ -86,6 +86,8 @@ export class Panel {
       stored.setScale(this.scale);
       this.applyScale();
       this.setLang(this.lang);
+      // Larger text pushes the latest messages down: keep them in view.
+      content.log.scrollTop = content.log.scrollHeight;
     });
     this.endButton.addEventListener('click', () => {
       this.confirm.hidden = false;
