@@ -98,6 +98,18 @@ describe('a citizen in the widget (Chromium)', () => {
     expect(await links.first().getAttribute('rel')).toContain('noopener');
     expect(await page.getByTestId('chat-log').locator('img, b').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    // A screen reader hears the new message once, from the live region.
+    expect(await page.getByTestId('chat-announcer').textContent()).toContain('<b onmouseover=alert(2)>');
+
+    // With the panel closed, the launcher counts what came meanwhile; opening it clears the count.
+    await page.evaluate(() => (window as any).CitizenAssistant.close());
+    await server.handoff.message(conversationId, operator, 'Тағы сұрағыңыз бар ма?');
+    await server.handoff.message(conversationId, operator, 'Мен осындамын.');
+    const launcher = page.getByTestId('chat-launcher');
+    await poll(() => launcher.getAttribute('aria-label')).toBe('Көмекшімен сөйлесу. Жаңа хабарламалар: 2');
+    expect(await launcher.locator('.badge').textContent()).toBe('2');
+    await launcher.click();
+    await poll(() => launcher.getAttribute('aria-label')).toBe('Көмекшімен сөйлесу');
     await page.close();
   });
 
