@@ -48,6 +48,7 @@ export async function buildServer(config: Config, overrides: { log?: Logger; met
     secret,
     publicUrl: config.PUBLIC_URL,
     linkTtlMs: config.LINK_TTL_HOURS * 3600_000,
+    retention: { transcriptDays: config.RETENTION_TRANSCRIPT_DAYS, draftDays: config.RETENTION_DRAFT_DAYS, recordDays: config.RETENTION_RECORD_DAYS },
     homeVisitCapacity: config.HOME_VISIT_CAPACITY,
     statusService: { url: config.STATUS_SERVICE_URL, token: config.STATUS_SERVICE_TOKEN },
     telegram: config.TELEGRAM_BOT_TOKEN !== undefined,

@@ -8,8 +8,10 @@ import { COMPLAINT_DOCUMENT_PREFIX } from '../flows/complaint';
 import { describeCollected, type DescribeCollected } from '../flows/describe';
 import { CALLBACK_EFFECT } from '../flows/operator';
 import { RATING_EFFECT } from '../flows/rating';
+import { ERASE_EFFECT } from '../flows/erase';
+import { MENU_FLOW_ID } from '../flows/menu';
 import type { Texts } from '../locales/i18n';
-import type { Lang, Store } from '../store/types';
+import type { Lang, Records, Store } from '../store/types';
 import { APPLICATION_OVERDUE_JOB, Applications, overdueJobHandler } from './applications';
 import { Callbacks } from './callbacks';
 import { WebSocketHub } from './channels/web';
@@ -22,6 +24,7 @@ import { Complaints } from './complaints';
 import { HomeVisits, homeVisitEffects } from './home-visits';
 import { queueSweepJob, QUEUE_SWEEP_JOB, scheduleQueueSweep } from './handoff/sweeps';
 import { Notifier, NOTIFY_JOB, type NotifyText, notifyJobHandler, renderNotifyText } from './notify';
+import { DEFAULT_RETENTION, Retention, RETENTION_JOB, type RetentionPolicy, retentionJob, scheduleRetention } from './retention';
 import { Scheduler } from './scheduler';
 import { statusEffects } from './status';
 import { createStatusSource } from './status-source';
@@ -41,6 +44,8 @@ export interface RuntimeOptions {
   publicUrl?: string;
   /** How long a form's download link stays valid (LINK_TTL_HOURS); 24 hours unless given. */
   linkTtlMs?: number;
+  /** How long transcripts, drafts and records are kept (RETENTION_*_DAYS); the defaults unless given. */
+  retention?: RetentionPolicy;
   /** Home visits per region and window (HOME_VISIT_CAPACITY); 4 everywhere unless given. */
   homeVisitCapacity?: VisitCapacity;
   /** An external status service asked after the registry (STATUS_SERVICE_URL, STATUS_SERVICE_TOKEN). */
@@ -65,6 +70,7 @@ export function createRuntime({
   secret,
   publicUrl,
   linkTtlMs,
+  retention: policy = DEFAULT_RETENTION,
   homeVisitCapacity = { default: 4, byRegion: {} },
   statusService = {},
   telegram,
@@ -86,6 +92,16 @@ export function createRuntime({
   forms.serve(COMPLAINT_DOCUMENT_PREFIX, complaintDocument(complaints));
   const statusSource = createStatusSource({ applications, log, ...statusService });
   const flows = createFlows();
+  const clock = now ?? (() => new Date());
+  const retention = new Retention({
+    store,
+    applications,
+    records: [homeVisits.records, complaints.records] as Records<unknown>[],
+    policy,
+    menuRoot: () => ({ flow: MENU_FLOW_ID, v: flows.find((flow) => flow.id === MENU_FLOW_ID)!.version, step: 'root', data: {} }),
+    log,
+    now: clock,
+  });
   const engine = new Engine({
     store,
     texts,
@@ -98,6 +114,7 @@ export function createRuntime({
     effects: {
       [CALLBACK_EFFECT]: callbacks.effect,
       [RATING_EFFECT]: ratings.effect,
+      [ERASE_EFFECT]: retention.eraseEffect,
       ...homeVisitEffects(homeVisits),
       ...complaintEffects(complaints),
       ...statusEffects({ source: statusSource, applications, rateLimits: store.rateLimits }),
@@ -105,12 +122,12 @@ export function createRuntime({
   });
   const notifier: Notifier = new Notifier(engine, delivery, texts, log);
   handoff.bind(engine, notifier);
-  const clock = now ?? (() => new Date());
   // The queues are swept often enough to ask a silent citizen on time, at most every 30 s.
   const sweepEveryMs = Math.max(1, Math.min(30_000, idleMs / 4));
   const scheduler = new Scheduler({ jobs: store.jobs, log, worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, now: clock });
   scheduler.register(NOTIFY_JOB, notifyJobHandler(notifier));
   scheduler.register(APPLICATION_OVERDUE_JOB, overdueJobHandler(applications));
+  scheduler.register(RETENTION_JOB, retentionJob(retention, store.jobs, clock));
   scheduler.register(
     QUEUE_SWEEP_JOB,
     queueSweepJob(() => handoff.sweep(), store.jobs, sweepEveryMs, clock),
@@ -127,13 +144,14 @@ export function createRuntime({
     presence,
     callbacks,
     ratings,
+    retention,
     hub,
     forms,
     /** What the flows collected in a conversation, in words for operators. */
     describe: ((data, lang) => describeCollected(flows, data, { lang, t: texts.translator(lang) })) satisfies DescribeCollected,
     /** Starts counting who is online, handing frames from other instances to this one's sockets, and running due jobs. */
     async start() {
-      await Promise.all([presence.start(), delivery.start(), scheduleQueueSweep(store.jobs, sweepEveryMs, clock), callbacks.migrate()]);
+      await Promise.all([presence.start(), delivery.start(), scheduleQueueSweep(store.jobs, sweepEveryMs, clock), scheduleRetention(store.jobs, clock), callbacks.migrate()]);
       scheduler.start();
     },
     async stop() {

@@ -1,5 +1,6 @@
 import { CHECKLIST_FLOW_ID, createChecklistFlow } from './checklist';
 import { COMPLAINT_FLOW_ID, createComplaintFlow } from './complaint';
+import { createEraseFlow } from './erase';
 import { createHomeVisitFlow, HOME_VISIT_FLOW_ID } from './home-visit';
 import { createMenuFlow } from './menu';
 import { OPERATOR_FLOW_ID, createOperatorFlow } from './operator';
@@ -17,5 +18,6 @@ export function createFlows(): Flow[] {
     createComplaintFlow(),
     createOperatorFlow(),
     createRatingFlow(),
+    createEraseFlow(),
   ];
 }

@@ -128,6 +128,8 @@ export type StepResult = {
   await?: Effect;
   /** Merged into the conversation's collected data (what operators see). */
   data?: Record<string, unknown>;
+  /** Forget everything the conversation collected (before `data` is merged): the citizen asked to delete their data. */
+  eraseData?: true;
   handoff?: HandoffRequest;
   /** The step did not understand the citizen; after two in a row the engine offers an operator. */
   notUnderstood?: boolean;

@@ -72,6 +72,8 @@ export interface Conversation {
   revision: number;
   /** The number of the last transcript entry (entries are numbered from 1, in the order written). */
   seq?: number;
+  /** When retention last anonymised its transcript and collected data (ISO); a later message makes it due again. */
+  anonymisedAt?: string;
   /** Ids of the most recent inbound events handled (Telegram updates, widget frames, notifications): a redelivered one is handled once. */
   handled?: string[];
 }
@@ -88,6 +90,8 @@ export interface TranscriptEntry {
   author?: string;
   /** A file the message carried (a filled form), linked again when the message is shown later. */
   attachment?: { kind: 'form'; formId: string; fileName: string };
+  /** An updated version of the bot message before it (a ticked checklist): a channel showing the history shows this one instead. */
+  replaces?: true;
 }
 
 /**

@@ -96,7 +96,8 @@ export class FlowRunner {
 
   /** Applies a step result, following jumps to other flows (a jump starts the target flow). */
   apply(conversation: Conversation, result: StepResult, depth = 0): Decision {
-    const data = result.data ? { ...conversation.data, ...result.data } : conversation.data;
+    const kept = result.eraseData ? {} : conversation.data;
+    const data = result.data ? { ...kept, ...result.data } : kept;
     const effects = result.effects ?? [];
     const at = this.now().toISOString();
     const extras = {

@@ -1,4 +1,5 @@
 import { isLang, type Texts } from '../../locales/i18n';
+import { ERASE_FLOW_ID, isEraseRequest } from '../../flows/erase';
 import { MENU_FLOW_ID, isMenuChoice, languagePrompt } from '../../flows/menu';
 import { isMenuWord, isOperatorWord } from '../../flows/nlu';
 import type { Conversation } from '../../store/types';
@@ -21,6 +22,7 @@ export function globalCommand(runner: FlowRunner, texts: Texts, conversation: Co
     const text = event.text.trim();
     if (text.length === 0) return runner.complain(conversation, 'common:errors.empty');
     if (text.length > MAX_TEXT_LENGTH) return runner.complain(conversation, 'common:errors.too_long', { length: text.length, max: MAX_TEXT_LENGTH });
+    if (isEraseRequest(text)) return runner.start(conversation, ERASE_FLOW_ID, { back: conversation.state });
     if (isMenuWord(text)) return runner.start(conversation, MENU_FLOW_ID);
     if (isOperatorWord(text)) return menuSection(runner, conversation, 'menu:operator');
   }

@@ -5,9 +5,11 @@ import { complaintEffects } from '../../bot/complaint-chat';
 import { Complaints } from '../../bot/complaints';
 import { Engine, type EngineOptions } from '../../bot/engine';
 import { HomeVisits, homeVisitEffects } from '../../bot/home-visits';
+import { DEFAULT_RETENTION, eraseHandler } from '../../bot/retention';
 import { statusEffects } from '../../bot/status';
 import { RegistryStatusSource } from '../../bot/status-source';
 import { createFlows } from '../../flows';
+import { ERASE_EFFECT } from '../../flows/erase';
 import { createMemoryStore } from '../../store/memory';
 
 export const texts = createTexts();
@@ -24,6 +26,11 @@ export function testEngine(overrides: Partial<EngineOptions> = {}): Engine {
   const visits = new HomeVisits(store, { default: 4, byRegion: {} }, quiet, now);
   const applications = new Applications(store, quiet, now);
   const source = new RegistryStatusSource(applications, pino({ level: 'silent' }));
-  const effects = { ...homeVisitEffects(visits), ...statusEffects({ source, applications, rateLimits: store.rateLimits }), ...complaintEffects(new Complaints(store, quiet, now)) };
+  const effects = {
+    ...homeVisitEffects(visits),
+    ...statusEffects({ source, applications, rateLimits: store.rateLimits }),
+    ...complaintEffects(new Complaints(store, quiet, now)),
+    [ERASE_EFFECT]: eraseHandler({ store, applications, recordDays: DEFAULT_RETENTION.recordDays }),
+  };
   return new Engine({ store, texts, flows: createFlows(), defaultLang: 'kk', ...overrides, effects: { ...effects, ...overrides.effects } });
 }
