@@ -22,6 +22,8 @@ const PER_DAY = 1_000_000;
 const DAY_MS = 24 * 3600 * 1000;
 
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+/** The one key entries went to before the log was kept by day: read after the days until it ages out. */
+const BEFORE_DAYS = 'all';
 
 /**
  * Who changed or read what and when: every state-changing operator call, every read of a
@@ -58,11 +60,13 @@ export class Audit {
   /** The newest entries first, within the retention. */
   async list(limit: number): Promise<AuditEntry[]> {
     const found: AuditEntry[] = [];
-    for (const day of await this.keptDays(this.now())) {
+    const now = this.now();
+    for (const day of [...(await this.keptDays(now)), BEFORE_DAYS]) {
       if (found.length >= limit) break;
       found.push(...(await this.entries.list(day, limit - found.length)).reverse());
     }
-    return found;
+    const oldest = this.oldestKept(now);
+    return found.filter((entry) => entry.at.slice(0, 10) >= oldest);
   }
 
   /** Days still within the retention, newest first. */
@@ -79,9 +83,11 @@ export class Audit {
     return dayOf(new Date(now.getTime() - (this.retentionDays - 1) * DAY_MS));
   }
 
-  /** Drops the days past the retention. */
+  /** Drops the days past the retention, and the entries from before the days once the newest of them is. */
   private async prune(now: Date): Promise<void> {
     const oldest = this.oldestKept(now);
+    const [newestBefore] = await this.entries.list(BEFORE_DAYS, 1);
+    if (newestBefore && newestBefore.at.slice(0, 10) < oldest) await this.entries.remove(BEFORE_DAYS);
     for (const { day } of await this.days.list()) {
       if (day >= oldest) continue;
       await this.entries.remove(day);

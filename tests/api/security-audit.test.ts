@@ -110,4 +110,18 @@ describe('audit retention', () => {
     // Another instance's handle on the same store sees the same, newest first.
     expect((await new Audit(store, { retentionDays: 365, now: () => now }).list(2)).map((e) => e.action)).toEqual(['account.disable', 'conversation.read']);
   });
+
+  it('still shows the entries written before the log was kept by day, until they age out', async () => {
+    const store = createMemoryStore();
+    const before = store.log<{ at: string; actor: string; action: string }>('audit', 100_000);
+    await before.append('all', { at: '2025-03-01T10:00:00.000Z', actor: 'sveta', action: 'account.create' });
+    let now = new Date('2025-06-01T10:00:00Z');
+    const audit = new Audit(store, { retentionDays: 365, now: () => now });
+    await audit.record('sveta', 'account.update', 'dana');
+    expect((await audit.list(10)).map((e) => e.action)).toEqual(['account.update', 'account.create']);
+    now = new Date('2026-05-01T10:00:00Z');
+    expect((await audit.list(10)).map((e) => e.action)).toEqual(['account.update']);
+    await audit.record('sveta', 'account.disable', 'dana');
+    expect(await before.list('all')).toEqual([]);
+  });
 });
