@@ -68,6 +68,9 @@ export function trainingExamples(): Example[] {
       for (const text of names[lang]) examples.push({ text, intent: 'checklist', services: [serviceId], fromServiceFile: true, isName: true });
       for (const text of requests[lang]) examples.push({ text, intent: 'checklist', services: [serviceId], fromServiceFile: true });
     }
+    for (const { text, intent, topic, against } of SERVICE_PHRASES[serviceId].about ?? []) {
+      examples.push({ text, intent, services: [serviceId], ...(topic ? { topic } : {}), ...(intent === 'complaint' ? { against: against ?? 'general' } : {}) });
+    }
   }
   for (const group of AMBIGUOUS_GROUPS) for (const lang of LANGS) for (const text of group.phrases[lang]) examples.push({ text, intent: 'checklist', services: group.services, fromServiceFile: true });
   // "что делать" alone is no request for a checklist: those phrases are learned with a name only.

@@ -4,7 +4,7 @@ import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
 import { analyse, getModel } from './model';
 import { fold } from './normalise';
-import { applicationNumberIn, COMPLAINT_CUES, complaintAgainstCue, isMenuWord, isOperatorWord } from './rules';
+import { applicationNumberIn, COMPLAINT_CUES, complaintAgainstCue, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST } from './rules';
 
 /**
  * What a citizen's typed message asks, in Kazakh (with or without Kazakh letters, in Latin script)
@@ -81,8 +81,11 @@ export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
   }
 
   const intents = model.intents.posteriors(features.intent, SHARPNESS.intents);
+  while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
   // Nothing but a service named ("я потерял аттестат"): a request for it.
   if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
+  const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
+  if (wholeList) promote(intents, features.namesService ? 'checklist' : 'question');
   // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question.
   if (COMPLAINT_CUES.test(` ${folded} `)) promote(intents, 'complaint');
   else if (applicationNumber && intents[0]!.label !== 'complaint') promote(intents, 'status');
@@ -105,7 +108,7 @@ export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
     const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(new Map([...features.intent, ...features.service]), SHARPNESS.against));
     if (against) parsed.against = against;
   }
-  if (top.label === 'question') parsed.topic = model.topics.posteriors(features.intent, SHARPNESS.topics)[0]!.label;
+  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.intent, SHARPNESS.topics)[0]!.label;
 
   parsed.alternatives = alternativesOf(parsed, intents, named);
   return parsed;

@@ -36,6 +36,13 @@ export function analyse(model: Model, folded: string): TextFeatures {
   return featuresOf(wordsOf(tokens(folded), model.vocabulary), (stem) => model.serviceStems.has(stem));
 }
 
+/**
+ * Words every service's phrases use that name none of them: documents, applications, getting and
+ * giving, needing. Without this list the phrases' own habits would make them service words.
+ */
+const NEVER_A_SERVICE =
+  /^(документ|кужат|кабылда|кабылдау|заявлен|отиниш|керек|нужн|нуж|получ|оформ|пода|тапсыр|алу|ал|бер|беру|как|калай|где|кайда|мне|мен|мой|моя|для|ушин|мен|бар|жок|есть|нет|хоч|кел|сдел|жаса)$/;
+
 /** A stem names a service when its share of the services' words is this many times its share of the other phrases' words. */
 const SERVICE_STEM_RATIO = 4;
 
@@ -89,7 +96,7 @@ function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?:
     const share = count / servicesTotal;
     const otherShare = ((elsewhere.get(stem) ?? 0) + 0.5) / elsewhereTotal;
     // A word of a service's name needs only to be commoner there than elsewhere; any other word, much commoner.
-    if (share >= (inNames.has(stem) ? 1 : SERVICE_STEM_RATIO) * otherShare) stems.add(stem);
+    if (share >= (inNames.has(stem) ? 1 : SERVICE_STEM_RATIO) * otherShare && !NEVER_A_SERVICE.test(stem)) stems.add(stem);
   }
   return stems;
 }

@@ -50,7 +50,18 @@ export function applicationNumberIn(text: string): string | undefined {
 }
 
 /** Words that make a message a complaint whatever service it names (folded stems). */
-export const COMPLAINT_CUES = /(жалоб|пожаловат|жалуюсь|шагым|нагруб|нахамил|хамил|хамств|грубо |грубил|дореки|орескел|наразымын)/;
+export const COMPLAINT_CUES =
+  /(жалоб|жаловат|жалуюсь|жалуется|обжал|шагым|нагруб|нахамил|хамил|хамят|хамств|грубо|грубил|кричал|дореки|орескел|наразымын|наразы|безобраз|возмути|незаконн|взятк|пара сура|пара берт|бермей жатыр|созып жатыр|затягива|волокит)/;
+
+/**
+ * Intents the classifier may only give when the text has one of their words: a home visit needs a
+ * home or a reason not to come, a change of language needs a language; otherwise the next guess is taken.
+ */
+export const INTENT_GATES: Partial<Record<string, RegExp>> = {
+  home_visit:
+    /(дом|выезд|выез|приех|приход|прийти|прид|инвалид|мугедек|лежач|тосек|коляс|ходить|ходит|передвиг|уйге|уйден|уйде|бара алма|журе алма|козгал|пожил|карт |кариям|ауыр|болею|болен|больн|кел)/,
+  language: /(язык|тил|казакш|орысш|русск|казахск|kazaksha|qazaqsha|orysha)/,
+};
 
 /** Whom a complaint is against, when its words say it plainly. */
 export function complaintAgainstCue(folded: string): ComplaintAgainst | undefined {
@@ -59,3 +70,10 @@ export function complaintAgainstCue(folded: string): ComplaintAgainst | undefine
   if (/(школ|колледж|вуз|университет|директор|мектеп|техникум|жоо)/.test(folded)) return 'provider';
   return undefined;
 }
+
+/**
+ * Asking for the whole list of documents: with a service named it is that service's checklist
+ * ("какие документы нужны для общежития"), without one a question about the service being discussed.
+ */
+export const WHOLE_LIST =
+  /(какие (еще |ещё )?(документы|справки|бумаги)|какие нужны документы|что (нужно|надо) (принести|взять|собрать)|что (нести|принести|взять)|кандай кужат|не (алып|акелу|апару)|кужаттар тизим|список документов|не керек)/;

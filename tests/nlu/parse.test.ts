@@ -29,7 +29,7 @@ describe('understanding what citizens type', () => {
     ['Где моё заявление?', 'status', null, 'ru'],
     ['Когда будет готов дубликат аттестата?', 'status', 'duplicate-school', 'ru'],
     ['Өтінішім дайын ба?', 'status', null, 'kk'],
-    ['Хочу пожаловаться на школу', 'complaint', null, 'ru'], // a complaint about a place of study names no service (the labelled set does the same for a college)
+    ['Хочу пожаловаться на школу', 'complaint', 'duplicate-school', 'ru'],
     ['В ЦОНе мне отказали и нагрубили', 'complaint', null, 'ru'],
     ['Колледж долго не выдаёт дубликат', 'complaint', 'duplicate-tvet', 'ru'],
     ['ХҚКО қызметкері дөрекі сөйледі', 'complaint', null, 'kk'],
@@ -51,10 +51,14 @@ describe('understanding what citizens type', () => {
   it.each([
     ['diplom zhogaldy', 'kk'],
     ['Attestat joǵaldy, telnusqasy kerek', 'kk'],
-    ['kandai kuzhat kerek', 'kk'],
     ['poteryal attestat chto delat', 'ru'],
   ])('understands Latin-script %s', (text, lang) => {
     expect(parse(text, 'ru')).toMatchObject({ intent: 'checklist', lang });
+  });
+
+  it('takes "which documents" without a service for a question about the service being discussed, and with one for its checklist', () => {
+    expect(parse('kandai kuzhat kerek')).toMatchObject({ intent: 'question', topic: 'documents', serviceId: null, lang: 'kk' });
+    expect(parse('какие документы нужны для общежития')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
   });
 
   it('asks which diploma when it may be the college or the university one', () => {
