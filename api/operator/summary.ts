@@ -39,7 +39,13 @@ const TITLE_LENGTH = 80;
 function topicIn(conversation: Conversation, lang: Lang): string | undefined {
   const topic = conversation.handoff?.topic;
   if (!topic) return undefined;
-  return catalog.find((s) => s.title.kk === topic || s.title.ru === topic)?.title[lang] ?? topic;
+  return serviceTitleOf(topic)?.[lang] ?? topic;
+}
+
+/** The service whose title (in either language) a topic is: the bot fills the topic so, in the citizen's language. */
+export function serviceTitleOf(topic: string): { kk: string; ru: string } | undefined {
+  const service = catalog.find((s) => s.title.kk === topic || s.title.ru === topic);
+  return service ? { ...service.title } : undefined;
 }
 
 /** The service a conversation is about, as any flow collected it (`data.<flow>.serviceId`). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { Callbacks } from '../../bot/callbacks';
 import { findService } from '../../flows/catalog';
 import { launchBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
@@ -108,6 +109,25 @@ describe('what operators read in the console', () => {
     await find.press('Enter');
     await poll(() => transcript.locator('[data-from="operator"] .msg-from').last().textContent()).toBe('Оператор Aigerim');
     citizen.close();
+    await page.close();
+  }, 60_000);
+
+  it('shows a call-back whose topic the bot filled with a Kazakh service title in Russian, and opens its conversation', async () => {
+    const service = findService('duplicate-school')!;
+    await new Callbacks(server.store).effect(
+      { type: 'callback.request', phone: '+77010000099', topic: service.title.kk },
+      { conversation: { id: 'web-callback-kk', lang: 'kk' } as never, idempotencyKey: 'callback-kk' },
+    );
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1366, height: 800 });
+    await logIn(page, server.url);
+    await page.getByRole('button', { name: /^Обратные звонки/ }).click();
+    const desk = page.getByTestId('callbacks');
+    await poll(() => desk.textContent()).toContain(service.title.ru);
+    expect(await desk.textContent()).not.toContain(service.title.kk);
+    await desk.getByRole('listitem').first().getByRole('button').click();
+    await page.getByTestId('callbacks-detail').getByRole('button', { name: 'Открыть разговор' }).click();
+    await poll(() => page.getByTestId('conversation').isVisible()).toBe(true);
     await page.close();
   }, 60_000);
 });

@@ -3,7 +3,10 @@ export type { OperatorEvent } from '../../bot/operator-events';
 
 export type { MeBody as Me, ColleagueBody as ColleaguePresence } from '../../api/routes/operator/session';
 export type { ConversationViewBody as ConversationView, ConversationDetailBody as ConversationDetail, Note } from '../../api/routes/operator/conversations';
-export type { CallbackRequest as Callback, CallbackStatus } from '../../bot/callbacks';
+import type { CallbackRequest } from '../../bot/callbacks';
+export type { CallbackStatus } from '../../bot/callbacks';
+/** A call-back request as the desk lists it: `topicTitle` when the topic is a service's title. */
+export type Callback = CallbackRequest & { topicTitle?: { kk: string; ru: string } };
 export type { HomeVisitBody as HomeVisit } from '../../api/routes/operator/desks/home-visits';
 export type { ComplaintBody as Complaint } from '../../api/routes/operator/desks/complaints';
 export type { WindowLoad } from '../../bot/home-visits';

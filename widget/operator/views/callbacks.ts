@@ -1,11 +1,14 @@
 import { formatKzPhone } from '../../../domain/phone';
 import { h } from '../dom';
 import { clock } from '../format';
-import { isLang, t } from '../i18n';
+import { isLang, lang, t } from '../i18n';
 import type { Callback, CallbackStatus } from '../types';
 import type { DeskAction, DeskView } from './desk-screen';
 
 const STATUSES: readonly CallbackStatus[] = ['pending', 'not_reached', 'reached'];
+
+/** What the citizen asked about, a service's title in the console's language. */
+const topicOf = (item: Callback): string => item.topicTitle?.[lang()] ?? item.topic ?? t('callbacks.no_topic');
 
 const mark = (status: Exclude<CallbackStatus, 'pending'>): DeskAction => ({
   key: status,
@@ -30,13 +33,13 @@ export const callbacksDesk = (openConversation: (id: string) => void): DeskView<
   row: (item) => ({
     title: formatKzPhone(item.phone),
     badge: { text: t(`callbacks.${item.status}`), kind: item.status },
-    meta: [item.topic ?? t('callbacks.no_topic'), clock(item.createdAt), t('callbacks.attempts', { n: item.attempts })].join(' · '),
+    meta: [topicOf(item), clock(item.createdAt), t('callbacks.attempts', { n: item.attempts })].join(' · '),
   }),
   title: (item) => formatKzPhone(item.phone),
   facts: (item) => [
     [t('callbacks.phone'), h('a', { class: 'phone', href: `tel:${item.phone}` }, formatKzPhone(item.phone))],
     [t('callbacks.status'), t(`callbacks.${item.status}`)],
-    [t('callbacks.topic'), item.topic ?? t('callbacks.no_topic')],
+    [t('callbacks.topic'), topicOf(item)],
     [
       t('callbacks.conversation'),
       h('button', { type: 'button', class: 'link', 'data-key': 'open-conversation', onclick: () => openConversation(item.conversationId) }, t('callbacks.open_conversation')),

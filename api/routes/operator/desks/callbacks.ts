@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Callbacks } from '../../../../bot/callbacks';
 import type { Handoff } from '../../../../bot/handoff';
 import type { Texts } from '../../../../locales/i18n';
+import { serviceTitleOf } from '../../../operator/summary';
 import { inBothLanguages, type Desk } from './desk';
 
 const Status = z.enum(['pending', 'reached', 'not_reached']);
@@ -13,6 +14,8 @@ export const Callback = z.object({
   phone: z.string(),
   lang: z.string(),
   topic: z.string().nullable(),
+  /** The topic in both languages, when it is a service's title (the bot fills it so, in the citizen's language). */
+  topicTitle: z.object({ kk: z.string(), ru: z.string() }).optional(),
   createdAt: z.string(),
   status: Status,
   attempts: z.number(),
@@ -23,6 +26,11 @@ export const Callback = z.object({
 type Callback = z.infer<typeof Callback>;
 
 const filters = { status: Status.optional() };
+
+const withTopicTitle = <T extends { topic: string | null }>(request: T): T & { topicTitle?: { kk: string; ru: string } } => {
+  const title = request.topic ? serviceTitleOf(request.topic) : undefined;
+  return title ? { ...request, topicTitle: title } : request;
+};
 const Mark = z.object({ status: z.enum(['reached', 'not_reached']), note: z.string().trim().max(1000).optional() });
 
 /**
@@ -44,8 +52,14 @@ export function callbackDesk({ callbacks, handoff, texts }: { callbacks: Callbac
     filters,
     // The list was unpaged before: a page holds what a day's list does.
     paging: { default: 1000, max: 1000 },
-    list: ({ status }, page) => callbacks.list(status, page),
-    get: (id) => callbacks.get(id),
+    list: async ({ status }, page) => {
+      const { items, total } = await callbacks.list(status, page);
+      return { items: items.map(withTopicTitle), total };
+    },
+    get: async (id) => {
+      const request = await callbacks.get(id);
+      return request && withTopicTitle(request);
+    },
     patch: Mark,
     async change(request, { status, note }, actor) {
       const updated = await callbacks.mark(request.id, status, actor.login, note || undefined);
