@@ -16,7 +16,8 @@ interface Channel {
 /**
  * Messages between instances over Redis pub/sub on `${prefix}bus:<topic>`, as JSON. A subscribed
  * connection takes no other commands, so the bus opens its own (a duplicate of the store's client)
- * on the first subscribe. Every handler gets its own parsed copy; a message that is not JSON is
+ * on the first subscribe. `sharded` (on a cluster): SPUBLISH and SSUBSCRIBE, so a topic's messages
+ * go to the nodes of its channel's slot only, where PUBLISH would copy each one to every node. Every handler gets its own parsed copy; a message that is not JSON is
  * dropped; a throwing handler is reported to `onError` and the others still run.
  */
 export class RedisBus implements Bus {
@@ -27,6 +28,7 @@ export class RedisBus implements Bus {
     private readonly client: RedisClient,
     private readonly prefix: string,
     private readonly onError?: (error: Error) => void,
+    private readonly options: { sharded?: boolean } = {},
   ) {
     this.subscriber = new OwnConnection(client, 'bus', onError);
   }
@@ -38,7 +40,8 @@ export class RedisBus implements Bus {
   async publish(topic: string, message: unknown): Promise<void> {
     const json = JSON.stringify(message);
     if (json === undefined) throw new TypeError('bus: the message cannot be sent as JSON');
-    await this.client.publish(this.channelName(topic), json);
+    const channel = this.channelName(topic);
+    await (this.options.sharded ? this.client.sPublish(channel, json) : this.client.publish(channel, json));
   }
 
   private deliver(topic: string, channel: Channel, message: string): void {
@@ -66,7 +69,7 @@ export class RedisBus implements Bus {
       const created: Channel = {
         subscriptions: new Set(),
         listener: (message) => this.deliver(topic, created, message),
-        ready: this.subscriber.open().then((subscriber) => subscriber.subscribe(name, created.listener)),
+        ready: this.subscriber.open().then((subscriber) => (this.options.sharded ? subscriber.sSubscribe(name, created.listener) : subscriber.subscribe(name, created.listener))),
       };
       // A failed SUBSCRIBE is reported to each waiting subscriber below; no unhandled rejection meanwhile.
       created.ready.catch(() => {});
@@ -84,7 +87,8 @@ export class RedisBus implements Bus {
         return; // never subscribed
       }
       // Only this channel's own listener goes: a newer subscription of the same channel keeps its own.
-      await this.subscriber.current?.unsubscribe(name, joined.listener);
+      const subscriber = this.subscriber.current;
+      await (this.options.sharded ? subscriber?.sUnsubscribe(name, joined.listener) : subscriber?.unsubscribe(name, joined.listener));
     };
     try {
       await joined.ready;

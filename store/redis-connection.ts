@@ -1,6 +1,38 @@
 import type { RedisClient } from './redis';
 
 /**
+ * Where the store's Redis is: one server by URL (REDIS_URL), or a Redis Cluster by some of its
+ * nodes (REDIS_CLUSTER_NODES), from which the client learns the rest and who holds which slot.
+ */
+export type RedisTarget = { url: string } | { clusterNodes: readonly string[] };
+
+/** A cluster node as `host:port` or as a redis:// or rediss:// URL, as a URL. */
+export function nodeUrl(node: string): string {
+  return /^rediss?:\/\//.test(node) ? node : `redis://${node}`;
+}
+
+/**
+ * What every connection to a cluster's nodes needs from the first node's URL: its user, password
+ * and TLS (the client makes the connections to the nodes it discovers from these alone).
+ */
+export function clusterNodeDefaults(nodes: readonly string[]): { username?: string; password?: string; socket?: { tls: true } } {
+  const first = new URL(nodeUrl(nodes[0] ?? ''));
+  return {
+    ...(first.username ? { username: decodeURIComponent(first.username) } : {}),
+    ...(first.password ? { password: decodeURIComponent(first.password) } : {}),
+    ...(first.protocol === 'rediss:' ? { socket: { tls: true as const } } : {}),
+  };
+}
+
+/** The servers that hold keys: the one server, or every master of a cluster (for SCAN, SCRIPT LOAD, PING). */
+export type Masters = () => Promise<RedisClient[]>;
+
+/** Every key that matches, a page at a time, from every master in turn. */
+export async function* scanMasters(masters: Masters, options: { MATCH: string; TYPE?: string; COUNT?: number }): AsyncIterable<string[]> {
+  for (const master of await masters()) yield* master.scanIterator(options);
+}
+
+/**
  * A connection of its own, for commands that hold one (SUBSCRIBE, a blocking XREADGROUP): a
  * duplicate of the store's client, opened on first use and shared after; a failed connect is
  * forgotten so the next use tries again; refused once closed.

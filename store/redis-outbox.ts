@@ -4,10 +4,14 @@ import { OwnConnection } from './redis-connection';
 import type { Outbox, OutboxEntry, OutboxMessage } from './types';
 
 /**
- * Every lane's messages to a chat are also listed, in the order added, in `${prefix}outbox-chat:<chat>`
+ * Every lane's messages to a chat are also listed, in the order added, in `{${prefix}outbox}:chat:<chat>`
  * as `<lane>|<entry id>`: an instance sends a message only when it heads that list, so two
  * instances holding messages to one chat (read by each, or taken over after a crash) never send
  * them out of order.
+ *
+ * The bulk lane's stream is `${prefix}outbox`; the other keys carry its whole name as their hash
+ * tag (`{${prefix}outbox}:live`, the chats' lists), so they share its slot and the scripts that
+ * touch a stream and a list run on one node (also on Redis Cluster).
  */
 const CHAT_LIST_TTL_SECONDS = 8 * 24 * 3600;
 
@@ -48,7 +52,7 @@ const ackOutbox = defineScript({
 });
 
 /**
- * KEYS: chat list. ARGV: `<lane>|<id>`, key prefix. 1 when that entry heads its chat's list (or is
+ * KEYS: chat list. ARGV: `<lane>|<id>`, the bulk stream's key. 1 when that entry heads its chat's list (or is
  * not listed); heads whose stream entry is gone (trimmed, or acked by an older version) are dropped.
  */
 const outboxTurn = defineScript({
@@ -60,15 +64,15 @@ const outboxTurn = defineScript({
       local sep = string.find(head, '|', 1, true)
       local lane = string.sub(head, 1, sep - 1)
       local id = string.sub(head, sep + 1)
-      local stream = ARGV[2] .. 'outbox'
-      if lane ~= 'bulk' then stream = stream .. ':' .. lane end
+      local stream = ARGV[2]
+      if lane ~= 'bulk' then stream = '{' .. stream .. '}:' .. lane end
       if #redis.call('XRANGE', stream, id, id) > 0 then return 0 end
       redis.call('LPOP', KEYS[1])
     end
     return 0`,
-  parseCommand(parser, chatList: string, tag: string, prefix: string) {
+  parseCommand(parser, chatList: string, tag: string, bulkStream: string) {
     parser.pushKeys([chatList]);
-    parser.push(tag, prefix);
+    parser.push(tag, bulkStream);
   },
   transformReply: (reply: unknown) => reply === 1,
 });
@@ -97,13 +101,15 @@ function isNoGroup(error: unknown): boolean {
 }
 
 /**
- * The outbox as a Redis stream `${prefix}outbox` (or `${prefix}outbox:live`, the live lane) read by the consumer group `senders`: XADD (with
+ * The outbox as a Redis stream `${prefix}outbox` (or `{${prefix}outbox}:live`, the live lane) read by the consumer group `senders`: XADD (with
  * MAXLEN ~), XAUTOCLAIM for entries a consumer left pending longer than the visibility timeout,
  * XREADGROUP for new ones, XACK. A blocking read holds its connection, so reads that wait go
  * through a connection of their own (a duplicate of the store's, opened on first use, one waiting
  * read at a time: one drainer per process).
  */
 export class RedisOutbox implements Outbox {
+  /** The bulk lane's stream, whose name the other keys carry as their hash tag. */
+  private readonly base: string;
   private readonly key: string;
   private readonly reader: OwnConnection;
   /** Where the next XAUTOCLAIM scan of the pending entries starts. */
@@ -113,10 +119,11 @@ export class RedisOutbox implements Outbox {
     private readonly client: RedisClient,
     private readonly prefix: string,
     onError?: (error: Error) => void,
-    /** The lane this stream holds: `outbox` is the bulk lane, `outbox:<lane>` another. */
+    /** The lane this stream holds: `outbox` is the bulk lane, `{outbox}:<lane>` another. */
     private readonly lane: 'bulk' | 'live' = 'bulk',
   ) {
-    this.key = lane === 'bulk' ? `${prefix}outbox` : `${prefix}outbox:${lane}`;
+    this.base = `${prefix}outbox`;
+    this.key = lane === 'bulk' ? this.base : `${this.tagged}:${lane}`;
     this.reader = new OwnConnection(client, lane === 'bulk' ? 'outbox' : `outbox:${lane}`, onError);
   }
 
@@ -174,16 +181,25 @@ export class RedisOutbox implements Outbox {
   }
 
   /** XACK and XDEL together: the stream keeps only what is still to be sent. */
+  /** The bulk stream's name as a hash tag: a key starting with it lies in the bulk stream's slot. */
+  private get tagged(): string {
+    return `{${this.base}}`;
+  }
+
+  private get chatListPrefix(): string {
+    return `${this.tagged}:chat:`;
+  }
+
   private chatList(chat: string): string {
-    return `${this.prefix}outbox-chat:${chat}`;
+    return this.chatListPrefix + chat;
   }
 
   turn(entry: OutboxEntry): Promise<boolean> {
-    return this.client.outboxTurn(this.chatList(entry.chat), `${this.lane}|${entry.id}`, this.prefix);
+    return this.client.outboxTurn(this.chatList(entry.chat), `${this.lane}|${entry.id}`, this.base);
   }
 
   async ack(id: string): Promise<void> {
-    await this.client.ackOutbox(this.key, GROUP, id, this.lane, `${this.prefix}outbox-chat:`);
+    await this.client.ackOutbox(this.key, GROUP, id, this.lane, this.chatListPrefix);
   }
 
   async claimed(key: string): Promise<boolean> {

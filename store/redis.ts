@@ -1,8 +1,9 @@
-import { createClient, defineScript } from 'redis';
+import { createClient, createCluster, defineScript } from 'redis';
 import { RedisRateLimits } from './redis-rate-limits';
 import { RedisFiles } from './redis-files';
 import { toJson } from './json';
 import { RedisBus } from './redis-bus';
+import { clusterNodeDefaults, type Masters, nodeUrl, type RedisTarget, scanMasters } from './redis-connection';
 import { outboxScripts, RedisOutbox } from './redis-outbox';
 import { RedisSendLimits, sendLimitScripts } from './redis-send-limits';
 import { handoffScripts, RedisHandoff } from './redis-handoff';
@@ -61,16 +62,40 @@ const saveConversation = defineScript({
     typeof reply === 'number' ? { saved: true, contended: reply === 2 } : { saved: false, current: typeof reply === 'string' ? (JSON.parse(reply) as Conversation) : null },
 });
 
+const scripts = { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts, ...outboxScripts };
+
 /** `failFast`: a command issued while the connection is down fails at once instead of waiting in node-redis's offline queue. */
 function connect(url: string, failFast = false) {
-  return createClient({ url, disableOfflineQueue: failFast, scripts: { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts, ...outboxScripts } });
+  return createClient({ url, disableOfflineQueue: failFast, scripts });
 }
 export type RedisClient = ReturnType<typeof connect>;
+
+function connectCluster(nodes: readonly string[], failFast: boolean) {
+  return createCluster({ rootNodes: nodes.map((node) => ({ url: nodeUrl(node) })), defaults: { disableOfflineQueue: failFast, ...clusterNodeDefaults(nodes) }, scripts });
+}
+
+/**
+ * The client and the servers behind it. A cluster client takes the same commands as a client of
+ * one server and sends each to the master of its key's slot; every operation of the store touches
+ * keys of one slot (a shared hash tag), so it is typed as one.
+ */
+function open(target: RedisTarget, failFast: boolean): { client: RedisClient; masters: Masters } {
+  if ('url' in target) {
+    const client = connect(target.url, failFast);
+    return { client, masters: async () => [client] };
+  }
+  const cluster = connectCluster(target.clusterNodes, failFast);
+  return {
+    client: cluster as unknown as RedisClient,
+    masters: () => Promise.all(cluster.masters.map(async (master) => (await cluster.nodeClient(master)) as unknown as RedisClient)),
+  };
+}
 
 class RedisConversations implements ConversationStore {
   constructor(
     private readonly client: RedisClient,
     private readonly prefix: string,
+    private readonly masters: Masters,
   ) {}
 
   private docKey(id: string) {
@@ -111,7 +136,8 @@ class RedisConversations implements ConversationStore {
     // Only the documents are hashes; a conversation's transcript (a list) and contention mark (a string) are not.
     const pattern = `${this.prefix.replace(/[*?[\]\\]/g, '\\$&')}conv:{*}`;
     const start = this.prefix.length + 'conv:{'.length;
-    for await (const keys of this.client.scanIterator({ MATCH: pattern, TYPE: 'hash', COUNT: 500 })) {
+    // On a cluster each master holds a share of the conversations: SCAN walks every one.
+    for await (const keys of scanMasters(this.masters, { MATCH: pattern, TYPE: 'hash', COUNT: 500 })) {
       if (keys.length > 0) yield keys.map((key) => key.slice(start, -1));
     }
   }
@@ -198,8 +224,7 @@ class RedisLog<T> implements AppendLog<T> {
   }
 }
 
-export interface RedisStoreOptions {
-  url: string;
+export type RedisStoreOptions = RedisTarget & {
   /** Key prefix, so that several deployments (or test suites) can share one Redis. */
   prefix?: string;
   /** Connection errors (of both connections: commands and bus subscriptions) and bus handlers that threw. */
@@ -211,27 +236,25 @@ export interface RedisStoreOptions {
    * Unset: node-redis's default (5 s), and commands wait for the connection to come back.
    */
   commandTimeoutMs?: number;
-}
+};
 
-export async function createRedisStore({ url, prefix = 'ca:', onError, commandTimeoutMs }: RedisStoreOptions): Promise<Store> {
-  const client = connect(url, commandTimeoutMs !== undefined);
+export async function createRedisStore({ prefix = 'ca:', onError, commandTimeoutMs, ...target }: RedisStoreOptions): Promise<Store> {
+  const { client, masters } = open(target, commandTimeoutMs !== undefined);
   // node-redis reconnects on its own; an unhandled 'error' event would kill the process instead.
   client.on('error', (error: Error) => onError?.(error));
   await client.connect();
   // Load the scripts up front: otherwise the first burst of calls all miss with NOSCRIPT and resend the whole script.
   try {
-    await Promise.all(
-      [saveConversation, ...Object.values(handoffScripts), ...Object.values(recordScripts), ...Object.values(jobScripts), ...Object.values(sendLimitScripts), ...Object.values(outboxScripts)].map(
-        (script) => client.scriptLoad(script.SCRIPT),
-      ),
-    );
+    const servers = await masters();
+    await Promise.all(servers.flatMap((server) => Object.values(scripts).map((script) => server.scriptLoad(script.SCRIPT))));
   } catch (error) {
     client.destroy();
     throw error;
   }
   // A timed-out command still queued is dropped, so a turn that failed is never written after Redis returns.
   const turns = commandTimeoutMs ? (client.withCommandOptions({ timeout: commandTimeoutMs }) as unknown as RedisClient) : client;
-  const bus = new RedisBus(client, prefix, onError);
+  // On a cluster the bus uses sharded pub/sub: a topic's messages go to the shard of its channel only, not to every node.
+  const bus = new RedisBus(client, prefix, onError, { sharded: 'clusterNodes' in target });
   const outbox = new RedisOutbox(client, prefix, onError);
   const liveOutbox = new RedisOutbox(client, prefix, onError, 'live');
   try {
@@ -242,7 +265,7 @@ export async function createRedisStore({ url, prefix = 'ca:', onError, commandTi
   }
   return {
     kind: 'redis',
-    conversations: new RedisConversations(turns, prefix),
+    conversations: new RedisConversations(turns, prefix, masters),
     idempotency: new RedisIdempotency(turns, prefix),
     handoff: new RedisHandoff(turns, prefix),
     bus,
@@ -259,7 +282,7 @@ export async function createRedisStore({ url, prefix = 'ca:', onError, commandTi
     rateLimits: new RedisRateLimits(turns, prefix),
     jobs: new RedisJobQueue(client, prefix),
     files: new RedisFiles(turns, prefix),
-    ping: async () => (await client.ping()) === 'PONG',
+    ping: async () => (await Promise.all((await masters()).map((server) => server.ping()))).every((reply) => reply === 'PONG'),
     close: async () => {
       await Promise.all([bus.close(), outbox.close(), liveOutbox.close()]);
       if (client.isOpen) await client.close();

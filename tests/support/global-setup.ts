@@ -1,21 +1,31 @@
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { clusterToolsInstalled, type RedisCluster, startRedisCluster } from './redis-cluster';
 import { startRedisServer, type RedisServer } from './redis-server';
 
-/** One private redis-server for the whole run, on a free port; tests that stop or fill Redis start their own. */
+/**
+ * One private redis-server for the whole run, on a free port, and one 3-node Redis Cluster beside
+ * it (unless redis-cli is missing: the cluster's suites are then skipped, saying so); tests that
+ * stop or fill Redis start their own.
+ */
 let redis: RedisServer | undefined;
+let cluster: RedisCluster | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  redis = await startRedisServer();
+  const withCluster = await clusterToolsInstalled();
+  [redis, cluster] = await Promise.all([startRedisServer(), withCluster ? startRedisCluster() : undefined]);
   project.provide('redisUrl', redis.url);
+  project.provide('redisClusterNodes', cluster?.nodes ?? []);
 }
 
 export async function teardown(): Promise<void> {
-  await redis?.stop();
+  await Promise.all([redis?.stop(), cluster?.stop()]);
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     redisUrl: string;
+    /** `host:port` of the cluster's masters; empty when redis-server or redis-cli is missing. */
+    redisClusterNodes: string[];
   }
 }

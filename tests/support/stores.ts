@@ -14,7 +14,10 @@ export const onError = (error: Error) => reported.push(error);
 export type Open = (space: string) => Promise<Store>;
 const memoryStores = new Map<string, Store>();
 
-/** Both stores, for suites that hold them to one contract with `describe.each`. */
+const clusterNodes = inject('redisClusterNodes');
+if (clusterNodes.length === 0) console.warn('redis-server or redis-cli is missing: the store suites skip the Redis Cluster');
+
+/** Every store, for suites that hold them to one contract with `describe.each`: memory, one Redis, a 3-node Redis Cluster. */
 export const factories: [string, Open][] = [
   [
     'memory',
@@ -25,4 +28,5 @@ export const factories: [string, Open][] = [
     },
   ],
   ['redis', (space) => createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError })],
+  ...(clusterNodes.length > 0 ? [['redis-cluster', (space: string) => createRedisStore({ clusterNodes, prefix: `test-${space}:`, onError })] as [string, Open]] : []),
 ];
