@@ -66,6 +66,8 @@ interface HistoryMessage {
   seq?: number;
   author?: string;
   attachment?: WidgetAttachment;
+  /** An updated version of the bot message before it: shown in its place. */
+  replace?: true;
 }
 
 /** A file a message links to; `title` names it for the citizen ("Заявление … (PDF)"). */
@@ -122,13 +124,16 @@ export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attach
 
 /** Transcript entries as the widget shows them again; a form's link is signed anew. */
 export function historyMessages(entries: readonly TranscriptEntry[], conversationId: string, forms: FormFiles, lang: Lang): HistoryMessage[] {
-  return entries.map((entry) => ({
+  // A pressed button whose answer replaced its message (a tick) is not shown again: the updated message is.
+  const shown = entries.filter((entry, i) => !(entry.from === 'citizen' && entries[i + 1]?.replaces));
+  return shown.map((entry) => ({
     from: entry.from,
     text: entry.text,
     at: entry.at,
     ...(entry.seq !== undefined ? { seq: entry.seq } : {}),
     ...(entry.author ? { author: entry.author } : {}),
     ...(entry.attachment ? { attachment: attachmentOf(entry.attachment, forms.link(conversationId, entry.attachment.formId), lang) } : {}),
+    ...(entry.replaces ? { replace: true as const } : {}),
   }));
 }
 

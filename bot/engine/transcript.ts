@@ -12,6 +12,7 @@ export function entryOf(reply: Reply, at: string): TranscriptEntry {
     at,
     ...(reply.author ? { author: reply.author } : {}),
     ...(reply.attachment ? { attachment: reply.attachment } : {}),
+    ...(reply.replace ? { replaces: true as const } : {}),
   };
 }
 

@@ -42,8 +42,12 @@ describe('a citizen in the widget (Chromium)', () => {
     expect(await page.locator('fieldset li').first().locator('.state').textContent()).toBe('дайын');
     expect(await page.locator('fieldset li').nth(1).locator('.state').textContent()).toBe('дайын емес');
 
+    const firstDocument = (await page.locator('fieldset .doc').first().textContent())!.replace(/^1\. /, '');
     await page.reload();
     await poll(() => page.locator('input[type=checkbox]').count()).toBe(total);
+    // The history shows the list once, as it was last, and not the tick that changed it.
+    expect(await page.locator('li.earlier').filter({ hasText: firstDocument }).count()).toBe(1);
+    expect(await page.locator('[data-from="citizen"]').filter({ hasText: /✅|⬜/ }).count()).toBe(0);
     expect(await page.locator('input[type=checkbox]').first().isChecked()).toBe(true);
     await page.locator('input[type=checkbox]').nth(1).check();
     await poll(() => page.locator('fieldset').last().locator('.state.done').count()).toBe(2);

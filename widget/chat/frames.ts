@@ -19,7 +19,7 @@ export type ServerFrame =
   | { type: 'session'; token: string; conversationId: string; fileMaxBytes?: number }
   | (Message & { type: 'message'; from: 'bot' | 'operator' | 'system'; id: string; at: string; lang?: string; inputLimit?: number; replace?: boolean })
   | { type: 'error'; code: string; message: string }
-  | { type: 'history'; messages: (Message & { at: string })[] }
+  | { type: 'history'; messages: (Message & { at: string; replace?: boolean })[] }
   | { type: 'typing' }
   | { type: 'ended' };
 

@@ -54,7 +54,7 @@ function start(script: HTMLScriptElement | null): void {
       useLang(frame.lang);
       if (frame.from === 'bot') composer.limitInput(frame.inputLimit);
       if (!firstSight(frame.seq)) return;
-      log.add(frame, { replace: frame.replace === true });
+      log.add(frame, frame.replace ? { replace: 'pressed' } : {});
       panel.arrived(frame.checklist?.title ?? frame.text);
     } else if (frame.type === 'history') {
       // A fresh page gets the conversation so far; a reconnected one what it missed. Messages
@@ -63,7 +63,7 @@ function start(script: HTMLScriptElement | null): void {
       for (const m of frame.messages) {
         if (m.seq === undefined ? !fresh : !firstSight(m.seq)) continue;
         // A pressed button is kept as "[label]"; it reads as the label.
-        log.add({ ...m, text: m.from === 'citizen' ? m.text.replace(/^\[(.*)\]$/s, '$1') : m.text }, { earlier: fresh });
+        log.add({ ...m, text: m.from === 'citizen' ? m.text.replace(/^\[(.*)\]$/s, '$1') : m.text }, { earlier: fresh, ...(m.replace ? { replace: 'last-bot' as const } : {}) });
       }
     } else if (frame.type === 'typing') panel.showTyping(true);
     else if (frame.type === 'ended') forget();

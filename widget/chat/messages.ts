@@ -21,9 +21,13 @@ export class MessageLog {
 
   constructor(private readonly actions: LogActions) {}
 
-  add(message: Message, options: { replace?: boolean; earlier?: boolean } = {}): HTMLLIElement {
+  /**
+   * Shows a message; `replace` puts it in place of the message whose button was pressed (live) or of
+   * the last bot message (in the history, where nothing was pressed on this page).
+   */
+  add(message: Message, options: { replace?: 'pressed' | 'last-bot'; earlier?: boolean } = {}): HTMLLIElement {
     const item = this.render(message, options.earlier ?? false);
-    const old = options.replace ? this.pressed : undefined;
+    const old = options.replace === 'pressed' ? this.pressed : options.replace === 'last-bot' ? this.lastBot() : undefined;
     if (old?.isConnected) {
       // Keep the keyboard where it was: on the same checkbox or button of the new version.
       const focusedId = (old.getRootNode() as ShadowRoot).activeElement?.getAttribute('data-choice');
@@ -35,6 +39,11 @@ export class MessageLog {
       this.element.scrollTop = this.element.scrollHeight;
     }
     return item;
+  }
+
+  private lastBot(): HTMLLIElement | undefined {
+    const items = this.element.querySelectorAll<HTMLLIElement>(':scope > li[data-from="bot"]');
+    return items[items.length - 1];
   }
 
   get empty(): boolean {
