@@ -72,6 +72,8 @@ export interface Conversation {
   revision: number;
   /** The number of the last transcript entry (entries are numbered from 1, in the order written). */
   seq?: number;
+  /** When retention last anonymised its transcript and collected data (ISO); a later message makes it due again. */
+  anonymisedAt?: string;
   /** Ids of the most recent inbound events handled (Telegram updates, widget frames, notifications): a redelivered one is handled once. */
   handled?: string[];
 }
