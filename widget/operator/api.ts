@@ -89,6 +89,11 @@ export class Api {
     return this.call<Me>('GET', '/api/operator/me');
   }
 
+  /** Ends the session on the server (every session of the account) and sets the operator offline. */
+  logout() {
+    return this.call<null>('POST', '/api/operator/logout');
+  }
+
   setPresence(status: PresenceStatus) {
     return this.call<{ login: string; status: PresenceStatus }>('POST', '/api/operator/presence', { status });
   }

@@ -179,7 +179,7 @@ export class ConsoleApp {
   }
 
   private async logout(): Promise<void> {
-    await Promise.race([this.api.setPresence('offline'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    await Promise.race([this.api.logout(), new Promise((resolve) => setTimeout(resolve, 2000))]);
     this.destroy();
     this.api.setToken(null);
     this.onLogout();
