@@ -22,6 +22,8 @@ export const DEFAULT_RETENTION: RetentionPolicy = { transcriptDays: 90, draftDay
 export const RETENTION_JOB = 'retention.sweep';
 const DAY_MS = 24 * 3600_000;
 const HIDDEN = '•••';
+/** What the questionnaires left of an IIN or a phone in the transcript («•••••••• 1234», «+7 ••• ••• 45 67»): its last digits go too. */
+const MASKED_DIGITS = /(?:\+7\s)?•[•\s]*\d[\d\s]*\d/g;
 
 /** What a sweep changed, for the log and the tests. */
 export interface SweepReport {
@@ -60,7 +62,7 @@ export function anonymiseTranscript(entries: readonly TranscriptEntry[], collect
   const values = [...stringsIn(collected, new Set())].sort((a, b) => b.length - a.length);
   const known = values.length > 0 ? new RegExp(values.map(escapeRegExp).join('|'), 'gu') : undefined;
   const scrub = (text: string) => {
-    const masked = text.replace(IIN_PATTERN, HIDDEN).replace(PHONE_PATTERN, HIDDEN);
+    const masked = text.replace(IIN_PATTERN, HIDDEN).replace(PHONE_PATTERN, HIDDEN).replace(MASKED_DIGITS, HIDDEN);
     return known ? masked.replace(known, HIDDEN) : masked;
   };
   return entries.map(({ attachment: _file, ...entry }) => {
