@@ -1,14 +1,17 @@
-import kk from '../../locales/kk/console.json';
-import ru from '../../locales/ru/console.json';
+import type ru from '../../locales/ru/console.json';
 
-/** The console's texts, from locales/{kk,ru}/console.json (bundled), with {{variables}}. */
+/**
+ * The console's texts, from locales/{kk,ru}/console.json, with {{variables}}. Only the language in
+ * use is loaded, from /operator/texts/<lang> (the bundle holds neither): before the first screen,
+ * and again when the operator switches.
+ */
 export type Lang = 'kk' | 'ru';
 export const LANGS: readonly Lang[] = ['kk', 'ru'];
 
 type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`> }[keyof T & string];
 export type TextKey = Leaves<typeof ru>;
 
-const TEXTS: Record<Lang, unknown> = { kk, ru };
+let texts: unknown = {};
 const STORAGE_KEY = 'operator-console-lang';
 const listeners = new Set<() => void>();
 
@@ -43,7 +46,7 @@ export function lang(): Lang {
 }
 
 export function t(key: TextKey, vars: Record<string, string | number> = {}): string {
-  const template = lookup(TEXTS[current], key) ?? lookup(TEXTS.ru, key) ?? key;
+  const template = lookup(texts, key) ?? key;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
@@ -52,10 +55,30 @@ function applyToPage(): void {
   document.title = t('title');
 }
 
+/** A language's texts; a failed request is tried again after 1, 2 and 4 s. */
+async function fetchTexts(of: Lang): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(`/operator/texts/${of}`);
+      if (response.ok) return await response.json();
+      if (response.status < 500 || attempt >= 3) throw new Error(`texts ${of}: ${response.status}`);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+  }
+}
+
+/** Loads the starting language's texts; the console shows nothing before. */
+export async function loadTexts(): Promise<void> {
+  texts = await fetchTexts(current);
+  applyToPage();
+}
+
 /** Switches the interface language, remembers it, keeps it in the address (a reload keeps it) and re-renders. */
-export function setLang(next: Lang): void {
+export async function setLang(next: Lang): Promise<void> {
   if (next === current) return;
-  current = next;
+  // The choice is kept at once, so that a reload while the texts load keeps it too.
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
@@ -64,6 +87,8 @@ export function setLang(next: Lang): void {
   const url = new URL(location.href);
   url.searchParams.set('lang', next);
   history.replaceState(history.state, '', url);
+  texts = await fetchTexts(next);
+  current = next;
   applyToPage();
   for (const listener of listeners) listener();
 }
@@ -72,5 +97,3 @@ export function onLangChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
-
-applyToPage();

@@ -6,7 +6,7 @@
 import { Api } from './api';
 import { ConsoleApp } from './console';
 import { h } from './dom';
-import { onLangChange, t } from './i18n';
+import { loadTexts, onLangChange, t } from './i18n';
 import type { Me } from './types';
 import { LoginView } from './views/login';
 
@@ -31,9 +31,12 @@ function showConsole(me: Me): void {
 onLangChange(() => screen?.relabel());
 
 async function boot(): Promise<void> {
-  if (api.token) {
+  // The texts and the session's operator are asked for at once.
+  const session = api.token ? api.me() : undefined;
+  await loadTexts();
+  if (session) {
     root.replaceChildren(h('p', { class: 'booting', 'aria-busy': 'true' }, '…'));
-    const me = await api.me();
+    const me = await session;
     if (me.ok) return showConsole(me.data);
     api.setToken(null);
     return showLogin(me.status === 401 ? t('login.expired') : undefined);

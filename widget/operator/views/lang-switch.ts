@@ -6,6 +6,6 @@ export function langSwitch(): HTMLElement {
   return h(
     'div',
     { class: 'lang-switch', role: 'group', 'aria-label': t('lang.label') },
-    LANGS.map((code) => h('button', { type: 'button', lang: code, 'data-key': `lang-${code}`, 'aria-pressed': String(code === lang()), onclick: () => setLang(code) }, t(`lang.${code}`))),
+    LANGS.map((code) => h('button', { type: 'button', lang: code, 'data-key': `lang-${code}`, 'aria-pressed': String(code === lang()), onclick: () => void setLang(code) }, t(`lang.${code}`))),
   );
 }
