@@ -25,10 +25,18 @@ async function startHostSite(widgetOrigin: string): Promise<{ url: string; serve
 <link rel="stylesheet" href="/hostile.css"><script src="/host.js"></script>
 <script src="${widgetOrigin}/widget.js" data-lang="ru" data-position="left" data-title="Колледж — помощник" data-color="#5a2d82" async></script>
 </head><body><h1>Колледж</h1><p>Страница сайта.</p></body></html>`;
+  // Another page of the same site with today's inline box: the chat shows in it, without a launcher.
+  const inline = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Контакты</title><link rel="stylesheet" href="/hostile.css"></head>
+<body><h1>Контакты</h1><div id="citizen-assistant"></div><script src="${widgetOrigin}/widget.js" data-lang="ru" defer></script></body></html>`;
   const ws = widgetOrigin.replace(/^http/, 'ws');
   const policy = `default-src 'self'; script-src 'self' ${widgetOrigin}; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ${widgetOrigin} ${ws}`;
   const server = createServer((request, response) => {
-    const files: Record<string, [string, string]> = { '/': ['text/html', page], '/hostile.css': ['text/css', HOSTILE_CSS], '/host.js': ['application/javascript', HOST_JS] };
+    const files: Record<string, [string, string]> = {
+      '/': ['text/html', page],
+      '/hostile.css': ['text/css', HOSTILE_CSS],
+      '/host.js': ['application/javascript', HOST_JS],
+      '/contacts': ['text/html', inline],
+    };
     const file = files[request.url ?? ''];
     if (!file) return response.writeHead(404).end();
     response.writeHead(200, { 'content-type': `${file[0]}; charset=utf-8`, 'content-security-policy': policy }).end(file[1]);
@@ -95,6 +103,21 @@ describe('the widget embedded with one line on another site', () => {
 
     // Nothing the widget does needs the host page to loosen its CSP.
     expect(await page.evaluate(() => (window as any).violations)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the chat inline in #citizen-assistant, and the conversation follows the citizen to another page of the site', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('chat-launcher').click();
+    await page.getByRole('textbox').fill('Где получить дубликат диплома?');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('[data-from="citizen"]').last().textContent()).toBe('Где получить дубликат диплома?');
+
+    await page.goto(`${host.url}contacts`);
+    await poll(() => page.locator('[data-from="citizen"]').allTextContents()).toContain('Где получить дубликат диплома?');
+    expect(await page.getByTestId('chat-launcher').count()).toBe(0);
+    expect(await page.locator('#citizen-assistant').getByTestId('chat-log').isVisible()).toBe(true);
     await page.close();
   });
 });
