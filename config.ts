@@ -41,6 +41,18 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LANG: z.enum(['kk', 'ru']).default('kk'),
   REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  /** Some nodes of a Redis Cluster, instead of REDIS_URL: the client learns the others from them. */
+  REDIS_CLUSTER_NODES: optionalString.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const nodes = v
+      .split(',')
+      .map((node) => node.trim())
+      .filter((node) => node !== '');
+    const bad = nodes.find((node) => !(/^[A-Za-z0-9.-]+:\d{1,5}$/.test(node) || isUrlWith(node, ['redis:', 'rediss:'])));
+    if (bad === undefined && nodes.length > 0) return nodes;
+    ctx.addIssue({ code: 'custom', message: `must be host:port (or redis:// URLs) separated by commas, e.g. 10.0.0.1:7000,10.0.0.2:7000${bad ? `; not: ${bad}` : ''}` });
+    return z.NEVER;
+  }),
   TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(v), {
     message: 'must look like 123456:ABC-DEF… (the token @BotFather gives)',
   }),
@@ -178,9 +190,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_BOT_TOKEN) {
     throw new ConfigError(['TELEGRAM_WEBHOOK_URL: is set but TELEGRAM_BOT_TOKEN is not']);
   }
+  if (config.REDIS_URL && config.REDIS_CLUSTER_NODES) {
+    throw new ConfigError(['REDIS_CLUSTER_NODES: is set together with REDIS_URL; set one of them (a single Redis, or a Redis Cluster)']);
+  }
   // With a shared store, sessions and form links signed by one instance are checked by another.
   if (config.REDIS_URL && !config.JWT_SECRET) {
     throw new ConfigError(['JWT_SECRET: is required when REDIS_URL is set (every instance must sign operator sessions and form links with the same secret)']);
+  }
+  if (config.REDIS_CLUSTER_NODES && !config.JWT_SECRET) {
+    throw new ConfigError(['JWT_SECRET: is required when REDIS_CLUSTER_NODES is set (every instance must sign operator sessions and form links with the same secret)']);
   }
   return config;
 }

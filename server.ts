@@ -34,7 +34,7 @@ export interface Server {
 export async function buildServer(config: Config, overrides: { log?: Logger; metrics?: Metrics; now?: () => Date } = {}): Promise<Server> {
   const log = overrides.log ?? createLogger(config.LOG_LEVEL);
   const metrics = overrides.metrics ?? new Metrics();
-  const store = await openStore(config.REDIS_URL, log, { commandTimeoutMs: config.STORE_TIMEOUT_MS });
+  const store = await openStore(config.REDIS_URL, log, { commandTimeoutMs: config.STORE_TIMEOUT_MS, clusterNodes: config.REDIS_CLUSTER_NODES });
   const texts = createTexts();
   // Form links and operator sessions must verify on every instance: they share JWT_SECRET when it is set.
   const secret = config.JWT_SECRET ?? randomBytes(32).toString('base64url');
