@@ -31,6 +31,9 @@ const SWEEP_EVERY = 100;
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** What became of a login attempt: refused unchecked while a wait lasts, or checked (the account, or null and whether a wait started). */
+export type AttemptOutcome<A> = { refused: true; retryAfterSeconds: number } | { refused: false; account: A | null; startedWait: boolean };
+
 /**
  * Exponential back-off of operator logins per account and per client address, kept in the store
  * so every instance applies the same waits. A wait ends by itself: nothing locks an account for good.
@@ -38,12 +41,44 @@ export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSe
 export class LoginThrottle {
   private readonly failures: Collection<Failures>;
   private counted = 0;
+  /** The attempt of each login under way on this instance: attempts wait for it, so a burst cannot slip past the count. */
+  private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(
     store: Store,
     private readonly now: () => number = Date.now,
   ) {
     this.failures = store.collection<Failures>('login-failures');
+  }
+
+  /**
+   * One login attempt: refused while the account or the address waits, otherwise `verify` runs
+   * and its outcome is counted. Attempts of one login run one after another on this instance, so
+   * parallel guesses are counted one by one.
+   */
+  attempt<A>(login: string, address: string, verify: () => Promise<A | null>): Promise<AttemptOutcome<A>> {
+    return this.serialize(login, async () => {
+      const verdict = await this.check(login, address);
+      if (!verdict.allowed) return { refused: true as const, retryAfterSeconds: verdict.retryAfterSeconds };
+      const account = await verify();
+      if (account) {
+        await this.succeeded(login);
+        return { refused: false as const, account, startedWait: false };
+      }
+      return { refused: false as const, account: null, startedWait: await this.failed(login, address) };
+    });
+  }
+
+  private async serialize<T>(login: string, attempt: () => Promise<T>): Promise<T> {
+    const key = accountKey(login);
+    const before = this.running.get(key) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(attempt);
+    this.running.set(key, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.running.get(key) === mine) this.running.delete(key);
+    }
   }
 
   /** Whether a login may be checked now for this account from this address (a login that names no account backs off alike). */

@@ -69,6 +69,14 @@ describe('operator login limits', () => {
     expect(JSON.stringify(entries)).not.toMatch(/wrong-\d|aigerim-pass-1|dana-pass-12/);
   });
 
+  it('counts guesses sent all at once one by one: of twenty in parallel, six are checked and fourteen wait', async () => {
+    server = await startTestServer({ OPERATOR_BOOTSTRAP: BOOTSTRAP, TRUST_PROXY: '10.0.0.1' });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt('aigerim', `wrong-${i}`, { from: '10.0.0.1', forwardedFor: `198.51.100.${i}` })));
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(6);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(14);
+  });
+
   it('forgets the failures of guessed logins after an hour, so they do not pile up in the store', async () => {
     const store = createMemoryStore();
     let now = Date.parse('2026-11-30T09:00:00Z');

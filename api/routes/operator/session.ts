@@ -37,18 +37,16 @@ export const sessionRoutes: FastifyPluginAsync<OperatorRouteOptions & { issue: (
     config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     handler: async (request, reply) => {
       const login = request.body.login.toLowerCase();
-      const verdict = await throttle.check(login, request.ip);
-      if (!verdict.allowed) {
-        reply.header('retry-after', String(verdict.retryAfterSeconds));
-        return reply.code(429).send(apiError('too_many_attempts', `Too many failed logins: try again in ${verdict.retryAfterSeconds} s`));
+      const outcome = await throttle.attempt(login, request.ip, () => accounts.authenticate(login, request.body.password));
+      if (outcome.refused) {
+        reply.header('retry-after', String(outcome.retryAfterSeconds));
+        return reply.code(429).send(apiError('too_many_attempts', `Too many failed logins: try again in ${outcome.retryAfterSeconds} s`));
       }
-      const account = await accounts.authenticate(login, request.body.password);
+      const { account } = outcome;
       if (!account) {
-        const waits = await throttle.failed(login, request.ip);
-        await audit.record(login, 'session.login_failed', login, { ip: request.ip, ...(waits ? { throttled: true } : {}) });
+        await audit.record(login, 'session.login_failed', login, { ip: request.ip, ...(outcome.startedWait ? { throttled: true } : {}) });
         return reply.code(401).send(apiError('invalid_credentials', 'Wrong login or password, or the account is disabled'));
       }
-      await throttle.succeeded(login);
       await audit.record(account.login, 'session.login');
       await setPresence(account.login, 'online');
       return { token: deps.issue(account), operator: { login: account.login, name: account.name, role: account.role, status: 'online' as const } };
