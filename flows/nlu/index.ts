@@ -93,6 +93,7 @@ export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
   const top0 = intents[0]!.label;
   const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question');
+  // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
   const named = features.namesService || levelTells ? model.services.posteriors(features.all, SHARPNESS.services) : [];
   const group = features.namesService ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const first = named[0];

@@ -45,6 +45,8 @@ const NEVER_A_SERVICE =
 
 /** A stem names a service when its share of the services' words is this many times its share of the other phrases' words. */
 const SERVICE_STEM_RATIO = 4;
+/** …and when at least this part of its uses in the services' phrases is in one service's. */
+const SERVICE_STEM_CONCENTRATION = 0.5;
 
 function train(): Model {
   const started = performance.now();
@@ -76,6 +78,7 @@ function train(): Model {
 
 function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {
   const inServices = new Map<string, number>();
+  const byService = new Map<string, Map<string, number>>();
   const elsewhere = new Map<string, number>();
   const inNames = new Set<string>();
   let servicesTotal = 0;
@@ -86,8 +89,12 @@ function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?:
     for (const { stem } of example.words) {
       const counts = fromService ? inServices : elsewhere;
       counts.set(stem, (counts.get(stem) ?? 0) + 1);
-      if (fromService) servicesTotal += 1;
-      else elsewhereTotal += 1;
+      if (fromService) {
+        servicesTotal += 1;
+        const perService = byService.get(stem) ?? new Map<string, number>();
+        for (const service of example.services) perService.set(service, (perService.get(service) ?? 0) + 1);
+        byService.set(stem, perService);
+      } else elsewhereTotal += 1;
       if (example.isName && stem.length > 2) inNames.add(stem);
     }
   }
@@ -95,8 +102,12 @@ function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?:
   for (const [stem, count] of inServices) {
     const share = count / servicesTotal;
     const otherShare = ((elsewhere.get(stem) ?? 0) + 0.5) / elsewhereTotal;
-    // A word of a service's name needs only to be commoner there than elsewhere; any other word, much commoner.
-    if (share >= (inNames.has(stem) ? 1 : SERVICE_STEM_RATIO) * otherShare && !NEVER_A_SERVICE.test(stem)) stems.add(stem);
+    // A word of a service's name needs only to be commoner there than elsewhere; any other word, much
+    // commoner, and mostly in one service's phrases ("хочу" is in all of them and names none).
+    const perService = [...(byService.get(stem)?.values() ?? [])];
+    const concentrated = Math.max(...perService) >= SERVICE_STEM_CONCENTRATION * perService.reduce((a, b) => a + b, 0);
+    const named = inNames.has(stem) ? share >= otherShare : share >= SERVICE_STEM_RATIO * otherShare && concentrated;
+    if (named && !NEVER_A_SERVICE.test(stem)) stems.add(stem);
   }
   return stems;
 }

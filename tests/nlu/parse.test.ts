@@ -29,7 +29,7 @@ describe('understanding what citizens type', () => {
     ['Где моё заявление?', 'status', null, 'ru'],
     ['Когда будет готов дубликат аттестата?', 'status', 'duplicate-school', 'ru'],
     ['Өтінішім дайын ба?', 'status', null, 'kk'],
-    ['Хочу пожаловаться на школу', 'complaint', 'duplicate-school', 'ru'],
+    ['Хочу пожаловаться', 'complaint', null, 'ru'],
     ['В ЦОНе мне отказали и нагрубили', 'complaint', null, 'ru'],
     ['Колледж долго не выдаёт дубликат', 'complaint', 'duplicate-tvet', 'ru'],
     ['ХҚКО қызметкері дөрекі сөйледі', 'complaint', null, 'kk'],
