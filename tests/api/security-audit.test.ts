@@ -111,6 +111,16 @@ describe('audit retention', () => {
     expect((await new Audit(store, { retentionDays: 365, now: () => now }).list(2)).map((e) => e.action)).toEqual(['account.disable', 'conversation.read']);
   });
 
+  it('cannot be rolled out by volume: 100 000 entries after it, the first entry of the day is still there', async () => {
+    const store = createMemoryStore();
+    const audit = new Audit(store, { retentionDays: 365, now: () => new Date('2026-11-30T09:00:00Z') });
+    await audit.record('sveta', 'account.disable', 'dana');
+    for (let i = 0; i < 100_000; i++) await audit.record('aigerim', 'presence.set', 'aigerim', { status: i % 2 ? 'online' : 'away' });
+    const all = await audit.list(100_001);
+    expect(all).toHaveLength(100_001);
+    expect(all.at(-1)).toMatchObject({ actor: 'sveta', action: 'account.disable', target: 'dana' });
+  }, 60_000);
+
   it('still shows the entries written before the log was kept by day, until they age out', async () => {
     const store = createMemoryStore();
     const before = store.log<{ at: string; actor: string; action: string }>('audit', 100_000);
