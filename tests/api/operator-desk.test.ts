@@ -239,7 +239,8 @@ describe('the call-back desk', () => {
     expect(told).toEqual([
       { conversationId: 'web-cb', text: { kk: texts.t('kk', 'operator:callback_missed'), ru: texts.t('ru', 'operator:callback_missed') }, key: `callback:${request!.id}:missed:1` },
     ]);
-    expect((await patch({ status: 'reached' })).json()).toMatchObject({ status: 'reached', attempts: 1 });
+    // The call that got through is a call too.
+    expect((await patch({ status: 'reached' })).json()).toMatchObject({ status: 'reached', attempts: 2 });
     expect(told).toHaveLength(1);
     expect(published.map((e) => e.type === 'callback' && e.status)).toEqual(['not_reached', 'reached']);
     expect((await new Audit(store).list(10)).map((e) => [e.action, e.target, e.details])).toEqual([
