@@ -49,6 +49,13 @@ describe('operator login limits', () => {
     expect(failures.find((e) => e.actor === 'other3')?.details).toMatchObject({ ip: '203.0.113.50' });
   });
 
+  it('with a hop count, takes the address the nearest proxy saw, not what the client claimed before it', async () => {
+    server = await startTestServer({ OPERATOR_BOOTSTRAP: BOOTSTRAP, TRUST_PROXY: '1' });
+    await attempt('guess-hop', 'wrong-password', { from: '10.0.0.7', forwardedFor: '192.0.2.1, 198.51.100.42' });
+    const [failure] = (await new Audit(server.store).list(10)).filter((e) => e.action === 'session.login_failed');
+    expect(failure?.details).toMatchObject({ ip: '198.51.100.42' });
+  });
+
   it('backs off one account after five failures, from any address, without locking out colleagues, and lets it in once the wait is over', async () => {
     server = await startTestServer({ OPERATOR_BOOTSTRAP: BOOTSTRAP, TRUST_PROXY: '10.0.0.1' });
     for (let i = 0; i < 6; i++) expect((await attempt('aigerim', `wrong-${i}`, { from: '10.0.0.1', forwardedFor: `198.51.100.${i}` })).statusCode).toBe(401);
