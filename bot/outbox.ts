@@ -106,7 +106,7 @@ export const CHAT_BURST = 3;
  * taken and reaches Telegram a little later, by a latency that varies; the margin keeps any second
  * as Telegram counts it within the rate.
  */
-export const WINDOW_MARGIN_MS = 50;
+export const WINDOW_MARGIN_MS = 100;
 
 /**
  * The shared limits for Telegram: `perSecond` calls over all chats (TELEGRAM_RATE_PER_SECOND, about
@@ -350,6 +350,18 @@ export class OutboxDrainer {
         later(TURN_POLL_MS);
         continue;
       }
+      // Sent already (by an instance that died before acking, or queued twice with one key): acked without sending.
+      // Asked before the token is taken, so that the call follows its token at once.
+      const sent = await this.alreadySent(head);
+      if (sent === undefined) {
+        later(1000);
+        continue;
+      }
+      if (sent) {
+        head.sent = true;
+        this.run(chat, head, false);
+        continue;
+      }
       let permit: Awaited<ReturnType<SendLimits['take']>>;
       try {
         permit = await this.limits.take({ bot: this.bot, chat, lane, rates: this.rates });
@@ -360,9 +372,9 @@ export class OutboxDrainer {
       }
       if (!this.running) return;
       if (permit.taken) {
-        // An older entry taken over meanwhile goes first, with this token.
-        const first = this.chats.get(chat)?.[0];
-        if (first && !this.busy.has(chat)) this.run(chat, first, true);
+        // An older entry taken over meanwhile goes first: the next round looks at it (this token is lost).
+        if (this.chats.get(chat)?.[0] === head) this.run(chat, head, true);
+        else this.dispatchAgain = true;
         continue;
       }
       later(permit.waitMs);
@@ -377,6 +389,18 @@ export class OutboxDrainer {
     }
   }
 
+  /** Whether the entry's key was claimed as sent; undefined when the store could not tell. */
+  private async alreadySent(held: Held): Promise<boolean | undefined> {
+    try {
+      const sent = await this.outboxOf(held.lane).claimed(this.sentKey(held.entry));
+      if (sent) this.options.log.info({ entryId: held.entry.id }, 'outbox entry already sent: acked without sending');
+      return sent;
+    } catch (error) {
+      this.options.log.error({ err: error }, 'outbox: asking whether an entry was sent failed');
+      return undefined;
+    }
+  }
+
   private async isTurn(held: Held): Promise<boolean> {
     try {
       return await this.outboxOf(held.lane).turn(held.entry);
@@ -386,7 +410,7 @@ export class OutboxDrainer {
     }
   }
 
-  /** `prepaid`: the first call's token was taken when the send was started. */
+  /** `prepaid`: the first call's token was taken when the send was started (after the entry was found not sent). */
   private run(chat: string, held: Held, prepaid: boolean): void {
     this.busy.add(chat);
     const running: Promise<void> = this.process(held, prepaid)
@@ -416,17 +440,6 @@ export class OutboxDrainer {
   private async process(held: Held, prepaid: boolean): Promise<void> {
     const { entry, payload } = held;
     const { log, idempotency } = this.options;
-    const outbox = this.outboxOf(held.lane);
-    if (!held.sent) {
-      try {
-        if (await outbox.claimed(this.sentKey(entry))) {
-          log.info({ entryId: entry.id }, 'outbox entry already sent: acked without sending');
-          held.sent = true;
-        }
-      } catch (error) {
-        return this.retry(held, { kind: 'transient' }, error);
-      }
-    }
     if (!held.sent) {
       let unpaid = !prepaid;
       const control: SendControl = {
