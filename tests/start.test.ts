@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProduct } from '../scripts/build';
-import { freePort } from './support/redis-server';
+import { freePort, type RedisServer, startRedisServer } from './support/redis-server';
 import { ChatClient } from './support/ws-client';
 
 const root = new URL('..', import.meta.url);
@@ -25,14 +25,24 @@ async function healthy(url: string, child: ChildProcess, output: () => string): 
 describe('the built product (npm start)', () => {
   let child: ChildProcess;
   let url: string;
+  let redis: RedisServer;
 
   beforeAll(async () => {
-    await buildProduct();
+    // Its own Redis: the bundled client is exercised, and the operator account is the test's own.
+    [redis] = await Promise.all([startRedisServer(), buildProduct()]);
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ['dist/main.mjs'], {
       cwd: root.pathname,
-      env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator',
+        REDIS_URL: redis.url,
+        JWT_SECRET: 'start-test-secret-of-32-characters!!',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -41,8 +51,13 @@ describe('the built product (npm start)', () => {
     await healthy(url, child, () => output);
   }, 60_000);
 
-  afterAll(() => {
-    child?.kill('SIGTERM');
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await redis?.stop();
   });
 
   it('starts from dist/main.mjs and answers /health', async () => {
@@ -57,6 +72,28 @@ describe('the built product (npm start)', () => {
     }
     const page = await fetch(`${url}/operator`).then((r) => r.text());
     expect(page).toContain('/operator.js');
+  });
+
+  it('renders a filled form as a PDF with pdfkit loaded on demand, and logs an operator in', async () => {
+    const client = await ChatClient.connect(`${url.replace('http', 'ws')}/ws/chat`);
+    await client.exchange({ type: 'hello', lang: 'ru' });
+    for (const id of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form']) await client.exchange({ type: 'choice', id });
+    for (const text of ['№ 12 мектеп', 'Әлімжанова Гүлнұр', '850520400003', '2002']) await client.exchange({ type: 'text', text });
+    await client.exchange({ type: 'choice', id: 'q:skip' });
+    await client.exchange({ type: 'choice', id: 'q:document:certificate' });
+    const done = await client.exchange({ type: 'choice', id: 'q:confirm' });
+    client.close();
+    const link = done.find((f) => f.type === 'message' && f.attachment)!.attachment.url as string;
+    const pdf = await fetch(`${url}${link}`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const login = await fetch(`${url}/api/operator/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'aigerim', password: 'aigerim-pass-1' }) });
+    expect(login.status).toBe(200);
+    expect((await fetch(`${url}/docs/json`)).status).toBe(200);
   });
 
   it('reads its texts from locales/: the chat greets in the language asked', async () => {
