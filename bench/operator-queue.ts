@@ -52,6 +52,7 @@ export async function operatorQueueBench(redisUrl: string, seconds: number, list
     PORT: '0',
     LOG_LEVEL: 'silent',
     REDIS_URL: redisUrl,
+    JWT_SECRET: 'bench-operator-secret-of-32-characters',
     CONTACT_CENTRE_HOURS: 'always',
     OPERATOR_BOOTSTRAP: 'bench:bench-password:operator',
     RATE_LIMIT_PER_MINUTE: '1000000',

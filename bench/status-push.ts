@@ -40,7 +40,7 @@ const FIRST_CHAT = 700_000_000;
 
 export async function statusPushBench(redisUrl: string, messages: number): Promise<PushBenchResult> {
   const telegram = await startFakeTelegram();
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', REDIS_URL: redisUrl, ...telegramEnv(telegram) });
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', REDIS_URL: redisUrl, JWT_SECRET: 'bench-status-secret-of-32-characters', ...telegramEnv(telegram) });
   const server = await buildServer(config);
   const chats = Math.ceil(messages / PER_CHAT);
   try {
