@@ -34,8 +34,11 @@ function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, 
   const how = explanation(field, part, ctx);
   if (how) lines.push(how);
   const value = state.values[field.id];
-  // Correcting: what the answer is now, until a new one is started.
-  if (state.correcting === field.id && value !== undefined && (part === undefined || part === 'region')) lines.push(t('questionnaire:now', { value: answerText(field, value, ctx, state.values) }));
+  // Correcting: what the answer is now, until a new one is started; the transcript keeps it masked, as the summary's.
+  const correcting = state.correcting === field.id && value !== undefined && (part === undefined || part === 'region');
+  const now = (masked: boolean) => (correcting ? [t('questionnaire:now', { value: answerText(field, value, ctx, state.values, masked) })] : []);
+  const text = [...lines, ...now(false)].join('\n');
+  const transcriptText = [...lines, ...now(true)].join('\n');
   const skippable = part ? (part === 'region' ? field.optional : OPTIONAL_PARTS.has(part)) : field.optional;
   const choices = [
     ...answerChoices(field, part, state, ctx),
@@ -43,7 +46,7 @@ function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, 
     { id: commandId('back'), label: t('questionnaire:buttons.back') },
   ];
   const limit = field.kind === 'text' || field.kind === 'contact' ? field.maxLength : undefined;
-  return { text: lines.join('\n'), choices, ...(limit && !part ? { inputLimit: limit } : {}) };
+  return { text, ...(transcriptText !== text ? { transcriptText } : {}), choices, ...(limit && !part ? { inputLimit: limit } : {}) };
 }
 
 /** The line under the question: how to answer (a typed kind), the part of the address, the consent's own text. */
