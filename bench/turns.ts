@@ -5,14 +5,17 @@ import { createClient } from 'redis';
 import pino from 'pino';
 import type { EngineEvent } from '../bot/engine';
 import { createRuntime } from '../bot/runtime';
+import { loadConfig } from '../config';
+import type { OpeningSpan } from '../domain/hours';
+import { iinCheckDigit } from '../domain/iin';
 import { createTexts } from '../locales/i18n';
 import { createRedisStore } from '../store/redis';
 
 /**
  * Turns per second through Redis: our engine (load, decide, compare-and-set save with transcript)
- * against a bare grammY echo bot whose session is a Redis GET/SET, both driven in-process with the
- * same number of conversations in flight, both with Telegram's API short-circuited so only the
- * bot's own work and Redis are measured.
+ * on the citizens' journeys against a bare grammY echo bot whose session is a Redis GET/SET, both
+ * driven in-process with the same number of conversations in flight, both with Telegram's API
+ * short-circuited so only the bot's own work and Redis are measured.
  */
 
 export interface TurnsResult {
@@ -58,21 +61,144 @@ async function measure(name: string, seconds: number, turn: (conversation: numbe
   return { name, turns, seconds: elapsed, turnsPerSecond: turns / elapsed };
 }
 
-const citizenEvents: EngineEvent[] = [
-  { type: 'text', text: 'меню' },
-  { type: 'choice', id: 'menu:complaint' },
-  { type: 'text', text: 'сәлем' },
+/** One turn of a journey: an event, or the first offered choice whose id starts with `first` (a day, a window). */
+type Move = EngineEvent | { first: string };
+interface Journey {
+  name: string;
+  /** The moves of the journey run `n`-th. */
+  moves: (n: number) => Move[];
+  /** Whether the last turn's replies show the journey reached its end. */
+  done: (text: string) => boolean;
+}
+
+const choice = (id: string): EngineEvent => ({ type: 'choice', id });
+const text = (value: string): EngineEvent => ({ type: 'text', text: value });
+const IIN = '850520400003';
+/**
+ * Applications whose status the citizens look up: each IIN may be looked up 10 times an hour, so
+ * the look-ups go round a pool large enough for a run.
+ */
+const APPLICATIONS = 400;
+const applicationPool = Array.from({ length: APPLICATIONS * 2 }, (_, i) => {
+  const digits = `8505204${String(1000 + i).padStart(4, '0')}`.split('').map(Number);
+  const check = iinCheckDigit(digits);
+  return check === null ? undefined : { number: `SC-2026-${String(1000 + i).padStart(4, '0')}`, iin: `${digits.join('')}${check}` };
+})
+  .filter((a) => a !== undefined)
+  .slice(0, APPLICATIONS);
+const application = (n: number) => applicationPool[n % applicationPool.length]!;
+
+/** The citizens' journeys, each in a new conversation, as a citizen clicks and types them in Russian. */
+const JOURNEYS: Journey[] = [
+  {
+    name: 'checklist, details and the form',
+    moves: () => [
+      text('меню'),
+      ...['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'tick:application_by_parent', 'nav:details', 'nav:form'].map(choice),
+      ...['№ 12 мектеп', 'Әлімжанова Гүлнұр', IIN, '2002'].map(text),
+      ...['q:skip', 'q:document:certificate', 'q:confirm'].map(choice),
+    ],
+    done: (said) => said.includes('Заявление готово'),
+  },
+  {
+    name: 'home-visit booking',
+    moves: () => [
+      text('меню'),
+      ...[
+        'menu:home_visit',
+        'hv:self',
+        'hv:eligible:yes',
+        'hv:svc:duplicate-school',
+        'ans:channel:state_corporation',
+        'ans:applicant:self',
+        'ans:reason:lost',
+        'nav:cannot_come',
+        'menu:home_visit',
+      ].map(choice),
+      ...['Сапаров Болат Ержанович', IIN, '87011234567'].map(text),
+      choice('q:address:almaty'),
+      ...['проспект Абая', '10'].map(text),
+      ...['q:skip', 'q:skip', 'q:skip', 'q:needs:wheelchair', 'q:skip', 'q:consent:yes', 'q:confirm'].map(choice),
+      { first: 'hv:day:' },
+      { first: 'hv:win:' },
+    ],
+    done: (said) => said.includes('HV-'),
+  },
+  {
+    name: 'status look-up',
+    moves: (n) => [text('меню'), choice('menu:status'), text(application(n).number), text(application(n).iin)],
+    done: (said) => said.includes('Заявление №'),
+  },
 ];
 
-export async function engineTurns(redisUrl: string, seconds: number): Promise<TurnsResult> {
+export interface EngineTurnsResult extends TurnsResult {
+  hours: string;
+  /** Journeys run to their end, and those that did not reach it (a bench that measures something else). */
+  journeys: number;
+  /** By journey name. */
+  missed: Record<string, number>;
+}
+
+/**
+ * The engine as the server runs it (the hand-over observing every turn, the contact centre's shipped
+ * hours), on the citizens' journeys: each conversation slot runs the three journeys in turn, each in
+ * a new conversation. Home visits get unlimited capacity, so that bookings never run out.
+ */
+export async function engineTurns(redisUrl: string, seconds: number): Promise<EngineTurnsResult> {
   const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:` });
-  // The engine as the server runs it: with the hand-over observing every turn.
-  const { engine } = createRuntime({ store, texts: createTexts(), log: pino({ level: 'silent' }), defaultLang: 'kk', hours: 'always', idleMs: 600_000, secret: randomUUID(), telegram: false });
-  const run = `${randomUUID().slice(0, 8)}`;
+  const hours = loadConfig({}).CONTACT_CENTRE_HOURS;
+  const runtime = createRuntime({
+    store,
+    texts: createTexts(),
+    log: pino({ level: 'silent' }),
+    defaultLang: 'ru',
+    hours,
+    idleMs: 600_000,
+    secret: randomUUID(),
+    telegram: false,
+    homeVisitCapacity: { default: 1_000_000_000, byRegion: {} },
+  });
+  const submittedAt = new Date(Date.now() - 3 * 86_400_000);
+  for (const { number, iin } of applicationPool) {
+    await runtime.applications.update(number, { iin, serviceId: 'duplicate-school', status: 'registered', submittedAt: submittedAt.toISOString(), channel: 'state_corporation' }, submittedAt);
+  }
+  const run = randomUUID().slice(0, 8);
+  const position = new Map<number, { journey: number; moves: Move[]; step: number; id: string; choices: string[] }>();
+  let journeys = 0;
+  const missed: Record<string, number> = {};
+  let started = 0;
+  const begin = (journey: number) => {
+    const n = started++;
+    return { journey, moves: JOURNEYS[journey]!.moves(n), step: 0, id: `web-${run}-${n}`, choices: [] as string[] };
+  };
   try {
-    return await measure('engine turn (Redis store)', seconds, (conversation, i) =>
-      engine.handle({ conversationId: `web-${run}-${conversation}`, channel: 'web', event: citizenEvents[i % citizenEvents.length]! }),
-    );
+    const result = await measure('engine turn on the journeys (Redis store)', seconds, async (slot) => {
+      let at = position.get(slot);
+      if (!at) {
+        at = begin(slot % JOURNEYS.length);
+        position.set(slot, at);
+      }
+      const journey = JOURNEYS[at.journey]!;
+      const move = at.moves[at.step]!;
+      const event = 'first' in move ? choice(at.choices.find((id) => id.startsWith(move.first)) ?? move.first) : move;
+      const { replies } = await runtime.engine.handle({ conversationId: at.id, channel: 'web', langHint: 'ru', event });
+      at.choices = (replies.at(-1)?.choices ?? []).map((c) => c.id);
+      if (++at.step < at.moves.length) return;
+      if (journey.done(replies.map((r) => r.text).join('\n'))) journeys++;
+      else {
+        missed[journey.name] = (missed[journey.name] ?? 0) + 1;
+        if (process.env.BENCH_DEBUG)
+          console.error(
+            journey.name,
+            replies
+              .map((r) => r.text)
+              .join(' / ')
+              .slice(0, 300),
+          );
+      }
+      position.set(slot, begin((at.journey + 1) % JOURNEYS.length));
+    });
+    return { ...result, hours: Array.isArray(hours) ? describeHours(hours) : hours, journeys, missed };
   } finally {
     await store.close();
   }
@@ -92,6 +218,9 @@ function shortCircuit<C extends Context>(bot: Bot<C>) {
     return { ok: true, result: method === 'sendMessage' ? { message_id: 1, date: 0, chat: { id: chatId, type: 'private' }, text: '' } : true } as never;
   });
 }
+
+/** What the echo bot is sent: a citizen's short messages. */
+const ECHO_TEXTS = ['меню', 'SC-2026-0417', IIN, 'проспект Абая'];
 
 type EchoContext = Context & SessionFlavor<{ count: number }>;
 
@@ -124,8 +253,14 @@ export async function grammyEchoTurns(redisUrl: string, seconds: number): Promis
   });
   let updateId = 0;
   try {
-    return await measure('bare grammY echo (Redis GET/SET session)', seconds, (conversation, i) => bot.handleUpdate(textUpdate(++updateId, 10_000 + conversation, String(citizenEvents[i % 3]!.type))));
+    return await measure('bare grammY echo (Redis GET/SET session)', seconds, (conversation, i) => bot.handleUpdate(textUpdate(++updateId, 10_000 + conversation, ECHO_TEXTS[i % ECHO_TEXTS.length]!)));
   } finally {
     await client.close();
   }
+}
+
+/** Opening spans as CONTACT_CENTRE_HOURS writes them, for the table. */
+function describeHours(spans: OpeningSpan[]): string {
+  const day = (d: number) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1];
+  return spans.map((s) => `${day(s.days[0]!)}-${day(s.days.at(-1)!)} ${s.from}-${s.to}`).join('; ');
 }

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { buildProduct } from '../scripts/build';
+import { freePort } from '../tests/support/redis-server';
+
+/**
+ * Start-up of the built product (`npm start` after its build): from spawning `node dist/main.mjs`
+ * to the first 200 from /health, against an empty Node process started the same way; and the
+ * browser scripts' bytes on the wire as the built product sends them.
+ */
+
+export interface StartupResult {
+  /** Milliseconds, each run. */
+  product: number[];
+  emptyNode: number[];
+  productMedian: number;
+  emptyNodeMedian: number;
+  scripts: Array<{ name: string; bytes: number; gzip: number; br: number }>;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function untilHealthy(url: string, child: ReturnType<typeof spawn>): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** One start of the product, in ms to /health; the process is stopped after. */
+async function startOnce(): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/main.mjs'], { cwd: root, env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  try {
+    await untilHealthy(`http://127.0.0.1:${port}/health`, child);
+    return performance.now() - started;
+  } finally {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** An empty Node process, started and ended: the floor under any start-up. */
+async function emptyNodeOnce(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await new Promise((r) => child.once('exit', r));
+  return performance.now() - started;
+}
+
+/** What the built server sends for a script to a browser that takes gzip, or br. */
+async function onTheWire(name: string): Promise<{ name: string; bytes: number; gzip: number; br: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/main.mjs'], { cwd: root, env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  try {
+    await untilHealthy(`http://127.0.0.1:${port}/health`, child);
+    // fetch() would decode the body: the sizes are taken from raw responses.
+    const size = async (encoding: string) => {
+      return new Promise<number>((resolve, reject) => {
+        request(`http://127.0.0.1:${port}/${name}`, { headers: { 'accept-encoding': encoding } }, (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          response.on('end', () => resolve(bytes));
+        })
+          .on('error', reject)
+          .end();
+      });
+    };
+    return { name, bytes: await size('identity'), gzip: await size('gzip'), br: await size('br') };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+export async function startupBench(runs = 5): Promise<StartupResult> {
+  await buildProduct();
+  const product: number[] = [];
+  const emptyNode: number[] = [];
+  await startOnce(); // the first start reads every file from disk; the others find them cached, as a restart would
+  for (let i = 0; i < runs; i++) {
+    product.push(await startOnce());
+    emptyNode.push(await emptyNodeOnce());
+  }
+  const scripts = [];
+  for (const name of ['widget.js', 'operator.js']) scripts.push(await onTheWire(name));
+  return { product, emptyNode, productMedian: median(product), emptyNodeMedian: median(emptyNode), scripts };
+}
