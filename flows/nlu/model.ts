@@ -27,7 +27,7 @@ let model: Model | undefined;
 
 /** The model, trained at first use from the phrase files (a few tens of milliseconds) and kept. */
 export function getModel(): Model {
-  model ??= train();
+  model ??= trainModel();
   return model;
 }
 
@@ -48,9 +48,12 @@ const SERVICE_STEM_RATIO = 4;
 /** …and when at least this part of its uses in the services' phrases is in one service's. */
 const SERVICE_STEM_CONCENTRATION = 0.5;
 
-function train(): Model {
+/** A model trained on every phrase but the texts left out (to measure it on phrases it has not seen). */
+export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
   const started = performance.now();
-  const examples = trainingExamples().map((example) => ({ ...example, words: wordsOf(tokens(fold(example.text))) }));
+  const examples = trainingExamples()
+    .filter((example) => !leftOut.has(example.text))
+    .map((example) => ({ ...example, words: wordsOf(tokens(fold(example.text))) }));
   const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
   const serviceStems = serviceStemsOf(examples);
   const isServiceStem = (stem: string) => serviceStems.has(stem);

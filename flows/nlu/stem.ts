@@ -17,12 +17,12 @@ export function stemRussian(word: string): string {
 }
 
 /**
- * Kazakh endings in folded form (ә→а, і→и, ұ/ү→у, ғ→г, қ→к, ң→н…), longest first within each group.
- * Nouns: plural, possessive, case; verbs: the past, participles, the verbal noun and person endings,
- * as they occur in citizens' messages ("жоғалттым", "жоғалған", "аламын", "оқимын", "беру").
+ * Kazakh endings in folded form (ә→а, і→и, ұ/ү→у, ғ→г, қ→к, ң→н…), longest first within each slot.
+ * A noun takes them in the order plural, possessive, case ("кужат-тар-ым-ды"), so they are stripped
+ * the other way round, at most one per slot; that keeps a Russian word such as "документы" from
+ * losing "ты" and then "мен". A word with none of them may be a verb ("жоғалттым", "аламын", "беру").
  */
-const KAZAKH_ENDINGS = [
-  // case
+const CASE = [
   'ынан',
   'инен',
   'нан',
@@ -64,32 +64,10 @@ const KAZAKH_ENDINGS = [
   'ди',
   'ты',
   'ти',
-  // possessive
-  'ымыз',
-  'имиз',
-  'ынызда',
-  'ыныз',
-  'иниз',
-  'мыз',
-  'миз',
-  'ныз',
-  'низ',
-  'сын',
-  'син',
-  'сы',
-  'си',
-  'ым',
-  'им',
-  'ын',
-  'ин',
-  // plural
-  'лар',
-  'лер',
-  'дар',
-  'дер',
-  'тар',
-  'тер',
-  // verbs
+];
+const POSSESSIVE = ['ымыз', 'имиз', 'ыныз', 'иниз', 'мыз', 'миз', 'ныз', 'низ', 'сын', 'син', 'сы', 'си', 'ым', 'им', 'ын', 'ин'];
+const PLURAL = ['лар', 'лер', 'дар', 'дер', 'тар', 'тер'];
+const VERB = [
   'ймын',
   'ймин',
   'амын',
@@ -124,13 +102,13 @@ const KAZAKH_ENDINGS = [
 
 const MIN_STEM = 3;
 
-/** Strips Kazakh endings from a folded word, one after another (at most four), keeping a stem of three letters or more. */
+function strip(word: string, endings: readonly string[]): string {
+  const ending = endings.find((e) => word.endsWith(e) && word.length - e.length >= MIN_STEM);
+  return ending ? word.slice(0, -ending.length) : word;
+}
+
+/** Strips Kazakh endings from a folded word, keeping a stem of three letters or more. */
 export function stemKazakh(word: string): string {
-  let stem = word;
-  for (let round = 0; round < 4; round++) {
-    const ending = KAZAKH_ENDINGS.find((e) => stem.endsWith(e) && stem.length - e.length >= MIN_STEM);
-    if (!ending) break;
-    stem = stem.slice(0, -ending.length);
-  }
-  return stem;
+  const noun = strip(strip(strip(word, CASE), POSSESSIVE), PLURAL);
+  return noun !== word ? noun : strip(word, VERB);
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ComplaintAgainst } from '../../domain/complaint';
 import type { ServiceId } from '../../flows/catalog/schema';
-import { type Intent, INTENTS, LOW_CONFIDENCE, type Parsed, parse, type QuestionTopic } from '../../flows/nlu';
+import { type Intent, INTENTS, LOW_CONFIDENCE, type Parsed, parse, parseWith, type QuestionTopic } from '../../flows/nlu';
+import { trainModel } from '../../flows/nlu/model';
 import type { Lang } from '../../store/types';
 
 /** One labelled message of tests/nlu/dataset/ (its README gives the scheme). */
@@ -64,8 +65,8 @@ export interface Evaluation {
   misses: { label: Labelled; parsed: Parsed }[];
 }
 
-export function evaluate(rows: readonly Labelled[]): Evaluation {
-  const results = rows.map((label) => ({ label, parsed: parse(label.text, label.lang), right: false }));
+export function evaluate(rows: readonly Labelled[], parseText: (text: string, lang: Lang) => Parsed = parse): Evaluation {
+  const results = rows.map((label) => ({ label, parsed: parseText(label.text, label.lang), right: false }));
   for (const r of results) r.right = isRight(r.label, r.parsed);
   const right = results.filter((r) => r.right).length;
   const perIntent = INTENTS.map((intent) => {
@@ -104,4 +105,22 @@ export function evaluate(rows: readonly Labelled[]): Evaluation {
     },
     misses: results.filter((r) => !r.right).map(({ label, parsed }) => ({ label, parsed })),
   };
+}
+
+/**
+ * The training messages measured k-fold: each fold parsed by a model trained without it (the phrase
+ * files hold the training messages), so the figure says how the method does on messages it has not seen.
+ */
+export function crossValidate(rows: readonly Labelled[], folds = 5): Evaluation {
+  const results: { label: Labelled; parsed: Parsed }[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    const part = rows.filter((_, i) => i % folds === fold);
+    const model = trainModel(new Set(part.map((row) => row.text)));
+    for (const label of part) results.push({ label, parsed: parseWith(model, label.text, label.lang) });
+  }
+  const byText = new Map(results.map((r) => [r.label, r.parsed]));
+  return evaluate(
+    results.map((r) => r.label),
+    (text, lang) => byText.get(results.find((r) => r.label.text === text && r.label.lang === lang)!.label)!,
+  );
 }
