@@ -199,7 +199,7 @@ describe('operator API', () => {
     for (const id of ['menu:checklist', 'svc:correct-education-document', 'tick:e_application', 'nav:form']) await client.exchange({ type: 'choice', id });
     for (const text of ['Султанбеков Адиль Куанышевич', 'Жангирова Нургуль Шахмардановна', '850520400003', '+7 701 234 56 78', 'Диплом колледжа, 2012', 'Жангирова Нургул', 'Жангирова Нургуль'])
       await client.exchange({ type: 'text', text });
-    for (const id of ['q:confirm', 'nav:cannot_come']) await client.exchange({ type: 'choice', id });
+    await client.exchange({ type: 'choice', id: 'q:confirm' });
 
     const ru = (await aigerim.get(`/api/operator/conversations/${conversationId}?lang=ru`)).body;
     // The stored data stays as it was (the contract), under the checklist's own namespace.
@@ -207,7 +207,6 @@ describe('operator API', () => {
       serviceId: 'correct-education-document',
       answers: { channel: 'egov_portal' },
       ticked: ['e_application'],
-      limitedMobility: true,
       forms: { 'seed001-annex1': { lang: 'ru' } },
     });
     expect(ru.described).toEqual([
@@ -219,7 +218,6 @@ describe('operator API', () => {
           { label: 'Способ подачи', value: 'На портале egov.kz' },
           { label: 'Готовые документы', value: expect.stringMatching(/^Электронное заявление на имя руководителя колледжа/) },
           { label: 'Заполненное заявление', value: 'Заявление об актуализации (корректировке) сведений в документах об образовании (на русском)' },
-          { label: 'Ограниченная подвижность', value: 'да, не может прийти сам(а)' },
         ],
       },
     ]);
@@ -229,7 +227,7 @@ describe('operator API', () => {
 
     const kk = (await aigerim.get(`/api/operator/conversations/${conversationId}?lang=kk`)).body;
     expect(kk.described[0]).toMatchObject({ section: 'checklist', title: 'Құжаттар тізбесі' });
-    expect(kk.described[0].items.map((i: { label: string }) => i.label)).toEqual(['Қызмет', 'Өтініш беру тәсілі', 'Дайын құжаттар', 'Толтырылған өтініш', 'Қозғалысы шектеулі']);
+    expect(kk.described[0].items.map((i: { label: string }) => i.label)).toEqual(['Қызмет', 'Өтініш беру тәсілі', 'Дайын құжаттар', 'Толтырылған өтініш']);
     expect(kk.described[0].items[1].value).toBe('egov.kz порталында');
     expect(kk.summary).toMatch(/^виджет, орысша\. Қызмет: /);
 
