@@ -9,7 +9,8 @@ import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
 import type { SendControl, TelegramOutboxPayload, TelegramSend } from '../outbox';
 import { classifyTelegramFailure } from '../telegram-failure';
-import { runTurn, type TurnRunnerDeps } from './turns';
+import { isStoreUnavailable } from '../../store/unavailable';
+import { failureText, runTurn, type TurnRunnerDeps } from './turns';
 
 export interface TelegramOptions {
   token: string;
@@ -203,7 +204,13 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
       },
       langHint ?? options.defaultLang,
     );
-    await queue(chatId, turn.replies, `turn:${ctx.update.update_id}`, ctx.callbackQuery?.message?.message_id);
+    try {
+      await queue(chatId, turn.replies, `turn:${ctx.update.update_id}`, ctx.callbackQuery?.message?.message_id);
+    } catch (error) {
+      if (!isStoreUnavailable(error)) throw error;
+      // The outbox lives in the store: with the store out of reach the citizen is told directly that it is unavailable.
+      await bot.api.sendMessage(chatId, failureText(deps.texts, turn.lang, error));
+    }
   };
 
   const fileMaxBytes = options.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
-import { startTestServer, type TestServer } from '../support/server';
+import { answerTo, type FakeTelegram } from '../support/fake-telegram';
+import { startTelegramTestServer, startTestServer, type TestServer } from '../support/server';
 import { ChatClient, type Frame } from '../support/ws-client';
 
 const UNAVAILABLE = {
@@ -72,5 +73,49 @@ describe('a store outage on the citizen side', () => {
     expect(done.some((f) => f.type === 'message' && f.attachment)).toBe(true);
     russian.close();
     kazakh.close();
+  }, 30_000);
+});
+
+describe('a store outage in Telegram', () => {
+  let dir: string;
+  let redis: RedisServer;
+  let telegram: FakeTelegram;
+  let close: () => Promise<void>;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'redis-outage-tg-'));
+    redis = await startRedisServer({ dir, persist: true });
+    ({ telegram, server, close } = await startTelegramTestServer({ REDIS_URL: redis.url, JWT_SECRET: 'outage-test-secret-of-enough-length-0123', DEFAULT_LANG: 'ru' }));
+  });
+  afterAll(async () => {
+    await close?.();
+    await redis?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('tells the citizen within two seconds in their language, and the questionnaire goes on when Redis is back', async () => {
+    const chat = 7301;
+    const answer = async (act: () => void) => {
+      const since = telegram.calls.length;
+      act();
+      return answerTo(telegram, chat, since);
+    };
+    await answer(() => telegram.sendText(chat, '/start', 'kk'));
+    for (const id of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form'])
+      await answer(() => telegram.pressButton(chat, id, 'kk'));
+    await answer(() => telegram.sendText(chat, '№ 12 мектеп', 'kk'));
+
+    await redis.kill();
+    const since = telegram.calls.length;
+    const sent = Date.now();
+    telegram.sendText(chat, 'Әлімжанова Гүлнұр', 'kk');
+    const [told] = await telegram.waitFor('sendMessage', 1, since, chat);
+    expect(Date.now() - sent).toBeLessThan(2000);
+    expect(told!.params.text).toBe(UNAVAILABLE.kk);
+
+    redis = await startRedisServer({ port: redis.port, dir, persist: true });
+    while (!(await server.store.ping().catch(() => false))) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await answer(() => telegram.sendText(chat, 'Әлімжанова Гүлнұр', 'kk'))).toMatch(/ЖСН/);
   }, 30_000);
 });
