@@ -20,9 +20,9 @@ async function silentSocket(url: string): Promise<WebSocket> {
 }
 
 /** The HTTP answer to a socket handshake the server refused. */
-function refusedHandshake(url: string, origin: string): Promise<{ status: number; body: unknown }> {
+function refusedHandshake(url: string, origin: string | undefined): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { origin });
+    const socket = new WebSocket(url, origin ? { origin } : {});
     socket.once('open', () => reject(new Error('the socket opened')));
     socket.once('unexpected-response', (_request, response) => {
       let body = '';
@@ -117,6 +117,8 @@ describe('WIDGET_ALLOWED_ORIGINS', () => {
 
   it('refuses a socket from another page with 403 in the error shape', async () => {
     expect(await refusedHandshake(limited.wsUrl, 'https://evil.example')).toEqual({ status: 403, body: { error: { code: 'origin_not_allowed', message: 'This page may not open the chat' } } });
+    // A handshake without Origin comes from no browser page: refused too while a list is set.
+    expect((await refusedHandshake(limited.wsUrl, undefined)).status).toBe(403);
   });
 
   it('opens a socket from a listed page or from this server, and from any page when unset', async () => {
