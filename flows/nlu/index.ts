@@ -89,7 +89,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru')
   // Nothing but a service named ("я потерял аттестат"): a request for it.
   if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
-  if (wholeList) promote(intents, features.namesService ? 'checklist' : 'question');
+  if (wholeList) promote(intents, features.namesService || features.namesLevel ? 'checklist' : 'question');
   // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question.
   if (COMPLAINT_CUES.test(` ${folded} `)) promote(intents, 'complaint');
   else if (applicationNumber && intents[0]!.label !== 'complaint') promote(intents, 'status');
