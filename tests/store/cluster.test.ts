@@ -113,11 +113,14 @@ describe.skipIf(clusterNodes.length === 0)('two instances on a Redis Cluster beh
     const { items } = await b.store.records(HOME_VISIT_RECORDS).list({ index: 'conversation', value: conversationId });
     expect(items.map((r) => r.number)).toEqual([booked]);
     const supervisor = await OperatorApi.login(proxy.url, 'dana', 'dana-pass-12');
+    const listing = '/api/operator/home-visits?date=2026-12-10&region=almaty';
     for (let i = 0; i < 2; i++) {
-      const listed = await supervisor.get('/api/operator/home-visits?date=2026-12-10&region=almaty');
+      const listed = await supervisor.get(listing);
       expect(listed.status).toBe(200);
       expect(listed.body.map((v: { number: string }) => v.number)).toContain(booked);
     }
+    // Listed by each instance in turn.
+    expect(new Set(proxy.served.filter((s) => s.path === listing).map((s) => s.backend))).toEqual(new Set([0, 1]));
   });
 });
 
