@@ -186,6 +186,7 @@ async function startupReport(): Promise<void> {
       '| start | median ms | each run ms | target |',
       '| --- | ---: | --- | --- |',
       `| product to /health | ${result.productMedian.toFixed(0)} | ${result.product.map((ms) => ms.toFixed(0)).join(', ')} | ≤ 1000 |`,
+      `| product's CPU time until then | ${result.productCpuMedian.toFixed(0)} | ${result.productCpu.map((ms) => ms.toFixed(0)).join(', ')} | |`,
       `| empty Node | ${result.emptyNodeMedian.toFixed(0)} | ${result.emptyNode.map((ms) => ms.toFixed(0)).join(', ')} | |`,
       '',
       '| script | KB plain | KB gzip | KB br |',
