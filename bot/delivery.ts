@@ -12,6 +12,12 @@ interface WebFrames {
   frames: ServerFrame[];
 }
 
+/** Hands frames to the conversation's widget sockets, on whichever instance holds them. */
+export function publishWebFrames(bus: Pick<Bus, 'publish'>, conversationId: string, frames: ServerFrame[]): Promise<void> {
+  const message: WebFrames = { conversationId, frames };
+  return bus.publish(WEB_FRAMES_TOPIC, message);
+}
+
 /**
  * Sends what an operator or the system says to a citizen outside the citizen's own turn: to
  * Telegram through the outbox (persistent, drained by every instance within Telegram's limits,
@@ -63,7 +69,6 @@ export class Delivery {
       }
       return;
     }
-    const message: WebFrames = { conversationId: conversation.id, frames: messageFrames(replies, conversation, this.deps.forms) };
-    await this.deps.bus.publish(WEB_FRAMES_TOPIC, message);
+    await publishWebFrames(this.deps.bus, conversation.id, messageFrames(replies, conversation, this.deps.forms));
   }
 }

@@ -77,7 +77,7 @@ export class Engine {
     let guessed = base !== undefined;
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
       if (base === undefined) base = await conversations.get(id);
-      const current = base ?? this.newConversation(inbound);
+      const current = await this.numbered(base ?? this.newConversation(inbound));
       if (wasHandled(current, inbound.eventId)) return { replies: [], conversation: current, botSpoke: false };
       const decided = this.decide(current, inbound.event, base === null);
       if (guessed && (decided.effects.length > 0 || decided.awaiting)) {
@@ -159,6 +159,13 @@ export class Engine {
     this.recent.delete(conversation.id); // re-inserted last: the Map's order is the recency order
     this.recent.set(conversation.id, conversation);
     if (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  /** The conversation with its number: a new one (or one started before numbering) gets it now. */
+  private async numbered(conversation: Conversation): Promise<Conversation> {
+    const { numbers } = this.options;
+    if (conversation.number || !numbers) return conversation;
+    return { ...conversation, number: await numbers.assign(conversation.id, this.now()) };
   }
 
   private newConversation(inbound: Inbound): Conversation {

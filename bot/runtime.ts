@@ -15,6 +15,7 @@ import type { Lang, Records, Store } from '../store/types';
 import { APPLICATION_OVERDUE_JOB, Applications, overdueJobHandler } from './applications';
 import { Callbacks } from './callbacks';
 import { WebSocketHub } from './channels/web';
+import { ConversationNumbers } from './conversation-numbers';
 import { Delivery } from './delivery';
 import { Engine } from './engine';
 import { FormFiles } from './forms';
@@ -110,6 +111,7 @@ export function createRuntime({
     ...(now ? { now } : {}),
     log,
     observer: handoff,
+    numbers: new ConversationNumbers(store),
     availability: () => handoff.availability(),
     effects: {
       [CALLBACK_EFFECT]: callbacks.effect,

@@ -50,6 +50,8 @@ export interface Handoff {
 
 export interface Conversation {
   id: string;
+  /** What the citizen reads out to 1414 and operators find it by: C-2026-004821 (absent on conversations started before numbering). */
+  number?: string;
   channel: ChannelName;
   lang: Lang;
   owner: Owner;

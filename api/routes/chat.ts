@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { attachWebSocket, ENDED_SESSIONS } from '../../bot/channels/web';
+import { ConversationNumbers } from '../../bot/conversation-numbers';
 import type { AppDeps } from '../app';
 import { apiError } from '../errors';
 
@@ -28,6 +29,7 @@ export const chatRoutes: FastifyPluginAsync<AppDeps> = async (app, deps) => {
     defaultLang: deps.config.DEFAULT_LANG,
     conversations: deps.store.conversations,
     files: deps.store.files,
+    numbers: new ConversationNumbers(deps.store),
     endedSessions: deps.store.collection<{ endedAt: string }>(ENDED_SESSIONS),
     fileMaxBytes: deps.config.FILE_MAX_BYTES,
     helloTimeoutMs: deps.config.WS_HELLO_TIMEOUT_SECONDS * 1000,

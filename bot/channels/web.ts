@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findForm } from '../../flows/forms';
 import type { ChecklistView, Reply } from '../../flows/types';
 import type { Collection, ConversationStore, Files, Lang, TranscriptEntry } from '../../store/types';
+import type { ConversationNumbers } from '../conversation-numbers';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
 import { TokenBucket } from '../token-bucket';
@@ -25,8 +26,11 @@ const ClientFrame = z.discriminatedUnion('type', [
 ]);
 
 export type ServerFrame =
-  /** `fileMaxBytes`: the largest attachment the upload takes, for the widget to say before a file is chosen. */
-  | { type: 'session'; token: string; conversationId: string; fileMaxBytes?: number }
+  /**
+   * `fileMaxBytes`: the largest attachment the upload takes, for the widget to say before a file is chosen.
+   * `number`: the conversation's number (C-2026-004821), whose sequence the citizen reads out to 1414.
+   */
+  | { type: 'session'; token: string; conversationId: string; number?: string; fileMaxBytes?: number }
   | {
       type: 'message';
       id: string;
@@ -49,8 +53,11 @@ export type ServerFrame =
       checklist?: ChecklistView;
     }
   | { type: 'error'; code: string; message: string }
-  /** The bot is answering: the widget shows that someone is writing until the next message. */
-  | { type: 'typing' }
+  /**
+   * The bot is answering, or (`from: 'operator'`, with the operator's first name) an operator is
+   * writing: the widget shows that someone is writing until the next message.
+   */
+  | { type: 'typing'; from?: 'operator'; author?: string }
   /** The conversation was ended on this device: every tab with its token forgets it. */
   | { type: 'ended' }
   /**
@@ -122,6 +129,11 @@ export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attach
   };
 }
 
+/** An operator (by first name) is writing to the citizen: the widget says so until the message comes. */
+export function operatorTyping(author: string): ServerFrame {
+  return { type: 'typing', from: 'operator', author };
+}
+
 /** Transcript entries as the widget shows them again; a form's link is signed anew. */
 export function historyMessages(entries: readonly TranscriptEntry[], conversationId: string, forms: FormFiles, lang: Lang): HistoryMessage[] {
   // A pressed button whose answer replaced its message (a tick) is not shown again: the updated message is.
@@ -184,6 +196,8 @@ export interface WebChannelDeps extends TurnRunnerDeps {
   forms: FormFiles;
   /** Where a resumed conversation's transcript is read from. */
   conversations: Pick<ConversationStore, 'transcript'>;
+  /** Gives the conversation its number, told in the session frame. */
+  numbers?: Pick<ConversationNumbers, 'assign'>;
   /** Where uploaded attachments are looked up when the widget sends one. */
   files: Pick<Files, 'get'>;
   /** Conversations ended on the citizen's device, by conversation id: their token resumes nothing. */
@@ -271,7 +285,8 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
       const token = resumed ? frame.token! : randomBytes(32).toString('base64url');
       session = { conversationId: conversationIdForToken(token), lang: frame.lang ?? deps.defaultLang };
       hub.add(session.conversationId, socket);
-      sendFrame(socket, { type: 'session', token, conversationId: session.conversationId, ...(deps.fileMaxBytes ? { fileMaxBytes: deps.fileMaxBytes } : {}) });
+      const number = await deps.numbers?.assign(session.conversationId);
+      sendFrame(socket, { type: 'session', token, conversationId: session.conversationId, ...(number ? { number } : {}), ...(deps.fileMaxBytes ? { fileMaxBytes: deps.fileMaxBytes } : {}) });
       if (resumed) {
         const missed = await missedEntries(deps.conversations, session.conversationId, frame.lastSeen);
         if (missed.length > 0) sendFrame(socket, { type: 'history', messages: historyMessages(missed, session.conversationId, deps.forms, session.lang) });

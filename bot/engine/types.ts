@@ -76,6 +76,8 @@ export interface EngineOptions {
   now?: () => Date;
   /** Where failed effects are reported (without personal data). */
   log?: Logger;
+  /** Gives a conversation its number on its first turn (bot/conversation-numbers). */
+  numbers?: { assign(conversationId: string, now?: Date): Promise<string> };
 }
 
 /** The whole decision of one turn or move, before its effects ran and before it is stored. */

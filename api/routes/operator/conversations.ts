@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { operatorTyping } from '../../../bot/channels/web';
+import { ConversationNumbers } from '../../../bot/conversation-numbers';
+import { publishWebFrames } from '../../../bot/delivery';
 import type { ChangeResult } from '../../../bot/engine';
+import { firstName } from '../../../bot/handoff/shared';
 import { GENERAL_QUEUE, SUPERVISORS_QUEUE, type Actor } from '../../../bot/handoff';
 import type { DescribedSection } from '../../../flows/describe';
 import type { Conversation, Lang } from '../../../store/types';
@@ -11,6 +15,8 @@ import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
 const ConversationView = z.object({
   id: z.string(),
+  /** What the citizen reads out to 1414 (its last part): C-2026-004821; null on conversations started before numbering. */
+  number: z.string().nullable(),
   channel: z.enum(['telegram', 'web']),
   lang: z.enum(['kk', 'ru']),
   owner: z.string(),
@@ -47,11 +53,14 @@ export type ConversationDetailBody = z.infer<typeof ConversationDetail>;
 export type { Note };
 
 const Id = z.object({ id: z.string().min(1).max(128) });
+/** The shortest pause between two typing signals of one conversation that reach the citizen. */
+const TYPING_EVERY_MS = 3000;
 const ConsoleLang = z.enum(['kk', 'ru']).default('ru');
 
 function view(c: Conversation, lang: Lang, described: readonly DescribedSection[], firstWords?: string): z.infer<typeof ConversationView> {
   return {
     id: c.id,
+    number: c.number ?? null,
     channel: c.channel,
     lang: c.lang,
     owner: c.owner,
@@ -102,6 +111,16 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { store, handoff, audit, accounts, canned, describe, requireRole } = deps;
   const notes = store.log<Note>('notes', 500);
+  const numbers = new ConversationNumbers(store);
+  /** When each conversation's typing signal last went to the citizen (this instance's). */
+  const typingSent = new Map<string, number>();
+  /** A conversation by its id or, failing that, by its number as the citizen read it out. */
+  const byIdOrNumber = async (typed: string): Promise<Conversation | null> => {
+    const conversation = await store.conversations.get(typed);
+    if (conversation) return conversation;
+    const id = await numbers.find(typed);
+    return id ? store.conversations.get(id) : null;
+  };
   const viewOf = (c: Conversation, lang: Lang) => view(c, lang, describe(c.data, lang));
 
   /** The conversations filed under the ids given, in that order; stale index entries are refiled. */
@@ -127,6 +146,8 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
         owner: z.enum(['queue', 'me', 'any']).default('queue'),
         status: z.enum(['open', 'closed']).default('open'),
         queue: z.enum([GENERAL_QUEUE, SUPERVISORS_QUEUE]).optional(),
+        /** The conversation with this number (C-2026-004821, or the digits the citizen read out), whoever has it: a list of one or none. */
+        number: z.string().trim().min(1).max(32).optional(),
         lang: ConsoleLang,
         limit: z.coerce.number().int().min(1).max(500).default(50),
         offset: z.coerce.number().int().min(0).default(0),
@@ -136,7 +157,13 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
-      const { owner, status, queue, lang, limit, offset } = request.query;
+      const { owner, status, queue, lang, limit, offset, number } = request.query;
+      if (number !== undefined) {
+        const id = await numbers.find(number);
+        const found = id ? await store.conversations.get(id) : null;
+        reply.header('x-total-count', found ? '1' : '0');
+        return found ? [viewOf(found, lang)] : [];
+      }
       const me = `operator:${actor.login}` as const;
       let total: number;
       let page: string[];
@@ -164,7 +191,8 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
   app.get('/api/operator/conversations/:id', {
     schema: {
       tags: ['operator'],
-      summary: 'One conversation (any, also one with the bot): transcript, collected data (as stored, and `described` in words in the console language), summary and private notes',
+      summary:
+        'One conversation (any, also one with the bot), by its id or its number: transcript, collected data (as stored, and `described` in words in the console language), summary and private notes',
       security: bearer,
       params: Id,
       querystring: z.object({ lang: ConsoleLang }),
@@ -172,7 +200,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     },
     onRequest: requireRole(),
     handler: async (request, reply) => {
-      const conversation = await store.conversations.get(request.params.id);
+      const conversation = await byIdOrNumber(request.params.id);
       if (!conversation) return reply.code(404).send(apiError('not_found', 'No such conversation'));
       await audit.record(actorOf(request).login, 'conversation.read', conversation.id);
       const [transcript, conversationNotes] = await Promise.all([store.conversations.transcript(conversation.id, 500), notes.list(conversation.id)]);
@@ -230,6 +258,31 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       const text = conversation ? await canned.expand(request.body.text, conversation.lang) : request.body.text;
       const result = await handoff.message(request.params.id, actor, text);
       return answer(reply, result, { id: request.params.id, lang: request.query.lang, actor: actor.login, action: 'conversation.message', details: { length: text.length } });
+    },
+  });
+
+  app.post('/api/operator/conversations/:id/typing', {
+    schema: {
+      tags: ['operator'],
+      summary: "The operator who has the conversation is writing: the citizen's widget shows it for a few seconds. Send it at most every 3 s while typing; 409 when the conversation is not yours",
+      security: bearer,
+      params: Id,
+      response: { 204: z.null(), 401: ApiError, 404: ApiError, 409: ApiError },
+    },
+    onRequest: requireRole(),
+    handler: async (request, reply) => {
+      const actor = actorOf(request);
+      const { id } = request.params;
+      const conversation = await store.conversations.get(id);
+      if (!conversation) return reply.code(404).send(apiError('not_found', 'No such conversation'));
+      if (conversation.owner !== `operator:${actor.login}`) return reply.code(409).send(apiError('not_yours', 'Take the conversation over first'));
+      const now = Date.now();
+      if (conversation.channel === 'web' && now - (typingSent.get(id) ?? 0) >= TYPING_EVERY_MS) {
+        typingSent.set(id, now);
+        for (const [seen, at] of typingSent) if (now - at >= TYPING_EVERY_MS) typingSent.delete(seen);
+        await publishWebFrames(store.bus, id, [operatorTyping(firstName(actor.name))]);
+      }
+      return reply.code(204).send(null);
     },
   });
 
