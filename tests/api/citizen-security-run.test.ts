@@ -119,7 +119,7 @@ describe('a whole citizen session over the widget', () => {
     for (const page of [widget, booking]) {
       const transcript = (await server.store.conversations.transcript(page.conversationId)).map((e) => e.text).join('\n');
       const reloaded = await page.open();
-      const history = (reloaded.find((f) => f.type === 'history')?.messages as Frame[]).map((m) => m.text).join('\n');
+      const history = (reloaded.find((f) => f.type === 'history')!.messages as Frame[]).map((m) => m.text).join('\n');
       page.close();
       expect(transcript).toContain('•••••••• 0003');
       for (const [where, text] of [
