@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
+import { capturedProductLog } from '../support/log';
 import { ChatClient, type Frame } from '../support/ws-client';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -68,10 +69,11 @@ describe('widget sockets that never say hello', () => {
   });
 });
 
-describe('the widget frame limit', () => {
+describe('widget frames: the limit and malformed ones', () => {
   let server: TestServer;
+  const captured = capturedProductLog('debug');
   beforeAll(async () => {
-    server = await startTestServer({ DEFAULT_LANG: 'ru' });
+    server = await startTestServer({ DEFAULT_LANG: 'ru', LOG_LEVEL: 'debug' }, { log: captured.log });
   });
   afterAll(async () => {
     await server?.close();
@@ -102,6 +104,19 @@ describe('the widget frame limit', () => {
     expect(refused[0]).toEqual({ type: 'error', code: 'rate_limited', message: 'Сообщения отправляются слишком часто. Подождите немного.' });
     expect(count(frames, (f) => f.type === 'message' && f.text.includes('Тілді таңдаңыз'))).toBeLessThanOrEqual(30);
     client.close();
+  });
+  it('answers malformed frames with bad_frame and logs them below error level', async () => {
+    const client = await ChatClient.connect(server.wsUrl);
+    await client.exchange({ type: 'hello', lang: 'ru' });
+    const from = captured.lines.length;
+    for (const frame of ['{not json', JSON.stringify({ type: 'unknown' }), JSON.stringify({ type: 'text', text: 5 })]) {
+      const [error] = (await client.exchange(frame)).filter((f) => f.type === 'error');
+      expect(error).toMatchObject({ code: 'bad_frame', message: 'Сообщение не распознано. Обновите страницу и попробуйте ещё раз.' });
+    }
+    client.close();
+    const levels = captured.lines.slice(from).map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(levels.filter((l) => l.msg === 'widget frame refused').map((l) => l.level)).toEqual([20, 20, 20]);
+    expect(levels.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
 
