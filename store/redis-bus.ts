@@ -16,9 +16,11 @@ interface Channel {
 /**
  * Messages between instances over Redis pub/sub on `${prefix}bus:<topic>`, as JSON. A subscribed
  * connection takes no other commands, so the bus opens its own (a duplicate of the store's client)
- * on the first subscribe. `sharded` (on a cluster): SPUBLISH and SSUBSCRIBE, so a topic's messages
- * go to the nodes of its channel's slot only, where PUBLISH would copy each one to every node. Every handler gets its own parsed copy; a message that is not JSON is
+ * on the first subscribe. Every handler gets its own parsed copy; a message that is not JSON is
  * dropped; a throwing handler is reported to `onError` and the others still run.
+ *
+ * `sharded` (on a cluster): SPUBLISH and SSUBSCRIBE, so a topic's messages go to the nodes of its
+ * channel's slot only, where PUBLISH would copy each one to every node of the cluster.
  */
 export class RedisBus implements Bus {
   private readonly subscriber: OwnConnection;

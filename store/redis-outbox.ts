@@ -119,7 +119,7 @@ export class RedisOutbox implements Outbox {
     private readonly client: RedisClient,
     private readonly prefix: string,
     onError?: (error: Error) => void,
-    /** The lane this stream holds: `outbox` is the bulk lane, `{outbox}:<lane>` another. */
+    /** The lane this stream holds: `<prefix>outbox` is the bulk lane, `{<prefix>outbox}:<lane>` another. */
     private readonly lane: 'bulk' | 'live' = 'bulk',
   ) {
     this.base = `${prefix}outbox`;
@@ -180,7 +180,6 @@ export class RedisOutbox implements Outbox {
     await this.client.xClaimJustId(this.key, GROUP, consumer, 0, [...ids]);
   }
 
-  /** XACK and XDEL together: the stream keeps only what is still to be sent. */
   /** The bulk stream's name as a hash tag: a key starting with it lies in the bulk stream's slot. */
   private get tagged(): string {
     return `{${this.base}}`;
@@ -198,6 +197,7 @@ export class RedisOutbox implements Outbox {
     return this.client.outboxTurn(this.chatList(entry.chat), `${this.lane}|${entry.id}`, this.base);
   }
 
+  /** XACK and XDEL together: the stream keeps only what is still to be sent. */
   async ack(id: string): Promise<void> {
     await this.client.ackOutbox(this.key, GROUP, id, this.lane, this.chatListPrefix);
   }
