@@ -61,7 +61,7 @@ export const ConfigSchema = z.object({
   TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(v), {
     message: 'must be 16–256 characters of A–Z, a–z, 0–9, _ and -',
   }),
-  /** Messages a second to Telegram over all chats (Telegram allows about 30). */
+  /** Messages a second to Telegram over all chats, every instance together (Telegram allows about 30). */
   TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(30),
   /** Messages a second to one chat (Telegram allows about 1, short bursts tolerated). */
   TELEGRAM_RATE_PER_CHAT_PER_SECOND: z.coerce.number().positive().max(1000).default(1),

@@ -114,7 +114,9 @@ export const WINDOW_MARGIN_MS = 100;
  * each chat (TELEGRAM_RATE_PER_CHAT_PER_SECOND, about 1) with a burst of CHAT_BURST.
  */
 export function sendRates(perSecond: number, perChatPerSecond: number): SendRates {
-  return { perWindow: Math.max(1, Math.floor(perSecond)), windowMs: 1000 + WINDOW_MARGIN_MS, chatPerSecond: perChatPerSecond, chatBurst: CHAT_BURST };
+  // A rate below one a second, or with a fraction, is one call in a longer window, or whole calls in a shorter one.
+  const perWindow = Math.max(1, Math.floor(perSecond));
+  return { perWindow, windowMs: Math.round((perWindow / perSecond) * 1000) + WINDOW_MARGIN_MS, chatPerSecond: perChatPerSecond, chatBurst: CHAT_BURST };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { callsFor, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload } from '../../bot/outbox';
+import { CHAT_BURST, callsFor, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
 import type { Reply } from '../../flows/types';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
@@ -13,6 +13,13 @@ describe('the cost of a reply', () => {
     expect(callsFor({ text: 'Сәлем' })).toBe(1);
     expect(callsFor({ text: `${'а'.repeat(4000)}\n${'б'.repeat(200)}` })).toBe(2);
     expect(callsFor({ text: 'Өтініш', attachment: { formId: 'f', fileName: 'f.pdf' } } as Reply)).toBe(2);
+  });
+});
+
+describe('the shared limits for Telegram', () => {
+  it('allow the rate in any window of a second and a margin, a rate below one a second as one call in a longer window', () => {
+    expect(sendRates(30, 1)).toEqual({ perWindow: 30, windowMs: 1000 + WINDOW_MARGIN_MS, chatPerSecond: 1, chatBurst: CHAT_BURST });
+    expect(sendRates(0.5, 1)).toMatchObject({ perWindow: 1, windowMs: 2000 + WINDOW_MARGIN_MS });
   });
 });
 
