@@ -5,6 +5,13 @@ import type { Conversation, FlowState } from '../../store/types';
 import { handOff } from './ownership';
 import type { Decision } from './types';
 
+/** A conversation without what the citizen told it: collected data, and their words kept for operators (topic, note, where to resume). */
+function forgetCollected(conversation: Conversation): Conversation {
+  if (!conversation.handoff) return { ...conversation, data: {} };
+  const { topic: _topic, note: _note, resume: _resume, ...handoff } = conversation.handoff;
+  return { ...conversation, data: {}, handoff };
+}
+
 const CLOSED: Availability = { open: false, operatorsOnline: 0, hours: [] };
 /** Jumps from flow to flow within one step; more is a loop. */
 const MAX_JUMPS = 4;
@@ -96,8 +103,8 @@ export class FlowRunner {
 
   /** Applies a step result, following jumps to other flows (a jump starts the target flow). */
   apply(conversation: Conversation, result: StepResult, depth = 0): Decision {
-    const kept = result.eraseData ? {} : conversation.data;
-    const data = result.data ? { ...kept, ...result.data } : kept;
+    const base = result.eraseData ? forgetCollected(conversation) : conversation;
+    const data = result.data ? { ...base.data, ...result.data } : base.data;
     const effects = result.effects ?? [];
     const at = this.now().toISOString();
     const extras = {
@@ -105,17 +112,17 @@ export class FlowRunner {
       ...(result.transcriptText !== undefined ? { transcriptText: result.transcriptText } : {}),
     };
     if ('state' in result) {
-      const next = handOff({ ...conversation, data, state: result.state }, result.handoff, at);
+      const next = handOff({ ...base, data, state: result.state }, result.handoff, at);
       return { conversation: next, replies: result.replies, effects, ...(result.await ? { awaiting: result.await } : {}), ...extras };
     }
     if (result.await) throw new Error(`a step of ${conversation.state.flow} awaits an effect without naming its next state`);
     if ('resume' in result) {
-      const next = handOff({ ...conversation, data, state: result.resume }, result.handoff, at);
+      const next = handOff({ ...base, data, state: result.resume }, result.handoff, at);
       return { conversation: next, replies: [...result.replies, ...this.currentPrompt(next)], effects, ...extras };
     }
     if (depth > MAX_JUMPS) throw new Error(`flow jumps loop at ${result.goto.flow}`);
     const target = this.flow(result.goto.flow);
-    const updated = handOff({ ...conversation, data }, result.handoff, at);
+    const updated = handOff({ ...base, data }, result.handoff, at);
     const started = this.apply(updated, target.start(this.context(updated), result.goto.params), depth + 1);
     return { ...started, ...extras, replies: [...result.replies, ...started.replies], effects: [...effects, ...started.effects] };
   }

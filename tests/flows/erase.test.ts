@@ -65,6 +65,8 @@ describe.each(factories)('"delete my data" on the %s store', (_name, open) => {
     expect((await store.conversations.transcript(id)).map((e) => e.text).join('\n')).toContain(NAME);
     expect(Object.keys((await store.conversations.get(id))!.data)).not.toEqual([]);
 
+    // An earlier request to an operator kept the citizen's own words for the contact centre.
+    await runtime.engine.change(id, (c) => ({ conversation: { ...c, handoff: { queue: 'general', priority: 0, topic: `Дубликат для ${NAME}`, closedReason: 'idle' } } }), 'system');
     const asked = await say(id, { type: 'text', text: 'Удалите мои данные' });
     expect(asked.at(-1)!.text).toMatch(/^Удалить ваши данные\?/);
     expect(asked.at(-1)!.choices).toEqual([
@@ -82,6 +84,7 @@ describe.each(factories)('"delete my data" on the %s store', (_name, open) => {
 
     const conversation = (await store.conversations.get(id))!;
     expect(conversation.data).toEqual({});
+    expect(conversation.handoff).toEqual({ queue: 'general', priority: 0, closedReason: 'idle' });
     expect(conversation.state.flow).toBe('menu');
     const transcript = (await store.conversations.transcript(id)).map((e) => e.text).join('\n');
     for (const gone of [NAME, '№ 12 мектеп', '1234', IIN.slice(-4)]) expect(transcript).not.toContain(gone);
