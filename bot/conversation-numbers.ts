@@ -16,11 +16,6 @@ const CONVERSATION_NUMBERS: RecordSpec<NumberedConversation> = { name: 'conversa
 const FULL_NUMBER = /^C-(\d{4})-(\d{6,})$/;
 const DIGITS = /^\d{1,9}$/;
 
-/** The part of a number a citizen reads out: its sequence, '004821' of 'C-2026-004821'. */
-export function shortNumber(number: string): string {
-  return number.slice(number.lastIndexOf('-') + 1);
-}
-
 /**
  * The numbers a typed text may mean: a whole number as it is (any case, spaces and '№' ignored),
  * or the sequence alone as this year's or, early in a year, last year's.

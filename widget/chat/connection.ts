@@ -51,8 +51,8 @@ export class Connection {
       } catch {
         return;
       }
-      // A frame refused as malformed or unknown is not sent again either.
-      if (frame.type === 'typing' || (frame.type === 'error' && (frame.code === 'bad_frame' || frame.code === 'file_unknown'))) this.taken();
+      // A frame refused as malformed or unknown is not sent again either. An operator's typing answers no frame.
+      if ((frame.type === 'typing' && !frame.from) || (frame.type === 'error' && (frame.code === 'bad_frame' || frame.code === 'file_unknown'))) this.taken();
       this.events.frame(frame);
     });
     socket.addEventListener('close', () => {

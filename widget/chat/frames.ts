@@ -16,11 +16,11 @@ export interface Message {
 }
 
 export type ServerFrame =
-  | { type: 'session'; token: string; conversationId: string; fileMaxBytes?: number }
+  | { type: 'session'; token: string; conversationId: string; number?: string; fileMaxBytes?: number }
   | (Message & { type: 'message'; from: 'bot' | 'operator' | 'system'; id: string; at: string; lang?: string; inputLimit?: number; replace?: boolean })
   | { type: 'error'; code: string; message: string }
   | { type: 'history'; messages: (Message & { at: string; replace?: boolean })[] }
-  | { type: 'typing' }
+  | { type: 'typing'; from?: 'operator'; author?: string }
   | { type: 'ended' };
 
 export type CitizenFrame = { type: 'text'; text: string } | { type: 'choice'; id: string } | { type: 'file'; id: string };

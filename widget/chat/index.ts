@@ -48,7 +48,8 @@ function start(script: HTMLScriptElement | null): void {
   function onFrame(frame: ServerFrame): void {
     if (frame.type === 'session') {
       stored.setToken(frame.token);
-      panel.showNumber(frame.conversationId);
+      // The sequence alone (004821 of C-2026-004821) is what the citizen reads out to 1414.
+      panel.showNumber(frame.number?.slice(frame.number.lastIndexOf('-') + 1) ?? '');
       if (frame.fileMaxBytes) composer.setFileMax(frame.fileMaxBytes);
     } else if (frame.type === 'message') {
       useLang(frame.lang);
@@ -65,7 +66,7 @@ function start(script: HTMLScriptElement | null): void {
         // A pressed button is kept as "[label]"; it reads as the label.
         log.add({ ...m, text: m.from === 'citizen' ? m.text.replace(/^\[(.*)\]$/s, '$1') : m.text }, { earlier: fresh, ...(m.replace ? { replace: 'last-bot' as const } : {}) });
       }
-    } else if (frame.type === 'typing') panel.showTyping(true);
+    } else if (frame.type === 'typing') panel.showTyping(true, frame.from === 'operator' ? frame.author : undefined);
     else if (frame.type === 'ended') forget();
     else {
       log.add({ from: 'system', text: frame.message });

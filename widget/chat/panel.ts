@@ -47,6 +47,8 @@ export class Panel {
   private unread = 0;
   private scale = stored.scale();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The operator writing now, while the typing line names one. */
+  private typingAuthor: string | undefined;
 
   constructor(
     private readonly options: Options,
@@ -145,14 +147,15 @@ export class Panel {
     this.confirmQuestion.textContent = t('end_question');
     this.confirmYes.textContent = t('end_yes');
     this.confirmNo.textContent = t('end_no');
-    this.typing.textContent = t('typing');
+    this.typing.textContent = this.typingAuthor ? t('operator_typing', { name: this.typingAuthor }) : t('typing');
     this.showNumber(this.conversationNumber);
   }
 
-  showNumber(conversationId: string): void {
-    this.conversationNumber = conversationId;
-    this.number.hidden = !conversationId;
-    this.number.textContent = conversationId ? text(this.lang, 'number', { number: conversationId }) : '';
+  /** The conversation's number to read out to 1414; '' hides the line. */
+  showNumber(number: string): void {
+    this.conversationNumber = number;
+    this.number.hidden = !number;
+    this.number.textContent = number ? text(this.lang, 'number', { number }) : '';
   }
 
   /** A new message from the bot or an operator: read out once, and counted on the launcher while closed. */
@@ -162,11 +165,19 @@ export class Panel {
     if (this.floating && !this.isOpen) this.setUnread(this.unread + 1);
   }
 
-  showTyping(on: boolean): void {
+  /**
+   * Shows that the bot, or the operator named `author`, is writing. An operator's typing is said to
+   * screen readers once when it starts, not on each signal, and goes after 6 s without one.
+   */
+  showTyping(on: boolean, author?: string): void {
     clearTimeout(this.typingTimer);
+    const started = on && author !== undefined && (this.typing.hidden || this.typingAuthor !== author);
+    this.typingAuthor = on ? author : undefined;
     this.typing.hidden = !on;
+    this.typing.textContent = author ? text(this.lang, 'operator_typing', { name: author }) : text(this.lang, 'typing');
+    if (started) this.announcer.textContent = this.typing.textContent;
     // A turn that ends without a message (an operator owns the conversation) should not leave it on.
-    if (on) this.typingTimer = setTimeout(() => this.showTyping(false), 15_000);
+    if (on) this.typingTimer = setTimeout(() => this.showTyping(false), author ? 6_000 : 15_000);
   }
 
   private setUnread(count: number): void {

@@ -118,6 +118,11 @@ export class Api {
     return this.call<ConversationView>('POST', `/api/operator/conversations/${encodeURIComponent(id)}/messages?lang=${lang}`, { text });
   }
 
+  /** The operator is writing a reply: the citizen's widget shows it (the server answers 204). */
+  typing(id: string) {
+    return this.call<null>('POST', `/api/operator/conversations/${encodeURIComponent(id)}/typing`);
+  }
+
   addNote(id: string, text: string) {
     return this.call<Note>('POST', `/api/operator/conversations/${encodeURIComponent(id)}/notes`, { text });
   }

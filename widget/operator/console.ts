@@ -98,6 +98,7 @@ export class ConsoleApp {
         onClose: (id) => closeDialog((reason) => this.move(id, 'close', 'close.done', reason ? { reason } : {})),
         onSend: (id, text) => this.send(id, text),
         onNote: (id, text) => this.addNote(id, text),
+        onTyping: (id) => void this.api.typing(id),
       },
       () => this.canned,
       this.drafts,
@@ -257,7 +258,8 @@ export class ConsoleApp {
       return false;
     }
     this.notices.clear('refusal');
-    await this.open(id);
+    // Found by its number too: the conversation is opened by its id.
+    await this.open(result.data.id);
     return true;
   }
 

@@ -60,7 +60,7 @@ export class ConversationListView {
       item.queue === SUPERVISORS_QUEUE ? h('span', { class: 'badge badge-supervisors', title: t('lists.supervisors_hint') }, t('lists.supervisors')) : null,
       this.unread.has(item.id) ? h('span', { class: 'badge badge-unread' }, t('lists.unread')) : null,
     ];
-    const meta = [t(`channels.${item.channel}`), t(`langs.${item.lang}`)];
+    const meta = [...(item.number ? [item.number] : []), t(`channels.${item.channel}`), t(`langs.${item.lang}`)];
     if (this.kind === 'queue' && item.waitingSince) meta.push(t('lists.waiting', { time: elapsed(item.waitingSince) }));
     return h(
       'button',

@@ -13,7 +13,12 @@ export interface PaneActions {
   /** Sends a reply; true when the server took it (the box is then emptied). */
   onSend: (id: string, text: string) => Promise<boolean>;
   onNote: (id: string, text: string) => Promise<boolean>;
+  /** The operator is typing a reply (called at most every TYPING_EVERY_MS): the citizen sees it. */
+  onTyping?: (id: string) => void;
 }
+
+/** How often typing in the reply box is told to the citizen at most. */
+const TYPING_EVERY_MS = 3000;
 
 const FROM = new Set(['citizen', 'bot', 'operator', 'system']);
 const entryKey = (e: TranscriptEntry) => `${e.at}\u0000${e.from}\u0000${e.text}`;
@@ -46,6 +51,8 @@ export class ConversationPane {
   private loadingId: string | undefined;
   private resize: ResizeObserver | undefined;
   private sending: Promise<void> = Promise.resolve();
+  /** When typing in the reply box was last told (ms). */
+  private typingToldAt = 0;
 
   constructor(
     private readonly me: Me,
@@ -183,6 +190,11 @@ export class ConversationPane {
     this.area.addEventListener('input', () => {
       if (this.area.value) this.drafts.set(id, this.area.value);
       else this.drafts.delete(id);
+      const now = Date.now();
+      if (this.area.value.trim() && !this.area.disabled && now - this.typingToldAt >= TYPING_EVERY_MS) {
+        this.typingToldAt = now;
+        this.act.onTyping?.(id);
+      }
     });
     this.area.addEventListener('keydown', (event) => {
       if (this.picker?.handleKey(event)) {
@@ -240,6 +252,7 @@ export class ConversationPane {
       h(
         'dl',
         { class: 'facts' },
+        d.number ? h('div', {}, h('dt', {}, t('pane.number')), h('dd', { 'data-testid': 'conversation-number' }, d.number)) : null,
         h('div', {}, h('dt', {}, t('pane.channel')), h('dd', {}, t(`channels.${d.channel}`))),
         h('div', {}, h('dt', {}, t('pane.language')), h('dd', {}, t(`langs.${d.lang}`))),
         h('div', {}, h('dt', {}, t('pane.owner')), h('dd', { class: mine ? 'owner-me' : '' }, owner)),
