@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { getModel } from '../flows/nlu/model';
 import { parse } from '../flows/nlu';
-import { type Evaluation, evaluate, readDataset } from '../tests/nlu/evaluate';
+import { crossValidate, type Evaluation, evaluate, readDataset } from '../tests/nlu/evaluate';
 
 export interface NluBenchResult {
   evaluation: Omit<Evaluation, 'misses'>;
+  /** The training messages, 5-fold: each fold parsed by a model trained without it. */
+  crossValidated: Omit<Evaluation, 'misses'>;
   trainingMs: number;
   parseMedianUs: number;
   parseP99Us: number;
@@ -18,6 +20,7 @@ export function nluBench(rounds = 20): NluBenchResult {
   const trainingMs = getModel().trainedInMs;
   const rows = readDataset('heldout');
   const { misses: _misses, ...evaluation } = evaluate(rows);
+  const { misses: _cvMisses, ...crossValidated } = crossValidate(readDataset('train'));
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const row of rows) {
@@ -28,12 +31,14 @@ export function nluBench(rounds = 20): NluBenchResult {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { evaluation, trainingMs, parseMedianUs: at(0.5), parseP99Us: at(0.99), parses: times.length, cores: availableParallelism(), node: process.version };
+  return { evaluation, crossValidated, trainingMs, parseMedianUs: at(0.5), parseP99Us: at(0.99), parses: times.length, cores: availableParallelism(), node: process.version };
 }
 
 export function nluReport(result: NluBenchResult): string {
-  const { evaluation: e } = result;
+  const { evaluation: e, crossValidated: cv } = result;
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const low = (x: Omit<Evaluation, 'misses'>) =>
+    `${x.lowConfidence.count} (${pct(x.lowConfidence.rate)}) below LOW_CONFIDENCE, of them wrong ${x.lowConfidence.wrongAmongLow}; of all ${x.total - x.right} wrong, ${x.lowConfidence.wrongAmongLow} flagged, and ${x.lowConfidence.rescuedByAlternatives} of the flagged wrong ones had the right answer among the two alternatives; right among the confident: ${x.lowConfidence.rightAmongHigh}/${x.total - x.lowConfidence.count}`;
   return [
     `## Understanding typed messages (${result.cores} cores, Node ${result.node}, ${e.total} held-out messages, ${result.parses} parses)`,
     '',
@@ -47,7 +52,9 @@ export function nluReport(result: NluBenchResult): string {
     '',
     ...(e.confusedServices.length ? e.confusedServices.map((c) => `- ${c.expected} → ${c.got}: ${c.count}`) : ['- none']),
     '',
-    `Low confidence (< LOW_CONFIDENCE): ${e.lowConfidence.count} (${pct(e.lowConfidence.rate)}), of them wrong ${e.lowConfidence.wrongAmongLow}; wrong ones whose right answer was among the two alternatives: ${e.lowConfidence.rescuedByAlternatives}. Right among the confident: ${e.lowConfidence.rightAmongHigh}/${e.total - e.lowConfidence.count}.`,
+    `Confidence, held out: ${low(e)}.`,
+    '',
+    `Training messages, 5-fold (each fold parsed by a model trained without it): top-1 ${pct(cv.accuracy)} (${cv.right}/${cv.total}); ${low(cv)}.`,
     '',
     `Training: ${result.trainingMs.toFixed(1)} ms. Parse: median ${result.parseMedianUs.toFixed(0)} µs, p99 ${result.parseP99Us.toFixed(0)} µs.`,
   ].join('\n');

@@ -30,6 +30,11 @@ export class NaiveBayes<Label extends string> {
     }
   }
 
+  /** Whether the training has seen this feature. */
+  knows(feature: string): boolean {
+    return this.known.has(feature);
+  }
+
   /** How much of the features' weight the training has seen (0 when none of it), counting only the features `counted` accepts. */
   coverage(features: Features, counted: (feature: string) => boolean = () => true): number {
     let seen = 0;

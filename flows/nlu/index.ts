@@ -79,7 +79,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru')
   const applicationNumber = applicationNumberIn(input);
 
   // Letter trigrams match almost anything: whether a text is understood at all is judged by its words.
-  if (model.intents.coverage(features.intent, isWordFeature) < MIN_COVERAGE && !features.namesService) {
+  const understood = model.intents.coverage(features.intent, isWordFeature) >= MIN_COVERAGE && knowsAContentWord(model, features.intent);
+  if (!understood && !features.namesService) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
@@ -159,6 +160,12 @@ function fallbackGuesses(top: Intent): Guess[] {
     .filter((intent) => intent !== top)
     .slice(0, 2)
     .map((intent) => ({ intent, serviceId: null, confidence: 0 }));
+}
+
+/** Whether the phrases know a word of three letters or more of the text ("не знаю" has none: "не" is too short, "знаю" unknown). */
+function knowsAContentWord(model: Model, features: Map<string, number>): boolean {
+  for (const feature of features.keys()) if (feature.startsWith('w:') && feature.length > 4 && model.intents.knows(feature)) return true;
+  return false;
 }
 
 function isWordFeature(feature: string): boolean {

@@ -24,7 +24,7 @@ const RUSSIAN_WORDS = new Set(
     ' ',
   ),
 );
-const RUSSIAN_ENDING = /..(ться|тся|ешь|ете|ого|ому|ыми|ими|ых|ий|ая|ое|ые|ую|ла|ли|ть|ать|ять|ение|ания|ость|ции|ция)$/;
+const RUSSIAN_ENDING = /..(ться|тся|ешь|ете|ите|ого|ому|ыми|ими|ых|ий|ая|ое|ые|ую|ла|ли|ть|ать|ять|ение|ания|ость|ции|ция)$/;
 
 interface Votes {
   kk: number;
@@ -49,7 +49,8 @@ export function detectLang(text: string, fallback: Lang): Lang {
 /** The language and whether the text is clearly in it. */
 export function languageOf(text: string, fallback: Lang): { lang: Lang; certain: boolean } {
   const { kk, ru } = votes(text.slice(0, 2000));
-  if (kk === 0 && ru === 0) return { lang: fallback, certain: false };
+  // Cyrillic with no Kazakh sign is most likely Russian; Latin or emoji alone say nothing.
+  if (kk === 0 && ru === 0) return { lang: /[а-яё]/i.test(text) ? 'ru' : fallback, certain: false };
   // Kazakh wins a tie: Kazakh messages borrow Russian words far more often than the other way round.
   const lang: Lang = kk >= ru ? 'kk' : 'ru';
   const [mine, other] = lang === 'kk' ? [kk, ru] : [ru, kk];

@@ -65,9 +65,14 @@ export interface Evaluation {
   misses: { label: Labelled; parsed: Parsed }[];
 }
 
-export function evaluate(rows: readonly Labelled[], parseText: (text: string, lang: Lang) => Parsed = parse): Evaluation {
-  const results = rows.map((label) => ({ label, parsed: parseText(label.text, label.lang), right: false }));
-  for (const r of results) r.right = isRight(r.label, r.parsed);
+export function evaluate(rows: readonly Labelled[]): Evaluation {
+  return score(rows.map((label) => ({ label, parsed: parse(label.text, label.lang) })));
+}
+
+/** The figures of parsed labelled messages. */
+export function score(parsedRows: readonly { label: Labelled; parsed: Parsed }[]): Evaluation {
+  const rows = parsedRows.map((r) => r.label);
+  const results = parsedRows.map((r) => ({ ...r, right: isRight(r.label, r.parsed) }));
   const right = results.filter((r) => r.right).length;
   const perIntent = INTENTS.map((intent) => {
     const labelled = results.filter((r) => r.label.intent === intent);
@@ -118,9 +123,5 @@ export function crossValidate(rows: readonly Labelled[], folds = 5): Evaluation 
     const model = trainModel(new Set(part.map((row) => row.text)));
     for (const label of part) results.push({ label, parsed: parseWith(model, label.text, label.lang) });
   }
-  const byText = new Map(results.map((r) => [r.label, r.parsed]));
-  return evaluate(
-    results.map((r) => r.label),
-    (text, lang) => byText.get(results.find((r) => r.label.text === text && r.label.lang === lang)!.label)!,
-  );
+  return score(results);
 }
