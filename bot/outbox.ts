@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Reply } from '../flows/types';
 import { MemorySendLimits } from '../store/send-limits';
 import type { IdempotencyStore, Outbox, OutboxEntry, SendLane, SendLimits, SendRates } from '../store/types';
-import { splitMessage } from './channels/telegram';
 import { classifyTelegramFailure, failureReason, isBlockedByUser, type TelegramFailure } from './telegram-failure';
 
 /**
@@ -33,11 +32,6 @@ export interface SendControl {
   from: number;
   /** Told when reply `index` was sent whole. */
   sent(index: number): void;
-}
-
-/** Bot API calls a reply takes (each counts against Telegram's limits): its parts and its document. */
-export function callsFor(reply: Reply): number {
-  return splitMessage(reply.author ? `${reply.author}: ${reply.text}` : reply.text).length + (reply.attachment ? 1 : 0);
 }
 
 /** Stream ids compare by their time, then their sequence. */

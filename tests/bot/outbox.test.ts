@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { CHAT_BURST, callsFor, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
+import { CHAT_BURST, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
 import type { Reply } from '../../flows/types';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
 import type { Store } from '../../store/types';
 import { telegramError } from '../support/telegram-error';
-
-describe('the cost of a reply', () => {
-  it('counts each Bot API call of a reply: its parts and its document', () => {
-    expect(callsFor({ text: 'Сәлем' })).toBe(1);
-    expect(callsFor({ text: `${'а'.repeat(4000)}\n${'б'.repeat(200)}` })).toBe(2);
-    expect(callsFor({ text: 'Өтініш', attachment: { formId: 'f', fileName: 'f.pdf' } } as Reply)).toBe(2);
-  });
-});
 
 describe('the shared limits for Telegram', () => {
   it('allow the rate in any window of a second and a margin, a rate below one a second as one call in a longer window', () => {
