@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { CHAT_BURST, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
-import type { Reply } from '../../flows/types';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
 import type { Store } from '../../store/types';
