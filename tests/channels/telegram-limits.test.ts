@@ -156,6 +156,32 @@ describe('the Telegram webhook with a slow Bot API', () => {
     expect(buttonsOf(menu!).length).toBeGreaterThan(0);
   });
 
+  it("answers a pressed button in the webhook's response, once the turn is stored, and sends the turn's answer through the outbox", async () => {
+    const chatId = 9_503;
+    await postText(server, chatId, '/start', 900);
+    await telegram.waitFor('sendMessage', 2, 0, chatId);
+    const since = telegram.calls.length;
+    const response = await fetch(`${server.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: JSON.stringify({
+        update_id: 901,
+        callback_query: {
+          id: 'cb-901',
+          from: { id: chatId, is_bot: false, first_name: 'Ерлан', language_code: 'kk' },
+          chat_instance: 'ci',
+          data: 'menu:language',
+          message: { message_id: 5, date: 1, chat: { id: chatId, type: 'private' }, text: '…' },
+        },
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ method: 'answerCallbackQuery', callback_query_id: 'cb-901' });
+    const [picker] = await telegram.waitFor('sendMessage', 1, since, chatId);
+    expect(buttonsOf(picker!).map((b) => b.callback_data)).toEqual(['lang:kk', 'lang:ru']);
+    expect(telegram.calls.slice(since).filter((c) => c.method === 'answerCallbackQuery')).toEqual([]);
+  });
+
   it('answers within a fraction of the Bot API round trip when every call takes a second', async () => {
     telegram.setLatency(1000);
     try {
