@@ -7,6 +7,7 @@ import { createRedisStore } from '../../store/redis';
 import { HOME_VISIT_BOOKING } from '../support/home-visit-script';
 import { OperatorApi } from '../support/operator-api';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/proxy';
+import { startRedisCluster } from '../support/redis-cluster';
 import { startTestServer, type TestServer } from '../support/server';
 import { SseClient } from '../support/sse';
 import { onError } from '../support/stores';
@@ -162,6 +163,32 @@ describe.skipIf(clusterNodes.length === 0)('the bus on a Redis Cluster', () => {
     } finally {
       await store.close();
       await admin.close();
+    }
+  });
+});
+
+describe.skipIf(clusterNodes.length === 0)('a Redis Cluster that asks for a password', () => {
+  it('is reached with the password of the first node URL given, on every node the client discovers', async () => {
+    const cluster = await startRedisCluster({ password: 'cluster-secret' });
+    const [first, ...others] = cluster.nodes;
+    try {
+      // Only the first node is named, with the password: the others are found and joined with it.
+      const store = await createRedisStore({ clusterNodes: [`redis://:cluster-secret@${first}`], prefix: `test-${randomUUID()}:`, onError });
+      try {
+        // PING, and SCAN for the walk, go to every master.
+        expect(await store.ping()).toBe(true);
+        const seen: string[] = [];
+        for await (const page of store.conversations.ids()) seen.push(...page);
+        expect(seen).toEqual([]);
+        const { id } = await store.files.put(Buffer.from('сәлем'), { name: 'a.txt', mime: 'text/plain', owner: 'web-auth' });
+        expect((await store.files.get(id))?.bytes.toString()).toBe('сәлем');
+      } finally {
+        await store.close();
+      }
+      // Without it no node lets the client in.
+      await expect(createRedisStore({ clusterNodes: others, prefix: 'test-no-password:' })).rejects.toThrow(/root nodes are unavailable/);
+    } finally {
+      await cluster.stop();
     }
   });
 });

@@ -23,17 +23,20 @@ export async function clusterToolsInstalled(): Promise<boolean> {
   }
 }
 
-async function clusterState(port: number): Promise<string> {
-  const { stdout } = await run('redis-cli', ['-p', String(port), 'cluster', 'info']);
+async function clusterState(port: number, auth: string[]): Promise<string> {
+  const { stdout } = await run('redis-cli', ['-p', String(port), ...auth, 'cluster', 'info']);
   return /cluster_state:(\w+)/.exec(stdout)?.[1] ?? 'unknown';
 }
 
 /**
  * Three masters (no replicas) of a Redis Cluster on free ports, keeping nothing on disk but their
  * nodes-<port>.conf in one temporary directory; resolves once every node reports the cluster ok.
+ * `password`: every node asks for it (requirepass) and gives it to the others (masterauth).
  */
-export async function startRedisCluster(size = 3): Promise<RedisCluster> {
+export async function startRedisCluster({ size = 3, password }: { size?: number; password?: string } = {}): Promise<RedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'redis-cluster-'));
+  const auth = password ? ['-a', password, '--no-auth-warning'] : [];
+  const passwordArgs = password ? ['--requirepass', password, '--masterauth', password] : [];
   const servers: RedisServer[] = [];
   const stop = async () => {
     await Promise.all(servers.map((server) => server.stop()));
@@ -41,11 +44,13 @@ export async function startRedisCluster(size = 3): Promise<RedisCluster> {
   };
   try {
     const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
-    await Promise.all(ports.map(async (port) => servers.push(await startRedisServer({ port, dir, args: ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`] }))));
+    await Promise.all(
+      ports.map(async (port) => servers.push(await startRedisServer({ port, dir, args: ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, ...passwordArgs] }))),
+    );
     const nodes = servers.map((server) => `127.0.0.1:${server.port}`);
-    await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes']);
+    await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes', ...auth]);
     const deadline = Date.now() + 10_000;
-    while ((await Promise.all(servers.map((server) => clusterState(server.port)))).some((state) => state !== 'ok')) {
+    while ((await Promise.all(servers.map((server) => clusterState(server.port, auth)))).some((state) => state !== 'ok')) {
       if (Date.now() > deadline) throw new Error('the Redis Cluster did not reach cluster_state:ok within 10 s');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
