@@ -285,7 +285,11 @@ export function attachWebSocket(socket: WebSocket, deps: WebChannelDeps): void {
       const token = resumed ? frame.token! : randomBytes(32).toString('base64url');
       session = { conversationId: conversationIdForToken(token), lang: frame.lang ?? deps.defaultLang };
       hub.add(session.conversationId, socket);
-      const number = await deps.numbers?.assign(session.conversationId);
+      // Without its number (the store failed just then) the session still starts: the token is what must not be lost.
+      const number = await deps.numbers?.assign(session.conversationId).catch((err: unknown) => {
+        deps.log.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, 'conversation number not given');
+        return undefined;
+      });
       sendFrame(socket, { type: 'session', token, conversationId: session.conversationId, ...(number ? { number } : {}), ...(deps.fileMaxBytes ? { fileMaxBytes: deps.fileMaxBytes } : {}) });
       if (resumed) {
         const missed = await missedEntries(deps.conversations, session.conversationId, frame.lastSeen);
