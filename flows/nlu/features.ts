@@ -30,7 +30,7 @@ export interface TextFeatures {
 }
 
 /** Levels of education and places of study: they tell which service among several, but name none alone (a school has one service, so it is not among them). */
-const LEVEL = /^(колледж|техникум|училищ|птк|пту|лицей|университет|универ|вуз|вузовск|жоо|институт|академи|магистр|магистратур|бакалавр|аспирантур|докторантур|класс|сынып|студент|курс)/;
+const LEVEL = /^(лицей|птк|пту|университет|универ|вуз|вузовск|жоо|жогары|высш|институт|академи|магистр|магистратур|бакалавр|аспирантур|докторантур|класс|сынып|студент|курс|касиптик|профессиональн|тжкб)|(колледж|колеж|техникум|училищ)/;
 
 export interface Word {
   typed: string;
