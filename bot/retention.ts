@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { IIN_PATTERN } from '../domain/iin';
 import { PHONE_PATTERN } from '../domain/phone';
+import type { Complaint } from '../domain/complaint';
 import type { Erased } from '../flows/erase';
 import type { Conversation, FlowState, JobQueue, Records, Store, TranscriptEntry } from '../store/types';
 import type { Applications } from './applications';
@@ -85,6 +86,8 @@ export interface RetentionDeps {
   applications: Pick<Applications, 'subscribedBy' | 'unsubscribe'>;
   /** The records kept by law (home visits, complaints), anonymised after `recordDays`. */
   records: readonly Records<unknown>[];
+  /** The complaints, whose attachments an erasure keeps. */
+  complaints: Pick<Records<Complaint>, 'list'>;
   policy: RetentionPolicy;
   /** The menu's first step, where a conversation whose draft was deleted starts again. */
   menuRoot: () => FlowState;
@@ -104,7 +107,7 @@ export class Retention {
   readonly eraseEffect: EffectHandler;
 
   constructor(private readonly deps: RetentionDeps) {
-    this.eraseEffect = eraseHandler({ ...deps, recordDays: deps.policy.recordDays });
+    this.eraseEffect = eraseHandler({ ...deps, recordDays: deps.policy.recordDays, complaints: deps.complaints });
   }
 
   async sweep(): Promise<SweepReport> {
@@ -188,10 +191,14 @@ async function unsubscribeAll(applications: RetentionDeps['applications'], conve
  * flow clears the collected data and drafts in the same turn. It answers how long the records the
  * law keeps (bookings, complaints) are kept, for the flow to say.
  */
-export function eraseHandler(deps: Pick<RetentionDeps, 'store' | 'applications'> & { recordDays: number }): EffectHandler {
+export function eraseHandler(deps: Pick<RetentionDeps, 'store' | 'applications'> & { recordDays: number; complaints: Pick<Records<Complaint>, 'list'> }): EffectHandler {
   return async (_effect, { conversation }) => {
     await deps.store.conversations.replaceTranscript(conversation.id, []);
     await unsubscribeAll(deps.applications, conversation.id);
+    // Uploaded files go too, except those a filed complaint lists: they are part of a record the law keeps.
+    const filed = await deps.complaints.list({ index: 'conversation', value: conversation.id });
+    const kept = new Set(filed.items.flatMap((record) => record.value.attachments.map((file) => file.id)));
+    for (const id of await deps.store.files.ownedBy(conversation.id)) if (!kept.has(id)) await deps.store.files.delete(id);
     return { recordDays: deps.recordDays } satisfies Erased;
   };
 }

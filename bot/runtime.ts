@@ -98,6 +98,7 @@ export function createRuntime({
     store,
     applications,
     records: [homeVisits.records, complaints.records] as Records<unknown>[],
+    complaints: complaints.records,
     policy,
     menuRoot: () => ({ flow: MENU_FLOW_ID, v: flows.find((flow) => flow.id === MENU_FLOW_ID)!.version, step: 'root', data: {} }),
     log,

@@ -27,4 +27,9 @@ export class MemoryFiles implements Files {
   async delete(id: string): Promise<boolean> {
     return this.files.delete(id);
   }
+
+  async ownedBy(owner: string): Promise<string[]> {
+    const now = Date.now();
+    return [...this.files].filter(([, entry]) => entry.file.owner === owner && entry.until > now).map(([id]) => id);
+  }
 }

@@ -411,6 +411,8 @@ export interface Files {
   get(id: string): Promise<StoredFile | null>;
   /** False when there was no such file. */
   delete(id: string): Promise<boolean>;
+  /** The ids of the files still kept that a conversation sent (for its erasure). */
+  ownedBy(owner: string): Promise<string[]>;
 }
 
 export interface Store {

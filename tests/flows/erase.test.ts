@@ -65,6 +65,24 @@ describe.each(factories)('"delete my data" on the %s store', (_name, open) => {
     expect((await store.conversations.transcript(id)).map((e) => e.text).join('\n')).toContain(NAME);
     expect(Object.keys((await store.conversations.get(id))!.data)).not.toEqual([]);
 
+    // Two photos sent in the chat: one went with a filed complaint, the other was not used.
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const filedPhoto = await store.files.put(photo, { name: 'отказ.jpg', mime: 'image/jpeg', owner: id });
+    const loosePhoto = await store.files.put(photo, { name: 'паспорт.jpg', mime: 'image/jpeg', owner: id });
+    await runtime.complaints.file(
+      {
+        against: 'provider',
+        serviceId: 'duplicate-school',
+        category: 'term_missed',
+        text: 'Дубликат аттестата не выдали в срок.',
+        asks: 'Выдать дубликат.',
+        complainant: { name: NAME, iin: IIN, contact: '+77011234567' },
+        conversationId: id,
+        lang: 'ru',
+        attachments: [{ id: filedPhoto.id, name: 'отказ.jpg', type: 'image/jpeg', size: photo.length }],
+      },
+      `complaint-${id}`,
+    );
     // An earlier request to an operator kept the citizen's own words for the contact centre.
     await runtime.engine.change(id, (c) => ({ conversation: { ...c, handoff: { queue: 'general', priority: 0, topic: `Дубликат для ${NAME}`, closedReason: 'idle' } } }), 'system');
     const asked = await say(id, { type: 'text', text: 'Удалите мои данные' });
@@ -92,6 +110,9 @@ describe.each(factories)('"delete my data" on the %s store', (_name, open) => {
     expect(await runtime.applications.subscribedBy(id)).toEqual([]);
     // The booking is kept, as the law asks.
     expect((await runtime.homeVisits.get(visit.id))!.value.applicant).toEqual({ name: NAME, iin: IIN });
+    // The photo filed with the complaint is kept with it; the other is gone.
+    expect(await store.files.get(filedPhoto.id)).not.toBeNull();
+    expect(await store.files.get(loosePhoto.id)).toBeNull();
     // The form's PDF is gone with the data.
     expect(await runtime.forms.render(id, 'seed000-app1')).toBeNull();
   });

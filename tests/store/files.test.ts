@@ -43,3 +43,22 @@ describe.each(factories)('files on the %s store', (_name, open) => {
     expect(await store.files.get(second.id)).not.toBeNull();
   });
 });
+
+describe.each(factories)('files of one conversation on the %s store', (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open(`files-owned-${randomUUID()}`);
+  });
+  afterAll(() => store.close());
+
+  it('lists the files a conversation sent, not those of another, and forgets deleted ones', async () => {
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46]);
+    const a = await store.files.put(bytes, { name: 'a.pdf', mime: 'application/pdf', owner: 'web-owner-1' });
+    const b = await store.files.put(bytes, { name: 'b.pdf', mime: 'application/pdf', owner: 'web-owner-1' });
+    await store.files.put(bytes, { name: 'c.pdf', mime: 'application/pdf', owner: 'web-owner-2' });
+    expect((await store.files.ownedBy('web-owner-1')).sort()).toEqual([a.id, b.id].sort());
+    await store.files.delete(a.id);
+    expect(await store.files.ownedBy('web-owner-1')).toEqual([b.id]);
+    expect(await store.files.ownedBy('web-nobody')).toEqual([]);
+  });
+});

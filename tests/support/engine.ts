@@ -26,11 +26,12 @@ export function testEngine(overrides: Partial<EngineOptions> = {}): Engine {
   const visits = new HomeVisits(store, { default: 4, byRegion: {} }, quiet, now);
   const applications = new Applications(store, quiet, now);
   const source = new RegistryStatusSource(applications, pino({ level: 'silent' }));
+  const complaints = new Complaints(store, quiet, now);
   const effects = {
     ...homeVisitEffects(visits),
     ...statusEffects({ source, applications, rateLimits: store.rateLimits }),
-    ...complaintEffects(new Complaints(store, quiet, now)),
-    [ERASE_EFFECT]: eraseHandler({ store, applications, recordDays: DEFAULT_RETENTION.recordDays }),
+    ...complaintEffects(complaints),
+    [ERASE_EFFECT]: eraseHandler({ store, applications, recordDays: DEFAULT_RETENTION.recordDays, complaints: complaints.records }),
   };
   return new Engine({ store, texts, flows: createFlows(), defaultLang: 'kk', ...overrides, effects: { ...effects, ...overrides.effects } });
 }
