@@ -2,6 +2,13 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const greetingPhrases: IntentPhrases = {
   kk: [
+    'салам',
+    'сәлем достар',
+    'қайырлы таң',
+    'қайырлы кеш',
+    'qaiyrly kun',
+    'salem',
+    'саламатсыз ба, көмек керек еді',
     'Сәлеметсіз бе',
     'Салем',
     'Армысыз',
@@ -24,6 +31,13 @@ export const greetingPhrases: IntentPhrases = {
     'салем калайсын',
   ],
   ru: [
+    'hello',
+    'hi',
+    'приветик',
+    'здравствуйте, мне нужна помощь',
+    'добрый',
+    'доброго дня',
+    'салам алейкум',
     'Здравствуйте',
     'добрый день',
     'привет',
