@@ -53,7 +53,7 @@ describe('a complaint after an overdue status, over the widget socket', () => {
     const { token } = hello.find((f) => f.type === 'session')!;
     let last: Frame | undefined;
     for (const [index, [step, expected]] of SCRIPT('SC-2026-0601').entries()) {
-      // A socket may send 20 frames in 10 s: the page is reloaded now and then, as a person's would be.
+      // A socket takes a burst of 20 frames, then 3 a second: the page is reloaded now and then, as a person's would be.
       if (index > 0 && index % 12 === 0) {
         client.close();
         client = await ChatClient.connect(server.wsUrl);

@@ -40,7 +40,7 @@ describe('booking a home visit over the widget socket', () => {
     const hello = await client.exchange({ type: 'hello', lang: 'ru' });
     const { conversationId, token } = hello.find((f) => f.type === 'session')!;
     for (const [index, [step, expected]] of HOME_VISIT_BOOKING.entries()) {
-      // A socket may send 20 frames in 10 s; the page is reloaded now and then, as a person's would be, and the booking goes on.
+      // A socket takes a burst of 20 frames, then 3 a second; the page is reloaded now and then, as a person's would be, and the booking goes on.
       if (index > 0 && index % 12 === 0) {
         client.close();
         client = await ChatClient.connect(server.wsUrl);
