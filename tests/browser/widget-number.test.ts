@@ -55,7 +55,13 @@ describe('the conversation number and the operator typing in the widget', () => 
     // Said once to a screen reader, by the polite live region.
     await poll(() => citizen.getByTestId('chat-announcer').textContent()).toBe('Айгерим печатает…');
 
-    await reply.pressSequentially(' посмотрю.');
+    // The operator stops typing: the line goes by itself after a few seconds.
+    const shownAt = Date.now();
+    await poll(() => typing.isVisible()).toBe(false);
+    expect(Date.now() - shownAt).toBeGreaterThan(3000);
+
+    await reply.pressSequentially(' посмотрю.', { delay: 20 });
+    await poll(() => typing.isVisible()).toBe(true);
     await reply.press('Enter');
     await poll(() => citizen.getByTestId('chat-log').textContent()).toContain('Здравствуйте, сейчас посмотрю.');
     expect(await typing.isVisible()).toBe(false);
