@@ -35,7 +35,7 @@ export interface SweepReport {
 }
 
 /** Keys of a record whose values (and everything under them) are personal data. */
-const PERSONAL_RECORD_KEYS = new Set(['name', 'fullName', 'iin', 'phone', 'address', 'contact', 'email', 'text', 'note', 'needsNote', 'comment', 'answer', 'demand']);
+const PERSONAL_RECORD_KEYS = new Set(['name', 'fullName', 'iin', 'phone', 'address', 'postalAddress', 'contact', 'email', 'text', 'asks', 'note', 'needsNote', 'comment', 'answer', 'reason']);
 
 /** Every string under a value, for the names, addresses and numbers a conversation collected. */
 function stringsIn(value: unknown, into: Set<string>, depth = 0): Set<string> {

@@ -69,6 +69,19 @@ describe.each(factories)('retention on the %s store', (_name, open) => {
       status: 'requested',
       history: [],
     } as never);
+    const complaint = await runtime.complaints.file(
+      {
+        against: 'provider',
+        serviceId: 'duplicate-school',
+        category: 'term_missed',
+        text: `Дубликат для ${NAME} не выдали в срок.`,
+        asks: 'Выдать дубликат.',
+        complainant: { name: NAME, iin: IIN, contact: '+77011234567' },
+        conversationId: closed,
+        lang: 'ru',
+      },
+      `complaint-${closed}`,
+    );
     await runtime.applications.update('SC-2026-0901', { iin: IIN, serviceId: 'duplicate-school', status: 'issued', submittedAt: '2026-12-01T10:00:00+05:00', channel: 'state_corporation' });
     await runtime.applications.subscribe('SC-2026-0901', closed);
 
@@ -96,6 +109,7 @@ describe.each(factories)('retention on the %s store', (_name, open) => {
     expect((await store.conversations.get(closed))!.data).toEqual({});
     expect(await runtime.forms.render(closed, 'seed000-app1')).toBeNull();
     expect((await runtime.homeVisits.get(visit.id))!.value.applicant).toEqual({ name: NAME, iin: IIN });
+    expect((await runtime.complaints.get(complaint.id))!.value.complainant).toEqual({ name: NAME, iin: IIN, contact: '+77011234567' });
     expect(await transcriptOf(active)).toContain('Школа-гимназия № 3');
     expect((await store.conversations.get(active))!.state.flow).not.toBe('menu');
 
@@ -105,5 +119,8 @@ describe.each(factories)('retention on the %s store', (_name, open) => {
     expect(old.applicant).toEqual({ name: '•••', iin: '•••' });
     expect(old.phone).toBe('•••');
     expect(old).toMatchObject({ date: '2026-12-09', window: 'morning', serviceId: 'duplicate-school' });
+    const filed = (await runtime.complaints.get(complaint.id))!.value;
+    expect(filed).toMatchObject({ complainant: { name: '•••', iin: '•••', contact: '•••' }, text: '•••', asks: '•••', serviceId: 'duplicate-school', category: 'term_missed' });
+    expect(JSON.stringify(filed)).not.toContain('Гүлнұр');
   }, 60_000);
 });
