@@ -78,7 +78,8 @@ export function anonymiseRecordValue(value: unknown, personal = false, depth = 0
   if (typeof value === 'string') return personal ? HIDDEN : value;
   if (Array.isArray(value)) return value.map((v) => anonymiseRecordValue(v, personal, depth + 1));
   if (!value || typeof value !== 'object' || depth > 8) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, anonymiseRecordValue(v, personal || PERSONAL_RECORD_KEYS.has(key), depth + 1)]));
+  // The region of an address stays: it says where, not who, and the desks list visits by it.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'region' ? v : anonymiseRecordValue(v, personal || PERSONAL_RECORD_KEYS.has(key), depth + 1)]));
 }
 
 export interface RetentionDeps {

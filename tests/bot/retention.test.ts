@@ -118,6 +118,7 @@ describe.each(factories)('retention on the %s store', (_name, open) => {
     const old = (await runtime.homeVisits.get(visit.id))!.value;
     expect(old.applicant).toEqual({ name: '•••', iin: '•••' });
     expect(old.phone).toBe('•••');
+    expect(old.address).toEqual({ region: 'astana', street: '•••', house: '•••' });
     expect(old).toMatchObject({ date: '2026-12-09', window: 'morning', serviceId: 'duplicate-school' });
     const filed = (await runtime.complaints.get(complaint.id))!.value;
     expect(filed).toMatchObject({ complainant: { name: '•••', iin: '•••', contact: '•••' }, text: '•••', asks: '•••', serviceId: 'duplicate-school', category: 'term_missed' });
