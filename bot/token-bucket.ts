@@ -37,6 +37,12 @@ export class TokenBucket {
     return true;
   }
 
+  /** Takes `cost` tokens whether they are there or not: what is missing is debt, which later takers wait out. */
+  spend(cost = 1): void {
+    this.refill();
+    this.tokens -= cost;
+  }
+
   /** Full again: nobody used it for long enough that it may be forgotten. */
   get full(): boolean {
     this.refill();

@@ -6,7 +6,7 @@ import type { SendLane, SendLimits, SendPermit, SendRates } from './types';
 
 /**
  * KEYS: window (sorted set of the calls taken, by time), the chat's bucket (hash tokens, at), hold
- * (until, ms), live demand (until, ms). ARGV: lane, perWindow, windowMs, chatPerSecond, chatBurst,
+ * (until, ms), live demand (until, ms); a live call spends from the chat's bucket without waiting for it. ARGV: lane, perWindow, windowMs, chatPerSecond, chatBurst,
  * member, grace. The time is Redis's, so instances whose clocks differ still count one window.
  * Returns { waitMs, scope }: waitMs 0 when taken.
  */
@@ -45,9 +45,9 @@ const takeSend = defineScript({
       tokens = math.min(burst, tokens + (now - at) * rate / 1000)
       at = now
     end
-    if tokens < 1 then return {math.ceil((1 - tokens) * 1000 / rate), 'chat'} end
+    if tokens < 1 and lane ~= 'live' then return {math.ceil((1 - tokens) * 1000 / rate), 'chat'} end
     redis.call('HSET', KEYS[2], 'tokens', tostring(tokens - 1), 'at', at)
-    redis.call('PEXPIRE', KEYS[2], math.ceil(burst * 1000 / rate) + 1000)
+    redis.call('PEXPIRE', KEYS[2], math.ceil((burst - tokens + 1) * 1000 / rate) + 1000)
     redis.call('ZADD', KEYS[1], now, ARGV[6])
     redis.call('PEXPIRE', KEYS[1], windowMs + 1000)
     return {0, 'taken'}`,

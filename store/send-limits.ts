@@ -48,8 +48,8 @@ export class MemorySendLimits implements SendLimits {
       limits.chats.set(chat, bucket);
     }
     const chatWait = bucket.wait(1);
-    if (chatWait > 0) return { taken: false, waitMs: chatWait, scope: 'chat' };
-    bucket.take(1);
+    if (chatWait > 0 && lane === 'bulk') return { taken: false, waitMs: chatWait, scope: 'chat' };
+    bucket.spend(1);
     limits.window.push(now);
     // A bucket full again is forgotten.
     for (const [id, other] of limits.chats) if (other.full) limits.chats.delete(id);

@@ -267,7 +267,9 @@ export type SendPermit = { taken: true } | { taken: false; waitMs: number; scope
  * The send limits of a bot shared by every instance (Telegram counts per bot, not per process):
  * a sliding window over all chats, a token bucket per chat, and a hold on the whole bot (a 429's
  * retry_after). A `live` request that finds the window full makes `bulk` requests wait behind it
- * on every instance, so a citizen's answer goes before queued notifications.
+ * on every instance, so a citizen's answer goes before queued notifications. A live request is
+ * not held by its chat's bucket (the citizen sets the pace of a conversation) but spends from it,
+ * into debt if need be, so that notifications to that chat wait until the bucket has refilled.
  */
 export interface SendLimits {
   /** One Bot API call to `chat`: taken (counted in both limits) or refused with the wait. */

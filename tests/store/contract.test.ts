@@ -725,6 +725,16 @@ describe.each(factories)('%s store keeps the send limits every instance shares',
     await vi.waitFor(async () => expect(await take(peer, bot, '7', 'bulk', wide)).toEqual({ taken: true }), { timeout: 2000, interval: 20 });
   });
 
+  it("lets a citizen's answers through the chat's bucket, and makes notifications to that chat wait for what they spent", async () => {
+    const bot = randomUUID();
+    const wide: SendRates = { ...rates, perWindow: 100, chatPerSecond: 5 };
+    for (let i = 0; i < 4; i++) expect(await take(store, bot, '7', 'live', wide)).toEqual({ taken: true });
+    // Two over the burst of 2: the bucket owes two tokens, and a notification waits for three.
+    const refused = await take(peer, bot, '7', 'bulk', wide);
+    expect(refused).toMatchObject({ taken: false, scope: 'chat' });
+    expect(!refused.taken && refused.waitMs).toBeGreaterThan(400);
+  });
+
   it('holds the whole bot on every instance for as long as it was told, a shorter hold leaving a longer one', async () => {
     const bot = randomUUID();
     await store.sendLimits.hold(bot, 300);
@@ -739,11 +749,13 @@ describe.each(factories)('%s store keeps the send limits every instance shares',
   it('lets a live call that waits for the window go before bulk ones asked meanwhile', async () => {
     const bot = randomUUID();
     for (const chat of ['1', '2', '3']) expect(await take(store, bot, chat)).toEqual({ taken: true });
-    expect(await take(peer, bot, '9', 'live')).toMatchObject({ taken: false, scope: 'all' });
-    // Once the window has room, bulk calls still wait for the live one; it takes the room.
-    await new Promise((resolve) => setTimeout(resolve, rates.windowMs + 20));
-    expect(await take(store, bot, '4')).toMatchObject({ taken: false, scope: 'all' });
-    expect(await take(peer, bot, '9', 'live')).toEqual({ taken: true });
+    const live = await take(peer, bot, '9', 'live');
+    expect(live).toMatchObject({ taken: false, scope: 'all' });
+    // A bulk call asked right after is told to wait longer than the window: until the live one had its turn.
+    const bulk = await take(store, bot, '4');
+    expect(bulk).toMatchObject({ taken: false, scope: 'all' });
+    expect(!bulk.taken && !live.taken && bulk.waitMs > live.waitMs).toBe(true);
+    await vi.waitFor(async () => expect(await take(peer, bot, '9', 'live')).toEqual({ taken: true }), { timeout: 2000, interval: 20 });
   });
 
   it("gives a chat's message its turn only once every older one to that chat, in either lane and on either instance, is acked", async () => {
