@@ -23,11 +23,13 @@ export class NaiveBayes<Label extends string> {
 
   add(label: Label, features: Features): void {
     const counts = this.featureCounts.get(label)!;
+    let total = 0;
     for (const [feature, weight] of features) {
       counts.set(feature, (counts.get(feature) ?? 0) + weight);
-      this.totals.set(label, this.totals.get(label)! + weight);
+      total += weight;
       this.known.add(feature);
     }
+    this.totals.set(label, this.totals.get(label)! + total);
   }
 
   /** Whether the training has seen this feature. */

@@ -30,7 +30,8 @@ export interface TextFeatures {
 }
 
 /** Levels of education and places of study: they tell which service among several, but name none alone (a school has one service, so it is not among them). */
-const LEVEL = /^(лицей|птк|пту|университет|универ|вуз|вузовск|жоо|жогары|высш|институт|академи|магистр|магистратур|бакалавр|аспирантур|докторантур|класс|сынып|студент|курс|касиптик|профессиональн|тжкб)|(колледж|колеж|техникум|училищ)/;
+const LEVEL =
+  /^(лицей|птк|пту|университет|универ|вуз|вузовск|жоо|жогары|высш|институт|академи|магистр|магистратур|бакалавр|аспирантур|докторантур|класс|сынып|студент|курс|касиптик|профессиональн|тжкб)|(колледж|колеж|техникум|училищ)/;
 
 export interface Word {
   typed: string;
@@ -65,7 +66,11 @@ export function stemOf(word: string): string {
 export function featuresOf(words: readonly Word[], isServiceStem: (stem: string) => boolean): TextFeatures {
   const intent: Features = new Map();
   const service: Features = new Map();
-  const add = (features: Features, feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
+  const all: Features = new Map();
+  const add = (features: Features, feature: string, weight: number) => {
+    features.set(feature, (features.get(feature) ?? 0) + weight);
+    all.set(feature, (all.get(feature) ?? 0) + weight);
+  };
   const serviceStems: string[] = [];
   let previousIntent: string | undefined;
   let previousService: string | undefined;
@@ -83,8 +88,6 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     for (let i = 0; i + 3 <= padded.length; i++) add(target, `c:${padded.slice(i, i + 3)}`, TRIGRAM_WEIGHT);
   }
   const namesService = serviceStems.some((stem) => !LEVEL.test(stem));
-  const all: Features = new Map(intent);
-  for (const [feature, weight] of service) all.set(feature, (all.get(feature) ?? 0) + weight);
   if (namesService) intent.set(SERVICE_NAMED, 2);
   return { intent, service, all, serviceStems, namesService, namesLevel: serviceStems.some((stem) => LEVEL.test(stem)) };
 }
