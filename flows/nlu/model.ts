@@ -68,7 +68,7 @@ export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
     // A service learns from its own phrases; an intent's phrase with its name put in adds only the name.
     for (const serviceId of example.services) services.add(serviceId, example.fromServiceFile ? features.all : features.service);
     if (example.topic) topics.add(example.topic, features.intent);
-    if (example.against) against.add(example.against, new Map([...features.intent, ...features.service]));
+    if (example.against) against.add(example.against, features.all);
   }
   const groups = AMBIGUOUS_GROUPS.map((group) => {
     const shared = new Set<string>();
