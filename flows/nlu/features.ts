@@ -29,6 +29,9 @@ export interface TextFeatures {
   namesLevel: boolean;
 }
 
+/** Losing or spoiling something: it tells which service only with what was lost ("аттестат жоғалды", not "куәлігім жоғалды"). */
+const LOSS = /^(жогал|потер|утер|утрач|пропа|испорт|испорч|сгор|украл|укра|булин|бузыл|жыртыл|куйип|урлан)/;
+
 /** Levels of education and places of study: they tell which service among several, but name none alone (a school has one service, so it is not among them). */
 const LEVEL =
   /^(лицей|птк|пту|университет|универ|вуз|вузовск|жоо|жогары|высш|институт|академи|магистр|магистратур|бакалавр|аспирантур|докторантур|класс|сынып|студент|курс|касиптик|профессиональн|тжкб)|(колледж|колеж|техникум|училищ)/;
@@ -87,7 +90,7 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     const padded = `<${typed}>`;
     for (let i = 0; i + 3 <= padded.length; i++) add(target, `c:${padded.slice(i, i + 3)}`, TRIGRAM_WEIGHT);
   }
-  const namesService = serviceStems.some((stem) => !LEVEL.test(stem));
+  const namesService = serviceStems.some((stem) => !LEVEL.test(stem) && !LOSS.test(stem));
   if (namesService) intent.set(SERVICE_NAMED, 2);
   return { intent, service, all, serviceStems, namesService, namesLevel: serviceStems.some((stem) => LEVEL.test(stem)) };
 }

@@ -41,7 +41,7 @@ export function analyse(model: Model, folded: string): TextFeatures {
  * giving, needing. Without this list the phrases' own habits would make them service words.
  */
 const NEVER_A_SERVICE =
-  /^(документ|кужат|кабылда|кабылдау|заявлен|отиниш|керек|нужн|нуж|получ|оформ|пода|тапсыр|алу|ал|бер|беру|как|калай|где|кайда|мне|мен|мой|моя|для|ушин|мен|бар|жок|есть|нет|хоч|кел|сдел|жаса)$/;
+  /^(\d+|документ|докумен|турал|кужат|кабылда|кабылдау|заявлен|отиниш|керек|нужн|нуж|получ|оформ|пода|тапсыр|алу|ал|бер|беру|как|калай|где|кайда|мне|мен|мой|моя|для|ушин|мен|бар|жок|есть|нет|хоч|кел|сдел|жаса)$/;
 
 /** A stem names a service when its share of the services' words is this many times its share of the other phrases' words. */
 const SERVICE_STEM_RATIO = 4;
@@ -56,6 +56,7 @@ export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
     .map((example) => ({ ...example, words: wordsOf(tokens(fold(example.text))) }));
   const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
   const serviceStems = serviceStemsOf(examples);
+  const nameStems = new Set(examples.filter((e) => e.isName).flatMap((e) => e.words.map((w) => w.stem)));
   const isServiceStem = (stem: string) => serviceStems.has(stem);
 
   const intents = new NaiveBayes<Intent>(INTENTS);
@@ -75,7 +76,8 @@ export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
     for (const lang of ['kk', 'ru'] as const) for (const phrase of group.phrases[lang]) for (const w of wordsOf(tokens(fold(phrase)))) if (serviceStems.has(w.stem)) shared.add(w.stem);
     return { services: group.services, shared };
   });
-  const ambiguousGroupOf = (stems: readonly string[]) => groups.find((g) => stems.length > 0 && stems.every((stem) => g.shared.has(stem)))?.services;
+  // A group fits when the text names something (a diploma, a document on education) with only the words the group shares.
+  const ambiguousGroupOf = (stems: readonly string[]) => groups.find((g) => stems.some((stem) => nameStems.has(stem)) && stems.every((stem) => g.shared.has(stem)))?.services;
   return { vocabulary, serviceStems, intents, services, topics, against, ambiguousGroupOf, trainedInMs: performance.now() - started };
 }
 

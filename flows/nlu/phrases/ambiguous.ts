@@ -4,8 +4,17 @@ import type { IntentPhrases } from '../phrase-types';
 /**
  * Words that fit several services equally: a diploma without saying whose, a student without saying
  * where. Each group's phrases train every one of its services alike, so neither wins and the bot asks.
+ * The first group whose words cover a text's service words is taken: the widest ("телнұсқа керек")
+ * comes first, and a narrower one only fits a text that says more ("диплом").
  */
 export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }[] = [
+  {
+    services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
+    phrases: {
+      kk: ['Білімім туралы құжаттың телнұсқасы керек', 'білім туралы құжат жоғалды', 'білімім туралы құжаттың телнұсқасы', 'барлық білім туралы құжаттарым жоғалды'],
+      ru: ['Потерял все документы об образовании, что делать', 'потерял документы об образовании', 'дубликат документа об образовании', 'все документы об образовании пропали'],
+    },
+  },
   {
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
@@ -35,13 +44,6 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'восстановить диплом',
         'диплом сгорел',
       ],
-    },
-  },
-  {
-    services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
-    phrases: {
-      kk: ['Білімім туралы құжаттың телнұсқасы керек', 'білім туралы құжат жоғалды', 'білімім туралы құжаттың телнұсқасы', 'барлық білім туралы құжаттарым жоғалды'],
-      ru: ['Потерял все документы об образовании, что делать', 'потерял документы об образовании', 'дубликат документа об образовании', 'все документы об образовании пропали'],
     },
   },
 ];
