@@ -90,6 +90,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru')
 
   const intents = model.intents.posteriors(features.intent, SHARPNESS.intents);
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
+  // A text that names a service is not off-topic.
+  if (features.namesService && intents[0]!.label === 'unknown') intents.push(intents.shift()!);
   // Nothing but a service named ("я потерял аттестат"): a request for it.
   if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
