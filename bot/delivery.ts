@@ -22,8 +22,10 @@ export function publishWebFrames(bus: Pick<Bus, 'publish'>, conversationId: stri
  * Sends what an operator or the system says to a citizen outside the citizen's own turn: to
  * Telegram through the outbox (persistent, drained by every instance within Telegram's limits,
  * see bot/outbox.ts), and to widget sockets through the bus, because the socket may be held by
- * another instance. A conversation the contact centre holds (an operator or the queue), or an
- * operator's words, go in the live lane with the answers in turns; notifications in the bulk lane.
+ * another instance. What happens in a conversation (a move of the hand-over or an operator, told
+ * without a key), a conversation the contact centre holds (an operator or the queue), and an
+ * operator's words go in the live lane with the answers in turns; notifications (told once per
+ * key: status changes, reminders, a desk's word) in the bulk lane.
  */
 export class Delivery {
   private unsubscribe?: () => Promise<void>;
@@ -61,7 +63,7 @@ export class Delivery {
         return;
       }
       const base = key ?? `${conversation.id}:${conversation.revision}`;
-      const live = conversation.owner !== 'bot' || replies.some((reply) => reply.from === 'operator');
+      const live = key === undefined || conversation.owner !== 'bot' || replies.some((reply) => reply.from === 'operator');
       const outbox = (live ? this.deps.liveOutbox : undefined) ?? this.deps.outbox;
       for (const [index, reply] of replies.entries()) {
         const payload: TelegramOutboxPayload = { chatId, reply };
