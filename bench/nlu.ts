@@ -7,6 +7,8 @@ export interface NluBenchResult {
   evaluation: Omit<Evaluation, 'misses'>;
   /** The training messages, 5-fold: each fold parsed by a model trained without it. */
   crossValidated: Omit<Evaluation, 'misses'>;
+  /** Language: right, sure, and sure but wrong, with the conversation's language the other one. */
+  language: { right: number; certain: number; certainButWrong: number; total: number };
   /** The first training, in a fresh process (JIT cold). */
   trainingMs: number;
   /** The median of five more trainings. */
@@ -25,6 +27,13 @@ export function nluBench(rounds = 20): NluBenchResult {
   const warmTrainingMs = warm[2]!;
   const rows = readDataset('heldout');
   const { misses: _misses, ...evaluation } = evaluate(rows);
+  const language = { right: 0, certain: 0, certainButWrong: 0, total: rows.length };
+  for (const row of rows) {
+    const parsed = parse(row.text, row.lang === 'kk' ? 'ru' : 'kk');
+    if (parsed.lang === row.lang) language.right += 1;
+    if (parsed.langCertain) language.certain += 1;
+    if (parsed.langCertain && parsed.lang !== row.lang) language.certainButWrong += 1;
+  }
   const { misses: _cvMisses, ...crossValidated } = crossValidate(readDataset('train'));
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -36,7 +45,7 @@ export function nluBench(rounds = 20): NluBenchResult {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { evaluation, crossValidated, trainingMs, warmTrainingMs, parseMedianUs: at(0.5), parseP99Us: at(0.99), parses: times.length, cores: availableParallelism(), node: process.version };
+  return { evaluation, crossValidated, language, trainingMs, warmTrainingMs, parseMedianUs: at(0.5), parseP99Us: at(0.99), parses: times.length, cores: availableParallelism(), node: process.version };
 }
 
 export function nluReport(result: NluBenchResult): string {
@@ -60,6 +69,8 @@ export function nluReport(result: NluBenchResult): string {
     `Confidence, held out: ${low(e)}.`,
     '',
     `Training messages, 5-fold (each fold parsed by a model trained without it): top-1 ${pct(cv.accuracy)} (${cv.right}/${cv.total}); ${low(cv)}.`,
+    '',
+    `Language, with the conversation's language the other one: right ${result.language.right}/${result.language.total}; sure ${result.language.certain}, of them wrong ${result.language.certainButWrong}.`,
     '',
     `Training: ${result.trainingMs.toFixed(1)} ms the first time in a fresh process, ${result.warmTrainingMs.toFixed(1)} ms after (median of 5). Parse: median ${result.parseMedianUs.toFixed(0)} µs, p99 ${result.parseP99Us.toFixed(0)} µs.`,
   ].join('\n');
