@@ -2,7 +2,7 @@ import { findService } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
-import { matchChoice } from '../../flows/nlu/choice-match';
+import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
 import { answerQuestion } from '../../flows/service-questions';
 import type { Choice, FlowContext, Reply } from '../../flows/types';
 import type { Conversation } from '../../store/types';
@@ -31,7 +31,8 @@ export interface Misunderstood {
  * buttons offered; a question about the service of the journey, answered from the catalog while
  * the citizen stays where they were; thanks, a greeting, a wish for the menu, the language or an
  * operator; another journey or service, offered as a switch that keeps the current answers; a
- * guess the bot is unsure of, offered as buttons with the operator. Only then is the step's own
+ * short answer sharing a root with one button; a guess the bot is unsure of, offered as buttons
+ * with the operator. Only then is the step's own
  * "not understood" kept.
  */
 export function understand({ runner, conversation, text, decision, choose }: Misunderstood): Decision {
@@ -71,6 +72,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
       return said([offer]);
     }
   }
+
+  // Neither a label nor a question: a short answer with a word of a button's root ("жоғалып кетті" for "Жоғалды").
+  const byRoot = matchChoiceByRoot(text, conversation.offered);
+  if (byRoot) return choose(byRoot);
 
   const guesses = [parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx)).filter((c): c is Choice => c !== undefined);
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);

@@ -66,8 +66,19 @@ function closest(typed: string, labels: { id: string; label: string }[]): string
   if (scored.length === 1 || (scored.length > 1 && scored[0]!.cost < scored[1]!.cost)) return scored[0]!.id;
   if (typed.length < 4) return undefined;
   const containing = labels.filter((l) => l.label.length >= 4 && (l.label.startsWith(typed) || typed.split(' ').includes(l.label)));
-  if (containing.length === 1) return containing[0]!.id;
-  return sharingStem(typed, labels);
+  return containing.length === 1 ? containing[0]!.id : undefined;
+}
+
+/**
+ * A looser reading, for when the text is neither a button's label nor a question the bot can
+ * answer: the one button with a word of the same root as a word of a short answer
+ * ("жоғалып кетті" for "Жоғалды").
+ */
+export function matchChoiceByRoot(text: string, choices: readonly Choice[]): string | undefined {
+  return sharingStem(
+    comparable(text),
+    choices.map((choice) => ({ id: choice.id, label: comparable(choice.label) })),
+  );
 }
 
 /** Words of one root: "жоғалып" and "жоғалды", "потерял" and "потерян" share their first five letters. */

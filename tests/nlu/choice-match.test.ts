@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice } from '../../flows/nlu/choice-match';
+import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
 
 const yesNo = [
   { id: 'yes', label: 'Иә, өту' },
@@ -46,8 +46,9 @@ describe('a typed answer matched to the offered buttons', () => {
       { id: 'damaged', label: 'Бүлінді' },
       { id: 'renamed', label: 'Тегім өзгерді' },
     ];
-    expect(matchChoice('жоғалып кетті', reasons)).toBe('lost');
-    expect(matchChoice('аттестат жоғалып кетті сонда ақысы қанша', reasons)).toBeUndefined();
+    expect(matchChoice('жоғалып кетті', reasons)).toBeUndefined();
+    expect(matchChoiceByRoot('жоғалып кетті', reasons)).toBe('lost');
+    expect(matchChoiceByRoot('аттестат жоғалып кетті сонда ақысы қанша', reasons)).toBeUndefined();
   });
 
   it('leaves the tick marks and arrows out of the label', () => {
