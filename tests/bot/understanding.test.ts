@@ -133,8 +133,8 @@ describe('typed first messages', () => {
   it('takes the application number typed with a status question and asks for the IIN next', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-status', 'ru');
     await person.start();
-    const turn = await person.type('где моя заявка 002341567890?');
-    expect(turn.conversation.state).toMatchObject({ flow: 'status', step: 'iin', data: { number: '002341567890' } });
+    const turn = await person.type('где моя заявка SC-2026-0601?');
+    expect(turn.conversation.state).toMatchObject({ flow: 'status', step: 'iin', data: { number: 'SC-2026-0601' } });
   });
 
   it('starts a complaint about a State Corporation employee and the service named, without asking again', async () => {
