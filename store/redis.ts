@@ -1,4 +1,5 @@
 import { createClient, createCluster, defineScript } from 'redis';
+import './redis-unavailable';
 import { RedisRateLimits } from './redis-rate-limits';
 import { RedisFiles } from './redis-files';
 import { toJson } from './json';
