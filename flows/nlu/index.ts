@@ -63,6 +63,9 @@ const MIN_COVERAGE = 0.2;
 /** Intents that are about a service, and so carry one when it is named. */
 const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', 'complaint', 'status', 'home_visit']);
 
+/** Intents that a text naming a service is not. */
+const NO_SERVICE_TALK: ReadonlySet<Intent> = new Set(['unknown', 'greeting', 'thanks']);
+
 const MAX_LENGTH = 2000;
 
 export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
@@ -90,8 +93,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru')
 
   const intents = model.intents.posteriors(features.intent, SHARPNESS.intents);
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
-  // A text that names a service is not off-topic.
-  if (features.namesService && intents[0]!.label === 'unknown') intents.push(intents.shift()!);
+  // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
+  while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);
   // Nothing but a service named ("я потерял аттестат"): a request for it.
   if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
