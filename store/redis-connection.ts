@@ -73,15 +73,18 @@ export class OwnConnection {
     return this.connecting;
   }
 
-  /** `quit` lets replies in flight arrive; `destroy` drops the connection at once (a blocked read fails). */
+  /**
+   * `quit` lets replies in flight arrive; `destroy` drops the connection at once (a blocked read
+   * fails). A connection still connecting (its server is down: a cluster's node that crashed) is
+   * dropped either way, and so is one whose QUIT fails, so that closing never waits for a server.
+   */
   async close(how: 'quit' | 'destroy'): Promise<void> {
     this.closed = true;
-    const connecting = this.connecting;
-    this.connecting = undefined;
-    const connection = await connecting?.catch(() => undefined);
+    const connection = this.connection;
     this.connection = undefined;
+    this.connecting = undefined;
     if (!connection?.isOpen) return;
-    if (how === 'quit') await connection.close();
+    if (how === 'quit' && connection.isReady) await connection.close().catch(() => connection.destroy());
     else connection.destroy();
   }
 }

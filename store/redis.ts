@@ -286,7 +286,8 @@ export async function createRedisStore({ prefix = 'ca:', onError, commandTimeout
     ping: async () => (await Promise.all((await masters()).map((server) => server.ping()))).every((reply) => reply === 'PONG'),
     close: async () => {
       await Promise.all([bus.close(), outbox.close(), liveOutbox.close()]);
-      if (client.isOpen) await client.close();
+      // A server that is down (a cluster's node that crashed) cannot take a QUIT: the connections are dropped instead.
+      if (client.isOpen) await client.close().catch(() => client.destroy());
     },
   };
 }

@@ -3,11 +3,12 @@ import { createCluster } from 'redis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HOME_VISIT_RECORDS } from '../../bot/home-visits';
 import { ConfigError, loadConfig } from '../../config';
+import { createTexts } from '../../locales/i18n';
 import { createRedisStore } from '../../store/redis';
 import { HOME_VISIT_BOOKING } from '../support/home-visit-script';
 import { OperatorApi } from '../support/operator-api';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/proxy';
-import { startRedisCluster } from '../support/redis-cluster';
+import { type RedisCluster, startRedisCluster } from '../support/redis-cluster';
 import { startTestServer, type TestServer } from '../support/server';
 import { SseClient } from '../support/sse';
 import { onError } from '../support/stores';
@@ -191,4 +192,51 @@ describe.skipIf(clusterNodes.length === 0)('a Redis Cluster that asks for a pass
       await cluster.stop();
     }
   });
+});
+
+describe.skipIf(clusterNodes.length === 0)('a Redis Cluster whose node holding a conversation crashes', () => {
+  const texts = createTexts();
+  let cluster: RedisCluster;
+  let server: TestServer;
+  beforeAll(async () => {
+    cluster = await startRedisCluster();
+    server = await startTestServer({ REDIS_CLUSTER_NODES: cluster.nodes.join(','), JWT_SECRET: 'o'.repeat(40) });
+  });
+  afterAll(async () => {
+    try {
+      await server?.close();
+    } finally {
+      await cluster?.stop();
+    }
+  });
+
+  it('tells the citizen at once that the service is temporarily unavailable, and answers again once the node is back', async () => {
+    const citizens = await Promise.all(
+      (['ru', 'kk'] as const).map(async (lang) => {
+        const client = await ChatClient.connect(server.wsUrl);
+        const hello = await client.exchange({ type: 'hello', lang });
+        return { lang, client, conversationId: hello.find((f) => f.type === 'session')!.conversationId as string };
+      }),
+    );
+    // The master of the Russian citizen's conversation: its hash tag is the conversation's id.
+    const admin = createCluster({ rootNodes: cluster.nodes.map((node) => ({ url: `redis://${node}` })) });
+    await admin.connect();
+    const { port: holder } = (await admin.getNodeClientForKey(`ca:conv:{${citizens[0]!.conversationId}}`)).options!.socket as { port: number };
+    await admin.close();
+    await cluster.kill(holder);
+
+    const sent = Date.now();
+    const answer = await citizens[0]!.client.exchange({ type: 'choice', id: 'menu:checklist' }, (f) => f.type === 'message' && f.from === 'system');
+    expect(Date.now() - sent).toBeLessThan(2000);
+    expect(answer.filter((f) => f.type === 'message').map((f) => f.text)).toContain(texts.t('ru', 'privacy:unavailable'));
+
+    await cluster.revive(holder);
+    // The product's connection to that node comes back on its own.
+    while (!(await server.store.ping().catch(() => false))) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const { client } of citizens) {
+      const menu = (await client.exchange({ type: 'choice', id: 'menu:checklist' })).filter((f) => f.type === 'message');
+      expect(menu.at(-1)!.choices.length).toBeGreaterThan(0);
+      client.close();
+    }
+  }, 30_000);
 });

@@ -10,6 +10,10 @@ const run = promisify(execFile);
 export interface RedisCluster {
   /** `host:port` of every master, as REDIS_CLUSTER_NODES takes them. */
   nodes: string[];
+  /** Ends the master at `port` at once (SIGKILL), as a crash would. */
+  kill(port: number): Promise<void>;
+  /** Starts a killed master again on its port and resolves once the cluster is ok; it rejoins with its slots (and without its keys). */
+  revive(port: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,23 +42,35 @@ export async function startRedisCluster({ size = 3, password }: { size?: number;
   const auth = password ? ['-a', password, '--no-auth-warning'] : [];
   const passwordArgs = password ? ['--requirepass', password, '--masterauth', password] : [];
   const servers: RedisServer[] = [];
+  const start = (port: number) => startRedisServer({ port, dir, args: ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, ...passwordArgs] });
+  /** Resolves once every node reports cluster_state:ok. */
+  const untilOk = async () => {
+    const deadline = Date.now() + 10_000;
+    while ((await Promise.all(servers.map((server) => clusterState(server.port, auth)))).some((state) => state !== 'ok')) {
+      if (Date.now() > deadline) throw new Error('the Redis Cluster did not reach cluster_state:ok within 10 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   const stop = async () => {
     await Promise.all(servers.map((server) => server.stop()));
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
-    await Promise.all(
-      ports.map(async (port) => servers.push(await startRedisServer({ port, dir, args: ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, ...passwordArgs] }))),
-    );
+    await Promise.all(ports.map(async (port) => servers.push(await start(port))));
     const nodes = servers.map((server) => `127.0.0.1:${server.port}`);
     await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes', ...auth]);
-    const deadline = Date.now() + 10_000;
-    while ((await Promise.all(servers.map((server) => clusterState(server.port, auth)))).some((state) => state !== 'ok')) {
-      if (Date.now() > deadline) throw new Error('the Redis Cluster did not reach cluster_state:ok within 10 s');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return { nodes, stop };
+    await untilOk();
+    const serverAt = (port: number) => servers.findIndex((server) => server.port === port);
+    return {
+      nodes,
+      kill: (port) => servers[serverAt(port)]!.kill(),
+      revive: async (port) => {
+        servers[serverAt(port)] = await start(port);
+        await untilOk();
+      },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
