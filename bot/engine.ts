@@ -213,13 +213,11 @@ export class Engine {
       if (!offered) return this.runner.complain(conversation, 'common:errors.stale_choice');
     }
     if (event.type !== 'text') return this.runner.step(conversation, event);
-    // A question with a box to type in takes any text: no offer to switch the language for a typed name.
-    const expectsTyping = this.runner.currentPrompt(conversation).some((reply) => reply.inputLimit !== undefined);
     const stepped = this.runner.step(conversation, event);
     const decision = stepped.notUnderstood
       ? understand({ runner: this.runner, conversation, text: event.text, decision: stepped, choose: (id) => this.decideStep(conversation, { type: 'choice', id }, false) })
       : stepped;
-    return expectsTyping ? decision : withLanguageOffer(this.runner, decision, event.text);
+    return withLanguageOffer(this.runner, decision, event.text, conversation);
   }
 
   /**

@@ -3,6 +3,7 @@ import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
 import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
+import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import type { Choice, FlowContext, Reply } from '../../flows/types';
 import type { Conversation } from '../../store/types';
@@ -121,13 +122,15 @@ export function goTo(runner: FlowRunner, conversation: Conversation, id: string)
 
 /**
  * Once per conversation, when the citizen clearly writes in the other language, the offer to go
- * on in it, in that language.
+ * on in it, in that language. Not for an answer typed into a question that takes any text
+ * (`before`'s step): a name or an address says nothing of the language wanted.
  */
-export function withLanguageOffer(runner: FlowRunner, decision: Decision, text: string): Decision {
+export function withLanguageOffer(runner: FlowRunner, decision: Decision, text: string, before: Conversation): Decision {
   const { conversation } = decision;
   if (conversation.languageOffered) return decision;
-  const { lang, langCertain } = parse(text, conversation.lang);
-  if (!langCertain || lang === conversation.lang) return decision;
+  const { lang, certain } = languageOf(text, conversation.lang);
+  if (!certain || lang === conversation.lang) return decision;
+  if (runner.currentPrompt(before).some((reply) => reply.inputLimit !== undefined)) return decision;
   const t = runner.context({ ...conversation, lang }).t;
   const offer: Reply = { text: t('understanding:language_offer'), choices: [{ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`) }] };
   return { ...decision, conversation: { ...conversation, languageOffered: lang }, replies: [...decision.replies, offer] };

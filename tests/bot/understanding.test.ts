@@ -93,6 +93,15 @@ describe('typed messages in the middle of a journey', () => {
     expect(turn.conversation.state.flow).toBe('operator');
   });
 
+  it('makes no offer of Kazakh for a Kazakh name typed into a Russian form', async () => {
+    const { person } = await atSchoolChecklist('ru');
+    const form = await person.press('nav:form');
+    expect(form.replies.at(-1)!.inputLimit).toBeDefined();
+    const typed = await person.type('Жәңгірова Нұргүл Шаһмарданқызы');
+    expect(typed.replies.some((r) => r.text === texts.t('kk', 'understanding:language_offer'))).toBe(false);
+    expect(typed.conversation.languageOffered).toBeUndefined();
+  });
+
   it('says thank you back without repeating the list', async () => {
     const { person, list } = await atSchoolChecklist('kk');
     const turn = await person.type('рахмет');
