@@ -55,6 +55,8 @@ export const LOW_CONFIDENCE = 0.5;
  * messages measured 5-fold (bench/nlu.ts) so that LOW_CONFIDENCE flags about one message in eight.
  */
 const SHARPNESS = { intents: 2.5, services: 6, topics: 6, against: 6 };
+/** In a journey, a question names another service than the journey's only when its words tell it this surely. */
+const JOURNEY_SERVICE_CERTAINTY = 0.95;
 /** A second service this close to the first fits equally. */
 const AMBIGUOUS_RATIO = 0.9;
 /** A message only this much of whose words the phrases know is not understood. */
@@ -68,12 +70,19 @@ const NO_SERVICE_TALK: ReadonlySet<Intent> = new Set(['unknown', 'greeting', 'th
 
 const MAX_LENGTH = 2000;
 
-export function parse(text: string, fallbackLang: Lang = 'ru'): Parsed {
-  return parseWith(getModel(), text, fallbackLang);
+/** Where the message was typed: `first` at the menu or as the first message, `journey` in the middle of a service's steps. */
+export type ParseContext = 'first' | 'journey';
+
+export interface ParseOptions {
+  context?: ParseContext;
+}
+
+export function parse(text: string, fallbackLang: Lang = 'ru', options: ParseOptions = {}): Parsed {
+  return parseWith(getModel(), text, fallbackLang, options);
 }
 
 /** `parse` with a given model (the bench measures models trained without some phrases). */
-export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru'): Parsed {
+export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru', { context = 'first' }: ParseOptions = {}): Parsed {
   const input = text.slice(0, MAX_LENGTH);
   const { lang, certain } = languageOf(input, fallbackLang);
   const base = { lang, langCertain: certain };
@@ -91,7 +100,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru')
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
-  const intents = model.intents.posteriors(features.intent, SHARPNESS.intents);
+  const intents = withPrior(model.intents.posteriors(features.intent, SHARPNESS.intents), CONTEXT_PRIOR[context], features.namesService);
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
   // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
   while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);
@@ -114,7 +123,9 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru')
 
   const top = intents[0]!;
   const about = ABOUT_A_SERVICE.has(top.label);
-  const serviceId = about && first && tied.length === 1 ? first.label : null;
+  // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
+  const inherits = context === 'journey' && top.label !== 'checklist' && (!features.namesService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
+  const serviceId = about && first && tied.length === 1 && !inherits ? first.label : null;
   const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
   if (about && tied.length > 1) parsed.ambiguous = tied;
   if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
@@ -126,6 +137,26 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru')
 
   parsed.alternatives = alternativesOf(parsed, intents, named);
   return parsed;
+}
+
+/**
+ * How much likelier each intent is where the message was typed than the phrases alone say. In a
+ * journey the citizen mostly asks about the service being discussed ("а сколько стоит?"), thanks or
+ * goes back to the menu; a first message mostly asks for a service, and asks a question only about a named one.
+ */
+const CONTEXT_PRIOR: Record<ParseContext, (intent: Intent, namesService: boolean) => number> = {
+  first: (intent, namesService) => (intent === 'question' && !namesService ? 0.5 : 1),
+  journey: (intent, namesService) => (intent === 'question' ? 3 : intent === 'thanks' || intent === 'menu' ? 2 : intent === 'checklist' && !namesService ? 0.3 : 1),
+};
+
+function withPrior(intents: { label: Intent; p: number }[], prior: (intent: Intent, namesService: boolean) => number, namesService: boolean): { label: Intent; p: number }[] {
+  let sum = 0;
+  for (const intent of intents) {
+    intent.p *= prior(intent.label, namesService);
+    sum += intent.p;
+  }
+  for (const intent of intents) intent.p /= sum;
+  return intents.sort((a, b) => b.p - a.p);
 }
 
 /** Moves an intent to the top, keeping its probability at least that of the one it displaces. */

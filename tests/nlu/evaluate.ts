@@ -66,7 +66,7 @@ export interface Evaluation {
 }
 
 export function evaluate(rows: readonly Labelled[]): Evaluation {
-  return score(rows.map((label) => ({ label, parsed: parse(label.text, label.lang) })));
+  return score(rows.map((label) => ({ label, parsed: parse(label.text, label.lang, { context: label.context }) })));
 }
 
 /** The figures of parsed labelled messages. */
@@ -121,7 +121,7 @@ export function crossValidate(rows: readonly Labelled[], folds = 5): Evaluation 
   for (let fold = 0; fold < folds; fold++) {
     const part = rows.filter((_, i) => i % folds === fold);
     const model = trainModel(new Set(part.map((row) => row.text)));
-    for (const label of part) results.push({ label, parsed: parseWith(model, label.text, label.lang) });
+    for (const label of part) results.push({ label, parsed: parseWith(model, label.text, label.lang, { context: label.context }) });
   }
   return score(results);
 }

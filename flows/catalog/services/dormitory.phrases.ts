@@ -7,6 +7,9 @@ export const dormitoryPhrases: ServicePhrases = {
   },
   requests: {
     kk: [
+      'Jataqhanaǵa ótinish',
+      'жатакхана',
+      'Колледжде оқитын қызыма жатақханадан орын сураймыз',
       'Колледж жатақханасынан орын алу үшін не керек',
       'жатақхана',
       'жатакханадан орын керек',
@@ -41,6 +44,8 @@ export const dormitoryPhrases: ServicePhrases = {
       'жатакхана керек',
     ],
     ru: [
+      'как заселится в обжежитие колледжа',
+      'Нужно койко-место в общаге колледжа для сына, мы с села',
       'Как получить место в обшежитии колледжа?',
       'общага',
       'общежитие',
@@ -75,6 +80,9 @@ export const dormitoryPhrases: ServicePhrases = {
     ],
   },
   about: [
+    { text: 'для общаги справка о многодетности подойдёт?', intent: 'question', topic: 'documents' },
+    { text: 'Колледж комиссиясы жатақхана бөлгенде жетім балаға орын қалдырмады. Бұған шағымданамын', intent: 'complaint', against: 'provider' },
+    { text: 'Общежитие дают на весь срок учёбы или каждый год заново?', intent: 'question', topic: 'result' },
     { text: 'сколько дней рассматривают заевление на общагу', intent: 'question', topic: 'term' },
     { text: 'Колледж жатақханасы ақылы ма, айына қанша төлейміз', intent: 'question', topic: 'fee' },
     { text: 'могут ли не дать место в общежитии если у нас многодетная семья?', intent: 'question', topic: 'refusal' },

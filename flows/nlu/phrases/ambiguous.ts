@@ -19,6 +19,7 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'дипломның көшірмесін қалай алам',
         'дипломым жоғалып кетті',
         'diplom zhogaldy',
         'диплом кайта алу',
@@ -31,6 +32,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломның телнұсқасы',
       ],
       ru: [
+        'diplom vosstanovit nado srochno',
+        'восстановить диплом об образовании, сгорел дом',
         'диплом потеряла',
         'как восстановить диплом',
         'дупликат диплома',

@@ -2,6 +2,9 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const greetingPhrases: IntentPhrases = {
   kk: [
+    'салеметсиздерме',
+    'Кайырлы тан',
+    'Сәлем',
     'салам',
     'сәлем достар',
     'қайырлы таң',
@@ -31,6 +34,8 @@ export const greetingPhrases: IntentPhrases = {
     'салем калайсын',
   ],
   ru: [
+    'privet',
+    'Доброе утро',
     'hello',
     'hi',
     'приветик',

@@ -3,6 +3,9 @@ import type { IntentPhrases } from '../phrase-types';
 /** Changing the reply language. */
 export const languagePhrases: IntentPhrases = {
   kk: [
+    'қазақ тілінде, пожалуйста',
+    'orysha',
+    'Орыс тілінде жалғастырайық',
     'орысша жазыңызшы',
     'қазақша',
     'Қазақ тілінде сөйлесейік',
@@ -24,6 +27,8 @@ export const languagePhrases: IntentPhrases = {
     'қазақша жазыңызшы',
   ],
   ru: [
+    'казахский язык',
+    'а по-казахски можно?',
     'на казахском пожалуйста',
     'можно на руском',
     'русский',

@@ -3,6 +3,9 @@ import type { IntentPhrases } from '../phrase-types';
 /** A person instead of the bot. */
 export const operatorPhrases: IntentPhrases = {
   kk: [
+    'маманга косындаршы',
+    'Operator kerek',
+    'Менімен адам сөйлессін',
     'оператор керек',
     'Маманмен сөйлескм келеді',
     '1414-ке қалай хабарласамын, адаммен сөйлесу керек',
@@ -27,6 +30,9 @@ export const operatorPhrases: IntentPhrases = {
     'боттан шаршадым, адам шақырыңыз',
   ],
   ru: [
+    'не то, хочу с живым консультантом',
+    'апиратор',
+    'переведите на специолиста',
     'оператор',
     'соедините с живым человеком',
     'хочу поговорит с оператором',

@@ -8,6 +8,7 @@ import type { IntentPhrases } from '../phrase-types';
 export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   fee: {
     kk: [
+      'бұл ақылы қызмет пе',
       'ақша төлеу керек пе',
       'қызмет ақылы ма әлде тегін бе',
       '{s} үшін қанша төлеймін',
@@ -33,6 +34,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'айына қанша төлейміз',
     ],
     ru: [
+      'eto besplatno?',
+      'по деньгам скока выйдет?',
       'это бесплатно или платно',
       'сколько это стоит',
       'надо что-то оплачивать',
@@ -58,6 +61,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   term: {
     kk: [
+      'канша уакытта битеди',
       'қанша күн күтем',
       'қашанға дейін дайын болады',
       'қанша уақытта жасайды',
@@ -78,6 +82,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'қашан өтеді',
     ],
     ru: [
+      'сколько по времени занимает?',
       'через сколько будет готово',
       'сколько ждать',
       'какие сроки',
@@ -100,6 +105,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   channels: {
     kk: [
+      'через цон болама',
+      'колледжге өзім барып тапсырамын ба, әлде ХҚКО-ға ма',
       'ХҚКО арқылы бола ма',
       'онлайн тапсыруға бола ма',
       'порталда бар ма',
@@ -122,6 +129,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'онлайн бола ма',
     ],
     ru: [
+      'а онлайн через портал можно?',
       'можно ли через ЦОН',
       'можно онлайн',
       'есть на портале',
@@ -144,6 +152,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   hours: {
     kk: [
+      'түскі үзіліс қай уақытта',
       'ХҚКО жексенбіде ашық па',
       'сағат нешеде ашылады',
       'демалыс күндері жұмыс істей ме',
@@ -160,6 +169,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'кешке дейін ашық па',
     ],
     ru: [
+      'ЦОН работает в воскресенье?',
       'ЦОН работает в воскресенье',
       'во сколько открываетесь',
       'работаете ли в выходные',
@@ -177,6 +187,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   documents: {
     kk: [
+      'құжаттардың көшірмесі керек пе әлде түпнұсқасы ма',
       'қандай анықтама керек',
       'фото қанша керек',
       'түпнұсқа керек пе әлде көшірме ме',
@@ -197,6 +208,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'не алып келу керек',
     ],
     ru: [
+      'какие бумаги собрат?',
       'какая справка нужна',
       'сколько фото нужно',
       'оригинал или копия нужна',
@@ -218,6 +230,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   missing_document: {
     kk: [
+      'тиркеу жок болса не истеймиз',
       'куәлігім жоқ болса бола ма',
       'анықтама алмадым, бола ма',
       'құжатым жоғалған, басқасымен бола ма',
@@ -236,6 +249,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'жеке куәлігім жоқ, {s} ала аламын ба',
     ],
     ru: [
+      'а если прописки нет?',
       'если нет паспорта',
       'а если документа нет',
       'справку не успел получить, можно без нее',
@@ -255,6 +269,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   result: {
     kk: [
+      'соңында қандай құжат аламн',
       'соңында қандай құжат беріледі',
       'нәтижесі қағаз ба',
       'электронды түрде келе ме',
@@ -270,6 +285,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'қағаз түрінде бере ме әлде электронды ма',
     ],
     ru: [
+      'мне на руки что дадут?',
       'что выдадут в итоге',
       'результат бумажный',
       'придет ли в электронном виде',
@@ -289,6 +305,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   refusal: {
     kk: [
+      'неге кабылдамауы мүмкін',
       'неге бас тартады',
       'бас тартса не істеймін',
       'қандай себеппен қабылдамайды',
@@ -303,6 +320,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'бас тартуы мүмкін бе',
     ],
     ru: [
+      'в каких случаях отказывают?',
       'за что могут отказать',
       'почему отказывают',
       'какие причины отказа',

@@ -2,6 +2,10 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const thanksPhrases: IntentPhrases = {
   kk: [
+    'спасибо, рахмет сізге',
+    'ракмет',
+    'Kóp rahmet',
+    'Рахмет, бәрі түсінікті болды',
     'рахмет',
     'Көп рахмет, көмектестіңіз',
     'рахмет сизге',
@@ -21,6 +25,7 @@ export const thanksPhrases: IntentPhrases = {
     'жарайсыз, рахмет',
   ],
   ru: [
+    'большое вам спасибо за помащь',
     'спасибо',
     'Спасибо большое, всё понятно',
     'spasibo',
