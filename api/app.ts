@@ -1,7 +1,6 @@
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,6 +20,7 @@ import { chatRoutes } from './routes/chat';
 import { chatFileRoutes } from './routes/chat-files';
 import { formRoutes } from './routes/forms';
 import { nluRoutes } from './routes/nlu';
+import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { telegramRoutes } from './routes/telegram';
@@ -114,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(docsRoutes);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
   await app.register(healthRoutes, deps);
