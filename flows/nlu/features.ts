@@ -12,7 +12,7 @@ import type { Vocabulary } from './vocabulary';
  * "сколько стоит дубликат аттестата" is a question because of "сколько стоит", whatever it is about.
  */
 const TRIGRAM_WEIGHT = 0.5;
-const PAIR_WEIGHT = 0.5;
+const PAIR_WEIGHT = 1;
 export const SERVICE_NAMED = 'm:service';
 
 export interface TextFeatures {
@@ -91,6 +91,6 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     for (let i = 0; i + 3 <= padded.length; i++) add(target, `c:${padded.slice(i, i + 3)}`, TRIGRAM_WEIGHT);
   }
   const namesService = serviceStems.some((stem) => !LEVEL.test(stem) && !LOSS.test(stem));
-  if (namesService) intent.set(SERVICE_NAMED, 2);
+  if (namesService) intent.set(SERVICE_NAMED, 4);
   return { intent, service, all, serviceStems, namesService, namesLevel: serviceStems.some((stem) => LEVEL.test(stem)) };
 }

@@ -100,7 +100,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
-  const intents = withPrior(model.intents.posteriors(features.intent, SHARPNESS.intents), CONTEXT_PRIOR[context], features.namesService);
+  const intents = inContext(model.intents.posteriors(features.intent, SHARPNESS.intents), context);
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
   // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
   while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);
@@ -140,19 +140,17 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 }
 
 /**
- * How much likelier each intent is where the message was typed than the phrases alone say. In a
- * journey the citizen mostly asks about the service being discussed ("а сколько стоит?"), thanks or
- * goes back to the menu; a first message mostly asks for a service, and asks a question only about a named one.
+ * In a journey the citizen mostly asks about the service being discussed ("а сколько стоит?"): a
+ * question is this many times likelier there than the phrases alone say. A first message has no such lean.
  */
-const CONTEXT_PRIOR: Record<ParseContext, (intent: Intent, namesService: boolean) => number> = {
-  first: (intent, namesService) => (intent === 'question' && !namesService ? 0.5 : 1),
-  journey: (intent, namesService) => (intent === 'question' ? 3 : intent === 'thanks' || intent === 'menu' ? 2 : intent === 'checklist' && !namesService ? 0.3 : 1),
-};
+const JOURNEY_QUESTION_PRIOR = 3;
 
-function withPrior(intents: { label: Intent; p: number }[], prior: (intent: Intent, namesService: boolean) => number, namesService: boolean): { label: Intent; p: number }[] {
+/** The intents' probabilities with the lean of where the message was typed, highest first. */
+function inContext(intents: { label: Intent; p: number }[], context: ParseContext): { label: Intent; p: number }[] {
+  if (context === 'first') return intents;
   let sum = 0;
   for (const intent of intents) {
-    intent.p *= prior(intent.label, namesService);
+    if (intent.label === 'question') intent.p *= JOURNEY_QUESTION_PRIOR;
     sum += intent.p;
   }
   for (const intent of intents) intent.p /= sum;

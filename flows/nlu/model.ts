@@ -41,7 +41,7 @@ export function analyse(model: Model, folded: string): TextFeatures {
  * giving, needing. Without this list the phrases' own habits would make them service words.
  */
 const NEVER_A_SERVICE =
-  /^(\d+|документ|докумен|турал|кужат|кабылда|кабылдау|заявлен|отиниш|керек|нужн|нуж|получ|оформ|пода|тапсыр|алу|ал|бер|беру|как|калай|где|кайда|мне|мен|мой|моя|для|ушин|мен|бар|жок|есть|нет|хоч|кел|сдел|жаса)$/;
+  /^(\d+|документ|докумен|турал|кужат|кабылда|кабылдау|заявлен|отиниш|керек|нужн|нуж|получ|оформ|пода|тапсыр|алу|ал|бер|беру|как|калай|где|кайда|мне|мен|мой|моя|для|ушин|мен|бар|жок|есть|нет|хоч|кел|сдел|жаса|тегин|бесплат|бесплатн)$/;
 
 /** A stem names a service when its share of the services' words is this many times its share of the other phrases' words. */
 const SERVICE_STEM_RATIO = 4;
