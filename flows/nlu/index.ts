@@ -117,7 +117,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question');
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
   const named = features.namesService || levelTells ? model.services.posteriors(features.all, SHARPNESS.services) : [];
-  const group = features.namesService ? model.ambiguousGroupOf(features.serviceStems) : undefined;
+  const group = features.namesService && !features.namesLevel ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const first = named[0];
   const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
 

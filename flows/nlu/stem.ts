@@ -107,8 +107,13 @@ function strip(word: string, endings: readonly string[]): string {
   return ending ? word.slice(0, -ending.length) : word;
 }
 
+/** Roots that end like an ending: "тегін" (free of charge) is not "тег" (a surname) with a possessive. */
+const WHOLE_ROOTS = ['тегин'];
+
 /** Strips Kazakh endings from a folded word, keeping a stem of three letters or more. */
 export function stemKazakh(word: string): string {
+  const root = WHOLE_ROOTS.find((r) => word.startsWith(r));
+  if (root) return root;
   const noun = strip(strip(strip(word, CASE), POSSESSIVE), PLURAL);
   return noun !== word ? noun : strip(word, VERB);
 }
