@@ -40,10 +40,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const choice = matchChoice(text, conversation.offered);
   if (choice) return choose(choice);
 
-  const parsed = parse(text, conversation.lang);
+  const subject = runner.current(conversation.state)?.subject?.(conversation.state);
+  const parsed = parse(text, conversation.lang, { context: subject ? 'journey' : 'first' });
   const ctx = runner.context(conversation);
   const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
-  const subject = runner.current(conversation.state)?.subject?.(conversation.state);
 
   if (parsed.confidence >= LOW_CONFIDENCE) {
     if (parsed.intent === 'question' && parsed.topic) {

@@ -61,6 +61,14 @@ describe('understanding what citizens type', () => {
     expect(parse('какие документы нужны для общежития')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
   });
 
+  it('takes a question typed in a journey for one about the journey’s service, unless it names another outright', () => {
+    const text = 'справка жоқ болса что делать';
+    expect(parse(text, 'kk')).toEqual(parse(text, 'kk', { context: 'first' }));
+    expect(parse(text, 'kk')).toMatchObject({ intent: 'question', topic: 'missing_document', serviceId: 'incomplete-education-certificate' });
+    expect(parse(text, 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'missing_document', serviceId: null });
+    expect(parse('сколько стоит дубликат аттестата?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'fee', serviceId: 'duplicate-school' });
+  });
+
   it('asks which diploma when it may be the college or the university one', () => {
     expect(parse('диплом потеряла')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
     expect(parse('колледж дипломы жоғалды')).not.toHaveProperty('ambiguous');
