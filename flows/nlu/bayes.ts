@@ -10,6 +10,8 @@ export class NaiveBayes<Label extends string> {
   private readonly featureCounts = new Map<Label, Map<string, number>>();
   private readonly totals = new Map<Label, number>();
   private readonly known = new Set<string>();
+  /** A feature's log-probability under each label (in the labels' order), worked out at first need after training. */
+  private readonly logs = new Map<string, Float64Array>();
 
   constructor(
     readonly labels: readonly Label[],
@@ -30,6 +32,19 @@ export class NaiveBayes<Label extends string> {
       this.known.add(feature);
     }
     this.totals.set(label, this.totals.get(label)! + total);
+    this.logs.clear();
+  }
+
+  private logsOf(feature: string): Float64Array | undefined {
+    const known = this.logs.get(feature);
+    if (known || !this.known.has(feature)) return known;
+    const logs = new Float64Array(this.labels.length);
+    this.labels.forEach((label, i) => {
+      const denominator = this.totals.get(label)! + this.smoothing * this.known.size;
+      logs[i] = Math.log(((this.featureCounts.get(label)!.get(feature) ?? 0) + this.smoothing) / denominator);
+    });
+    this.logs.set(feature, logs);
+    return logs;
   }
 
   /** Whether the training has seen this feature. */
@@ -51,19 +66,15 @@ export class NaiveBayes<Label extends string> {
 
   /** Probabilities of every label, highest first. */
   posteriors(features: Features, sharpness: number): { label: Label; p: number }[] {
-    const vocabulary = this.known.size;
+    const sums = new Float64Array(this.labels.length);
     let weightSum = 0;
-    for (const [feature, weight] of features) if (this.known.has(feature)) weightSum += weight;
-    const scores = this.labels.map((label) => {
-      const counts = this.featureCounts.get(label)!;
-      const denominator = this.totals.get(label)! + this.smoothing * vocabulary;
-      let score = 0;
-      for (const [feature, weight] of features) {
-        if (!this.known.has(feature)) continue;
-        score += weight * Math.log(((counts.get(feature) ?? 0) + this.smoothing) / denominator);
-      }
-      return { label, score: weightSum > 0 ? (score / weightSum) * sharpness : 0 };
-    });
+    for (const [feature, weight] of features) {
+      const logs = this.logsOf(feature);
+      if (!logs) continue;
+      weightSum += weight;
+      for (let i = 0; i < sums.length; i++) sums[i]! += weight * logs[i]!;
+    }
+    const scores = this.labels.map((label, i) => ({ label, score: weightSum > 0 ? (sums[i]! / weightSum) * sharpness : 0 }));
     const max = Math.max(...scores.map((s) => s.score));
     const exp = scores.map((s) => ({ label: s.label, e: Math.exp(s.score - max) }));
     const sum = exp.reduce((a, b) => a + b.e, 0);
