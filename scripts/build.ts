@@ -26,6 +26,8 @@ const sourceUrls: Plugin = {
 const UNBUNDLED = ['pdfkit', '@fastify/swagger-ui', 'esbuild', 'tsx', 'pino', 'thread-stream', 'dejavu-fonts-ttf', 'snowball-stemmers'];
 
 export async function buildProduct(): Promise<void> {
+  // The bundle trusts the catalog it carries: a bad entry fails the build here, on its schema check.
+  await import('../flows/catalog');
   await mkdir(publicDir, { recursive: true });
   await Promise.all(Object.entries(SCRIPTS).map(async ([name, entry]) => writeFile(new URL(name, publicDir), await bundle(entry))));
   await build({

@@ -1,8 +1,15 @@
 import { parseCatalog, type Service, type ServiceId } from './schema';
 import { services as allServices } from './services';
 
-/** The validated catalog, built once at import: a bad entry fails at start, never mid-conversation. */
-export const catalog: readonly Service[] = parseCatalog(allServices);
+/** Defined in the built bundle only (scripts/build.ts). */
+declare const PREBUILT_SCRIPTS: string | undefined;
+
+/**
+ * The validated catalog: a bad entry fails at start (or the build), never mid-conversation. Run
+ * from the sources it is validated at import; the build validates it before bundling it, so the
+ * bundle takes it as it is (the schema check was a twentieth of the start).
+ */
+export const catalog: readonly Service[] = typeof PREBUILT_SCRIPTS === 'string' ? (allServices as readonly Service[]) : parseCatalog(allServices);
 
 const byId = new Map(catalog.map((s) => [s.id, s]));
 

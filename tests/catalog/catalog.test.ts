@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, findService, parseCatalog, SERVICE_IDS } from '../../flows/catalog';
+import { services } from '../../flows/catalog/services';
 
 describe('the service catalog', () => {
   it('serves all eleven services of DESIGN.md, validated', () => {
     expect(catalog.map((s) => s.id).sort()).toEqual([...SERVICE_IDS].sort());
+  });
+
+  it('is exactly its sources once validated, so the built bundle may take the sources as they are', () => {
+    expect(parseCatalog(services)).toEqual(services);
   });
 
   it('finds a service by id and nothing for an unknown one', () => {
