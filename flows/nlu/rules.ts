@@ -60,7 +60,7 @@ export const COMPLAINT_CUES =
 export const INTENT_GATES: Partial<Record<string, RegExp>> = {
   home_visit:
     /(дом|выезд|выез|приех|приход|прийти|прид|инвалид|мугедек|лежач|тосек|коляс|ходить|ходит|передвиг|уйге|уйден|уйде|бара алма|журе алма|козгал|пожил|карт |кариям|ауыр|болею|болен|больн|кел)/,
-  language: /(язык|тил|казакш|орысш|русск|казахск|kazaksha|qazaqsha|orysha)/,
+  language: /(язык|тил|казакш|орысш|орыш|русск|руск|казахск|kazaksha|qazaqsha|orysha)/,
   // a question about a service asks about one of its topics (the fee, the term, where, when open, which documents, what if one is missing, the result, a refusal)
   question: new RegExp(
     [
