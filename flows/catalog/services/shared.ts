@@ -166,8 +166,8 @@ export function collectionAtStateCorporation(sources: Sources): Fact {
 export function statusVia1414(sources: Sources): Fact {
   return {
     text: {
-      kk: 'Қызмет көрсету тәртібі мен мәртебесі туралы ақпаратты 1414, 8 800 080 7777 бірыңғай байланыс орталығынан алуға болады.',
-      ru: 'Информацию о порядке и статусе оказания услуги можно получить в едином контакт-центре 1414, 8 800 080 7777.',
+      kk: 'Қызмет көрсету тәртібі мен мәртебесі туралы ақпаратты Бірыңғай байланыс орталығы 1414 береді (ұялы телефоннан тегін — 8 800 080 7777).',
+      ru: 'Информацию о порядке и статусе оказания услуги можно получить в Едином контакт-центре 1414 (с мобильного бесплатно — 8 800 080 7777).',
     },
     sources,
   };
@@ -236,8 +236,8 @@ export function homeVisitVia1414(sources: Sources): Service['homeVisit'] {
   return {
     available: true,
     text: {
-      kk: 'Өз-өзіңізге қызмет көрсету, өздігіңізден қозғалу немесе бағдар жасау қабілетін толық немесе жартылай жоғалтқан болсаңыз, 1414 немесе 8 800 080 7777 бірыңғай байланыс орталығына хабарласыңыз: Мемлекеттік корпорацияның қызметкері құжаттарды тұратын жеріңізге келіп қабылдайды.',
-      ru: 'Если вы полностью или частично утратили способность или возможность самообслуживания, самостоятельного передвижения или ориентации, позвоните в единый контакт-центр 1414 или 8 800 080 7777: работник Госкорпорации примет документы с выездом по месту жительства.',
+      kk: 'Өз-өзіңізге қызмет көрсету, өздігіңізден қозғалу немесе бағдар жасау қабілетін толық немесе жартылай жоғалтқан болсаңыз, Бірыңғай байланыс орталығы 1414 немесе 8 800 080 7777 нөміріне хабарласыңыз — Мемлекеттік корпорацияның қызметкері құжаттарды тұратын жеріңізге келіп қабылдайды.',
+      ru: 'Если вы полностью или частично утратили способность или возможность самообслуживания, самостоятельного передвижения или ориентации, позвоните в Единый контакт-центр 1414 или 8 800 080 7777 — работник Госкорпорации примет документы с выездом по месту жительства.',
     },
     sources,
   };
@@ -263,7 +263,7 @@ export function applicationChannelQuestion(officeLabel?: OptionLabel): Question 
     text: { kk: 'Өтінішті қалай бересіз?', ru: 'Как вы будете подавать заявление?' },
     options: [
       ...(officeLabel ? [{ id: 'provider_office', label: officeLabel }] : []),
-      { id: 'state_corporation', label: { kk: 'Мемлекеттік корпорацияда (ХҚО)', ru: 'В Госкорпорации (ЦОН)' } },
+      { id: 'state_corporation', label: { kk: 'ХҚКО-да', ru: 'В Госкорпорации (ЦОН)' } },
       { id: 'egov_portal', label: { kk: 'egov.kz порталында', ru: 'На портале egov.kz' } },
     ],
   };
@@ -301,14 +301,14 @@ export function duplicateReasonQuestion(channels: readonly ChannelId[]): Questio
 // ——— Documents of the duplicate services ———
 
 export const APPLIED_BY_OWNER: DocumentCondition = {
-  text: { kk: 'Өтінішті құжат иесінің өзі берсе', ru: 'Если заявление подаёт сам владелец документа' },
+  text: { kk: 'өтінішті құжат иесінің өзі берсе', ru: 'заявление подаёт сам владелец документа' },
   when: { applicant: ['self'] },
 };
 
 export const APPLIED_BY_PARENT: DocumentCondition = {
   text: {
-    kk: 'Кәмелетке толмаған бала үшін ата-анасы (заңды өкілі) берсе',
-    ru: 'Если за несовершеннолетнего заявление подаёт родитель (законный представитель)',
+    kk: 'кәмелетке толмаған бала үшін өтінішті ата-анасы (заңды өкілі) берсе',
+    ru: 'за несовершеннолетнего заявление подаёт родитель (законный представитель)',
   },
   when: { applicant: ['parent'] },
 };
@@ -353,8 +353,8 @@ export function originalEducationDocument(explanation: LocalizedText, channels: 
     required: 'conditional',
     condition: {
       text: {
-        kk: 'Құжат бүлінсе немесе тегі (аты, әкесінің аты) өзгерсе',
-        ru: 'Если документ испорчен или изменились фамилия (имя, отчество)',
+        kk: 'құжат бүлінсе немесе тегі (аты, әкесінің аты) өзгерсе',
+        ru: 'документ испорчен или изменились фамилия (имя, отчество)',
       },
       when: { reason: ['damaged', 'name_changed'] },
     },
@@ -396,8 +396,8 @@ export function unreliableDocumentsRefusal(sources: Sources): Fact {
 export function expiredDocumentsRefusal(sources: Sources): Fact {
   return {
     text: {
-      kk: 'Қолданылу мерзімі өтіп кеткен құжаттар ұсынылса, өтініш қабылданбайды және бас тарту туралы қолхат (4-қосымша) беріледі.',
-      ru: 'Если представлены документы с истекшим сроком действия, в приёме заявления отказывают и выдают расписку об отказе (приложение 4).',
+      kk: 'құжаттың қолданылу мерзімі өтіп кетсе. Бас тарту туралы қолхат (4-қосымша) беріледі.',
+      ru: 'срок действия документа истёк. Выдадут расписку об отказе (приложение 4).',
     },
     sources,
   };
@@ -520,7 +520,7 @@ export function rulesOnDuplicatesComplaint(provider: ComplaintProvider, at: Rule
       addressee('provider', ['provider', 'result'], provider.name, 5, [at.provider, at.terms]),
       addressee('authorised_body', ['provider', 'result'], AUTHORISED_BODY, 15, [at.provider, at.terms]),
       addressee(
-        'state_corporation',
+       'state_corporation',
         ['state_corporation'],
         {
           kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясы (ХҚКО) филиалының басшысы',
@@ -654,14 +654,14 @@ export function slideDeckComplaint(provider: ComplaintProvider, at: SlideDeckCom
     addressees: [
       addressee('provider', ['provider', 'result'], provider.name, 5, [at.providerOrAkimat, at.providerTerm, at.firstLevelTerm]),
       addressee(
-        'akimat',
+       'akimat',
         ['provider', 'result'],
         { kk: 'Қала немесе аудан әкімі (жергілікті атқарушы органның басшысы)', ru: 'Аким города или района (руководитель местного исполнительного органа)' },
         5,
         [at.providerOrAkimat, at.firstLevelTerm],
       ),
       addressee(
-        'ministry',
+       'ministry',
         ['provider', 'result'],
         { kk: 'Министрлік басшысы немесе оны алмастыратын адам', ru: 'Руководитель министерства или лицо, которое его замещает' },
         5,
