@@ -520,7 +520,7 @@ export function rulesOnDuplicatesComplaint(provider: ComplaintProvider, at: Rule
       addressee('provider', ['provider', 'result'], provider.name, 5, [at.provider, at.terms]),
       addressee('authorised_body', ['provider', 'result'], AUTHORISED_BODY, 15, [at.provider, at.terms]),
       addressee(
-       'state_corporation',
+        'state_corporation',
         ['state_corporation'],
         {
           kk: '«Азаматтарға арналған үкімет» мемлекеттік корпорациясы (ХҚКО) филиалының басшысы',
@@ -654,14 +654,14 @@ export function slideDeckComplaint(provider: ComplaintProvider, at: SlideDeckCom
     addressees: [
       addressee('provider', ['provider', 'result'], provider.name, 5, [at.providerOrAkimat, at.providerTerm, at.firstLevelTerm]),
       addressee(
-       'akimat',
+        'akimat',
         ['provider', 'result'],
         { kk: 'Қала немесе аудан әкімі (жергілікті атқарушы органның басшысы)', ru: 'Аким города или района (руководитель местного исполнительного органа)' },
         5,
         [at.providerOrAkimat, at.firstLevelTerm],
       ),
       addressee(
-       'ministry',
+        'ministry',
         ['provider', 'result'],
         { kk: 'Министрлік басшысы немесе оны алмастыратын адам', ru: 'Руководитель министерства или лицо, которое его замещает' },
         5,
