@@ -106,7 +106,7 @@ export function courtesyOf(folded: string): 'greeting' | 'thanks' | undefined {
 }
 
 /** A citizen in a journey correcting what the bot took them to want ("нет, у меня университет", "аттестат керек еді, диплом емес"). */
-export const CORRECTION = /(^(ой )?(нет|жок|не то)\b|емес|а не )/;
+export const CORRECTION = /(^(ой,? )?(нет|жок|не то)(?=[\s,.!]|$)|\sемес(?=[\s,.!]|$)|(^|[\s,])а не\s)/;
 
 /** The words a correction sets aside: "а не колледж", "диплом емес". */
-export const SET_ASIDE = /(,? а не (в |во )?\S+|\S+ емес)/g;
+export const SET_ASIDE = /((^|,|\s)а не (в |во )?\S+|\S+ емес(?=[\s,.!]|$))/g;
