@@ -52,7 +52,11 @@ export function eventsOf({ before, conversation: after, transcript, origin }: Sa
   return events;
 }
 
-/** Whether a change moves the conversation between the bot, a queue and an operator, or closes it. */
+/**
+ * Whether a change moves the conversation between the bot, a queue and an operator, or closes it.
+ * A new conversation with the bot is filed nowhere, so it has nothing to move.
+ */
 export function placementChanged(before: Conversation | null, after: Conversation): boolean {
-  return before?.owner !== after.owner || before?.status !== after.status || before?.handoff?.queue !== after.handoff?.queue;
+  if (!before) return after.owner !== 'bot' || after.status !== 'open' || after.handoff?.queue !== undefined;
+  return before.owner !== after.owner || before.status !== after.status || before.handoff?.queue !== after.handoff?.queue;
 }
