@@ -120,7 +120,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
   const top0 = intents[0]!.label;
-  const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question');
+  const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question' || top0 === 'status');
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
   const named = features.namesService || levelTells ? model.services.posteriors(features.all, SHARPNESS.services) : [];
   const group = features.namesService && !features.namesLevel ? model.ambiguousGroupOf(features.serviceStems) : undefined;
