@@ -1,12 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { getModel, trainModel } from '../flows/nlu/model';
 import { parse } from '../flows/nlu';
-import { crossValidate, type Evaluation, evaluate, readDataset } from '../tests/nlu/evaluate';
+import { crossValidate, type Evaluation, evaluate, readDataset, styleShiftValidate } from '../tests/nlu/evaluate';
 
 export interface NluBenchResult {
   evaluation: Omit<Evaluation, 'misses'>;
   /** Every labelled message (train and held-out), 5-fold: each fold parsed by a model trained without it. */
   crossValidated: Omit<Evaluation, 'misses'>;
+  /** The training messages 5-fold again, each held-back message typed in every style of flows/nlu/augment.ts. */
+  styleShift: { overall: Omit<Evaluation, 'misses'>; perStyle: { style: string; total: number; accuracy: number }[] };
   /** Language: right, sure, and sure but wrong, with the conversation's language the other one. */
   language: { right: number; certain: number; certainButWrong: number; total: number };
   /** The first training, in a fresh process (JIT cold). */
@@ -35,6 +37,9 @@ export function nluBench(rounds = 20): NluBenchResult {
     if (parsed.langCertain && parsed.lang !== row.lang) language.certainButWrong += 1;
   }
   const { misses: _cvMisses, ...crossValidated } = crossValidate([...readDataset('train'), ...rows]);
+  const shifted = styleShiftValidate(readDataset('train'));
+  const { misses: _shiftMisses, ...shiftedOverall } = shifted.overall;
+  const styleShift = { overall: shiftedOverall, perStyle: shifted.perStyle };
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const row of rows) {
@@ -45,11 +50,23 @@ export function nluBench(rounds = 20): NluBenchResult {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { evaluation, crossValidated, language, trainingMs, warmTrainingMs, parseMedianUs: at(0.5), parseP99Us: at(0.99), parses: times.length, cores: availableParallelism(), node: process.version };
+  return {
+    evaluation,
+    crossValidated,
+    styleShift,
+    language,
+    trainingMs,
+    warmTrainingMs,
+    parseMedianUs: at(0.5),
+    parseP99Us: at(0.99),
+    parses: times.length,
+    cores: availableParallelism(),
+    node: process.version,
+  };
 }
 
 export function nluReport(result: NluBenchResult): string {
-  const { evaluation: e, crossValidated: cv } = result;
+  const { evaluation: e, crossValidated: cv, styleShift: shift } = result;
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const low = (x: Omit<Evaluation, 'misses'>) =>
     `${x.lowConfidence.count} (${pct(x.lowConfidence.rate)}) below LOW_CONFIDENCE, of them wrong ${x.lowConfidence.wrongAmongLow}; of all ${x.total - x.right} wrong, ${x.lowConfidence.wrongAmongLow} flagged, and ${x.lowConfidence.rescuedByAlternatives} of the flagged wrong ones had the right answer among the two alternatives; right among the confident: ${x.lowConfidence.rightAmongHigh}/${x.total - x.lowConfidence.count}`;
@@ -64,6 +81,10 @@ export function nluReport(result: NluBenchResult): string {
     `Every labelled message, 5-fold (each fold parsed by a model trained without it, with the context of its label): top-1 (intent, and the service where labelled) **${pct(cv.accuracy)}** (${cv.right}/${cv.total}); ${low(cv)}.`,
     '',
     ...perIntent(cv),
+    '',
+    `Style shift, the training messages 5-fold with each held-back one typed in every style (no Kazakh letters, 2021 and chat Latin, 1-2 typos, two words swapped, a polite opening, a word of the other language): top-1 **${pct(shift.overall.accuracy)}** (${shift.overall.right}/${shift.overall.total}); ${shift.perStyle.map((s) => `${s.style} ${pct(s.accuracy)}`).join(', ')}.`,
+    '',
+    ...perIntent(shift.overall),
     '',
     'Services confused, 5-fold (right intent, wrong service; label → parsed):',
     '',
