@@ -22,6 +22,8 @@ export async function docsRoutes(app: FastifyInstance): Promise<void> {
       throw error;
     });
     const answer = await (await docs).inject({ method: request.method as 'GET', url: request.url, headers: request.headers });
+    // A path the docs do not have is the app's 404, in its error shape.
+    if (answer.statusCode === 404) return reply.callNotFound();
     const { 'content-length': _length, 'transfer-encoding': _encoding, connection: _connection, ...headers } = answer.headers;
     return reply.code(answer.statusCode).headers(headers).send(answer.rawPayload);
   };

@@ -29,6 +29,10 @@ describe('HTTP basics', () => {
     const response = await fetch(`${server.url}/api/unknown?iin=900101300007`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'not_found', message: 'No route GET /api/unknown' } });
+    // Also under /docs, whose pages are served by an instance loaded on first use.
+    const underDocs = await fetch(`${server.url}/docs/web-1`);
+    expect(underDocs.status).toBe(404);
+    expect(await underDocs.json()).toEqual({ error: { code: 'not_found', message: 'No route GET /docs/web-1' } });
   });
 
   it('publishes OpenAPI at /docs', async () => {
