@@ -4,7 +4,7 @@ import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
 import { analyse, getModel, type Model } from './model';
 import { fold } from './normalise';
-import { applicationNumberIn, CORRECTION, COMPLAINT_CUES, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST } from './rules';
+import { applicationNumberIn, CORRECTION, COMPLAINT_CUES, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST, withoutFiller } from './rules';
 
 /**
  * What a citizen's typed message asks, in Kazakh (with or without Kazakh letters, in Latin script)
@@ -92,7 +92,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   const folded = fold(input);
   // What a correction in a journey sets aside ("…, а не колледж", "диплом емес") is not what is asked for.
-  const features = analyse(model, context === 'journey' ? folded.replace(SET_ASIDE, ' ') : folded);
+  const asked = withoutFiller(folded);
+  const features = analyse(model, context === 'journey' ? asked.replace(SET_ASIDE, ' ') : asked);
   const applicationNumber = applicationNumberIn(input);
 
   // Letter trigrams match almost anything: whether a text is understood at all is judged by its words.

@@ -6,6 +6,7 @@ import { AMBIGUOUS_GROUPS } from './phrases/ambiguous';
 import { featuresOf, type TextFeatures, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { fold, tokens } from './normalise';
+import { withoutFiller } from './rules';
 import { Vocabulary } from './vocabulary';
 
 /** The trained classifiers: what is asked, which service, which question, whom a complaint is against. */
@@ -53,7 +54,7 @@ export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
   const started = performance.now();
   const examples = trainingExamples()
     .filter((example) => !leftOut.has(example.text))
-    .map((example) => ({ ...example, words: wordsOf(tokens(fold(example.text))) }));
+    .map((example) => ({ ...example, words: wordsOf(tokens(withoutFiller(fold(example.text)))) }));
   const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
   const serviceStems = serviceStemsOf(examples);
   const nameStems = new Set(examples.filter((e) => e.isName).flatMap((e) => e.words.map((w) => w.stem)));

@@ -105,6 +105,52 @@ export function courtesyOf(folded: string): 'greeting' | 'thanks' | undefined {
   return SHORT_COURTESY.find((c) => c.pattern.test(text))?.intent;
 }
 
+/**
+ * Polite openings and asides that ask nothing ("здравствуйте, подскажите пожалуйста", "сәлеметсіз бе,
+ * айтыңызшы"), as whole words of the folded text. What they wrap is what is asked.
+ */
+const FILLER = new RegExp(
+  `(?<=^|[\\s,.!?])(${[
+    'здравствуйте',
+    'здраствуйте',
+    'здрасте',
+    'здрасьте',
+    'добрый (день|вечер)',
+    'доброе утро',
+    'привет',
+    'подскажите',
+    'скажите',
+    'извините',
+    'пожалуйста',
+    'у меня (такой )?вопрос',
+    'хотел(а)? (спросить|уточнить)',
+    'салеметсиз бе',
+    'салеметсизбе',
+    'салеметсиз',
+    'салем',
+    'саламатсыз ба',
+    'кайырлы (кун|кеш|тан)',
+    'айтынызшы',
+    'айтыныз',
+    'кешириниз',
+    'комектесинизши',
+    'сурайын деп едим',
+    'сурагым бар',
+    'бир сурак',
+  ].join('|')})(?=$|[\\s,.!?])`,
+  'g',
+);
+
+/** The text without its polite openings, when something is left of it (a bare "здравствуйте" is a greeting). */
+export function withoutFiller(folded: string): string {
+  const rest = folded
+    .replace(FILLER, ' ')
+    .replace(/^[\s,.!?]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /[а-яa-z0-9]{3,}/.test(rest) ? rest : folded;
+}
+
 /** A citizen in a journey correcting what the bot took them to want ("нет, у меня университет", "аттестат керек еді, диплом емес"). */
 export const CORRECTION = /(^(ой,? )?(нет|жок|не то)(?=[\s,.!]|$)|\sемес(?=[\s,.!]|$)|(^|[\s,])а не\s)/;
 

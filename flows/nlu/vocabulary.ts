@@ -1,9 +1,8 @@
-import { distance } from 'fastest-levenshtein';
-
 /**
  * The words the phrases use, and the nearest of them to a mistyped word ("атестат" → "аттестат",
  * "жогалтым" → "жогалттым"). Candidates come from a deletion index (each word with one letter left
- * out), so a lookup costs a few map reads instead of a scan of the whole vocabulary.
+ * out), so a lookup costs a few map reads instead of a scan of the whole vocabulary. Two letters
+ * typed the wrong way round count as one slip ("аышқ" → "ашық").
  */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
@@ -29,12 +28,12 @@ export class Vocabulary {
   correct(word: string): string | undefined {
     if (this.counts.has(word)) return word;
     if (word.length < MIN_LENGTH || /\d/.test(word)) return undefined;
-    const allowed = word.length >= 8 ? 2 : 1;
+    const allowed = word.length >= 7 ? 2 : 1;
     let best: string | undefined;
     let bestScore = Number.POSITIVE_INFINITY;
     for (const key of [word, ...deletions(word)]) {
       for (const candidate of this.byDeletion.get(key) ?? (this.counts.has(key) ? [key] : [])) {
-        const d = distance(word, candidate);
+        const d = slips(word, candidate);
         if (d > allowed) continue;
         // Nearer first; among equals, the word the phrases use more often.
         const score = d - (this.counts.get(candidate) ?? 0) / 1000;
@@ -50,6 +49,20 @@ export class Vocabulary {
 
 /** Words shorter than this are left as typed: one letter changes too much of them. */
 const MIN_LENGTH = 4;
+
+/** The edit distance with a swap of two neighbouring letters counted as one edit (optimal string alignment). */
+export function slips(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
 
 function deletions(word: string): string[] {
   const out: string[] = [];
