@@ -64,6 +64,10 @@ class MemoryConversations implements ConversationStore {
     return (this.transcripts.get(id) ?? []).slice(-limit).map((e) => ({ ...e }));
   }
 
+  async transcriptHead(id: string, count: number): Promise<TranscriptEntry[]> {
+    return (this.transcripts.get(id) ?? []).slice(0, count).map((e) => ({ ...e }));
+  }
+
   async getMany(ids: readonly string[]): Promise<(Conversation | null)[]> {
     return ids.map((id) => {
       const doc = this.docs.get(id);

@@ -126,6 +126,12 @@ class RedisConversations implements ConversationStore {
     return entries.map((e) => JSON.parse(e) as TranscriptEntry);
   }
 
+  async transcriptHead(id: string, count: number): Promise<TranscriptEntry[]> {
+    if (count <= 0) return [];
+    const entries = await this.client.lRange(this.transcriptKey(id), 0, count - 1);
+    return entries.map((e) => JSON.parse(e) as TranscriptEntry);
+  }
+
   async getMany(ids: readonly string[]): Promise<(Conversation | null)[]> {
     // Issued in one tick, the HGETs go out as one pipeline (one round trip); every key keeps its own
     // hash tag, so unlike MGET this also works when the conversations live on different cluster slots.

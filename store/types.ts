@@ -116,6 +116,8 @@ export interface ConversationStore {
    */
   save(conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]): Promise<SaveResult>;
   transcript(id: string, limit?: number): Promise<TranscriptEntry[]>;
+  /** The first `count` entries of the transcript still kept, oldest first (what the citizen began with). */
+  transcriptHead(id: string, count: number): Promise<TranscriptEntry[]>;
   /** Several conversations at once (one round trip), in the order of `ids`; null where missing. */
   getMany(ids: readonly string[]): Promise<(Conversation | null)[]>;
   /**

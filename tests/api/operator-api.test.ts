@@ -120,6 +120,16 @@ describe('operator API', () => {
     expect((await admin.call('PATCH', '/api/operator/accounts/admin', { disabled: true })).status).toBe(409);
   });
 
+  it('titles a conversation taken over from the bot by the citizen’s first words in the list too', async () => {
+    const { client, conversationId } = await citizen(server);
+    await client.exchange({ type: 'text', text: 'Подскажите по пенсии моей мамы' });
+    expect((await dana.post(`/api/operator/conversations/${conversationId}/takeover`)).status).toBe(200);
+    const mine = (await dana.get('/api/operator/conversations?owner=me')).body as { id: string; title: string | null }[];
+    expect(mine.find((c) => c.id === conversationId)?.title).toBe('Подскажите по пенсии моей мамы');
+    expect((await dana.post(`/api/operator/conversations/${conversationId}/release`)).status).toBe(200);
+    client.close();
+  });
+
   it("transfers to a colleague and to the supervisors' queue, keeps notes private, and audits every move", async () => {
     const { client, conversationId } = await queued(server, 'Сложный вопрос о переводе');
     expect((await aigerim.post(`/api/operator/conversations/${conversationId}/takeover`)).status).toBe(200);

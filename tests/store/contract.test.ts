@@ -84,6 +84,9 @@ describe.each(factories)('%s store keeps the store contract', (_name, open) => {
     expect(kept).toHaveLength(TRANSCRIPT_LIMIT);
     expect(kept.at(-1)!.text).toBe(String(TRANSCRIPT_LIMIT + 4));
     expect((await store.conversations.transcript(id, 2)).map((e) => e.text)).toEqual([String(TRANSCRIPT_LIMIT + 3), String(TRANSCRIPT_LIMIT + 4)]);
+    // The head is the oldest entries still kept.
+    expect((await store.conversations.transcriptHead(id, 2)).map((e) => e.text)).toEqual(['5', '6']);
+    expect(await store.conversations.transcriptHead(`web-${randomUUID()}`, 2)).toEqual([]);
   });
 
   it('lets exactly one of many concurrent savers of the same revision win', async () => {

@@ -56,6 +56,8 @@ const Id = z.object({ id: z.string().min(1).max(128) });
 /** The shortest pause between two typing signals of one conversation that reach the citizen. */
 const TYPING_EVERY_MS = 3000;
 const ConsoleLang = z.enum(['kk', 'ru']).default('ru');
+/** How far into a transcript a list row looks for the citizen's first typed words. */
+const FIRST_WORDS_WITHIN = 20;
 
 function view(c: Conversation, lang: Lang, described: readonly DescribedSection[], firstWords?: string): z.infer<typeof ConversationView> {
   return {
@@ -122,6 +124,9 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     return id ? store.conversations.get(id) : null;
   };
   const viewOf = (c: Conversation, lang: Lang) => view(c, lang, describe(c.data, lang));
+  /** A list row with neither a topic nor a service is titled by the citizen's first words, read from the transcript's head. */
+  const untitledFirstWords = async (c: Conversation, lang: Lang): Promise<string | undefined> =>
+    conversationTitle(c, lang) === undefined ? firstWordsIn(await store.conversations.transcriptHead(c.id, FIRST_WORDS_WITHIN)) : undefined;
 
   /** The conversations filed under the ids given, in that order; stale index entries are refiled. */
   const load = async (ids: readonly string[], keep: (c: Conversation) => boolean): Promise<Conversation[]> => {
@@ -184,7 +189,7 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
         status === 'closed'
           ? c.status === 'closed' && (owner !== 'me' || c.handoff?.operator?.login === actor.login)
           : c.status === 'open' && (owner === 'me' ? c.owner === me : owner === 'queue' ? c.owner === 'queue' : c.owner !== 'bot');
-      return (await load(page, matches)).map((c) => viewOf(c, lang));
+      return Promise.all((await load(page, matches)).map(async (c) => view(c, lang, describe(c.data, lang), await untitledFirstWords(c, lang))));
     },
   });
 
