@@ -4,7 +4,8 @@ import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
 import { analyse, getModel, type Model } from './model';
 import { fold } from './normalise';
-import { applicationNumberIn, CORRECTION, COMPLAINT_CUES, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST, withoutFiller } from './rules';
+import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
+import { applicationNumberIn, CORRECTION, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST, withoutFiller } from './rules';
 
 /**
  * What a citizen's typed message asks, in Kazakh (with or without Kazakh letters, in Latin script)
@@ -91,14 +92,18 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (isOperatorWord(input)) return { ...base, intent: 'operator', serviceId: null, confidence: 1, alternatives: fallbackGuesses('operator') };
 
   const folded = fold(input);
-  // What a correction in a journey sets aside ("…, а не колледж", "диплом емес") is not what is asked for.
   const asked = withoutFiller(folded);
+  // What a correction in a journey sets aside ("…, а не колледж", "диплом емес") is not what is asked for.
   const features = analyse(model, context === 'journey' ? asked.replace(SET_ASIDE, ' ') : asked);
   const applicationNumber = applicationNumberIn(input);
 
   // Letter trigrams match almost anything: whether a text is understood at all is judged by its words.
   const understood = model.intents.coverage(features.intent, isWordFeature) >= MIN_COVERAGE && knowsAContentWord(model, features.intent);
-  if (!understood && !features.namesService) {
+  // The intents never to miss (cues.ts) are understood even in words the phrases do not hold ("перезвоните мне").
+  const person = asksForPerson(folded);
+  const homeVisit = asksForHomeVisit(folded);
+  const complains = COMPLAINT_CUES.test(folded);
+  if (!understood && !features.namesService && !person && !homeVisit && !complains) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     const courtesy = courtesyOf(folded);
     if (courtesy) return { ...base, intent: courtesy, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(courtesy) };
@@ -115,9 +120,12 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (context === 'journey' && (features.namesService || features.namesLevel) && CORRECTION.test(folded)) promote(intents, 'checklist');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
   if (wholeList) promote(intents, features.namesService || features.namesLevel ? 'checklist' : 'question');
-  // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question.
-  if (COMPLAINT_CUES.test(` ${folded} `)) promote(intents, 'complaint');
-  else if (applicationNumber && intents[0]!.label !== 'complaint') promote(intents, 'status');
+  // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
+  if (person) promote(intents, 'operator');
+  if (homeVisit) promote(intents, 'home_visit');
+  // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question ("дайте номер 1414" is none).
+  if (complains) promote(intents, 'complaint');
+  else if (applicationNumber && !person && !homeVisit && intents[0]!.label !== 'complaint') promote(intents, 'status');
 
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
   const top0 = intents[0]!.label;

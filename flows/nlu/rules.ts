@@ -49,10 +49,6 @@ export function applicationNumberIn(text: string): string | undefined {
   return match?.[1];
 }
 
-/** Words that make a message a complaint whatever service it names (folded stems). */
-export const COMPLAINT_CUES =
-  /(жалоб|жаловат|жалуюсь|жалуется|обжал|шагым|нагруб|нахамил|хамил|хамят|хамств|грубо|грубил|кричал|дореки|орескел|наразымын|наразы|безобраз|возмути|незаконн|взятк|пара сура|пара берт|бермей жатыр|созып жатыр|затягива|волокит)/;
-
 /**
  * Intents the classifier may only give when the text has one of their words: a home visit needs a
  * home or a reason not to come, a change of language needs a language; otherwise the next guess is taken.

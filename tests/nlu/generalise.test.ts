@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../flows/nlu';
+import { fold, parse } from '../../flows/nlu';
+import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from '../../flows/nlu/cues';
 import { withoutFiller } from '../../flows/nlu/rules';
 import { slips } from '../../flows/nlu/vocabulary';
 
@@ -24,5 +25,96 @@ describe('wordings the phrases do not hold', () => {
     expect(slips('аттестат', 'аттестат')).toBe(0);
     expect(slips('оператор', 'апираторр')).toBe(3);
     expect(parse('сенбиде аышк па', 'kk', { context: 'journey' }).intent).toBe('question');
+  });
+
+  // Wordings made up for these tests: none of them is in a phrase file or the labelled messages.
+  it.each([
+    ['Мама после инсульта, из квартиры не выходит. Пусть кто-то из ЦОНа к ней приедет', 'ru'],
+    ['Отец еле передвигается, до ЦОНа не доберется, есть ли выезд специалиста?', 'ru'],
+    ['бабуле 92 года, может сотрудник прийти к нам?', 'ru'],
+    ['сын на коляске, сами не доедем', 'ru'],
+    ['Анам 85 жаста, ХҚКО-ға бара алмайды, біреу келіп кете ала ма', 'kk'],
+    ['әкем төсек тартып жатыр, қызметкер үйге келсе', 'kk'],
+    ['ujge kelip qujat alyp ketiñizder, men jure almaimyn', 'kk'],
+    ['мүгедекпін, үйден шыға алмаймын, көмектесіңіз', 'kk'],
+  ] as const)('a home visit in new words: %s', (text, lang) => {
+    expect(parse(text, lang).intent).toBe('home_visit');
+  });
+
+  it.each([
+    ['перезвоните мне, пожалуйста, на этот номер', 'ru'],
+    ['хочу поговорить с живым сотрудником, бот не понимает', 'ru'],
+    ['дайте номер 1414, хочу позвонить', 'ru'],
+    ['свяжите меня со специалистом', 'ru'],
+    ['консультант онлайн есть?', 'ru'],
+    ['маманмен тікелей сөйлесуге бола ма', 'kk'],
+    ['тірі адам жауап берсінші', 'kk'],
+    ['маған қоңырау шалыңызшы', 'kk'],
+  ] as const)('a person asked for in new words: %s', (text, lang) => {
+    expect(parse(text, lang).intent).toBe('operator');
+  });
+
+  it.each([
+    ['оператор в ЦОНе нагрубил мне', 'ru'],
+    ['В колледже требуют деньги за справку, это вымогательство', 'ru'],
+    ['претензия к университету: дубликат не выдают третий месяц', 'ru'],
+    ['в ЦОНе ужасное отношение, проигнорировали', 'ru'],
+    ['мектеп директоры ақша талап етті', 'kk'],
+    ['ХҚКО қызметкері менсінбей сөйледі', 'kk'],
+    ['университет заңсыз бас тартты', 'kk'],
+  ] as const)('a complaint in new words: %s', (text, lang) => {
+    expect(parse(text, lang).intent).toBe('complaint');
+  });
+
+  it.each([
+    ['Не могу прийти в ЦОН, можно подать онлайн через егов?', 'question'],
+    ['бесплатное питание ребёнку-инвалиду в школе', 'checklist'],
+    ['потеряла диплом специалиста', 'checklist'],
+    ['когда придет ответ по заявлению', 'status'],
+  ])('the cues stay out of other requests: %s', (text, intent) => {
+    expect(parse(text, 'ru', { context: 'first' }).intent).toBe(intent);
+  });
+
+  it('each cue lexicon finds its intent in those words alone, and stays out of the others', () => {
+    const homeVisits = [
+      'Мама после инсульта, из квартиры не выходит. Пусть кто-то из ЦОНа к ней приедет',
+      'сын на коляске, сами не доедем',
+      'Анам 85 жаста, ХҚКО-ға бара алмайды, біреу келіп кете ала ма',
+      'әкем төсек тартып жатыр, қызметкер үйге келсе',
+      'ujge kelip qujat alyp ketiñizder, men jure almaimyn',
+      'бабуле 92 года, может сотрудник прийти к нам?',
+    ];
+    const persons = [
+      'перезвоните мне, пожалуйста, на этот номер',
+      'хочу поговорить с живым сотрудником',
+      'дайте номер 1414',
+      'свяжите меня со специалистом',
+      'маманмен тікелей сөйлесуге бола ма',
+      'тірі адам жауап берсінші',
+      'маған қоңырау шалыңызшы',
+    ];
+    const complaints = [
+      'это вымогательство',
+      'претензия к университету',
+      'проигнорировали мою заявку',
+      'мектеп директоры ақша талап етті',
+      'қызметкер менсінбей сөйледі',
+      'университет заңсыз бас тартты',
+    ];
+    const neither = [
+      'Не могу прийти в ЦОН, можно подать онлайн через егов?',
+      'бесплатное питание ребёнку-инвалиду в школе',
+      'потеряла диплом специалиста',
+      'когда придет ответ по заявлению',
+      'үйге жақын ХҚКО қайда',
+      'сколько стоит дубликат аттестата',
+      'номер заявления SC-2026-14145',
+    ];
+    for (const text of homeVisits) expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of persons) expect(asksForPerson(fold(text)), text).toBe(true);
+    for (const text of complaints) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+    for (const text of [...neither, ...persons, ...complaints]) expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    for (const text of [...neither, ...homeVisits, ...complaints]) expect(asksForPerson(fold(text)), text).toBe(false);
+    for (const text of [...neither, ...homeVisits, ...persons]) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
   });
 });
