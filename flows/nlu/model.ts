@@ -1,5 +1,6 @@
 import { COMPLAINT_AGAINST, type ComplaintAgainst } from '../../domain/complaint';
 import { SERVICE_IDS, type ServiceId } from '../catalog/schema';
+import { restyle } from './augment';
 import { NaiveBayes } from './bayes';
 import { trainingExamples } from './examples';
 import { AMBIGUOUS_GROUPS } from './phrases/ambiguous';
@@ -49,6 +50,10 @@ const SERVICE_STEM_RATIO = 4;
 /** …and when at least this part of its uses in the services' phrases is in one service's. */
 const SERVICE_STEM_CONCENTRATION = 0.5;
 
+const LATIN_STYLES = ['latin_2021', 'latin_chat'] as const;
+/** Transliteration draws nothing at random. */
+const noRandom = () => 0;
+
 /** A model trained on every phrase but the texts left out (to measure it on phrases it has not seen). */
 export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
   const started = performance.now();
@@ -56,6 +61,8 @@ export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
     .filter((example) => !leftOut.has(example.text))
     .map((example) => ({ ...example, words: wordsOf(tokens(withoutFiller(fold(example.text)))) }));
   const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
+  // Every word as it reads when typed in Latin letters and folded back ("ц" typed "ts", "щ" typed "sh").
+  for (const word of vocabulary.words()) for (const style of LATIN_STYLES) vocabulary.alias(fold(restyle(word, 'ru', style, noRandom)), word);
   const serviceStems = serviceStemsOf(examples);
   const nameStems = new Set(examples.filter((e) => e.isName).flatMap((e) => e.words.map((w) => w.stem)));
   const isServiceStem = (stem: string) => serviceStems.has(stem);

@@ -7,6 +7,8 @@
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly byDeletion = new Map<string, string[]>();
+  /** Forms of known words as they read after a round trip through Latin letters ("цон" typed "tson" reads "тсон"). */
+  private readonly aliases = new Map<string, string>();
 
   constructor(words: Iterable<string>) {
     for (const word of words) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
@@ -20,6 +22,16 @@ export class Vocabulary {
     }
   }
 
+  /** Teaches that `variant` is how `word` reads when typed another way, unless it is a known word itself. */
+  alias(variant: string, word: string): void {
+    if (variant !== word && !this.counts.has(variant) && !this.aliases.has(variant)) this.aliases.set(variant, word);
+  }
+
+  /** The known words. */
+  words(): string[] {
+    return [...this.counts.keys()];
+  }
+
   has(word: string): boolean {
     return this.counts.has(word);
   }
@@ -27,6 +39,8 @@ export class Vocabulary {
   /** The known word itself, the nearest known word within the allowed distance, or undefined. */
   correct(word: string): string | undefined {
     if (this.counts.has(word)) return word;
+    const aliased = this.aliases.get(word);
+    if (aliased) return aliased;
     if (word.length < MIN_LENGTH || /\d/.test(word)) return undefined;
     const allowed = word.length >= 7 ? 2 : 1;
     let best: string | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from '../../flows/nlu/cues';
+import { getModel } from '../../flows/nlu/model';
 import { withoutFiller } from '../../flows/nlu/rules';
 import { slips } from '../../flows/nlu/vocabulary';
 
@@ -18,6 +19,12 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('Здравствуйте, подскажите').intent).toBe('greeting');
     expect(withoutFiller('салеметсиз бе')).toBe('салеметсиз бе');
     expect(withoutFiller('здравствуйте, подскажите, сколько стоит')).toBe('сколько стоит');
+  });
+
+  it('a word typed in Latin letters is read as the word it was ("tson" is ЦОН, "qūjat" is құжат)', () => {
+    expect(parse('tson kashan ashyk', 'ru').intent).toBe('question');
+    expect(parse('Ujge kelip qūjat qabyldai ala ma, shesheme túsekten tura almaidy', 'kk').intent).toBe('home_visit');
+    expect(getModel().vocabulary.correct('тсон')).toBe('цон');
   });
 
   it('two letters typed the wrong way round are one slip', () => {
