@@ -3,8 +3,8 @@ import type { Lang } from '../../store/types';
 /**
  * Ways citizens type the same message differently: without the Kazakh letters, in the 2021 Latin
  * alphabet or in chat Latin, with a slip of the finger, in another word order, after a polite opening,
- * or with a word of the other language. The model learns every phrase in some of these styles too,
- * and the bench measures it on messages it has not seen, shifted the same way.
+ * or with a word of the other language. The bench measures the model on messages it has not seen,
+ * shifted these ways; the model knows each word of its phrases in the two Latin styles too.
  *
  * Every change is drawn from a seeded generator, so the same seed gives the same copies.
  */
