@@ -244,8 +244,10 @@ export class OutboxDrainer {
     while (this.running) {
       const room = this.capacity - this.heldByLane[lane];
       if (room <= 0) {
-        await new Promise<void>((resolve) => (this.roomWaiters[lane] = resolve));
-        delete this.roomWaiters[lane];
+        // What is held may all wait for older entries a stopped instance left pending: those are
+        // taken over even with no room, or the lane would wait for them for ever.
+        const roomMade = await this.waitForRoom(lane, this.takeOverEveryMs);
+        if (!roomMade && this.running) await this.takeOver(lane, outbox);
         continue;
       }
       let entries: OutboxEntry[];
@@ -262,6 +264,41 @@ export class OutboxDrainer {
       for (const entry of entries) await this.hold(lane, entry);
       this.dispatch();
     }
+  }
+
+  /** How often a lane with no room looks for entries to take over. */
+  private get takeOverEveryMs(): number {
+    return Math.max(10, Math.floor(this.visibilityMs / 3));
+  }
+
+  /** Resolves true when a held entry of `lane` is released (or on stop), false after `ms`. */
+  private waitForRoom(lane: SendLane, ms: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        delete this.roomWaiters[lane];
+        resolve(false);
+      }, ms);
+      timer.unref();
+      this.roomWaiters[lane] = () => {
+        clearTimeout(timer);
+        delete this.roomWaiters[lane];
+        resolve(true);
+      };
+    });
+  }
+
+  /** Holds the entries of `lane` left pending by a stopped instance for the visibility timeout, beyond the capacity. */
+  private async takeOver(lane: SendLane, outbox: Outbox): Promise<void> {
+    let entries: OutboxEntry[];
+    try {
+      entries = await outbox.takeOver(this.consumer, { count: this.capacity, visibilityMs: this.visibilityMs });
+    } catch (error) {
+      if (this.running) this.options.log.error({ err: error, lane }, 'taking over outbox entries failed');
+      return;
+    }
+    if (!this.running) return;
+    for (const entry of entries) await this.hold(lane, entry);
+    if (entries.length > 0) this.dispatch();
   }
 
   private async hold(lane: SendLane, entry: OutboxEntry): Promise<void> {

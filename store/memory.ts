@@ -344,7 +344,12 @@ class MemoryOutbox implements Outbox {
     return this.closed ? [] : this.take(consumer, count, undefined);
   }
 
-  private take(consumer: string, count: number, visibilityMs: number | undefined): OutboxEntry[] {
+  async takeOver(consumer: string, { count, visibilityMs }: { count: number; visibilityMs: number }): Promise<OutboxEntry[]> {
+    if (this.closed) throw new Error('outbox: the store is closed');
+    return count <= 0 ? [] : this.take(consumer, count, visibilityMs, false);
+  }
+
+  private take(consumer: string, count: number, visibilityMs: number | undefined, andNew = true): OutboxEntry[] {
     const now = Date.now();
     const taken: OutboxEntry[] = [];
     if (visibilityMs !== undefined) {
@@ -353,6 +358,7 @@ class MemoryOutbox implements Outbox {
         if (entry.pending && entry.pending.since + visibilityMs <= now) taken.push(this.deliver(id, entry, consumer, now));
       }
     }
+    if (!andNew) return taken;
     for (const [id, entry] of this.entries) {
       if (taken.length >= count) break;
       if (!entry.pending) taken.push(this.deliver(id, entry, consumer, now));

@@ -153,13 +153,30 @@ export class RedisOutbox implements Outbox {
     }
   }
 
-  private async readOnce(consumer: string, { count, blockMs, visibilityMs }: { count: number; blockMs: number; visibilityMs: number }): Promise<OutboxEntry[]> {
+  async takeOver(consumer: string, { count, visibilityMs }: { count: number; visibilityMs: number }): Promise<OutboxEntry[]> {
+    if (count <= 0) return [];
+    try {
+      return await this.claimIdle(consumer, count, visibilityMs);
+    } catch (error) {
+      if (!isNoGroup(error)) throw error;
+      await this.start();
+      return [];
+    }
+  }
+
+  /** XAUTOCLAIM: entries left pending for `visibilityMs`, from where the last scan stopped. */
+  private async claimIdle(consumer: string, count: number, visibilityMs: number): Promise<OutboxEntry[]> {
     const claimed = await this.client.xAutoClaim(this.key, GROUP, consumer, visibilityMs, this.claimCursor, { COUNT: count });
     this.claimCursor = claimed.nextId;
     const entries = (claimed.messages as StreamMessage[]).map(entryOf).filter((e): e is OutboxEntry => e !== undefined);
     // Pending entries whose stream entry was trimmed away: nothing left to send.
     const gone = [...((claimed as { deletedMessages?: string[] }).deletedMessages ?? []), ...(claimed.messages as StreamMessage[]).flatMap((m) => (m && !entryOf(m) ? [m.id] : []))];
     if (gone.length > 0) await this.client.xAck(this.key, GROUP, gone);
+    return entries;
+  }
+
+  private async readOnce(consumer: string, { count, blockMs, visibilityMs }: { count: number; blockMs: number; visibilityMs: number }): Promise<OutboxEntry[]> {
+    const entries = await this.claimIdle(consumer, count, visibilityMs);
     if (entries.length >= count) return entries;
     const wait = entries.length === 0 && blockMs > 0;
     const connection = wait ? await this.reader.open() : this.client;

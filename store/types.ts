@@ -232,6 +232,12 @@ export interface Outbox {
    * nothing, waits up to `blockMs` for a new entry (0: answers at once).
    */
   read(consumer: string, options: { count: number; blockMs: number; visibilityMs: number }): Promise<OutboxEntry[]>;
+  /**
+   * Only the entries another consumer (or this one) left unacked for `visibilityMs`, up to `count`,
+   * none new, at once: a reader with no room for new entries still takes over those of a stopped
+   * instance, which are older than its own and go first.
+   */
+  takeOver(consumer: string, options: { count: number; visibilityMs: number }): Promise<OutboxEntry[]>;
   /** Keeps entries `consumer` still works on (waiting out a 429) from being handed over: their idle time starts again. */
   extend(consumer: string, ids: readonly string[]): Promise<void>;
   /** Done with an entry: it is never read again. */

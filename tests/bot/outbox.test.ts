@@ -173,6 +173,23 @@ describe('the outbox drainer', () => {
     await expectEmpty(h.store);
   });
 
+  it("takes over a stopped instance's older messages even when what it holds fills its capacity", async () => {
+    const h = harness(undefined, { visibilityMs: 300, capacity: 2 });
+    await h.add(1, 'older 1');
+    await h.add(2, 'older 2');
+    // Another instance read them and stopped without acking.
+    expect(await h.store.outbox.read('stopped', { count: 2, blockMs: 0, visibilityMs: 60_000 })).toHaveLength(2);
+    await h.add(1, 'newer 1');
+    await h.add(2, 'newer 2');
+    await h.add(1, 'newest 1');
+    // Starts before the older ones are idle long enough: it reads the newer ones, which fill it and wait for the older.
+    h.drainer.start();
+    await vi.waitFor(() => expect(h.sent.map((s) => s.text).sort()).toEqual(['newer 1', 'newer 2', 'newest 1', 'older 1', 'older 2']), { timeout: 5000 });
+    expect(h.sent.filter((s) => s.chatId === 1).map((s) => s.text)).toEqual(['older 1', 'newer 1', 'newest 1']);
+    expect(h.sent.filter((s) => s.chatId === 2).map((s) => s.text)).toEqual(['older 2', 'newer 2']);
+    await expectEmpty(h.store);
+  });
+
   it("holds every chat, not only the one refused, for a 429's retry_after", async () => {
     let now = 1_000_000;
     const h = harness((attempt, index) => (attempt.text === 'first' && index === 0 ? telegramError(429, 'Too Many Requests: retry after 1', 1) : undefined), { now: () => now });

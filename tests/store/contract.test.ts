@@ -655,6 +655,18 @@ describe.each(factories)('%s store keeps an outbox read by consumers of one grou
     expect(await read(store, 'third', 10, 200)).toEqual([]);
   });
 
+  it('takes over only entries left unacked for the visibility timeout, never a new one', async () => {
+    await drain();
+    const lost = await store.outbox.add({ key: 'lost-only', chat: '1', payload: 'lost' });
+    expect((await read(store, 'crashed')).map((e) => e.id)).toEqual([lost]);
+    await store.outbox.add({ key: 'new-only', chat: '1', payload: 'new' });
+    expect(await peer.outbox.takeOver('survivor', { count: 10, visibilityMs: 200 })).toEqual([]);
+    await pause(250);
+    expect((await peer.outbox.takeOver('survivor', { count: 10, visibilityMs: 200 })).map((e) => [e.id, e.payload])).toEqual([[lost, 'lost']]);
+    await peer.outbox.ack(lost);
+    await drain();
+  });
+
   it('keeps an extended entry with its consumer', async () => {
     await drain();
     const id = await store.outbox.add({ key: 'held', chat: '1', payload: 1 });
