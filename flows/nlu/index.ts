@@ -3,7 +3,8 @@ import type { Lang } from '../../store/types';
 import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
 import { analyse, getModel, type Model } from './model';
-import { fold } from './normalise';
+import { wordsOf } from './features';
+import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
 import { applicationNumberIn, CORRECTION, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST, withoutFiller } from './rules';
 
@@ -100,9 +101,13 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   // Letter trigrams match almost anything: whether a text is understood at all is judged by its words.
   const understood = model.intents.coverage(features.intent, isWordFeature) >= MIN_COVERAGE && knowsAContentWord(model, features.intent);
   // The intents never to miss (cues.ts) are understood even in words the phrases do not hold ("перезвоните мне").
-  const person = asksForPerson(folded);
-  const homeVisit = asksForHomeVisit(folded);
-  const complains = COMPLAINT_CUES.test(folded);
+  // …as typed, and with its words corrected ("опреатор", "жоре алмайды").
+  const corrected = `${folded} | ${wordsOf(tokens(asked), model.vocabulary)
+    .map((w) => w.word)
+    .join(' ')}`;
+  const person = asksForPerson(corrected);
+  const homeVisit = asksForHomeVisit(corrected);
+  const complains = COMPLAINT_CUES.test(corrected);
   if (!understood && !features.namesService && !person && !homeVisit && !complains) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     const courtesy = courtesyOf(folded);

@@ -82,6 +82,11 @@ describe('wordings the phrases do not hold', () => {
     expect(parse(text, 'ru', { context: 'first' }).intent).toBe(intent);
   });
 
+  it('a cue is found in a mistyped word too, once the word is corrected', () => {
+    expect(parse('мне срочно нужен опреатор, бот не отвечает по делу', 'ru').intent).toBe('operator');
+    for (const text of ['балам жүре алмйды', 'әкем тсекте жатыр', 'шешем козгала алмйды, көмек керек', 'мама лежчая']) expect(parse(text).intent, text).toBe('home_visit');
+  });
+
   it('each cue lexicon finds its intent in those words alone, and stays out of the others', () => {
     const homeVisits = [
       'Мама после инсульта, из квартиры не выходит. Пусть кто-то из ЦОНа к ней приедет',
@@ -92,6 +97,9 @@ describe('wordings the phrases do not hold', () => {
       'бабуле 92 года, может сотрудник прийти к нам?',
     ];
     const persons = [
+      'маман керек',
+      'маман',
+      'живой маман бар ма',
       'перезвоните мне, пожалуйста, на этот номер',
       'хочу поговорить с живым сотрудником',
       'дайте номер 1414',
@@ -112,6 +120,8 @@ describe('wordings the phrases do not hold', () => {
       'Не могу прийти в ЦОН, можно подать онлайн через егов?',
       'бесплатное питание ребёнку-инвалиду в школе',
       'потеряла диплом специалиста',
+      'маман иесі болу үшін қандай құжат керек',
+      'адам саны',
       'когда придет ответ по заявлению',
       'үйге жақын ХҚКО қайда',
       'сколько стоит дубликат аттестата',
