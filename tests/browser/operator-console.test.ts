@@ -359,7 +359,7 @@ describe('the 1414 operator console in Chromium', () => {
     // The field speaks Kazakh too.
     await operator.getByRole('button', { name: 'Қазақша' }).click();
     await poll(() => operator.getByLabel('Сөйлесу нөмірі').count()).toBe(1);
-    await operator.getByRole('button', { name: 'Русский' }).click();
+    await operator.getByRole('button', { name: 'Русский', exact: true }).click();
     await operator.close();
   }, 60_000);
 
