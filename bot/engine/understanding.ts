@@ -33,8 +33,7 @@ export interface Misunderstood {
  * the citizen stays where they were; thanks, a greeting, a wish for the menu, the language or an
  * operator; another journey or service, offered as a switch that keeps the current answers; a
  * short answer sharing a root with one button; a guess the bot is unsure of, offered as buttons
- * with the operator. Only then is the step's own
- * "not understood" kept.
+ * with the operator. Only then is the step's own "not understood" kept.
  */
 export function understand({ runner, conversation, text, decision, choose }: Misunderstood): Decision {
   const choice = matchChoice(text, conversation.offered);
