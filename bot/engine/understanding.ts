@@ -53,6 +53,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
         return { ...started, replies: [...started.replies, ...answerQuestion({ serviceId, answers: {} }, parsed.topic, runner.context(started.conversation))] };
       }
       if (subject && serviceId === subject.serviceId) return said(answerQuestion(subject, parsed.topic, ctx));
+      // Asked outside any journey without naming a service ("сколько стоит?"): which service, first.
+      if (!serviceId && !subject && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID);
       // A question about another service than the journey's names that service: the offer to switch below.
     }
     if (parsed.intent === 'thanks') return said([{ text: ctx.t('understanding:thanks') }]);

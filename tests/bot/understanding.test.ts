@@ -139,6 +139,14 @@ describe('typed first messages', () => {
     expect(turn.replies.at(-1)!.text).toContain(texts.t('ru', 'checklist:details.fee').replace(/:$/, ''));
   });
 
+  it('asks which service first when a question at the menu names none', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-which', 'ru');
+    await person.start();
+    const turn = await person.type('сколько это стоит?');
+    expect(turn.conversation.state).toMatchObject({ flow: 'checklist', step: 'pick' });
+    expect(turn.replies.at(-1)!.choices!.some((c) => c.id === 'svc:dormitory')).toBe(true);
+  });
+
   it('takes the application number typed with a status question and asks for the IIN next', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-status', 'ru');
     await person.start();
