@@ -79,5 +79,6 @@ export const greetingPhrases: IntentPhrases = {
     'добрый вечер всем',
     'hello, zdravstvuyte',
     'приветствую вас',
+    'здравия желаю',
   ],
 };

@@ -38,6 +38,7 @@ export const homeVisitPhrases: IntentPhrases = {
     'үйге қызметкер шақыру керек',
     'уйге келип кабылдайсыздарма',
     'шыға алмаймын, үйден тапсыруға бола ма',
+    'қарт адамға үйге келіп көрсететін қызмет',
   ],
   ru: [
     'mozhno chtoby sotrudnik prishel domoy, mama lezhachaya',
@@ -73,5 +74,6 @@ export const homeVisitPhrases: IntentPhrases = {
     'оформить на дому можно',
     'инвалид 1 группы, придите домой',
     'не могу выйти из дома, примите документы дома',
+    'выездное обслуживание на дому',
   ],
 };

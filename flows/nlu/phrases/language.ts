@@ -63,5 +63,6 @@ export const languagePhrases: IntentPhrases = {
     'смени язык',
     'на русском пожалуйста',
     'po kazakhski',
+    'язык поменять',
   ],
 };

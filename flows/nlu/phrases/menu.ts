@@ -26,6 +26,7 @@ export const menuPhrases: IntentPhrases = {
     'қайтадан бастайық',
     'негізгі мәзір',
     'артқа, мәзірге',
+    'бәрін басынан',
   ],
   ru: [
     'glavnoe menyu',
@@ -47,5 +48,8 @@ export const menuPhrases: IntentPhrases = {
     'вернуться в меню',
     'назад в меню',
     'менюшку покажи',
+    'к списку услуг',
+    'старт',
+    'в главное',
   ],
 };

@@ -37,6 +37,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'қанша теңге дайындап барайын',
       'tegin be alde aqyly ma',
       'ақысыз ба',
+      'баж салығын төлейміз бе',
     ],
     ru: [
       'eto besplatno?',
@@ -67,6 +68,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'почем услуга',
       'oplata nuzhna?',
       'скок тенге платить',
+      'госпошлину платить надо?',
     ],
   },
   term: {
@@ -102,6 +104,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'неше күн кутемиз',
       'qansha kun kutu kerek',
       'бір аптада бітіп қала ма',
+      'күнтізбелік неше күн',
     ],
     ru: [
       'когда будут известны итоги {s}',
@@ -134,6 +137,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'когда можно забрать',
       'skolko dney zhdat',
       'за неделю сделают?',
+      'сколько рабочих дней рассматривают',
     ],
   },
   channels: {
@@ -165,6 +169,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'ХҚКО-ға бару керек пе әлде онлайн ба',
       'qaida baru kerek',
       'телефоннан өтініш беруге бола ма',
+      'егов арқылы жасауға бола ма',
+      'колледждің өзіне барамын ба',
     ],
     ru: [
       'а онлайн через портал можно?',
@@ -191,6 +197,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'в цон идти или через егов',
       'kuda obrashatsya',
       'через телефон можно оформить?',
+      'через портал электронного правительства можно?',
+      'в сам колледж идти?',
     ],
   },
   hours: {
@@ -214,6 +222,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'нешеде ашылады',
       'jumys uaqyty qandai',
       'кешке нешеге дейін қабылдайды',
+      'жексенбіде ашық па',
     ],
     ru: [
       'ЦОН работает в воскресенье?',
@@ -233,6 +242,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'когда обед у вас',
       'grafik raboty',
       'до скольки принимают вечером',
+      'в воскресенье открыто?',
     ],
   },
   documents: {
@@ -264,6 +274,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'жеке куәлік жеткілікті ме',
       'qandai qujat kerek',
       'анықтама керек пе',
+      'тізімде не бар',
     ],
     ru: [
       'для {s} подойдёт ли справка',
@@ -294,6 +305,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'kakie dokumenty nuzhny',
       'справка нужна какая-то?',
       'фото надо приносить?',
+      'что по списку нести',
     ],
   },
   missing_document: {
@@ -349,6 +361,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'паспорт просрочен, примут?',
       'net udostovereniya',
       'не все документы есть, примут ли',
+      'удостоверение с истекшим сроком',
     ],
   },
   result: {
@@ -371,6 +384,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'қолыма қандай құжат беріледі',
       'нәтижесі қандай болады',
       'ne beredi sonynda',
+      'цифрлық құжаттарға келе ме',
     ],
     ru: [
       'мне на руки что дадут?',
@@ -394,6 +408,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'какой будет результат',
       'chto v itoge dadut',
       'придёт в электронном виде?',
+      'в цифровые документы придёт?',
     ],
   },
   refusal: {
@@ -416,6 +431,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'otkaz beruı mumkin be',
       'неге бас тартуы мүмкін',
       'бас тартқан жағдайда қайда барамыз',
+      'бас тарту туралы қолхат берсе не істеймін',
     ],
     ru: [
       'в каких случаях отказывают?',
@@ -435,6 +451,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'otkazat mogut?',
       'что будет если откажут',
       'из-за чего не выдают',
+      'дали расписку об отказе, что дальше',
     ],
   },
 };
