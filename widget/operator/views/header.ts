@@ -79,7 +79,7 @@ export class HeaderView {
       );
     replaceChildren(
       this.element,
-      h('a', { class: 'skip-link', href: '#conversation' }, t('skip')),
+      h('a', { class: 'skip-link', href: '#conversation', 'data-key': 'skip' }, t('skip')),
       h(
         'div',
         { class: 'brand-block' },
