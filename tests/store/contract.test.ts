@@ -3,7 +3,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { createRedisStore } from '../../store/redis';
 import { TRANSCRIPT_LIMIT, type Conversation, type HandoffPlacement, type Owner, type SendLane, type SendRates, type Store } from '../../store/types';
-import { factories, onError, reported } from '../support/stores';
+import { factories, onError, onTwoInstances, reported } from '../support/stores';
 import { Arrivals } from '../support/wait';
 
 function conversation(id: string, revision: number, step = 'root'): Conversation {
@@ -603,14 +603,8 @@ describe('the Redis bus', () => {
 describe.each(factories)('%s store keeps an outbox read by consumers of one group', (_name, open) => {
   let store: Store;
   let peer: Store;
-  beforeAll(async () => {
-    const space = randomUUID();
-    store = await open(space);
-    peer = await open(space);
-  });
-  afterAll(async () => {
-    await peer.close();
-    await store.close();
+  onTwoInstances(open, (opened) => {
+    ({ store, peer } = opened);
   });
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const read = (s: Store, consumer: string, count = 10, visibilityMs = 60_000) => s.outbox.read(consumer, { count, blockMs: 0, visibilityMs });
@@ -702,14 +696,8 @@ describe.each(factories)('%s store keeps an outbox read by consumers of one grou
 describe.each(factories)('%s store keeps the send limits every instance shares', (_name, open) => {
   let store: Store;
   let peer: Store;
-  beforeAll(async () => {
-    const space = randomUUID();
-    store = await open(space);
-    peer = await open(space);
-  });
-  afterAll(async () => {
-    await peer.close();
-    await store.close();
+  onTwoInstances(open, (opened) => {
+    ({ store, peer } = opened);
   });
   const rates: SendRates = { perWindow: 3, windowMs: 400, chatPerSecond: 10, chatBurst: 2 };
   const take = (s: Store, bot: string, chat: string, lane: SendLane = 'bulk', r = rates) => s.sendLimits.take({ bot, chat, lane, rates: r });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { candidateNumbers, ConversationNumbers } from '../../bot/conversation-numbers';
 import type { Store } from '../../store/types';
-import { factories } from '../support/stores';
+import { factories, onTwoInstances } from '../support/stores';
 
 describe('what a typed conversation number may mean', () => {
   const july = new Date('2026-07-01T10:00:00Z');
@@ -19,14 +19,8 @@ describe('what a typed conversation number may mean', () => {
 describe.each(factories)('%s store numbers conversations', (_name, open) => {
   let store: Store;
   let peer: Store;
-  beforeAll(async () => {
-    const space = randomUUID();
-    store = await open(space);
-    peer = await open(space);
-  });
-  afterAll(async () => {
-    await peer.close();
-    await store.close();
+  onTwoInstances(open, (opened) => {
+    ({ store, peer } = opened);
   });
 
   it('gives one conversation one number though two instances ask at once, the next conversation the next one, and finds each by its digits', async () => {

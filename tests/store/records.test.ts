@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecordSpec, Store } from '../../store/types';
-import { factories } from '../support/stores';
+import { factories, onTwoInstances } from '../support/stores';
 
 interface Visit {
   status: string;
@@ -27,14 +27,8 @@ const at = (iso: string) => new Date(iso);
 describe.each(factories)('%s store keeps numbered records', (_name, open) => {
   let store: Store;
   let peer: Store;
-  beforeAll(async () => {
-    const space = randomUUID();
-    store = await open(space);
-    peer = await open(space);
-  });
-  afterAll(async () => {
-    await peer.close();
-    await store.close();
+  onTwoInstances(open, (opened) => {
+    ({ store, peer } = opened);
   });
 
   it('numbers records in sequence per Almaty year as HV-YYYY-NNNNNN and finds them by id and by number', async () => {
@@ -176,14 +170,8 @@ describe.each(factories)('%s store keeps numbered records', (_name, open) => {
 describe.each(factories)('%s store keeps reservations', (_name, open) => {
   let store: Store;
   let peer: Store;
-  beforeAll(async () => {
-    const space = randomUUID();
-    store = await open(space);
-    peer = await open(space);
-  });
-  afterAll(async () => {
-    await peer.close();
-    await store.close();
+  onTwoInstances(open, (opened) => {
+    ({ store, peer } = opened);
   });
   const slot = () => `2026-12-01|almaty|10:00-${randomUUID()}`;
 

@@ -1,4 +1,5 @@
-import { inject } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
 import type { Store } from '../../store/types';
@@ -30,3 +31,27 @@ export const factories: [string, Open][] = [
   ['redis', (space) => createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError })],
   ...(clusterNodes.length > 0 ? [['redis-cluster', (space: string) => createRedisStore({ clusterNodes, prefix: `test-${space}:`, onError })] as [string, Open]] : []),
 ];
+
+/**
+ * Two instances of one deployment for a suite: opened on one fresh key space before its tests,
+ * handed to `use`, closed after.
+ *
+ * @example
+ * let store: Store;
+ * let peer: Store;
+ * onTwoInstances(open, (opened) => {
+ *   ({ store, peer } = opened);
+ * });
+ */
+export function onTwoInstances(open: Open, use: (opened: { store: Store; peer: Store }) => void): void {
+  let opened: { store: Store; peer: Store } | undefined;
+  beforeAll(async () => {
+    const space = randomUUID();
+    opened = { store: await open(space), peer: await open(space) };
+    use(opened);
+  });
+  afterAll(async () => {
+    await opened?.peer.close();
+    await opened?.store.close();
+  });
+}
