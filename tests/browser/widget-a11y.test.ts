@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { onServerAndBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 import { freshVisit, openChecklist, poll, scrollsSideways } from '../support/widget';
 
@@ -37,15 +37,12 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe('the widget with the keyboard, a screen reader and large text (Chromium)', () => {
   let server: TestServer;
   let browser: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
+  onServerAndBrowser(
+    () => startTestServer(),
+    (opened) => {
+      ({ server, browser } = opened);
+    },
+  );
 
   it('goes through a checklist with the keyboard alone; Tab stays in the panel, Escape closes it and focus returns to the launcher', async () => {
     const page = await browser.newPage();

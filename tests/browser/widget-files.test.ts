@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { conversationIdForToken } from '../../bot/channels/web';
-import { launchBrowser } from '../support/browser';
+import { onServerAndBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 5)]);
@@ -9,15 +9,12 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 describe('attaching a file in the widget (Chromium)', () => {
   let server: TestServer;
   let browser: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
+  onServerAndBrowser(
+    () => startTestServer(),
+    (opened) => {
+      ({ server, browser } = opened);
+    },
+  );
 
   it('uploads a PNG with the session token and sends it into the conversation; an executable renamed .jpg is refused in Kazakh', async () => {
     const page = await browser.newPage();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { conversationIdForToken } from '../../bot/channels/web';
-import { launchBrowser } from '../support/browser';
+import { onServerAndBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 import { freshVisit, openChecklist, poll } from '../support/widget';
 import { ChatClient } from '../support/ws-client';
@@ -11,15 +11,12 @@ const token = (page: Page) => page.evaluate(() => localStorage.getItem('citizen-
 describe('a citizen in the widget (Chromium)', () => {
   let server: TestServer;
   let browser: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
+  onServerAndBrowser(
+    () => startTestServer(),
+    (opened) => {
+      ({ server, browser } = opened);
+    },
+  );
 
   it('ticks a document and sees the one list updated in place, reloads mid-way and goes on', async () => {
     const page = await browser.newPage();

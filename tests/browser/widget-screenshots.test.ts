@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { onServerAndBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 import { freshVisit, openChecklist, poll, scrollsSideways } from '../support/widget';
 
@@ -17,15 +17,12 @@ const SHOTS_DIR = process.env.SCREENSHOTS === 'docs' ? 'docs' : mkdtempSync(join
 describe('widget screenshots for docs/', () => {
   let server: TestServer;
   let browser: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
+  onServerAndBrowser(
+    () => startTestServer(),
+    (opened) => {
+      ({ server, browser } = opened);
+    },
+  );
 
   it.each([
     { name: 'widget-320', width: 320, height: 640, scale: 100 },

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { conversationIdForToken } from '../../bot/channels/web';
-import { launchBrowser } from '../support/browser';
+import { onServerAndBrowser } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
 describe('the demo page in Chromium', () => {
   let server: TestServer;
   let browser: BrowserContext;
-  let closeBrowser: () => Promise<void>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.close();
-  });
+  onServerAndBrowser(
+    () => startTestServer(),
+    (opened) => {
+      ({ server, browser } = opened);
+    },
+  );
 
   it('lets a person talk to the bot: Kazakh greeting, switch to Russian, and a reload resumes the conversation', async () => {
     const page = await browser.newPage();

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { TestServer } from './server';
 
 /** Debian's Chromium, headless, with the flags that keep it off the (closed) network, on a fresh profile. */
 export async function launchBrowser(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
@@ -42,5 +43,30 @@ export function focused(page: Page): Promise<{ tag: string; text: string; outlin
     const el = document.activeElement as HTMLElement | null;
     const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
     return { tag: el?.tagName.toLowerCase() ?? '', text: (label ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(), outline: el ? getComputedStyle(el).outlineStyle : '' };
+  });
+}
+
+/**
+ * A product server and a browser for a suite: started before its tests, handed to `use`, closed after.
+ *
+ * @example
+ * let server: TestServer;
+ * let browser: BrowserContext;
+ * onServerAndBrowser(() => startTestServer(), (opened) => {
+ *   ({ server, browser } = opened);
+ * });
+ */
+export function onServerAndBrowser(start: () => Promise<TestServer>, use: (opened: { server: TestServer; browser: BrowserContext }) => void): void {
+  let server: TestServer | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    server = await start();
+    const launched = await launchBrowser();
+    close = launched.close;
+    use({ server, browser: launched.browser });
+  });
+  afterAll(async () => {
+    await close?.();
+    await server?.close();
   });
 }
