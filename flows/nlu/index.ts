@@ -81,8 +81,15 @@ export interface ParseOptions {
 }
 
 export function parse(text: string, fallbackLang: Lang = 'ru', options: ParseOptions = {}): Parsed {
-  return parseWith(getModel(), text, fallbackLang, options);
+  const context = options.context ?? 'first';
+  // A turn may read one text twice (the menu, then the engine when the menu was unsure): the second read is the first's.
+  if (last && last.text === text && last.fallbackLang === fallbackLang && last.context === context) return last.parsed;
+  const parsed = parseWith(getModel(), text, fallbackLang, { context });
+  last = { text, fallbackLang, context, parsed };
+  return parsed;
 }
+
+let last: { text: string; fallbackLang: Lang; context: ParseContext; parsed: Parsed } | undefined;
 
 /** `parse` with a given model (the bench measures models trained without some phrases). */
 export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru', { context = 'first' }: ParseOptions = {}): Parsed {
