@@ -15,6 +15,10 @@ export const incompleteEducationCertificatePhrases: ServicePhrases = {
   },
   requests: {
     kk: [
+      'колледжде екі жыл оқыдым, не окончил, справку как получить',
+      'Tolyq bıtırmegenım turaly anyqtama kerek',
+      'оку битпеди, аякталмаган билим туралы аныктама алу',
+      'Ұлым колледжді 2-курстан тастап кетті, оқығаны туралы анықама қажет',
       'колледжде екі жыл оқып шықтым, сол туралы анықтама керек',
       'оқуды тастадым, оқыған жылдарым туралы анықтама алғым келеді',
       'Oqýdy aıaqtamaǵandarǵa anyqtama',
@@ -61,6 +65,10 @@ export const incompleteEducationCertificatePhrases: ServicePhrases = {
       'қанша сағат оқығаным жазылған анықтама',
     ],
     ru: [
+      'spravka ob obuchenii v kolledzhe, ne zakonchil',
+      'справка о неполном обучение',
+      'академическая справка из колледжа',
+      'учился в техникуме 2 года и ушол работать, теперь для работы нужна бумага что я там учился',
       'бросил колледж, нужна справка о годах учёбы',
       'дайте справку о том, что я учился два курса',
       'два года проучился в училище после школы, бросил, как подтвердить что учился',
@@ -107,6 +115,10 @@ export const incompleteEducationCertificatePhrases: ServicePhrases = {
     ],
   },
   about: [
+    { text: 'Колледж анықтаманы екі аптадан бері бермей жур, шағым жазғым келед', intent: 'complaint', against: 'provider' },
+    { text: 'оқығаным туралы анықтама алу тегін бе', intent: 'question', topic: 'fee' },
+    { text: 'анықтамада қандай пәндер мен бағалар жазылады', intent: 'question', topic: 'result' },
+    { text: 'справка что не закончил колледж где выдают в цоне или в самом коледже', intent: 'question', topic: 'channels' },
     { text: 'Оқуды бітірмегені туралы анықтама сұрап едім, бір апта болды, не болды екен', intent: 'status' },
     { text: 'Для справки о неоконченном обучении что нужно принести, только удостоверение?', intent: 'question', topic: 'documents' },
     { text: 'справку о незавершённом обучении сколько делают', intent: 'question', topic: 'term' },

@@ -8,6 +8,7 @@ import type { IntentPhrases } from '../phrase-types';
 export const complaintPhrases: Record<ComplaintAgainst | 'general', IntentPhrases> = {
   general: {
     kk: [
+      'сіздердің қызметке шағымым бар, ешкім жауап бермейді',
       'бұл не деген тәртіп, шағым түсіремін',
       'шағым',
       'Shaǵym túsirgim keledi',
@@ -23,6 +24,7 @@ export const complaintPhrases: Record<ComplaintAgainst | 'general', IntentPhrase
       'арыз жазғым келеді',
     ],
     ru: [
+      'жалобная книга где',
       'пожаловаться',
       'сколько можно ждать безобразие жалобу хочу написать',
       'жалоба',
@@ -42,6 +44,7 @@ export const complaintPhrases: Record<ComplaintAgainst | 'general', IntentPhrase
   },
   provider: {
     kk: [
+      'мектеп құжатты бермей жүр, шағым жазамын',
       'Бірнеше рет бардым, еш нәтиже жоқ. Мектепке шағым жазамын',
       'шагым тусиремн колледжге',
       'мектеп директоры қабылдамай жатыр, үш рет бардым, шағым бергім келеді',
@@ -93,6 +96,7 @@ export const complaintPhrases: Record<ComplaintAgainst | 'general', IntentPhrase
       'ХҚКО қызметкеріне шағым',
     ],
     ru: [
+      'сотрудник в окне номер 5 хамит и не слушает хочу пожаловатся',
       'hochu pozhalovatsya na CON, tam nahamili',
       'Оператор ЦОНа отказалась принимать документы, сказала приходите завтра, и так уже третий раз. Где оставить жалобу на неё?',
       'я уже была в ЦОНе, там сказали что не их вопрос и выгнали. Хочу жаловаться на сотрудника',

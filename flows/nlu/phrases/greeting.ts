@@ -2,6 +2,11 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const greetingPhrases: IntentPhrases = {
   kk: [
+    'Sálem',
+    'салеметсизбе',
+    'Қайырлы кеш',
+    'Сәлеметсіздер ме, балалар',
+    'Армысыздар',
     'салеметсиздерме',
     'Кайырлы тан',
     'Сәлем',
@@ -44,6 +49,10 @@ export const greetingPhrases: IntentPhrases = {
     'сәлем бердік',
   ],
   ru: [
+    'zdravstvuite',
+    'Здрасьте',
+    'Доброе утро, я по поводу документов',
+    'Здравия желаю',
     'privet',
     'Доброе утро',
     'hello',

@@ -3,6 +3,11 @@ import type { IntentPhrases } from '../phrase-types';
 /** Changing the reply language. */
 export const languagePhrases: IntentPhrases = {
   kk: [
+    'тілді өзгертейін',
+    'казакша болса жаксы болар еди',
+    'Qazaqşa',
+    'орысша түсінікті болар еді',
+    'қазақша сөйлесейікші',
     'қазақ тілінде, пожалуйста',
     'orysha',
     'Орыс тілінде жалғастырайық',
@@ -35,6 +40,10 @@ export const languagePhrases: IntentPhrases = {
     'казакша жазшы',
   ],
   ru: [
+    'kazakhskiy yazyk pozhaluista',
+    'порусски',
+    'давай казахша',
+    'хочу казахскую версию',
     'казахский язык',
     'а по-казахски можно?',
     'на казахском пожалуйста',

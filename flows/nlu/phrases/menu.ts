@@ -2,6 +2,10 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const menuPhrases: IntentPhrases = {
   kk: [
+    'Bas mázir',
+    'мазирди',
+    'басына оралу',
+    'мәзірге қайту',
     'бас мазирге оралу',
     'басты бетке қайту',
     'Бас мәзірге өту',
@@ -29,6 +33,10 @@ export const menuPhrases: IntentPhrases = {
     'бәрін басынан',
   ],
   ru: [
+    'покажите снова все услуги',
+    'начать сначала',
+    'вменю',
+    'перейти к меню',
     'glavnoe menyu',
     'вернуться на главную',
     'главное меню',

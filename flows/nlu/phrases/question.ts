@@ -8,6 +8,8 @@ import type { IntentPhrases } from '../phrase-types';
 export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   fee: {
     kk: [
+      'tólemi bar ma',
+      'акшасы канша',
       'бұл ақылы қызмет пе',
       'ақша төлеу керек пе',
       'қызмет ақылы ма әлде тегін бе',
@@ -40,6 +42,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'баж салығын төлейміз бе',
     ],
     ru: [
+      'а деньги заэто берут?',
       'eto besplatno?',
       'по деньгам скока выйдет?',
       'это бесплатно или платно',
@@ -73,6 +76,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   term: {
     kk: [
+      'канша кун кутемиз',
       '{s} қашан шығады',
       'нәтижесі қашан шығады',
       'қорытындысы қашан белгілі болады',
@@ -107,6 +111,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'күнтізбелік неше күн',
     ],
     ru: [
+      'долго ждать?',
       'когда будут известны итоги {s}',
       'когда проходит {s}',
       'до какого числа принимают документы',
@@ -142,6 +147,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   channels: {
     kk: [
+      'үйден интернетпен жіберсем бола ма',
       'через цон болама',
       'колледжге өзім барып тапсырамын ба, әлде ХҚКО-ға ма',
       'ХҚКО арқылы бола ма',
@@ -173,6 +179,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'колледждің өзіне барамын ба',
     ],
     ru: [
+      'а через интернет можно сделать не выходя из дома',
       'а онлайн через портал можно?',
       'можно ли через ЦОН',
       'можно онлайн',
@@ -203,6 +210,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   hours: {
     kk: [
+      'ХҚКО сенбі күні ашық па',
       'түскі үзіліс қай уақытта',
       'ХҚКО жексенбіде ашық па',
       'сағат нешеде ашылады',
@@ -225,6 +233,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'жексенбіде ашық па',
     ],
     ru: [
+      'а в васкресенье вы открыты',
+      'во сколько цон закрывается сегодня',
       'ЦОН работает в воскресенье?',
       'ЦОН работает в воскресенье',
       'во сколько открываетесь',
@@ -247,6 +257,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   documents: {
     kk: [
+      'справка әкелейін бе',
+      'жеке куалик пен тагы кандай кагаз',
       '{s} үшін анықтама керек пе',
       'анықтама міндетті ме',
       'медициналық анықтама керек пе',
@@ -277,6 +289,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'тізімде не бар',
     ],
     ru: [
+      'kakie dokumenty brat s soboi',
+      'а паспорт надо брать или удостоверение личнсти',
       'для {s} подойдёт ли справка',
       'нужна ли справка для {s}',
       'обязательна ли эта справка',
@@ -310,6 +324,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   missing_document: {
     kk: [
+      'Фотосурет жоқ, онсыз бола ма',
       'анықтама әлі дайын емес, онсыз қабылдай ма',
       'құжатым жоқ болса не істеймін',
       '{s} үшін анықтама жоқ, қабылдай ма',
@@ -336,6 +351,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'құжатым толық емес, қабылдай ма',
     ],
     ru: [
+      'свидетельства о рождении у меня на руках нету, утеряно давно',
       'справки ещё нет, без неё примут?',
       'если документа нет, что делать',
       '{s} без справки можно оформить?',
@@ -366,6 +382,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   result: {
     kk: [
+      'дайн болғанда қайдан аламын',
       'соңында қандай құжат аламн',
       'соңында қандай құжат беріледі',
       'нәтижесі қағаз ба',
@@ -387,6 +404,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'цифрлық құжаттарға келе ме',
     ],
     ru: [
+      'а что мне на руки дадут в итоге, бумагу или в электронном виде',
       'мне на руки что дадут?',
       'что выдадут в итоге',
       'результат бумажный',
@@ -413,6 +431,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
   },
   refusal: {
     kk: [
+      'бас тартса не істеймін',
       'неге кабылдамауы мүмкін',
       'неге бас тартады',
       'бас тартса не істеймін',
@@ -434,6 +453,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'бас тарту туралы қолхат берсе не істеймін',
     ],
     ru: [
+      'а бывает что отказывают?',
       'в каких случаях отказывают?',
       'за что могут отказать',
       'почему отказывают',
