@@ -47,19 +47,22 @@ export function createTexts(resources: Resources = loadResources()): Texts {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  // Texts are looked up on every turn (menus, buttons) and i18next resolves a key in microseconds,
-  // which adds up: each key is resolved once per language and kept. Plurals (`count`) still go
-  // through i18next, which picks the plural form.
+  // Texts are looked up on every turn (menus, buttons, due dates) and i18next resolves a key in
+  // microseconds, which adds up: each key is resolved once per language (and plural form) and kept.
   const translators = new Map(
     LANGS.map((lang) => {
       const t = instance.getFixedT(lang);
+      const plurals = new Intl.PluralRules(lang);
       const templates = new Map<string, string>();
       const translate: Translate = (key, vars) => {
-        if (vars && 'count' in vars) return oneFullStop(t(key, vars) as string);
-        let template = templates.get(key);
+        const count = vars?.count;
+        // i18next picks a plural form by the count's category, and `_zero` for 0 where a text has one.
+        const form = typeof count === 'number' ? (count === 0 ? 'zero' : plurals.select(count)) : undefined;
+        const cacheKey = form === undefined ? key : `${key}#${form}`;
+        let template = templates.get(cacheKey);
         if (template === undefined) {
-          template = t(key) as string;
-          templates.set(key, template);
+          template = (form === undefined ? t(key) : t(key, { count, skipInterpolation: true })) as string;
+          templates.set(cacheKey, template);
         }
         return vars ? oneFullStop(template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole))) : template;
       };

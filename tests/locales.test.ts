@@ -1,5 +1,7 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { loadResources } from '../locales/i18n';
+import { createTexts, loadResources } from '../locales/i18n';
+import type { Lang } from '../store/types';
 
 function leaves(value: unknown, prefix = ''): [string, unknown][] {
   if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
@@ -44,5 +46,36 @@ describe('every text a citizen sees exists in Kazakh and Russian', () => {
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const kk = new Map(leaves(resources.kk).map(([k, v]) => [baseKey(k), v]));
     for (const [key, ru] of leaves(resources.ru)) expect(vars(kk.get(baseKey(key)) as string), key).toEqual(vars(ru as string));
+  });
+});
+
+describe('texts with a count', () => {
+  const texts = createTexts(resources);
+  const reference = i18next.createInstance();
+  void reference.init({ resources, fallbackLng: false, initAsync: false, interpolation: { escapeValue: false } });
+  const pluralKeys = (lang: Lang) => [
+    ...new Set(
+      Object.entries(resources[lang]).flatMap(([ns, tree]) =>
+        leaves(tree)
+          .map(([k]) => k)
+          .filter((k) => k !== baseKey(k))
+          .map((k) => `${ns}:${baseKey(k)}`),
+      ),
+    ),
+  ];
+
+  it.each(['kk', 'ru'] as const)('take the plural form i18next would for every count (%s), though each form is looked up once', (lang) => {
+    const keys = pluralKeys(lang);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      for (const count of [0, 1, 2, 3, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111]) {
+        const vars = { count, date: '9 декабря 2026 г.', opens: '1 декабря', reason: 'X' };
+        expect(texts.t(lang, key, vars), `${lang} ${key} ${count}`).toBe(
+          reference
+            .getFixedT(lang)(key, vars)
+            .replace(/ г\.\.$/, ' г.'),
+        );
+      }
+    }
   });
 });
