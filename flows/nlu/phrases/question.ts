@@ -40,6 +40,9 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'tegin be alde aqyly ma',
       'ақысыз ба',
       'баж салығын төлейміз бе',
+      'tegin be',
+      'ақшасы қанша болады',
+      'мемлекеттік баж төлеу керек пе',
     ],
     ru: [
       'а деньги заэто берут?',
@@ -72,6 +75,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'oplata nuzhna?',
       'скок тенге платить',
       'госпошлину платить надо?',
+      'госпошлина есть?',
+      'платить что-то нужно?',
     ],
   },
   term: {
@@ -109,6 +114,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'qansha kun kutu kerek',
       'бір аптада бітіп қала ма',
       'күнтізбелік неше күн',
+      'қашан дайын болады шамамен',
+      'неше жұмыс күні күтемін',
     ],
     ru: [
       'долго ждать?',
@@ -143,6 +150,9 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'skolko dney zhdat',
       'за неделю сделают?',
       'сколько рабочих дней рассматривают',
+      'быстро сделают?',
+      'skolko dney delaetsya',
+      'сколько рабочих дней ждать',
     ],
   },
   channels: {
@@ -177,6 +187,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'телефоннан өтініш беруге бола ма',
       'егов арқылы жасауға бола ма',
       'колледждің өзіне барамын ба',
+      'eGov mobile арқылы бола ма',
+      'ЦОН-ға бармай онлайн тапсыруға бола ма',
     ],
     ru: [
       'а через интернет можно сделать не выходя из дома',
@@ -206,6 +218,9 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'через телефон можно оформить?',
       'через портал электронного правительства можно?',
       'в сам колледж идти?',
+      'обязательно идти в цон или можно в само учебное заведение',
+      'cherez egov mozhno?',
+      'через госуслуги можно подать?',
     ],
   },
   hours: {
@@ -231,6 +246,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'jumys uaqyty qandai',
       'кешке нешеге дейін қабылдайды',
       'жексенбіде ашық па',
+      'ХҚКО сенбі күні жұмыс істей ме',
     ],
     ru: [
       'а в васкресенье вы открыты',
@@ -253,6 +269,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'grafik raboty',
       'до скольки принимают вечером',
       'в воскресенье открыто?',
+      'во сколько открывается',
+      'цон в воскресенье работает?',
     ],
   },
   documents: {
@@ -287,6 +305,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'qandai qujat kerek',
       'анықтама керек пе',
       'тізімде не бар',
+      'өтінішті өзім толтырамын ба',
+      'жеке куәлік жеткілікті ме, басқа не керек',
     ],
     ru: [
       'kakie dokumenty brat s soboi',
@@ -320,6 +340,9 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'справка нужна какая-то?',
       'фото надо приносить?',
       'что по списку нести',
+      'нужна доверенность если подаю за сына?',
+      'удостоверение личности хватит?',
+      'копии нужно заверять у нотариуса?',
     ],
   },
   missing_document: {
@@ -349,6 +372,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'куәлігім жоғалған, болады ма',
       'udostoverenie joq',
       'құжатым толық емес, қабылдай ма',
+      'туу туралы куәлік жоқ болса ше',
+      'жеке куәлігім жоғалып кетті, не істеймін, құжат тапсыру керек еді',
     ],
     ru: [
       'свидетельства о рождении у меня на руках нету, утеряно давно',
@@ -378,6 +403,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'net udostovereniya',
       'не все документы есть, примут ли',
       'удостоверение с истекшим сроком',
+      'у меня нет копии, примут без неё?',
+      'а если нет удостоверения личности',
     ],
   },
   result: {
@@ -402,6 +429,7 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'нәтижесі қандай болады',
       'ne beredi sonynda',
       'цифрлық құжаттарға келе ме',
+      'цифрлық құжаттарда шыға ма',
     ],
     ru: [
       'а что мне на руки дадут в итоге, бумагу или в электронном виде',
@@ -427,6 +455,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'chto v itoge dadut',
       'придёт в электронном виде?',
       'в цифровые документы придёт?',
+      'будет ли в цифровых документах',
+      'результат придёт в личный кабинет или забирать самой',
     ],
   },
   refusal: {
@@ -472,6 +502,8 @@ export const questionPhrases: Record<QuestionTopic, IntentPhrases> = {
       'что будет если откажут',
       'из-за чего не выдают',
       'дали расписку об отказе, что дальше',
+      'если откажут, что тогда',
+      'могут ли отказать',
     ],
   },
 };
