@@ -1,4 +1,5 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
+import { ONLINE } from './cues';
 import { fold } from './normalise';
 
 /**
@@ -54,8 +55,10 @@ export function applicationNumberIn(text: string): string | undefined {
  * home or a reason not to come, a change of language needs a language; otherwise the next guess is taken.
  */
 export const INTENT_GATES: Partial<Record<string, RegExp>> = {
-  home_visit:
-    /(дом|выезд|выез|приех|приход|прийти|прид|инвалид|мугедек|лежач|тосек|коляс|ходить|ходит|передвиг|уйге|уйден|уйде|бара алма|журе алма|козгал|пожил|карт |кариям|ауыр|болею|болен|больн|кел)/,
+  // …and asks nothing about applying online ("я не могу прийти, можно онлайн?" asks about channels)
+  home_visit: new RegExp(
+    `^(?![\\s\\S]*${ONLINE.source})[\\s\\S]*(дом|выезд|выез|приех|приход|прийти|прид|инвалид|мугедек|лежач|тосек|коляс|ходить|ходит|передвиг|уйге|уйден|уйде|бара алма|журе алма|козгал|пожил|карт |кариям|ауыр|болею|болен|больн|кел|инсульт|перелом|гипс|костыл|лежу)`,
+  ),
   language: /(язык|тил|казакш|орысш|орыш|русск|руск|казахск|kazaksha|qazaqsha|orysha)/,
   // a question about a service asks about one of its topics (the fee, the term, where, when open, which documents, what if one is missing, the result, a refusal)
   question: new RegExp(

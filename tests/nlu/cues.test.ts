@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { fold, parse } from '../../flows/nlu';
+import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from '../../flows/nlu/cues';
+
+/**
+ * The cues of the three intents never to miss (cues.ts), in wordings none of the phrase files or
+ * labelled messages hold: an injury or an illness that keeps one in bed, a wheelchair, "не доеду"; a
+ * person asked for in one word or by "перезвоните"; deadlines broken and money asked for. And the
+ * messages that only look like them: a day the citizen cannot come, a diploma of a specialist, a
+ * student of management.
+ */
+
+const homeVisits = [
+  'после перелома лежу, пусть ваш сотрудник подьедет за документами',
+  'я в гипсе, пусть придут домой',
+  'на костылях, не доеду до цона, приедьте',
+  'отец на инвалидной коляске, в цон не попадёт',
+  'нужен выезд сотрудника',
+  'мама после инфаркта, можно к нам кого-то прислать',
+  'Anam júre almaıdy, úıge kelińizder',
+  'әкемнің аяғы сынған, үйге келіп құжат алыңыздар',
+  'ХҚКО-ға бара алмаймын, аяғым ауырады',
+];
+
+const persons = [
+  'специалист',
+  'менеджер жоқ па, бізге маман керек',
+  'можно с кем-нибудь поговорить?',
+  'перезвоните',
+  'не понимаю, специалист нужен',
+  'позовите кого-нибудь',
+  'маған адам жазсын',
+  'оператор бар ма',
+];
+
+const complaints = ['сроки нарушены, документ так и не выдали', 'требовали деньги за справку', 'мерзімін бұзды, екі ай болды', 'в колледже просили заплатить на лапу'];
+
+const neither = [
+  'не могу найти диплом',
+  'не могу прийти в субботу, когда ещё работаете',
+  'сенбі күні бара алмаймын, жексенбі жұмыс істейсіз бе',
+  'с коляской можно зайти в цон?',
+  'учусь на менеджера, нужен академ',
+  'учусь на специалиста, нужна справка',
+  'диплом специалиста нужен срочно',
+  'какой специалист выдаёт справку',
+  'сколько денег требуется за дубликат',
+  'сроки подачи документов какие',
+  'сын инвалид, положено ли бесплатное питание',
+];
+
+describe('the cues of a home visit, a person and a complaint', () => {
+  it('each lexicon finds its intent in these words, and stays out of the others and of the look-alikes', () => {
+    for (const text of homeVisits) expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of persons) expect(asksForPerson(fold(text)), text).toBe(true);
+    for (const text of complaints) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+    for (const text of [...neither, ...persons, ...complaints]) expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    for (const text of [...neither, ...homeVisits, ...complaints]) expect(asksForPerson(fold(text)), text).toBe(false);
+    for (const text of [...neither, ...homeVisits, ...persons]) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
+  });
+
+  it.each([...homeVisits.map((text) => [text, 'home_visit'] as const), ...persons.map((text) => [text, 'operator'] as const), ...complaints.map((text) => [text, 'complaint'] as const)])(
+    '%s → %s',
+    (text, intent) => {
+      expect(parse(text, 'ru').intent).toBe(intent);
+    },
+  );
+
+  it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
+    for (const text of ['можно подать онлайн, я не могу прийти', 'ХҚКО-ға бара алмаймын, егов арқылы бола ма']) expect(parse(text, 'ru').intent, text).not.toBe('home_visit');
+  });
+});
