@@ -162,5 +162,11 @@ export const academicLeavePhrases: ServicePhrases = {
     { text: 'на сколько максимум дают академический отпуск по болезни', intent: 'question', topic: 'term' },
     { text: 'академиялық демалыс үшін ВКК қорытындысы міндетті ме', intent: 'question', topic: 'documents' },
     { text: 'для академа по армии повестка нужна оригинал?', intent: 'question', topic: 'documents' },
+    { text: 'колледж әскерге кететінімді біле тұра академ бермеді, шағым', intent: 'complaint', against: 'provider' },
+    { text: 'академиялық демалысқа өтінішті колледжге өзім апарамын ба', intent: 'question', topic: 'channels' },
+    { text: 'академиялық демалыстан кейін оқуымды қайдан жалғастырамын', intent: 'question', topic: 'result' },
+    { text: 'после академа вернусь на тот же курс?', intent: 'question', topic: 'result' },
+    { text: 'в каких случаях не дают академ', intent: 'question', topic: 'refusal' },
+    { text: 'академиялық демалыс беруден бас тарта ма, егер ВКК жоқ болса', intent: 'question', topic: 'refusal' },
   ],
 };

@@ -160,5 +160,10 @@ export const correctEducationDocumentPhrases: ServicePhrases = {
     { text: 'исправление ошибки в аттестате бесплатно?', intent: 'question', topic: 'fee' },
     { text: 'дипломдағы тегін өзгерту үшін неке куәлігі керек пе', intent: 'question', topic: 'documents' },
     { text: 'для исправления фамилии в дипломе нужно свидетельство о браке?', intent: 'question', topic: 'documents' },
+    { text: 'колледж отказывается исправлять ошибку в дипломе, которую сам допустил, жалоба', intent: 'complaint', against: 'provider' },
+    { text: 'қатені түзетуге мектепке қай күндері барамын', intent: 'question', topic: 'hours' },
+    { text: 'после исправления ошибки выдадут новый диплом или внесут правку в старый', intent: 'question', topic: 'result' },
+    { text: 'исправление фамилии в аттестате, сколько ждать', intent: 'question', topic: 'term' },
+    { text: 'дипломдағы қатені түзету қанша күн алады', intent: 'question', topic: 'term' },
   ],
 };

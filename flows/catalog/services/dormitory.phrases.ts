@@ -164,5 +164,9 @@ export const dormitoryPhrases: ServicePhrases = {
     { text: 'жатақханадан орын бермей, басқаларға берді, шағым түсіремін', intent: 'complaint', against: 'provider' },
     { text: 'сколько стоит проживание в общежитии колледжа в месяц', intent: 'question', topic: 'fee' },
     { text: 'жатақханада тұру ақылы ма', intent: 'question', topic: 'fee' },
+    { text: 'справки о многодетности пока нет, можно подать на общежитие без неё', intent: 'question', topic: 'missing_document' },
+    { text: 'жатақханаға өтінішті егов арқылы беруге бола ма', intent: 'question', topic: 'channels' },
+    { text: 'когда скажут, дали общежитие или нет', intent: 'question', topic: 'term' },
+    { text: 'жатақханаға өтініш неше күнде қаралады', intent: 'question', topic: 'term' },
   ],
 };

@@ -172,5 +172,10 @@ export const duplicateHigherPhrases: ServicePhrases = {
     { text: 'сколько ждать дубликат диплома университета', intent: 'question', topic: 'term' },
     { text: 'дубликат диплома вуза можно заказать онлайн', intent: 'question', topic: 'channels' },
     { text: 'университет дипломының телнұсқасына егов арқылы өтініш беруге бола ма', intent: 'question', topic: 'channels' },
+    { text: 'удостоверение просрочено, примут ли заявление на дубликат диплома вуза', intent: 'question', topic: 'missing_document' },
+    { text: 'почему вуз может отказать в дубликате диплома', intent: 'question', topic: 'refusal' },
+    { text: 'ЖОО дипломының телнұсқасы тегін бе', intent: 'question', topic: 'fee' },
+    { text: 'для дубликата диплома вуза какое заявление писать', intent: 'question', topic: 'documents' },
+    { text: 'университет дипломының телнұсқасына газетке хабарландыру беру керек пе', intent: 'question', topic: 'documents' },
   ],
 };

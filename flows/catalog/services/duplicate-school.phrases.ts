@@ -221,5 +221,13 @@ export const duplicateSchoolPhrases: ServicePhrases = {
     { text: 'мектеп аттестатының телнұсқасын неше күнде береді', intent: 'question', topic: 'term' },
     { text: 'дубликат аттестата платный или нет', intent: 'question', topic: 'fee' },
     { text: 'аттестаттың телнұсқасы ақылы ма', intent: 'question', topic: 'fee' },
+    { text: 'жеке куәлігім жоқ, аттестаттың телнұсқасын туу куәлігімен алуға бола ма', intent: 'question', topic: 'missing_document' },
+    { text: 'могут отказать в дубликате аттестата, если школа реорганизована?', intent: 'question', topic: 'refusal' },
+    { text: 'дубликат аттестата выдают на бланке или только электронно', intent: 'question', topic: 'result' },
+    { text: 'аттестаттың телнұсқасы цифрлық құжаттарда көріне ме', intent: 'question', topic: 'result' },
+    { text: 'в школу за дубликатом аттестата в какие часы приходить', intent: 'question', topic: 'hours' },
+    { text: 'мектеп кеңсесі аттестат бойынша қай сағатта қабылдайды', intent: 'question', topic: 'hours' },
+    { text: 'для дубликата аттестата фото нужно?', intent: 'question', topic: 'documents' },
+    { text: 'аттестаттың телнұсқасына өтінішке не жазамын, жоғалту себебін бе', intent: 'question', topic: 'documents' },
   ],
 };

@@ -192,5 +192,10 @@ export const duplicateTvetPhrases: ServicePhrases = {
     { text: 'за дубликат диплома колледжа надо платить?', intent: 'question', topic: 'fee' },
     { text: 'колледж дипломының телнұсқасы қанша уақытта дайын болады', intent: 'question', topic: 'term' },
     { text: 'дубликат диплома колледжа сколько делают', intent: 'question', topic: 'term' },
+    { text: 'дубликат диплома техникума можно через цон оформить', intent: 'question', topic: 'channels' },
+    { text: 'колледж дипломының телнұсқасын қолыма қашан және қалай береді', intent: 'question', topic: 'result' },
+    { text: 'канцелярия колледжа по дубликатам работает в субботу?', intent: 'question', topic: 'hours' },
+    { text: 'для дубликата диплома колледжа нужна справка из полиции об утере?', intent: 'question', topic: 'documents' },
+    { text: 'колледж дипломының телнұсқасына қандай өтініш толтырамын', intent: 'question', topic: 'documents' },
   ],
 };

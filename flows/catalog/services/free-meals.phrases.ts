@@ -158,5 +158,10 @@ export const freeMealsPhrases: ServicePhrases = {
     { text: 'ребенок с инвалидностью, колясочник, нужно оформить бесплатное питание в колледже. Можно, чтобы сотрудник приехал к нам на дом?', intent: 'home_visit' },
     { text: 'колледж не включил сироту в список на бесплатное питание, жалоба на колледж', intent: 'complaint', against: 'provider' },
     { text: 'тегін тамаққа өтініш неше күн қаралады', intent: 'question', topic: 'term' },
+    { text: 'тегін тамақ шешімі шыққанын қалай білемін', intent: 'question', topic: 'result' },
+    { text: 'нет справки АСП, можно ли всё равно оформить питание', intent: 'question', topic: 'missing_document' },
+    { text: 'бесплатное питание совсем бесплатное или частично платим', intent: 'question', topic: 'fee' },
+    { text: 'для бесплатного питания копия удостоверения опекуна подойдёт?', intent: 'question', topic: 'documents' },
+    { text: 'тегін тамаққа табыс туралы анықтаманы қайдан аламын', intent: 'question', topic: 'documents' },
   ],
 };

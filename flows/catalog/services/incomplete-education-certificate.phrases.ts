@@ -156,5 +156,10 @@ export const incompleteEducationCertificatePhrases: ServicePhrases = {
     { text: 'справку о незаконченном обучении можно заказать в цоне', intent: 'question', topic: 'channels' },
     { text: 'справку о неоконченном обучении через сколько дней выдадут', intent: 'question', topic: 'term' },
     { text: 'оқығаны туралы анықтама неше күнде дайын', intent: 'question', topic: 'term' },
+    { text: 'колледж не даёт справку о том, что я учился, жалуюсь', intent: 'complaint', against: 'provider' },
+    { text: 'справку о периоде обучения в колледже в какое время выдают', intent: 'question', topic: 'hours' },
+    { text: 'оқығаны туралы анықтаманы бермеуі мүмкін бе', intent: 'question', topic: 'refusal' },
+    { text: 'оқуды аяқтамағаны туралы анықтамаға не апарамын', intent: 'question', topic: 'documents' },
+    { text: 'что нужно для справки о неоконченном обучении, кроме удостоверения', intent: 'question', topic: 'documents' },
   ],
 };

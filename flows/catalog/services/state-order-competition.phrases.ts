@@ -66,5 +66,9 @@ export const stateOrderCompetitionPhrases: ServicePhrases = {
     { text: 'когда проходит конкурс по госзаказу на подготовку кадров в колледжах?', intent: 'question', topic: 'term' },
     { text: 'мемтапсырыс конкурсына құжат қабылдау қашан басталады', intent: 'question', topic: 'term' },
     { text: 'какие документы колледжу нужны на конкурс госзаказа', intent: 'question', topic: 'documents' },
+    { text: 'мемтапсырыс конкурсына колледжді қандай себеппен жібермейді', intent: 'question', topic: 'refusal' },
+    { text: 'участие колледжа в конкурсе госзаказа платное?', intent: 'question', topic: 'fee' },
+    { text: 'куда подавать заявку колледжа на конкурс госзаказа', intent: 'question', topic: 'channels' },
+    { text: 'мемтапсырыс конкурсына өтінімді ХҚКО арқылы береміз бе', intent: 'question', topic: 'channels' },
   ],
 };

@@ -156,5 +156,10 @@ export const transferReinstatementPhrases: ServicePhrases = {
     { text: 'для перевода нужна зачётка, заверенная печатью?', intent: 'question', topic: 'documents' },
     { text: 'басқа колледжге ауысу қай уақытта жасалады', intent: 'question', topic: 'term' },
     { text: 'перевестись в другой колледж можно только летом?', intent: 'question', topic: 'term' },
+    { text: 'колледж ауысуға құжаттарымды бермей жатыр, шағым', intent: 'complaint', against: 'provider' },
+    { text: 'қайта қабылданғаным туралы бұйрық қашан шығады', intent: 'question', topic: 'result' },
+    { text: 'могут ли не перевести, если нет мест на грант', intent: 'question', topic: 'refusal' },
+    { text: 'заявление на перевод подавать в новый колледж или в старый', intent: 'question', topic: 'channels' },
+    { text: 'басқа колледжге ауысу үшін өтінішті қай жерге беремін', intent: 'question', topic: 'channels' },
   ],
 };

@@ -175,5 +175,9 @@ export const tvetAdmissionPhrases: ServicePhrases = {
     { text: 'колледжге құжатты онлайн тапсыруға бола ма', intent: 'question', topic: 'channels' },
     { text: 'до какого числа принимают документы в колледж', intent: 'question', topic: 'term' },
     { text: 'колледжге құжат қабылдау қашан аяқталады', intent: 'question', topic: 'term' },
+    { text: 'қабылдау комиссиясы демалыс күні жұмыс істей ме', intent: 'question', topic: 'hours' },
+    { text: 'как узнать, что сына зачислили в колледж', intent: 'question', topic: 'result' },
+    { text: 'колледж құжатымды қандай себеппен қабылдамауы мүмкін', intent: 'question', topic: 'refusal' },
+    { text: 'за подачу документов в колледж платить надо?', intent: 'question', topic: 'fee' },
   ],
 };
