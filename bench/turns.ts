@@ -145,8 +145,10 @@ export interface EngineTurnsResult extends TurnsResult {
  * a new conversation. Home visits get unlimited capacity, so that bookings never run out.
  */
 export async function engineTurns(redisUrl: string, seconds: number): Promise<EngineTurnsResult> {
-  const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:` });
-  const hours = loadConfig({}).CONTACT_CENTRE_HOURS;
+  const shipped = loadConfig({});
+  // As the server opens it: a turn's commands fail fast, with the shipped deadline.
+  const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:`, commandTimeoutMs: shipped.STORE_TIMEOUT_MS });
+  const hours = shipped.CONTACT_CENTRE_HOURS;
   const runtime = createRuntime({
     store,
     texts: createTexts(),

@@ -1,7 +1,8 @@
-import { ClientClosedError, ClientOfflineError, ConnectionTimeoutError, ErrorReply, ReconnectStrategyError, SocketClosedUnexpectedlyError, SocketTimeoutError, TimeoutError } from 'redis';
+import { AbortError, ClientClosedError, ClientOfflineError, ConnectionTimeoutError, ErrorReply, ReconnectStrategyError, SocketClosedUnexpectedlyError, SocketTimeoutError, TimeoutError } from 'redis';
 import { addUnreachableKind } from './unavailable';
 
-const UNREACHABLE = [TimeoutError, ClientOfflineError, ClientClosedError, SocketClosedUnexpectedlyError, ConnectionTimeoutError, SocketTimeoutError, ReconnectStrategyError];
+/** `AbortError`: a command of a turn not written before its deadline (store/redis-deadline.ts). */
+const UNREACHABLE = [TimeoutError, AbortError, ClientOfflineError, ClientClosedError, SocketClosedUnexpectedlyError, ConnectionTimeoutError, SocketTimeoutError, ReconnectStrategyError];
 /** Replies of a Redis Cluster that has lost a master (CLUSTERDOWN) or is moving the slot asked for (TRYAGAIN). */
 const CLUSTER_REPLIES = /^(CLUSTERDOWN|TRYAGAIN) /;
 

@@ -4,6 +4,7 @@ import { RedisRateLimits } from './redis-rate-limits';
 import { RedisFiles } from './redis-files';
 import { toJson } from './json';
 import { RedisBus } from './redis-bus';
+import { withSharedDeadline } from './redis-deadline';
 import { clusterNodeDefaults, type Masters, nodeUrl, type RedisTarget, scanMasters } from './redis-connection';
 import { outboxScripts, RedisOutbox } from './redis-outbox';
 import { RedisSendLimits, sendLimitScripts } from './redis-send-limits';
@@ -66,13 +67,24 @@ const saveConversation = defineScript({
 const scripts = { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts, ...outboxScripts };
 
 /** `failFast`: a command issued while the connection is down fails at once instead of waiting in node-redis's offline queue. */
+/**
+ * Failing fast (a deadline for a turn's commands), commands issued while the connection is down fail
+ * at once; then node-redis's own per-command timeout (5 s) has nothing left to guard and is turned off.
+ */
+const commandOptionsFor = (failFast: boolean) => (failFast ? { commandOptions: { timeout: 0 } } : {});
+
 function connect(url: string, failFast = false) {
-  return createClient({ url, disableOfflineQueue: failFast, scripts });
+  return createClient({ url, disableOfflineQueue: failFast, ...commandOptionsFor(failFast), scripts });
 }
 export type RedisClient = ReturnType<typeof connect>;
 
 function connectCluster(nodes: readonly string[], failFast: boolean) {
-  return createCluster({ rootNodes: nodes.map((node) => ({ url: nodeUrl(node) })), defaults: { disableOfflineQueue: failFast, ...clusterNodeDefaults(nodes) }, scripts });
+  return createCluster({
+    rootNodes: nodes.map((node) => ({ url: nodeUrl(node) })),
+    defaults: { disableOfflineQueue: failFast, ...clusterNodeDefaults(nodes) },
+    ...commandOptionsFor(failFast),
+    scripts,
+  });
 }
 
 /**
@@ -259,7 +271,7 @@ export async function createRedisStore({ prefix = 'ca:', onError, commandTimeout
     throw error;
   }
   // A timed-out command still queued is dropped, so a turn that failed is never written after Redis returns.
-  const turns = commandTimeoutMs ? (client.withCommandOptions({ timeout: commandTimeoutMs }) as unknown as RedisClient) : client;
+  const turns = commandTimeoutMs ? withSharedDeadline(client, commandTimeoutMs) : client;
   // On a cluster the bus uses sharded pub/sub: a topic's messages go to the shard of its channel only, not to every node.
   const bus = new RedisBus(client, prefix, onError, { sharded: 'clusterNodes' in target });
   const outbox = new RedisOutbox(client, prefix, onError);

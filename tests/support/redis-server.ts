@@ -12,6 +12,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Ends it at once (SIGKILL), as a crash would; a persisting server's data is on disk. */
   kill(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open, nothing is read or answered, as a server stuck on a slow disk. */
+  freeze(): void;
+  /** Lets a frozen server go on (SIGCONT). */
+  thaw(): void;
 }
 
 export interface RedisServerOptions {
@@ -69,5 +73,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     url: `redis://127.0.0.1:${port}`,
     stop: () => end('SIGTERM', options.dir === undefined),
     kill: () => end('SIGKILL', false),
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
   };
 }

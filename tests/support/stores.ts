@@ -18,6 +18,12 @@ const memoryStores = new Map<string, Store>();
 const clusterNodes = inject('redisClusterNodes');
 if (clusterNodes.length === 0) console.warn('redis-server or redis-cli is missing: the store suites skip the Redis Cluster');
 
+/**
+ * As the server opens its store, a turn's commands fail fast and have a deadline (STORE_TIMEOUT_MS);
+ * a generous one here, so that a suite writing 10 000 entries at once on a loaded machine meets it.
+ */
+const STORE_TIMEOUT_MS = 10_000;
+
 /** Every store, for suites that hold them to one contract with `describe.each`: memory, one Redis, a 3-node Redis Cluster. */
 export const factories: [string, Open][] = [
   [
@@ -28,8 +34,10 @@ export const factories: [string, Open][] = [
       return store;
     },
   ],
-  ['redis', (space) => createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError })],
-  ...(clusterNodes.length > 0 ? [['redis-cluster', (space: string) => createRedisStore({ clusterNodes, prefix: `test-${space}:`, onError })] as [string, Open]] : []),
+  ['redis', (space) => createRedisStore({ url: inject('redisUrl'), prefix: `test-${space}:`, onError, commandTimeoutMs: STORE_TIMEOUT_MS })],
+  ...(clusterNodes.length > 0
+    ? [['redis-cluster', (space: string) => createRedisStore({ clusterNodes, prefix: `test-${space}:`, onError, commandTimeoutMs: STORE_TIMEOUT_MS })] as [string, Open]]
+    : []),
 ];
 
 /**
