@@ -16,6 +16,7 @@ import {
   type ConversationStore,
   type HandoffIndex,
   type HandoffPlacement,
+  type QueuePage,
   type IdempotencyStore,
   type Outbox,
   type OutboxEntry,
@@ -170,6 +171,8 @@ class MemoryHandoff implements HandoffIndex {
   private readonly operators = new Map<string, Set<string>>();
   /** Where each filed id is, so that a move takes it out of its old place without a scan. */
   private readonly where = new Map<string, Filed>();
+  /** The latest revision stamped for each filed id. */
+  private readonly stamps = new Map<string, number>();
   private waits: number[] = [];
 
   async place(entry: HandoffPlacement): Promise<void> {
@@ -188,6 +191,7 @@ class MemoryHandoff implements HandoffIndex {
         if (ids?.size === 0) this.operators.delete(old.owner);
       }
       this.where.delete(entry.id);
+      this.stamps.delete(entry.id);
     }
     if (filing.kind === 'queue') {
       let queue = this.queues.get(filing.queue);
@@ -206,6 +210,21 @@ class MemoryHandoff implements HandoffIndex {
       ids.add(entry.id);
       this.where.set(entry.id, { kind: 'operator', owner: filing.owner });
     }
+    if (entry.revision !== undefined) await this.stamp(entry.id, entry.revision);
+  }
+
+  async stamp(id: string, revision: number): Promise<void> {
+    if (this.where.has(id) && revision > (this.stamps.get(id) ?? -1)) this.stamps.set(id, revision);
+  }
+
+  async revisions(ids: readonly string[]): Promise<(number | null)[]> {
+    return ids.map((id) => this.stamps.get(id) ?? null);
+  }
+
+  async queuePage(names: readonly string[], { offset, limit }: { offset: number; limit: number }): Promise<QueuePage> {
+    const all = names.flatMap((name) => this.queues.get(name)?.ids() ?? []);
+    const ids = all.slice(offset, offset + Math.max(0, limit));
+    return { total: all.length, ids, revisions: await this.revisions(ids) };
   }
 
   async queue(name: string, range?: { offset: number; limit: number }): Promise<string[]> {

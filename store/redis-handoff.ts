@@ -1,7 +1,7 @@
 import { defineScript } from 'redis';
 import { filingOf, RECENT_WAITS } from './handoff';
 import type { RedisClient } from './redis';
-import type { HandoffIndex, HandoffPlacement } from './types';
+import type { HandoffIndex, HandoffPlacement, QueuePage } from './types';
 
 /**
  * The handoff index in Redis. All its keys share the hash tag `{handoff}`, so the scripts that
@@ -11,16 +11,22 @@ import type { HandoffIndex, HandoffPlacement } from './types';
  *   ops                set of the ids any operator has
  *   where              hash id → the suffix of the key it is filed under (`q:general`, `op:operator:aida`)
  *   waits              list of recent waits, newest first
+ *   rev                hash id → the revision of its latest stored change (see `HandoffIndex.stamp`)
  * `where` lets a move take the id out of its old place without scanning every queue and operator.
  */
 
+/** Lua raising the stamp of `id` in the hash `key` to `revision` (all three Lua expressions), never lowering it. */
+const raiseStamp = (key: string, id: string, revision: string) => `
+    local stamped = tonumber(redis.call('HGET', ${key}, ${id}))
+    if not stamped or stamped < tonumber(${revision}) then redis.call('HSET', ${key}, ${id}, ${revision}) end`;
+
 /**
- * KEYS: where, ops, the new place (or `where` again when the id is filed nowhere).
+ * KEYS: where, ops, the new place (or `where` again when the id is filed nowhere), rev.
  * ARGV: key base, id, new `where` record ('' for nowhere), score, '1' to keep the score of an id
- * already in that queue.
+ * already in that queue, the revision filed ('' when not known).
  */
 const placeHandoff = defineScript({
-  NUMBER_OF_KEYS: 3,
+  NUMBER_OF_KEYS: 4,
   SCRIPT: `
     local base, id, record = ARGV[1], ARGV[2], ARGV[3]
     local old = redis.call('HGET', KEYS[1], id)
@@ -34,8 +40,10 @@ const placeHandoff = defineScript({
     end
     if record == '' then
       redis.call('HDEL', KEYS[1], id)
+      redis.call('HDEL', KEYS[4], id)
       return 0
     end
+    if old ~= record then redis.call('HDEL', KEYS[4], id) end
     if string.sub(record, 1, 2) == 'q:' then
       if ARGV[5] ~= '1' or old ~= record then
         redis.call('ZADD', KEYS[3], ARGV[4], id)
@@ -45,10 +53,12 @@ const placeHandoff = defineScript({
       redis.call('SADD', KEYS[2], id)
     end
     redis.call('HSET', KEYS[1], id, record)
+    if ARGV[6] ~= '' then${raiseStamp('KEYS[4]', 'id', 'ARGV[6]')}
+    end
     return 1`,
-  parseCommand(parser, where: string, ops: string, target: string, base: string, id: string, record: string, score: number, keepScore: boolean) {
-    parser.pushKeys([where, ops, target]);
-    parser.push(base, id, record, String(score), keepScore ? '1' : '0');
+  parseCommand(parser, where: string, ops: string, target: string, rev: string, base: string, id: string, record: string, score: number, keepScore: boolean, revision: number | undefined) {
+    parser.pushKeys([where, ops, target, rev]);
+    parser.push(base, id, record, String(score), keepScore ? '1' : '0', revision === undefined ? '' : String(revision));
   },
   transformReply: (reply: unknown) => reply as number,
 });
@@ -69,7 +79,52 @@ const handoffPosition = defineScript({
   transformReply: (reply: unknown) => (typeof reply === 'number' ? reply : null),
 });
 
-export const handoffScripts = { placeHandoff, handoffPosition };
+/** KEYS: where, rev. ARGV: id, revision. Stamps a filed id's revision, never lowering it. */
+const stampHandoff = defineScript({
+  NUMBER_OF_KEYS: 2,
+  SCRIPT: `
+    if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end${raiseStamp('KEYS[2]', 'ARGV[1]', 'ARGV[2]')}
+    return 1`,
+  parseCommand(parser, where: string, rev: string, id: string, revision: number) {
+    parser.pushKeys([where, rev]);
+    parser.push(id, String(revision));
+  },
+  transformReply: (reply: unknown) => reply as number,
+});
+
+/**
+ * KEYS: rev, then the queues in the order they are read. ARGV: offset, limit.
+ * Returns the total size of the queues, one page of their ids as if they were one list, and the ids' stamps.
+ */
+const handoffQueuePage = defineScript({
+  SCRIPT: `
+    local skip, room = tonumber(ARGV[1]), tonumber(ARGV[2])
+    local total, ids = 0, {}
+    for i = 2, #KEYS do
+      local size = redis.call('ZCARD', KEYS[i])
+      total = total + size
+      if skip >= size then
+        skip = skip - size
+      elseif room > 0 then
+        local page = redis.call('ZRANGE', KEYS[i], skip, skip + room - 1)
+        for _, id in ipairs(page) do ids[#ids + 1] = id end
+        room = room - #page
+        skip = 0
+      end
+    end
+    if #ids == 0 then return { total, ids, {} } end
+    return { total, ids, redis.call('HMGET', KEYS[1], unpack(ids)) }`,
+  parseCommand(parser, rev: string, queues: readonly string[], offset: number, limit: number) {
+    parser.push(String(1 + queues.length)); // the number of keys: as many as queues are read
+    parser.pushKeys([rev, ...queues]);
+    parser.push(String(offset), String(limit));
+  },
+  transformReply: (reply: unknown) => reply as QueuePageReply,
+});
+
+type QueuePageReply = [total: number, ids: string[], stamps: (string | null)[]];
+
+export const handoffScripts = { placeHandoff, handoffPosition, stampHandoff, handoffQueuePage };
 
 export class RedisHandoff implements HandoffIndex {
   private readonly base: string;
@@ -93,13 +148,32 @@ export class RedisHandoff implements HandoffIndex {
     return `${this.base}waits`;
   }
 
+  private get revKey() {
+    return `${this.base}rev`;
+  }
+
   async place(entry: HandoffPlacement): Promise<void> {
     const filing = filingOf(entry);
     const record = filing.kind === 'queue' ? `q:${filing.queue}` : filing.kind === 'operator' ? `op:${filing.owner}` : '';
     const target = record === '' ? this.whereKey : this.base + record;
     const score = filing.kind === 'queue' ? filing.score : 0;
     const keepScore = filing.kind === 'queue' && filing.keepScore;
-    await this.client.placeHandoff(this.whereKey, this.opsKey, target, this.base, entry.id, record, score, keepScore);
+    await this.client.placeHandoff(this.whereKey, this.opsKey, target, this.revKey, this.base, entry.id, record, score, keepScore, entry.revision);
+  }
+
+  async stamp(id: string, revision: number): Promise<void> {
+    await this.client.stampHandoff(this.whereKey, this.revKey, id, revision);
+  }
+
+  async revisions(ids: readonly string[]): Promise<(number | null)[]> {
+    if (ids.length === 0) return [];
+    return (await this.client.hmGet(this.revKey, [...ids])).map((stamp) => (stamp == null ? null : Number(stamp)));
+  }
+
+  async queuePage(names: readonly string[], { offset, limit }: { offset: number; limit: number }): Promise<QueuePage> {
+    const queues = names.map((name) => `${this.base}q:${name}`);
+    const [total, ids, stamps] = (await this.client.handoffQueuePage(this.revKey, queues, offset, Math.max(0, limit))) as QueuePageReply;
+    return { total, ids, revisions: stamps.map((stamp) => (stamp == null ? null : Number(stamp))) };
   }
 
   async queue(name: string, range?: { offset: number; limit: number }): Promise<string[]> {

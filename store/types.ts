@@ -169,6 +169,8 @@ export interface HandoffPlacement {
   priority: number;
   /** ISO time the conversation joined its queue; earlier first within a priority. */
   waitingSince?: string;
+  /** The conversation's revision as filed: kept as its stamp (see `HandoffIndex.stamp`). */
+  revision?: number;
 }
 
 /**
@@ -191,6 +193,26 @@ export interface HandoffIndex {
   recordWait(ms: number): Promise<void>;
   /** The most recent waits, newest first (at most 50). */
   recentWaits(): Promise<number[]>;
+  /**
+   * Notes the revision of a filed conversation's latest stored change (ignored when it is filed
+   * nowhere, and never lowered), so that a listing on any instance can tell whether what it drew
+   * from an earlier revision is still current. Filing it nowhere forgets the stamp.
+   */
+  stamp(id: string, revision: number): Promise<void>;
+  /** The stamps of these ids, in their order: null for an id filed nowhere or never stamped. */
+  revisions(ids: readonly string[]): Promise<(number | null)[]>;
+  /**
+   * One page of several queues read one after another as if they were one list, in one step: the
+   * ids with their stamps, and how many wait in all of them.
+   */
+  queuePage(names: readonly string[], range: { offset: number; limit: number }): Promise<QueuePage>;
+}
+
+export interface QueuePage {
+  total: number;
+  ids: string[];
+  /** The stamp of each id (see `HandoffIndex.revisions`). */
+  revisions: (number | null)[];
 }
 
 /** Messages between instances: operator events and frames for widget sockets held by another process. */

@@ -31,6 +31,9 @@ export class HandoffFiling implements EngineObserver {
         if (before?.owner === 'queue' || conversation.owner === 'queue') this.onQueueMoved();
         const servedAfter = before?.owner === 'queue' && conversation.owner.startsWith('operator:') ? before.handoff?.waitingSince : undefined;
         if (servedAfter) await this.store.handoff.recordWait(Date.parse(conversation.updatedAt) - Date.parse(servedAfter));
+      } else if (conversation.owner !== 'bot') {
+        // Filed where it was: the consoles' lists learn that what they drew from an older revision is out of date.
+        await this.store.handoff.stamp(conversation.id, conversation.revision);
       }
       for (const event of eventsOf(change)) await this.publish(event);
     } catch (error) {
@@ -47,6 +50,7 @@ export class HandoffFiling implements EngineObserver {
       priority: conversation.handoff?.priority ?? 0,
       ...(conversation.handoff?.queue ? { queue: conversation.handoff.queue } : {}),
       ...(conversation.handoff?.waitingSince ? { waitingSince: conversation.handoff.waitingSince } : {}),
+      revision: conversation.revision,
     });
   }
 

@@ -397,6 +397,40 @@ describe.each(factories)('%s store keeps the handoff index', (_name, open) => {
     }
   });
 
+  it('stamps the revision of a filed conversation, never lowering it, and forgets it once filed nowhere', async () => {
+    const q = queueName();
+    const login = `op-${randomUUID()}`;
+    const id = `stamped-${randomUUID()}`;
+    await store.handoff.stamp(id, 3); // filed nowhere yet: ignored
+    expect(await store.handoff.revisions([id])).toEqual([null]);
+    await store.handoff.place({ ...queued(id, q, 0, minute(1)), revision: 4 });
+    expect(await store.handoff.revisions([id, `never-${randomUUID()}`])).toEqual([4, null]);
+    await store.handoff.stamp(id, 6);
+    await store.handoff.stamp(id, 5); // a change stored earlier, stamped late
+    expect(await store.handoff.revisions([id])).toEqual([6]);
+    await store.handoff.place({ ...owned(id, login, q), revision: 7 });
+    expect(await store.handoff.revisions([id])).toEqual([7]);
+    // A placement that does not know the revision leaves no stale stamp behind when it moves the id.
+    await store.handoff.place(queued(id, q, 0, minute(1)));
+    expect(await store.handoff.revisions([id])).toEqual([null]);
+    await store.handoff.place({ ...queued(id, q, 0, minute(1)), revision: 8 });
+    await store.handoff.place({ ...queued(id, q, 0, minute(1)), owner: 'bot', revision: 9 });
+    expect(await store.handoff.revisions([id])).toEqual([null]);
+    expect(await store.handoff.revisions([])).toEqual([]);
+  });
+
+  it('reads a page across queues one after another, with the total and the stamps, in one step', async () => {
+    const [first, second] = [queueName(), queueName()];
+    for (let i = 0; i < 3; i++) await store.handoff.place({ ...queued(`${first}-${i}`, first, 0, minute(i)), revision: 10 + i });
+    for (let i = 0; i < 4; i++) await store.handoff.place(queued(`${second}-${i}`, second, 0, minute(i)));
+    const page = (offset: number, limit: number) => store.handoff.queuePage([first, second], { offset, limit });
+    expect(await page(0, 2)).toEqual({ total: 7, ids: [`${first}-0`, `${first}-1`], revisions: [10, 11] });
+    expect(await page(2, 3)).toEqual({ total: 7, ids: [`${first}-2`, `${second}-0`, `${second}-1`], revisions: [12, null, null] });
+    expect(await page(5, 50)).toEqual({ total: 7, ids: [`${second}-2`, `${second}-3`], revisions: [null, null] });
+    expect(await page(7, 50)).toEqual({ total: 7, ids: [], revisions: [] });
+    expect(await store.handoff.queuePage([queueName()], { offset: 0, limit: 50 })).toEqual({ total: 0, ids: [], revisions: [] });
+  });
+
   it('keeps the 50 most recent waits, newest first', async () => {
     const own = await open(randomUUID());
     try {
