@@ -10,6 +10,7 @@ import { GENERAL_QUEUE, SUPERVISORS_QUEUE, type Actor } from '../../../bot/hando
 import type { DescribedSection } from '../../../flows/describe';
 import type { Conversation, Lang } from '../../../store/types';
 import { ApiError, apiError } from '../../errors';
+import { factsOf, type ListedFacts, ListingRows } from '../../operator/listing-rows';
 import { conversationTitle, firstWordsIn, summarize } from '../../operator/summary';
 import { actorOf, bearer, type OperatorRouteOptions } from './deps';
 
@@ -78,26 +79,13 @@ function view(c: Conversation, lang: Lang, described: readonly DescribedSection[
   };
 }
 
-interface IdSource {
-  size(): Promise<number>;
-  read(range: { offset: number; limit: number }): Promise<string[]>;
-}
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
 
-/** One page of ids from several ordered lists read one after another, reading only what the page needs. */
-async function pageAcross(sources: readonly IdSource[], offset: number, limit: number): Promise<{ total: number; page: string[] }> {
-  const sizes = await Promise.all(sources.map((s) => s.size()));
-  const page: string[] = [];
-  let skip = offset;
-  for (const [index, source] of sources.entries()) {
-    const size = sizes[index]!;
-    if (skip >= size) {
-      skip -= size;
-      continue;
-    }
-    if (page.length < limit) page.push(...(await source.read({ offset: skip, limit: limit - page.length })));
-    skip = 0;
-  }
-  return { total: sizes.reduce((a, b) => a + b, 0), page };
+/** A JSON array of elements that are JSON already. */
+function jsonArray(elements: readonly Buffer[]): Buffer {
+  return Buffer.concat([OPEN, ...elements.flatMap((element, i) => (i === 0 ? [element] : [COMMA, element])), CLOSE]);
 }
 
 /** What a refused move means over HTTP. */
@@ -129,15 +117,39 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
     conversationTitle(c, lang) === undefined ? firstWordsIn(await store.conversations.transcriptHead(c.id, FIRST_WORDS_WITHIN)) : undefined;
 
   /** The conversations filed under the ids given, in that order; stale index entries are refiled. */
-  const load = async (ids: readonly string[], keep: (c: Conversation) => boolean): Promise<Conversation[]> => {
+  const load = async (ids: readonly string[], keep: (facts: ListedFacts) => boolean): Promise<Conversation[]> => {
     const found = await store.conversations.getMany(ids);
     const kept: Conversation[] = [];
     for (const conversation of found) {
       if (!conversation) continue;
-      if (keep(conversation)) kept.push(conversation);
+      if (keep(factsOf(conversation))) kept.push(conversation);
       else await handoff.refile(conversation);
     }
     return kept;
+  };
+
+  const rows = new ListingRows();
+  /**
+   * A page of the list as JSON in UTF-8, in the order of `ids`: a conversation is read and described
+   * again only when its stamp moved on since this instance last drew its row.
+   */
+  const listRows = async (ids: readonly string[], stamps: readonly (number | null)[], lang: Lang, keep: (facts: ListedFacts) => boolean): Promise<Buffer> => {
+    const kept = ids.map((id, i) => rows.get(id, stamps[i] ?? null, lang));
+    const current = (i: number) => kept[i] !== undefined && keep(kept[i].facts);
+    const drawn = new Map<string, Buffer>();
+    const read = await load(
+      ids.filter((_, i) => !current(i)),
+      keep,
+    );
+    await Promise.all(
+      read.map(async (c) => {
+        const json = Buffer.from(JSON.stringify(view(c, lang, describe(c.data, lang), await untitledFirstWords(c, lang))));
+        rows.put(c, lang, json);
+        drawn.set(c.id, json);
+      }),
+    );
+    const page = ids.flatMap((id, i) => (current(i) ? [kept[i]!.json] : drawn.has(id) ? [drawn.get(id)!] : []));
+    return jsonArray(page);
   };
 
   const queuesFor = (actor: Actor, queue: string | undefined) => (queue ? [queue] : actor.role === 'operator' ? [GENERAL_QUEUE] : [SUPERVISORS_QUEUE, GENERAL_QUEUE]);
@@ -172,24 +184,36 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       const me = `operator:${actor.login}` as const;
       let total: number;
       let page: string[];
+      let stamps: (number | null)[];
       if (status === 'closed' || owner === 'me') {
         const ids = status === 'closed' ? await handoff.recentlyClosed(500) : await store.handoff.owned(me);
         [total, page] = [ids.length, ids.slice(offset, offset + limit)];
+        // Closed conversations are filed nowhere, so they have no stamps.
+        stamps = status === 'closed' ? page.map(() => null) : await store.handoff.revisions(page);
       } else {
-        // Queues are long (thousands at peak): only the requested page is read from them.
-        const sources: IdSource[] = queuesFor(actor, queue).map((name) => ({ size: () => store.handoff.queueSize(name), read: (range) => store.handoff.queue(name, range) }));
+        // Queues are long (thousands at peak): only the requested page is read from them, with its stamps, in one step.
+        const queued = await store.handoff.queuePage(queuesFor(actor, queue), { offset, limit });
+        ({ total, ids: page, revisions: stamps } = queued);
         if (owner === 'any') {
+          // The conversations operators have come after the queues.
           const owned = await store.handoff.owned();
-          sources.push({ size: async () => owned.length, read: async ({ offset: from, limit: count }) => owned.slice(from, from + count) });
+          const from = Math.max(0, offset - queued.total);
+          const more = owned.slice(from, from + limit - page.length);
+          total += owned.length;
+          page = [...page, ...more];
+          stamps = [...stamps, ...(await store.handoff.revisions(more))];
         }
-        ({ total, page } = await pageAcross(sources, offset, limit));
       }
-      reply.header('x-total-count', String(total));
-      const matches = (c: Conversation) =>
+      const matches = (c: ListedFacts) =>
         status === 'closed'
-          ? c.status === 'closed' && (owner !== 'me' || c.handoff?.operator?.login === actor.login)
+          ? c.status === 'closed' && (owner !== 'me' || c.operatorLogin === actor.login)
           : c.status === 'open' && (owner === 'me' ? c.owner === me : owner === 'queue' ? c.owner === 'queue' : c.owner !== 'bot');
-      return Promise.all((await load(page, matches)).map(async (c) => view(c, lang, describe(c.data, lang), await untitledFirstWords(c, lang))));
+      // The rows are JSON already (kept so), sent as they are; `view` gives them the shape of ConversationView.
+      const body = await listRows(page, stamps, lang, matches);
+      return reply
+        .header('x-total-count', String(total))
+        .type('application/json; charset=utf-8')
+        .send(body as unknown as ConversationViewBody[]);
     },
   });
 
