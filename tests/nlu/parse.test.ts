@@ -65,7 +65,9 @@ describe('understanding what citizens type', () => {
     const text = 'справка жоқ болса что делать';
     expect(parse(text, 'kk')).toEqual(parse(text, 'kk', { context: 'first' }));
     expect(parse(text, 'kk')).toMatchObject({ intent: 'question', topic: 'missing_document' });
-    expect(parse(text, 'kk').serviceId).not.toBeNull();
+    // as a first message "справка" names services: one, or the few it fits equally
+    const first = parse(text, 'kk');
+    expect(first.serviceId ?? first.ambiguous).toBeTruthy();
     expect(parse(text, 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'missing_document', serviceId: null });
     expect(parse('сколько стоит дубликат аттестата?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'fee', serviceId: 'duplicate-school' });
   });
