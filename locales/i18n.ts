@@ -53,7 +53,7 @@ export function createTexts(resources: Resources = loadResources()): Texts {
     LANGS.map((lang) => {
       const t = instance.getFixedT(lang);
       const plurals = new Intl.PluralRules(lang);
-      const templates = new Map<string, string>();
+      const templates = new Map<string, Template>();
       const translate: Translate = (key, vars) => {
         const count = vars?.count;
         // i18next picks a plural form by the count's category, and `_zero` for 0 where a text has one.
@@ -61,16 +61,33 @@ export function createTexts(resources: Resources = loadResources()): Texts {
         const cacheKey = form === undefined ? key : `${key}#${form}`;
         let template = templates.get(cacheKey);
         if (template === undefined) {
-          template = (form === undefined ? t(key) : t(key, { count, skipInterpolation: true })) as string;
+          template = compile((form === undefined ? t(key) : t(key, { count, skipInterpolation: true })) as string);
           templates.set(cacheKey, template);
         }
-        return vars ? oneFullStop(template.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole))) : template;
+        return fill(template, vars);
       };
       return [lang, translate] as const;
     }),
   );
   const translator = (lang: Lang): Translate => translators.get(lang)!;
   return { t: (lang, key, vars) => translator(lang)(key, vars), translator, namespaces };
+}
+
+/** A text cut at its `{{placeholders}}`: text, name, text, name, …, text. */
+type Template = string[];
+
+function compile(text: string): Template {
+  return text.split(PLACEHOLDER);
+}
+
+function fill(template: Template, vars: Record<string, unknown> | undefined): string {
+  if (template.length === 1) return template[0]!;
+  let text = template[0]!;
+  for (let i = 1; i < template.length; i += 2) {
+    const name = template[i]!;
+    text += (vars && name in vars ? String(vars[name]) : `{{${name}}}`) + template[i + 1]!;
+  }
+  return text.includes('..') ? oneFullStop(text) : text;
 }
 
 /**
