@@ -59,7 +59,7 @@ export const INTENT_GATES: Partial<Record<string, RegExp>> = {
   home_visit: new RegExp(
     `^(?![\\s\\S]*${ONLINE.source})[\\s\\S]*(дом|выезд|выез|приех|приход|прийти|прид|инвалид|мугедек|лежач|тосек|коляс|ходить|ходит|передвиг|уйге|уйден|уйде|бара алма|журе алма|козгал|пожил|карт |кариям|ауыр|болею|болен|больн|кел|инсульт|перелом|гипс|костыл|лежу)`,
   ),
-  language: /(язык|тил|казакш|орысш|орыш|русск|руск|казахск|kazaksha|qazaqsha|orysha)/,
+  language: /(язык|тил|казакш|казахш|казаш|орысш|орыш|орыс|русск|руск|казахск|казакск|kazaksha|qazaqsha|orysha)/,
   // a question about a service asks about one of its topics (the fee, the term, where, when open, which documents, what if one is missing, the result, a refusal)
   question: new RegExp(
     [
@@ -95,8 +95,9 @@ export const WHOLE_LIST =
  * whole message is the one word, told by how it begins.
  */
 const SHORT_COURTESY: { intent: 'greeting' | 'thanks'; pattern: RegExp }[] = [
-  { intent: 'greeting', pattern: /^(салам|салем|салеметс|саламатс|здравств|здраст|привет|добрый (день|вечер)|кайырлы)\S*[.!)]*$/ },
-  { intent: 'thanks', pattern: /^(спс|спасиб|пасиб|благодар|рахмет|рахмат|сау бол)\S*[.!)]*$/ },
+  { intent: 'greeting', pattern: /^(салам|салем|салеметс|саламатс|здравств|здраст|привет|добрый (день|вечер)|кайырлы|салют|ассал|армысы|хеллоу|хелло)\S*( \S*алейк\S*)?[.!)]*$/ },
+  // "thank you" folds to "тханк еу"
+  { intent: 'thanks', pattern: /^(спс|спасиб|пасиб|благодар|рахмет|рахмат|ракмет|сау бол|саубол|мерси|тханк|сенк)\S*( еу| ю)?[.!)]*$/ },
 ];
 
 export function courtesyOf(folded: string): 'greeting' | 'thanks' | undefined {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { fold, parse } from '../../flows/nlu';
+import { courtesyOf, INTENT_GATES } from '../../flows/nlu/rules';
+
+describe('the rules that need no classifier', () => {
+  it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
+    expect(INTENT_GATES.language!.test(fold(text))).toBe(true);
+    expect(parse(text, 'ru').intent).toBe('language');
+  });
+
+  it.each([
+    ['салют', 'greeting'],
+    ['ассалам', 'greeting'],
+    ['Ассаляму алейкум!', 'greeting'],
+    ['армысыздар', 'greeting'],
+    ['thank you', 'thanks'],
+    ['мерси', 'thanks'],
+    ['сауболыңыз', 'thanks'],
+    ['ракмет!!', 'thanks'],
+  ] as const)('knows "%s" typed alone for %s', (text, intent) => {
+    expect(courtesyOf(fold(text))).toBe(intent);
+    expect(parse(text, 'ru').intent).toBe(intent);
+  });
+
+  it('takes no longer message for a courtesy by its first word', () => {
+    for (const text of ['салют на новый год будет?', 'мерси боку, а где взять справку']) expect(courtesyOf(fold(text)), text).toBeUndefined();
+  });
+});
