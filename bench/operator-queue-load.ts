@@ -15,6 +15,9 @@ export interface LoadOrder {
   moveRate: number;
 }
 
+/** What the load process tells the bench: that the measured phase starts, then its result. */
+export type LoadMessage = { measuring: true } | { result: LoadResult };
+
 export interface LoadResult {
   listings: number;
   listingP50: number;
@@ -74,6 +77,7 @@ async function run({ url, seconds, conversations, consoles: consoleCount, listin
     await Promise.all(pending);
   };
   await phase(1000); // warm-up: compilation, the first queue-place announcements
+  process.send!({ measuring: true } satisfies LoadMessage);
   await phase(seconds * 1000);
   for (const c of consoles) c.close();
 
@@ -91,7 +95,7 @@ async function run({ url, seconds, conversations, consoles: consoleCount, listin
 
 process.once('message', (order) => {
   run(order as LoadOrder).then(
-    (result) => process.send!(result, () => process.exit(0)),
+    (result) => process.send!({ result } satisfies LoadMessage, () => process.exit(0)),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

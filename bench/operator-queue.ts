@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config';
 import { buildServer } from '../server';
 import type { Conversation } from '../store/types';
-import type { LoadOrder, LoadResult } from './operator-queue-load';
+import type { LoadMessage, LoadOrder, LoadResult } from './operator-queue-load';
 
 /**
  * The operators' queue under load: 10 000 open conversations waiting (a tenth with priority),
@@ -16,6 +16,8 @@ export interface QueueBenchResult extends LoadResult {
   conversations: number;
   consoles: number;
   listingRate: number;
+  /** The server's CPU time (this process's) over the measured phase, per listing made: the moves and event streams included. */
+  serverCpuMsPerListing: number;
 }
 
 const CONVERSATIONS = 10_000;
@@ -74,13 +76,18 @@ export async function operatorQueueBench(redisUrl: string, seconds: number, list
     // The consoles and the listing load run in another process, as browsers would: their parsing
     // must not share the server's event loop.
     const load = fork(fileURLToPath(new URL('./operator-queue-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+    let cpuAtStart = process.cpuUsage();
     const result = await new Promise<LoadResult>((resolve, reject) => {
-      load.once('message', (message) => resolve(message as LoadResult));
+      load.on('message', (message: LoadMessage) => {
+        if ('measuring' in message) cpuAtStart = process.cpuUsage();
+        else resolve(message.result);
+      });
       load.once('error', reject);
       load.once('exit', (code) => code !== 0 && reject(new Error(`load process exited with ${code}`)));
       load.send({ url, seconds, conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, moveRate: MOVE_RATE } satisfies LoadOrder);
     });
-    return { conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, ...result };
+    const cpu = process.cpuUsage(cpuAtStart);
+    return { conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, ...result, serverCpuMsPerListing: (cpu.user + cpu.system) / 1000 / result.listings };
   } finally {
     await server.close();
   }
