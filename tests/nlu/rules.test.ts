@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { courtesyOf, INTENT_GATES } from '../../flows/nlu/rules';
+import { courtesyOf, INTENT_GATES, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -24,5 +24,12 @@ describe('the rules that need no classifier', () => {
 
   it('takes no longer message for a courtesy by its first word', () => {
     for (const text of ['салют на новый год будет?', 'мерси боку, а где взять справку']) expect(courtesyOf(fold(text)), text).toBeUndefined();
+  });
+
+  it('sets a plea for help aside like a polite opening: what follows it is asked, and alone it greets', () => {
+    expect(withoutFiller(fold('Помогите пожалуйста, потерял аттестат'))).toBe('потерял аттестат');
+    expect(withoutFiller(fold('Сәлеметсіз бе, көмек керек еді, жатақхана туралы'))).toBe('жатакхана туралы');
+    expect(parse('помогите, потерял аттестат', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+    for (const text of ['здравствуйте, мне нужна помощь', 'Сәлеметсіздер ме, ағай', 'Сәлеметсіздер ме, көмек керек еді']) expect(parse(text, 'ru').intent, text).toBe('greeting');
   });
 });
