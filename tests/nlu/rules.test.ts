@@ -32,4 +32,15 @@ describe('the rules that need no classifier', () => {
     expect(parse('помогите, потерял аттестат', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
     for (const text of ['здравствуйте, мне нужна помощь', 'Сәлеметсіздер ме, ағай', 'Сәлеметсіздер ме, көмек керек еді']) expect(parse(text, 'ru').intent, text).toBe('greeting');
   });
+
+  it.each([
+    'дубликат будет на таком же бланке?',
+    'кто теперь выдаёт, если колледж закрыли',
+    'по праздникам принимаете?',
+    'тек жеке куәлікпен бола ма',
+    'в середине семестра можно?',
+    'skolko stoit perevod',
+  ])('lets the classifier take "%s" for a question', (text) => {
+    expect(INTENT_GATES.question!.test(fold(text))).toBe(true);
+  });
 });
