@@ -50,6 +50,9 @@ export class Engine {
   private readonly serial = new KeyedSerial();
   private readonly recent = new Map<string, Conversation>();
   private readonly now: () => Date;
+  /** Names the turns that came without an event id (their effects' keys): this engine's, then a count. */
+  private readonly turnIdPrefix = `srv:${randomUUID()}:`;
+  private turnsWithoutId = 0;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? (() => new Date());
@@ -72,7 +75,7 @@ export class Engine {
   private async turnWithRetry(inbound: Inbound): Promise<TurnResult> {
     const { conversations } = this.options.store;
     const id = inbound.conversationId;
-    const eventId = inbound.eventId ?? `srv:${randomUUID()}`;
+    const eventId = inbound.eventId ?? `${this.turnIdPrefix}${++this.turnsWithoutId}`;
     let base: Conversation | null | undefined = this.recent.get(id);
     let guessed = base !== undefined;
     for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
