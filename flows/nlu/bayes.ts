@@ -1,83 +1,76 @@
+import type { SparseVector } from './sparse';
+
 /**
  * Multinomial naive Bayes over weighted features, with equal priors (the phrase files' sizes say
- * nothing about how often citizens ask each thing). `posteriors` divides the log-likelihood by the
- * features' total weight and scales it by `sharpness`, which keeps long and short messages comparable
- * and makes the top probability usable as a confidence.
+ * nothing about how often citizens ask each thing). `scores` divides the log-likelihood by the
+ * features' total weight, which keeps long and short messages comparable.
  */
 export type Features = Map<string, number>;
 
-export class NaiveBayes<Label extends string> {
-  private readonly featureCounts = new Map<Label, Map<string, number>>();
-  private readonly totals = new Map<Label, number>();
-  private readonly known = new Set<string>();
-  /** A feature's log-probability under each label (in the labels' order), worked out at first need after training. */
-  private readonly logs = new Map<string, Float64Array>();
+export class NaiveBayes {
+  private readonly examples: { label: number; vector: SparseVector }[] = [];
+  /** Feature-major counts of each feature under each label, then, once `known` says so, their log-probabilities. */
+  private logs = new Float64Array(0);
+  /** Whether a feature's counts have been turned into log-probabilities (at first need: most never are). */
+  private known = new Uint8Array(0);
+  private denominators: number[] = [];
 
   constructor(
-    readonly labels: readonly Label[],
+    private readonly labels: number,
     private readonly smoothing = 0.1,
-  ) {
-    for (const label of labels) {
-      this.featureCounts.set(label, new Map());
-      this.totals.set(label, 0);
+  ) {}
+
+  add(label: number, vector: SparseVector): void {
+    this.examples.push({ label, vector });
+  }
+
+  /** Counts the examples added, `features` being how many features there are. */
+  train(features: number): void {
+    const k = this.labels;
+    const counts = new Float64Array(features * k);
+    const totals = new Float64Array(k);
+    for (const { label, vector } of this.examples) {
+      for (let j = 0; j < vector.ids.length; j++) {
+        counts[vector.ids[j]! * k + label]! += vector.weights[j]!;
+        totals[label]! += vector.weights[j]!;
+      }
     }
+    this.denominators = Array.from(totals, (total) => Math.log(total + this.smoothing * features));
+    this.logs = counts;
+    this.known = new Uint8Array(features);
+    this.examples.length = 0;
   }
 
-  add(label: Label, features: Features): void {
-    const counts = this.featureCounts.get(label)!;
-    let total = 0;
-    for (const [feature, weight] of features) {
-      counts.set(feature, (counts.get(feature) ?? 0) + weight);
-      total += weight;
-      this.known.add(feature);
-    }
-    this.totals.set(label, this.totals.get(label)! + total);
-    this.logs.clear();
-  }
-
-  private logsOf(feature: string): Float64Array | undefined {
-    const known = this.logs.get(feature);
-    if (known || !this.known.has(feature)) return known;
-    const logs = new Float64Array(this.labels.length);
-    this.labels.forEach((label, i) => {
-      const denominator = this.totals.get(label)! + this.smoothing * this.known.size;
-      logs[i] = Math.log(((this.featureCounts.get(label)!.get(feature) ?? 0) + this.smoothing) / denominator);
-    });
-    this.logs.set(feature, logs);
-    return logs;
-  }
-
-  /** Whether the training has seen this feature. */
-  knows(feature: string): boolean {
-    return this.known.has(feature);
-  }
-
-  /** How much of the features' weight the training has seen (0 when none of it), counting only the features `counted` accepts. */
-  coverage(features: Features, counted: (feature: string) => boolean = () => true): number {
-    let seen = 0;
-    let all = 0;
-    for (const [feature, weight] of features) {
-      if (!counted(feature)) continue;
-      all += weight;
-      if (this.known.has(feature)) seen += weight;
-    }
-    return all === 0 ? 0 : seen / all;
-  }
-
-  /** Probabilities of every label, highest first. */
-  posteriors(features: Features, sharpness: number): { label: Label; p: number }[] {
-    const sums = new Float64Array(this.labels.length);
+  /** Each label's average log-likelihood of the known features (all zeros when none is known). */
+  scores(vector: SparseVector): Float64Array {
+    const k = this.labels;
+    const sums = new Float64Array(k);
     let weightSum = 0;
-    for (const [feature, weight] of features) {
-      const logs = this.logsOf(feature);
-      if (!logs) continue;
+    for (let j = 0; j < vector.ids.length; j++) {
+      const weight = vector.weights[j]!;
+      const feature = vector.ids[j]!;
+      const base = feature * k;
+      if (!this.known[feature]) {
+        for (let c = 0; c < k; c++) this.logs[base + c] = Math.log(this.logs[base + c]! + this.smoothing) - this.denominators[c]!;
+        this.known[feature] = 1;
+      }
       weightSum += weight;
-      for (let i = 0; i < sums.length; i++) sums[i]! += weight * logs[i]!;
+      for (let c = 0; c < k; c++) sums[c]! += weight * this.logs[base + c]!;
     }
-    const scores = this.labels.map((label, i) => ({ label, score: weightSum > 0 ? (sums[i]! / weightSum) * sharpness : 0 }));
-    const max = Math.max(...scores.map((s) => s.score));
-    const exp = scores.map((s) => ({ label: s.label, e: Math.exp(s.score - max) }));
-    const sum = exp.reduce((a, b) => a + b.e, 0);
-    return exp.map((s) => ({ label: s.label, p: s.e / sum })).sort((a, b) => b.p - a.p);
+    if (weightSum > 0) for (let c = 0; c < k; c++) sums[c]! /= weightSum;
+    return sums;
   }
+}
+
+/** Scores turned into probabilities that sum to one, in place. */
+export function softmaxInPlace(scores: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of scores) if (s > max) max = s;
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    scores[i] = Math.exp(scores[i]! - max);
+    sum += scores[i]!;
+  }
+  for (let i = 0; i < scores.length; i++) scores[i]! /= sum;
+  return scores;
 }

@@ -5,14 +5,17 @@ import type { Vocabulary } from './vocabulary';
 /**
  * What the classifiers see of a folded text. Each word is corrected to a known one when mistyped
  * and stemmed; it gives its word, its stem, the pair with the previous stem ("не прин…", "бас
- * тарт…") and, at a lower weight, its letter trigrams, which still match a word nobody corrected.
+ * тарт…") and, at a lower weight, its letter trigrams and four-grams, which still match a word nobody
+ * corrected.
  *
  * The words that name a service ("аттестат", "жатақхана", "потерял") go to the service classifier
  * only; the intent classifier sees a single "a service is named" feature in their place, so that
  * "сколько стоит дубликат аттестата" is a question because of "сколько стоит", whatever it is about.
  */
-const TRIGRAM_WEIGHT = 0.5;
+const NGRAM_WEIGHT = 0.5;
 const PAIR_WEIGHT = 1;
+/** The lengths of the letter n-grams taken from each word, its ends marked ("<жат", "ахан", "на>"). */
+const NGRAM_LENGTHS = [3, 4];
 export const SERVICE_NAMED = 'm:service';
 
 export interface TextFeatures {
@@ -88,7 +91,7 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     if (named) previousService = stem;
     else previousIntent = stem;
     const padded = `<${typed}>`;
-    for (let i = 0; i + 3 <= padded.length; i++) add(target, `c:${padded.slice(i, i + 3)}`, TRIGRAM_WEIGHT);
+    for (const n of NGRAM_LENGTHS) for (let i = 0; i + n <= padded.length; i++) add(target, `c:${padded.slice(i, i + n)}`, NGRAM_WEIGHT);
   }
   const namesService = serviceStems.some((stem) => !LEVEL.test(stem) && !LOSS.test(stem));
   if (namesService) intent.set(SERVICE_NAMED, 4);

@@ -13,8 +13,9 @@ import { applicationNumberIn, CORRECTION, SET_ASIDE, complaintAgainstCue, courte
  * and Russian. It only routes: every answer still comes from the flows and the catalog.
  *
  * The text is folded to one comparable form (normalise.ts), split into words corrected against the
- * phrases' vocabulary, and classified by naive Bayes models trained at first use on the phrase files
- * (phrases/ and each service's `*.phrases.ts` beside the catalog). A few certain cues (rules.ts) win.
+ * phrases' vocabulary, and classified by models (naive Bayes blended with softmax regression,
+ * classifier.ts) trained at start on the phrase files (phrases/ and each service's `*.phrases.ts`
+ * beside the catalog). A few certain cues (rules.ts) win.
  */
 
 export { detectLang } from './lang';
@@ -52,12 +53,6 @@ export interface Parsed extends Guess {
 /** Below it the bot says it is not sure and offers the two best guesses and the operator. */
 export const LOW_CONFIDENCE = 0.5;
 
-/**
- * Scales the classifiers' average log-likelihood into probabilities. The intents' is set on all labelled
- * messages measured 5-fold (bench/nlu.ts) so that LOW_CONFIDENCE flags about one message in eight, and
- * about half of the wrong answers among them.
- */
-const SHARPNESS = { intents: 2.2, services: 6, topics: 6, against: 6 };
 /** In a journey, a question names another service than the journey's only when its words tell it this surely. */
 const JOURNEY_SERVICE_CERTAINTY = 0.95;
 /** A second service this close to the first fits equally. */
@@ -122,7 +117,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
-  const intents = inContext(model.intents.posteriors(features.intent, SHARPNESS.intents), context);
+  const intents = inContext(model.intents.posteriors(features.intent), context);
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
   // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
   while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);
@@ -143,7 +138,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const top0 = intents[0]!.label;
   const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question' || top0 === 'status');
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
-  const named = features.namesService || levelTells ? model.services.posteriors(features.all, SHARPNESS.services) : [];
+  const named = features.namesService || levelTells ? model.services.posteriors(features.all) : [];
   const group = features.namesService && !features.namesLevel ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const first = named[0];
   const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
@@ -157,10 +152,10 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (about && tied.length > 1) parsed.ambiguous = tied;
   if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
   if (top.label === 'complaint') {
-    const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.all, SHARPNESS.against));
+    const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.all));
     if (against) parsed.against = against;
   }
-  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.intent, SHARPNESS.topics)[0]!.label;
+  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.intent)[0]!.label;
 
   parsed.alternatives = alternativesOf(parsed, intents, named);
   return parsed;
