@@ -40,7 +40,12 @@ describe('the rules that need no classifier', () => {
     'тек жеке куәлікпен бола ма',
     'в середине семестра можно?',
     'skolko stoit perevod',
+    'госуслуги дубликат аттестата',
   ])('lets the classifier take "%s" for a question', (text) => {
     expect(INTENT_GATES.question!.test(fold(text))).toBe(true);
+  });
+
+  it('takes "what do I bring" for the whole list: the checklist of the service named', () => {
+    expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
   });
 });

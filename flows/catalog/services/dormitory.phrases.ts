@@ -168,5 +168,6 @@ export const dormitoryPhrases: ServicePhrases = {
     { text: 'жатақханаға өтінішті егов арқылы беруге бола ма', intent: 'question', topic: 'channels' },
     { text: 'когда скажут, дали общежитие или нет', intent: 'question', topic: 'term' },
     { text: 'жатақханаға өтініш неше күнде қаралады', intent: 'question', topic: 'term' },
+    { text: 'жатақханаға өтінішті госуслуги арқылы жіберуге бола ма', intent: 'question', topic: 'channels' },
   ],
 };

@@ -229,5 +229,6 @@ export const duplicateSchoolPhrases: ServicePhrases = {
     { text: 'мектеп кеңсесі аттестат бойынша қай сағатта қабылдайды', intent: 'question', topic: 'hours' },
     { text: 'для дубликата аттестата фото нужно?', intent: 'question', topic: 'documents' },
     { text: 'аттестаттың телнұсқасына өтінішке не жазамын, жоғалту себебін бе', intent: 'question', topic: 'documents' },
+    { text: 'на госуслугах можно заказать дубликат аттестата?', intent: 'question', topic: 'channels' },
   ],
 };

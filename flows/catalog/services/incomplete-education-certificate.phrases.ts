@@ -64,7 +64,6 @@ export const incompleteEducationCertificatePhrases: ServicePhrases = {
       'оқу орнынан шыққандарға берілетін анықтама',
       'қанша сағат оқығаным жазылған анықтама',
       'jartylaı oqyǵan kolledj, anyqtama kerek',
-      'аяқтамаған білім туралы анықтама ХҚКО арқылы',
       'колледжде оқып жүріп тастадым, оқу кезеңі туралы анықтама',
       'колледжден шығарылдым, академиялық анықтама алу',
       'оқуды тастап кеттім, бағаларым бар анықтама керек',
@@ -140,6 +139,7 @@ export const incompleteEducationCertificatePhrases: ServicePhrases = {
     ],
   },
   about: [
+    { text: 'аяқтамаған білім туралы анықтама ХҚКО арқылы', intent: 'question', topic: 'channels' },
     { text: 'Колледж анықтаманы екі аптадан бері бермей жур, шағым жазғым келед', intent: 'complaint', against: 'provider' },
     { text: 'оқығаным туралы анықтама алу тегін бе', intent: 'question', topic: 'fee' },
     { text: 'анықтамада қандай пәндер мен бағалар жазылады', intent: 'question', topic: 'result' },
@@ -161,5 +161,6 @@ export const incompleteEducationCertificatePhrases: ServicePhrases = {
     { text: 'оқығаны туралы анықтаманы бермеуі мүмкін бе', intent: 'question', topic: 'refusal' },
     { text: 'оқуды аяқтамағаны туралы анықтамаға не апарамын', intent: 'question', topic: 'documents' },
     { text: 'что нужно для справки о неоконченном обучении, кроме удостоверения', intent: 'question', topic: 'documents' },
+    { text: 'справку о неоконченном обучении через госуслуги получить можно?', intent: 'question', topic: 'channels' },
   ],
 };
