@@ -59,7 +59,7 @@ const SERVICE_STEM_CONCENTRATION = 0.5;
  */
 const BLENDS = {
   intents: { bayes: 0.73, softmax: 0.33 },
-  services: { bayes: 3, softmax: 0.5 },
+  services: { bayes: 3, softmax: 1 },
   topics: { bayes: 6, softmax: 0 },
   against: { bayes: 6, softmax: 0 },
 } as const;

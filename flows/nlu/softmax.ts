@@ -61,23 +61,35 @@ export class SoftmaxRegression {
     const random = seeded(seed);
     const order = examples.map((_, i) => i);
     const probabilities = new Float64Array(k);
+    const weights = this.weights;
+    const biases = this.biases;
+    // The labels an example still has something to teach, and their errors.
+    const active = new Int32Array(k);
+    const errors = new Float64Array(k);
     for (let epoch = 0; epoch < epochs; epoch++) {
       shuffle(order, random);
       for (const i of order) {
         const { label, vector } = examples[i]!;
-        const scale = vector.length > 0 ? 1 / vector.length : 0;
         softmaxInPlace(this.logitsInto(vector, probabilities));
-        const weight = balance[label]!;
+        let count = 0;
         for (let c = 0; c < k; c++) {
-          const g = weight * (probabilities[c]! - (c === label ? 1 : 0));
+          const g = balance[label]! * (probabilities[c]! - (c === label ? 1 : 0));
           if (g < NEGLIGIBLE && g > -NEGLIGIBLE) continue;
+          active[count] = c;
+          errors[count] = g;
+          count += 1;
           biasSquares[c]! += g * g;
-          this.biases[c]! -= (rate * g) / Math.sqrt(biasSquares[c]!);
-          for (let j = 0; j < vector.ids.length; j++) {
-            const at = vector.ids[j]! * k + c;
-            const gradient = g * vector.weights[j]! * scale + l2 * this.weights[at]!;
+          biases[c]! -= (rate * g) / Math.sqrt(biasSquares[c]!);
+        }
+        const scale = vector.length > 0 ? 1 / vector.length : 0;
+        for (let j = 0; j < vector.ids.length; j++) {
+          const base = vector.ids[j]! * k;
+          const value = vector.weights[j]! * scale;
+          for (let a = 0; a < count; a++) {
+            const at = base + active[a]!;
+            const gradient = errors[a]! * value + l2 * weights[at]!;
             squares[at]! += gradient * gradient;
-            this.weights[at]! -= (rate * gradient) / Math.sqrt(squares[at]! + 1e-8);
+            weights[at]! -= (rate * gradient) / Math.sqrt(squares[at]! + 1e-8);
           }
         }
       }
