@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config';
 import { buildServer } from '../server';
 import type { Conversation } from '../store/types';
-import type { LoadMessage, LoadOrder, LoadResult } from './operator-queue-load';
+import type { LoadMessage, LoadOrder, LoadResult, LoadRole } from './operator-queue-load';
 
 /**
  * The operators' queue under load: 10 000 open conversations waiting (a tenth with priority),
@@ -45,6 +45,35 @@ function queuedConversation(i: number, at: number): Conversation {
 }
 
 /**
+ * Forks a load process per role, starts them together once all are connected, and resolves with
+ * their results; `onMeasuring` is called when the listings' measured phase starts.
+ */
+async function onLoadProcesses(order: Omit<LoadOrder, 'role'>, onMeasuring: () => void): Promise<Partial<LoadResult>[]> {
+  const roles: LoadRole[] = ['listings', 'consoles'];
+  const processes = roles.map((role) => ({ role, child: fork(fileURLToPath(new URL('./operator-queue-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] }) }));
+  try {
+    let ready = 0;
+    return await Promise.all(
+      processes.map(
+        ({ role, child }) =>
+          new Promise<Partial<LoadResult>>((resolve, reject) => {
+            child.on('message', (message: LoadMessage) => {
+              if ('ready' in message && ++ready === processes.length) for (const p of processes) p.child.send('go');
+              else if ('measuring' in message && role === 'listings') onMeasuring();
+              else if ('result' in message) resolve(message.result);
+            });
+            child.once('error', reject);
+            child.once('exit', (code) => code !== 0 && reject(new Error(`the ${role} load process exited with ${code}`)));
+            child.send({ ...order, role } satisfies LoadOrder);
+          }),
+      ),
+    );
+  } finally {
+    for (const { child } of processes) if (child.exitCode === null) child.kill();
+  }
+}
+
+/**
  * `listingRate`: listing requests per second, spread evenly (an open loop: a slow answer does not
  * slow the load down).
  */
@@ -73,20 +102,13 @@ export async function operatorQueueBench(redisUrl: string, seconds: number, list
         }),
       );
     }
-    // The consoles and the listing load run in another process, as browsers would: their parsing
-    // must not share the server's event loop.
-    const load = fork(fileURLToPath(new URL('./operator-queue-load.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+    // The load runs in other processes, as browsers would: their parsing must not share the server's event loop.
     let cpuAtStart = process.cpuUsage();
-    const result = await new Promise<LoadResult>((resolve, reject) => {
-      load.on('message', (message: LoadMessage) => {
-        if ('measuring' in message) cpuAtStart = process.cpuUsage();
-        else resolve(message.result);
-      });
-      load.once('error', reject);
-      load.once('exit', (code) => code !== 0 && reject(new Error(`load process exited with ${code}`)));
-      load.send({ url, seconds, conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, moveRate: MOVE_RATE } satisfies LoadOrder);
+    const results = await onLoadProcesses({ url, seconds, conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, moveRate: MOVE_RATE }, () => {
+      cpuAtStart = process.cpuUsage();
     });
     const cpu = process.cpuUsage(cpuAtStart);
+    const result = Object.assign({}, ...results) as LoadResult;
     return { conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, ...result, serverCpuMsPerListing: (cpu.user + cpu.system) / 1000 / result.listings };
   } finally {
     await server.close();
