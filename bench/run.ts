@@ -158,7 +158,7 @@ async function queueBench(): Promise<void> {
     [
       `## Operator queue (${cores} cores, Node ${process.version}, ${seconds * 2} s per run, median of ${QUEUE_RUNS} runs)`,
       '',
-      `${first.conversations} open conversations in the queue, ${first.consoles} consoles on the event stream, 5 take-overs (and hand-backs) a second; the load runs in its own process.`,
+      `${first.conversations} open conversations in the queue, ${first.consoles} consoles on the event stream, 5 take-overs (and hand-backs) a second; the listings and the consoles run in two processes of their own.`,
       '',
       '| listings/s | GET ?owner=queue p50 ms | p99 ms | p99 of each run | take-over → event on every stream p50 ms | p99 ms | server CPU ms per listing, moves included | target |',
       '| ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
