@@ -1,7 +1,7 @@
 import { buildServer } from './server';
 import { type Config, ConfigError, loadConfig } from './config';
 import { loadEnvFile } from './env-file';
-import { getModel } from './flows/nlu/model';
+import { trainInBackground } from './flows/nlu/model';
 
 /** Starts the product: `npm start`, with `.env` in the working directory when there is one. */
 async function main(): Promise<void> {
@@ -18,8 +18,8 @@ async function main(): Promise<void> {
   }
   const server = await buildServer(config);
   await server.listen();
-  // The understanding of typed text trains in a few hundred milliseconds: done now, not in the first citizen's turn.
-  setImmediate(getModel);
+  // The understanding of typed text trains now, in slices between requests, not in the first citizen's turn.
+  trainInBackground().catch((error: unknown) => server.log.error({ err: error }, 'training the understanding of typed text failed'));
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -1,6 +1,7 @@
 import { type Features, NaiveBayes, softmaxInPlace } from './bayes';
 import { SoftmaxRegression } from './softmax';
 import { FeatureIndex } from './sparse';
+import { finish } from './training';
 
 /**
  * One classifier of the model: naive Bayes and, where it helps, softmax regression, learned from the
@@ -38,8 +39,13 @@ export class Classifier<Label extends string> {
 
   /** Ends the training (call once, after the last `add`). */
   train(): void {
+    finish(this.training());
+  }
+
+  /** `train`, pausing now and then (see flows/nlu/training.ts). */
+  *training(): Generator<void, void> {
     this.naiveBayes.train(this.index.size);
-    this.regression?.train(this.index.size);
+    if (this.regression) yield* this.regression.training(this.index.size);
   }
 
   /** Whether the training has seen this feature. */

@@ -2,12 +2,13 @@ import { COMPLAINT_AGAINST, type ComplaintAgainst } from '../../domain/complaint
 import { SERVICE_IDS, type ServiceId } from '../catalog/schema';
 import { restyle } from './augment';
 import { Classifier } from './classifier';
-import { trainingExamples } from './examples';
+import { type Example, trainingExamples } from './examples';
 import { AMBIGUOUS_GROUPS } from './phrases/ambiguous';
-import { featuresOf, type TextFeatures, wordsOf } from './features';
+import { featuresOf, type TextFeatures, type Word, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { fold, tokens } from './normalise';
 import { withoutFiller } from './rules';
+import { EXAMPLES_PER_PAUSE, finish, inSlices, type Training } from './training';
 import { Vocabulary } from './vocabulary';
 
 /** The trained classifiers: what is asked, which service, which question, whom a complaint is against. */
@@ -26,11 +27,26 @@ export interface Model {
 }
 
 let model: Model | undefined;
+let background: { finishNow(): Model } | undefined;
 
-/** The model, trained at first use from the phrase files (a few tens of milliseconds) and kept. */
+/** The model, trained from the phrase files at first use (or finished then, when training in the background) and kept. */
 export function getModel(): Model {
-  model ??= trainModel();
+  model ??= background ? background.finishNow() : trainModel();
   return model;
+}
+
+/**
+ * Trains the model between the server's other work, right after it starts, so that neither the
+ * first requests nor the first citizen's message wait for the whole training.
+ */
+export function trainInBackground(): Promise<Model> {
+  if (model) return Promise.resolve(model);
+  const job = inSlices(modelTraining());
+  background = job;
+  return job.result.then((trained) => {
+    model ??= trained;
+    return model;
+  });
 }
 
 /** The features of a text for this model. */
@@ -70,10 +86,18 @@ const noRandom = () => 0;
 
 /** A model trained on every phrase but the texts left out (to measure it on phrases it has not seen). */
 export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
+  return finish(modelTraining(leftOut));
+}
+
+/** {@link trainModel}, pausing every so many examples (flows/nlu/training.ts). */
+export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Training<Model> {
   const started = performance.now();
-  const examples = trainingExamples()
-    .filter((example) => !leftOut.has(example.text))
-    .map((example) => ({ ...example, words: wordsOf(tokens(withoutFiller(fold(example.text)))) }));
+  const examples: (Example & { words: Word[] })[] = [];
+  for (const example of trainingExamples()) {
+    if (leftOut.has(example.text)) continue;
+    examples.push({ ...example, words: wordsOf(tokens(withoutFiller(fold(example.text)))) });
+    if (examples.length % EXAMPLES_PER_PAUSE === 0) yield;
+  }
   const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
   // Every word as it reads when typed in Latin letters and folded back ("ц" typed "ts", "щ" typed "sh").
   for (const word of vocabulary.words()) for (const style of LATIN_STYLES) vocabulary.alias(fold(restyle(word, 'ru', style, noRandom)), word);
@@ -85,7 +109,8 @@ export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
   const services = new Classifier<ServiceId>(SERVICE_IDS, BLENDS.services);
   const topics = new Classifier<QuestionTopic>(QUESTION_TOPICS, BLENDS.topics);
   const against = new Classifier<ComplaintAgainst | 'general'>([...COMPLAINT_AGAINST, 'general'], BLENDS.against);
-  for (const example of examples) {
+  for (const [step, example] of examples.entries()) {
+    if (step % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1) yield;
     const features = featuresOf(example.words, isServiceStem);
     intents.add(example.intent, features.intent);
     // A service learns from its own phrases; an intent's phrase with its name put in adds only the name.
@@ -93,7 +118,7 @@ export function trainModel(leftOut: ReadonlySet<string> = new Set()): Model {
     if (example.topic) topics.add(example.topic, features.intent);
     if (example.against) against.add(example.against, features.all);
   }
-  for (const classifier of [intents, services, topics, against]) classifier.train();
+  for (const classifier of [intents, services, topics, against]) yield* classifier.training();
   const groups = AMBIGUOUS_GROUPS.map((group) => {
     const shared = new Set<string>();
     for (const lang of ['kk', 'ru'] as const) for (const phrase of group.phrases[lang]) for (const w of wordsOf(tokens(fold(phrase)))) if (serviceStems.has(w.stem)) shared.add(w.stem);

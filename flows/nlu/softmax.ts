@@ -1,6 +1,7 @@
 import { seeded } from './augment';
 import { softmaxInPlace } from './bayes';
 import type { SparseVector } from './sparse';
+import { EXAMPLES_PER_PAUSE, finish } from './training';
 
 /**
  * Multinomial logistic regression (softmax) over weighted sparse features, with L2. Where naive
@@ -48,6 +49,11 @@ export class SoftmaxRegression {
 
   /** Learns the weights from the examples added, `features` being how many there are. */
   train(features: number): void {
+    finish(this.training(features));
+  }
+
+  /** `train`, pausing every {@link EXAMPLES_PER_PAUSE} examples (see flows/nlu/training.ts). */
+  *training(features: number): Generator<void, void> {
     const k = this.labels;
     const examples = this.examples;
     this.weights = new Float64Array(features * k);
@@ -68,7 +74,8 @@ export class SoftmaxRegression {
     const errors = new Float64Array(k);
     for (let epoch = 0; epoch < epochs; epoch++) {
       shuffle(order, random);
-      for (const i of order) {
+      for (const [step, i] of order.entries()) {
+        if (step % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1) yield;
         const { label, vector } = examples[i]!;
         softmaxInPlace(this.logitsInto(vector, probabilities));
         let count = 0;
