@@ -69,6 +69,21 @@ export function stemOf(word: string): string {
   return stem;
 }
 
+/** Each word's letter n-gram features, worked out once: citizens repeat their words, and so do the phrases. */
+const ngrams = new Map<string, string[]>();
+const NGRAM_CACHE_LIMIT = 50_000;
+
+function ngramsOf(typed: string): string[] {
+  const known = ngrams.get(typed);
+  if (known) return known;
+  const padded = `<${typed}>`;
+  const features: string[] = [];
+  for (const n of NGRAM_LENGTHS) for (let i = 0; i + n <= padded.length; i++) features.push(`c:${padded.slice(i, i + n)}`);
+  if (ngrams.size >= NGRAM_CACHE_LIMIT) ngrams.clear();
+  ngrams.set(typed, features);
+  return features;
+}
+
 export function featuresOf(words: readonly Word[], isServiceStem: (stem: string) => boolean): TextFeatures {
   const intent: Features = new Map();
   const service: Features = new Map();
@@ -90,8 +105,7 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     if (previous) add(target, `p:${previous}_${stem}`, PAIR_WEIGHT);
     if (named) previousService = stem;
     else previousIntent = stem;
-    const padded = `<${typed}>`;
-    for (const n of NGRAM_LENGTHS) for (let i = 0; i + n <= padded.length; i++) add(target, `c:${padded.slice(i, i + n)}`, NGRAM_WEIGHT);
+    for (const ngram of ngramsOf(typed)) add(target, ngram, NGRAM_WEIGHT);
   }
   const namesService = serviceStems.some((stem) => !LEVEL.test(stem) && !LOSS.test(stem));
   if (namesService) intent.set(SERVICE_NAMED, 4);

@@ -144,7 +144,20 @@ export function transliterate(word: string): string {
 /** A word in capitals made only of letters that Cyrillic has too ("HOMEP") is a Cyrillic word. */
 const CAPITAL_LOOK_ALIKES = /^[ABCEHKMOPTXY]{3,}$/;
 
+/** Words already folded, as for stems (features.ts): emptied when it grows past the limit. */
+const foldedWords = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+
 function foldWord(word: string): string {
+  const known = foldedWords.get(word);
+  if (known !== undefined) return known;
+  const folded = foldWordAfresh(word);
+  if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
+  foldedWords.set(word, folded);
+  return folded;
+}
+
+function foldWordAfresh(word: string): string {
   let cyrillic: string;
   if (CYRILLIC.test(word) || CAPITAL_LOOK_ALIKES.test(word)) {
     // Look-alikes become the Cyrillic letter; any other Latin letters left are transliterated.
