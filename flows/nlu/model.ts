@@ -100,7 +100,10 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   }
   const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
   // Every word as it reads when typed in Latin letters and folded back ("ц" typed "ts", "щ" typed "sh").
-  for (const word of vocabulary.words()) for (const style of LATIN_STYLES) vocabulary.alias(fold(restyle(word, 'ru', style, noRandom)), word);
+  for (const [step, word] of vocabulary.words().entries()) {
+    if (step % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1) yield;
+    for (const style of LATIN_STYLES) vocabulary.alias(fold(restyle(word, 'ru', style, noRandom)), word);
+  }
   const serviceStems = serviceStemsOf(examples);
   const nameStems = new Set(examples.filter((e) => e.isName).flatMap((e) => e.words.map((w) => w.stem)));
   const isServiceStem = (stem: string) => serviceStems.has(stem);

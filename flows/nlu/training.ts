@@ -6,7 +6,7 @@
  * finishes the rest at once.
  */
 
-/** Examples learned between two pauses: well under a millisecond of work. */
+/** Examples (or words) learned between two pauses: well under a millisecond of work. */
 export const EXAMPLES_PER_PAUSE = 50;
 
 /** A training that pauses (yields) now and then, and returns what it trained. */
