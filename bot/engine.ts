@@ -17,8 +17,13 @@ export type { ChangeDecision, ChangeResult, EngineEvent, EngineObserver, EngineO
 const MAX_SAVE_ATTEMPTS = 16;
 /** Effects one turn may wait for, one after another (e.g. reserve a window, then write the booking). */
 const MAX_AWAITED = 8;
-/** Conversations whose last saved state this process keeps as a first guess. */
-const RECENT_LIMIT = 10_000;
+/**
+ * Conversations whose last saved state this process keeps as a first guess. A guess saves a read
+ * (about 7 µs of CPU with its parse), but every one kept is a ~5 KB object graph the garbage
+ * collector walks: with 10 000 kept, the turns bench (256 conversations at once) ran a fifth slower
+ * than with 1 000.
+ */
+const RECENT_LIMIT = 1_000;
 
 export class ConflictError extends Error {
   constructor(conversationId: string) {
