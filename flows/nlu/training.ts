@@ -1,5 +1,5 @@
 /**
- * Training the model takes a few hundred milliseconds of one core. Done in one go right after the
+ * Training the model takes half a second to a second of one core. Done in one go right after the
  * server starts listening, it would hold up every request of that moment (a health check, a
  * citizen's first message); so the training is a generator that pauses every so many examples,
  * and runs in slices between the server's other work. Whoever needs the model before it is done
