@@ -8,7 +8,7 @@ import { featuresOf, type TextFeatures, type Word, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { fold, tokens } from './normalise';
 import { withoutFiller } from './rules';
-import { EXAMPLES_PER_PAUSE, finish, inSlices, type Training } from './training';
+import { finish, inSlices, pausesAfter, type Training } from './training';
 import { Vocabulary } from './vocabulary';
 
 /** The trained classifiers: what is asked, which service, which question, whom a complaint is against. */
@@ -96,12 +96,12 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   for (const example of trainingExamples()) {
     if (leftOut.has(example.text)) continue;
     examples.push({ ...example, words: wordsOf(tokens(withoutFiller(fold(example.text)))) });
-    if (examples.length % EXAMPLES_PER_PAUSE === 0) yield;
+    if (pausesAfter(examples.length - 1)) yield;
   }
   const vocabulary = new Vocabulary(examples.flatMap((example) => example.words.map((w) => w.word)));
   // Every word as it reads when typed in Latin letters and folded back ("ц" typed "ts", "щ" typed "sh").
   for (const [step, word] of vocabulary.words().entries()) {
-    if (step % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1) yield;
+    if (pausesAfter(step)) yield;
     for (const style of LATIN_STYLES) vocabulary.alias(fold(restyle(word, 'ru', style, noRandom)), word);
   }
   const serviceStems = serviceStemsOf(examples);
@@ -113,7 +113,7 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   const topics = new Classifier<QuestionTopic>(QUESTION_TOPICS, BLENDS.topics);
   const against = new Classifier<ComplaintAgainst | 'general'>([...COMPLAINT_AGAINST, 'general'], BLENDS.against);
   for (const [step, example] of examples.entries()) {
-    if (step % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1) yield;
+    if (pausesAfter(step)) yield;
     const features = featuresOf(example.words, isServiceStem);
     intents.add(example.intent, features.intent);
     // A service learns from its own phrases; an intent's phrase with its name put in adds only the name.

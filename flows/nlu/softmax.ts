@@ -1,7 +1,7 @@
 import { seeded } from './augment';
 import { softmaxInPlace } from './bayes';
 import type { SparseVector } from './sparse';
-import { EXAMPLES_PER_PAUSE, finish } from './training';
+import { finish, pausesAfter } from './training';
 
 /**
  * Multinomial logistic regression (softmax) over weighted sparse features, with L2. Where naive
@@ -52,7 +52,7 @@ export class SoftmaxRegression {
     finish(this.training(features));
   }
 
-  /** `train`, pausing every {@link EXAMPLES_PER_PAUSE} examples (see flows/nlu/training.ts). */
+  /** `train`, pausing every so many examples (see flows/nlu/training.ts). */
   *training(features: number): Generator<void, void> {
     const k = this.labels;
     const examples = this.examples;
@@ -75,7 +75,7 @@ export class SoftmaxRegression {
     for (let epoch = 0; epoch < epochs; epoch++) {
       shuffle(order, random);
       for (const [step, i] of order.entries()) {
-        if (step % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1) yield;
+        if (pausesAfter(step)) yield;
         const { label, vector } = examples[i]!;
         softmaxInPlace(this.logitsInto(vector, probabilities));
         let count = 0;

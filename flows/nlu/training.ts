@@ -9,6 +9,11 @@
 /** Examples (or words) learned between two pauses: well under a millisecond of work. */
 export const EXAMPLES_PER_PAUSE = 50;
 
+/** Whether a training pauses after the `step`-th item (counted from 0) of a loop. */
+export function pausesAfter(step: number): boolean {
+  return step % EXAMPLES_PER_PAUSE === EXAMPLES_PER_PAUSE - 1;
+}
+
 /** A training that pauses (yields) now and then, and returns what it trained. */
 export type Training<T> = Generator<void, T>;
 
