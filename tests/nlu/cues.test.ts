@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, parse } from '../../flows/nlu';
-import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from '../../flows/nlu/cues';
+import { parse } from '../../flows/nlu';
+import { expectCuesApart } from './cue-lexicons';
 
 /**
  * The cues of the three intents never to miss (cues.ts), in wordings none of the phrase files or
@@ -68,12 +68,7 @@ const neither = [
 
 describe('the cues of a home visit, a person and a complaint', () => {
   it('each lexicon finds its intent in these words, and stays out of the others and of the look-alikes', () => {
-    for (const text of homeVisits) expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of persons) expect(asksForPerson(fold(text)), text).toBe(true);
-    for (const text of complaints) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
-    for (const text of [...neither, ...persons, ...complaints]) expect(asksForHomeVisit(fold(text)), text).toBe(false);
-    for (const text of [...neither, ...homeVisits, ...complaints]) expect(asksForPerson(fold(text)), text).toBe(false);
-    for (const text of [...neither, ...homeVisits, ...persons]) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
+    expectCuesApart({ homeVisits, persons, complaints, neither });
   });
 
   it.each([...homeVisits.map((text) => [text, 'home_visit'] as const), ...persons.map((text) => [text, 'operator'] as const), ...complaints.map((text) => [text, 'complaint'] as const)])(

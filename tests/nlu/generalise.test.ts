@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, parse } from '../../flows/nlu';
-import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from '../../flows/nlu/cues';
+import { parse } from '../../flows/nlu';
+import { expectCuesApart } from './cue-lexicons';
 import { getModel } from '../../flows/nlu/model';
 import { withoutFiller } from '../../flows/nlu/rules';
 import { slips } from '../../flows/nlu/vocabulary';
@@ -127,11 +127,6 @@ describe('wordings the phrases do not hold', () => {
       'сколько стоит дубликат аттестата',
       'номер заявления SC-2026-14145',
     ];
-    for (const text of homeVisits) expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of persons) expect(asksForPerson(fold(text)), text).toBe(true);
-    for (const text of complaints) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
-    for (const text of [...neither, ...persons, ...complaints]) expect(asksForHomeVisit(fold(text)), text).toBe(false);
-    for (const text of [...neither, ...homeVisits, ...complaints]) expect(asksForPerson(fold(text)), text).toBe(false);
-    for (const text of [...neither, ...homeVisits, ...persons]) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
+    expectCuesApart({ homeVisits, persons, complaints, neither });
   });
 });
