@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { buildServer, type Server } from '../server';
 import { type ApiCall, mostInAnyWindow } from '../tests/support/fake-telegram';
 import { startThreadedFakeTelegram } from './fake-telegram-thread';
+import { SECRET, webhookConfig } from './telegram-webhook';
 
 /**
  * Two instances on one Redis, both taking Telegram's webhook and draining the outbox to one fake
@@ -35,7 +36,6 @@ export interface SendBenchResult {
   turnMax: number;
 }
 
-const SECRET = 'bench-send-secret-0123456789';
 const FIRST_CHAT = 710_000_000;
 const CITIZEN_CHAT = 720_000_000;
 const LATENCY_MS = 50;
@@ -69,17 +69,7 @@ export async function telegramSendBench(redisUrl: string, notifications: number)
   // The product's default rate, which the fake enforces.
   const limit = loadConfig({}).TELEGRAM_RATE_PER_SECOND;
   const telegram = await startThreadedFakeTelegram({ latencyMs: LATENCY_MS, sendLimit: limit });
-  const config = loadConfig({
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    REDIS_URL: redisUrl,
-    JWT_SECRET: 'bench-telegram-secret-of-32-characters',
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-    TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook',
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-  });
+  const config = webhookConfig(redisUrl, telegram);
   const instances = await Promise.all([buildServer(config), buildServer(config)]);
   try {
     const servers = await Promise.all(instances.map(async (server) => Object.assign(server, { url: await server.listen() })));

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import Fastify from 'fastify';
 import { createClient } from 'redis';
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import { buildServer } from '../server';
 import { mostInAnyWindow } from '../tests/support/fake-telegram';
-import { startThreadedFakeTelegram } from './fake-telegram-thread';
+import { startThreadedFakeTelegram, type ThreadedFakeTelegram } from './fake-telegram-thread';
 
 /**
  * Telegram webhook updates a second, driven over HTTP on 127.0.0.1 by as many connections as
@@ -29,7 +29,23 @@ export interface WebhookRun {
 
 const CONNECTIONS = 40;
 const CHATS = 5000;
-const SECRET = 'bench-webhook-secret-0123456789';
+/** The webhook's secret token in the Telegram benches: the updates they post carry it. */
+export const SECRET = 'bench-webhook-secret-0123456789';
+
+/** The product in webhook mode on `redisUrl`, its Bot API the fake `telegram`, with the default limits. */
+export function webhookConfig(redisUrl: string, telegram: Pick<ThreadedFakeTelegram, 'token' | 'apiRoot'>): Config {
+  return loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    REDIS_URL: redisUrl,
+    JWT_SECRET: 'bench-telegram-secret-of-32-characters',
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook',
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+  });
+}
 const TEXTS = ['/start', 'меню', 'сәлем'];
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -113,18 +129,7 @@ export async function bareWebhook(redisUrl: string, seconds: number): Promise<We
 /** The product in webhook mode on Redis, its fake Bot API answering after `latencyMs`. */
 export async function productWebhook(redisUrl: string, seconds: number, latencyMs: number): Promise<WebhookRun> {
   const telegram = await startThreadedFakeTelegram({ latencyMs, sendLimit: null });
-  const config = loadConfig({
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    REDIS_URL: redisUrl,
-    JWT_SECRET: 'bench-telegram-secret-of-32-characters',
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-    TELEGRAM_WEBHOOK_URL: 'https://assistant.example.kz/telegram/webhook',
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-  });
-  const server = await buildServer(config);
+  const server = await buildServer(webhookConfig(redisUrl, telegram));
   try {
     const url = await server.listen();
     const since = telegram.calls.length;
