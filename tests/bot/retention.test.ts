@@ -4,11 +4,10 @@ import type { EngineEvent } from '../../bot/engine';
 import { RETENTION_JOB } from '../../bot/retention';
 import type { Runtime } from '../../bot/runtime';
 import type { Store } from '../../store/types';
+import { fillSchoolForm, IIN, NAME, TO_SCHOOL_FORM, visitRequest } from '../support/citizen-data';
 import { testRuntime } from '../support/runtime';
 import { factories } from '../support/stores';
 
-const IIN = '850520400003';
-const NAME = 'Әлімжанова Гүлнұр';
 const DAY = 24 * 3600_000;
 
 describe.each(factories)('retention on the %s store', (_name, open) => {
@@ -42,33 +41,16 @@ describe.each(factories)('retention on the %s store', (_name, open) => {
 
   async function openForm(id: string) {
     await say(id, { type: 'start' });
-    for (const choice of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form'])
-      await say(id, { type: 'choice', id: choice });
+    for (const choice of TO_SCHOOL_FORM) await say(id, { type: 'choice', id: choice });
   }
 
   it('deletes drafts and subscriptions after the draft period, anonymises closed conversations after the transcript period, and keeps bookings for the record period', async () => {
     const closed = `web-closed-${randomUUID().slice(0, 8)}`;
     await openForm(closed);
-    for (const text of ['№ 12 мектеп', NAME, IIN, '2002']) await say(closed, { type: 'text', text });
-    await say(closed, { type: 'choice', id: 'q:skip' });
-    await say(closed, { type: 'choice', id: 'q:document:certificate' });
-    await say(closed, { type: 'choice', id: 'q:confirm' });
+    await fillSchoolForm((event) => say(closed, event));
     await runtime.engine.change(closed, (c) => ({ conversation: { ...c, status: 'closed' }, replies: [{ text: `${NAME.split(' ')[1]}, всего доброго!`, from: 'operator' }] }));
     // Stored as the desk would keep it; the reminder and overdue jobs, which write to the conversation, are left out.
-    const { record: visit } = await runtime.homeVisits.records.create({
-      date: '2026-12-09',
-      window: 'morning',
-      address: { region: 'astana', street: 'Кенесары', house: '5' },
-      applicant: { name: NAME, iin: IIN },
-      phone: '+77011234567',
-      phoneOf: 'applicant',
-      serviceId: 'duplicate-school',
-      needs: [],
-      lang: 'ru',
-      conversationId: closed,
-      status: 'requested',
-      history: [],
-    } as never);
+    const { record: visit } = await runtime.homeVisits.records.create({ ...visitRequest(closed, 'ru'), status: 'requested', history: [] } as never);
     const complaint = await runtime.complaints.file(
       {
         against: 'provider',

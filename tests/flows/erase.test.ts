@@ -4,11 +4,9 @@ import type { EngineEvent } from '../../bot/engine';
 import type { Runtime } from '../../bot/runtime';
 import { isEraseRequest } from '../../flows/erase';
 import type { Store } from '../../store/types';
+import { fillSchoolForm, IIN, NAME, TO_SCHOOL_FORM, visitRequest } from '../support/citizen-data';
 import { testRuntime } from '../support/runtime';
 import { factories } from '../support/stores';
-
-const IIN = '850520400003';
-const NAME = 'Әлімжанова Гүлнұр';
 
 describe('typed requests to delete one’s data', () => {
   it('are recognised in Russian and Kazakh and as a command, and nothing else is', () => {
@@ -32,27 +30,9 @@ describe.each(factories)('"delete my data" on the %s store', (_name, open) => {
   /** A citizen who filled the school form, booked a home visit and subscribed to an application's status. */
   async function citizenWithData(conversationId: string, lang: 'kk' | 'ru') {
     await runtime.engine.handle({ conversationId, channel: 'web', event: { type: 'start' }, langHint: lang });
-    for (const id of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form'])
-      await say(conversationId, { type: 'choice', id });
-    for (const text of ['№ 12 мектеп', NAME, IIN, '2002']) await say(conversationId, { type: 'text', text });
-    await say(conversationId, { type: 'choice', id: 'q:skip' });
-    await say(conversationId, { type: 'choice', id: 'q:document:certificate' });
-    await say(conversationId, { type: 'choice', id: 'q:confirm' });
-    const visit = await runtime.homeVisits.book(
-      {
-        date: '2026-12-09',
-        window: 'morning',
-        address: { region: 'astana', street: 'Кенесары', house: '5' },
-        applicant: { name: NAME, iin: IIN },
-        phone: '+77011234567',
-        phoneOf: 'applicant',
-        serviceId: 'duplicate-school',
-        needs: [],
-        lang,
-        conversationId,
-      },
-      `visit-${conversationId}`,
-    );
+    for (const id of TO_SCHOOL_FORM) await say(conversationId, { type: 'choice', id });
+    await fillSchoolForm((event) => say(conversationId, event));
+    const visit = await runtime.homeVisits.book(visitRequest(conversationId, lang), `visit-${conversationId}`);
     const number = `SC-2026-${conversationId.slice(-6)}`;
     await runtime.applications.update(number, { iin: IIN, serviceId: 'duplicate-school', status: 'registered', submittedAt: '2026-12-04T12:00:00+05:00', channel: 'state_corporation' });
     await runtime.applications.subscribe(number, conversationId);
@@ -120,7 +100,7 @@ describe.each(factories)('"delete my data" on the %s store', (_name, open) => {
   it('in Kazakh, and "no" returns to the question the citizen was at with everything kept', async () => {
     const id = `web-erase-${randomUUID().slice(0, 8)}`;
     await runtime.engine.handle({ conversationId: id, channel: 'web', event: { type: 'start' }, langHint: 'kk' });
-    for (const id2 of ['menu:checklist', 'svc:duplicate-school', 'ans:channel:provider_office', 'ans:applicant:parent', 'ans:reason:damaged', 'nav:form']) await say(id, { type: 'choice', id: id2 });
+    for (const id2 of TO_SCHOOL_FORM) await say(id, { type: 'choice', id: id2 });
     await say(id, { type: 'text', text: '№ 12 мектеп' });
     const before = (await store.conversations.get(id))!.state;
 
