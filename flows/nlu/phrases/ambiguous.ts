@@ -12,6 +12,10 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'telnusqa kerek',
+        'телнұсқа',
+        'білім туралы құжатым жоғалып кетті',
+        'білім туралы құжатым жоғалды',
         'Білімім туралы құжаттың телнұсқасы керек',
         'білім туралы құжат жоғалды',
         'білімім туралы құжаттың телнұсқасы',
@@ -20,6 +24,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'дубликат',
+        'документ об образовании утерян',
         'все документы об учёбе украли вместе с сейфом',
         'Потерял все документы об образовании, что делать',
         'потерял документы об образовании',
@@ -34,6 +40,11 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'диплом жогалып кетти',
+        'дипломым жыртылып калды',
+        'дипломды жоғалттым',
+        'diplomym zhogalyp ketti ne isteim',
+        'дипломым жоғалып кеткен сияқты, енді не істеймін',
         'dıplomymdy joǵaltyp aldym',
         'Дипломым суға батып бүлінді',
         'дипломның көшірмесін қалай алам',
@@ -52,6 +63,12 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'дубликат диплома',
+        'diplom poteryal',
+        'потеряла диплом что делать',
+        'Здравствуйте! Диплом испортили, внук залил чаем',
+        'dublikat diploma nado',
+        'Диплом кудато пропал, нужен новый',
         'дипломутерян',
         'был пожар в гараже, там лежал мой диплом',
         'diplom vosstanovit nado srochno',
