@@ -81,7 +81,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
 
   const guesses = [parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx)).filter((c): c is Choice => c !== undefined);
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
-  if (unique.length > 0 && parsed.confidence > 0) {
+  // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
+  if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown') {
     const choices = [...unique, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }];
     return said([{ text: ctx.t('understanding:unsure'), choices }], { notUnderstood: true });
   }

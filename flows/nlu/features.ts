@@ -47,10 +47,15 @@ export interface Word {
 
 /** Each word corrected (when a vocabulary is given) and stemmed. */
 export function wordsOf(typed: readonly string[], vocabulary?: Vocabulary): Word[] {
-  return typed.map((t) => {
-    const word = vocabulary?.correct(t) ?? t;
-    return { typed: t, word, stem: stemOf(word) };
-  });
+  const words: Word[] = [];
+  for (const t of typed) {
+    const word = vocabulary?.correct(t);
+    // Two words typed without the space between them ("академотпуск", "дайынба") are read as two.
+    const parts = word === undefined ? vocabulary?.split(t) : undefined;
+    if (parts) for (const part of parts) words.push({ typed: part, word: part, stem: stemOf(part) });
+    else words.push({ typed: t, word: word ?? t, stem: stemOf(word ?? t) });
+  }
+  return words;
 }
 
 /** Stems already worked out: the phrases repeat their words, and so do citizens. Emptied when it grows past the limit. */

@@ -6,7 +6,7 @@ import { analyse, getModel, type Model } from './model';
 import { wordsOf } from './features';
 import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
-import { applicationNumberIn, CORRECTION, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST, withoutFiller } from './rules';
+import { ALSO, OFF_TOPIC, applicationNumberIn, CORRECTION, DUPLICATE, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST, withoutFiller } from './rules';
 
 /**
  * What a citizen's typed message asks, in Kazakh (with or without Kazakh letters, in Latin script)
@@ -55,6 +55,14 @@ export const LOW_CONFIDENCE = 0.5;
 
 /** In a journey, a question names another service than the journey's only when its words tell it this surely. */
 const JOURNEY_SERVICE_CERTAINTY = 0.95;
+/** …and in at least this many words. */
+const JOURNEY_SERVICE_WORDS = 2;
+/** A complaint that names only a place of study takes the service its other words tell with this certainty. */
+const COMPLAINT_SERVICE_CERTAINTY = 0.97;
+/** …and one about a duplicate, the duplicate its words tell with this certainty among the three. */
+const DUPLICATE_COMPLAINT_CERTAINTY = 0.9;
+/** Words a group of services shares name the whole group unless the other words tell one of them with this certainty. */
+const BEYOND_GROUP_CERTAINTY = 0.995;
 /** A second service this close to the first fits equally. */
 const AMBIGUOUS_RATIO = 0.9;
 /** A message only this much of whose words the phrases know is not understood. */
@@ -62,6 +70,8 @@ const MIN_COVERAGE = 0.2;
 
 /** Intents that are about a service, and so carry one when it is named. */
 const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', 'complaint', 'status', 'home_visit']);
+
+const DUPLICATE_SERVICES: ReadonlySet<ServiceId> = new Set(['duplicate-school', 'duplicate-tvet', 'duplicate-higher']);
 
 /** Intents that a text naming a service is not. */
 const NO_SERVICE_TALK: ReadonlySet<Intent> = new Set(['unknown', 'greeting', 'thanks']);
@@ -125,6 +135,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
   // In a journey, "no, I mean the university" asks for another service's checklist.
   if (context === 'journey' && (features.namesService || features.namesLevel) && CORRECTION.test(folded)) promote(intents, 'checklist');
+  // …and "общежитие тоже", "аттестатты да қосыңыз" asks for it besides the journey's.
+  if (context === 'journey' && features.namesService && ALSO.test(folded)) promote(intents, 'checklist');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
   if (wholeList) promote(intents, features.namesService || features.namesLevel ? 'checklist' : 'question');
   // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
@@ -136,18 +148,29 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
   const top0 = intents[0]!.label;
-  const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question' || top0 === 'status');
+  const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question' || top0 === 'status' || top0 === 'complaint');
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
-  const named = features.namesService || levelTells ? model.services.posteriors(features.all) : [];
-  const group = features.namesService && !features.namesLevel ? model.ambiguousGroupOf(features.serviceStems) : undefined;
+  const posteriors = features.namesService || levelTells ? model.services.posteriors(features.all) : [];
+  // A complaint about a duplicate ("в дубликате перепутали отчество") is about the duplicate, whatever went wrong in it.
+  const aboutDuplicate = top0 === 'complaint' && DUPLICATE.test(folded);
+  const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : posteriors;
   const first = named[0];
+  // …unless its other words tell one of them surely ("диплом коледжа", "унивир дипломы", "дубликат атестата").
+  const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
 
+  // A first message about another state service or an everyday matter, with no word of education, is off-topic
+  // (in a journey "а если прописки нет?" is a question about the journey's service).
+  if (context === 'first' && !features.namesService && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
   const top = intents[0]!;
   const about = ABOUT_A_SERVICE.has(top.label);
-  // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
-  const inherits = context === 'journey' && top.label !== 'checklist' && (!features.namesService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
-  const serviceId = about && first && tied.length === 1 && !inherits ? first.label : null;
+  // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright:
+  // one service word there is mostly a document the journey's service asks for ("справка әкелейін бе", "оригинал аттестата нести?").
+  const inherits =
+    context === 'journey' && top.label !== 'checklist' && (!features.namesService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY || new Set(features.serviceStems).size < JOURNEY_SERVICE_WORDS);
+  // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
+  const unsureComplaint = top0 === 'complaint' && ((!features.namesService && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
+  const serviceId = about && first && tied.length === 1 && !inherits && !unsureComplaint ? first.label : null;
   const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
   if (about && tied.length > 1) parsed.ambiguous = tied;
   if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
@@ -185,6 +208,11 @@ function promote(intents: { label: Intent; p: number }[], intent: Intent): void 
   if (index <= 0) return;
   const [promoted] = intents.splice(index, 1);
   intents.unshift({ label: intent, p: Math.max(promoted!.p, intents[0]!.p, 0.9) });
+}
+
+function renormalised<T>(posteriors: { label: T; p: number }[]): { label: T; p: number }[] {
+  const sum = posteriors.reduce((total, s) => total + s.p, 0);
+  return sum > 0 ? posteriors.map((s) => ({ label: s.label, p: s.p / sum })) : posteriors;
 }
 
 function againstFrom(posteriors: { label: ComplaintAgainst | 'general'; p: number }[]): ComplaintAgainst | undefined {

@@ -168,5 +168,15 @@ export function withoutFiller(folded: string): string {
 /** A citizen in a journey correcting what the bot took them to want ("нет, у меня университет", "аттестат керек еді, диплом емес"). */
 export const CORRECTION = /(^(ой,? )?(нет|жок|не то)(?=[\s,.!]|$)|\sемес(?=[\s,.!]|$)|(^|[\s,])а не\s)/;
 
+/** Other state services and everyday matters the bot does not handle ("балабақшаға кезек", "штраф оплатить", "ҰБТ нәтижесі"). */
+export const OFF_TOPIC =
+  /(балабакш|детсад|детский сад|жер учаске|земельн|айыппул|штраф|алимент|прописк|кредит|ипотек|такси|кафе|погод|доллар|зейнетак|пенси[яюи]|(^|\s)(убт|ент)(?![а-я])|олимпиад|салык|налог|водительск|загранпаспорт|(^|\s)виза(?![а-я])|анекдот|фильм|футбол|рецепт)/;
+
+/** A duplicate named, as typed in either script and folded. */
+export const DUPLICATE = /(дубликат|телнуск|dublikat|telnusk)/;
+
+/** "Also" in a journey ("общежитие тоже", "аттестатты да қосыңыз"): another service wanted besides the journey's. */
+export const ALSO = /(^|[\s,])(тоже|также|еще и|ещё и|и (его|ее|её|их))(?=[\s,.!?]|$)|\S\s+(да|де|та|те)(?=[\s,.!?]|$)/;
+
 /** The words a correction sets aside: "а не колледж", "диплом емес". */
 export const SET_ASIDE = /((^|,|\s)а не (в |во )?\S+|\S+ емес(?=[\s,.!]|$))/g;

@@ -36,6 +36,28 @@ export class Vocabulary {
     return this.counts.has(word);
   }
 
+  /**
+   * Two known words that make up an unknown one typed without a space ("дипломутерян"), or undefined.
+   * Each part has three letters at least, or is a question particle ("дайынба"); of several ways to
+   * cut, the one whose rarer part the phrases use most.
+   */
+  split(word: string): [string, string] | undefined {
+    if (word.length < 5 || /\d/.test(word)) return undefined;
+    let best: [string, string] | undefined;
+    let bestCount = 0;
+    for (let at = 3; at <= word.length - 2; at++) {
+      const left = word.slice(0, at);
+      const right = word.slice(at);
+      if (right.length < 3 && !PARTICLES.has(right)) continue;
+      const count = Math.min(this.counts.get(left) ?? 0, this.counts.get(right) ?? 0);
+      if (count > bestCount) {
+        bestCount = count;
+        best = [left, right];
+      }
+    }
+    return best;
+  }
+
   /** The known word itself, the nearest known word within the allowed distance, or undefined. */
   correct(word: string): string | undefined {
     if (this.counts.has(word)) return word;
@@ -60,6 +82,9 @@ export class Vocabulary {
     return best;
   }
 }
+
+/** Kazakh question particles, written after a word but often typed onto it ("дайынба", "бар ма"). */
+const PARTICLES = new Set(['ба', 'бе', 'ма', 'ме', 'па', 'пе']);
 
 /** Words shorter than this are left as typed: one letter changes too much of them. */
 const MIN_LENGTH = 4;

@@ -21,10 +21,10 @@ describe('wordings the phrases do not hold', () => {
     expect(withoutFiller('здравствуйте, подскажите, сколько стоит')).toBe('сколько стоит');
   });
 
-  it('a word typed in Latin letters is read as the word it was ("tson" is ЦОН, "qūjat" is құжат)', () => {
+  it('a word typed in Latin letters is read as the word it was ("tsone" is ЦОНе, "qūjat" is құжат)', () => {
     expect(parse('tson kashan ashyk', 'ru').intent).toBe('question');
     expect(parse('Ujge kelip qūjat qabyldai ala ma, shesheme túsekten tura almaidy', 'kk').intent).toBe('home_visit');
-    expect(getModel().vocabulary.correct('тсон')).toBe('цон');
+    expect(getModel().vocabulary.correct('тсоне')).toBe('цоне');
   });
 
   it('two letters typed the wrong way round are one slip', () => {
@@ -128,5 +128,56 @@ describe('wordings the phrases do not hold', () => {
       'номер заявления SC-2026-14145',
     ];
     expectCuesApart({ homeVisits, persons, complaints, neither });
+  });
+  // Wordings made up for these tests, like the ones above.
+  it('two words typed without a space between them are read as two', () => {
+    expect(getModel().vocabulary.split('общаганужна')).toEqual(['общага', 'нужна']);
+    expect(parse('общаганужна', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+    expect(parse('жауапдайынба', 'kk').intent).toBe('status');
+    // a word the phrases know is never cut
+    expect(getModel().vocabulary.split('аттестат')).toBeUndefined();
+  });
+
+  it('in a journey one word of a service is a document its checklist asks for; two words name the service', () => {
+    expect(parse('свидетельство о браке нести?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', serviceId: null });
+    expect(parse('а дубликат аттестата за сколько дней делают?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', serviceId: 'duplicate-school' });
+  });
+
+  it.each([
+    ['и общежитие тоже нужно оформить', 'ru'],
+    ['жатақхана да керек бізге', 'kk'],
+  ] as const)('in a journey, another service asked for "too" is a request for it: %s', (text, lang) => {
+    expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+  });
+
+  it('a complaint about a duplicate is about the duplicate, and about which one only when the words tell', () => {
+    expect(parse('в дубликате аттестата ошиблись в дате рождения, хочу пожаловаться', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-school' });
+    expect(parse('дубликат выдали с ошибкой в фамилии', 'ru')).toMatchObject({ intent: 'complaint', serviceId: null });
+    expect(parse('телнұсқада әкемнің аты қате, шағым', 'kk')).toMatchObject({ intent: 'complaint', serviceId: null });
+  });
+
+  it('a complaint about a college names the service its other words tell surely', () => {
+    expect(parse('приёмная комиссия колледжа не взяла документы без причины', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
+    expect(parse('в приёмной комиссии колледжа нахамили маме', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
+  });
+
+  it('a diploma is the college or the university one when a word tells which, and either when none does', () => {
+    expect(parse('диплом коледжа потеряла', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-tvet' });
+    expect(parse('диплом потеряла', 'ru')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
+  });
+
+  it('another state service or an everyday matter is off-topic as a first message, and a question in a journey', () => {
+    expect(parse('где заплатить штраф ГАИ', 'ru').intent).toBe('unknown');
+    expect(parse('балабақшаға кезек қалай аламын', 'kk').intent).toBe('unknown');
+    expect(parse('а без прописки примут?', 'ru', { context: 'journey' }).intent).toBe('question');
+  });
+
+  it('the cues learned from the new messages keep apart', () => {
+    expectCuesApart({
+      homeVisits: ['нужен сотрудник на дом, сама лежу после операции', 'надом'],
+      persons: [],
+      complaints: ['колледж не отдаёт оригинал аттестата', 'дубликат выдали с ошибкой в фамилии', 'отказали без объяснения причин', 'директор ақша сұрады'],
+      neither: ['оператор ЦОНа сказал принести справку', 'в дубликате будет написано «дубликат»?', 'какие основания для отказа'],
+    });
   });
 });
