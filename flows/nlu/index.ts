@@ -6,7 +6,22 @@ import { analyse, getModel, type Model } from './model';
 import { wordsOf } from './features';
 import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
-import { ALSO, OFF_TOPIC, applicationNumberIn, CORRECTION, DUPLICATE, SET_ASIDE, complaintAgainstCue, courtesyOf, INTENT_GATES, isMenuWord, isOperatorWord, WHOLE_LIST, withoutFiller } from './rules';
+import {
+  ALSO,
+  OFF_TOPIC,
+  POINTED_QUESTION,
+  applicationNumberIn,
+  CORRECTION,
+  DUPLICATE,
+  SET_ASIDE,
+  complaintAgainstCue,
+  courtesyOf,
+  INTENT_GATES,
+  isMenuWord,
+  isOperatorWord,
+  WHOLE_LIST,
+  withoutFiller,
+} from './rules';
 
 /**
  * What a citizen's typed message asks, in Kazakh (with or without Kazakh letters, in Latin script)
@@ -132,13 +147,17 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
   while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);
   // Nothing but a service named ("я потерял аттестат"): a request for it.
-  if (features.namesService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
+  // In a journey one service word is mostly a document its checklist asks for ("справка керек пе"): a service is named in two.
+  const namesAService = context === 'journey' ? features.namesService && new Set(features.serviceStems).size >= JOURNEY_SERVICE_WORDS : features.namesService;
+  if (namesAService && !hasIntentWords(features.intent)) promote(intents, 'checklist');
   // In a journey, "no, I mean the university" asks for another service's checklist.
   if (context === 'journey' && (features.namesService || features.namesLevel) && CORRECTION.test(folded)) promote(intents, 'checklist');
   // …and "общежитие тоже", "аттестатты да қосыңыз" asks for it besides the journey's.
   if (context === 'journey' && features.namesService && ALSO.test(folded)) promote(intents, 'checklist');
+  // A first message asking one point of a service ("дипломды қалпына келтіру ақылы ма?") gets the answer with the list.
+  if (context === 'first' && intents[0]!.label === 'checklist' && POINTED_QUESTION.test(folded)) promote(intents, 'question');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
-  if (wholeList) promote(intents, features.namesService || features.namesLevel ? 'checklist' : 'question');
+  if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') ? 'checklist' : 'question');
   // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
   if (person) promote(intents, 'operator');
   if (homeVisit) promote(intents, 'home_visit');
@@ -161,16 +180,17 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   // A first message about another state service or an everyday matter, with no word of education, is off-topic
   // (in a journey "а если прописки нет?" is a question about the journey's service).
-  if (context === 'first' && !features.namesService && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
+  const namesByName = features.serviceStems.some((stem) => model.nameStems.has(stem));
+  if (context === 'first' && !namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
   const top = intents[0]!;
   const about = ABOUT_A_SERVICE.has(top.label);
-  // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright:
-  // one service word there is mostly a document the journey's service asks for ("справка әкелейін бе", "оригинал аттестата нести?").
-  const inherits =
-    context === 'journey' && top.label !== 'checklist' && (!features.namesService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY || new Set(features.serviceStems).size < JOURNEY_SERVICE_WORDS);
+  // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
+  const inherits = context === 'journey' && top.label !== 'checklist' && (!namesAService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
   // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
   const unsureComplaint = top0 === 'complaint' && ((!features.namesService && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
-  const serviceId = about && first && tied.length === 1 && !inherits && !unsureComplaint ? first.label : null;
+  // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
+  const serviceUnsaid = (top.label === 'home_visit' || top.label === 'complaint') && !namesByName && !features.namesLevel;
+  const serviceId = about && first && tied.length === 1 && !inherits && !unsureComplaint && !serviceUnsaid ? first.label : null;
   const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
   if (about && tied.length > 1) parsed.ambiguous = tied;
   if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;

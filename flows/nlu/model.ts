@@ -16,6 +16,8 @@ export interface Model {
   vocabulary: Vocabulary;
   /** Stems that name a service: far more frequent in the services' phrases than in the others. */
   serviceStems: ReadonlySet<string>;
+  /** Stems of the services' own names ("аттестат", "питан"), a surer sign of a service than any other service stem. */
+  nameStems: ReadonlySet<string>;
   intents: Classifier<Intent>;
   services: Classifier<ServiceId>;
   topics: Classifier<QuestionTopic>;
@@ -129,7 +131,7 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   });
   // A group fits when the text names something (a diploma, a document on education) with only the words the group shares.
   const ambiguousGroupOf = (stems: readonly string[]) => groups.find((g) => stems.some((stem) => nameStems.has(stem)) && stems.every((stem) => g.shared.has(stem)))?.services;
-  return { vocabulary, serviceStems, intents, services, topics, against, ambiguousGroupOf, trainedInMs: performance.now() - started };
+  return { vocabulary, serviceStems, nameStems, intents, services, topics, against, ambiguousGroupOf, trainedInMs: performance.now() - started };
 }
 
 function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {

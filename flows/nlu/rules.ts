@@ -166,11 +166,18 @@ export function withoutFiller(folded: string): string {
 }
 
 /** A citizen in a journey correcting what the bot took them to want ("нет, у меня университет", "аттестат керек еді, диплом емес"). */
-export const CORRECTION = /(^(ой,? )?(нет|жок|не то)(?=[\s,.!]|$)|\sемес(?=[\s,.!]|$)|(^|[\s,])а не\s)/;
+export const CORRECTION = /(^(а |ой,? )?(нет|жок|не то)(?=[\s,.!]|$)|\sемес(?=[\s,.!]|$)|(^|[\s,])а не\s)/;
 
 /** Other state services and everyday matters the bot does not handle ("балабақшаға кезек", "штраф оплатить", "ҰБТ нәтижесі"). */
 export const OFF_TOPIC =
   /(балабакш|детсад|детский сад|жер учаске|земельн|айыппул|штраф|алимент|прописк|кредит|ипотек|такси|кафе|погод|доллар|зейнетак|пенси[яюи]|(^|\s)(убт|ент)(?![а-я])|олимпиад|салык|налог|водительск|загранпаспорт|(^|\s)виза(?![а-я])|анекдот|фильм|футбол|рецепт)/;
+
+/**
+ * A question on one point (its fee, its term, where, when, what comes of it): asked even when the service is named,
+ * it wants the answer, not the whole list ("дипломды қалпына келтіру ақылы ма?", "до какого числа приём?").
+ */
+export const POINTED_QUESTION =
+  /(акылы ма|акысыз ба|тегин бе|тегин ме|платн\S* ли|бесплатн\S* ли|сколько стоит|канша турады|до какого числа|до какова числа|с какого числа|когда (начина|заканчива|откро|закро)|кашан (басталад|бита|аякта)|сколько дней|неше кун|что (в ней|в нем|там) (будет )?(написано|указано)|не (жазылад|корсетил)|где подать|куда подавать|кайда (откиз|тапсыр)|посреди (учебного )?года|можно ли (перевест|восстанов))/;
 
 /** A duplicate named, as typed in either script and folded. */
 export const DUPLICATE = /(дубликат|телнуск|dublikat|telnusk)/;

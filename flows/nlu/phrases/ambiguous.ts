@@ -12,6 +12,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'bilim turaly qujatym joq bolyp qaldy',
+        'bilim turaly qujatym joǵaldy',
         'telnusqa kerek',
         'телнұсқа',
         'білім туралы құжатым жоғалып кетті',
@@ -24,6 +26,7 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'документ об образовании потерял',
         'дубликат',
         'документ об образовании утерян',
         'все документы об учёбе украли вместе с сейфом',
@@ -40,6 +43,10 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'диплом жок тенуска алу керек',
+        'diplomymdy joǵalttym',
+        'диплом жоғалды, что делать',
+        'диплом жоғалды',
         'диплом жогалып кетти',
         'дипломым жыртылып калды',
         'дипломды жоғалттым',
@@ -63,6 +70,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'диплом потеряла што делать',
+        'утерян диплом, как восстановить',
         'дубликат диплома',
         'diplom poteryal',
         'потеряла диплом что делать',

@@ -2,6 +2,10 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const greetingPhrases: IntentPhrases = {
   kk: [
+    'salem bot',
+    'Қайырлы таң',
+    'assalaumagaleikum',
+    'Ассаламағалейкум, айналайын',
     'amanbysyz',
     'qaiyrly kun',
     'сәлем бот',
@@ -73,6 +77,8 @@ export const greetingPhrases: IntentPhrases = {
     'армысыңдар, жігіттер',
   ],
   ru: [
+    'Добрый день! Пишу за маму',
+    'добрый вечер',
     'добрый вечер есть кто нибуть?',
     'хай',
     'здрасте',

@@ -3,6 +3,14 @@ import type { IntentPhrases } from '../phrase-types';
 /** Changing the reply language. */
 export const languagePhrases: IntentPhrases = {
   kk: [
+    'орысша жазыныз тусинбей турмын',
+    'orysshaǵa aýystyryńyzshy',
+    'тилди озгерту',
+    'qazaq tilinde bola ma',
+    'орыс тилинде жазсаныз',
+    'орысша сөйлесейк',
+    'казакша',
+    'қазақша жазыңызшы',
     'орыс тилинде жазсанызшы',
     'qazaq tilinde',
     'казакша жаз',
@@ -73,6 +81,15 @@ export const languagePhrases: IntentPhrases = {
     'сөйлесу тілін өзгерту керек',
   ],
   ru: [
+    'по-русски можно? казахский плохо понимаю',
+    'переключи на казахкий',
+    'ne ponimayu po kazakhski, davai na russkom',
+    'переключи на русский',
+    'можно на казахском? мен орысша жақсы білмеймін',
+    'можно на казахском, бабушке так понятнее',
+    'перейди на казакский язык',
+    'po-russki pozhaluista',
+    'на русском можно?',
     'переключи на руский',
     'я не понимаю по-казахски',
     'можно на казахском?',

@@ -2,6 +2,10 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const menuPhrases: IntentPhrases = {
   kk: [
+    'bastapqy bólimge',
+    'главное менюге қайту',
+    'артка',
+    'bas menuge qaitu',
     'бас бетке',
     'мазирге кайту',
     'basyna oralu',
@@ -59,6 +63,11 @@ export const menuPhrases: IntentPhrases = {
     'таңдауымды өзгертейін, мәзірге қайт',
   ],
   ru: [
+    'другая услуга, хочу выбрать заново',
+    'вернуться в главное',
+    'другую услугу выбрать',
+    'назад в начало',
+    'начать заново',
     'вернутся в меню',
     'начат заново',
     'v nachalo',
