@@ -12,6 +12,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'bilim turaly qujatymdy joǵalttym',
+        'білім туралы құжатымды жоғалттым',
         'bilim turaly qujatym joq bolyp qaldy',
         'bilim turaly qujatym joǵaldy',
         'telnusqa kerek',
@@ -26,6 +28,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'докумет об образовании утерян',
+        'документ об образовании сгорел',
         'документ об образовании потерял',
         'дубликат',
         'документ об образовании утерян',
@@ -43,6 +47,10 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'дипломымды жогалтып алдым',
+        'дипломды урлап кетти',
+        'diplomymdy zhogaltyp aldym',
+        'кушик дипломымды жыртып тастады',
         'диплом жок тенуска алу керек',
         'diplomymdy joǵalttym',
         'диплом жоғалды, что делать',
@@ -70,6 +78,9 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'diplom poteryal kak vosstanovit',
+        'диплом потерялся',
+        'kuda obrashatsya esli diplom ukrali vmeste s sumkoi',
         'диплом потеряла што делать',
         'утерян диплом, как восстановить',
         'дубликат диплома',

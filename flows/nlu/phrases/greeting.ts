@@ -2,6 +2,10 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const greetingPhrases: IntentPhrases = {
   kk: [
+    'Сәлеметсіз бе, қайырлы күн',
+    'Қайырлы күн!',
+    'Sálemetsız be',
+    'salem botik',
     'salem bot',
     'Қайырлы таң',
     'assalaumagaleikum',
@@ -77,6 +81,10 @@ export const greetingPhrases: IntentPhrases = {
     'армысыңдар, жігіттер',
   ],
   ru: [
+    'приветствую',
+    'добрый вечер, сәлеметсіз бе',
+    'добрый вечер, подскажите',
+    'Здравствуйте, я по поводу документов',
     'Добрый день! Пишу за маму',
     'добрый вечер',
     'добрый вечер есть кто нибуть?',

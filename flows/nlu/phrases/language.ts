@@ -3,6 +3,17 @@ import type { IntentPhrases } from '../phrase-types';
 /** Changing the reply language. */
 export const languagePhrases: IntentPhrases = {
   kk: [
+    'орысша сөйлеңізші',
+    'орысша жазынызшы тусинбеймин',
+    'kazakhsha zhazshy',
+    'қазақша сөйлесейік',
+    'орысша түсіндіріңізші, қазақшаны жақсы білмеймін',
+    'qazaqsha bolsa jaqsy edi',
+    'казакша сойлешы',
+    'қазақша жаза аласыз ба',
+    'kazakh tilinde bolsa zhaksy edi',
+    'орысша сөйлесейікші',
+    'kazaksha',
     'орысша жазыныз тусинбей турмын',
     'orysshaǵa aýystyryńyzshy',
     'тилди озгерту',
@@ -81,6 +92,13 @@ export const languagePhrases: IntentPhrases = {
     'сөйлесу тілін өзгерту керек',
   ],
   ru: [
+    'я не понимаю по казахскии',
+    'pishite po-russki',
+    'можно по-казахски?',
+    'переключи на казахский язык',
+    'можно на руском?',
+    'можно по-русски? не понимаю казахский',
+    'перключите на казахский язык',
     'по-русски можно? казахский плохо понимаю',
     'переключи на казахкий',
     'ne ponimayu po kazakhski, davai na russkom',
