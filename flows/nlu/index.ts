@@ -159,10 +159,10 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
   if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') ? 'checklist' : 'question');
   // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
-  if (person) promote(intents, 'operator');
-  if (homeVisit) promote(intents, 'home_visit');
+  if (person) promote(intents, 'operator', true);
+  if (homeVisit) promote(intents, 'home_visit', true);
   // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question ("дайте номер 1414" is none).
-  if (complains) promote(intents, 'complaint');
+  if (complains) promote(intents, 'complaint', true);
   else if (applicationNumber && !person && !homeVisit && intents[0]!.label !== 'complaint') promote(intents, 'status');
 
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
@@ -222,9 +222,13 @@ function inContext(intents: { label: Intent; p: number }[], context: ParseContex
   return intents.sort((a, b) => b.p - a.p);
 }
 
-/** Moves an intent to the top, keeping its probability at least that of the one it displaces. */
-function promote(intents: { label: Intent; p: number }[], intent: Intent): void {
+/**
+ * Moves an intent to the top, keeping its probability at least that of the one it displaces; `sure`
+ * (a cue that never misleads) makes it sure even when it was on top already.
+ */
+function promote(intents: { label: Intent; p: number }[], intent: Intent, sure = false): void {
   const index = intents.findIndex((i) => i.label === intent);
+  if (index === 0 && sure) intents[0]!.p = Math.max(intents[0]!.p, 0.9);
   if (index <= 0) return;
   const [promoted] = intents.splice(index, 1);
   intents.unshift({ label: intent, p: Math.max(promoted!.p, intents[0]!.p, 0.9) });

@@ -143,10 +143,21 @@ describe('checklist journey', () => {
   it('asks again with buttons when the citizen types instead of answering', async () => {
     const engine = testEngine();
     await play(engine, 'web-typed', ['menu:checklist', 'svc:duplicate-school']);
-    const { replies, conversation } = await engine.handle({ conversationId: 'web-typed', channel: 'web', event: { type: 'text', text: 'не знаю 🙂' } });
+    const { replies, conversation } = await engine.handle({ conversationId: 'web-typed', channel: 'web', event: { type: 'text', text: 'ммм 🙂' } });
     expect(replies[0]!.text).toBe('Ответьте одной из кнопок ниже.');
     expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:channel:egov_portal');
     expect(conversation.state.step).toBe('question');
+  });
+
+  it('offers a person when the citizen does not know what to answer, and keeps the question', async () => {
+    const engine = testEngine();
+    await play(engine, 'web-unsure', ['menu:checklist', 'svc:duplicate-school']);
+    const { replies, conversation } = await engine.handle({ conversationId: 'web-unsure', channel: 'web', event: { type: 'text', text: 'не знаю 🙂' } });
+    expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:operator');
+    expect(conversation.state.step).toBe('question');
+    // the question's buttons still answer it
+    const next = await engine.handle({ conversationId: 'web-unsure', channel: 'web', event: { type: 'choice', id: 'ans:channel:egov_portal' } });
+    expect(next.conversation.state.data).toMatchObject({ answers: { channel: 'egov_portal' } });
   });
 });
 

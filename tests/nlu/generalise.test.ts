@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, parse } from '../../flows/nlu';
+import { fold, LOW_CONFIDENCE, parse } from '../../flows/nlu';
 import { restyle } from '../../flows/nlu/augment';
 import { expectCuesApart } from './cue-lexicons';
 import { getModel } from '../../flows/nlu/model';
@@ -220,5 +220,29 @@ describe('wordings the phrases do not hold', () => {
       complaints: ['полтора месяца жду, так и не позвонили', 'в новом дипломе снова ошибка в имени', 'сайт егова второй день не работает'],
       neither: ['муж не работает, справки о доходах нет', 'сколько дней делают дубликат', 'оператор в ЦОНе сказал прийти с паспортом'],
     });
+  });
+  it.each([
+    ['сотрудник так и не приехал к отцу, ждали до вечера', 'ru', 'complaint'],
+    ['срок уже прошел, а справки всё нет', 'ru', 'complaint'],
+    ['позвонила на 1414, а там трубку положили', 'ru', 'complaint'],
+    ['порталдың жүйесі екі күн жұмыс істемейді', 'kk', 'complaint'],
+    ['не хочу переписываться с ботом', 'ru', 'operator'],
+    ['ботпен сөйлескім келмейді', 'kk', 'operator'],
+    ['өзім барып өтініш бере алмаймын, қант диабеті', 'kk', 'home_visit'],
+  ] as const)('a cue makes the bot sure, even of the intent it guessed anyway: %s', (text, lang, intent) => {
+    const parsed = parse(text, lang);
+    expect(parsed.intent).toBe(intent);
+    expect(parsed.confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+  });
+
+  it('"не X, а Y" in a journey asks for Y', () => {
+    expect(parse('нет, мне не академ, а перевод в другой колледж', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
+  });
+
+  it.each([
+    ['справку о несудимости как заказать', 'ru'],
+    ['телефонымды жоғалттым, нөмірді қалай қайтарамын', 'kk'],
+  ] as const)('other everyday matters are off-topic too: %s', (text, lang) => {
+    expect(parse(text, lang).intent).toBe('unknown');
   });
 });
