@@ -12,6 +12,9 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'bilimim turaly qujatym joq bolyp qaldy',
+        'bilim týraly qujatym joǵaldy',
+        'bilim turaly kuzhatym zhogaldy',
         'bilim turaly qujatymdy joǵalttym',
         'білім туралы құжатымды жоғалттым',
         'bilim turaly qujatym joq bolyp qaldy',
@@ -28,6 +31,10 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'утерян документ об образовании нужна копия',
+        'все документы об образовании сгорели вместе с домом, с чего начать',
+        'документ об образовании потерялся',
+        'документ об образованиии потерял',
         'докумет об образовании утерян',
         'документ об образовании сгорел',
         'документ об образовании потерял',
@@ -47,6 +54,10 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'дипломымды жоғалттым',
+        'дипломым жогалды',
+        'diplomdy joğaltyp aldym',
+        'дипломым жоғалды',
         'дипломымды жогалтып алдым',
         'дипломды урлап кетти',
         'diplomymdy zhogaltyp aldym',
@@ -78,6 +89,10 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'диплом потерял помогите востановить',
+        'потерялся диплом, помогите пожалуйста очень надо',
+        'диплом потерял',
+        'диплом утерян, что делать',
         'diplom poteryal kak vosstanovit',
         'диплом потерялся',
         'kuda obrashatsya esli diplom ukrali vmeste s sumkoi',
