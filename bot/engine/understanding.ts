@@ -1,8 +1,9 @@
 import { findService } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
-import { type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
+import { fold, type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
 import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
+import { SAYS_DONT_KNOW } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import type { Choice, FlowContext, Reply } from '../../flows/types';
@@ -13,6 +14,8 @@ import type { Decision } from './types';
 /** A choice valid from any step: go to a service's checklist (`go:checklist:<serviceId>`), or stay (`go:stay`). */
 export const GO_PREFIX = 'go:';
 export const STAY = 'go:stay';
+
+const OPERATOR_CHOICE = 'menu:operator';
 
 /** The menu's sections a typed message can lead to from inside another journey. */
 const JOURNEYS: readonly MenuSection[] = ['home_visit', 'status', 'complaint'];
@@ -83,10 +86,20 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
   // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
   if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown') {
-    const choices = [...unique, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }];
+    const choices = [...unique, { id: OPERATOR_CHOICE, label: ctx.t('menu:choices.operator') }];
     return said([{ text: ctx.t('understanding:unsure'), choices }], { notUnderstood: true });
   }
+  // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons.
+  if (SAYS_DONT_KNOW.test(fold(text))) return withOperator(decision, ctx);
   return decision;
+}
+
+/** The decision with the operator offered among the last reply's buttons (once). */
+function withOperator(decision: Decision, ctx: FlowContext): Decision {
+  const last = decision.replies.at(-1);
+  if (!last?.choices || last.choices.some((c) => c.id === OPERATOR_CHOICE)) return decision;
+  const choices = [...last.choices, { id: OPERATOR_CHOICE, label: ctx.t('menu:choices.operator') }];
+  return { ...decision, replies: [...decision.replies.slice(0, -1), { ...last, choices }] };
 }
 
 /** The journey a confident reading of the text leads to, when it is not the one the citizen is in. */

@@ -8,6 +8,7 @@ import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
 import {
   ALSO,
+  ASKS,
   OFF_TOPIC,
   POINTED_QUESTION,
   applicationNumberIn,
@@ -68,6 +69,8 @@ export interface Parsed extends Guess {
 /** Below it the bot says it is not sure and offers the two best guesses and the operator. */
 export const LOW_CONFIDENCE = 0.5;
 
+/** In a journey, a guess less sure than this of anything but a question, on a text that asks, is taken for a question. */
+const JOURNEY_QUESTION_DOUBT = 0.2;
 /** In a journey, a question names another service than the journey's only when its words tell it this surely. */
 const JOURNEY_SERVICE_CERTAINTY = 0.95;
 /** …and in at least this many words. */
@@ -154,6 +157,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (context === 'journey' && (features.namesService || features.namesLevel) && CORRECTION.test(folded)) promote(intents, 'checklist');
   // …and "общежитие тоже", "аттестатты да қосыңыз" asks for it besides the journey's.
   if (context === 'journey' && features.namesService && ALSO.test(folded)) promote(intents, 'checklist');
+  // In a journey, a question ("электронно можно?", "кешкі 7-де баруға бола ма") the classifiers can hardly place is about the journey's service.
+  if (context === 'journey' && intents[0]!.label !== 'question' && intents[0]!.p < JOURNEY_QUESTION_DOUBT && ASKS.test(folded)) promote(intents, 'question');
   // A first message asking one point of a service ("дипломды қалпына келтіру ақылы ма?") gets the answer with the list.
   if (context === 'first' && intents[0]!.label === 'checklist' && POINTED_QUESTION.test(folded)) promote(intents, 'question');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
@@ -192,7 +197,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const serviceUnsaid = (top.label === 'home_visit' || top.label === 'complaint') && !namesByName && !features.namesLevel;
   const serviceId = about && first && tied.length === 1 && !inherits && !unsureComplaint && !serviceUnsaid ? first.label : null;
   const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
-  if (about && tied.length > 1) parsed.ambiguous = tied;
+  if (about && tied.length > 1 && !inherits) parsed.ambiguous = tied;
   if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
   if (top.label === 'complaint') {
     const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.all));

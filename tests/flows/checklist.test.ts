@@ -149,11 +149,12 @@ describe('checklist journey', () => {
     expect(conversation.state.step).toBe('question');
   });
 
-  it('offers a person when the citizen does not know what to answer, and keeps the question', async () => {
+  it.each(['не знаю 🙂', 'білмеймін'])('asks again and offers a person when the citizen does not know what to answer: %s', async (text) => {
     const engine = testEngine();
     await play(engine, 'web-unsure', ['menu:checklist', 'svc:duplicate-school']);
-    const { replies, conversation } = await engine.handle({ conversationId: 'web-unsure', channel: 'web', event: { type: 'text', text: 'не знаю 🙂' } });
-    expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:operator');
+    const { replies, conversation } = await engine.handle({ conversationId: 'web-unsure', channel: 'web', event: { type: 'text', text } });
+    expect(replies[0]!.text).toBe('Ответьте одной из кнопок ниже.');
+    expect(replies.at(-1)!.choices!.map((c) => c.id)).toEqual(expect.arrayContaining(['ans:channel:egov_portal', 'menu:operator']));
     expect(conversation.state.step).toBe('question');
     // the question's buttons still answer it
     const next = await engine.handle({ conversationId: 'web-unsure', channel: 'web', event: { type: 'choice', id: 'ans:channel:egov_portal' } });

