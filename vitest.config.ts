@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/use-shared-model.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Two cores: keep the worker count at two so suites that start servers do not starve each other.

@@ -1,16 +1,21 @@
 /**
- * `npm run build` (run by `npm start` first): the server as one ES module, dist/main.mjs, and the
- * browser scripts beside it in dist/public/, so that start compiles nothing and resolves few files. Sources keep reading their files (locales, pages, fonts) where they lie: each
- * module's `import.meta.url` stays its source file's.
+ * `npm run build` (run by `npm start` first): the server as one ES module, dist/main.mjs, the
+ * browser scripts beside it in dist/public/ and the trained model of typed text in
+ * dist/nlu-model.bin, so that start compiles nothing, resolves few files and trains nothing. Sources
+ * keep reading their files (locales, pages, fonts) where they lie: each module's `import.meta.url`
+ * stays its source file's.
  */
 import { build, type Plugin } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle, SCRIPTS } from '../widget/build';
+import { trainModel } from '../flows/nlu/model';
+import { writeModelFile } from '../flows/nlu/model-file';
 
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root);
 const publicDir = new URL('public/', dist);
+const modelFile = new URL('nlu-model.bin', dist);
 
 const sourceUrls: Plugin = {
   name: 'source-import-meta-url',
@@ -30,6 +35,8 @@ export async function buildProduct(): Promise<void> {
   await import('../flows/catalog');
   await mkdir(publicDir, { recursive: true });
   await Promise.all(Object.entries(SCRIPTS).map(async ([name, entry]) => writeFile(new URL(name, publicDir), await bundle(entry))));
+  // The understanding of typed text, trained here once instead of at every start (flows/nlu/model-file.ts).
+  writeModelFile(fileURLToPath(modelFile), trainModel());
   await build({
     entryPoints: [fileURLToPath(new URL('main.ts', root))],
     outfile: fileURLToPath(new URL('main.mjs', dist)),
@@ -41,7 +48,7 @@ export async function buildProduct(): Promise<void> {
     // except those that read files of their own beside their code, or are loaded when first used.
     external: UNBUNDLED,
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    define: { PREBUILT_SCRIPTS: JSON.stringify(fileURLToPath(publicDir)) },
+    define: { PREBUILT_SCRIPTS: JSON.stringify(fileURLToPath(publicDir)), PREBUILT_MODEL: JSON.stringify(fileURLToPath(modelFile)) },
     plugins: [sourceUrls],
     logLevel: 'warning',
   });

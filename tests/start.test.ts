@@ -26,6 +26,7 @@ describe('the built product (npm start)', () => {
   let child: ChildProcess;
   let url: string;
   let redis: RedisServer;
+  let output = '';
 
   beforeAll(async () => {
     // Its own Redis: the bundled client is exercised, and the operator account is the test's own.
@@ -38,14 +39,13 @@ describe('the built product (npm start)', () => {
         PATH: process.env.PATH,
         HOST: '127.0.0.1',
         PORT: String(port),
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
         OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator',
         REDIS_URL: redis.url,
         JWT_SECRET: 'start-test-secret-of-32-characters!!',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     await healthy(url, child, () => output);
@@ -63,6 +63,12 @@ describe('the built product (npm start)', () => {
   it('starts from dist/main.mjs and answers /health', async () => {
     const response = await fetch(`${url}/health`);
     expect(response.status).toBe(200);
+  });
+
+  it('reads the model of typed text trained at build instead of training it, and understands with it', async () => {
+    expect(output).toContain('understanding of typed text read from the build');
+    const parsed = await fetch(`${url}/api/nlu/parse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'потеряла аттестат' }) }).then((r) => r.json());
+    expect(parsed).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
   });
 
   it('serves the browser scripts built with it, and the pages that load them', async () => {

@@ -7,6 +7,13 @@ import type { SparseVector } from './sparse';
  */
 export type Features = Map<string, number>;
 
+/** A trained naive Bayes: each feature's counts per label (or their logs, where `known`) and each label's denominator. */
+export interface NaiveBayesState {
+  logs: Float64Array<ArrayBuffer>;
+  known: Uint8Array<ArrayBuffer>;
+  denominators: number[];
+}
+
 export class NaiveBayes {
   private readonly examples: { label: number; vector: SparseVector }[] = [];
   /** Feature-major counts of each feature under each label, then, once `known` says so, their log-probabilities. */
@@ -22,6 +29,20 @@ export class NaiveBayes {
 
   add(label: number, vector: SparseVector): void {
     this.examples.push({ label, vector });
+  }
+
+  /** What training learned, to be given back to `restore` (model-file.ts). */
+  dump(): NaiveBayesState {
+    return { logs: this.logs, known: this.known, denominators: this.denominators };
+  }
+
+  /** A trained model from what `dump` gave. */
+  static restore(labels: number, state: NaiveBayesState): NaiveBayes {
+    const model = new NaiveBayes(labels);
+    model.logs = state.logs;
+    model.known = state.known;
+    model.denominators = state.denominators;
+    return model;
   }
 
   /** Counts the examples added, `features` being how many features there are. */

@@ -1,5 +1,5 @@
-import { type Features, NaiveBayes, softmaxInPlace } from './bayes';
-import { SoftmaxRegression } from './softmax';
+import { type Features, NaiveBayes, type NaiveBayesState, softmaxInPlace } from './bayes';
+import { SoftmaxRegression, type SoftmaxState } from './softmax';
 import { FeatureIndex } from './sparse';
 import { finish } from './training';
 
@@ -17,10 +17,17 @@ export interface Blend {
   softmax: number;
 }
 
+/** A trained classifier's features and models, as `dump` gives them and `restore` takes them. */
+export interface ClassifierState {
+  features: string[];
+  bayes: NaiveBayesState;
+  softmax?: SoftmaxState;
+}
+
 export class Classifier<Label extends string> {
-  private readonly index = new FeatureIndex();
-  private readonly naiveBayes: NaiveBayes;
-  private readonly regression: SoftmaxRegression | undefined;
+  private index = new FeatureIndex();
+  private naiveBayes: NaiveBayes;
+  private regression: SoftmaxRegression | undefined;
 
   constructor(
     readonly labels: readonly Label[],
@@ -28,6 +35,20 @@ export class Classifier<Label extends string> {
   ) {
     this.naiveBayes = new NaiveBayes(labels.length);
     this.regression = blend.softmax > 0 ? new SoftmaxRegression(labels.length) : undefined;
+  }
+
+  /** What training learned (model-file.ts writes it at build). */
+  dump(): ClassifierState {
+    return { features: this.index.features(), bayes: this.naiveBayes.dump(), ...(this.regression ? { softmax: this.regression.dump() } : {}) };
+  }
+
+  /** A trained classifier from what `dump` gave. */
+  static restore<Label extends string>(labels: readonly Label[], blend: Blend, state: ClassifierState): Classifier<Label> {
+    const classifier = new Classifier(labels, blend);
+    classifier.index = FeatureIndex.of(state.features);
+    classifier.naiveBayes = NaiveBayes.restore(labels.length, state.bayes);
+    classifier.regression = state.softmax ? SoftmaxRegression.restore(labels.length, state.softmax) : undefined;
+    return classifier;
   }
 
   add(label: Label, features: Features): void {

@@ -11,6 +11,12 @@ import { withoutFiller } from './rules';
 import { finish, inSlices, pausesAfter, type Training } from './training';
 import { Vocabulary } from './vocabulary';
 
+/** Services some words fit equally, and the stems of those words. */
+export interface AmbiguousGroupStems {
+  services: ServiceId[];
+  shared: ReadonlySet<string>;
+}
+
 /** The trained classifiers: what is asked, which service, which question, whom a complaint is against. */
 export interface Model {
   vocabulary: Vocabulary;
@@ -22,6 +28,8 @@ export interface Model {
   services: Classifier<ServiceId>;
   topics: Classifier<QuestionTopic>;
   against: Classifier<ComplaintAgainst | 'general'>;
+  /** The groups of services some words fit equally ("диплом": a college's or a university's), with those words' stems. */
+  groups: readonly AmbiguousGroupStems[];
   /** The services a message names equally when all its service words are words their group shares. */
   ambiguousGroupOf(stems: readonly string[]): ServiceId[] | undefined;
   /** How long training took, in milliseconds. */
@@ -31,10 +39,22 @@ export interface Model {
 let model: Model | undefined;
 let background: { finishNow(): Model } | undefined;
 
-/** The model, trained from the phrase files at first use (or finished then, when training in the background) and kept. */
+/** The model: read or trained from the phrase files at first use (or finished then, when training in the background), and kept. */
 export function getModel(): Model {
-  model ??= background ? background.finishNow() : trainModel();
+  model ??= prebuilt?.() ?? (background ? background.finishNow() : trainModel());
   return model;
+}
+
+/** Where a model trained before can be had from, read at first use (see `useModel`). */
+let prebuilt: (() => Model | undefined) | undefined;
+
+/**
+ * Uses a model trained before (model-file.ts reads one written at build), unless one is in use
+ * already; given a function, calls it at first use, and trains as usual if it gives none.
+ */
+export function useModel(trained: Model | (() => Model | undefined)): void {
+  if (typeof trained === 'function') prebuilt = trained;
+  else model ??= trained;
 }
 
 /**
@@ -110,10 +130,11 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   const nameStems = new Set(examples.filter((e) => e.isName).flatMap((e) => e.words.map((w) => w.stem)));
   const isServiceStem = (stem: string) => serviceStems.has(stem);
 
-  const intents = new Classifier<Intent>(INTENTS, BLENDS.intents);
-  const services = new Classifier<ServiceId>(SERVICE_IDS, BLENDS.services);
-  const topics = new Classifier<QuestionTopic>(QUESTION_TOPICS, BLENDS.topics);
-  const against = new Classifier<ComplaintAgainst | 'general'>([...COMPLAINT_AGAINST, 'general'], BLENDS.against);
+  const specs = classifierSpecs();
+  const intents = new Classifier<Intent>(specs.intents.labels, specs.intents.blend);
+  const services = new Classifier<ServiceId>(specs.services.labels, specs.services.blend);
+  const topics = new Classifier<QuestionTopic>(specs.topics.labels, specs.topics.blend);
+  const against = new Classifier<ComplaintAgainst | 'general'>(specs.against.labels, specs.against.blend);
   for (const [step, example] of examples.entries()) {
     if (pausesAfter(step)) yield;
     const features = featuresOf(example.words, isServiceStem);
@@ -129,9 +150,28 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
     for (const lang of ['kk', 'ru'] as const) for (const phrase of group.phrases[lang]) for (const w of wordsOf(tokens(fold(phrase)))) if (serviceStems.has(w.stem)) shared.add(w.stem);
     return { services: group.services, shared };
   });
+  return assembleModel({ vocabulary, serviceStems, nameStems, intents, services, topics, against, groups, trainedInMs: performance.now() - started });
+}
+
+/** The model from its trained parts (as trained, or as read back from a file by model-file.ts). */
+export function assembleModel(parts: Omit<Model, 'ambiguousGroupOf'>): Model {
+  const { groups, nameStems } = parts;
   // A group fits when the text names something (a diploma, a document on education) with only the words the group shares.
   const ambiguousGroupOf = (stems: readonly string[]) => groups.find((g) => stems.some((stem) => nameStems.has(stem)) && stems.every((stem) => g.shared.has(stem)))?.services;
-  return { vocabulary, serviceStems, nameStems, intents, services, topics, against, ambiguousGroupOf, trainedInMs: performance.now() - started };
+  return { ...parts, ambiguousGroupOf };
+}
+
+/**
+ * The classifiers of a model, with the labels and blends they are made with. A function, not a
+ * constant: the intents' labels come from index.ts, which imports this module.
+ */
+export function classifierSpecs() {
+  return {
+    intents: { labels: INTENTS, blend: BLENDS.intents },
+    services: { labels: SERVICE_IDS, blend: BLENDS.services },
+    topics: { labels: QUESTION_TOPICS, blend: BLENDS.topics },
+    against: { labels: [...COMPLAINT_AGAINST, 'general'] as const, blend: BLENDS.against },
+  } as const;
 }
 
 function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {

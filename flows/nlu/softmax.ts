@@ -28,12 +28,18 @@ const DEFAULTS: SoftmaxOptions = { epochs: 3, rate: 0.5, l2: 1e-5, seed: 2026 };
 /** A label's share of an example's error below which the example teaches it nothing worth the time. */
 const NEGLIGIBLE = 1e-2;
 
+/** A trained regression: the weights, feature-major, and each label's bias. */
+export interface SoftmaxState {
+  weights: Float64Array<ArrayBuffer>;
+  biases: Float64Array<ArrayBuffer>;
+}
+
 export class SoftmaxRegression {
   private readonly options: SoftmaxOptions;
   private readonly examples: { label: number; vector: SparseVector }[] = [];
   /** Feature-major: the weights of feature f are at f * labels … + labels. */
   private weights = new Float64Array(0);
-  private readonly biases: Float64Array;
+  private readonly biases: Float64Array<ArrayBuffer>;
 
   constructor(
     private readonly labels: number,
@@ -45,6 +51,19 @@ export class SoftmaxRegression {
 
   add(label: number, vector: SparseVector): void {
     this.examples.push({ label, vector });
+  }
+
+  /** The weights learned, to be given back to `restore` (model-file.ts). */
+  dump(): SoftmaxState {
+    return { weights: this.weights, biases: this.biases };
+  }
+
+  /** A trained regression from what `dump` gave. */
+  static restore(labels: number, state: SoftmaxState): SoftmaxRegression {
+    const model = new SoftmaxRegression(labels);
+    model.weights = state.weights;
+    model.biases.set(state.biases);
+    return model;
   }
 
   /** Learns the weights from the examples added, `features` being how many there are. */

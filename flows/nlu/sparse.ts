@@ -15,6 +15,18 @@ export interface SparseVector {
 export class FeatureIndex {
   private readonly ids = new Map<string, number>();
 
+  /** An index of these features, each with its place in the list as its id (`features()` read back). */
+  static of(features: readonly string[]): FeatureIndex {
+    const index = new FeatureIndex();
+    for (const feature of features) index.ids.set(feature, index.ids.size);
+    return index;
+  }
+
+  /** The features learned, in the order of their ids. */
+  features(): string[] {
+    return [...this.ids.keys()];
+  }
+
   get size(): number {
     return this.ids.size;
   }

@@ -4,6 +4,12 @@
  * out), so a lookup costs a few map reads instead of a scan of the whole vocabulary. Two letters
  * typed the wrong way round count as one slip ("аышқ" → "ашық").
  */
+/** A vocabulary's words with their counts, and its aliases. */
+export interface VocabularyState {
+  counts: [string, number][];
+  aliases: [string, string][];
+}
+
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly byDeletion = new Map<string, string[]>();
@@ -12,6 +18,24 @@ export class Vocabulary {
 
   constructor(words: Iterable<string>) {
     for (const word of words) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+    this.indexDeletions();
+  }
+
+  /** The words with their counts and the aliases, to be given back to `restore` (model-file.ts). */
+  dump(): VocabularyState {
+    return { counts: [...this.counts], aliases: [...this.aliases] };
+  }
+
+  /** A vocabulary from what `dump` gave. */
+  static restore(state: VocabularyState): Vocabulary {
+    const vocabulary = new Vocabulary([]);
+    for (const [word, count] of state.counts) vocabulary.counts.set(word, count);
+    for (const [variant, word] of state.aliases) vocabulary.aliases.set(variant, word);
+    vocabulary.indexDeletions();
+    return vocabulary;
+  }
+
+  private indexDeletions(): void {
     for (const word of this.counts.keys()) {
       if (word.length < MIN_LENGTH - 1) continue;
       for (const key of deletions(word)) {

@@ -1,12 +1,13 @@
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { sharedModelFile } from './nlu-model';
 import { clusterToolsInstalled, type RedisCluster, startRedisCluster } from './redis-cluster';
 import { startRedisServer, type RedisServer } from './redis-server';
 
 /**
  * One private redis-server for the whole run, on a free port, and one 3-node Redis Cluster beside
  * it (unless redis-cli is missing: the cluster's suites are then skipped, saying so); tests that
- * stop or fill Redis start their own.
+ * stop or fill Redis start their own. And the model of typed text, trained once for every test file.
  */
 let redis: RedisServer | undefined;
 let cluster: RedisCluster | undefined;
@@ -16,6 +17,7 @@ export async function setup(project: TestProject): Promise<void> {
   [redis, cluster] = await Promise.all([startRedisServer(), withCluster ? startRedisCluster() : undefined]);
   project.provide('redisUrl', redis.url);
   project.provide('redisClusterNodes', cluster?.nodes ?? []);
+  project.provide('nluModelFile', sharedModelFile());
 }
 
 export async function teardown(): Promise<void> {
@@ -27,5 +29,7 @@ declare module 'vitest' {
     redisUrl: string;
     /** `host:port` of the cluster's masters; empty when redis-server or redis-cli is missing. */
     redisClusterNodes: string[];
+    /** The model of typed text trained once for the run (tests/support/nlu-model.ts). */
+    nluModelFile: string;
   }
 }
