@@ -1,11 +1,14 @@
 import { buildServer } from './server';
 import { type Config, ConfigError, loadConfig } from './config';
 import { loadEnvFile } from './env-file';
-import { trainInBackground, useModel } from './flows/nlu/model';
+import { getModel, trainInBackground, useModel } from './flows/nlu/model';
 import { readModelFile } from './flows/nlu/model-file';
 
 /** Where `npm run build` wrote the trained model (undefined when running from the sources). */
 declare const PREBUILT_MODEL: string | undefined;
+
+/** How long after listening the prebuilt model is read, unless a message needs it sooner. */
+const MODEL_READ_DELAY_MS = 500;
 
 /** Starts the product: `npm start`, with `.env` in the working directory when there is one. */
 async function main(): Promise<void> {
@@ -22,12 +25,18 @@ async function main(): Promise<void> {
   }
   const server = await buildServer(config);
   await server.listen();
-  // The understanding of typed text: the model `npm run build` trained, or else trained now, in slices
-  // between requests, not in the first citizen's turn.
-  const prebuilt = typeof PREBUILT_MODEL === 'string' ? readModelFile(PREBUILT_MODEL) : undefined;
-  if (prebuilt) {
-    useModel(prebuilt);
-    server.log.info({ ms: Math.round(prebuilt.trainedInMs) }, 'understanding of typed text read from the build');
+  // The understanding of typed text: the model `npm run build` trained, read once the start is
+  // answered (reading it holds the event loop a tenth of a second) or at the first parse before
+  // that; without one, trained now, in slices between requests.
+  if (typeof PREBUILT_MODEL === 'string') {
+    const path = PREBUILT_MODEL;
+    useModel(() => readModelFile(path));
+    setTimeout(() => {
+      const model = getModel();
+      const ms = Math.round(model.trainedInMs);
+      if (model.origin === 'file') server.log.info({ ms }, 'understanding of typed text read from the build');
+      else server.log.warn({ ms }, 'the build holds no model for these phrases: the understanding of typed text was trained at start');
+    }, MODEL_READ_DELAY_MS).unref();
   } else trainInBackground().catch((error: unknown) => server.log.error({ err: error }, 'training the understanding of typed text failed'));
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -66,7 +66,8 @@ describe('the built product (npm start)', () => {
   });
 
   it('reads the model of typed text trained at build instead of training it, and understands with it', async () => {
-    expect(output).toContain('understanding of typed text read from the build');
+    // read half a second after the start is answered, so that /health never waits for it
+    await expect.poll(() => output, { timeout: 5000 }).toContain('understanding of typed text read from the build');
     const parsed = await fetch(`${url}/api/nlu/parse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'потеряла аттестат' }) }).then((r) => r.json());
     expect(parsed).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
   });

@@ -115,6 +115,7 @@ export function decodeModel(bytes: Buffer): Model | undefined {
     services: Classifier.restore(specs.services.labels, specs.services.blend, state('services')),
     topics: Classifier.restore(specs.topics.labels, specs.topics.blend, state('topics')),
     against: Classifier.restore(specs.against.labels, specs.against.blend, state('against')),
+    origin: 'file',
     trainedInMs: performance.now() - started,
   });
 }

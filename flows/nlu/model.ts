@@ -32,7 +32,9 @@ export interface Model {
   groups: readonly AmbiguousGroupStems[];
   /** The services a message names equally when all its service words are words their group shares. */
   ambiguousGroupOf(stems: readonly string[]): ServiceId[] | undefined;
-  /** How long training took, in milliseconds. */
+  /** Whether it was trained in this process or read from a file written at build (model-file.ts). */
+  origin: 'trained' | 'file';
+  /** How long training (or reading) took, in milliseconds. */
   trainedInMs: number;
 }
 
@@ -150,7 +152,7 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
     for (const lang of ['kk', 'ru'] as const) for (const phrase of group.phrases[lang]) for (const w of wordsOf(tokens(fold(phrase)))) if (serviceStems.has(w.stem)) shared.add(w.stem);
     return { services: group.services, shared };
   });
-  return assembleModel({ vocabulary, serviceStems, nameStems, intents, services, topics, against, groups, trainedInMs: performance.now() - started });
+  return assembleModel({ vocabulary, serviceStems, nameStems, intents, services, topics, against, groups, origin: 'trained', trainedInMs: performance.now() - started });
 }
 
 /** The model from its trained parts (as trained, or as read back from a file by model-file.ts). */
