@@ -6,6 +6,7 @@ import pino from 'pino';
 import type { EngineEvent } from '../bot/engine';
 import { createRuntime } from '../bot/runtime';
 import { loadConfig } from '../config';
+import { getModel } from '../flows/nlu/model';
 import type { OpeningSpan } from '../domain/hours';
 import { iinCheckDigit } from '../domain/iin';
 import { createTexts } from '../locales/i18n';
@@ -146,6 +147,8 @@ export interface EngineTurnsResult extends TurnsResult {
  */
 export async function engineTurns(redisUrl: string, seconds: number): Promise<EngineTurnsResult> {
   const shipped = loadConfig({});
+  // As in the server, whose model of typed text is read (or trained) before citizens write: not a turn's cost.
+  getModel();
   // As the server opens it: a turn's commands fail fast, with the shipped deadline.
   const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:`, commandTimeoutMs: shipped.STORE_TIMEOUT_MS });
   const hours = shipped.CONTACT_CENTRE_HOURS;
