@@ -3,7 +3,7 @@ import type { Lang } from '../../store/types';
 import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
 import { analyse, getModel, type Model } from './model';
-import { wordsOf } from './features';
+import { type TextFeatures, wordsOf } from './features';
 import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
 import {
@@ -145,6 +145,43 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
+  const cues: Cues = { person, homeVisit, complains, applicationNumber };
+  const { intents, namesAService, wholeList } = rankIntents(model, features, folded, context, cues);
+  const service = serviceOf(model, features, folded, context, intents, namesAService);
+  // A first message about another state service or an everyday matter, with no word of education, is off-topic
+  // (in a journey "а если прописки нет?" is a question about the journey's service).
+  if (context === 'first' && !service.namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
+  const top = intents[0]!;
+  const { serviceId, ambiguous } = service.forIntent(top.label);
+  const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
+  if (ambiguous) parsed.ambiguous = ambiguous;
+  if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
+  if (top.label === 'complaint') {
+    const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.all));
+    if (against) parsed.against = against;
+  }
+  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.intent)[0]!.label;
+
+  parsed.alternatives = alternativesOf(parsed, intents, service.named);
+  return parsed;
+}
+
+/** The cues read on the whole text (cues.ts, rules.ts) that the intents' ranking follows. */
+interface Cues {
+  person: boolean;
+  homeVisit: boolean;
+  complains: boolean;
+  applicationNumber: string | undefined;
+}
+
+type Ranked = { label: Intent; p: number }[];
+
+/**
+ * The intents, likeliest first: the classifier's probabilities with the lean of where the message was
+ * typed, then the rules that know better than the phrases (a service named, a correction, "тоже", a
+ * question in a journey, one point asked, the whole list asked, and last the cues never to miss).
+ */
+function rankIntents(model: Model, features: TextFeatures, folded: string, context: ParseContext, cues: Cues): { intents: Ranked; namesAService: boolean; wholeList: boolean } {
   const intents = inContext(model.intents.posteriors(features.intent), context);
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
   // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
@@ -164,49 +201,46 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
   if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') ? 'checklist' : 'question');
   // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
-  if (person) promote(intents, 'operator', true);
-  if (homeVisit) promote(intents, 'home_visit', true);
+  if (cues.person) promote(intents, 'operator', true);
+  if (cues.homeVisit) promote(intents, 'home_visit', true);
   // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question ("дайте номер 1414" is none).
-  if (complains) promote(intents, 'complaint', true);
-  else if (applicationNumber && !person && !homeVisit && intents[0]!.label !== 'complaint') promote(intents, 'status');
+  if (cues.complains) promote(intents, 'complaint', true);
+  else if (cues.applicationNumber && !cues.person && !cues.homeVisit && intents[0]!.label !== 'complaint') promote(intents, 'status');
+  return { intents, namesAService, wholeList };
+}
 
+/**
+ * Which service the text is about, for the intent that ranked first: the services its words tell
+ * (`named`, likeliest first), whether one of the services' own names is said, and for the intent
+ * finally chosen the service, or the services that fit equally.
+ */
+function serviceOf(model: Model, features: TextFeatures, folded: string, context: ParseContext, intents: Ranked, namesAService: boolean) {
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
-  const top0 = intents[0]!.label;
-  const levelTells = features.namesLevel && (top0 === 'checklist' || top0 === 'question' || top0 === 'status' || top0 === 'complaint');
+  const ranked = intents[0]!.label;
+  const levelTells = features.namesLevel && (ranked === 'checklist' || ranked === 'question' || ranked === 'status' || ranked === 'complaint');
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
   const posteriors = features.namesService || levelTells ? model.services.posteriors(features.all) : [];
   // A complaint about a duplicate ("в дубликате перепутали отчество") is about the duplicate, whatever went wrong in it.
-  const aboutDuplicate = top0 === 'complaint' && DUPLICATE.test(folded);
+  const aboutDuplicate = ranked === 'complaint' && DUPLICATE.test(folded);
   const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : posteriors;
   const first = named[0];
   // …unless its other words tell one of them surely ("диплом коледжа", "унивир дипломы", "дубликат атестата").
   const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
-
-  // A first message about another state service or an everyday matter, with no word of education, is off-topic
-  // (in a journey "а если прописки нет?" is a question about the journey's service).
   const namesByName = features.serviceStems.some((stem) => model.nameStems.has(stem));
-  if (context === 'first' && !namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
-  const top = intents[0]!;
-  const about = ABOUT_A_SERVICE.has(top.label);
-  // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
-  const inherits = context === 'journey' && top.label !== 'checklist' && (!namesAService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
   // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
-  const unsureComplaint = top0 === 'complaint' && ((!features.namesService && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
-  // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
-  const serviceUnsaid = (top.label === 'home_visit' || top.label === 'complaint') && !namesByName && !features.namesLevel;
-  const serviceId = about && first && tied.length === 1 && !inherits && !unsureComplaint && !serviceUnsaid ? first.label : null;
-  const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
-  if (about && tied.length > 1 && !inherits) parsed.ambiguous = tied;
-  if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
-  if (top.label === 'complaint') {
-    const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.all));
-    if (against) parsed.against = against;
-  }
-  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.intent)[0]!.label;
+  const unsureComplaint = ranked === 'complaint' && ((!features.namesService && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
 
-  parsed.alternatives = alternativesOf(parsed, intents, named);
-  return parsed;
+  const forIntent = (intent: Intent): { serviceId: ServiceId | null; ambiguous?: ServiceId[] } => {
+    if (!ABOUT_A_SERVICE.has(intent)) return { serviceId: null };
+    // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
+    const inherits = context === 'journey' && intent !== 'checklist' && (!namesAService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
+    // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
+    const serviceUnsaid = (intent === 'home_visit' || intent === 'complaint') && !namesByName && !features.namesLevel;
+    const serviceId = first && tied.length === 1 && !inherits && !unsureComplaint && !serviceUnsaid ? first.label : null;
+    return tied.length > 1 && !inherits ? { serviceId, ambiguous: tied } : { serviceId };
+  };
+  return { named, namesByName, forIntent };
 }
 
 /**
