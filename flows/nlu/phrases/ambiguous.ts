@@ -12,6 +12,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'балалардың оқу құжаттары өртте жанып кетті, қалпына келтіру керек',
+        'Білімім туралы құжатым жоғалды, қайта алуға көмектесіңізші',
         'bilimim turaly qujatym joq bolyp qaldy',
         'bilim týraly qujatym joǵaldy',
         'bilim turaly kuzhatym zhogaldy',
@@ -31,6 +33,11 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'потерял все документы об образовании, вообще ничего нет',
+        'документ об обрзовании потеряли, как восстановить',
+        'документ об образовании утерян, нужен дубликат',
+        'потерял документ об оброзовании',
+        'потеряла докумет об образовании',
         'утерян документ об образовании нужна копия',
         'все документы об образовании сгорели вместе с домом, с чего начать',
         'документ об образовании потерялся',
@@ -54,6 +61,15 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'дипломды жогалттым телнуска керек',
+        'дипломымды жоғалтып алдым',
+        'diplomym joǵaldy',
+        'dıplom joǵaldy',
+        'diplom joǵalyp ketti ne isteımin',
+        'диплом испортился, су тиіп кетті, новый керек',
+        'дипломым жогалып кетти',
+        'диплом жоғалып кетті',
+        'diplom joǵalyp qaldy ne isteımin',
         'дипломымды жоғалттым',
         'дипломым жогалды',
         'diplomdy joğaltyp aldym',
@@ -89,6 +105,13 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'работодатель в Корее просит диплом, а оригинал украли вместе с сумкой',
+        'диплом утеряла при переезде(',
+        'дочь диплом потеряла, что теперь делать',
+        'диплом пропал при переезде че делать',
+        'poteryala diplom',
+        'Доброе утро, я на пенсии, разбирала старые бумаги и поняла, что диплома нет, пропал куда-то, как его восстановить',
+        'diplom poteryal chto delat',
         'диплом потерял помогите востановить',
         'потерялся диплом, помогите пожалуйста очень надо',
         'диплом потерял',
