@@ -15,8 +15,6 @@ import type { Decision } from './types';
 export const GO_PREFIX = 'go:';
 export const STAY = 'go:stay';
 
-const OPERATOR_CHOICE = 'menu:operator';
-
 /** The menu's sections a typed message can lead to from inside another journey. */
 const JOURNEYS: readonly MenuSection[] = ['home_visit', 'status', 'complaint'];
 
@@ -86,7 +84,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
   // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
   if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown') {
-    const choices = [...unique, { id: OPERATOR_CHOICE, label: ctx.t('menu:choices.operator') }];
+    const choices = [...unique, sectionChoice('operator', ctx)];
     return said([{ text: ctx.t('understanding:unsure'), choices }], { notUnderstood: true });
   }
   // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons.
@@ -97,9 +95,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
 /** The decision with the operator offered among the last reply's buttons (once). */
 function withOperator(decision: Decision, ctx: FlowContext): Decision {
   const last = decision.replies.at(-1);
-  if (!last?.choices || last.choices.some((c) => c.id === OPERATOR_CHOICE)) return decision;
-  const choices = [...last.choices, { id: OPERATOR_CHOICE, label: ctx.t('menu:choices.operator') }];
-  return { ...decision, replies: [...decision.replies.slice(0, -1), { ...last, choices }] };
+  const operator = sectionChoice('operator', ctx);
+  if (!last?.choices || last.choices.some((c) => c.id === operator.id)) return decision;
+  return { ...decision, replies: [...decision.replies.slice(0, -1), { ...last, choices: [...last.choices, operator] }] };
 }
 
 /** The journey a confident reading of the text leads to, when it is not the one the citizen is in. */
