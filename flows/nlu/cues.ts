@@ -93,7 +93,7 @@ const DISABLED_OR_OLD = any([
 ]);
 
 /** An online channel: "I cannot come, can I apply online?" asks about channels, not for a visit. */
-export const ONLINE = /(онлайн|егов|egov|портал|интернет|через телефон|электрон)/;
+export const ONLINE = /(онлайн|егов|портал|интернет|через телефон|электрон)/;
 
 /** Whether the text asks for a State Corporation employee to come home. */
 export function asksForHomeVisit(folded: string): boolean {

@@ -59,7 +59,7 @@ export const INTENT_GATES: Partial<Record<string, RegExp>> = {
   home_visit: new RegExp(
     `^(?![\\s\\S]*${ONLINE.source})[\\s\\S]*(дом|выезд|выез|приех|приход|прийти|прид|инвалид|мугедек|лежач|тосек|коляс|ходить|ходит|передвиг|уйге|уйден|уйде|бара алма|журе алма|козгал|пожил|карт |кариям|ауыр|болею|болен|больн|кел|инсульт|перелом|гипс|костыл|лежу)`,
   ),
-  language: /(язык|тил|казакш|казахш|казаш|орысш|орыш|орыс|русск|руск|казахск|казакск|kazaksha|qazaqsha|orysha)/,
+  language: /(язык|тил|казакш|казахш|казаш|орысш|орыш|орыс|русск|руск|казахск|казакск)/,
   // a question about a service asks about one of its topics (the fee, the term, where, when open, which documents, what if one is missing, the result, a refusal)
   question: new RegExp(
     [
@@ -88,7 +88,7 @@ export function complaintAgainstCue(folded: string): ComplaintAgainst | undefine
  * ("какие документы нужны для общежития"), without one a question about the service being discussed.
  */
 export const WHOLE_LIST =
-  /(какие (еще |ещё )?(документы|справки|бумаги)|какие нужны документы|что (нужно|надо) (принести|взять|собрать)|что (нести|принести|взять)|кандай кужат|не (алып|акел|апар)|кужаттар тизим|список документов|не керек)/;
+  /(какие (еще )?(документы|справки|бумаги)|какие нужны документы|что (нужно|надо) (принести|взять|собрать)|что (нести|принести|взять)|кандай кужат|не (алып|акел|апар)|кужаттар тизим|список документов|не керек)/;
 
 /**
  * Greetings and thanks typed so freely that no word of them is known ("саламатсызба", "спс"): the
@@ -179,17 +179,17 @@ export const OFF_TOPIC =
 export const POINTED_QUESTION =
   /(акылы ма|акысыз ба|тегин бе|тегин ме|платн\S* ли|бесплатн\S* ли|сколько стоит|канша турады|до какого числа|до какова числа|с какого числа|когда (начина|заканчива|откро|закро)|кашан (басталад|бита|аякта)|сколько дней|неше кун|что (в ней|в нем|там) (будет )?(написано|указано)|не (жазылад|корсетил)|где подать|куда подавать|кайда (откиз|тапсыр)|посреди (учебного )?года|можно ли (перевест|восстанов)|могут (ли )?(не |отказ|откз)|по какой причине|в каких случаях|кандай жагдайда|бермей кою мумкин)/;
 
-/** "I don't know" (what to answer): "не знаю", "не понял", "білмеймін", "түсінбедім". */
-export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|понял|понимаю|поняла|уверен|уверена)|хз|билмеймин|билмедим|тусинбедим|тусинбеймин|bilmeimin)(?![а-яa-z])/;
+/** "I don't know" (what to answer), folded: "не знаю", "не понял", "білмеймін" (and "bilmeimin"), "түсінбедім". */
+export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|понял|понимаю|поняла|уверен|уверена)|хз|билмеймин|билмедим|тусинбедим|тусинбеймин)(?![а-яa-z])/;
 
 /** A text that asks: a question mark at its end, a question particle ("ма", "ли"), "можно", "бола ма". */
 export const ASKS = /(\?\s*$|(^|\s)(ма|ме|ба|бе|па|пе|ли|можно)(?=[\s?!.,]|$)|бола ?ма)/;
 
-/** A duplicate named, as typed in either script and folded. */
-export const DUPLICATE = /(дубликат|телнуск|dublikat|telnusk)/;
+/** A duplicate named, folded ("dublikat", "telnusqa" fold to these too). */
+export const DUPLICATE = /(дубликат|телнуск)/;
 
 /** "Also" in a journey ("общежитие тоже", "аттестатты да қосыңыз"): another service wanted besides the journey's. */
-export const ALSO = /(^|[\s,])(тоже|также|еще и|ещё и|и (его|ее|её|их))(?=[\s,.!?]|$)|\S\s+(да|де|та|те)(?=[\s,.!?]|$)/;
+export const ALSO = /(^|[\s,])(тоже|также|еще и|и (его|ее|их))(?=[\s,.!?]|$)|\S\s+(да|де|та|те)(?=[\s,.!?]|$)/;
 
 /** The words a correction sets aside: "а не колледж", "диплом емес", "не дубликат, а …". */
 export const SET_ASIDE = /((^|,|\s)а не (в |во )?\S+|\S+ емес(?=[\s,.!]|$)|(^|\s)не \S+(?=\s*,\s*а\s))/g;
