@@ -1,15 +1,15 @@
-/**
- * The words the phrases use, and the nearest of them to a mistyped word ("атестат" → "аттестат",
- * "жогалтым" → "жогалттым"). Candidates come from a deletion index (each word with one letter left
- * out), so a lookup costs a few map reads instead of a scan of the whole vocabulary. Two letters
- * typed the wrong way round count as one slip ("аышқ" → "ашық").
- */
 /** A vocabulary's words with their counts, and its aliases. */
 export interface VocabularyState {
   counts: [string, number][];
   aliases: [string, string][];
 }
 
+/**
+ * The words the phrases use, and the nearest of them to a mistyped word ("атестат" → "аттестат",
+ * "жогалтым" → "жогалттым"). Candidates come from a deletion index (each word with one letter left
+ * out), so a lookup costs a few map reads instead of a scan of the whole vocabulary. Two letters
+ * typed the wrong way round count as one slip ("аышқ" → "ашық").
+ */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
   private readonly byDeletion = new Map<string, string[]>();
