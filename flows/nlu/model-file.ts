@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { ClassifierState } from './classifier';
-import { Classifier } from './classifier';
+import { Classifier, type ClassifierState } from './classifier';
 import { trainingExamples } from './examples';
 import { assembleModel, classifierSpecs, type Model } from './model';
 import { Vocabulary, type VocabularyState } from './vocabulary';
@@ -32,16 +31,16 @@ interface ModelFile {
   classifiers: Record<ClassifierName, EncodedClassifier>;
 }
 
-/** Where an array's bytes lie after the header: their offset from the blobs' start, and their length. */
-interface Blob {
+/** Where an array's bytes lie after the header: their offset from the arrays' start, and their length. */
+interface ArraySpan {
   at: number;
   bytes: number;
 }
 
 interface EncodedClassifier {
   features: string[];
-  bayes: { logs: Blob; known: Blob; denominators: number[] };
-  softmax?: { weights: Blob; biases: Blob };
+  bayes: { logs: ArraySpan; known: ArraySpan; denominators: number[] };
+  softmax?: { weights: ArraySpan; biases: ArraySpan };
 }
 
 /** A hash of the examples the classifiers learn from: a model file is good for these phrases only. */
@@ -55,20 +54,20 @@ export function phrasesFingerprint(): string {
  * instead of parsing numbers.
  */
 export function encodeModel(model: Model): Buffer {
-  const blobs: Buffer[] = [];
+  const arrays: Buffer[] = [];
   let size = 0;
-  const blob = (array: Float64Array | Uint8Array): Blob => {
+  const place = (array: Float64Array | Uint8Array): ArraySpan => {
     const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-    const padded = Math.ceil(bytes.length / 8) * 8;
-    blobs.push(bytes, Buffer.alloc(padded - bytes.length));
+    const padded = toEight(bytes.length);
+    arrays.push(bytes, Buffer.alloc(padded - bytes.length));
     const at = size;
     size += padded;
     return { at, bytes: bytes.length };
   };
   const encodeClassifier = (state: ClassifierState): EncodedClassifier => ({
     features: state.features,
-    bayes: { logs: blob(state.bayes.logs), known: blob(state.bayes.known), denominators: state.bayes.denominators },
-    ...(state.softmax ? { softmax: { weights: blob(state.softmax.weights), biases: blob(state.softmax.biases) } } : {}),
+    bayes: { logs: place(state.bayes.logs), known: place(state.bayes.known), denominators: state.bayes.denominators },
+    ...(state.softmax ? { softmax: { weights: place(state.softmax.weights), biases: place(state.softmax.biases) } } : {}),
   });
   const classifiers = Object.fromEntries((Object.keys(classifierSpecs()) as ClassifierName[]).map((name) => [name, encodeClassifier(model[name].dump())])) as ModelFile['classifiers'];
   const file: ModelFile = {
@@ -81,11 +80,10 @@ export function encodeModel(model: Model): Buffer {
     classifiers,
   };
   const header = Buffer.from(JSON.stringify(file));
-  const headerEnd = Math.ceil((4 + header.length) / 8) * 8;
-  const start = Buffer.alloc(headerEnd);
+  const start = Buffer.alloc(arraysStart(header.length));
   start.writeUInt32LE(header.length, 0);
   header.copy(start, 4);
-  return Buffer.concat([start, ...blobs]);
+  return Buffer.concat([start, ...arrays]);
 }
 
 /** The model a file holds, or undefined when it was written in another layout or trained on other phrases. */
@@ -94,9 +92,9 @@ export function decodeModel(bytes: Buffer): Model | undefined {
   const headerLength = bytes.readUInt32LE(0);
   const file = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as ModelFile;
   if (file.format !== FORMAT || file.phrases !== phrasesFingerprint()) return undefined;
-  const blobsStart = Math.ceil((4 + headerLength) / 8) * 8;
+  const offset = bytes.byteOffset + arraysStart(headerLength);
   // Each array gets memory of its own: a Buffer read from a file may share a pool at any offset.
-  const copy = ({ at, bytes: length }: Blob): ArrayBuffer => bytes.buffer.slice(bytes.byteOffset + blobsStart + at, bytes.byteOffset + blobsStart + at + length) as ArrayBuffer;
+  const copy = ({ at, bytes: length }: ArraySpan): ArrayBuffer => bytes.buffer.slice(offset + at, offset + at + length) as ArrayBuffer;
   const state = (name: ClassifierName): ClassifierState => {
     const encoded = file.classifiers[name];
     return {
@@ -118,6 +116,16 @@ export function decodeModel(bytes: Buffer): Model | undefined {
     origin: 'file',
     trainedInMs: performance.now() - started,
   });
+}
+
+/** Where the arrays begin: after the header's length, the header, and padding. */
+function arraysStart(headerLength: number): number {
+  return toEight(4 + headerLength);
+}
+
+/** A length padded to a multiple of 8 bytes, so that each Float64Array starts aligned. */
+function toEight(length: number): number {
+  return Math.ceil(length / 8) * 8;
 }
 
 export function writeModelFile(path: string, model: Model): void {
