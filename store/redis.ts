@@ -66,13 +66,13 @@ const saveConversation = defineScript({
 
 const scripts = { saveConversation, ...handoffScripts, ...recordScripts, ...jobScripts, ...sendLimitScripts, ...outboxScripts };
 
-/** `failFast`: a command issued while the connection is down fails at once instead of waiting in node-redis's offline queue. */
 /**
  * Failing fast (a deadline for a turn's commands), commands issued while the connection is down fail
  * at once; then node-redis's own per-command timeout (5 s) has nothing left to guard and is turned off.
  */
 const commandOptionsFor = (failFast: boolean) => (failFast ? { commandOptions: { timeout: 0 } } : {});
 
+/** `failFast`: a command issued while the connection is down fails at once instead of waiting in node-redis's offline queue. */
 function connect(url: string, failFast = false) {
   return createClient({ url, disableOfflineQueue: failFast, ...commandOptionsFor(failFast), scripts });
 }
