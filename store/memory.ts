@@ -232,10 +232,6 @@ class MemoryHandoff implements HandoffIndex {
     return range ? ids.slice(range.offset, range.offset + range.limit) : ids;
   }
 
-  async queueSize(name: string): Promise<number> {
-    return this.queues.get(name)?.size ?? 0;
-  }
-
   async position(id: string): Promise<number | null> {
     const filed = this.where.get(id);
     if (filed?.kind !== 'queue') return null;

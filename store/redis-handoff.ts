@@ -181,10 +181,6 @@ export class RedisHandoff implements HandoffIndex {
     return this.client.zRange(`${this.base}q:${name}`, range?.offset ?? 0, range ? range.offset + range.limit - 1 : -1);
   }
 
-  async queueSize(name: string): Promise<number> {
-    return this.client.zCard(`${this.base}q:${name}`);
-  }
-
   async position(id: string): Promise<number | null> {
     return (await this.client.handoffPosition(this.whereKey, this.base, id)) as number | null;
   }

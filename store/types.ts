@@ -183,8 +183,6 @@ export interface HandoffIndex {
   place(entry: HandoffPlacement): Promise<void>;
   /** Ids in a queue, in serving order (priority, then waiting time); a range gives one page of it. */
   queue(name: string, range?: { offset: number; limit: number }): Promise<string[]>;
-  /** How many wait in a queue. */
-  queueSize(name: string): Promise<number>;
   /** 1-based place in its queue, or null when not queued. */
   position(id: string): Promise<number | null>;
   /** Ids owned by one operator (`operator:<login>`), or by any operator when omitted. */

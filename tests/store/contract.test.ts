@@ -456,14 +456,14 @@ describe.each(factories)('%s store keeps the handoff index', (_name, open) => {
     await Promise.all(entries.map((entry) => store.handoff.place(entry)));
     const expected = [...entries].sort((a, b) => b.priority - a.priority || Date.parse(a.waitingSince!) - Date.parse(b.waitingSince!)).map((e) => e.id);
     expect(await store.handoff.queue(q)).toEqual(expected);
-    expect(await store.handoff.queueSize(q)).toBe(count);
+    expect((await store.handoff.queuePage([q], { offset: 0, limit: 0 })).total).toBe(count);
     expect(await store.handoff.position(expected[0]!)).toBe(1);
     expect(await store.handoff.position(expected[count - 1]!)).toBe(count);
-    // One page at a time, as the operators' list reads it.
+    // One page at a time, as the queue's announcements read it.
     expect(await store.handoff.queue(q, { offset: 0, limit: 50 })).toEqual(expected.slice(0, 50));
     expect(await store.handoff.queue(q, { offset: 9_990, limit: 50 })).toEqual(expected.slice(9_990));
     expect(await store.handoff.queue(q, { offset: 20_000, limit: 50 })).toEqual([]);
-    expect(await store.handoff.queueSize(queueName())).toBe(0);
+    expect((await store.handoff.queuePage([queueName()], { offset: 0, limit: 0 })).total).toBe(0);
   });
 });
 
