@@ -12,6 +12,9 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'bilim turaly kujatym zhogaldy',
+        'bilim turaly qujatymdy joǵaltyp aldym',
+        'білім туралы құжатымды жоғалтып алдым',
         'балалардың оқу құжаттары өртте жанып кетті, қалпына келтіру керек',
         'Білімім туралы құжатым жоғалды, қайта алуға көмектесіңізші',
         'bilimim turaly qujatym joq bolyp qaldy',
@@ -33,6 +36,9 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'утерян документ об оброзовании как востановить',
+        'документ об образовании сгорел при пожаре в доме',
+        'документ об образовании сгорел, нужен дубликат',
         'потерял все документы об образовании, вообще ничего нет',
         'документ об обрзовании потеряли, как восстановить',
         'документ об образовании утерян, нужен дубликат',
@@ -61,6 +67,11 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'дипломым жогалып кетти не истеймин',
+        'diplom zhogalyp ketti kaitadan alu kerek',
+        'диплом жоғалды не істеймін',
+        'диплом жоғалды не істеу керек',
+        'диплом копиясы керек, жогалып кетти',
         'дипломды жогалттым телнуска керек',
         'дипломымды жоғалтып алдым',
         'diplomym joǵaldy',
@@ -105,6 +116,10 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'диплом потеряла, нахожусь в Анкаре',
+        'диплом куда-то пропал после переезда, нужен новый',
+        'диплом потерял помогите',
+        'диплом потеряла что делать',
         'работодатель в Корее просит диплом, а оригинал украли вместе с сумкой',
         'диплом утеряла при переезде(',
         'дочь диплом потеряла, что теперь делать',

@@ -2,6 +2,9 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const greetingPhrases: IntentPhrases = {
   kk: [
+    'Сәлеметсіз бе, Сеулдан жазып отырмын',
+    'Сәлеметсіз бе!',
+    'salamatsyz ba',
     'Qaıyrly tań',
     'Assalaýmaǵaleıkým',
     'кайырлы кун',
@@ -91,6 +94,10 @@ export const greetingPhrases: IntentPhrases = {
     'армысыңдар, жігіттер',
   ],
   ru: [
+    'Добрый вечер, пишу из Стамбула',
+    'Здрасти',
+    'Добрый вечер!',
+    'добрвй вечер',
     'здраствуйте!',
     'добрый вечир',
     'здравствуйте, можно вопрос',

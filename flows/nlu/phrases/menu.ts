@@ -2,6 +2,16 @@ import type { IntentPhrases } from '../phrase-types';
 
 export const menuPhrases: IntentPhrases = {
   kk: [
+    'басына кайтайык',
+    'артка кайту',
+    'bas menu',
+    'менюге шыгу',
+    'basqa qyzmet tańdaimyn, basyna qaitaiyq',
+    'менюге шығу',
+    'артка кайту, басынан бастайык',
+    'басына вернуться',
+    'басты мазирге',
+    'басына кайтамыз',
     'главное менюге қайтшы',
     'mázirge qaıtý',
     'меню қайда, назад қайтайық',
@@ -81,6 +91,11 @@ export const menuPhrases: IntentPhrases = {
     'таңдауымды өзгертейін, мәзірге қайт',
   ],
   ru: [
+    'давай сначала',
+    'вернутся назад в меню',
+    'другая услуга нужна, давайте сначала',
+    'nachat zanovo',
+    'в главнле меню',
     'заново начать хочу',
     'nazad v menyu',
     'главное мнею',
