@@ -140,7 +140,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const complains = COMPLAINT_CUES.test(corrected);
   if (!understood && !features.namesService && !person && !homeVisit && !complains) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
-    const courtesy = courtesyOf(folded);
+    // Nothing else understood: a message that opens with a greeting or thanks is one ("салем, апалар").
+    const courtesy = courtesyOf(folded, { opening: true });
     if (courtesy) return { ...base, intent: courtesy, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(courtesy) };
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }

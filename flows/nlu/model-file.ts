@@ -17,7 +17,7 @@ import { Vocabulary, type VocabularyState } from './vocabulary';
  */
 
 /** Bumped when the file's layout changes, so that an older file is never read as a newer one. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 type ClassifierName = keyof ReturnType<typeof classifierSpecs>;
 
@@ -27,7 +27,7 @@ interface ModelFile {
   vocabulary: VocabularyState;
   serviceStems: string[];
   nameStems: string[];
-  groups: { services: Model['groups'][number]['services']; shared: string[] }[];
+  groups: { services: Model['groups'][number]['services']; shared: string[]; naming: string[] }[];
   classifiers: Record<ClassifierName, EncodedClassifier>;
 }
 
@@ -76,7 +76,7 @@ export function encodeModel(model: Model): Buffer {
     vocabulary: model.vocabulary.dump(),
     serviceStems: [...model.serviceStems],
     nameStems: [...model.nameStems],
-    groups: model.groups.map((group) => ({ services: group.services, shared: [...group.shared] })),
+    groups: model.groups.map((group) => ({ services: group.services, shared: [...group.shared], naming: [...group.naming] })),
     classifiers,
   };
   const header = Buffer.from(JSON.stringify(file));
@@ -108,7 +108,7 @@ export function decodeModel(bytes: Buffer): Model | undefined {
     vocabulary: Vocabulary.restore(file.vocabulary),
     serviceStems: new Set(file.serviceStems),
     nameStems: new Set(file.nameStems),
-    groups: file.groups.map((group) => ({ services: group.services, shared: new Set(group.shared) })),
+    groups: file.groups.map((group) => ({ services: group.services, shared: new Set(group.shared), naming: new Set(group.naming) })),
     intents: Classifier.restore(specs.intents.labels, specs.intents.blend, state('intents')),
     services: Classifier.restore(specs.services.labels, specs.services.blend, state('services')),
     topics: Classifier.restore(specs.topics.labels, specs.topics.blend, state('topics')),

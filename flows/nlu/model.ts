@@ -15,6 +15,8 @@ import { Vocabulary } from './vocabulary';
 export interface AmbiguousGroupStems {
   services: ServiceId[];
   shared: ReadonlySet<string>;
+  /** The stems of the names of every one of its services. */
+  naming: ReadonlySet<string>;
 }
 
 /** The trained classifiers: what is asked, which service, which question, whom a complaint is against. */
@@ -83,7 +85,7 @@ export function analyse(model: Model, folded: string): TextFeatures {
  * giving, needing. Without this list the phrases' own habits would make them service words.
  */
 const NEVER_A_SERVICE =
-  /^(\d+|документ|докумен|турал|кужат|кабылда|кабылдау|заявлен|отиниш|керек|нужн|нуж|получ|оформ|пода|тапсыр|алу|ал|бер|беру|как|калай|где|кайда|мне|мен|мой|моя|для|ушин|мен|бар|жок|есть|нет|хоч|кел|сдел|жаса|тегин|бесплат|бесплатн)$/;
+  /^(\d+|документ|докумен|турал|кужат|кабылда|кабылдау|заявлен|отиниш|керек|нужн|нуж|получ|оформ|пода|тапсыр|алу|ал|бер|беру|как|калай|где|кайда|мне|мен|мой|моя|для|ушин|мен|бар|жок|есть|нет|хоч|кел|сдел|жаса|тегин|бесплат|бесплатн|что|при|это|или|уже|все|его|она|они)$/;
 
 /** A stem names a service when its share of the services' words is this many times its share of the other phrases' words. */
 const SERVICE_STEM_RATIO = 4;
@@ -147,10 +149,13 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
     if (example.against) against.add(example.against, features.all);
   }
   for (const classifier of [intents, services, topics, against]) yield* classifier.training();
+  const namedBy = serviceNamesOf(examples);
   const groups = AMBIGUOUS_GROUPS.map((group) => {
     const shared = new Set<string>();
     for (const lang of ['kk', 'ru'] as const) for (const phrase of group.phrases[lang]) for (const w of wordsOf(tokens(fold(phrase)))) if (serviceStems.has(w.stem)) shared.add(w.stem);
-    return { services: group.services, shared };
+    // The words of the names of every service of the group ("диплом" names a college's and a university's, not a school's).
+    const naming = new Set([...nameStems].filter((stem) => group.services.every((service) => namedBy.get(stem)?.has(service))));
+    return { services: group.services, shared, naming };
   });
   return assembleModel({ vocabulary, serviceStems, nameStems, intents, services, topics, against, groups, origin: 'trained', trainedInMs: performance.now() - started });
 }
@@ -158,8 +163,13 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
 /** The model from its trained parts (as trained, or as read back from a file by model-file.ts). */
 export function assembleModel(parts: Omit<Model, 'ambiguousGroupOf'>): Model {
   const { groups, nameStems } = parts;
-  // A group fits when the text names something (a diploma, a document on education) with only the words the group shares.
-  const ambiguousGroupOf = (stems: readonly string[]) => groups.find((g) => stems.some((stem) => nameStems.has(stem)) && stems.every((stem) => g.shared.has(stem)))?.services;
+  // A group fits when the text names something only with words the names of all its services hold ("диплом", "дубликат")
+  // and its other service words are words the group shares; the widest such group comes first.
+  const ambiguousGroupOf = (stems: readonly string[]) => {
+    const named = stems.filter((stem) => nameStems.has(stem));
+    if (named.length === 0) return undefined;
+    return groups.find((g) => named.every((stem) => g.naming.has(stem)) && stems.every((stem) => g.shared.has(stem)))?.services;
+  };
   return { ...parts, ambiguousGroupOf };
 }
 
@@ -174,6 +184,20 @@ export function classifierSpecs() {
     topics: { labels: QUESTION_TOPICS, blend: BLENDS.topics },
     against: { labels: [...COMPLAINT_AGAINST, 'general'] as const, blend: BLENDS.against },
   } as const;
+}
+
+/** Which services' names hold each stem. */
+function serviceNamesOf(examples: readonly { isName?: boolean; services: readonly ServiceId[]; words: readonly { stem: string }[] }[]): Map<string, Set<ServiceId>> {
+  const namedBy = new Map<string, Set<ServiceId>>();
+  for (const example of examples) {
+    if (!example.isName) continue;
+    for (const { stem } of example.words) {
+      const services = namedBy.get(stem) ?? new Set<ServiceId>();
+      for (const service of example.services) services.add(service);
+      namedBy.set(stem, services);
+    }
+  }
+  return namedBy;
 }
 
 function serviceStemsOf(examples: readonly { fromServiceFile?: boolean; isName?: boolean; services: readonly string[]; words: readonly { stem: string }[] }[]): Set<string> {

@@ -91,18 +91,28 @@ export const WHOLE_LIST =
   /(какие (еще )?(документы|справки|бумаги)|какие нужны документы|что (нужно|надо) (принести|взять|собрать)|что (нести|принести|взять)|кандай кужат|не (алып|акел|апар)|кужаттар тизим|список документов|не керек)/;
 
 /**
- * Greetings and thanks typed so freely that no word of them is known ("саламатсызба", "спс"): the
- * whole message is the one word, told by how it begins.
+ * How greetings and thanks begin, typed however freely ("саламатсызба", "спс"; "thank you" folds to
+ * "тханк еу"); `alone`, the words that are one only as the whole message ("салют на новый год будет?").
  */
-const SHORT_COURTESY: { intent: 'greeting' | 'thanks'; pattern: RegExp }[] = [
-  { intent: 'greeting', pattern: /^(салам|салем|салеметс|саламатс|здравств|здраст|привет|добрый (день|вечер)|кайырлы|салют|ассал|армысы|хеллоу|хелло)\S*( \S*алейк\S*)?[.!)]*$/ },
-  // "thank you" folds to "тханк еу"
-  { intent: 'thanks', pattern: /^(спс|спасиб|пасиб|благодар|рахмет|рахмат|ракмет|сау бол|саубол|мерси|тханк|сенк)\S*( еу| ю)?[.!)]*$/ },
+const COURTESIES: { intent: 'greeting' | 'thanks'; opening: string; alone?: string }[] = [
+  {
+    intent: 'greeting',
+    opening: '(салам|салем|салеметс|саламатс|здравств|здраст|привет|добр(ый|ое) (день|вечер|утро)|кайырлы|ассал|армысы|амансыз|аманбы|хеллоу|хелло)\\S*( \\S*алейк\\S*)?',
+    alone: 'салют\\S*',
+  },
+  { intent: 'thanks', opening: '(спс|спасиб|пасиб|благодар|рахмет|рахмат|ракмет|сау бол|саубол|мерси|тханк|сенк)\\S*( еу| ю)?' },
 ];
 
-export function courtesyOf(folded: string): 'greeting' | 'thanks' | undefined {
+const WHOLE_COURTESY = COURTESIES.map(({ intent, opening, alone }) => ({ intent, pattern: new RegExp(`^(${[opening, alone].filter(Boolean).join('|')})[.!)]*$`) }));
+const OPENING_COURTESY = COURTESIES.map(({ intent, opening }) => ({ intent, pattern: new RegExp(`^${opening}(?![а-яa-z])`) }));
+
+/**
+ * A greeting or thanks that is the whole message; with `opening`, also one the message begins with
+ * ("добрый вечер, я из Оскемена": for when nothing else in it is understood).
+ */
+export function courtesyOf(folded: string, { opening = false } = {}): 'greeting' | 'thanks' | undefined {
   const text = folded.trim();
-  return SHORT_COURTESY.find((c) => c.pattern.test(text))?.intent;
+  return (WHOLE_COURTESY.find((c) => c.pattern.test(text)) ?? (opening ? OPENING_COURTESY.find((c) => c.pattern.test(text)) : undefined))?.intent;
 }
 
 /**

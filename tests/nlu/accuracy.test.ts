@@ -6,12 +6,12 @@ import { datasetExists, evaluate, readDataset } from './evaluate';
  * What the understanding reaches on the held-out labelled messages (tests/nlu/dataset/README.md:
  * written after the last tuning by writers who saw neither the phrases nor the model, measured here,
  * never tuned on), held so that it does not fall back. The parse is deterministic, so these are
- * today's figures: 1 974 of 2 235 right; every home visit and every operator request, 220 of 244
- * complaints recognised; never sure of the wrong language. The goal is higher — 95 % top-1 and
- * every complaint too — and not reached yet:
+ * today's figures: 2 362 of 2 668 right; every home visit, 97 of 101 operator requests and 269 of
+ * 294 complaints recognised; sure of the wrong language once. The goal is higher — 95 % top-1, every
+ * complaint and operator request, never sure of the wrong language — and not reached yet:
  * `BENCH=nlu npm run bench` prints where it stands.
  */
-const FLOOR = { accuracy: 1974 / 2235, recall: { home_visit: 1, complaint: 220 / 244, operator: 1 }, sureOfTheWrongLanguage: 0 } as const;
+const FLOOR = { accuracy: 2362 / 2668, recall: { home_visit: 1, complaint: 269 / 294, operator: 97 / 101 }, sureOfTheWrongLanguage: 1 } as const;
 
 describe.skipIf(!datasetExists('heldout'))('understanding the held-out labelled messages', () => {
   const result = evaluate(readDataset('heldout'));
@@ -20,7 +20,7 @@ describe.skipIf(!datasetExists('heldout'))('understanding the held-out labelled 
     expect(result.accuracy).toBeGreaterThanOrEqual(FLOOR.accuracy - 1e-9);
   });
 
-  it(`is sure of the wrong language no more often than today (${FLOOR.sureOfTheWrongLanguage} times), the conversation being in the other one`, () => {
+  it(`is sure of the wrong language no more often than today (for ${FLOOR.sureOfTheWrongLanguage} of the messages), the conversation being in the other one`, () => {
     const rows = readDataset('heldout');
     const sureButWrong = rows.filter((row) => {
       const parsed = parse(row.text, row.lang === 'kk' ? 'ru' : 'kk');

@@ -185,6 +185,16 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('диплом потеряла', 'ru')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
   });
 
+  it('a word only some of a group names hold does not name the whole group, though a phrase of the group says it beside another ("аттестат пен диплом")', () => {
+    for (const text of ['дипломымнан айырылдым', 'дипломым табылмай жатыр'])
+      expect(parse(text, 'kk'), text).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
+    expect(parse('немеремнің аттестаты жыртылды', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+    // "что" and "при" are in a service's names ("справка что учился") and often in its phrases: they name none.
+    for (const text of ['утеряла диплом при ремонте, что теперь делать', 'диплом пропал, что делать'])
+      expect(parse(text, 'ru'), text).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
+    expect(parse('телнұсқасын алайық', 'kk')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'] });
+  });
+
   it('another state service or an everyday matter is off-topic as a first message, and a question in a journey', () => {
     expect(parse('где заплатить штраф ГАИ', 'ru').intent).toBe('unknown');
     expect(parse('балабақшаға кезек қалай аламын', 'kk').intent).toBe('unknown');

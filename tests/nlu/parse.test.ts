@@ -33,7 +33,7 @@ describe('understanding what citizens type', () => {
     ['В ЦОНе мне отказали и нагрубили', 'complaint', null, 'ru'],
     ['Колледж долго не выдаёт дубликат', 'complaint', 'duplicate-tvet', 'ru'],
     ['ХҚКО қызметкері дөрекі сөйледі', 'complaint', null, 'kk'],
-    ['Мектеп құжаттарымды қабылдамады', 'complaint', 'duplicate-school', 'kk'],
+    ['Мектеп телнұсқаны бермей жүр', 'complaint', 'duplicate-school', 'kk'],
     ['asdf qwerty', 'unknown', null, 'ru'],
   ])('%s → %s %s (%s)', (text, intent, serviceId, lang) => {
     expect(parse(text, 'ru')).toMatchObject({ intent, serviceId, lang });

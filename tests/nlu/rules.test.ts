@@ -26,6 +26,13 @@ describe('the rules that need no classifier', () => {
     for (const text of ['салют на новый год будет?', 'мерси боку, а где взять справку']) expect(courtesyOf(fold(text)), text).toBeUndefined();
   });
 
+  it('takes a message that opens with a greeting or thanks for one when nothing else in it is understood', () => {
+    for (const text of ['Доброе утро из Кокшетау 🌞', 'добрый день, я с Жезказгана', 'Salemetsizder me, agaiyndar', 'салем достар мен Аралдан'])
+      expect(parse(text, 'ru').intent, text).toBe('greeting');
+    expect(parse('рахмет, жеңгетай, Аралдан', 'kk').intent).toBe('thanks');
+    expect(courtesyOf(fold('салют на новый год будет?'), { opening: true })).toBeUndefined();
+  });
+
   it('sets a plea for help aside like a polite opening: what follows it is asked, and alone it greets', () => {
     expect(withoutFiller(fold('Помогите пожалуйста, потерял аттестат'))).toBe('потерял аттестат');
     expect(withoutFiller(fold('Сәлеметсіз бе, көмек керек еді, жатақхана туралы'))).toBe('жатакхана туралы');

@@ -4,14 +4,24 @@ import type { IntentPhrases } from '../phrase-types';
 /**
  * Words that fit several services equally: a diploma without saying whose, a student without saying
  * where. Each group's phrases train every one of its services alike, so neither wins and the bot asks.
- * The first group whose words cover a text's service words is taken: the widest ("телнұсқа керек")
- * comes first, and a narrower one only fits a text that says more ("диплом").
+ * A group fits a text whose service words its phrases hold and whose naming words the names of all
+ * its services hold ("дубликат": all three duplicates; "диплом": a college's and a university's);
+ * the first that fits is taken, the widest ("телнұсқа керек") first.
  */
 export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }[] = [
   {
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'телнұсқа...',
+        'телнуска керек, кужатымды жогалттым',
+        'телнұсқаа?',
+        'телнуска керек',
+        'Телнұсқа?',
+        'аттестат пен дипломымды ұрлатып алдым',
+        'телнұсқасы',
+        'телнускаа',
+        'Апамның аттестаты мен дипломы жоқ, қайтадан алу керек',
         'bilim turaly kujatym zhogaldy',
         'bilim turaly qujatymdy joǵaltyp aldym',
         'білім туралы құжатымды жоғалтып алдым',
@@ -36,6 +46,13 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'Дубликат!',
+        'Дубликаат',
+        'дубликат нужен, что нести?',
+        'Документ об образовании у сына испорчен, нужен дубликат',
+        'документ об обрзовании потерян, нужен новый',
+        'документ об образовании утерян, как восстановить',
+        'дубликат?',
         'утерян документ об оброзовании как востановить',
         'документ об образовании сгорел при пожаре в доме',
         'документ об образовании сгорел, нужен дубликат',
@@ -67,6 +84,15 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'диплом жоғалтып алдым, қайтадан алу керек',
+        'диплом дубликат алу керек кайда барамын',
+        'дипломым жогалып кетти не истеймн',
+        'Дипломнын дубликаты керек, не апару керек',
+        'Диплом жоғалды, қайтадан алу үшін не керек?',
+        'дипломды кайта алу керек',
+        'дипломымды жоғалтып алдым, не істеймін енді',
+        'телнускасын алу керек дипломнын',
+        'дипломымды жоғалтып алдым ғой енді не істеймін',
         'дипломым жогалып кетти не истеймин',
         'diplom zhogalyp ketti kaitadan alu kerek',
         'диплом жоғалды не істеймін',
@@ -116,6 +142,17 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'диплом утерян как получит дубликат',
+        'диплом потеряла, помогите 😭',
+        'diplom poteryal, chto delat',
+        'диплом сгорел вместе с домом помогите востановить',
+        'диплом потерял срочно нужен новый',
+        'Потеряли диплом, помогите, как новый получить',
+        'дубликат диплома срочно нада',
+        'diplom poteryala v Prage, nuzhen dublikat',
+        'диплом сгорел при пожаре, как сделать новый',
+        'Немеремнің дипломы жоқ, в колледже или в институте учился не помню точно',
+        'диплом потерялся у дочки, надо новый',
         'диплом потеряла, нахожусь в Анкаре',
         'диплом куда-то пропал после переезда, нужен новый',
         'диплом потерял помогите',
