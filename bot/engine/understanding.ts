@@ -80,6 +80,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const byRoot = matchChoiceByRoot(text, conversation.offered);
   if (byRoot) return choose(byRoot);
 
+  // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons (not guesses at what it asks).
+  if (SAYS_DONT_KNOW.test(fold(text))) return withOperator(decision, ctx);
   const guesses = [parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx)).filter((c): c is Choice => c !== undefined);
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
   // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
@@ -87,8 +89,6 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     const choices = [...unique, sectionChoice('operator', ctx)];
     return said([{ text: ctx.t('understanding:unsure'), choices }], { notUnderstood: true });
   }
-  // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons.
-  if (SAYS_DONT_KNOW.test(fold(text))) return withOperator(decision, ctx);
   return decision;
 }
 
