@@ -125,6 +125,8 @@ describe('understanding what citizens type', () => {
     expect(parse('Я потерял диплом колледжа')).toMatchObject({ lang: 'ru', langCertain: true });
     expect(parse('диплом', 'kk')).toMatchObject({ langCertain: false });
     expect(parse('аттестат жоғалды что делать')).toMatchObject({ langCertain: false });
+    // Kazakh typed without its letters, with a Russian word and an ending Russian has too ("тизими", "-ими"): a Kazakh infinitive ("баруге") keeps it from being sure of Russian.
+    expect(parse('университетке баруге справка тизими', 'kk')).toMatchObject({ langCertain: false });
   });
 
   it('offers at least two other guesses, none the same as the top one, when unsure', () => {
