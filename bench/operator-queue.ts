@@ -44,6 +44,19 @@ function queuedConversation(i: number, at: number): Conversation {
   };
 }
 
+/** Stores CONVERSATIONS queued conversations, each filed in the queue as the engine files it. */
+async function fillQueue(server: Awaited<ReturnType<typeof buildServer>>, now: number): Promise<void> {
+  for (let start = 0; start < CONVERSATIONS; start += 500) {
+    await Promise.all(
+      Array.from({ length: Math.min(500, CONVERSATIONS - start) }, async (_, k) => {
+        const conversation = queuedConversation(start + k, now);
+        await server.store.conversations.save(conversation, 0, []);
+        await server.handoff.refile(conversation);
+      }),
+    );
+  }
+}
+
 /**
  * Forks a load process per role, starts them together once all are connected, and resolves with
  * their results; `onMeasuring` is called when the listings' measured phase starts.
@@ -92,16 +105,7 @@ export async function operatorQueueBench(redisUrl: string, seconds: number, list
   const server = await buildServer(config);
   const url = await server.listen();
   try {
-    const now = Date.now();
-    for (let start = 0; start < CONVERSATIONS; start += 500) {
-      await Promise.all(
-        Array.from({ length: Math.min(500, CONVERSATIONS - start) }, async (_, k) => {
-          const conversation = queuedConversation(start + k, now);
-          await server.store.conversations.save(conversation, 0, []);
-          await server.handoff.refile(conversation);
-        }),
-      );
-    }
+    await fillQueue(server, Date.now());
     // The load runs in other processes, as browsers would: their parsing must not share the server's event loop.
     let cpuAtStart = process.cpuUsage();
     const results = await onLoadProcesses({ url, seconds, conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, moveRate: MOVE_RATE }, () => {
@@ -110,6 +114,48 @@ export async function operatorQueueBench(redisUrl: string, seconds: number, list
     const cpu = process.cpuUsage(cpuAtStart);
     const result = Object.assign({}, ...results) as LoadResult;
     return { conversations: CONVERSATIONS, consoles: CONSOLES, listingRate, ...result, serverCpuMsPerListing: (cpu.user + cpu.system) / 1000 / result.listings };
+  } finally {
+    await server.close();
+  }
+}
+
+export interface SweepBenchResult {
+  conversations: number;
+  /** Silent long enough to be asked "still waiting?". */
+  due: number;
+  /** The first sweep of an instance reads every queued conversation; the next ones only those the index says fell silent. */
+  sweeps: { full: boolean; ms: number; cpuMs: number; asked: number }[];
+}
+
+/**
+ * The idle sweep over CONVERSATIONS waiting, of which the oldest `due` have been silent longer than
+ * the idle time: one sweep that reads them all (an instance's first), then sweeps that read only
+ * the silent ones, each timed with its CPU.
+ */
+export async function queueSweepBench(redisUrl: string, due = 100): Promise<SweepBenchResult> {
+  const idleMinutes = 60;
+  const config = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    REDIS_URL: redisUrl,
+    JWT_SECRET: 'bench-operator-secret-of-32-characters',
+    CONTACT_CENTRE_HOURS: 'always',
+    QUEUE_IDLE_MINUTES: String(idleMinutes),
+  });
+  const server = await buildServer(config);
+  try {
+    // queuedConversation(i) fell silent CONVERSATIONS - i seconds before `at`: the first `due` an idle time and more ago.
+    await fillQueue(server, Date.now() - idleMinutes * 60_000 + (CONVERSATIONS - due) * 1000 - 500);
+    const sweeps: SweepBenchResult['sweeps'] = [];
+    for (let i = 0; i < 4; i++) {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const asked = await server.handoff.sweep();
+      const used = process.cpuUsage(cpu);
+      sweeps.push({ full: i === 0, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, asked });
+    }
+    return { conversations: CONVERSATIONS, due, sweeps };
   } finally {
     await server.close();
   }

@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { sendRates } from '../bot/outbox';
 import { startRedisServer } from '../tests/support/redis-server';
 import { nluBench, nluReport } from './nlu';
-import { operatorQueueBench, type QueueBenchResult } from './operator-queue';
+import { operatorQueueBench, type QueueBenchResult, queueSweepBench } from './operator-queue';
 import { startupBench } from './startup';
 import { type PushBenchResult, statusPushBench } from './status-push';
 import { type SendBenchResult, telegramSendBench } from './telegram-send';
@@ -15,7 +15,7 @@ import { type EngineTurnsResult, engineTurns, grammyEchoTurns, type TurnsResult 
  * writes them to bench/results/. Ratios are taken within one run: these machines are shared.
  */
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-/** `BENCH=turns`, `BENCH=startup`, `BENCH=queue`, `BENCH=push`, `BENCH=nlu`, `BENCH=webhook` or `BENCH=send` runs one of them; all by default. */
+/** `BENCH=turns`, `BENCH=startup`, `BENCH=queue`, `BENCH=sweep`, `BENCH=push`, `BENCH=nlu`, `BENCH=webhook` or `BENCH=send` runs one of them; all by default. */
 const only = process.env.BENCH;
 /** Status notifications the push bench drains: at 30 a second, 3 000 take 100 s. */
 const pushMessages = Number(process.env.BENCH_PUSH_MESSAGES ?? 3000);
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   if (!only || only === 'turns') await turnsBench();
   if (!only || only === 'startup') await startupReport();
   if (!only || only === 'queue') await queueBench();
+  if (!only || only === 'sweep') await sweepBench();
   if (!only || only === 'push') await pushBench();
   if (!only || only === 'nlu') nluBenchReport();
   if (!only || only === 'webhook') await webhookBench();
@@ -182,6 +183,24 @@ async function queueBench(): Promise<void> {
     new URL('./results/operator-queue.json', import.meta.url),
     JSON.stringify({ cores, node: process.version, at: new Date().toISOString(), targetRate: TARGET_RATE, targetP99Ms: TARGET_P99_MS, runs: byRate.flat() }, null, 2),
   );
+}
+
+async function sweepBench(): Promise<void> {
+  const result = await onFreshRedis((url) => queueSweepBench(url));
+  const cores = cpus().length;
+  console.log(
+    [
+      `## Idle sweep of the queue (${cores} cores, Node ${process.version})`,
+      '',
+      `${result.conversations} waiting, ${result.due} of them silent longer than the idle time: each sweep asks those "still waiting?" (the first asks them all; after it none is due again).`,
+      '',
+      '| sweep | reads | ms | CPU ms | asked |',
+      '| --- | --- | ---: | ---: | ---: |',
+      ...result.sweeps.map((s, i) => `| ${i + 1} | ${s.full ? 'every queued conversation' : 'the silent ones (index)'} | ${s.ms.toFixed(1)} | ${s.cpuMs.toFixed(1)} | ${s.asked} |`),
+    ].join('\n'),
+  );
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./results/queue-sweep.json', import.meta.url), JSON.stringify({ cores, node: process.version, at: new Date().toISOString(), ...result }, null, 2));
 }
 
 /** ', but 3 of status look-up did not', or nothing when every journey reached its end. */

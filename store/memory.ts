@@ -173,6 +173,8 @@ class MemoryHandoff implements HandoffIndex {
   private readonly where = new Map<string, Filed>();
   /** The latest revision stamped for each filed id. */
   private readonly stamps = new Map<string, number>();
+  /** Queued ids by the time their silence counts from (ms). */
+  private readonly silences = new SortedSet();
   private waits: number[] = [];
 
   async place(entry: HandoffPlacement): Promise<void> {
@@ -192,6 +194,7 @@ class MemoryHandoff implements HandoffIndex {
       }
       this.where.delete(entry.id);
       this.stamps.delete(entry.id);
+      this.silences.delete(entry.id);
     }
     if (filing.kind === 'queue') {
       let queue = this.queues.get(filing.queue);
@@ -211,10 +214,21 @@ class MemoryHandoff implements HandoffIndex {
       this.where.set(entry.id, { kind: 'operator', owner: filing.owner });
     }
     if (entry.revision !== undefined) await this.stamp(entry.id, entry.revision);
+    this.noteSilence(entry.id, entry.quietSince);
   }
 
-  async stamp(id: string, revision: number): Promise<void> {
+  async stamp(id: string, revision: number, quietSince?: string): Promise<void> {
     if (this.where.has(id) && revision > (this.stamps.get(id) ?? -1)) this.stamps.set(id, revision);
+    this.noteSilence(id, quietSince);
+  }
+
+  async quiet(before: number): Promise<string[]> {
+    return this.silences.ids().filter((id) => this.silences.score(id)! <= before);
+  }
+
+  private noteSilence(id: string, quietSince: string | undefined): void {
+    const since = quietSince === undefined ? Number.NaN : Date.parse(quietSince);
+    if (this.where.get(id)?.kind === 'queue' && Number.isFinite(since)) this.silences.add(id, since);
   }
 
   async revisions(ids: readonly string[]): Promise<(number | null)[]> {

@@ -12,6 +12,7 @@ import type { HandoffIndex, HandoffPlacement, QueuePage } from './types';
  *   where              hash id → the suffix of the key it is filed under (`q:general`, `op:operator:aida`)
  *   waits              list of recent waits, newest first
  *   rev                hash id → the revision of its latest stored change (see `HandoffIndex.stamp`)
+ *   quiet              sorted set of queued ids by the time their silence counts from, in ms (see `HandoffIndex.quiet`)
  * `where` lets a move take the id out of its old place without scanning every queue and operator.
  */
 
@@ -20,17 +21,23 @@ const raiseStamp = (key: string, id: string, revision: string) => `
     local stamped = tonumber(redis.call('HGET', ${key}, ${id}))
     if not stamped or stamped < tonumber(${revision}) then redis.call('HSET', ${key}, ${id}, ${revision}) end`;
 
+/** Lua noting when the silence of `id` counts from (ms, '' when not known) in the sorted set `key`, if `record` files it in a queue. */
+const noteSilence = (key: string, id: string, record: string, since: string) => `
+    if ${since} ~= '' and ${record} and string.sub(${record}, 1, 2) == 'q:' then redis.call('ZADD', ${key}, ${since}, ${id}) end`;
+
 /**
- * KEYS: where, ops, the new place (or `where` again when the id is filed nowhere), rev.
+ * KEYS: where, ops, the new place (or `where` again when the id is filed nowhere), rev, quiet.
  * ARGV: key base, id, new `where` record ('' for nowhere), score, '1' to keep the score of an id
- * already in that queue, the revision filed ('' when not known).
+ * already in that queue, the revision filed ('' when not known), the time its silence counts from
+ * (ms, '' when not known).
  */
 const placeHandoff = defineScript({
-  NUMBER_OF_KEYS: 4,
+  NUMBER_OF_KEYS: 5,
   SCRIPT: `
     local base, id, record = ARGV[1], ARGV[2], ARGV[3]
     local old = redis.call('HGET', KEYS[1], id)
     if old and old ~= record then
+      redis.call('ZREM', KEYS[5], id)
       if string.sub(old, 1, 2) == 'q:' then
         redis.call('ZREM', base .. old, id)
       else
@@ -54,11 +61,25 @@ const placeHandoff = defineScript({
     end
     redis.call('HSET', KEYS[1], id, record)
     if ARGV[6] ~= '' then${raiseStamp('KEYS[4]', 'id', 'ARGV[6]')}
-    end
+    end${noteSilence('KEYS[5]', 'id', 'record', 'ARGV[7]')}
     return 1`,
-  parseCommand(parser, where: string, ops: string, target: string, rev: string, base: string, id: string, record: string, score: number, keepScore: boolean, revision: number | undefined) {
-    parser.pushKeys([where, ops, target, rev]);
-    parser.push(base, id, record, String(score), keepScore ? '1' : '0', revision === undefined ? '' : String(revision));
+  parseCommand(
+    parser,
+    where: string,
+    ops: string,
+    target: string,
+    rev: string,
+    quiet: string,
+    base: string,
+    id: string,
+    record: string,
+    score: number,
+    keepScore: boolean,
+    revision: number | undefined,
+    quietSince: number | undefined,
+  ) {
+    parser.pushKeys([where, ops, target, rev, quiet]);
+    parser.push(base, id, record, String(score), keepScore ? '1' : '0', revision === undefined ? '' : String(revision), quietSince === undefined ? '' : String(quietSince));
   },
   transformReply: (reply: unknown) => reply as number,
 });
@@ -79,15 +100,19 @@ const handoffPosition = defineScript({
   transformReply: (reply: unknown) => (typeof reply === 'number' ? reply : null),
 });
 
-/** KEYS: where, rev. ARGV: id, revision. Stamps a filed id's revision, never lowering it. */
+/**
+ * KEYS: where, rev, quiet. ARGV: id, revision, the time its silence counts from (ms, '' when not known).
+ * Stamps a filed id's revision, never lowering it, and a queued id's silence.
+ */
 const stampHandoff = defineScript({
-  NUMBER_OF_KEYS: 2,
+  NUMBER_OF_KEYS: 3,
   SCRIPT: `
-    if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end${raiseStamp('KEYS[2]', 'ARGV[1]', 'ARGV[2]')}
+    local record = redis.call('HGET', KEYS[1], ARGV[1])
+    if not record then return 0 end${raiseStamp('KEYS[2]', 'ARGV[1]', 'ARGV[2]')}${noteSilence('KEYS[3]', 'ARGV[1]', 'record', 'ARGV[3]')}
     return 1`,
-  parseCommand(parser, where: string, rev: string, id: string, revision: number) {
-    parser.pushKeys([where, rev]);
-    parser.push(id, String(revision));
+  parseCommand(parser, where: string, rev: string, quiet: string, id: string, revision: number, quietSince: number | undefined) {
+    parser.pushKeys([where, rev, quiet]);
+    parser.push(id, String(revision), quietSince === undefined ? '' : String(quietSince));
   },
   transformReply: (reply: unknown) => reply as number,
 });
@@ -152,17 +177,25 @@ export class RedisHandoff implements HandoffIndex {
     return `${this.base}rev`;
   }
 
+  private get quietKey() {
+    return `${this.base}quiet`;
+  }
+
   async place(entry: HandoffPlacement): Promise<void> {
     const filing = filingOf(entry);
     const record = filing.kind === 'queue' ? `q:${filing.queue}` : filing.kind === 'operator' ? `op:${filing.owner}` : '';
     const target = record === '' ? this.whereKey : this.base + record;
     const score = filing.kind === 'queue' ? filing.score : 0;
     const keepScore = filing.kind === 'queue' && filing.keepScore;
-    await this.client.placeHandoff(this.whereKey, this.opsKey, target, this.revKey, this.base, entry.id, record, score, keepScore, entry.revision);
+    await this.client.placeHandoff(this.whereKey, this.opsKey, target, this.revKey, this.quietKey, this.base, entry.id, record, score, keepScore, entry.revision, msOf(entry.quietSince));
   }
 
-  async stamp(id: string, revision: number): Promise<void> {
-    await this.client.stampHandoff(this.whereKey, this.revKey, id, revision);
+  async stamp(id: string, revision: number, quietSince?: string): Promise<void> {
+    await this.client.stampHandoff(this.whereKey, this.revKey, this.quietKey, id, revision, msOf(quietSince));
+  }
+
+  async quiet(before: number): Promise<string[]> {
+    return this.client.zRangeByScore(this.quietKey, '-inf', before);
   }
 
   async revisions(ids: readonly string[]): Promise<(number | null)[]> {
@@ -201,4 +234,10 @@ export class RedisHandoff implements HandoffIndex {
   async recentWaits(): Promise<number[]> {
     return (await this.client.lRange(this.waitsKey, 0, RECENT_WAITS - 1)).map(Number);
   }
+}
+
+/** An ISO time in ms, or undefined when there is none (or it is not a time). */
+function msOf(iso: string | undefined): number | undefined {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isFinite(ms) ? ms : undefined;
 }

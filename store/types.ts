@@ -171,6 +171,8 @@ export interface HandoffPlacement {
   waitingSince?: string;
   /** The conversation's revision as filed: kept as its stamp (see `HandoffIndex.stamp`). */
   revision?: number;
+  /** ISO time a queued citizen's silence counts from (see `HandoffIndex.quiet`). */
+  quietSince?: string;
 }
 
 /**
@@ -194,9 +196,16 @@ export interface HandoffIndex {
   /**
    * Notes the revision of a filed conversation's latest stored change (ignored when it is filed
    * nowhere, and never lowered), so that a listing on any instance can tell whether what it drew
-   * from an earlier revision is still current. Filing it nowhere forgets the stamp.
+   * from an earlier revision is still current. Filing it nowhere forgets the stamp. With
+   * `quietSince`, a queued id's silence is noted to count from then (see `quiet`).
    */
-  stamp(id: string, revision: number): Promise<void>;
+  stamp(id: string, revision: number, quietSince?: string): Promise<void>;
+  /**
+   * Ids waiting in any queue whose silence began at or before `before` (ms since the epoch), longest
+   * silent first: the idle sweep reads these instead of every queued conversation. The time is the
+   * placement's or the latest stamp's `quietSince`; an id filed without one is not among them.
+   */
+  quiet(before: number): Promise<string[]>;
   /** The stamps of these ids, in their order: null for an id filed nowhere or never stamped. */
   revisions(ids: readonly string[]): Promise<(number | null)[]>;
   /**

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppendLog, Conversation, Store } from '../../store/types';
 import type { EngineObserver, SavedChange } from '../engine';
 import { eventsOf, OPERATOR_EVENTS_TOPIC, placementChanged, type OperatorEvent } from '../operator-events';
+import { quietSince } from './shared';
 
 const CLOSED_KEY = 'all';
 
@@ -32,8 +33,9 @@ export class HandoffFiling implements EngineObserver {
         const servedAfter = before?.owner === 'queue' && conversation.owner.startsWith('operator:') ? before.handoff?.waitingSince : undefined;
         if (servedAfter) await this.store.handoff.recordWait(Date.parse(conversation.updatedAt) - Date.parse(servedAfter));
       } else if (conversation.owner !== 'bot') {
-        // Filed where it was: the consoles' lists learn that what they drew from an older revision is out of date.
-        await this.store.handoff.stamp(conversation.id, conversation.revision);
+        // Filed where it was: the consoles' lists learn that what they drew from an older revision is out of date,
+        // and the idle sweep when a queued citizen's silence now counts from.
+        await this.store.handoff.stamp(conversation.id, conversation.revision, conversation.owner === 'queue' ? quietSince(conversation) : undefined);
       }
       for (const event of eventsOf(change)) await this.publish(event);
     } catch (error) {
@@ -50,6 +52,7 @@ export class HandoffFiling implements EngineObserver {
       priority: conversation.handoff?.priority ?? 0,
       ...(conversation.handoff?.queue ? { queue: conversation.handoff.queue } : {}),
       ...(conversation.handoff?.waitingSince ? { waitingSince: conversation.handoff.waitingSince } : {}),
+      ...(conversation.owner === 'queue' ? { quietSince: quietSince(conversation) } : {}),
       revision: conversation.revision,
     });
   }

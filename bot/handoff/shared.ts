@@ -34,6 +34,15 @@ export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
 
+/**
+ * When a queued citizen's silence counts from: the "still waiting?" question once asked, else the
+ * last sign of life, else the joining of the queue (the idle sweep asks, then closes, after that).
+ */
+export function quietSince(conversation: Conversation): string {
+  const handoff = conversation.handoff;
+  return handoff?.idleAskedAt ?? handoff?.lastCitizenAt ?? handoff?.waitingSince ?? conversation.updatedAt;
+}
+
 /** The hand-over record without what only mattered while waiting in a queue. */
 export function withoutWaiting(handoff: HandoffRecord): HandoffRecord {
   const { idleAskedAt: _asked, announcedPosition: _told, waitingSince: _since, ...kept } = handoff;

@@ -5,7 +5,7 @@ import type { Availability } from '../../flows/types';
 import type { Conversation, JobQueue, Store } from '../../store/types';
 import type { ChangeDecision, ChangeResult } from '../engine';
 import type { JobHandler } from '../scheduler';
-import { backToBot, GENERAL_QUEUE, SUPERVISORS_QUEUE, type HandoffContext } from './shared';
+import { backToBot, GENERAL_QUEUE, quietSince, SUPERVISORS_QUEUE, type HandoffContext } from './shared';
 
 /** Queue places announced to citizens; those further back hear about it when they move up. */
 const ANNOUNCED_PLACES = 50;
@@ -15,6 +15,12 @@ const ANNOUNCED_PLACES = 50;
  * 10–26 ms at a time, pages of 100 about 5 ms, and the whole sweep took as long (about 0.2 s).
  */
 const SWEEP_PAGE = 100;
+/**
+ * While the centre is open a sweep reads only the conversations the index says fell silent long
+ * enough; every so many sweeps it reads every queued one, for those filed by an instance of an older
+ * version (which notes no silence).
+ */
+const FULL_SWEEP_EVERY = 10;
 
 export interface SweepOptions {
   store: Store;
@@ -36,6 +42,8 @@ export interface SweepOptions {
  */
 export class QueueSweeps {
   private announceTimer?: NodeJS.Timeout;
+  /** Sweeps this instance has run (see FULL_SWEEP_EVERY). */
+  private sweeps = 0;
   private readonly isOpen: (now: Date) => boolean;
 
   constructor(
@@ -51,19 +59,19 @@ export class QueueSweeps {
 
   /** One pass over the queues: the idle check, or the closing-time move once the centre has closed. */
   async sweep(): Promise<number> {
+    const { store, idleMs } = this.options;
+    const full = !this.availability().open || this.sweeps++ % FULL_SWEEP_EVERY === 0;
+    const ids = full ? (await Promise.all([GENERAL_QUEUE, SUPERVISORS_QUEUE].map((queue) => store.handoff.queue(queue)))).flat() : await store.handoff.quiet(this.context.now().getTime() - idleMs);
     let touched = 0;
-    for (const queue of [GENERAL_QUEUE, SUPERVISORS_QUEUE]) {
-      const ids = await this.options.store.handoff.queue(queue);
-      // A page at a time, so a long queue is not read into memory at once.
-      for (let from = 0; from < ids.length; from += SWEEP_PAGE) {
-        const page = await this.options.store.conversations.getMany(ids.slice(from, from + SWEEP_PAGE));
-        for (const conversation of page) {
-          if (conversation?.owner !== 'queue') continue;
-          const step = !this.availability().open ? this.afterHoursStep : this.idleAction(conversation) ? this.idleStep : undefined;
-          if (!step) continue;
-          const result = await this.move(conversation.id, step);
-          if (result.changed) touched++;
-        }
+    // A page at a time, so a long queue is not read into memory at once.
+    for (let from = 0; from < ids.length; from += SWEEP_PAGE) {
+      const page = await store.conversations.getMany(ids.slice(from, from + SWEEP_PAGE));
+      for (const conversation of page) {
+        if (conversation?.owner !== 'queue') continue;
+        const step = !this.availability().open ? this.afterHoursStep : this.idleAction(conversation) ? this.idleStep : undefined;
+        if (!step) continue;
+        const result = await this.move(conversation.id, step);
+        if (result.changed) touched++;
       }
     }
     return touched;
@@ -128,8 +136,7 @@ export class QueueSweeps {
   private idleAction(conversation: Conversation): 'ask' | 'close' | undefined {
     const handoff = conversation.handoff;
     if (conversation.owner !== 'queue' || !handoff) return undefined;
-    const since = handoff.idleAskedAt ?? handoff.lastCitizenAt ?? handoff.waitingSince ?? conversation.updatedAt;
-    if (Date.parse(since) + this.options.idleMs > this.context.now().getTime()) return undefined;
+    if (Date.parse(quietSince(conversation)) + this.options.idleMs > this.context.now().getTime()) return undefined;
     return handoff.idleAskedAt ? 'close' : 'ask';
   }
 

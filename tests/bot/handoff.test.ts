@@ -108,3 +108,61 @@ describe('a silent citizen in the queue', () => {
     }
   });
 });
+
+describe('the idle sweep', () => {
+  it('reads only the citizens silent long enough, and now and then every one queued, for those filed by an older version', async () => {
+    const store = createMemoryStore();
+    const time = clock('10:00');
+    const runtime = createRuntime({
+      store,
+      texts: createTexts(),
+      log: pino({ level: 'silent' }),
+      defaultLang: 'ru',
+      hours: 'always',
+      idleMs: 10 * 60_000,
+      secret: 'test-secret',
+      telegram: false,
+      now: time.now,
+    });
+    await runtime.start();
+    try {
+      await runtime.presence.set('aigerim', 'online');
+      const say = (id: string, event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
+        runtime.engine.handle({ conversationId: id, channel: 'web', langHint: 'ru', event });
+      const citizens = Array.from({ length: 20 }, (_, i) => `web-wait-${i}`);
+      const joining = [{ type: 'start' }, { type: 'choice', id: 'menu:operator' }, { type: 'choice', id: 'op:yes' }, { type: 'text', text: 'Вопрос про дубликат' }] as const;
+      for (const id of citizens) for (const event of joining) await say(id, event);
+      const read: string[] = [];
+      const getMany = store.conversations.getMany.bind(store.conversations);
+      store.conversations.getMany = (ids) => {
+        read.push(...ids);
+        return getMany(ids);
+      };
+
+      time.set('10:01');
+      expect(await runtime.handoff.sweep()).toBe(0); // an instance's first sweep reads every queued citizen
+      expect(read).toHaveLength(20);
+
+      time.set('10:05');
+      for (const id of citizens.slice(0, 15)) await say(id, { type: 'text', text: 'я ещё жду' });
+      read.length = 0;
+      time.set('10:12'); // five have been silent since 10:00
+      expect(await runtime.handoff.sweep()).toBe(5);
+      expect(read.sort()).toEqual(citizens.slice(15).sort());
+
+      // Filed again by an instance of an older version, which notes no silence: found by a sweep that reads every one.
+      const old = (await store.conversations.get(citizens[0]!))!;
+      await store.handoff.place({ id: old.id, owner: 'bot', status: 'open', priority: 0 });
+      await store.handoff.place({ id: old.id, owner: 'queue', status: 'open', queue: 'general', priority: 0, waitingSince: old.handoff!.waitingSince! });
+      time.set('10:16');
+      let sweeps = 0;
+      while ((await store.conversations.get(old.id))!.handoff?.idleAskedAt === undefined) {
+        await runtime.handoff.sweep();
+        sweeps += 1;
+        expect(sweeps).toBeLessThanOrEqual(10);
+      }
+    } finally {
+      await runtime.stop();
+    }
+  });
+});

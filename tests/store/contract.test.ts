@@ -419,6 +419,27 @@ describe.each(factories)('%s store keeps the handoff index', (_name, open) => {
     expect(await store.handoff.revisions([])).toEqual([]);
   });
 
+  it('finds the queued by how long they have been silent, as placed and stamped, and forgets who left the queue', async () => {
+    const q = queueName();
+    const login = `op-${randomUUID()}`;
+    const [early, late, answered, taken, unknown] = ['early', 'late', 'answered', 'taken', 'unknown'].map((name) => `quiet-${name}-${randomUUID()}`) as [string, string, string, string, string];
+    const ours = new Set([early, late, answered, taken, unknown]);
+    const silent = async (minutes: number) => (await store.handoff.quiet(Date.parse(minute(minutes)))).filter((id) => ours.has(id));
+    await store.handoff.place({ ...queued(early, q, 0, minute(1)), quietSince: minute(1) });
+    await store.handoff.place({ ...queued(late, q, 0, minute(2)), quietSince: minute(5) });
+    await store.handoff.place({ ...queued(answered, q, 0, minute(3)), quietSince: minute(3) });
+    await store.handoff.place({ ...queued(taken, q, 0, minute(4)), quietSince: minute(4) });
+    await store.handoff.place(queued(unknown, q, 0, minute(0))); // filed with no silence noted (an older version)
+    expect(await silent(4)).toEqual([early, answered, taken]);
+    await store.handoff.stamp(answered, 2, minute(8)); // the citizen wrote at minute 8
+    await store.handoff.place(owned(taken, login, q)); // an operator took it
+    await store.handoff.stamp(taken, 3, minute(1)); // no longer queued: its silence is nobody's business
+    expect(await silent(6)).toEqual([early, late]);
+    expect(await silent(9)).toEqual([early, late, answered]);
+    await store.handoff.place({ ...queued(early, q, 0, minute(1)), owner: 'bot' });
+    expect(await silent(9)).toEqual([late, answered]);
+  });
+
   it('reads a page across queues one after another, with the total and the stamps, in one step', async () => {
     const [first, second] = [queueName(), queueName()];
     for (let i = 0; i < 3; i++) await store.handoff.place({ ...queued(`${first}-${i}`, first, 0, minute(i)), revision: 10 + i });
