@@ -52,6 +52,8 @@ interface Held {
   repliesSent: number;
   /** Telegram accepted it; only recording and acking are left. */
   sent: boolean;
+  /** When the token of its first call was taken (ms), if it was taken before the send started. */
+  tokenAt?: number;
 }
 
 export interface OutboxDrainerOptions {
@@ -101,6 +103,12 @@ export const CHAT_BURST = 3;
  * as Telegram counts it within the rate.
  */
 export const WINDOW_MARGIN_MS = 100;
+
+/**
+ * A token taken longer ago than this when its call starts (the process was busy in between) is
+ * taken again: counted at the old time, the call could fall into a later second beyond the margin.
+ */
+export const LATE_TOKEN_MS = WINDOW_MARGIN_MS / 2;
 
 /**
  * The shared limits for Telegram: `perSecond` calls over all chats (TELEGRAM_RATE_PER_SECOND, about
@@ -405,6 +413,7 @@ export class OutboxDrainer {
       }
       if (!this.running) return;
       if (permit.taken) {
+        head.tokenAt = this.now();
         // An older entry taken over meanwhile goes first: the next round looks at it (this token is lost).
         if (this.chats.get(chat)?.[0] === head) this.run(chat, head, true);
         else this.dispatchAgain = true;
@@ -477,7 +486,7 @@ export class OutboxDrainer {
       let unpaid = !prepaid;
       const control: SendControl = {
         beforeCall: async () => {
-          if (unpaid) await this.acquire(held);
+          if (unpaid || this.now() - (held.tokenAt ?? 0) > LATE_TOKEN_MS) await this.acquire(held);
           unpaid = true;
         },
         from: held.repliesSent,

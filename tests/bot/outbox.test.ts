@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { CHAT_BURST, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
+import { CHAT_BURST, LATE_TOKEN_MS, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
-import type { Store } from '../../store/types';
+import { MemorySendLimits } from '../../store/send-limits';
+import type { SendLimits, Store } from '../../store/types';
 import { telegramError } from '../support/telegram-error';
 
 describe('the shared limits for Telegram', () => {
@@ -84,6 +85,47 @@ async function expectEmpty(store: Store) {
 }
 
 describe('the outbox drainer', () => {
+  it('takes a token again for a call that starts too long after its token was taken, as when the process was busy in between', async () => {
+    // A clock the sends move: `late` ms pass between the token taken at dispatch and the call.
+    const callsAfter = async (late: number) => {
+      let clock = 1_000_000;
+      const limits = new MemorySendLimits(() => clock);
+      const taken: number[] = [];
+      const counting: SendLimits = {
+        take: async (request) => {
+          const permit = await limits.take(request);
+          if (permit.taken) taken.push(clock);
+          return permit;
+        },
+        hold: (bot, ms) => limits.hold(bot, ms),
+      };
+      const store = createMemoryStore();
+      const calls: number[] = [];
+      const drainer = new OutboxDrainer({
+        outbox: store.outbox,
+        idempotency: store.idempotency,
+        log: pino({ level: 'silent' }),
+        blockMs: 50,
+        now: () => clock,
+        limits: counting,
+        send: async (_payload, control) => {
+          clock += late;
+          await control.beforeCall();
+          calls.push(clock);
+        },
+      });
+      running.push(drainer);
+      await store.outbox.add({ key: randomUUID(), chat: '1', payload: { chatId: 1, reply: { text: 'late' } } satisfies TelegramOutboxPayload });
+      drainer.start();
+      await vi.waitFor(() => expect(calls).toHaveLength(1));
+      return { taken, call: calls[0]! };
+    };
+    expect((await callsAfter(LATE_TOKEN_MS)).taken).toHaveLength(1);
+    const late = await callsAfter(LATE_TOKEN_MS + 400);
+    expect(late.taken).toHaveLength(2);
+    expect(late.taken.at(-1)).toBe(late.call);
+  });
+
   it('sends every message of a chat in the order queued, the chats side by side, and acks them', async () => {
     const h = harness();
     for (let i = 1; i <= 4; i++) {
