@@ -148,6 +148,9 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   const cues: Cues = { person, homeVisit, complains, applicationNumber };
   const { intents, namesAService, wholeList } = rankIntents(model, features, folded, context, cues);
+  // A greeting or thanks with words the classifiers take for nothing in particular ("доброе утро из Кокшетау") is one.
+  const opening = courtesyOf(folded, { opening: true });
+  if (opening && intents[0]!.label === 'unknown' && intents[0]!.p < LOW_CONFIDENCE && !OFF_TOPIC.test(folded)) promote(intents, opening);
   const service = serviceOf(model, features, folded, context, intents, namesAService);
   // A first message about another state service or an everyday matter, with no word of education, is off-topic
   // (in a journey "а если прописки нет?" is a question about the journey's service).

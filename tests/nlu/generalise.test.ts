@@ -201,6 +201,15 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('а без прописки примут?', 'ru', { context: 'journey' }).intent).toBe('question');
   });
 
+  it('"is anyone alive here?" asks for a person; "is anyone here?" does not', () => {
+    expectCuesApart({
+      homeVisits: [],
+      persons: ['кто-то живой тут отвечает вообще?', 'есть ли кто живой на линии'],
+      complaints: [],
+      neither: ['добрый вечер, есть ли кто на месте', 'живой уголок в школе'],
+    });
+  });
+
   it('the cues learned from the new messages keep apart', () => {
     expectCuesApart({
       homeVisits: ['нужен сотрудник на дом, сама лежу после операции', 'надом'],

@@ -43,9 +43,10 @@ describe('understanding what citizens type', () => {
     expect(fold('Дiплом ЖОҒАЛДЫ')).toBe('диплом жогалды');
   });
 
-  it('gives unknown text no confidence and a known one high confidence', () => {
+  it('gives unknown text no confidence and a known one enough to act on without asking', () => {
     expect(parse('лорем ипсум').confidence).toBe(0);
-    expect(parse('потерял аттестат').confidence).toBeGreaterThanOrEqual(0.8);
+    expect(parse('потерял аттестат')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+    expect(parse('потерял аттестат').confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
   });
 
   it.each([
