@@ -148,13 +148,19 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   const cues: Cues = { person, homeVisit, complains, applicationNumber };
   const { intents, namesAService, wholeList } = rankIntents(model, features, folded, context, cues);
-  // A greeting or thanks with words the classifiers take for nothing in particular ("доброе утро из Кокшетау") is one.
-  const opening = courtesyOf(folded, { opening: true });
-  if (opening && intents[0]!.label === 'unknown' && intents[0]!.p < LOW_CONFIDENCE && !OFF_TOPIC.test(folded)) promote(intents, opening);
   const service = serviceOf(model, features, folded, context, intents, namesAService);
   // A first message about another state service or an everyday matter, with no word of education, is off-topic
   // (in a journey "а если прописки нет?" is a question about the journey's service).
   if (context === 'first' && !service.namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
+  // …and so is one the scope classifier places elsewhere surely ("справка о несудимости", "апостиль на диплом"), whatever
+  // service words it has; one that opens with a greeting or thanks is left to the next rule (small talk is not another matter).
+  const opening = courtesyOf(folded, { opening: true });
+  const cued = person || homeVisit || complains || applicationNumber !== undefined;
+  if (context === 'first' && !opening && !cued && isElsewhere(model, features)) promote(intents, 'unknown');
+  // A greeting or thanks followed by words the classifiers are not sure of, naming no service ("доброе утро из Кокшетау",
+  // "салем достар мен Аралдан"), is one.
+  const namesNothing = !features.namesService && !features.namesLevel && !cued;
+  if (opening && (intents[0]!.label === 'unknown' || namesNothing) && intents[0]!.p < LOW_CONFIDENCE && !OFF_TOPIC.test(folded)) promote(intents, opening);
   const top = intents[0]!;
   const { serviceId, ambiguous } = service.forIntent(top.label);
   const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
@@ -306,6 +312,13 @@ function alternativesOf(top: Parsed, intents: { label: Intent; p: number }[], na
     return true;
   });
   return distinct.sort((a, b) => b.confidence - a.confidence).slice(0, 3);
+}
+
+/** Whether the scope classifier is this sure a message is about another matter than this bot's. */
+const ELSEWHERE_CERTAINTY = 0.9;
+
+function isElsewhere(model: Model, features: TextFeatures): boolean {
+  return model.scope.posteriors(features.all).some((s) => s.label === 'other' && s.p > ELSEWHERE_CERTAINTY);
 }
 
 /** When no classifier spoke: the journeys a citizen most often wants, so the bot can still offer two. */

@@ -17,7 +17,7 @@ import { Vocabulary, type VocabularyState } from './vocabulary';
  */
 
 /** Bumped when the file's layout changes, so that an older file is never read as a newer one. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 type ClassifierName = keyof ReturnType<typeof classifierSpecs>;
 
@@ -113,6 +113,7 @@ export function decodeModel(bytes: Buffer): Model | undefined {
     services: Classifier.restore(specs.services.labels, specs.services.blend, state('services')),
     topics: Classifier.restore(specs.topics.labels, specs.topics.blend, state('topics')),
     against: Classifier.restore(specs.against.labels, specs.against.blend, state('against')),
+    scope: Classifier.restore(specs.scope.labels, specs.scope.blend, state('scope')),
     origin: 'file',
     trainedInMs: performance.now() - started,
   });

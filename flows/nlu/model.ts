@@ -11,6 +11,9 @@ import { withoutFiller } from './rules';
 import { finish, inSlices, pausesAfter, type Training } from './training';
 import { Vocabulary } from './vocabulary';
 
+/** A message about this bot's matters, or about something else. */
+export type Scope = 'ours' | 'other';
+
 /** Services some words fit equally, and the stems of those words. */
 export interface AmbiguousGroupStems {
   services: ServiceId[];
@@ -30,6 +33,8 @@ export interface Model {
   services: Classifier<ServiceId>;
   topics: Classifier<QuestionTopic>;
   against: Classifier<ComplaintAgainst | 'general'>;
+  /** Whether a message is about this bot's matters at all, or about another state service or everyday matter (an `unknown` phrase). */
+  scope: Classifier<Scope>;
   /** The groups of services some words fit equally ("диплом": a college's or a university's), with those words' stems. */
   groups: readonly AmbiguousGroupStems[];
   /** The services a message names equally when all its service words are words their group shares. */
@@ -97,13 +102,15 @@ const SERVICE_STEM_CONCENTRATION = 0.5;
  * messages measured 5-fold and on the training ones typed in other styles (bench/nlu.ts): the
  * regression helps which intent and which service; the intents' scales also make LOW_CONFIDENCE flag
  * about one message in nine, and about half of the wrong answers among them. A topic and whom a
- * complaint is against keep naive Bayes alone.
+ * complaint is against keep naive Bayes alone; whether a message is about this bot's matters needs the
+ * regression (naive Bayes alone changed nothing, five-fold).
  */
 const BLENDS = {
   intents: { bayes: 0.73, softmax: 0.33 },
   services: { bayes: 3, softmax: 1 },
   topics: { bayes: 6, softmax: 0 },
   against: { bayes: 6, softmax: 0 },
+  scope: { bayes: 3, softmax: 1 },
 } as const;
 
 const LATIN_STYLES = ['latin_2021', 'latin_chat'] as const;
@@ -139,6 +146,7 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   const services = new Classifier<ServiceId>(specs.services.labels, specs.services.blend);
   const topics = new Classifier<QuestionTopic>(specs.topics.labels, specs.topics.blend);
   const against = new Classifier<ComplaintAgainst | 'general'>(specs.against.labels, specs.against.blend);
+  const scope = new Classifier<Scope>(specs.scope.labels, specs.scope.blend);
   for (const [step, example] of examples.entries()) {
     if (pausesAfter(step)) yield;
     const features = featuresOf(example.words, isServiceStem);
@@ -147,8 +155,10 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
     for (const serviceId of example.services) services.add(serviceId, example.fromServiceFile ? features.all : features.service);
     if (example.topic) topics.add(example.topic, features.intent);
     if (example.against) against.add(example.against, features.all);
+    // Every word counts: a certificate of no criminal record is another matter for all its "справка".
+    scope.add(example.intent === 'unknown' ? 'other' : 'ours', features.all);
   }
-  for (const classifier of [intents, services, topics, against]) yield* classifier.training();
+  for (const classifier of [intents, services, topics, against, scope]) yield* classifier.training();
   const namedBy = serviceNamesOf(examples);
   const groups = AMBIGUOUS_GROUPS.map((group) => {
     const shared = new Set<string>();
@@ -157,7 +167,7 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
     const naming = new Set([...nameStems].filter((stem) => group.services.every((service) => namedBy.get(stem)?.has(service))));
     return { services: group.services, shared, naming };
   });
-  return assembleModel({ vocabulary, serviceStems, nameStems, intents, services, topics, against, groups, origin: 'trained', trainedInMs: performance.now() - started });
+  return assembleModel({ vocabulary, serviceStems, nameStems, intents, services, topics, against, scope, groups, origin: 'trained', trainedInMs: performance.now() - started });
 }
 
 /** The model from its trained parts (as trained, or as read back from a file by model-file.ts). */
@@ -183,6 +193,7 @@ export function classifierSpecs() {
     services: { labels: SERVICE_IDS, blend: BLENDS.services },
     topics: { labels: QUESTION_TOPICS, blend: BLENDS.topics },
     against: { labels: [...COMPLAINT_AGAINST, 'general'] as const, blend: BLENDS.against },
+    scope: { labels: ['ours', 'other'] as const, blend: BLENDS.scope },
   } as const;
 }
 

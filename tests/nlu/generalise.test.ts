@@ -195,6 +195,12 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('телнұсқасын алайық', 'kk')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'] });
   });
 
+  it('a first message about another matter is off-topic though it says "аттестат" or "справка", and one about ours is not', () => {
+    for (const text of ['апостиль на аттестат сына для учёбы в Чехии где ставят', 'военный билет утерян, как восстановить', 'как получить справку с места учёбы для военкомата'])
+      expect(parse(text, 'ru'), text).toMatchObject({ intent: 'unknown', serviceId: null });
+    expect(parse('аттестат сына жоғалды', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+  });
+
   it('another state service or an everyday matter is off-topic as a first message, and a question in a journey', () => {
     expect(parse('где заплатить штраф ГАИ', 'ru').intent).toBe('unknown');
     expect(parse('балабақшаға кезек қалай аламын', 'kk').intent).toBe('unknown');

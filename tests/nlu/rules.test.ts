@@ -26,10 +26,10 @@ describe('the rules that need no classifier', () => {
     for (const text of ['салют на новый год будет?', 'мерси боку, а где взять справку']) expect(courtesyOf(fold(text)), text).toBeUndefined();
   });
 
-  it('takes a message that opens with a greeting or thanks for one when nothing else in it is understood', () => {
-    for (const text of ['Доброе утро из Кокшетау 🌞', 'добрый день, я с Жезказгана', 'Salemetsizder me, agaiyndar', 'салем достар мен Аралдан'])
+  it('takes a message that opens with a greeting or thanks for one when nothing else in it names a matter', () => {
+    for (const text of ['Доброе утро из Кокшетау 🌞', 'добрый день, я с Жезказгана', 'Salemetsizder me, agaiyndar', 'салем достар мен Жаркенттен', 'Добрый вечер, я насчёт документов'])
       expect(parse(text, 'ru').intent, text).toBe('greeting');
-    expect(parse('рахмет, жеңгетай, Аралдан', 'kk').intent).toBe('thanks');
+    expect(parse('рахмет, жеңгетай, Жаркенттен', 'kk').intent).toBe('thanks');
     expect(courtesyOf(fold('салют на новый год будет?'), { opening: true })).toBeUndefined();
   });
 
