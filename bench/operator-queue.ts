@@ -44,6 +44,19 @@ function queuedConversation(i: number, at: number): Conversation {
   };
 }
 
+/** The server's configuration for the queue benches: a Redis of their own, the contact centre always open. */
+function benchConfig(redisUrl: string, extra: Record<string, string>) {
+  return loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    REDIS_URL: redisUrl,
+    JWT_SECRET: 'bench-operator-secret-of-32-characters',
+    CONTACT_CENTRE_HOURS: 'always',
+    ...extra,
+  });
+}
+
 /** Stores CONVERSATIONS queued conversations, each filed in the queue as the engine files it. */
 async function fillQueue(server: Awaited<ReturnType<typeof buildServer>>, now: number): Promise<void> {
   for (let start = 0; start < CONVERSATIONS; start += 500) {
@@ -91,13 +104,7 @@ async function onLoadProcesses(order: Omit<LoadOrder, 'role'>, onMeasuring: () =
  * slow the load down).
  */
 export async function operatorQueueBench(redisUrl: string, seconds: number, listingRate: number): Promise<QueueBenchResult> {
-  const config = loadConfig({
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    REDIS_URL: redisUrl,
-    JWT_SECRET: 'bench-operator-secret-of-32-characters',
-    CONTACT_CENTRE_HOURS: 'always',
+  const config = benchConfig(redisUrl, {
     OPERATOR_BOOTSTRAP: 'bench:bench-password:operator',
     RATE_LIMIT_PER_MINUTE: '1000000',
     QUEUE_IDLE_MINUTES: '1440',
@@ -134,15 +141,7 @@ export interface SweepBenchResult {
  */
 export async function queueSweepBench(redisUrl: string, due = 100): Promise<SweepBenchResult> {
   const idleMinutes = 60;
-  const config = loadConfig({
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    REDIS_URL: redisUrl,
-    JWT_SECRET: 'bench-operator-secret-of-32-characters',
-    CONTACT_CENTRE_HOURS: 'always',
-    QUEUE_IDLE_MINUTES: String(idleMinutes),
-  });
+  const config = benchConfig(redisUrl, { QUEUE_IDLE_MINUTES: String(idleMinutes) });
   const server = await buildServer(config);
   try {
     // queuedConversation(i) fell silent CONVERSATIONS - i seconds before `at`: the first `due` an idle time and more ago.

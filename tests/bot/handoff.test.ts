@@ -11,26 +11,34 @@ function clock(local: string) {
   return { now: () => now, set: (next: string) => (now = new Date(`2026-11-23T${next}:00+05:00`)) };
 }
 
+type CitizenEvent = { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' };
+
+/** A started runtime on a memory store with one operator online, on the test's clock. */
+async function queueRuntime(time: ReturnType<typeof clock>, options: { hours: Parameters<typeof createRuntime>[0]['hours']; idleMs: number }) {
+  const store = createMemoryStore();
+  const runtime = createRuntime({
+    store,
+    texts: createTexts(),
+    log: pino({ level: 'silent' }),
+    defaultLang: 'ru',
+    secret: 'test-secret',
+    telegram: false,
+    now: time.now,
+    ...options,
+  });
+  await runtime.start();
+  await runtime.presence.set('aigerim', 'online');
+  /** What a citizen does in their web conversation `id`. */
+  const say = (id: string, event: CitizenEvent) => runtime.engine.handle({ conversationId: id, channel: 'web', langHint: 'ru', event });
+  return { store, runtime, say };
+}
+
 describe('the queue at closing time', () => {
   it('tells those still waiting that the centre has closed and offers a call-back, keeping where they were', async () => {
-    const store = createMemoryStore();
     const time = clock('17:50');
-    const runtime = createRuntime({
-      store,
-      texts: createTexts(),
-      log: pino({ level: 'silent' }),
-      defaultLang: 'ru',
-      hours: parseOpeningHours('Mon-Fri 09:00-18:00'),
-      idleMs: 3_600_000,
-      secret: 'test-secret',
-      telegram: false,
-      now: time.now,
-    });
-    await runtime.start();
+    const { store, runtime, say: sayIn } = await queueRuntime(time, { hours: parseOpeningHours('Mon-Fri 09:00-18:00'), idleMs: 3_600_000 });
     try {
-      await runtime.presence.set('aigerim', 'online');
-      const say = (event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
-        runtime.engine.handle({ conversationId: 'web-late', channel: 'web', langHint: 'ru', event });
+      const say = (event: CitizenEvent) => sayIn('web-late', event);
       await say({ type: 'start' });
       await say({ type: 'choice', id: 'menu:checklist' });
       const question = (await say({ type: 'choice', id: 'svc:duplicate-school' })).replies.at(-1)!;
@@ -61,24 +69,10 @@ describe('the queue at closing time', () => {
 
 describe('a silent citizen in the queue', () => {
   it('takes a message written after "still waiting?" as the answer, and asks again only after the next silence', async () => {
-    const store = createMemoryStore();
     const time = clock('10:00');
-    const runtime = createRuntime({
-      store,
-      texts: createTexts(),
-      log: pino({ level: 'silent' }),
-      defaultLang: 'ru',
-      hours: 'always',
-      idleMs: 10 * 60_000,
-      secret: 'test-secret',
-      telegram: false,
-      now: time.now,
-    });
-    await runtime.start();
+    const { store, runtime, say: sayIn } = await queueRuntime(time, { hours: 'always', idleMs: 10 * 60_000 });
     try {
-      await runtime.presence.set('aigerim', 'online');
-      const say = (event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
-        runtime.engine.handle({ conversationId: 'web-quiet', channel: 'web', langHint: 'ru', event });
+      const say = (event: CitizenEvent) => sayIn('web-quiet', event);
       await say({ type: 'start' });
       await say({ type: 'choice', id: 'menu:operator' });
       await say({ type: 'choice', id: 'op:yes' });
@@ -111,24 +105,9 @@ describe('a silent citizen in the queue', () => {
 
 describe('the idle sweep', () => {
   it('reads only the citizens silent long enough, and now and then every one queued, for those filed by an older version', async () => {
-    const store = createMemoryStore();
     const time = clock('10:00');
-    const runtime = createRuntime({
-      store,
-      texts: createTexts(),
-      log: pino({ level: 'silent' }),
-      defaultLang: 'ru',
-      hours: 'always',
-      idleMs: 10 * 60_000,
-      secret: 'test-secret',
-      telegram: false,
-      now: time.now,
-    });
-    await runtime.start();
+    const { store, runtime, say } = await queueRuntime(time, { hours: 'always', idleMs: 10 * 60_000 });
     try {
-      await runtime.presence.set('aigerim', 'online');
-      const say = (id: string, event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
-        runtime.engine.handle({ conversationId: id, channel: 'web', langHint: 'ru', event });
       const citizens = Array.from({ length: 20 }, (_, i) => `web-wait-${i}`);
       const joining = [{ type: 'start' }, { type: 'choice', id: 'menu:operator' }, { type: 'choice', id: 'op:yes' }, { type: 'text', text: 'Вопрос про дубликат' }] as const;
       for (const id of citizens) for (const event of joining) await say(id, event);
