@@ -11,7 +11,8 @@ describe('the model of typed text written at build and read at start', () => {
   const trained = trainModel();
   const dir = mkdtempSync(join(tmpdir(), 'nlu-model-'));
 
-  it('parses every labelled message exactly as the model it was written from', () => {
+  // About 20 000 messages parsed by both models: some 10 s on a quiet machine, more beside the other suites.
+  it('parses every labelled message exactly as the model it was written from', { timeout: 60_000 }, () => {
     const path = join(dir, 'model.bin');
     writeModelFile(path, trained);
     const read = readModelFile(path)!;
