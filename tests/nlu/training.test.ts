@@ -41,7 +41,8 @@ describe('training in slices', () => {
     expect(() => job.finishNow()).toThrow('a phrase file is broken');
   });
 
-  it('gives the model a training at once gives', async () => {
+  // Two trainings of the whole model (some 4 s each now, the sliced one longer): more than the default beside the other suites.
+  it('gives the model a training at once gives', { timeout: 60_000 }, async () => {
     const sliced = await inSlices(modelTraining(), 2).result;
     const atOnce = trainModel();
     for (const text of ['дубликат аттестата', 'позовите человека', 'сколько стоит?', 'úıge kelińizshi', 'рахмет']) {
