@@ -26,3 +26,9 @@ export function filingOf(entry: HandoffPlacement, now = Date.now()): Filing {
   if (entry.owner.startsWith('operator:')) return { kind: 'operator', owner: entry.owner as `operator:${string}` };
   return { kind: 'none' };
 }
+
+/** When a queued id's silence counts from (`HandoffPlacement.quietSince`), in ms; undefined when not given or not a time. */
+export function silenceOf(quietSince: string | undefined): number | undefined {
+  const ms = quietSince === undefined ? Number.NaN : Date.parse(quietSince);
+  return Number.isFinite(ms) ? ms : undefined;
+}

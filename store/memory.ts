@@ -1,4 +1,4 @@
-import { filingOf, RECENT_WAITS } from './handoff';
+import { filingOf, RECENT_WAITS, silenceOf } from './handoff';
 import { MemoryRateLimits } from './rate-limits';
 import { MemorySendLimits } from './send-limits';
 import { MemoryFiles } from './files';
@@ -227,8 +227,8 @@ class MemoryHandoff implements HandoffIndex {
   }
 
   private noteSilence(id: string, quietSince: string | undefined): void {
-    const since = quietSince === undefined ? Number.NaN : Date.parse(quietSince);
-    if (this.where.get(id)?.kind === 'queue' && Number.isFinite(since)) this.silences.add(id, since);
+    const since = silenceOf(quietSince);
+    if (this.where.get(id)?.kind === 'queue' && since !== undefined) this.silences.add(id, since);
   }
 
   async revisions(ids: readonly string[]): Promise<(number | null)[]> {

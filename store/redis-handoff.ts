@@ -1,5 +1,5 @@
 import { defineScript } from 'redis';
-import { filingOf, RECENT_WAITS } from './handoff';
+import { filingOf, RECENT_WAITS, silenceOf } from './handoff';
 import type { RedisClient } from './redis';
 import type { HandoffIndex, HandoffPlacement, QueuePage } from './types';
 
@@ -187,11 +187,11 @@ export class RedisHandoff implements HandoffIndex {
     const target = record === '' ? this.whereKey : this.base + record;
     const score = filing.kind === 'queue' ? filing.score : 0;
     const keepScore = filing.kind === 'queue' && filing.keepScore;
-    await this.client.placeHandoff(this.whereKey, this.opsKey, target, this.revKey, this.quietKey, this.base, entry.id, record, score, keepScore, entry.revision, msOf(entry.quietSince));
+    await this.client.placeHandoff(this.whereKey, this.opsKey, target, this.revKey, this.quietKey, this.base, entry.id, record, score, keepScore, entry.revision, silenceOf(entry.quietSince));
   }
 
   async stamp(id: string, revision: number, quietSince?: string): Promise<void> {
-    await this.client.stampHandoff(this.whereKey, this.revKey, this.quietKey, id, revision, msOf(quietSince));
+    await this.client.stampHandoff(this.whereKey, this.revKey, this.quietKey, id, revision, silenceOf(quietSince));
   }
 
   async quiet(before: number): Promise<string[]> {
@@ -234,10 +234,4 @@ export class RedisHandoff implements HandoffIndex {
   async recentWaits(): Promise<number[]> {
     return (await this.client.lRange(this.waitsKey, 0, RECENT_WAITS - 1)).map(Number);
   }
-}
-
-/** An ISO time in ms, or undefined when there is none (or it is not a time). */
-function msOf(iso: string | undefined): number | undefined {
-  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
-  return Number.isFinite(ms) ? ms : undefined;
 }
