@@ -120,7 +120,6 @@ const OPERATOR_CUES = any([
   'жив(ой|ого|ым|ому) (человек|оператор|консультант|специалист|сотрудник|маман)',
   // "есть кто живой?": a greeting asks whether anyone is there, this for a person
   'кто.?(то|нибудь|нибуть)?( \\S+)? живой',
-  // "есть кто живой?": a greeting asks whether anyone is there, this for a person
   // "маман" or "тірі адам" alone or wanted, the text's end being its end or the corrected copy's mark
   '(^|\\s)(маман|тири адам)(га|мен|ды)?(\\s(керек|бар ма|шакырыныз)|\\s*(\\||$))',
   '(^|\\s)адам керек',

@@ -108,7 +108,8 @@ const OPENING_COURTESY = COURTESIES.map(({ intent, opening }) => ({ intent, patt
 
 /**
  * A greeting or thanks that is the whole message; with `opening`, also one the message begins with
- * ("добрый вечер, я из Оскемена": for when nothing else in it is understood).
+ * ("добрый вечер, я из Оскемена"): index.ts takes that for the message's meaning only when nothing
+ * else in it names a matter.
  */
 export function courtesyOf(folded: string, { opening = false } = {}): 'greeting' | 'thanks' | undefined {
   const text = folded.trim();
