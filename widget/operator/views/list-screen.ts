@@ -54,8 +54,22 @@ export abstract class LoadedListScreen<T> extends ListScreen<T> {
     super(options);
   }
 
+  /** How many fetches have started: only the latest one's answer is shown. */
+  private fetches = 0;
+  /** Fetches not answered yet: the screen is `aria-busy` while there are any. */
+  private unanswered = 0;
+
+  /**
+   * Fetches the items and shows them. Fetches overlap (a filter applied while an event asks for the
+   * list again); one answered after a later one started is dropped, since it may hold a record as it
+   * was before a change the screen already shows.
+   */
   async load(): Promise<void> {
+    const fetch = ++this.fetches;
+    this.element.setAttribute('aria-busy', String(++this.unanswered > 0));
     const result = await this.fetch();
+    this.element.setAttribute('aria-busy', String(--this.unanswered > 0));
+    if (fetch !== this.fetches) return;
     if (!result.ok) return this.notify(failure(result), 'error');
     this.items = this.arrange(result.data);
     this.render();
