@@ -1,14 +1,44 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { buildServer } from './server';
 import { type Config, ConfigError, loadConfig } from './config';
 import { loadEnvFile } from './env-file';
-import { getModel, trainInBackground, useModel } from './flows/nlu/model';
-import { readModelFile } from './flows/nlu/model-file';
+import { getModel, useModel } from './flows/nlu/model';
+import { modelFileFits, readModelFile } from './flows/nlu/model-file';
 
 /** Where `npm run build` wrote the trained model (undefined when running from the sources). */
 declare const PREBUILT_MODEL: string | undefined;
+/** The fingerprint of the phrases the build trained that model on (model-training.ts, `phrasesFingerprint`). */
+declare const PREBUILT_PHRASES: string | undefined;
 
 /** How long after listening the prebuilt model is read, unless a message needs it sooner. */
 const MODEL_READ_DELAY_MS = 500;
+
+/** The model file `npm run build` wrote and the phrases it was trained on, when there is one that fits them. */
+function prebuiltModel(): { path: string; phrases: string } | undefined {
+  if (typeof PREBUILT_MODEL !== 'string' || typeof PREBUILT_PHRASES !== 'string') return undefined;
+  return modelFileFits(PREBUILT_MODEL, PREBUILT_PHRASES) ? { path: PREBUILT_MODEL, phrases: PREBUILT_PHRASES } : undefined;
+}
+
+/**
+ * Uses the build's model, read once the start is answered (reading it holds the event loop a tenth
+ * of a second) or at the first parse before that. A file replaced since the start by another build's
+ * is not used: the model is trained then (messages parsed meanwhile fail as any error does).
+ */
+function readModelSoon(log: FastifyBaseLogger, { path, phrases }: { path: string; phrases: string }): void {
+  useModel(() => readModelFile(path, phrases));
+  setTimeout(() => {
+    try {
+      log.info({ ms: Math.round(getModel().trainedInMs) }, 'understanding of typed text read from the build');
+    } catch {
+      log.warn('the model file of the build no longer fits its phrases: the understanding of typed text is trained now');
+      void import('./flows/nlu/model-training').then((training) => train(log, training));
+    }
+  }, MODEL_READ_DELAY_MS).unref();
+}
+
+function train(log: FastifyBaseLogger, training: typeof import('./flows/nlu/model-training')): void {
+  training.trainInBackground().catch((error: unknown) => log.error({ err: error }, 'training the understanding of typed text failed'));
+}
 
 /** Starts the product: `npm start`, with `.env` in the working directory when there is one. */
 async function main(): Promise<void> {
@@ -23,21 +53,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const prebuilt = prebuiltModel();
+  // Without a model from the build, the phrases (megabytes of code a start from the build never
+  // loads) are loaded before listening, and the model is trained after, in slices between requests.
+  const training = prebuilt ? undefined : await import('./flows/nlu/model-training');
   const server = await buildServer(config);
   await server.listen();
-  // The understanding of typed text: the model `npm run build` trained, read once the start is
-  // answered (reading it holds the event loop a tenth of a second) or at the first parse before
-  // that; without one, trained now, in slices between requests.
-  if (typeof PREBUILT_MODEL === 'string') {
-    const path = PREBUILT_MODEL;
-    useModel(() => readModelFile(path));
-    setTimeout(() => {
-      const model = getModel();
-      const ms = Math.round(model.trainedInMs);
-      if (model.origin === 'file') server.log.info({ ms }, 'understanding of typed text read from the build');
-      else server.log.warn({ ms }, 'the build holds no model for these phrases: the understanding of typed text was trained at start');
-    }, MODEL_READ_DELAY_MS).unref();
-  } else trainInBackground().catch((error: unknown) => server.log.error({ err: error }, 'training the understanding of typed text failed'));
+  if (training) {
+    if (typeof PREBUILT_MODEL === 'string') server.log.warn('the build holds no model for these phrases: the understanding of typed text is trained at start');
+    train(server.log, training);
+  } else if (prebuilt) readModelSoon(server.log, prebuilt);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { getModel, trainModel } from '../flows/nlu/model';
+import { getModel } from '../flows/nlu/model';
+import { trainModel } from '../flows/nlu/model-training';
 import { parse } from '../flows/nlu';
 import { crossValidate, type Evaluation, evaluate, readDataset, styleShiftValidate } from '../tests/nlu/evaluate';
 

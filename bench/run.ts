@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { sendRates } from '../bot/outbox';
+import { trainWhenNeeded } from '../flows/nlu/model';
+import { trainModel } from '../flows/nlu/model-training';
 import { startRedisServer } from '../tests/support/redis-server';
 import { nluBench, nluReport } from './nlu';
 import { operatorQueueBench, type QueueBenchResult, queueSweepBench } from './operator-queue';
@@ -23,6 +25,8 @@ const pushMessages = Number(process.env.BENCH_PUSH_MESSAGES ?? 3000);
 const sendMessages = Number(process.env.BENCH_SEND_MESSAGES ?? 3000);
 
 async function main(): Promise<void> {
+  // The benches run from the sources: the model of typed text is trained at first use, as in the tests.
+  trainWhenNeeded(trainModel);
   if (!only || only === 'turns') await turnsBench();
   if (!only || only === 'startup') await startupReport();
   if (!only || only === 'queue') await queueBench();

@@ -1,16 +1,17 @@
 /**
- * `npm run build` (run by `npm start` first): the server as one ES module, dist/main.mjs, the
+ * `npm run build` (run by `npm start` first): the server as ES modules, dist/main.mjs and the chunks
+ * it loads only when needed (the phrases of the understanding of typed text, for training), the
  * browser scripts beside it in dist/public/ and the trained model of typed text in
  * dist/nlu-model.bin, so that start compiles nothing, resolves few files and trains nothing. Sources
  * keep reading their files (locales, pages, fonts) where they lie: each module's `import.meta.url`
  * stays its source file's.
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle, SCRIPTS } from '../widget/build';
-import { trainModel } from '../flows/nlu/model';
 import { writeModelFile } from '../flows/nlu/model-file';
+import { phrasesFingerprint, trainModel } from '../flows/nlu/model-training';
 
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root);
@@ -36,10 +37,17 @@ export async function buildProduct(): Promise<void> {
   await mkdir(publicDir, { recursive: true });
   await Promise.all(Object.entries(SCRIPTS).map(async ([name, entry]) => writeFile(new URL(name, publicDir), await bundle(entry))));
   // The understanding of typed text, trained here once instead of at every start (flows/nlu/model-file.ts).
-  writeModelFile(fileURLToPath(modelFile), trainModel());
+  const phrases = phrasesFingerprint();
+  writeModelFile(fileURLToPath(modelFile), trainModel(), phrases);
+  // Chunks of an earlier build: their names are hashes of their contents.
+  for (const name of await readdir(dist)) if (name.startsWith('chunk-')) await rm(new URL(name, dist));
   await build({
-    entryPoints: [fileURLToPath(new URL('main.ts', root))],
-    outfile: fileURLToPath(new URL('main.mjs', dist)),
+    entryPoints: { main: fileURLToPath(new URL('main.ts', root)) },
+    outdir: fileURLToPath(dist),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    // What is imported dynamically (the training and its phrases) goes into a chunk of its own.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -48,7 +56,7 @@ export async function buildProduct(): Promise<void> {
     // except those that read files of their own beside their code, or are loaded when first used.
     external: UNBUNDLED,
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    define: { PREBUILT_SCRIPTS: JSON.stringify(fileURLToPath(publicDir)), PREBUILT_MODEL: JSON.stringify(fileURLToPath(modelFile)) },
+    define: { PREBUILT_SCRIPTS: JSON.stringify(fileURLToPath(publicDir)), PREBUILT_MODEL: JSON.stringify(fileURLToPath(modelFile)), PREBUILT_PHRASES: JSON.stringify(phrases) },
     plugins: [sourceUrls],
     logLevel: 'warning',
   });

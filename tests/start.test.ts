@@ -1,11 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rename } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProduct } from '../scripts/build';
 import { freePort, type RedisServer, startRedisServer } from './support/redis-server';
 import { ChatClient } from './support/ws-client';
 
 const root = new URL('..', import.meta.url);
+
+const understands = (url: string) =>
+  fetch(`${url}/api/nlu/parse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'потеряла аттестат' }) }).then((r) => r.json());
 
 /** Resolves once GET /health answers 200 (polled, the process's output in the error otherwise). */
 async function healthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
@@ -22,41 +25,65 @@ async function healthy(url: string, child: ChildProcess, output: () => string): 
   throw new Error(`no /health in 15 s: ${output()}`);
 }
 
+/** A product started from dist/main.mjs, on a free port, with what it printed so far (Node's module loading included). */
+interface Started {
+  url: string;
+  output(): string;
+  /** The chunks of dist/ the process has loaded. */
+  chunks(): string[];
+  stop(): Promise<void>;
+}
+
+async function startBuilt(env: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, ['dist/main.mjs'], {
+    cwd: root.pathname,
+    // NODE_DEBUG=esm: Node names each module it loads, so a test sees which chunks a start needs.
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', NODE_DEBUG: 'esm', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  await healthy(url, child, () => output);
+  return {
+    url,
+    output: () => output,
+    chunks: () => [...new Set(output.match(/dist\/chunk-[\w-]+\.mjs/g) ?? [])].map((path) => path.slice('dist/'.length)),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The chunk of the build holding the phrases the model is trained on (its name is a hash). */
+async function phrasesChunk(): Promise<string> {
+  const names = (await readdir(new URL('dist/', root))).filter((name) => name.startsWith('chunk-'));
+  const holding = [];
+  for (const name of names) if ((await readFile(new URL(`dist/${name}`, root), 'utf8')).includes('flows/nlu/phrases/greeting.ts')) holding.push(name);
+  expect(holding).toHaveLength(1);
+  return holding[0]!;
+}
+
 describe('the built product (npm start)', () => {
-  let child: ChildProcess;
+  let product: Started;
   let url: string;
   let redis: RedisServer;
-  let output = '';
+  const output = () => product.output();
 
   beforeAll(async () => {
     // Its own Redis: the bundled client is exercised, and the operator account is the test's own.
     [redis] = await Promise.all([startRedisServer(), buildProduct()]);
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['dist/main.mjs'], {
-      cwd: root.pathname,
-      env: {
-        PATH: process.env.PATH,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        LOG_LEVEL: 'info',
-        OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator',
-        REDIS_URL: redis.url,
-        JWT_SECRET: 'start-test-secret-of-32-characters!!',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    await healthy(url, child, () => output);
+    product = await startBuilt({ OPERATOR_BOOTSTRAP: 'aigerim:aigerim-pass-1:operator', REDIS_URL: redis.url, JWT_SECRET: 'start-test-secret-of-32-characters!!' });
+    url = product.url;
   }, 60_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await product?.stop();
     await redis?.stop();
   });
 
@@ -67,10 +94,28 @@ describe('the built product (npm start)', () => {
 
   it('reads the model of typed text trained at build instead of training it, and understands with it', async () => {
     // read half a second after the start is answered, so that /health never waits for it
-    await expect.poll(() => output, { timeout: 5000 }).toContain('understanding of typed text read from the build');
-    const parsed = await fetch(`${url}/api/nlu/parse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'потеряла аттестат' }) }).then((r) => r.json());
-    expect(parsed).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+    await expect.poll(output, { timeout: 5000 }).toContain('understanding of typed text read from the build');
+    expect(await understands(url)).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+    // The phrases (megabytes of code) are for training only: this start never loaded them.
+    expect(product.chunks().length).toBeGreaterThan(0);
+    expect(product.chunks()).not.toContain(await phrasesChunk());
   });
+
+  it('trains the model at start when the build holds none, and understands with it', async () => {
+    const modelFile = new URL('dist/nlu-model.bin', root);
+    const keptAside = new URL('dist/nlu-model.bin.aside', root);
+    await rename(modelFile, keptAside);
+    let second: Started | undefined;
+    try {
+      second = await startBuilt({});
+      expect(second.output()).toContain('the build holds no model for these phrases');
+      expect(await understands(second.url)).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+      expect(second.chunks()).toContain(await phrasesChunk());
+    } finally {
+      await second?.stop();
+      await rename(keptAside, modelFile);
+    }
+  }, 30_000);
 
   it('serves the browser scripts built with it, and the pages that load them', async () => {
     for (const name of ['widget.js', 'operator.js']) {

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Classifier, type ClassifierState } from './classifier';
-import { trainingExamples } from './examples';
 import { assembleModel, classifierSpecs, type Model } from './model';
 import { Vocabulary, type VocabularyState } from './vocabulary';
 
@@ -9,11 +7,13 @@ import { Vocabulary, type VocabularyState } from './vocabulary';
  * A trained model as a file, and back. `npm run build` trains the model once and writes it beside
  * the bundle, so that a starting server reads it in a few tens of milliseconds instead of training
  * for one or two seconds of CPU. The file names the phrases it was trained on (a hash of the
- * training examples); a file trained on other phrases is not used, and the server trains instead.
+ * training examples, `phrasesFingerprint` in model-training.ts, which the build also writes into the
+ * bundle); a file trained on other phrases is not used, and the server trains instead.
  *
  * @example
- * writeModelFile('dist/nlu-model.bin', trainModel());
- * const model = readModelFile('dist/nlu-model.bin'); // undefined when missing or trained on other phrases
+ * const phrases = phrasesFingerprint();
+ * writeModelFile('dist/nlu-model.bin', trainModel(), phrases);
+ * const model = readModelFile('dist/nlu-model.bin', phrases); // undefined when missing or trained on other phrases
  */
 
 /** Bumped when the file's layout changes, so that an older file is never read as a newer one. */
@@ -43,17 +43,12 @@ interface EncodedClassifier {
   softmax?: { weights: ArraySpan; biases: ArraySpan };
 }
 
-/** A hash of the examples the classifiers learn from: a model file is good for these phrases only. */
-export function phrasesFingerprint(): string {
-  return createHash('sha256').update(JSON.stringify(trainingExamples())).digest('base64url');
-}
-
 /**
  * The file: the header's length (4 bytes), the header (JSON: the words, stems, features and where each
  * array lies), padding to 8 bytes, then the arrays' bytes, so that reading them back copies memory
  * instead of parsing numbers.
  */
-export function encodeModel(model: Model): Buffer {
+export function encodeModel(model: Model, phrases: string): Buffer {
   const arrays: Buffer[] = [];
   let size = 0;
   const place = (array: Float64Array | Uint8Array): ArraySpan => {
@@ -70,9 +65,10 @@ export function encodeModel(model: Model): Buffer {
     ...(state.softmax ? { softmax: { weights: place(state.softmax.weights), biases: place(state.softmax.biases) } } : {}),
   });
   const classifiers = Object.fromEntries((Object.keys(classifierSpecs()) as ClassifierName[]).map((name) => [name, encodeClassifier(model[name].dump())])) as ModelFile['classifiers'];
+  // The format and the phrases come first: `modelFileFits` reads them from the file's first bytes.
   const file: ModelFile = {
     format: FORMAT,
-    phrases: phrasesFingerprint(),
+    phrases,
     vocabulary: model.vocabulary.dump(),
     serviceStems: [...model.serviceStems],
     nameStems: [...model.nameStems],
@@ -86,12 +82,12 @@ export function encodeModel(model: Model): Buffer {
   return Buffer.concat([start, ...arrays]);
 }
 
-/** The model a file holds, or undefined when it was written in another layout or trained on other phrases. */
-export function decodeModel(bytes: Buffer): Model | undefined {
+/** The model a file holds, or undefined when it was written in another layout or trained on other `phrases`. */
+export function decodeModel(bytes: Buffer, phrases: string): Model | undefined {
   const started = performance.now();
   const headerLength = bytes.readUInt32LE(0);
   const file = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as ModelFile;
-  if (file.format !== FORMAT || file.phrases !== phrasesFingerprint()) return undefined;
+  if (file.format !== FORMAT || file.phrases !== phrases) return undefined;
   const offset = bytes.byteOffset + arraysStart(headerLength);
   // Each array gets memory of its own: a Buffer read from a file may share a pool at any offset.
   const copy = ({ at, bytes: length }: ArraySpan): ArrayBuffer => bytes.buffer.slice(offset + at, offset + at + length) as ArrayBuffer;
@@ -129,12 +125,34 @@ function toEight(length: number): number {
   return Math.ceil(length / 8) * 8;
 }
 
-export function writeModelFile(path: string, model: Model): void {
-  writeFileSync(path, encodeModel(model));
+export function writeModelFile(path: string, model: Model, phrases: string): void {
+  writeFileSync(path, encodeModel(model, phrases));
 }
 
-/** The model in the file at `path`, or undefined when there is none or it is not good for these phrases. */
-export function readModelFile(path: string): Model | undefined {
+/**
+ * Whether the file at `path` holds a model in this layout trained on `phrases`, read from its first
+ * bytes only (the whole file is tens of megabytes): a server decides at start whether it needs the
+ * phrases to train, and reads the model itself later.
+ */
+export function modelFileFits(path: string, phrases: string): boolean {
+  const expected = Buffer.from(JSON.stringify({ format: FORMAT, phrases }).slice(0, -1));
+  const start = Buffer.alloc(4 + expected.length);
+  let file: number;
+  try {
+    file = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  try {
+    return readSync(file, start, 0, start.length, 0) === start.length && start.subarray(4).equals(expected);
+  } finally {
+    closeSync(file);
+  }
+}
+
+/** The model in the file at `path`, or undefined when there is none or it is not good for these `phrases`. */
+export function readModelFile(path: string, phrases: string): Model | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -142,5 +160,5 @@ export function readModelFile(path: string): Model | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return decodeModel(bytes);
+  return decodeModel(bytes, phrases);
 }

@@ -3,7 +3,7 @@ import type { ComplaintAgainst } from '../../domain/complaint';
 import type { ServiceId } from '../../flows/catalog/schema';
 import { type Intent, INTENTS, LOW_CONFIDENCE, type Parsed, parse, parseWith, type QuestionTopic } from '../../flows/nlu';
 import { restyle, STYLES, type Style, seeded } from '../../flows/nlu/augment';
-import { trainModel } from '../../flows/nlu/model';
+import { trainModel } from '../../flows/nlu/model-training';
 import type { Lang } from '../../store/types';
 
 /** One labelled message of tests/nlu/dataset/ (its README gives the scheme). */

@@ -3,19 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../flows/nlu';
-import { trainModel } from '../../flows/nlu/model';
-import { decodeModel, encodeModel, readModelFile, writeModelFile } from '../../flows/nlu/model-file';
+import { decodeModel, encodeModel, modelFileFits, readModelFile, writeModelFile } from '../../flows/nlu/model-file';
+import { phrasesFingerprint, trainModel } from '../../flows/nlu/model-training';
 import { readDataset } from './evaluate';
 
 describe('the model of typed text written at build and read at start', () => {
   const trained = trainModel();
+  const phrases = phrasesFingerprint();
   const dir = mkdtempSync(join(tmpdir(), 'nlu-model-'));
 
   // About 20 000 messages parsed by both models: some 10 s on a quiet machine, more beside the other suites.
   it('parses every labelled message exactly as the model it was written from', { timeout: 60_000 }, () => {
     const path = join(dir, 'model.bin');
-    writeModelFile(path, trained);
-    const read = readModelFile(path)!;
+    writeModelFile(path, trained, phrases);
+    const read = readModelFile(path, phrases)!;
     expect(read).toBeDefined();
     const rows = [...readDataset('train'), ...readDataset('heldout')];
     const differing = rows.filter((row) => {
@@ -26,7 +27,7 @@ describe('the model of typed text written at build and read at start', () => {
   });
 
   it('is not used when it was trained on other phrases or written in another layout', () => {
-    const bytes = encodeModel(trained);
+    const bytes = encodeModel(trained, phrases);
     const headerLength = bytes.readUInt32LE(0);
     const header = bytes.toString('utf8', 4, 4 + headerLength);
     const withHeader = (changed: string) => {
@@ -36,19 +37,34 @@ describe('the model of typed text written at build and read at start', () => {
     };
     const otherPhrases = header.replace(/"phrases":"(.)/, (_, first: string) => `"phrases":"${first === 'A' ? 'B' : 'A'}`);
     expect(otherPhrases).not.toBe(header);
-    expect(decodeModel(withHeader(otherPhrases))).toBeUndefined();
+    expect(decodeModel(withHeader(otherPhrases), phrases)).toBeUndefined();
     const otherFormat = header.replace(/"format":\d/, '"format":0');
-    expect(decodeModel(withHeader(otherFormat))).toBeUndefined();
-    expect(decodeModel(bytes)).toBeDefined();
+    expect(decodeModel(withHeader(otherFormat), phrases)).toBeUndefined();
+    expect(decodeModel(bytes, phrases)).toBeDefined();
   });
 
   it('is simply absent before the first build', () => {
-    expect(readModelFile(join(dir, 'none.bin'))).toBeUndefined();
+    expect(readModelFile(join(dir, 'none.bin'), phrases)).toBeUndefined();
+    expect(modelFileFits(join(dir, 'none.bin'), phrases)).toBe(false);
+  });
+
+  it('tells from its first bytes whether it fits the phrases, as reading it whole would', () => {
+    const path = join(dir, 'fits.bin');
+    writeModelFile(path, trained, phrases);
+    expect(modelFileFits(path, phrases)).toBe(true);
+    expect(modelFileFits(path, `${phrases.slice(0, -1)}${phrases.endsWith('A') ? 'B' : 'A'}`)).toBe(false);
+    expect(modelFileFits(path, phrases.slice(0, -1))).toBe(false);
+    const otherFormat = encodeModel(trained, phrases);
+    otherFormat.write('{"format":0', 4, 'utf8');
+    writeFileSync(path, otherFormat);
+    expect(modelFileFits(path, phrases)).toBe(false);
+    writeFileSync(path, Buffer.alloc(3));
+    expect(modelFileFits(path, phrases)).toBe(false);
   });
 
   it('fails loudly when the file is not a model at all', () => {
     const path = join(dir, 'broken.bin');
     writeFileSync(path, Buffer.from([5, 0, 0, 0, 0x7b, 0x7b, 0x7b, 0x7b, 0x7b]));
-    expect(() => readModelFile(path)).toThrow(SyntaxError);
+    expect(() => readModelFile(path, phrases)).toThrow(SyntaxError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../flows/nlu';
-import { modelTraining, trainModel } from '../../flows/nlu/model';
+import { modelTraining, trainModel } from '../../flows/nlu/model-training';
 import { inSlices } from '../../flows/nlu/training';
 
 /** A training of `steps` pauses that notes each step it made, and returns how many. */

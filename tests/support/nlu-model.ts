@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trainModel } from '../../flows/nlu/model';
 import { writeModelFile } from '../../flows/nlu/model-file';
+import { phrasesFingerprint, trainModel } from '../../flows/nlu/model-training';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,7 +26,7 @@ export function sharedModelFile(): string {
   const path = join(dir, `nlu-model-${hash.digest('base64url').slice(0, 16)}.bin`);
   if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true });
-    writeModelFile(path, trainModel());
+    writeModelFile(path, trainModel(), phrasesFingerprint());
   }
   return path;
 }
