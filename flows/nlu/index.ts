@@ -77,6 +77,8 @@ const JOURNEY_SERVICE_CERTAINTY = 0.95;
 const JOURNEY_SERVICE_WORDS = 2;
 /** A complaint that names only a place of study takes the service its other words tell with this certainty. */
 const COMPLAINT_SERVICE_CERTAINTY = 0.97;
+/** A complaint that names neither a service's name nor a place of study takes the service its words tell with this certainty. */
+const COMPLAINT_WORDS_CERTAINTY = 0.99;
 /** …and one about a duplicate, the duplicate its words tell with this certainty among the three. */
 const DUPLICATE_COMPLAINT_CERTAINTY = 0.9;
 /** Words a group of services shares name the whole group unless the other words tell one of them with this certainty. */
@@ -140,6 +142,9 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const complains = COMPLAINT_CUES.test(corrected);
   if (!understood && !features.namesService && !person && !homeVisit && !complains) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
+    // In a journey, a question in words the phrases do not hold ("стоимость?", "сенбіде ше?") is about the journey's service.
+    if (context === 'journey' && ASKS.test(folded) && INTENT_GATES.question!.test(folded))
+      return { ...base, intent: 'question', serviceId: null, topic: model.topics.posteriors(features.intent)[0]!.label, confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
     // Nothing else understood: a message that opens with a greeting or thanks is one ("салем, апалар").
     const courtesy = courtesyOf(folded, { opening: true });
     if (courtesy) return { ...base, intent: courtesy, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(courtesy) };
@@ -209,7 +214,8 @@ function rankIntents(model: Model, features: TextFeatures, folded: string, conte
   // A first message asking one point of a service ("дипломды қалпына келтіру ақылы ма?") gets the answer with the list.
   if (context === 'first' && intents[0]!.label === 'checklist' && POINTED_QUESTION.test(folded)) promote(intents, 'question');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
-  if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') ? 'checklist' : 'question');
+  const namesByName = features.serviceStems.some((stem) => model.nameStems.has(stem));
+  if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') || (context === 'journey' && namesByName) ? 'checklist' : 'question');
   // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
   if (cues.person) promote(intents, 'operator', true);
   if (cues.homeVisit) promote(intents, 'home_visit', true);
@@ -246,7 +252,9 @@ function serviceOf(model: Model, features: TextFeatures, folded: string, context
     // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
     const inherits = context === 'journey' && intent !== 'checklist' && (!namesAService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
     // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
-    const serviceUnsaid = (intent === 'home_visit' || intent === 'complaint') && !namesByName && !features.namesLevel;
+    // …or, for a complaint, when its service words tell the service outright ("отказали в переводе").
+    const toldOutright = intent === 'complaint' && features.namesService && (first?.p ?? 0) >= COMPLAINT_WORDS_CERTAINTY;
+    const serviceUnsaid = (intent === 'home_visit' || intent === 'complaint') && !namesByName && !features.namesLevel && !toldOutright;
     const serviceId = first && tied.length === 1 && !inherits && !unsureComplaint && !serviceUnsaid ? first.label : null;
     return tied.length > 1 && !inherits ? { serviceId, ambiguous: tied } : { serviceId };
   };

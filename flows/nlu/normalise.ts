@@ -178,8 +178,12 @@ export function fold(text: string): string {
     .trim()
     .split(/\s+/)
     .map(foldWord)
-    .join(' ');
+    .join(' ')
+    .replace(DRAWN_OUT, '$1$1');
 }
+
+/** A letter typed three times or more in a row draws a word out ("дубликаааат", "спасибооо"): kept twice, as in "общежитии", and read as a typo. */
+const DRAWN_OUT = /([а-яa-z])\1{2,}/g;
 
 /** The words of a folded text: letters and digits, apostrophes and hyphens dropped. */
 export function tokens(folded: string): string[] {

@@ -18,6 +18,12 @@ describe('the folded form of a text', () => {
     expect(fold(`${letter}${letter.toUpperCase()}`)).toBe(folded + folded);
   });
 
+  it('keeps a letter held down three times or more twice, as a double letter may be right ("общежитии")', () => {
+    expect(fold('Дубликаааат')).toBe('дубликаат');
+    expect(fold('общежитиии')).toBe('общежитии');
+    expect(fold('класс')).toBe('класс');
+  });
+
   it('reads a Latin ə (U+0259) as ә', () => {
     expect(fold('Тəуелсіздік')).toBe('тауелсиздик');
   });

@@ -44,7 +44,8 @@ describe('understanding what citizens type', () => {
   });
 
   it('gives unknown text no confidence and a known one enough to act on without asking', () => {
-    expect(parse('лорем ипсум').confidence).toBe(0);
+    // A keyboard mash: no word in it is a typo of a known one ("лорем" is one letter from Kazakh "көрем").
+    expect(parse('фыва пролдж').confidence).toBe(0);
     expect(parse('потерял аттестат')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
     expect(parse('потерял аттестат').confidence).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
   });
@@ -71,6 +72,31 @@ describe('understanding what citizens type', () => {
     expect(first.serviceId ?? first.ambiguous).toBeTruthy();
     expect(parse(text, 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'missing_document', serviceId: null });
     expect(parse('сколько стоит дубликат аттестата?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'fee', serviceId: 'duplicate-school' });
+  });
+
+  it('takes "what to bring" for another service named in a journey for its checklist, and "can I bring it to the college itself" for a question', () => {
+    expect(parse('тегін тамаққа не апару керек?', 'kk', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'free-meals' });
+    // "өзіне апарсам" holds "не апар" inside its words: no request for the list
+    expect(parse('колледждің өзіне апарсам бола ма', 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', serviceId: null });
+  });
+
+  it('takes a one-word question typed in a journey, in words the phrases lack, for a question about the journey’s service', () => {
+    expect(parse('фотосы?', 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'documents', serviceId: null });
+    expect(parse('фотосы?', 'kk')).toMatchObject({ intent: 'unknown' });
+  });
+
+  it('takes "why may they refuse" for a question on the grounds, not a complaint', () => {
+    expect(parse('почему могут не дать академ?')).toMatchObject({ intent: 'question', topic: 'refusal', serviceId: 'academic-leave' });
+    expect(parse('неге жатақхана бермеуі мүмкін?', 'kk')).toMatchObject({ intent: 'question', topic: 'refusal', serviceId: 'dormitory' });
+  });
+
+  it('takes the service of a complaint whose words tell it outright, with no name or place of study said', () => {
+    expect(parse('в переводе отказали, обжалую')).toMatchObject({ intent: 'complaint', serviceId: 'transfer-reinstatement' });
+  });
+
+  it('reads a word drawn out by a held key as the word', () => {
+    expect(parse('жатақханааааа керек', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+    expect(parse('питаниееее нужно')).toMatchObject({ intent: 'checklist', serviceId: 'free-meals' });
   });
 
   it('takes a correction typed in a journey for the checklist of the service meant, not the one set aside', () => {
