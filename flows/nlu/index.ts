@@ -2,8 +2,8 @@ import type { ComplaintAgainst } from '../../domain/complaint';
 import type { Lang } from '../../store/types';
 import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
-import { analyse, getModel, type Model } from './model';
-import { type TextFeatures, wordsOf } from './features';
+import { type Analysis, analyse, getModel, type Model } from './model';
+import { wordsOf } from './features';
 import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
 import {
@@ -144,7 +144,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     // In a journey, a question in words the phrases do not hold ("стоимость?", "сенбіде ше?") is about the journey's service.
     if (context === 'journey' && ASKS.test(folded) && INTENT_GATES.question!.test(folded))
-      return { ...base, intent: 'question', serviceId: null, topic: model.topics.posteriors(features.intent)[0]!.label, confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
+      return { ...base, intent: 'question', serviceId: null, topic: model.topics.posteriors(features.vectors.intent)[0]!.label, confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
     // Nothing else understood: a message that opens with a greeting or thanks is one ("салем, апалар").
     const courtesy = courtesyOf(folded, { opening: true });
     if (courtesy) return { ...base, intent: courtesy, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(courtesy) };
@@ -172,10 +172,10 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (ambiguous) parsed.ambiguous = ambiguous;
   if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
   if (top.label === 'complaint') {
-    const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.all));
+    const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.vectors.all));
     if (against) parsed.against = against;
   }
-  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.intent)[0]!.label;
+  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.vectors.intent)[0]!.label;
 
   parsed.alternatives = alternativesOf(parsed, intents, service.named);
   return parsed;
@@ -196,8 +196,8 @@ type Ranked = { label: Intent; p: number }[];
  * typed, then the rules that know better than the phrases (a service named, a correction, "тоже", a
  * question in a journey, one point asked, the whole list asked, and last the cues never to miss).
  */
-function rankIntents(model: Model, features: TextFeatures, folded: string, context: ParseContext, cues: Cues): { intents: Ranked; namesAService: boolean; wholeList: boolean } {
-  const intents = inContext(model.intents.posteriors(features.intent), context);
+function rankIntents(model: Model, features: Analysis, folded: string, context: ParseContext, cues: Cues): { intents: Ranked; namesAService: boolean; wholeList: boolean } {
+  const intents = inContext(model.intents.posteriors(features.vectors.intent), context);
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded)) intents.push(intents.shift()!);
   // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
   while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);
@@ -230,12 +230,12 @@ function rankIntents(model: Model, features: TextFeatures, folded: string, conte
  * (`named`, likeliest first), whether one of the services' own names is said, and for the intent
  * finally chosen the service, or the services that fit equally.
  */
-function serviceOf(model: Model, features: TextFeatures, folded: string, context: ParseContext, intents: Ranked, namesAService: boolean) {
+function serviceOf(model: Model, features: Analysis, folded: string, context: ParseContext, intents: Ranked, namesAService: boolean) {
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
   const ranked = intents[0]!.label;
   const levelTells = features.namesLevel && (ranked === 'checklist' || ranked === 'question' || ranked === 'status' || ranked === 'complaint');
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
-  const posteriors = features.namesService || levelTells ? model.services.posteriors(features.all) : [];
+  const posteriors = features.namesService || levelTells ? model.services.posteriors(features.vectors.all) : [];
   // A complaint about a duplicate ("в дубликате перепутали отчество") is about the duplicate, whatever went wrong in it.
   const aboutDuplicate = ranked === 'complaint' && DUPLICATE.test(folded);
   const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : posteriors;
@@ -325,8 +325,8 @@ function alternativesOf(top: Parsed, intents: { label: Intent; p: number }[], na
 /** Whether the scope classifier is this sure a message is about another matter than this bot's. */
 const ELSEWHERE_CERTAINTY = 0.9;
 
-function isElsewhere(model: Model, features: TextFeatures): boolean {
-  return model.scope.posteriors(features.all).some((s) => s.label === 'other' && s.p > ELSEWHERE_CERTAINTY);
+function isElsewhere(model: Model, features: Analysis): boolean {
+  return model.scope.posteriors(features.vectors.all).some((s) => s.label === 'other' && s.p > ELSEWHERE_CERTAINTY);
 }
 
 /** When no classifier spoke: the journeys a citizen most often wants, so the bot can still offer two. */

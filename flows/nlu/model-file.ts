@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { Classifier, type ClassifierState } from './classifier';
+import { FeatureIndex } from './sparse';
 import { assembleModel, classifierSpecs, type Model } from './model';
 import { Vocabulary, type VocabularyState } from './vocabulary';
 
@@ -17,7 +18,7 @@ import { Vocabulary, type VocabularyState } from './vocabulary';
  */
 
 /** Bumped when the file's layout changes, so that an older file is never read as a newer one. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 type ClassifierName = keyof ReturnType<typeof classifierSpecs>;
 
@@ -28,6 +29,8 @@ interface ModelFile {
   serviceStems: string[];
   nameStems: string[];
   groups: { services: Model['groups'][number]['services']; shared: string[]; naming: string[] }[];
+  /** The features of all the classifiers, once: each classifier names its own by their place here. */
+  features: string[];
   classifiers: Record<ClassifierName, EncodedClassifier>;
 }
 
@@ -38,7 +41,7 @@ interface ArraySpan {
 }
 
 interface EncodedClassifier {
-  features: string[];
+  features: ArraySpan;
   bayes: { logs: ArraySpan; known: ArraySpan; denominators: number[] };
   softmax?: { weights: ArraySpan; biases: ArraySpan };
 }
@@ -51,7 +54,7 @@ interface EncodedClassifier {
 export function encodeModel(model: Model, phrases: string): Buffer {
   const arrays: Buffer[] = [];
   let size = 0;
-  const place = (array: Float64Array | Uint8Array): ArraySpan => {
+  const place = (array: Float64Array | Int32Array | Uint8Array): ArraySpan => {
     const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     const padded = toEight(bytes.length);
     arrays.push(bytes, Buffer.alloc(padded - bytes.length));
@@ -60,7 +63,7 @@ export function encodeModel(model: Model, phrases: string): Buffer {
     return { at, bytes: bytes.length };
   };
   const encodeClassifier = (state: ClassifierState): EncodedClassifier => ({
-    features: state.features,
+    features: place(state.features),
     bayes: { logs: place(state.bayes.logs), known: place(state.bayes.known), denominators: state.bayes.denominators },
     ...(state.softmax ? { softmax: { weights: place(state.softmax.weights), biases: place(state.softmax.biases) } } : {}),
   });
@@ -73,6 +76,7 @@ export function encodeModel(model: Model, phrases: string): Buffer {
     serviceStems: [...model.serviceStems],
     nameStems: [...model.nameStems],
     groups: model.groups.map((group) => ({ services: group.services, shared: [...group.shared], naming: [...group.naming] })),
+    features: model.features.features(),
     classifiers,
   };
   const header = Buffer.from(JSON.stringify(file));
@@ -94,22 +98,24 @@ export function decodeModel(bytes: Buffer, phrases: string): Model | undefined {
   const state = (name: ClassifierName): ClassifierState => {
     const encoded = file.classifiers[name];
     return {
-      features: encoded.features,
+      features: new Int32Array(copy(encoded.features)),
       bayes: { logs: new Float64Array(copy(encoded.bayes.logs)), known: new Uint8Array(copy(encoded.bayes.known)), denominators: encoded.bayes.denominators },
       ...(encoded.softmax ? { softmax: { weights: new Float64Array(copy(encoded.softmax.weights)), biases: new Float64Array(copy(encoded.softmax.biases)) } } : {}),
     };
   };
   const specs = classifierSpecs();
+  const features = FeatureIndex.of(file.features);
   return assembleModel({
     vocabulary: Vocabulary.restore(file.vocabulary),
+    features,
     serviceStems: new Set(file.serviceStems),
     nameStems: new Set(file.nameStems),
     groups: file.groups.map((group) => ({ services: group.services, shared: new Set(group.shared), naming: new Set(group.naming) })),
-    intents: Classifier.restore(specs.intents.labels, specs.intents.blend, state('intents')),
-    services: Classifier.restore(specs.services.labels, specs.services.blend, state('services')),
-    topics: Classifier.restore(specs.topics.labels, specs.topics.blend, state('topics')),
-    against: Classifier.restore(specs.against.labels, specs.against.blend, state('against')),
-    scope: Classifier.restore(specs.scope.labels, specs.scope.blend, state('scope')),
+    intents: Classifier.restore(specs.intents.labels, specs.intents.blend, features, state('intents')),
+    services: Classifier.restore(specs.services.labels, specs.services.blend, features, state('services')),
+    topics: Classifier.restore(specs.topics.labels, specs.topics.blend, features, state('topics')),
+    against: Classifier.restore(specs.against.labels, specs.against.blend, features, state('against')),
+    scope: Classifier.restore(specs.scope.labels, specs.scope.blend, features, state('scope')),
     origin: 'file',
     trainedInMs: performance.now() - started,
   });

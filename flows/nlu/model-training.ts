@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ServiceId } from '../catalog/schema';
 import { restyle } from './augment';
 import { Classifier } from './classifier';
+import { FeatureIndex } from './sparse';
 import { type Example, trainingExamples } from './examples';
 import { featuresOf, type Word, wordsOf } from './features';
 import type { Intent, QuestionTopic } from './index';
@@ -84,21 +85,24 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   const isServiceStem = (stem: string) => serviceStems.has(stem);
 
   const specs = classifierSpecs();
-  const intents = new Classifier<Intent>(specs.intents.labels, specs.intents.blend);
-  const services = new Classifier<ServiceId>(specs.services.labels, specs.services.blend);
-  const topics = new Classifier<QuestionTopic>(specs.topics.labels, specs.topics.blend);
-  const against = new Classifier<ComplaintAgainst | 'general'>(specs.against.labels, specs.against.blend);
-  const scope = new Classifier<Scope>(specs.scope.labels, specs.scope.blend);
+  const index = new FeatureIndex();
+  const intents = new Classifier<Intent>(specs.intents.labels, specs.intents.blend, index);
+  const services = new Classifier<ServiceId>(specs.services.labels, specs.services.blend, index);
+  const topics = new Classifier<QuestionTopic>(specs.topics.labels, specs.topics.blend, index);
+  const against = new Classifier<ComplaintAgainst | 'general'>(specs.against.labels, specs.against.blend, index);
+  const scope = new Classifier<Scope>(specs.scope.labels, specs.scope.blend, index);
   for (const [step, example] of examples.entries()) {
     if (pausesAfter(step)) yield;
     const features = featuresOf(example.words, isServiceStem);
-    intents.add(example.intent, features.intent);
+    const intent = index.vector(features.intent, true);
+    const all = index.vector(features.all, true);
+    intents.add(example.intent, intent);
     // A service learns from its own phrases; an intent's phrase with its name put in adds only the name.
-    for (const serviceId of example.services) services.add(serviceId, example.fromServiceFile ? features.all : features.service);
-    if (example.topic) topics.add(example.topic, features.intent);
-    if (example.against) against.add(example.against, features.all);
+    for (const serviceId of example.services) services.add(serviceId, example.fromServiceFile ? all : features.service);
+    if (example.topic) topics.add(example.topic, intent);
+    if (example.against) against.add(example.against, all);
     // Every word counts: a certificate of no criminal record is another matter for all its "справка".
-    scope.add(example.intent === 'unknown' ? 'other' : 'ours', features.all);
+    scope.add(example.intent === 'unknown' ? 'other' : 'ours', all);
   }
   for (const classifier of [intents, services, topics, against, scope]) yield* classifier.training();
   const namedBy = serviceNamesOf(examples);
@@ -109,7 +113,7 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
     const naming = new Set([...nameStems].filter((stem) => group.services.every((service) => namedBy.get(stem)?.has(service))));
     return { services: group.services, shared, naming };
   });
-  return assembleModel({ vocabulary, serviceStems, nameStems, intents, services, topics, against, scope, groups, origin: 'trained', trainedInMs: performance.now() - started });
+  return assembleModel({ vocabulary, features: index, serviceStems, nameStems, intents, services, topics, against, scope, groups, origin: 'trained', trainedInMs: performance.now() - started });
 }
 
 /** Which services' names hold each stem. */

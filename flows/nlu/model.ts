@@ -4,6 +4,7 @@ import type { Classifier } from './classifier';
 import { featuresOf, type TextFeatures, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { tokens } from './normalise';
+import type { FeatureIndex, SparseVector } from './sparse';
 import type { Vocabulary } from './vocabulary';
 
 /** A message about this bot's matters, or about something else. */
@@ -20,6 +21,8 @@ export interface AmbiguousGroupStems {
 /** The trained classifiers: what is asked, which service, which question, whom a complaint is against. */
 export interface Model {
   vocabulary: Vocabulary;
+  /** The features every classifier learned, shared: a message's are looked up once for all of them. */
+  features: FeatureIndex;
   /** Stems that name a service: far more frequent in the services' phrases than in the others. */
   serviceStems: ReadonlySet<string>;
   /** Stems of the services' own names ("аттестат", "питан"), a surer sign of a service than any other service stem. */
@@ -71,9 +74,15 @@ export function trainWhenNeeded(train: () => Model): void {
   fallback = train;
 }
 
+/** A text's features, with those its classifiers see as vectors of the model's features. */
+export interface Analysis extends TextFeatures {
+  vectors: { intent: SparseVector; all: SparseVector };
+}
+
 /** The features of a text for this model. */
-export function analyse(model: Model, folded: string): TextFeatures {
-  return featuresOf(wordsOf(tokens(folded), model.vocabulary), (stem) => model.serviceStems.has(stem));
+export function analyse(model: Model, folded: string): Analysis {
+  const features = featuresOf(wordsOf(tokens(folded), model.vocabulary), (stem) => model.serviceStems.has(stem));
+  return { ...features, vectors: { intent: model.features.vector(features.intent), all: model.features.vector(features.all) } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Features } from '../../flows/nlu/bayes';
 import { type Blend, Classifier } from '../../flows/nlu/classifier';
+import { FeatureIndex } from '../../flows/nlu/sparse';
 
 const LABELS = ['fee', 'term', 'hours'] as const;
 type Label = (typeof LABELS)[number];
@@ -72,6 +73,23 @@ describe('the blended classifier', () => {
     expect(classifier.knows('w:стоит')).toBe(true);
     expect(classifier.knows('w:погода')).toBe(false);
     expect(classifier.coverage(featuresOf('сколько стоит погода завтра'))).toBeCloseTo(0.5, 9);
+  });
+
+  it('shares its features with the other classifiers of a model without learning theirs, and answers as if alone', () => {
+    const index = new FeatureIndex();
+    const weather = new Classifier(['sun', 'rain'] as const, { bayes: 2, softmax: 1 }, index);
+    weather.add('sun', featuresOf('погода солнце завтра'));
+    weather.add('rain', featuresOf('погода дождь сегодня'));
+    weather.train();
+    const shared = new Classifier<Label>(LABELS, { bayes: 2, softmax: 1 }, index);
+    for (const [label, text] of TOY) shared.add(label, featuresOf(text));
+    shared.train();
+    expect(shared.knows('w:погода')).toBe(false);
+    expect(weather.knows('w:погода')).toBe(true);
+    const message = featuresOf('сколько стоит погода в субботу');
+    expect(shared.posteriors(message)).toEqual(trained().posteriors(message));
+    // A message's features looked up once in the index serve every classifier of it.
+    expect(shared.posteriors(index.vector(message))).toEqual(shared.posteriors(message));
   });
 
   it('is naive Bayes alone when the regression has no share', () => {
