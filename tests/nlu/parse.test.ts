@@ -90,6 +90,11 @@ describe('understanding what citizens type', () => {
     expect(parse('неге жатақхана бермеуі мүмкін?', 'kk')).toMatchObject({ intent: 'question', topic: 'refusal', serviceId: 'dormitory' });
   });
 
+  it('takes a message that asks about a named service for a question, though it asks in words no topic was known by', () => {
+    expect(parse('после исправления старый диплом заберут?')).toMatchObject({ intent: 'question', serviceId: 'correct-education-document' });
+    expect(parse('жатақханаға шешім шықса маған хабарлай ма?', 'kk')).toMatchObject({ intent: 'question', serviceId: 'dormitory' });
+  });
+
   it('takes the service of a complaint whose words tell it outright, with no name or place of study said', () => {
     expect(parse('в переводе отказали, обжалую')).toMatchObject({ intent: 'complaint', serviceId: 'transfer-reinstatement' });
   });
