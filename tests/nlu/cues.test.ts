@@ -16,6 +16,8 @@ const homeVisits = [
   'на костылях, не доеду до цона, приедьте',
   'отец на инвалидной коляске, в цон не попадёт',
   'нужен выезд сотрудника',
+  'дочь с ДЦП, пришлите кого-нибудь за документами',
+  'мне 83, приежайте за заявлением сами',
   'мама после инфаркта, можно к нам кого-то прислать',
   'Anam júre almaıdy, úıge kelińizder',
   'әкемнің аяғы сынған, үйге келіп құжат алыңыздар',
@@ -53,6 +55,7 @@ const complaints = [
 
 const neither = [
   'не могу найти диплом',
+  'ХҚКО-ның операторы құжатымды алмай қойды',
   'не могу прийти в субботу, когда ещё работаете',
   'сенбі күні бара алмаймын, жексенбі жұмыс істейсіз бе',
   'с коляской можно зайти в цон?',
@@ -77,6 +80,10 @@ describe('the cues of a home visit, a person and a complaint', () => {
       expect(parse(text, 'ru').intent).toBe(intent);
     },
   );
+
+  it("takes the ЦОН's operator named in a complaint for no call for a person", () => {
+    for (const text of ['ХҚКО-ның операторы құжатымды алмай қойды', 'цоновская операторша не приняла заявление']) expect(parse(text, 'ru').intent, text).toBe('complaint');
+  });
 
   it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
     for (const text of ['можно подать онлайн, я не могу прийти', 'ХҚКО-ға бара алмаймын, егов арқылы бола ма']) expect(parse(text, 'ru').intent, text).not.toBe('home_visit');
