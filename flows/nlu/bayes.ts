@@ -9,7 +9,8 @@ export type Features = Map<string, number>;
 
 /** A trained naive Bayes: each feature's counts per label (or their logs, where `known`) and each label's denominator. */
 export interface NaiveBayesState {
-  logs: Float64Array<ArrayBuffer>;
+  /** In single precision, as the regression's weights (softmax.ts). */
+  logs: Float32Array<ArrayBuffer>;
   known: Uint8Array<ArrayBuffer>;
   denominators: number[];
 }
@@ -17,7 +18,7 @@ export interface NaiveBayesState {
 export class NaiveBayes {
   private readonly examples: { label: number; vector: SparseVector }[] = [];
   /** Feature-major counts of each feature under each label, then, once `known` says so, their log-probabilities. */
-  private logs = new Float64Array(0);
+  private logs = new Float32Array(0);
   /** Whether a feature's counts have been turned into log-probabilities (at first need: most never are). */
   private known = new Uint8Array(0);
   private denominators: number[] = [];
@@ -57,7 +58,7 @@ export class NaiveBayes {
       }
     }
     this.denominators = Array.from(totals, (total) => Math.log(total + this.smoothing * features));
-    this.logs = counts;
+    this.logs = Float32Array.from(counts);
     this.known = new Uint8Array(features);
     this.examples.length = 0;
   }

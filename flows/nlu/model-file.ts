@@ -18,7 +18,7 @@ import { Vocabulary, type VocabularyState } from './vocabulary';
  */
 
 /** Bumped when the file's layout changes, so that an older file is never read as a newer one. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 type ClassifierName = keyof ReturnType<typeof classifierSpecs>;
 
@@ -54,7 +54,7 @@ interface EncodedClassifier {
 export function encodeModel(model: Model, phrases: string): Buffer {
   const arrays: Buffer[] = [];
   let size = 0;
-  const place = (array: Float64Array | Int32Array | Uint8Array): ArraySpan => {
+  const place = (array: Float64Array | Float32Array | Int32Array | Uint8Array): ArraySpan => {
     const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     const padded = toEight(bytes.length);
     arrays.push(bytes, Buffer.alloc(padded - bytes.length));
@@ -99,8 +99,8 @@ export function decodeModel(bytes: Buffer, phrases: string): Model | undefined {
     const encoded = file.classifiers[name];
     return {
       features: new Int32Array(copy(encoded.features)),
-      bayes: { logs: new Float64Array(copy(encoded.bayes.logs)), known: new Uint8Array(copy(encoded.bayes.known)), denominators: encoded.bayes.denominators },
-      ...(encoded.softmax ? { softmax: { weights: new Float64Array(copy(encoded.softmax.weights)), biases: new Float64Array(copy(encoded.softmax.biases)) } } : {}),
+      bayes: { logs: new Float32Array(copy(encoded.bayes.logs)), known: new Uint8Array(copy(encoded.bayes.known)), denominators: encoded.bayes.denominators },
+      ...(encoded.softmax ? { softmax: { weights: new Float32Array(copy(encoded.softmax.weights)), biases: new Float64Array(copy(encoded.softmax.biases)) } } : {}),
     };
   };
   const specs = classifierSpecs();

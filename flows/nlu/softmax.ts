@@ -28,9 +28,13 @@ const DEFAULTS: SoftmaxOptions = { epochs: 3, rate: 0.5, l2: 1e-5, seed: 2026 };
 /** A label's share of an example's error below which the example teaches it nothing worth the time. */
 const NEGLIGIBLE = 1e-2;
 
-/** A trained regression: the weights, feature-major, and each label's bias. */
+/**
+ * A trained regression: the weights, feature-major, and each label's bias. The weights are kept in
+ * single precision once trained: half the memory a message's features are read from, which is what a
+ * parse mostly waits for.
+ */
 export interface SoftmaxState {
-  weights: Float64Array<ArrayBuffer>;
+  weights: Float32Array<ArrayBuffer>;
   biases: Float64Array<ArrayBuffer>;
 }
 
@@ -38,7 +42,7 @@ export class SoftmaxRegression {
   private readonly options: SoftmaxOptions;
   private readonly examples: { label: number; vector: SparseVector }[] = [];
   /** Feature-major: the weights of feature f are at f * labels … + labels. */
-  private weights = new Float64Array(0);
+  private weights = new Float32Array(0);
   private readonly biases: Float64Array<ArrayBuffer>;
 
   constructor(
@@ -75,7 +79,7 @@ export class SoftmaxRegression {
   *training(features: number): Generator<void, void> {
     const k = this.labels;
     const examples = this.examples;
-    this.weights = new Float64Array(features * k);
+    const weights = new Float64Array(features * k);
     const squares = new Float64Array(features * k);
     const biasSquares = new Float64Array(k);
     const perLabel = new Float64Array(k);
@@ -86,7 +90,6 @@ export class SoftmaxRegression {
     const random = seeded(seed);
     const order = examples.map((_, i) => i);
     const probabilities = new Float64Array(k);
-    const weights = this.weights;
     const biases = this.biases;
     // The labels an example still has something to teach, and their errors.
     const active = new Int32Array(k);
@@ -96,7 +99,7 @@ export class SoftmaxRegression {
       for (const [step, i] of order.entries()) {
         if (pausesAfter(step)) yield;
         const { label, vector } = examples[i]!;
-        softmaxInPlace(this.logitsInto(vector, probabilities));
+        softmaxInPlace(this.logitsInto(vector, probabilities, weights));
         let count = 0;
         for (let c = 0; c < k; c++) {
           const g = balance[label]! * (probabilities[c]! - (c === label ? 1 : 0));
@@ -121,6 +124,7 @@ export class SoftmaxRegression {
       }
     }
     this.examples.length = 0;
+    this.weights = Float32Array.from(weights);
   }
 
   /**
@@ -128,17 +132,17 @@ export class SoftmaxRegression {
    * still counts in the length: a message the phrases know only part of is told less surely), plus the label's bias.
    */
   logits(vector: SparseVector): Float64Array {
-    return this.logitsInto(vector, new Float64Array(this.labels));
+    return this.logitsInto(vector, new Float64Array(this.labels), this.weights);
   }
 
-  private logitsInto(vector: SparseVector, out: Float64Array): Float64Array {
+  private logitsInto(vector: SparseVector, out: Float64Array, weights: Float32Array | Float64Array): Float64Array {
     const k = this.labels;
     const scale = vector.length > 0 ? 1 / vector.length : 0;
     out.set(this.biases);
     for (let j = 0; j < vector.ids.length; j++) {
       const base = vector.ids[j]! * k;
       const value = vector.weights[j]! * scale;
-      for (let c = 0; c < k; c++) out[c]! += value * this.weights[base + c]!;
+      for (let c = 0; c < k; c++) out[c]! += value * weights[base + c]!;
     }
     return out;
   }
