@@ -297,9 +297,15 @@ function renormalised<T>(posteriors: { label: T; p: number }[]): { label: T; p: 
   return sum > 0 ? posteriors.map((s) => ({ label: s.label, p: s.p / sum })) : posteriors;
 }
 
+/**
+ * How sure the classifier must be of whom a complaint is against to say it: below, the complaint
+ * flow asks ("хочу пожаловаться" names no one, though most complaints that say it go on to a college).
+ */
+const AGAINST_CERTAINTY = 0.6;
+
 function againstFrom(posteriors: { label: ComplaintAgainst | 'general'; p: number }[]): ComplaintAgainst | undefined {
   const best = posteriors[0]!;
-  return best.label === 'general' || best.p < 0.5 ? undefined : best.label;
+  return best.label === 'general' || best.p < AGAINST_CERTAINTY ? undefined : best.label;
 }
 
 /**

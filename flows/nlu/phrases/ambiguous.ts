@@ -13,6 +13,7 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'telnusqa alu kerek, ne isteimin',
         'телнұсқа туралы білгім келедіі',
         'оку битиргендеги кужатым жок',
         'Сәлем, телнұсқа жасату керк',
@@ -82,6 +83,7 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'оқу құжаттарымның бәрі өртеніп кетті',
       ],
       ru: [
+        'дубликат как получить, что нужно',
         'Ага, мне дубликат нужен, документ об образовании жок',
         'Телнұсқа нужен, как получить?',
         'nuzhen dublikat, dokument ob obrazovanii uteryan',
@@ -169,6 +171,8 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
     services: ['duplicate-tvet', 'duplicate-higher'],
     phrases: {
       kk: [
+        'дипломнын телнускасын калай аламын',
+        'Дипломымды жоғалтып алдым, жаңасын қалай аламын?',
         'дипломды жоғалтқан едім, тағы біреуін бересіздер ме',
         'дипломның телнұсқасын беретін жер қайда?',
         'қызымның дипломы жоғалдды, ол шетелде жүр',
@@ -301,6 +305,9 @@ export const AMBIGUOUS_GROUPS: { services: ServiceId[]; phrases: IntentPhrases }
         'дипломды ит жыртып тастады',
       ],
       ru: [
+        'diplom ukrali vmeste s sumkoi, kak vosstanovit',
+        'Как сделать дубликат диплома? сгорел при пожаре в гараже, хранил там коробку с бумагами',
+        'Я потеряла диплом, куда обращаться за новым?',
         'дубликатдиплома',
         'Дипломды жоғалттым, что теперь делать?',
         'диплом жоғалды, вообще не помню где оставил',
