@@ -199,8 +199,8 @@ export const ASKS = /(\?\s*$|(^|\s)(ма|ме|ба|бе|па|пе|ли|можн�
 /** A duplicate named, folded ("dublikat", "telnusqa" fold to these too). */
 export const DUPLICATE = /(дубликат|телнуск)/;
 
-/** "Also" in a journey ("общежитие тоже", "аттестатты да қосыңыз"): another service wanted besides the journey's. */
-export const ALSO = /(^|[\s,])(тоже|также|еще и|и (его|ее|их))(?=[\s,.!?]|$)|\S\s+(да|де|та|те)(?=[\s,.!?]|$)/;
+/** "Also" in a journey ("общежитие тоже", "аттестатты да қосыңыз", "а ещё академку", "тағы жатақхана", not "тағы қандай"): another service wanted besides the journey's. */
+export const ALSO = /(^|[\s,])(тоже|также|еще и|и (его|ее|их)|(а|и) еще|тагы(?! (кандай|не|кай))|^и)(?=[\s,.!?]|$)|\S\s+(да|де|та|те)(?=[\s,.!?]|$)/;
 
 /** The words a correction sets aside: "а не колледж", "диплом емес", "не дубликат, а …". */
 export const SET_ASIDE = /((^|,|\s)а не (в |во )?\S+|\S+ емес(?=[\s,.!]|$)|(^|\s)не \S+(?=\s*,\s*а\s))/g;

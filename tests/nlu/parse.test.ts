@@ -104,6 +104,12 @@ describe('understanding what citizens type', () => {
     expect(parse('питаниееее нужно')).toMatchObject({ intent: 'checklist', serviceId: 'free-meals' });
   });
 
+  it('takes "and also" with another service typed in a journey for its checklist, and "what else" for a question', () => {
+    expect(parse('а ещё академку можно будет потом оформить?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'academic-leave' });
+    expect(parse('тағы жатақхана алуға бола ма?', 'kk', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+    expect(parse('тағы қандай анықтама керек', 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', serviceId: null });
+  });
+
   it('takes a correction typed in a journey for the checklist of the service meant, not the one set aside', () => {
     expect(parse('нет, диплом университета, а не колледжа', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
     expect(parse('жоқ, маған жоо дипломы керек, колледж емес', 'kk', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
