@@ -28,7 +28,7 @@ interface Example {
   style: string[];
 }
 
-const read = (part: 'train' | 'heldout') =>
+const read = (part: 'train' | 'heldout' | 'next-heldout') =>
   readFileSync(new URL(`dataset/${part}.jsonl`, import.meta.url), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -36,6 +36,8 @@ const read = (part: 'train' | 'heldout') =>
 
 const parts = { train: read('train'), heldout: read('heldout') };
 const all = [...parts.train, ...parts.heldout];
+/** The set written to measure the next round once (dataset/README.md): kept to the same scheme, measuring nothing yet. */
+const upcoming = read('next-heldout');
 const examples = all.map(({ example }) => example);
 
 function countBy(list: Example[], key: (e: Example) => string | string[] | null | undefined): Record<string, number> {
@@ -48,7 +50,7 @@ const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
 const CYRILLIC = /[\u0400-\u04FF]/;
 
 describe('the labelled set of citizen messages', () => {
-  it.each(all)('$where keeps the label scheme', ({ example: e }) => {
+  it.each([...all, ...upcoming])('$where keeps the label scheme', ({ example: e }) => {
     for (const key of Object.keys(e)) expect(KEYS.has(key), `unexpected field ${key}`).toBe(true);
     expect(typeof e.text).toBe('string');
     expect(e.text.trim()).not.toBe('');
@@ -88,8 +90,9 @@ describe('the labelled set of citizen messages', () => {
     expect(all.length).toBeGreaterThanOrEqual(600);
     expect(parts.heldout.length / all.length).toBeGreaterThan(0.2);
     expect(parts.heldout.length / all.length).toBeLessThan(0.3);
-    const texts = examples.map((e) => e.text.trim().toLowerCase());
-    expect(texts.filter((text, index) => texts.indexOf(text) !== index)).toEqual([]);
+    const texts = [...examples, ...upcoming.map(({ example }) => example)].map((e) => e.text.trim().toLowerCase());
+    const seen = new Set<string>();
+    expect(texts.filter((text) => seen.has(text) || !seen.add(text))).toEqual([]);
   });
 
   it('is half Kazakh, half Russian', () => {
