@@ -77,6 +77,8 @@ const JOURNEY_SERVICE_CERTAINTY = 0.95;
 const JOURNEY_SERVICE_WORDS = 2;
 /** A complaint that names only a place of study takes the service its other words tell with this certainty. */
 const COMPLAINT_SERVICE_CERTAINTY = 0.97;
+/** A request for a list with no service word takes the service the classifier tells from its letters this surely. */
+const SERVICE_FROM_LETTERS_CERTAINTY = 0.99;
 /** A complaint that names neither a service's name nor a place of study takes the service its words tell with this certainty. */
 const COMPLAINT_WORDS_CERTAINTY = 0.99;
 /** …and one about a duplicate, the duplicate its words tell with this certainty among the three. */
@@ -236,7 +238,11 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
   const ranked = intents[0]!.label;
   const levelTells = features.namesLevel && (ranked === 'checklist' || ranked === 'question' || ranked === 'status' || ranked === 'complaint');
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
-  const posteriors = features.namesService || levelTells ? model.services.posteriors(features.vectors.all) : [];
+  const told = features.namesService || levelTells ? model.services.posteriors(features.vectors.all) : [];
+  // A request for a list that names its service in no word the phrases know as one ("общажечка", "қайта қабылдау")
+  // is for the service its letters tell almost surely.
+  const guessed = told.length === 0 && ranked === 'checklist' ? model.services.posteriors(features.vectors.all) : [];
+  const posteriors = told.length > 0 ? told : (guessed[0]?.p ?? 0) >= SERVICE_FROM_LETTERS_CERTAINTY ? guessed : [];
   // A complaint about a duplicate ("в дубликате перепутали отчество") is about the duplicate, whatever went wrong in it.
   const aboutDuplicate = ranked === 'complaint' && DUPLICATE.test(folded);
   const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : posteriors;

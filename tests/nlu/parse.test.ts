@@ -99,6 +99,13 @@ describe('understanding what citizens type', () => {
     expect(parse('в переводе отказали, обжалую')).toMatchObject({ intent: 'complaint', serviceId: 'transfer-reinstatement' });
   });
 
+  it('takes a request for a list naming its service in slang or run-together words for that service', () => {
+    expect(parse('общажечка нужна')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+    expect(parse('кайта кабылдаудын тизими', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
+    // …but a request that names nothing stays one for any service
+    expect(parse('хочу оформить')).toMatchObject({ intent: 'checklist', serviceId: null });
+  });
+
   it('reads a word drawn out by a held key as the word', () => {
     expect(parse('жатақханааааа керек', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
     expect(parse('питаниееее нужно')).toMatchObject({ intent: 'checklist', serviceId: 'free-meals' });
