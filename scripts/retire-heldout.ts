@@ -1,0 +1,145 @@
+/**
+ * `node --import tsx scripts/retire-heldout.ts`: ends a round of the understanding of typed text
+ * (tests/nlu/dataset/README.md). The held-out set, measured, joins the training part: each message
+ * is appended to train.jsonl and put first into the phrase file of its label, and the set written for
+ * the next round (next-heldout.jsonl), when there is one, becomes the held-out set.
+ *
+ * Where a message goes: a request for a service into that service's `requests`; another message
+ * about a service into its `about`; a request several services fit into the ambiguous group of
+ * exactly those services (else the general requests); a question into its topic, a complaint into
+ * whom it is against (or `general`), anything else into its intent's file.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface LabelledMessage {
+  text: string;
+  lang: 'kk' | 'ru';
+  intent: string;
+  serviceId: string | null;
+  topic?: string;
+  against?: string;
+  ambiguous?: string[];
+}
+
+/** Where in the project a message's phrase goes: the file, and the list in it. */
+export interface Place {
+  file: string;
+  /** The line that starts the list's section (`  requests: {`, `  fee: {`; the nth such line), or none for an intent file's top level. */
+  section?: { pattern: RegExp; nth?: number };
+  /** `about` entries are objects; every other list holds strings, one per language. */
+  kind: 'lang' | 'about';
+}
+
+const INTENT_FILES: Record<string, string> = {
+  greeting: 'greeting',
+  thanks: 'thanks',
+  menu: 'menu',
+  language: 'language',
+  operator: 'operator',
+  home_visit: 'home-visit',
+  status: 'status',
+  unknown: 'unknown',
+  checklist: 'checklist',
+};
+const ABOUT_A_SERVICE = new Set(['question', 'complaint', 'status', 'home_visit']);
+
+/** Where a labelled message's phrase belongs; `groups` are the ambiguous groups' services, in the file's order. */
+export function placeOf(message: LabelledMessage, groups: readonly (readonly string[])[]): Place {
+  const { intent, serviceId } = message;
+  if (intent === 'checklist' && serviceId) return { file: `flows/catalog/services/${serviceId}.phrases.ts`, section: { pattern: /^ {2}requests: \{$/ }, kind: 'lang' };
+  if (intent === 'checklist' && message.ambiguous) {
+    const index = groups.findIndex((group) => sameSet(group, message.ambiguous!));
+    if (index >= 0) return { file: 'flows/nlu/phrases/ambiguous.ts', section: { pattern: /^\s*services: \[/, nth: index }, kind: 'lang' };
+  }
+  if (ABOUT_A_SERVICE.has(intent) && serviceId) return { file: `flows/catalog/services/${serviceId}.phrases.ts`, kind: 'about' };
+  if (intent === 'question') return { file: 'flows/nlu/phrases/question.ts', section: sectionStart(message.topic!), kind: 'lang' };
+  if (intent === 'complaint') return { file: 'flows/nlu/phrases/complaint.ts', section: sectionStart(message.against ?? 'general'), kind: 'lang' };
+  return { file: `flows/nlu/phrases/${INTENT_FILES[intent]}.ts`, kind: 'lang' };
+}
+
+/** The ambiguous groups' services, in the order ambiguous.ts lists them. */
+export function groupsIn(ambiguousSource: string): string[][] {
+  return [...ambiguousSource.matchAll(/^\s*services: \[(.*)\],$/gm)].map((match) => match[1]!.split(',').map((id) => id.trim().replace(/^'|'$/g, '')));
+}
+
+/**
+ * The source with the message's phrase put first in its list, or unchanged when the list holds it
+ * already, indented as its neighbours (the formatter, run after, wraps a long entry and picks the quotes).
+ */
+export function withPhrase(source: string, place: Place, message: LabelledMessage): string {
+  const lines = source.split('\n');
+  const start = place.section ? findLine(lines, place.section.pattern, 0, place.file, place.section.nth) : 0;
+  if (place.kind === 'about') {
+    const entry = `{ ${[`text: ${literal(message.text)}`, `intent: '${message.intent}'`, ...(message.topic ? [`topic: '${message.topic}'`] : []), ...(message.against ? [`against: '${message.against}'`] : [])].join(', ')} },`;
+    if (lines.some((line) => line.trim() === entry)) return source;
+    let at = lines.indexOf('  about: [');
+    if (at < 0) {
+      at = lines.lastIndexOf('};');
+      lines.splice(at, 0, '  about: [', '  ],');
+    }
+    lines.splice(at + 1, 0, `    ${entry}`);
+    return lines.join('\n');
+  }
+  const open = findLine(lines, new RegExp(`^\\s*${message.lang}: \\[$`), start, place.file);
+  const indent = `${lines[open]!.match(/^\s*/)![0]}  `;
+  const phrase = `${literal(message.text)},`;
+  for (let i = open + 1; i < lines.length && !/^\s*\],?$/.test(lines[i]!); i++) if (lines[i]!.trim() === phrase) return source;
+  lines.splice(open + 1, 0, `${indent}${phrase}`);
+  return lines.join('\n');
+}
+
+/** A single-quoted TypeScript string of the text. */
+function literal(text: string): string {
+  return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}
+
+function sectionStart(key: string): Place['section'] {
+  return { pattern: new RegExp(`^ {2}'?${key}'?: \\{$`) };
+}
+
+/** The nth line (from 0) at or after `from` that matches. */
+function findLine(lines: readonly string[], pattern: RegExp, from: number, file: string, nth = 0): number {
+  let seen = 0;
+  for (let i = from; i < lines.length; i++) if (pattern.test(lines[i]!) && seen++ === nth) return i;
+  throw new Error(`${file}: no line matching ${pattern}`);
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** Retires the held-out set of the project at `root`: how many phrases were put in, how many were there already, and the files changed. */
+export function retireHeldout(root: URL): { placed: number; present: number; files: string[] } {
+  const dataset = new URL('tests/nlu/dataset/', root);
+  const heldout = readFileSync(new URL('heldout.jsonl', dataset), 'utf8');
+  const messages = heldout
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as LabelledMessage);
+  const sources = new Map<string, string>();
+  const read = (file: string) => sources.get(file) ?? readFileSync(new URL(file, root), 'utf8');
+  const groups = groupsIn(read('flows/nlu/phrases/ambiguous.ts'));
+  let placed = 0;
+  for (const message of messages) {
+    const place = placeOf(message, groups);
+    const before = read(place.file);
+    const after = withPhrase(before, place, message);
+    if (after !== before) placed += 1;
+    sources.set(place.file, after);
+  }
+  for (const [file, source] of sources) writeFileSync(new URL(file, root), source);
+  appendFileSync(new URL('train.jsonl', dataset), heldout.endsWith('\n') ? heldout : `${heldout}\n`);
+  const next = new URL('next-heldout.jsonl', dataset);
+  if (existsSync(next)) renameSync(next, new URL('heldout.jsonl', dataset));
+  else writeFileSync(new URL('heldout.jsonl', dataset), '');
+  return { placed, present: messages.length - placed, files: [...sources.keys()] };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = new URL('../', import.meta.url);
+  const { placed, present, files } = retireHeldout(root);
+  execFileSync(fileURLToPath(new URL('node_modules/.bin/biome', root)), ['format', '--write', ...files], { cwd: fileURLToPath(root), stdio: 'ignore' });
+  console.log(`${placed} phrases put in, ${present} there already; the held-out set is now next-heldout.jsonl's, to be measured once.`);
+}

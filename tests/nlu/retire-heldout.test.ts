@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { groupsIn, type LabelledMessage, placeOf, withPhrase } from '../../scripts/retire-heldout';
+
+/** A service's phrase file, an intent file, a file by topic and the ambiguous groups, as small as they come. */
+const SERVICE = `export const dormitoryPhrases: ServicePhrases = {
+  names: {
+    kk: ['жатақхана'],
+    ru: ['общага'],
+  },
+  requests: {
+    kk: [
+      'жатақхана керек',
+    ],
+    ru: [
+      'нужна общага',
+    ],
+  },
+};`;
+const TOPICS = `export const questionPhrases = {
+  fee: {
+    kk: [
+      'тегін бе',
+    ],
+    ru: [
+      'сколько стоит',
+    ],
+  },
+  missing_document: {
+    kk: [
+      'куәлік жоқ болса',
+    ],
+    ru: [
+      'а если нет удостоверения',
+    ],
+  },
+};`;
+const GROUPS = `export const AMBIGUOUS_GROUPS = [
+  {
+    services: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'],
+    phrases: {
+      kk: [
+        'телнұсқа керек',
+      ],
+      ru: [
+        'нужен дубликат',
+      ],
+    },
+  },
+  {
+    services: ['duplicate-tvet', 'duplicate-higher'],
+    phrases: {
+      kk: [
+        'диплом жоғалды',
+      ],
+      ru: [
+        'потерял диплом',
+      ],
+    },
+  },
+];`;
+
+const message = (fields: Partial<LabelledMessage> & Pick<LabelledMessage, 'text' | 'intent'>): LabelledMessage => ({ lang: 'ru', serviceId: null, ...fields });
+const groups = groupsIn(GROUPS);
+
+describe('retiring the held-out set into the phrase files', () => {
+  it('puts a request first in its service’s requests of its language, quotes escaped', () => {
+    const request = message({ text: "общага нужна, я из Аральска, 'срочно'", intent: 'checklist', serviceId: 'dormitory' });
+    const place = placeOf(request, groups);
+    expect(place.file).toBe('flows/catalog/services/dormitory.phrases.ts');
+    const lines = withPhrase(SERVICE, place, request).split('\n');
+    expect(lines.slice(9, 12)).toEqual(['    ru: [', "      'общага нужна, я из Аральска, \\'срочно\\'',", "      'нужна общага',"]);
+  });
+
+  it('puts another message about a service into its about list, made when missing, with what it means', () => {
+    const question = message({ text: 'общага платная?', intent: 'question', serviceId: 'dormitory', topic: 'fee' });
+    const changed = withPhrase(SERVICE, placeOf(question, groups), question);
+    expect(changed.split('\n').slice(-4)).toEqual(['  about: [', "    { text: 'общага платная?', intent: 'question', topic: 'fee' },", '  ],', '};']);
+    const complaint = message({ text: 'в общаге отказали незаконно', intent: 'complaint', serviceId: 'dormitory', against: 'provider' });
+    expect(withPhrase(changed, placeOf(complaint, groups), complaint).split('\n').slice(-5, -3)).toEqual([
+      '  about: [',
+      "    { text: 'в общаге отказали незаконно', intent: 'complaint', against: 'provider' },",
+    ]);
+  });
+
+  it('puts a question without a service into its topic, in its language', () => {
+    const question = message({ text: 'а если нет прописки?', intent: 'question', topic: 'missing_document' });
+    expect(placeOf(question, groups).file).toBe('flows/nlu/phrases/question.ts');
+    const lines = withPhrase(TOPICS, placeOf(question, groups), question).split('\n');
+    expect(lines.slice(13, 16)).toEqual(['    ru: [', "      'а если нет прописки?',", "      'а если нет удостоверения',"]);
+  });
+
+  it('puts a request several services fit into the group of exactly those, and leaves a phrase already there alone', () => {
+    const diploma = message({ text: 'диплом пропал', intent: 'checklist', ambiguous: ['duplicate-higher', 'duplicate-tvet'] });
+    const lines = withPhrase(GROUPS, placeOf(diploma, groups), diploma).split('\n');
+    expect(lines.slice(18, 21)).toEqual(['      ru: [', "        'диплом пропал',", "        'потерял диплом',"]);
+    const again = message({ text: 'потерял диплом', intent: 'checklist', ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
+    expect(withPhrase(GROUPS, placeOf(again, groups), again)).toBe(GROUPS);
+    // no group of these services: the general requests
+    expect(placeOf(message({ text: 'общага и питание', intent: 'checklist', ambiguous: ['dormitory', 'free-meals'] }), groups).file).toBe('flows/nlu/phrases/checklist.ts');
+  });
+
+  it('puts a complaint without a service under whom it is against, or general', () => {
+    expect(placeOf(message({ text: 'в ЦОНе нагрубили', intent: 'complaint', against: 'state_corporation' }), groups)).toMatchObject({
+      file: 'flows/nlu/phrases/complaint.ts',
+      section: { pattern: /^ {2}'?state_corporation'?: \{$/ },
+    });
+    expect(placeOf(message({ text: 'хочу пожаловаться', intent: 'complaint' }), groups).section!.pattern.test('  general: {')).toBe(true);
+    expect(placeOf(message({ text: 'рахмет', intent: 'thanks', lang: 'kk' }), groups).file).toBe('flows/nlu/phrases/thanks.ts');
+  });
+});
