@@ -77,6 +77,8 @@ const JOURNEY_SERVICE_CERTAINTY = 0.95;
 const JOURNEY_SERVICE_WORDS = 2;
 /** A complaint that names only a place of study takes the service its other words tell with this certainty. */
 const COMPLAINT_SERVICE_CERTAINTY = 0.97;
+/** Below this, what the classifiers make of a message opening with thanks is too unsure to outweigh the thanks. */
+const THANKS_DOUBT = 0.1;
 /** A request for a list with no service word takes the service the classifier tells from its letters this surely. */
 const SERVICE_FROM_LETTERS_CERTAINTY = 0.99;
 /** A complaint that names neither a service's name nor a place of study takes the service its words tell with this certainty. */
@@ -168,6 +170,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   // "салем достар мен Аралдан"), is one.
   const namesNothing = !features.namesService && !features.namesLevel && !cued;
   if (opening && (intents[0]!.label === 'unknown' || namesNothing) && intents[0]!.p < LOW_CONFIDENCE && !OFF_TOPIC.test(folded)) promote(intents, opening);
+  // …and thanks that go on about a service the classifiers can hardly place ("спасибо, что помогли с академом, всё приняли") are thanks.
+  else if (opening === 'thanks' && !cued && intents[0]!.p < THANKS_DOUBT) promote(intents, 'thanks');
   const top = intents[0]!;
   const { serviceId, ambiguous } = service.forIntent(top.label);
   const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };

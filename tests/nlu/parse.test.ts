@@ -132,6 +132,11 @@ describe('understanding what citizens type', () => {
     expect(parse('колледж дипломы жоғалды')).not.toHaveProperty('ambiguous');
   });
 
+  it('takes thanks that go on about a service for thanks, and thanks before a request for the request', () => {
+    expect(parse('спасибо большое, с общагой всё получилось у внучки!')).toMatchObject({ intent: 'thanks' });
+    expect(parse('спасибо, а какие документы на общагу?')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+  });
+
   it('takes the application number typed for a status question', () => {
     expect(parse('где моя заявка SC-2026-0601?')).toMatchObject({ intent: 'status', applicationNumber: 'SC-2026-0601' });
     expect(parse('өтінішім № 123456 дайын ба')).toMatchObject({ intent: 'status', applicationNumber: '123456' });
