@@ -160,7 +160,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const service = serviceOf(model, features, folded, context, intents, namesAService);
   // A first message about another state service or an everyday matter, with no word of education, is off-topic
   // (in a journey "а если прописки нет?" is a question about the journey's service).
-  if (context === 'first' && !service.namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
+  if (context === 'first' && !features.namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
   // …and so is one the scope classifier places elsewhere surely ("справка о несудимости", "апостиль на диплом"), whatever
   // service words it has; one that opens with a greeting or thanks is left to the next rule (small talk is not another matter).
   const opening = courtesyOf(folded, { opening: true });
@@ -221,8 +221,7 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
   // A first message asking one point of a service ("дипломды қалпына келтіру ақылы ма?") gets the answer with the list.
   if (context === 'first' && intents[0]!.label === 'checklist' && POINTED_QUESTION.test(folded)) promote(intents, 'question');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
-  const namesByName = features.serviceStems.some((stem) => model.nameStems.has(stem));
-  if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') || (context === 'journey' && namesByName) ? 'checklist' : 'question');
+  if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') || (context === 'journey' && features.namesByName) ? 'checklist' : 'question');
   // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
   if (cues.person) promote(intents, 'operator', true);
   if (cues.homeVisit) promote(intents, 'home_visit', true);
@@ -234,19 +233,18 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
 
 /**
  * Which service the text is about, for the intent that ranked first: the services its words tell
- * (`named`, likeliest first), whether one of the services' own names is said, and for the intent
- * finally chosen the service, or the services that fit equally.
+ * (`named`, likeliest first), and for the intent finally chosen the service, or the services that fit equally.
  */
 function serviceOf(model: Model, features: Analysis, folded: string, context: ParseContext, intents: Ranked, namesAService: boolean) {
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
   const ranked = intents[0]!.label;
   const levelTells = features.namesLevel && (ranked === 'checklist' || ranked === 'question' || ranked === 'status' || ranked === 'complaint');
-  // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission).
-  const told = features.namesService || levelTells ? model.services.posteriors(features.vectors.all) : [];
-  // A request for a list that names its service in no word the phrases know as one ("общажечка", "қайта қабылдау")
-  // is for the service its letters tell almost surely.
-  const guessed = told.length === 0 && ranked === 'checklist' ? model.services.posteriors(features.vectors.all) : [];
-  const posteriors = told.length > 0 ? told : (guessed[0]?.p ?? 0) >= SERVICE_FROM_LETTERS_CERTAINTY ? guessed : [];
+  // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission); a request for a
+  // list that names its service in no word the phrases know as one ("общажечка", "қайта қабылдау") is for the service
+  // its letters tell almost surely.
+  const told = features.namesService || levelTells;
+  const heard = told || ranked === 'checklist' ? model.services.posteriors(features.vectors.all) : [];
+  const posteriors = told || (heard[0]?.p ?? 0) >= SERVICE_FROM_LETTERS_CERTAINTY ? heard : [];
   // A complaint about a duplicate ("в дубликате перепутали отчество") is about the duplicate, whatever went wrong in it.
   const aboutDuplicate = ranked === 'complaint' && DUPLICATE.test(folded);
   const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : posteriors;
@@ -254,7 +252,6 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
   // …unless its other words tell one of them surely ("диплом коледжа", "унивир дипломы", "дубликат атестата").
   const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
-  const namesByName = features.serviceStems.some((stem) => model.nameStems.has(stem));
   // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
   const unsureComplaint = ranked === 'complaint' && ((!features.namesService && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
 
@@ -265,11 +262,11 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
     // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
     // …or, for a complaint, when its service words tell the service outright ("отказали в переводе").
     const toldOutright = intent === 'complaint' && features.namesService && (first?.p ?? 0) >= COMPLAINT_WORDS_CERTAINTY;
-    const serviceUnsaid = (intent === 'home_visit' || intent === 'complaint') && !namesByName && !features.namesLevel && !toldOutright;
+    const serviceUnsaid = (intent === 'home_visit' || intent === 'complaint') && !features.namesByName && !features.namesLevel && !toldOutright;
     const serviceId = first && tied.length === 1 && !inherits && !unsureComplaint && !serviceUnsaid ? first.label : null;
     return tied.length > 1 && !inherits ? { serviceId, ambiguous: tied } : { serviceId };
   };
-  return { named, namesByName, forIntent };
+  return { named, forIntent };
 }
 
 /**

@@ -77,12 +77,18 @@ export function trainWhenNeeded(train: () => Model): void {
 /** A text's features, with those its classifiers see as vectors of the model's features. */
 export interface Analysis extends TextFeatures {
   vectors: { intent: SparseVector; all: SparseVector };
+  /** Whether one of the services' own names is said ("общага", "аттестат"), a surer sign of a service than its other words. */
+  namesByName: boolean;
 }
 
 /** The features of a text for this model. */
 export function analyse(model: Model, folded: string): Analysis {
   const features = featuresOf(wordsOf(tokens(folded), model.vocabulary), (stem) => model.serviceStems.has(stem));
-  return { ...features, vectors: { intent: model.features.vector(features.intent), all: model.features.vector(features.all) } };
+  return {
+    ...features,
+    vectors: { intent: model.features.vector(features.intent), all: model.features.vector(features.all) },
+    namesByName: features.serviceStems.some((stem) => model.nameStems.has(stem)),
+  };
 }
 
 /**

@@ -32,10 +32,6 @@ export class FeatureIndex {
     return this.ids.size;
   }
 
-  has(feature: string): boolean {
-    return this.ids.has(feature);
-  }
-
   /** The feature's id, or undefined when it was never learned. */
   idOf(feature: string): number | undefined {
     return this.ids.get(feature);
