@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SERVICE_IDS } from '../../flows/catalog/schema';
 
@@ -28,16 +28,17 @@ interface Example {
   style: string[];
 }
 
+const fileOf = (part: 'train' | 'heldout' | 'next-heldout') => new URL(`dataset/${part}.jsonl`, import.meta.url);
 const read = (part: 'train' | 'heldout' | 'next-heldout') =>
-  readFileSync(new URL(`dataset/${part}.jsonl`, import.meta.url), 'utf8')
+  readFileSync(fileOf(part), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line, index) => ({ where: `${part}:${index + 1}`, example: JSON.parse(line) as Example }));
 
 const parts = { train: read('train'), heldout: read('heldout') };
 const all = [...parts.train, ...parts.heldout];
-/** The set written to measure the next round once (dataset/README.md): kept to the same scheme, measuring nothing yet. */
-const upcoming = read('next-heldout');
+/** The set written to measure the next round once (dataset/README.md), when one is: kept to the same scheme, measuring nothing yet. */
+const upcoming = existsSync(fileOf('next-heldout')) ? read('next-heldout') : [];
 const examples = all.map(({ example }) => example);
 
 function countBy(list: Example[], key: (e: Example) => string | string[] | null | undefined): Record<string, number> {

@@ -103,7 +103,7 @@ describe('understanding what citizens type', () => {
     expect(parse('общажечка нужна')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
     expect(parse('кайта кабылдаудын тизими', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
     // …but a request that names nothing stays one for any service
-    expect(parse('хочу оформить')).toMatchObject({ intent: 'checklist', serviceId: null });
+    expect(parse('хочу оформить документы')).toMatchObject({ intent: 'checklist', serviceId: null });
   });
 
   it('reads a word drawn out by a held key as the word', () => {
