@@ -17,6 +17,8 @@ const PAIR_WEIGHT = 1;
 /** The lengths of the letter n-grams taken from each word, its ends marked ("<жат", "ахан", "на>"). */
 const NGRAM_LENGTHS = [3, 4];
 export const SERVICE_NAMED = 'm:service';
+/** …and a single "something was lost" feature in place of the words of losing, which go to the service classifier. */
+const LOSS_TOLD = 'm:loss';
 
 export interface TextFeatures {
   intent: Features;
@@ -33,7 +35,12 @@ export interface TextFeatures {
 }
 
 /** Losing or spoiling something: it tells which service only with what was lost ("аттестат жоғалды", not "куәлігім жоғалды"). */
-const LOSS = /^(жогал|потер|утер|утрач|пропа|испорт|испорч|сгор|украл|укра|булин|бузыл|жыртыл|куйип|урлан)/;
+const LOSS = /^(жогал|потер|утер|утрач|пропа|испорт|испорч|сгор|украл|укра|булин|бузыл|жыртыл|куйип|урлан|табылма|таппа)/;
+
+/** Whether a stem tells only that something was lost or spoiled ("жоғалды", "табылмай"), not what. */
+export function tellsLoss(stem: string): boolean {
+  return LOSS.test(stem);
+}
 
 /** Levels of education and places of study: they tell which service among several, but name none alone (a school has one service, so it is not among them). */
 const LEVEL =
@@ -112,7 +119,8 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     else previousIntent = stem;
     for (const ngram of ngramsOf(typed)) add(target, ngram, NGRAM_WEIGHT);
   }
-  const namesService = serviceStems.some((stem) => !LEVEL.test(stem) && !LOSS.test(stem));
+  const namesService = serviceStems.some((stem) => !LEVEL.test(stem) && !tellsLoss(stem));
   if (namesService) intent.set(SERVICE_NAMED, 4);
+  if (serviceStems.some(tellsLoss)) intent.set(LOSS_TOLD, 2);
   return { intent, service, all, serviceStems, namesService, namesLevel: serviceStems.some((stem) => LEVEL.test(stem)) };
 }

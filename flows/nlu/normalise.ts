@@ -170,10 +170,21 @@ function foldWordAfresh(word: string): string {
   return cyrillic.replace(/[әғқңөұүһіёэ]/g, (ch) => KAZAKH_FOLD[ch] ?? ch);
 }
 
+/**
+ * A university's abbreviation ("ЕНУ", "КазНУ", "ЮКГУ", "КарГТУ-да", "SDU"): two capitals or more, the
+ * last a У, not the vocational "ПТУ" nor "ЦОНу". Only in a text not typed in capitals throughout ("ХОЧУ", "ШКОЛУ" are words).
+ */
+const UNIVERSITY_ABBREVIATION = /(?<!\p{L})(?!Г?ПТУ|ЦОН)(?=(?:\p{Ll}*\p{Lu}){2})[\p{Lu}][\p{L}]{0,5}[УҰU](?!\p{L})/gu;
+const SHOUTED = /^[^\p{Ll}]*$/u;
+
+/** Each university abbreviation followed by the word it stands for, so that "диплом ЕНУ" names a university's diploma. */
+function withUniversitiesSpelledOut(text: string): string {
+  return SHOUTED.test(text) ? text : text.replace(UNIVERSITY_ABBREVIATION, '$& университет');
+}
+
 /** The normalised comparable form of a text (also used to match typed button labels). */
 export function fold(text: string): string {
-  return text
-    .normalize('NFC')
+  return withUniversitiesSpelledOut(text.normalize('NFC'))
     .replace(/[’ʼ‘`´]/g, "'")
     .trim()
     .split(/\s+/)

@@ -107,8 +107,11 @@ function strip(word: string, endings: readonly string[]): string {
   return ending ? word.slice(0, -ending.length) : word;
 }
 
-/** Roots that end like an ending: "тегін" (free of charge) is not "тег" (a surname) with a possessive. */
-const WHOLE_ROOTS = ['тегин'];
+/**
+ * Roots that end like an ending: "тегін" (free of charge) is not "тег" (a surname) with a possessive,
+ * and "телнұсқа" (a duplicate) is not "телнұс" with a dative.
+ */
+const WHOLE_ROOTS = ['тегин', 'телнуск'];
 
 /** Strips Kazakh endings from a folded word, keeping a stem of three letters or more. */
 export function stemKazakh(word: string): string {

@@ -183,6 +183,9 @@ describe('wordings the phrases do not hold', () => {
   it('a diploma is the college or the university one when a word tells which, and either when none does', () => {
     expect(parse('диплом коледжа потеряла', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-tvet' });
     expect(parse('диплом потеряла', 'ru')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
+    // A university's abbreviation tells it too, though the phrases hold neither of these.
+    expect(parse('ТарМУ дипломымды жоғалттым', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
+    expect(parse('ЖезУ бітіргенмін, дипломым жоқ', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
   });
 
   it('a word only some of a group names hold does not name the whole group, though a phrase of the group says it beside another ("аттестат пен диплом")', () => {

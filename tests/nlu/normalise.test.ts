@@ -24,6 +24,15 @@ describe('the folded form of a text', () => {
     expect(fold('класс')).toBe('класс');
   });
 
+  it('reads a university abbreviation as the university it names, but not "ПТУ", "ЦОНу" or a word in a text typed in capitals', () => {
+    expect(fold('КарГТУ-да оқыдым')).toBe('каргту университет-да окыдым');
+    expect(fold('ЕНУ дипломы')).toBe('ену университет дипломы');
+    expect(fold('диплом SDU')).toBe('диплом сду университет');
+    expect(fold('ПТУ дипломы')).toBe('пту дипломы');
+    expect(fold('иду к ЦОНУ')).toBe('иду к цону');
+    expect(fold('ХОЧУ ДИПЛОМ')).toBe('хочу диплом');
+  });
+
   it('reads a Latin ə (U+0259) as ә', () => {
     expect(fold('Тəуелсіздік')).toBe('тауелсиздик');
   });
@@ -93,6 +102,10 @@ describe('Kazakh endings', () => {
     ['университеттен', 'университет'],
   ])('strips %s to %s', (word, stem) => {
     expect(stemKazakh(fold(word))).toBe(stem);
+  });
+
+  it('keeps a root that ends like an ending whole: "телнұсқа", "телнұсқасын" and "телнұсқаға" are one word', () => {
+    expect(new Set(['телнұсқа', 'телнұсқасын', 'телнұсқаға', 'telnusqa'].map((word) => stemKazakh(fold(word))))).toEqual(new Set(['телнуск']));
   });
 
   it('keeps a stem of at least three letters', () => {
