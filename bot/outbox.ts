@@ -52,7 +52,11 @@ interface Held {
   repliesSent: number;
   /** Telegram accepted it; only recording and acking are left. */
   sent: boolean;
-  /** When the token of its first call was taken (ms), if it was taken before the send started. */
+  /**
+   * When the token of its next call was asked for (ms). Counted in the window when Redis took it, which
+   * is after this: a busy event loop may read the answer much later, so the time of the answer would
+   * hide how late the call is.
+   */
   tokenAt?: number;
 }
 
@@ -109,6 +113,8 @@ export const WINDOW_MARGIN_MS = 100;
  * taken again: counted at the old time, the call could fall into a later second beyond the margin.
  */
 export const LATE_TOKEN_MS = WINDOW_MARGIN_MS / 2;
+/** How many times in a row a call takes its token again for lateness before it goes anyway. */
+export const MAX_LATE_RETAKES = 3;
 
 /**
  * The shared limits for Telegram: `perSecond` calls over all chats (TELEGRAM_RATE_PER_SECOND, about
@@ -404,6 +410,7 @@ export class OutboxDrainer {
         continue;
       }
       let permit: Awaited<ReturnType<SendLimits['take']>>;
+      const askedAt = this.now();
       try {
         permit = await this.limits.take({ bot: this.bot, chat, lane, rates: this.rates });
       } catch (error) {
@@ -413,7 +420,7 @@ export class OutboxDrainer {
       }
       if (!this.running) return;
       if (permit.taken) {
-        head.tokenAt = this.now();
+        head.tokenAt = askedAt;
         // An older entry taken over meanwhile goes first: the next round looks at it (this token is lost).
         if (this.chats.get(chat)?.[0] === head) this.run(chat, head, true);
         else this.dispatchAgain = true;
@@ -465,12 +472,16 @@ export class OutboxDrainer {
     this.inFlight.add(running);
   }
 
-  /** Waits until the shared limits give a call to `chat` a token. */
+  /** Waits until the shared limits give a call to `chat` a token, and notes when it was asked for. */
   private async acquire(held: Held): Promise<void> {
     for (;;) {
       const lane = this.laneOf(this.chats.get(held.entry.chat) ?? [held]);
+      const askedAt = this.now();
       const permit = await this.limits.take({ bot: this.bot, chat: held.entry.chat, lane, rates: this.rates });
-      if (permit.taken) return;
+      if (permit.taken) {
+        held.tokenAt = askedAt;
+        return;
+      }
       await sleep(Math.min(MAX_WAIT_MS, permit.waitMs));
     }
   }
@@ -486,7 +497,13 @@ export class OutboxDrainer {
       let unpaid = !prepaid;
       const control: SendControl = {
         beforeCall: async () => {
-          if (unpaid || this.now() - (held.tokenAt ?? 0) > LATE_TOKEN_MS) await this.acquire(held);
+          // A token the loop was too busy to use at once is taken again (the old one stays counted), a few times at most:
+          // under a load that keeps every answer late, the call goes rather than burn the window.
+          for (let tries = 0; unpaid || this.now() - (held.tokenAt ?? 0) > LATE_TOKEN_MS; tries++) {
+            if (!unpaid && tries >= MAX_LATE_RETAKES) break;
+            await this.acquire(held);
+            unpaid = false;
+          }
           unpaid = true;
         },
         from: held.repliesSent,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import { CHAT_BURST, LATE_TOKEN_MS, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
+import { CHAT_BURST, LATE_TOKEN_MS, MAX_LATE_RETAKES, OutboxDrainer, type OutboxDrainerOptions, sendRates, type TelegramOutboxPayload, WINDOW_MARGIN_MS } from '../../bot/outbox';
 import { createMemoryStore } from '../../store/memory';
 import { createRedisStore } from '../../store/redis';
 import { MemorySendLimits } from '../../store/send-limits';
@@ -124,6 +124,49 @@ describe('the outbox drainer', () => {
     const late = await callsAfter(LATE_TOKEN_MS + 400);
     expect(late.taken).toHaveLength(2);
     expect(late.taken.at(-1)).toBe(late.call);
+  });
+
+  it('takes a token again when the answer granting it was read late (a busy event loop), and still sends when every answer is late', async () => {
+    // The token is counted when the limits take it; `lateAnswers` answers reach the drainer 400 ms after that.
+    const tokensFor = async (lateAnswers: number) => {
+      let clock = 1_000_000;
+      const limits = new MemorySendLimits(() => clock);
+      const taken: number[] = [];
+      let answered = 0;
+      const slowToAnswer: SendLimits = {
+        take: async (request) => {
+          const permit = await limits.take(request);
+          if (permit.taken) taken.push(clock);
+          if (answered++ < lateAnswers) clock += 400;
+          return permit;
+        },
+        hold: (bot, ms) => limits.hold(bot, ms),
+      };
+      const store = createMemoryStore();
+      const calls: number[] = [];
+      const drainer = new OutboxDrainer({
+        outbox: store.outbox,
+        idempotency: store.idempotency,
+        log: pino({ level: 'silent' }),
+        blockMs: 50,
+        now: () => clock,
+        limits: slowToAnswer,
+        send: async (_payload, control) => {
+          await control.beforeCall();
+          calls.push(clock);
+        },
+      });
+      running.push(drainer);
+      await store.outbox.add({ key: randomUUID(), chat: '1', payload: { chatId: 1, reply: { text: 'late' } } satisfies TelegramOutboxPayload });
+      drainer.start();
+      await vi.waitFor(() => expect(calls).toHaveLength(1));
+      return { taken, call: calls[0]! };
+    };
+    const once = await tokensFor(1);
+    expect(once.taken).toHaveLength(2);
+    expect(once.call - once.taken.at(-1)!).toBeLessThanOrEqual(LATE_TOKEN_MS);
+    const always = await tokensFor(Number.POSITIVE_INFINITY);
+    expect(always.taken).toHaveLength(1 + MAX_LATE_RETAKES);
   });
 
   it('sends every message of a chat in the order queued, the chats side by side, and acks them', async () => {
