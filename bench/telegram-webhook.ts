@@ -37,7 +37,7 @@ export function webhookConfig(redisUrl: string, telegram: Pick<ThreadedFakeTeleg
   return loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     REDIS_URL: redisUrl,
     JWT_SECRET: 'bench-telegram-secret-of-32-characters',
     TELEGRAM_BOT_TOKEN: telegram.token,
