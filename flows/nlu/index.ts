@@ -76,7 +76,7 @@ const JOURNEY_SERVICE_CERTAINTY = 0.95;
 /** …and in at least this many words. */
 const JOURNEY_SERVICE_WORDS = 2;
 /** A complaint that names only a place of study takes the service its other words tell with this certainty. */
-const COMPLAINT_SERVICE_CERTAINTY = 0.97;
+const COMPLAINT_SERVICE_CERTAINTY = 0.9;
 /** Below this, what the classifiers make of a message opening with thanks is too unsure to outweigh the thanks. */
 const THANKS_DOUBT = 0.1;
 /** A request for a list with no service word takes the service the classifier tells from its letters this surely. */

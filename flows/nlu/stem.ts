@@ -109,9 +109,10 @@ function strip(word: string, endings: readonly string[]): string {
 
 /**
  * Roots that end like an ending: "тегін" (free of charge) is not "тег" (a surname) with a possessive,
- * and "телнұсқа" (a duplicate) is not "телнұс" with a dative.
+ * "телнұсқа" (a duplicate) is not "телнұс" with a dative, and the Russian "переводе" (in a transfer)
+ * is not "перево" with a locative.
  */
-const WHOLE_ROOTS = ['тегин', 'телнуск'];
+const WHOLE_ROOTS = ['тегин', 'телнуск', 'перевод'];
 
 /** Strips Kazakh endings from a folded word, keeping a stem of three letters or more. */
 export function stemKazakh(word: string): string {

@@ -178,6 +178,10 @@ describe('wordings the phrases do not hold', () => {
   it('a complaint about a college names the service its other words tell surely', () => {
     expect(parse('приёмная комиссия колледжа не взяла документы без причины', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
     expect(parse('в приёмной комиссии колледжа нахамили маме', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
+    // 0.9 is sure enough ("приёмка" tells admission at about that).
+    expect(parse('приёмка колледжа отказала без причины, жалоба', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
+    // …but a college that did not take a citizen, with nothing of admission said, may be a transfer or a reinstatement: no service.
+    expect(parse('колледж мені қабылдамай қойды, шағым жазамын', 'kk')).toMatchObject({ intent: 'complaint', serviceId: null });
   });
 
   it('a diploma is the college or the university one when a word tells which, and either when none does', () => {
@@ -186,6 +190,9 @@ describe('wordings the phrases do not hold', () => {
     // A university's abbreviation tells it too, though the phrases hold neither of these.
     expect(parse('ТарМУ дипломымды жоғалттым', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
     expect(parse('ЖезУ бітіргенмін, дипломым жоқ', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
+    // …and so do the places of study named in slang or in part ("шарага" a college, "юрфак" a university's faculty).
+    expect(parse('шарагадан алған дипломым жоғалды', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-tvet' });
+    expect(parse('юрфак бітіргенмін, дипломым жыртылды', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-higher' });
   });
 
   it('a word only some of a group names hold does not name the whole group, though a phrase of the group says it beside another ("аттестат пен диплом")', () => {

@@ -106,6 +106,8 @@ describe('Kazakh endings', () => {
 
   it('keeps a root that ends like an ending whole: "телнұсқа", "телнұсқасын" and "телнұсқаға" are one word', () => {
     expect(new Set(['телнұсқа', 'телнұсқасын', 'телнұсқаға', 'telnusqa'].map((word) => stemKazakh(fold(word))))).toEqual(new Set(['телнуск']));
+    // …and a Russian word whose case ending looks Kazakh: "в переводе" is no "перево" with a locative.
+    expect(new Set(['переводе', 'перевод', 'перевода'].map((word) => stemKazakh(fold(word))))).toEqual(new Set(['перевод']));
   });
 
   it('keeps a stem of at least three letters', () => {

@@ -177,6 +177,10 @@ describe('understanding what citizens type', () => {
     expect(parse('аттестат жоғалды что делать')).toMatchObject({ langCertain: false });
     // Kazakh typed without its letters, with a Russian word and an ending Russian has too ("тизими", "-ими"): a Kazakh infinitive ("баруге") keeps it from being sure of Russian.
     expect(parse('университетке баруге справка тизими', 'kk')).toMatchObject({ langCertain: false });
+    // Kazakh with a Russian word that has no Russian letter of its own ("или", "домой", "делают", "срочно") is a mix, not sure Kazakh.
+    for (const text of ['тіркеу ақылы ма или тегін?', 'қызметкер келе ала ма домой?', 'қағазбен ба, электронно делают?']) expect(parse(text, 'kk'), text).toMatchObject({ langCertain: false });
+    // …and Russian with the Kazakh of a refusal ("бермей жатыр"), not sure Russian.
+    expect(parse('справку бермей жатыр, куда жаловаться', 'ru')).toMatchObject({ langCertain: false });
   });
 
   it('offers at least two other guesses, none the same as the top one, when unsure', () => {
