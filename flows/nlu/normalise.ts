@@ -171,15 +171,19 @@ function foldWordAfresh(word: string): string {
 }
 
 /**
- * A university's abbreviation ("ЕНУ", "КазНУ", "ЮКГУ", "КарГТУ-да", "SDU"): two capitals or more, the
- * last a У, not the vocational "ПТУ" nor "ЦОНу". Only in a text not typed in capitals throughout ("ХОЧУ", "ШКОЛУ" are words).
+ * A university's abbreviation ("ЕНУ", "КазНУ", "ЮКГУ", "КарГТУ-да", "SDU"): a word of two capitals or
+ * more ending in a capital У, not the vocational "ПТУ" nor "ЦОНу". Only in a text not typed in capitals
+ * throughout ("ХОЧУ", "ШКОЛУ" are words).
  */
-const UNIVERSITY_ABBREVIATION = /(?<!\p{L})(?!Г?ПТУ|ЦОН)(?=(?:\p{Ll}*\p{Lu}){2})[\p{Lu}][\p{L}]{0,5}[УҰU](?!\p{L})/gu;
+const ENDS_IN_CAPITAL_U = /(?<!\p{L})\p{Lu}\p{L}{0,5}[УҰU](?!\p{L})/gu;
+const NOT_A_UNIVERSITY = /^(Г?ПТУ|ЦОН)/;
+const CAPITAL = /\p{Lu}/gu;
 const SHOUTED = /^[^\p{Ll}]*$/u;
 
 /** Each university abbreviation followed by the word it stands for, so that "диплом ЕНУ" names a university's diploma. */
 function withUniversitiesSpelledOut(text: string): string {
-  return SHOUTED.test(text) ? text : text.replace(UNIVERSITY_ABBREVIATION, '$& университет');
+  if (SHOUTED.test(text)) return text;
+  return text.replace(ENDS_IN_CAPITAL_U, (word) => ((word.match(CAPITAL)?.length ?? 0) >= 2 && !NOT_A_UNIVERSITY.test(word) ? `${word} университет` : word));
 }
 
 /** The normalised comparable form of a text (also used to match typed button labels). */
