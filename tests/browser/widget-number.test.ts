@@ -67,5 +67,5 @@ describe('the conversation number and the operator typing in the widget', () => 
     expect(await typing.isVisible()).toBe(false);
     await operator.close();
     await citizen.close();
-  });
+  }, 60_000);
 });
