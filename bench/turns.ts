@@ -11,6 +11,7 @@ import type { OpeningSpan } from '../domain/hours';
 import { iinCheckDigit } from '../domain/iin';
 import { createTexts } from '../locales/i18n';
 import { createRedisStore } from '../store/redis';
+import type { Store } from '../store/types';
 
 /**
  * Turns per second through Redis: our engine (load, decide, compare-and-set save with transcript)
@@ -146,11 +147,16 @@ export interface EngineTurnsResult extends TurnsResult {
  * a new conversation. Home visits get unlimited capacity, so that bookings never run out.
  */
 export async function engineTurns(redisUrl: string, seconds: number): Promise<EngineTurnsResult> {
+  // As the server opens it: a turn's commands fail fast, with the shipped deadline.
+  const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:`, commandTimeoutMs: loadConfig({}).STORE_TIMEOUT_MS });
+  return engineTurnsOn(store, seconds);
+}
+
+/** {@link engineTurns} on any store (the memory store leaves the engine's own work alone to measure); closes it after. */
+export async function engineTurnsOn(store: Store, seconds: number): Promise<EngineTurnsResult> {
   const shipped = loadConfig({});
   // As in the server, whose model of typed text is read (or trained) before citizens write: not a turn's cost.
   getModel();
-  // As the server opens it: a turn's commands fail fast, with the shipped deadline.
-  const store = await createRedisStore({ url: redisUrl, prefix: `bench-${randomUUID()}:`, commandTimeoutMs: shipped.STORE_TIMEOUT_MS });
   const hours = shipped.CONTACT_CENTRE_HOURS;
   const runtime = createRuntime({
     store,
