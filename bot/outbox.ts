@@ -497,13 +497,10 @@ export class OutboxDrainer {
       let unpaid = !prepaid;
       const control: SendControl = {
         beforeCall: async () => {
+          if (unpaid) await this.acquire(held);
           // A token the loop was too busy to use at once is taken again (the old one stays counted), a few times at most:
           // under a load that keeps every answer late, the call goes rather than burn the window.
-          for (let tries = 0; unpaid || this.now() - (held.tokenAt ?? 0) > LATE_TOKEN_MS; tries++) {
-            if (!unpaid && tries >= MAX_LATE_RETAKES) break;
-            await this.acquire(held);
-            unpaid = false;
-          }
+          for (let retakes = 0; retakes < MAX_LATE_RETAKES && this.now() - (held.tokenAt ?? 0) > LATE_TOKEN_MS; retakes++) await this.acquire(held);
           unpaid = true;
         },
         from: held.repliesSent,
