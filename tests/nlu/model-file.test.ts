@@ -12,13 +12,16 @@ describe('the model of typed text written at build and read at start', () => {
   const phrases = phrasesFingerprint();
   const dir = mkdtempSync(join(tmpdir(), 'nlu-model-'));
 
-  // About 20 000 messages parsed by both models: some 10 s on a quiet machine, more beside the other suites.
-  it('parses every labelled message exactly as the model it was written from', { timeout: 60_000 }, () => {
+  // Every k-th labelled message, about 8 000 of them, parsed by both models (all 39 000 took 36 s beside the other suites, and
+  // grow by a fifth each round): a weight or a feature read back wrong changes the answers of thousands.
+  it('parses the labelled messages exactly as the model it was written from', { timeout: 60_000 }, () => {
     const path = join(dir, 'model.bin');
     writeModelFile(path, trained, phrases);
     const read = readModelFile(path, phrases)!;
     expect(read).toBeDefined();
-    const rows = [...readDataset('train'), ...readDataset('heldout')];
+    const labelled = [...readDataset('train'), ...readDataset('heldout')];
+    const stride = Math.max(1, Math.floor(labelled.length / 8000));
+    const rows = labelled.filter((_, i) => i % stride === 0);
     const differing = rows.filter((row) => {
       const options = { context: row.context };
       return JSON.stringify(parseWith(read, row.text, row.lang, options)) !== JSON.stringify(parseWith(trained, row.text, row.lang, options));
