@@ -82,9 +82,9 @@ const THANKS_DOUBT = 0.1;
 /** A request for a list with no service word takes the service the classifier tells from its letters this surely. */
 const SERVICE_FROM_LETTERS_CERTAINTY = 0.99;
 /** A complaint that names neither a service's name nor a place of study takes the service its words tell with this certainty. */
-const COMPLAINT_WORDS_CERTAINTY = 0.99;
+const COMPLAINT_WORDS_CERTAINTY = 0.95;
 /** …and one about a duplicate, the duplicate its words tell with this certainty among the three. */
-const DUPLICATE_COMPLAINT_CERTAINTY = 0.9;
+const DUPLICATE_COMPLAINT_CERTAINTY = 0.8;
 /** Words a group of services shares name the whole group unless the other words tell one of them with this certainty. */
 const BEYOND_GROUP_CERTAINTY = 0.995;
 /** A second service this close to the first fits equally. */
@@ -273,7 +273,7 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
  * In a journey the citizen mostly asks about the service being discussed ("а сколько стоит?"): a
  * question is this many times likelier there than the phrases alone say. A first message has no such lean.
  */
-const JOURNEY_QUESTION_PRIOR = 3;
+const JOURNEY_QUESTION_PRIOR = 2;
 
 /** The intents' probabilities with the lean of where the message was typed, highest first. */
 function inContext(intents: { label: Intent; p: number }[], context: ParseContext): { label: Intent; p: number }[] {

@@ -173,6 +173,12 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('в дубликате аттестата ошиблись в дате рождения, хочу пожаловаться', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-school' });
     expect(parse('в дубликате перепутали дату, жалоба', 'ru')).toMatchObject({ intent: 'complaint', serviceId: null });
     expect(parse('телнұсқада әкемнің аты қате, шағым', 'kk')).toMatchObject({ intent: 'complaint', serviceId: null });
+    // 0.8 among the three is sure enough ("ЖОО" and "туған жылым" tell the university's at about 0.8–0.9).
+    expect(parse('ЖОО берген телнұсқада туған жылым қате, шағым беремін', 'kk')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-higher' });
+  });
+
+  it('in a journey, a request for another service that ends like a question is a request ("… это что"): a question there is twice as likely as the phrases say, not three times', () => {
+    expect(parse('ну а если ещё в техникум документы подать, это что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
   });
 
   it('a complaint about a college names the service its other words tell surely', () => {

@@ -97,6 +97,8 @@ describe('understanding what citizens type', () => {
 
   it('takes the service of a complaint whose words tell it outright, with no name or place of study said', () => {
     expect(parse('в переводе отказали, обжалую')).toMatchObject({ intent: 'complaint', serviceId: 'transfer-reinstatement' });
+    // 0.95 is sure enough ("выгоняют" from "общаги" tells the dormitory at about 0.99).
+    expect(parse('из общаги выгоняют без объяснений, куда жаловатся')).toMatchObject({ intent: 'complaint', serviceId: 'dormitory' });
   });
 
   it('takes a request for a list naming its service in slang or run-together words for that service', () => {
