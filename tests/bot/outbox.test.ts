@@ -84,88 +84,60 @@ async function expectEmpty(store: Store) {
   expect(await store.outbox.read(`probe-${randomUUID()}`, { count: 100, blockMs: 0, visibilityMs: 0 })).toEqual([]);
 }
 
+/**
+ * One message sent by a drainer on a clock only the test moves: `callLateBy` ms pass between the
+ * token taken at dispatch and the call, and the first `lateAnswers` grants of a token reach the
+ * drainer 400 ms after the limits counted them. Gives when each token was counted and when the call was made.
+ */
+async function oneSendOnAClock({ callLateBy = 0, lateAnswers = 0 }): Promise<{ taken: number[]; call: number }> {
+  let clock = 1_000_000;
+  const limits = new MemorySendLimits(() => clock);
+  const taken: number[] = [];
+  let answered = 0;
+  const counting: SendLimits = {
+    take: async (request) => {
+      const permit = await limits.take(request);
+      if (permit.taken) taken.push(clock);
+      if (answered++ < lateAnswers) clock += 400;
+      return permit;
+    },
+    hold: (bot, ms) => limits.hold(bot, ms),
+  };
+  const store = createMemoryStore();
+  const calls: number[] = [];
+  const drainer = new OutboxDrainer({
+    outbox: store.outbox,
+    idempotency: store.idempotency,
+    log: pino({ level: 'silent' }),
+    blockMs: 50,
+    now: () => clock,
+    limits: counting,
+    send: async (_payload, control) => {
+      clock += callLateBy;
+      await control.beforeCall();
+      calls.push(clock);
+    },
+  });
+  running.push(drainer);
+  await store.outbox.add({ key: randomUUID(), chat: '1', payload: { chatId: 1, reply: { text: 'late' } } satisfies TelegramOutboxPayload });
+  drainer.start();
+  await vi.waitFor(() => expect(calls).toHaveLength(1));
+  return { taken, call: calls[0]! };
+}
+
 describe('the outbox drainer', () => {
   it('takes a token again for a call that starts too long after its token was taken, as when the process was busy in between', async () => {
-    // A clock the sends move: `late` ms pass between the token taken at dispatch and the call.
-    const callsAfter = async (late: number) => {
-      let clock = 1_000_000;
-      const limits = new MemorySendLimits(() => clock);
-      const taken: number[] = [];
-      const counting: SendLimits = {
-        take: async (request) => {
-          const permit = await limits.take(request);
-          if (permit.taken) taken.push(clock);
-          return permit;
-        },
-        hold: (bot, ms) => limits.hold(bot, ms),
-      };
-      const store = createMemoryStore();
-      const calls: number[] = [];
-      const drainer = new OutboxDrainer({
-        outbox: store.outbox,
-        idempotency: store.idempotency,
-        log: pino({ level: 'silent' }),
-        blockMs: 50,
-        now: () => clock,
-        limits: counting,
-        send: async (_payload, control) => {
-          clock += late;
-          await control.beforeCall();
-          calls.push(clock);
-        },
-      });
-      running.push(drainer);
-      await store.outbox.add({ key: randomUUID(), chat: '1', payload: { chatId: 1, reply: { text: 'late' } } satisfies TelegramOutboxPayload });
-      drainer.start();
-      await vi.waitFor(() => expect(calls).toHaveLength(1));
-      return { taken, call: calls[0]! };
-    };
-    expect((await callsAfter(LATE_TOKEN_MS)).taken).toHaveLength(1);
-    const late = await callsAfter(LATE_TOKEN_MS + 400);
+    expect((await oneSendOnAClock({ callLateBy: LATE_TOKEN_MS })).taken).toHaveLength(1);
+    const late = await oneSendOnAClock({ callLateBy: LATE_TOKEN_MS + 400 });
     expect(late.taken).toHaveLength(2);
     expect(late.taken.at(-1)).toBe(late.call);
   });
 
   it('takes a token again when the answer granting it was read late (a busy event loop), and still sends when every answer is late', async () => {
-    // The token is counted when the limits take it; `lateAnswers` answers reach the drainer 400 ms after that.
-    const tokensFor = async (lateAnswers: number) => {
-      let clock = 1_000_000;
-      const limits = new MemorySendLimits(() => clock);
-      const taken: number[] = [];
-      let answered = 0;
-      const slowToAnswer: SendLimits = {
-        take: async (request) => {
-          const permit = await limits.take(request);
-          if (permit.taken) taken.push(clock);
-          if (answered++ < lateAnswers) clock += 400;
-          return permit;
-        },
-        hold: (bot, ms) => limits.hold(bot, ms),
-      };
-      const store = createMemoryStore();
-      const calls: number[] = [];
-      const drainer = new OutboxDrainer({
-        outbox: store.outbox,
-        idempotency: store.idempotency,
-        log: pino({ level: 'silent' }),
-        blockMs: 50,
-        now: () => clock,
-        limits: slowToAnswer,
-        send: async (_payload, control) => {
-          await control.beforeCall();
-          calls.push(clock);
-        },
-      });
-      running.push(drainer);
-      await store.outbox.add({ key: randomUUID(), chat: '1', payload: { chatId: 1, reply: { text: 'late' } } satisfies TelegramOutboxPayload });
-      drainer.start();
-      await vi.waitFor(() => expect(calls).toHaveLength(1));
-      return { taken, call: calls[0]! };
-    };
-    const once = await tokensFor(1);
+    const once = await oneSendOnAClock({ lateAnswers: 1 });
     expect(once.taken).toHaveLength(2);
     expect(once.call - once.taken.at(-1)!).toBeLessThanOrEqual(LATE_TOKEN_MS);
-    const always = await tokensFor(Number.POSITIVE_INFINITY);
+    const always = await oneSendOnAClock({ lateAnswers: Number.POSITIVE_INFINITY });
     expect(always.taken).toHaveLength(1 + MAX_LATE_RETAKES);
   });
 
