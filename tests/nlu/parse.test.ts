@@ -81,7 +81,7 @@ describe('understanding what citizens type', () => {
   });
 
   it('takes a one-word question typed in a journey, in words the phrases lack, for a question about the journey’s service', () => {
-    expect(parse('фотокарточкасы?', 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', serviceId: null });
+    expect(parse('фотокарточкасы?', 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'documents', serviceId: null });
     expect(parse('фотокарточкасы?', 'kk')).toMatchObject({ intent: 'unknown' });
   });
 
