@@ -1,5 +1,5 @@
 import type { Lang } from '../../store/types';
-import { fold, tokens } from './normalise';
+import { foldLetters, tokens } from './normalise';
 
 /**
  * Kazakh or Russian, word by word. A word votes Kazakh when it has a Kazakh letter, is a common
@@ -34,7 +34,7 @@ interface Votes {
 function votes(text: string): Votes {
   const result: Votes = { kk: 0, ru: 0 };
   for (const raw of text.split(/\s+/)) {
-    const word = tokens(fold(raw))[0];
+    const word = tokens(foldLetters(raw))[0];
     if (!word) continue;
     if (KAZAKH_LETTERS.test(raw) || KAZAKH_WORDS.has(word) || KAZAKH_ENDING.test(word)) result.kk += 1;
     else if (RUSSIAN_WORDS.has(word) || RUSSIAN_ENDING.test(word)) result.ru += 1;

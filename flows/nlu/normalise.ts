@@ -188,7 +188,13 @@ function withUniversitiesSpelledOut(text: string): string {
 
 /** The normalised comparable form of a text (also used to match typed button labels). */
 export function fold(text: string): string {
-  return withUniversitiesSpelledOut(text.normalize('NFC'))
+  return foldLetters(withUniversitiesSpelledOut(text.normalize('NFC')));
+}
+
+/** `fold` without reading abbreviations: for a word on its own, whose letters are all that is wanted (the language's votes). */
+export function foldLetters(text: string): string {
+  return text
+    .normalize('NFC')
     .replace(/[’ʼ‘`´]/g, "'")
     .trim()
     .split(/\s+/)
