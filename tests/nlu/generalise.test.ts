@@ -181,6 +181,11 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('ну а если ещё в техникум документы подать, это что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
   });
 
+  it('a pair of words side by side weighs half as much again as a word ("не на тот" курс is a grievance, "академ брать" a request)', () => {
+    expect(parse('восстановили меня не на тот кус, а на курс ниже', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'transfer-reinstatement' });
+    expect(parse('а академ брать что нужо будет?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'academic-leave' });
+  });
+
   it('a complaint about a college names the service its other words tell surely', () => {
     expect(parse('приёмная комиссия колледжа не взяла документы без причины', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
     expect(parse('в приёмной комиссии колледжа нахамили маме', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
