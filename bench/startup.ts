@@ -26,7 +26,9 @@ export interface StartupResult {
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** What `npm start` runs after its build: Node's flags and the bundle, from package.json's script. */
-const startArgs: string[] = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.start.split(' ').slice(1);
+const startArgs: string[] = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  .scripts.start.split(' ')
+  .slice(1);
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
