@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { getModel } from '../flows/nlu/model';
 import { trainModel } from '../flows/nlu/model-training';
 import { parse } from '../flows/nlu';
-import { crossValidate, type Evaluation, evaluate, readDataset, styleShiftValidate } from '../tests/nlu/evaluate';
+import { crossValidate, type Evaluation, evaluate, styleShiftValidate } from '../tests/nlu/evaluate';
+import { readDataset } from '../tests/nlu/labelled';
 
 export interface NluBenchResult {
   evaluation: Omit<Evaluation, 'misses'>;

@@ -2,7 +2,7 @@
  * `node --import tsx scripts/retire-heldout.ts`: ends a round of the understanding of typed text
  * (tests/nlu/dataset/README.md). The held-out set, measured, joins the training part: each message
  * is appended to train.jsonl and put first into the phrase file of its label, and the set written for
- * the next round (next-heldout.jsonl), when there is one, becomes the held-out set.
+ * the next round (next-heldout.jsonl) becomes the held-out set.
  *
  * Where a message goes: a request for a service into that service's `requests`; another message
  * about a service into its `about`; a request several services fit into the ambiguous group of
@@ -12,16 +12,10 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type Labelled, sameServices } from '../tests/nlu/labelled';
 
-export interface LabelledMessage {
-  text: string;
-  lang: 'kk' | 'ru';
-  intent: string;
-  serviceId: string | null;
-  topic?: string;
-  against?: string;
-  ambiguous?: string[];
-}
+/** What of a labelled message says where its phrase goes. */
+export type LabelledMessage = Pick<Labelled, 'text' | 'lang' | 'intent' | 'serviceId' | 'topic' | 'against' | 'ambiguous'>;
 
 /** Where in the project a message's phrase goes: the file, and the list in it. */
 export interface Place {
@@ -50,7 +44,7 @@ export function placeOf(message: LabelledMessage, groups: readonly (readonly str
   const { intent, serviceId } = message;
   if (intent === 'checklist' && serviceId) return { file: `flows/catalog/services/${serviceId}.phrases.ts`, section: { pattern: /^ {2}requests: \{$/ }, kind: 'lang' };
   if (intent === 'checklist' && message.ambiguous) {
-    const index = groups.findIndex((group) => sameSet(group, message.ambiguous!));
+    const index = groups.findIndex((group) => sameServices(group, message.ambiguous!));
     if (index >= 0) return { file: 'flows/nlu/phrases/ambiguous.ts', section: { pattern: /^\s*services: \[/, nth: index }, kind: 'lang' };
   }
   if (ABOUT_A_SERVICE.has(intent) && serviceId) return { file: `flows/catalog/services/${serviceId}.phrases.ts`, kind: 'about' };
@@ -106,13 +100,15 @@ function findLine(lines: readonly string[], pattern: RegExp, from: number, file:
   throw new Error(`${file}: no line matching ${pattern}`);
 }
 
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
-}
-
-/** Retires the held-out set of the project at `root`: how many phrases were put in, how many were there already, and the files changed. */
+/**
+ * Retires the held-out set of the project at `root`: how many phrases were put in, how many were
+ * there already, and the files changed. Refused, with nothing changed, while no set is written for
+ * the next round: a round without a held-out set would measure nothing.
+ */
 export function retireHeldout(root: URL): { placed: number; present: number; files: string[] } {
   const dataset = new URL('tests/nlu/dataset/', root);
+  const next = new URL('next-heldout.jsonl', dataset);
+  if (!existsSync(next)) throw new Error(`${fileURLToPath(next)} is missing: write the set for the next round before retiring the present one (tests/nlu/dataset/README.md)`);
   const heldout = readFileSync(new URL('heldout.jsonl', dataset), 'utf8');
   const messages = heldout
     .split('\n')
@@ -131,9 +127,7 @@ export function retireHeldout(root: URL): { placed: number; present: number; fil
   }
   for (const [file, source] of sources) writeFileSync(new URL(file, root), source);
   appendFileSync(new URL('train.jsonl', dataset), heldout.endsWith('\n') ? heldout : `${heldout}\n`);
-  const next = new URL('next-heldout.jsonl', dataset);
-  if (existsSync(next)) renameSync(next, new URL('heldout.jsonl', dataset));
-  else writeFileSync(new URL('heldout.jsonl', dataset), '');
+  renameSync(next, new URL('heldout.jsonl', dataset));
   return { placed, present: messages.length - placed, files: [...sources.keys()] };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../flows/nlu';
-import { datasetExists, evaluate, readDataset } from './evaluate';
+import { evaluate } from './evaluate';
+import { datasetExists, readDataset } from './labelled';
 
 /**
  * What the understanding reaches on the held-out labelled messages (tests/nlu/dataset/README.md:

@@ -1,51 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { ComplaintAgainst } from '../../domain/complaint';
-import type { ServiceId } from '../../flows/catalog/schema';
-import { type Intent, INTENTS, LOW_CONFIDENCE, type Parsed, parse, parseWith, type QuestionTopic } from '../../flows/nlu';
+import { type Intent, INTENTS, LOW_CONFIDENCE, type Parsed, parse, parseWith } from '../../flows/nlu';
 import { restyle, STYLES, type Style, seeded } from '../../flows/nlu/augment';
 import { trainModel } from '../../flows/nlu/model-training';
-import type { Lang } from '../../store/types';
-
-/** One labelled message of tests/nlu/dataset/ (its README gives the scheme). */
-export interface Labelled {
-  text: string;
-  lang: Lang;
-  intent: Intent;
-  serviceId?: ServiceId | null;
-  topic?: QuestionTopic;
-  applicationNumber?: string;
-  against?: ComplaintAgainst;
-  ambiguous?: ServiceId[];
-  context: 'first' | 'journey';
-  style: string[];
-}
-
-export const DATASET = {
-  train: new URL('./dataset/train.jsonl', import.meta.url),
-  heldout: new URL('./dataset/heldout.jsonl', import.meta.url),
-};
-
-export function datasetExists(part: keyof typeof DATASET): boolean {
-  return existsSync(DATASET[part]);
-}
-
-export function readDataset(part: keyof typeof DATASET): Labelled[] {
-  return readFileSync(DATASET[part], 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Labelled);
-}
+import { type Labelled, sameServices } from './labelled';
 
 /** Top-1 is right when the intent is, and the service where the label gives one (null included), or the same ambiguous services. */
 export function isRight(label: Labelled, parsed: Pick<Parsed, 'intent' | 'serviceId' | 'ambiguous'>): boolean {
   if (parsed.intent !== label.intent) return false;
-  if (label.ambiguous) return parsed.serviceId === null && sameSet(label.ambiguous, parsed.ambiguous ?? []);
+  if (label.ambiguous) return parsed.serviceId === null && sameServices(label.ambiguous, parsed.ambiguous ?? []);
   if (label.serviceId !== undefined) return parsed.serviceId === label.serviceId;
   return true;
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 export interface IntentFigures {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../flows/nlu';
 import { decodeModel, encodeModel, modelFileFits, readModelFile, writeModelFile } from '../../flows/nlu/model-file';
 import { phrasesFingerprint, trainModel } from '../../flows/nlu/model-training';
-import { readDataset } from './evaluate';
+import { readDataset } from './labelled';
 
 describe('the model of typed text written at build and read at start', () => {
   const trained = trainModel();

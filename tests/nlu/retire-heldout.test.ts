@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { groupsIn, type LabelledMessage, placeOf, withPhrase } from '../../scripts/retire-heldout';
+import { groupsIn, type LabelledMessage, placeOf, retireHeldout, withPhrase } from '../../scripts/retire-heldout';
 
 /** A service's phrase file, an intent file, a file by topic and the ambiguous groups, as small as they come. */
 const SERVICE = `export const dormitoryPhrases: ServicePhrases = {
@@ -106,5 +110,21 @@ describe('retiring the held-out set into the phrase files', () => {
     });
     expect(placeOf(message({ text: 'хочу пожаловаться', intent: 'complaint' }), groups).section!.pattern.test('  general: {')).toBe(true);
     expect(placeOf(message({ text: 'рахмет', intent: 'thanks', lang: 'kk' }), groups).file).toBe('flows/nlu/phrases/thanks.ts');
+  });
+
+  it('refuses, changing nothing, while no set is written for the next round', () => {
+    const root = mkdtempSync(join(tmpdir(), 'retire-'));
+    try {
+      const dataset = join(root, 'tests/nlu/dataset');
+      mkdirSync(dataset, { recursive: true });
+      const heldout = `${JSON.stringify({ text: 'общага нужна', lang: 'ru', intent: 'checklist', serviceId: 'dormitory' })}\n`;
+      writeFileSync(join(dataset, 'heldout.jsonl'), heldout);
+      writeFileSync(join(dataset, 'train.jsonl'), '');
+      expect(() => retireHeldout(pathToFileURL(`${root}/`))).toThrow(/next-heldout\.jsonl is missing/);
+      expect(readFileSync(join(dataset, 'heldout.jsonl'), 'utf8')).toBe(heldout);
+      expect(readFileSync(join(dataset, 'train.jsonl'), 'utf8')).toBe('');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
