@@ -108,10 +108,17 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
   const serviceStems: string[] = [];
   let previousIntent: string | undefined;
   let previousService: string | undefined;
+  let namesService = false;
+  let namesLevel = false;
   for (const { typed, word, stem } of words) {
-    const named = isServiceStem(stem) || LEVEL.test(stem);
+    const level = LEVEL.test(stem);
+    const named = level || isServiceStem(stem);
     const target = named ? service : intent;
-    if (named) serviceStems.push(stem);
+    if (named) {
+      serviceStems.push(stem);
+      if (level) namesLevel = true;
+      else if (!tellsLoss(stem)) namesService = true;
+    }
     add(target, `w:${word}`, 1);
     add(target, `s:${stem}`, 1);
     const previous = named ? previousService : previousIntent;
@@ -120,8 +127,7 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     else previousIntent = stem;
     for (const ngram of ngramsOf(typed)) add(target, ngram, NGRAM_WEIGHT);
   }
-  const namesService = serviceStems.some((stem) => !LEVEL.test(stem) && !tellsLoss(stem));
   if (namesService) intent.set(SERVICE_NAMED, 4);
   if (serviceStems.some(tellsLoss)) intent.set(LOSS_TOLD, 2);
-  return { intent, service, all, serviceStems, namesService, namesLevel: serviceStems.some((stem) => LEVEL.test(stem)) };
+  return { intent, service, all, serviceStems, namesService, namesLevel };
 }
