@@ -276,6 +276,21 @@ describe('wordings the phrases do not hold', () => {
       neither: ['муж не работает, справки о доходах нет', 'сколько дней делают дубликат', 'оператор в ЦОНе сказал прийти с паспортом'],
     });
   });
+  it('a duplicate or a corrected document that came back in another name or with the wrong details is a complaint; a spoilt original is not', () => {
+    expectCuesApart({
+      homeVisits: [],
+      persons: [],
+      complaints: [
+        'в дубликате диплома фамилия не та, что в паспорте',
+        'дубликат колледж дипломында атым баскаша жазылып келди',
+        'телнұсқаны басқа тегіммен беріпті',
+        'в исправленном аттестате отчество неправильное',
+      ],
+      neither: ['аттестат испортился, залили чаем, нужен дубликат', 'не то, мне дубликат аттестата нужен', 'телнұсқаны басқа қалада алуға бола ма'],
+    });
+    expect(parse('в дубликате диплома фамилия не та, что в паспорте', 'ru')).toMatchObject({ intent: 'complaint' });
+  });
+
   it.each([
     ['сотрудник так и не приехал к отцу, ждали до вечера', 'ru', 'complaint'],
     ['срок уже прошел, а справки всё нет', 'ru', 'complaint'],
