@@ -276,6 +276,21 @@ describe('wordings the phrases do not hold', () => {
       neither: ['муж не работает, справки о доходах нет', 'сколько дней делают дубликат', 'оператор в ЦОНе сказал прийти с паспортом'],
     });
   });
+  it('patience run out, nothing solved, a refusal though the citizen is disabled or an orphan: complaints', () => {
+    expectCuesApart({
+      homeVisits: [],
+      persons: [],
+      complaints: [
+        'шыдамым таусылды, дубликатты әлі бермейді',
+        'неге осынша кешіктіреді, бір ай болды',
+        'мәселе ештеңе шешілмей жатыр',
+        'вы уже достали, сделайте хоть что-то',
+        'в общежитии отказали, а он сирота',
+      ],
+      neither: ['сколько ждать дубликат?', 'отказали в академе, а что теперь делать?', 'мы достали старый аттестат из шкафа, он порван', 'неге бас тартуы мүмкін'],
+    });
+  });
+
   it('a duplicate or a corrected document that came back in another name or with the wrong details is a complaint; a spoilt original is not', () => {
     expectCuesApart({
       homeVisits: [],
