@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../flows/nlu';
 import { expectCuesApart } from './cue-lexicons';
@@ -29,6 +30,10 @@ const homeVisits = [
   'врач запретил мне выходить, документы нужны',
   'можно оформить дубликат у нас дома?',
   'үйге кеп алып кетіңізші, коляскадамын',
+  'әкем қарт, құжатты алуға үйге келетін біреуді жіберсеңіз',
+  'надомное обслуживание для пенсионера как оформить',
+  'приезд сотрудника домой для пенсионерки заказать можно?',
+  'на дому приём документов для лежачих бывает?',
 ];
 
 const persons = [
@@ -80,6 +85,17 @@ describe('the cues of a home visit, a person and a complaint', () => {
       expect(parse(text, 'ru').intent).toBe(intent);
     },
   );
+
+  it('takes a home visit asked for through 1414 for a home visit, not a call for a person', () => {
+    for (const text of ['Через 1414 приезд сотрудника домой заказать можно?', 'үйге келетін қызметкерге 1414 арқылы тапсырыс бере ме?']) expect(parse(text, 'ru').intent, text).toBe('home_visit');
+  });
+
+  it('reads folded text only, so no lexicon holds a Kazakh letter (one would never match: "келетін" is "келетин" there)', () => {
+    const code = readFileSync(new URL('../../flows/nlu/cues.ts', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
+    expect(code.filter((line) => /[әғқңөұүһі]/i.test(line))).toEqual([]);
+  });
 
   it("takes the ЦОН's operator named in a complaint for no call for a person", () => {
     for (const text of ['ХҚКО-ның операторы құжатымды алмай қойды', 'цоновская операторша не приняла заявление']) expect(parse(text, 'ru').intent, text).toBe('complaint');
