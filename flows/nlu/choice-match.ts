@@ -45,8 +45,8 @@ function comparable(text: string): string {
     .trim();
 }
 
-const YES = new Set(['да', 'ия', 'иа', 'иә', 'ие', 'ага', 'угу', 'конечно', 'yes', 'ok', 'ок', 'хорошо', 'жарайды', 'болады', 'давайте', 'iа', 'ia', 'iya', 'ooo', 'ооо']);
-const NO = new Set(['нет', 'не', 'неа', 'жок', 'no', 'joq', 'zhok', 'жоқ']);
+const YES = new Set(['да', 'ия', 'иа', 'ие', 'ага', 'угу', 'конечно', 'yes', 'ok', 'ок', 'хорошо', 'жарайды', 'болады', 'давайте', 'iа', 'ia', 'iya', 'ooo', 'ооо']);
+const NO = new Set(['нет', 'не', 'неа', 'жок', 'no', 'joq', 'zhok']);
 
 function yesOrNo(text: string): 'yes' | 'no' | undefined {
   if (YES.has(text)) return 'yes';

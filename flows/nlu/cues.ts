@@ -94,7 +94,7 @@ const DISABLED_OR_OLD = any([
 ]);
 
 /** An online channel: "I cannot come, can I apply online?" asks about channels, not for a visit. */
-export const ONLINE = /(онлайн|егов|портал|интернет|через телефон|электрон)/;
+export const ONLINE = /(онлайн|егов|портал|интернет|через телефон|електрон)/;
 
 /** Whether the text asks for a State Corporation employee to come home. */
 export function asksForHomeVisit(folded: string): boolean {
@@ -105,7 +105,7 @@ export function asksForHomeVisit(folded: string): boolean {
     CANNOT_COME.test(folded) ||
     (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) ||
     (DISABLED_OR_OLD.test(folded) && coming) ||
-    /(выездн|выезд(ом)? (на дом|сотрудник|специалист|работник)|(сотрудник|специалист|кызметкер|маман)\S* (на дом|уйге)|^на ?дом[?!. ]*(\||$)|(обслуживан|прием|приём|оформлен)\S* (\S+ ){0,3}на дому|на дому (\S+ ){0,2}(прием|приём|оформ|обслуж)|надомн|уйге келу кызмет|(принять|принимать|оформить|забрать)\S* (\S+ ){0,2}у (меня|нас|нее|него) дома)/.test(
+    /(выездн|выезд(ом)? (на дом|сотрудник|специалист|работник)|(сотрудник|специалист|кызметкер|маман)\S* (на дом|уйге)|^на ?дом[?!. ]*(\||$)|(обслуживан|прием|оформлен)\S* (\S+ ){0,3}на дому|на дому (\S+ ){0,2}(прием|оформ|обслуж)|надомн|уйге келу кызмет|(принять|принимать|оформить|забрать)\S* (\S+ ){0,2}у (меня|нас|нее|него) дома)/.test(
       folded,
     )
   );
