@@ -18,6 +18,9 @@ export interface Choice {
   label: string;
 }
 
+/** The longest a button's id may be, in bytes: it travels as Telegram's callback data, which holds 64. */
+export const MAX_CHOICE_ID_BYTES = 64;
+
 /**
  * A file sent with a reply: a filled application form. The channel turns it into what it can
  * deliver (Telegram: the PDF as a document; widget: a signed download link).

@@ -3,7 +3,7 @@ import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { createHash } from 'node:crypto';
 import { Api, Bot, InputFile, InlineKeyboard, webhookCallback, type Context } from 'grammy';
 import { detectFileType, UNKNOWN_MIME } from '../../domain/file-type';
-import type { Reply, SentFile } from '../../flows/types';
+import { MAX_CHOICE_ID_BYTES, type Reply, type SentFile } from '../../flows/types';
 import type { Files, Lang, Outbox } from '../../store/types';
 import type { EngineEvent } from '../engine';
 import type { FormFiles } from '../forms';
@@ -60,8 +60,6 @@ async function readWithin(response: Response, max: number): Promise<Buffer | nul
 
 const EXTENSIONS: Readonly<Record<string, string>> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
-/** Telegram's limit on callback data, in bytes. */
-const CALLBACK_DATA_MAX = 64;
 const MESSAGE_MAX = 4096;
 
 export function conversationIdForChat(chatId: number): string {
@@ -260,7 +258,7 @@ export function createTelegramChannel(options: TelegramOptions, deps: TurnRunner
   bot.on('callback_query:data', async (ctx) => {
     const data = ctx.callbackQuery.data;
     // A forged or stale id is judged by the engine.
-    if (ctx.chat) await handle(ctx, { type: 'choice', id: Buffer.byteLength(data) <= CALLBACK_DATA_MAX ? data : data.slice(0, CALLBACK_DATA_MAX) });
+    if (ctx.chat) await handle(ctx, { type: 'choice', id: Buffer.byteLength(data) <= MAX_CHOICE_ID_BYTES ? data : data.slice(0, MAX_CHOICE_ID_BYTES) });
     // Always answered, so the button stops spinning; only after the turn is stored, because on a
     // webhook this answer is the response that tells Telegram the update arrived.
     await ctx.answerCallbackQuery().catch(() => undefined);

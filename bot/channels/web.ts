@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { findForm } from '../../flows/forms';
-import type { ChecklistView, Reply } from '../../flows/types';
+import { type ChecklistView, MAX_CHOICE_ID_BYTES, type Reply } from '../../flows/types';
 import type { Collection, ConversationStore, Files, Lang, TranscriptEntry } from '../../store/types';
 import type { ConversationNumbers } from '../conversation-numbers';
 import type { EngineEvent } from '../engine';
@@ -18,7 +18,7 @@ const ClientFrame = z.discriminatedUnion('type', [
   // The widget's own id of the frame (`id` on text frames; `frameId` on choice frames, whose `id` is
   // the button's): a frame sent again with the same id is handled once.
   z.object({ type: z.literal('text'), text: z.string().max(20_000), id: FrameId, frameId: FrameId }),
-  z.object({ type: z.literal('choice'), id: z.string().min(1).max(64), frameId: FrameId }),
+  z.object({ type: z.literal('choice'), id: z.string().min(1).max(MAX_CHOICE_ID_BYTES), frameId: FrameId }),
   // A file uploaded to POST /api/chat/files with this session's token, by the id it answered.
   z.object({ type: z.literal('file'), id: z.string().min(1).max(64) }),
   // The citizen ends the conversation on this device: the token is refused from then on.

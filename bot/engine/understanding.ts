@@ -6,12 +6,16 @@ import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
 import { SAYS_DONT_KNOW } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
-import type { Choice, FlowContext, Reply } from '../../flows/types';
+import { STATUS_FLOW_ID } from '../../flows/status';
+import { type Choice, type FlowContext, MAX_CHOICE_ID_BYTES, type Reply } from '../../flows/types';
 import type { Conversation } from '../../store/types';
 import type { FlowRunner } from './flow-runner';
 import type { Decision } from './types';
 
-/** A choice valid from any step: go to a service's checklist (`go:checklist:<serviceId>`), or stay (`go:stay`). */
+/**
+ * A choice valid from any step: go to a service's checklist (`go:checklist:<serviceId>`), to the
+ * status of an application typed with the question (`go:status:<number>`), or stay (`go:stay`).
+ */
 export const GO_PREFIX = 'go:';
 export const STAY = 'go:stay';
 
@@ -104,6 +108,8 @@ function withOperator(decision: Decision, ctx: FlowContext): Decision {
 function switchTarget(parsed: Parsed, currentService: string | undefined, ctx: FlowContext): Choice | undefined {
   const aboutService = parsed.intent === 'checklist' || parsed.intent === 'question';
   if (aboutService && parsed.serviceId && parsed.serviceId !== currentService) return checklistChoice(parsed.serviceId, ctx);
+  // "где заявление SC-2026-0601?" mid-journey: the number goes with the switch, so only the IIN is asked after it.
+  if (parsed.intent === 'status' && parsed.applicationNumber) return statusChoice(parsed.applicationNumber, ctx);
   if ((JOURNEYS as readonly string[]).includes(parsed.intent)) return sectionChoice(parsed.intent as MenuSection, ctx);
   return undefined;
 }
@@ -122,12 +128,22 @@ function checklistChoice(serviceId: string, ctx: FlowContext): Choice | undefine
 
 const sectionChoice = (section: MenuSection, ctx: FlowContext): Choice => ({ id: `menu:${section}`, label: ctx.t(`menu:choices.${section}`) });
 
+/** The status section with the number typed; a number too long for a button is asked again there. */
+function statusChoice(number: string, ctx: FlowContext): Choice {
+  const id = `${GO_PREFIX}${STATUS_FLOW_ID}:${number}`;
+  return Buffer.byteLength(id) <= MAX_CHOICE_ID_BYTES ? { id, label: ctx.t('menu:choices.status') } : sectionChoice('status', ctx);
+}
+
 /**
- * A `go:` choice from any step: the checklist of the service it names, or the current question
- * again for "stay". Undefined when the id names nothing (a forged or outdated button).
+ * A `go:` choice from any step: the checklist of the service it names, the status of the
+ * application it carries, or the current question again for "stay". Undefined when the id names
+ * nothing (a forged or outdated button).
  */
 export function goTo(runner: FlowRunner, conversation: Conversation, id: string): Decision | undefined {
   if (id === STAY) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
+  const statusOf = `${GO_PREFIX}${STATUS_FLOW_ID}:`;
+  // The status flow checks the number as if typed at its own question.
+  if (id.startsWith(statusOf)) return runner.has(STATUS_FLOW_ID) ? runner.start(conversation, STATUS_FLOW_ID, { number: id.slice(statusOf.length) }) : undefined;
   const [, flowId, serviceId] = id.split(':');
   if (flowId !== CHECKLIST_FLOW_ID || !serviceId || !findService(serviceId) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
   return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId });

@@ -83,6 +83,18 @@ describe('typed messages in the middle of a journey', () => {
     expect(switched.conversation.data.checklist).toBeDefined();
   });
 
+  it('keeps an application number typed mid-journey through the offer to switch: the status asks only the IIN after it', async () => {
+    const { person, list } = await atSchoolChecklist('ru');
+    const offer = await person.type('а где моё заявление SC-2026-0601?');
+    expect(offer.conversation.state).toEqual(list.conversation.state);
+    expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:status:SC-2026-0601', 'go:stay']);
+    const switched = await person.press('go:status:SC-2026-0601');
+    expect(switched.conversation.state).toMatchObject({ flow: 'status', step: 'iin', data: { number: 'SC-2026-0601' } });
+    // A button made up with something that is no number: the status asks for the number.
+    const forged = await person.press('go:status:не номер');
+    expect(forged.conversation.state).toMatchObject({ flow: 'status', step: 'number' });
+  });
+
   it.each([
     ['kk', 'адам керек'],
     ['ru', 'позовите человека'],
