@@ -120,7 +120,7 @@ export function createOperatorFlow(): Flow {
           return [askPhone(ctx)];
         default: {
           const reason = ctx.availability.open ? ctx.t('operator:no_operator') : ctx.t('operator:closed_hours', { hours: describeHours(ctx.availability.hours, ctx.t) });
-          return [{ text: `${reason}\n${ctx.t('operator:callback_offer')}`, choices: [choice(CALLBACK, 'callback', ctx), choice(NO, 'no', ctx)] }];
+          return [{ text: `${reason}\n${ctx.t('operator:callback_offer')}`, choices: [{ ...choice(CALLBACK, 'callback', ctx), yes: true }, choice(NO, 'no', ctx)] }];
         }
       }
     },

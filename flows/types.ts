@@ -16,6 +16,8 @@ export type FlowEvent = { type: 'text'; text: string } | { type: 'choice'; id: s
 export interface Choice {
   id: string;
   label: string;
+  /** A plain "да" / "иә" typed means this button, though its label does not start so ("Подать жалобу", "✅ Всё верно"). */
+  yes?: true;
 }
 
 /** The longest a button's id may be, in bytes: it travels as Telegram's callback data, which holds 64. */

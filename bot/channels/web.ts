@@ -118,7 +118,8 @@ export function messageFrame(reply: Reply, options: { lang: Lang; link?: (attach
     from: reply.from ?? 'bot',
     ...(reply.author ? { author: reply.author } : {}),
     text: reply.text,
-    ...(reply.choices?.length ? { choices: reply.choices } : {}),
+    // The widget shows a button's id and label; what the bot reads typed answers by stays with it.
+    ...(reply.choices?.length ? { choices: reply.choices.map(({ id, label }) => ({ id, label })) } : {}),
     ...(reply.attachment && link ? { attachment: attachmentOf(reply.attachment, link(reply.attachment), lang) } : {}),
     at: at.toISOString(),
     lang,

@@ -257,7 +257,7 @@ export function createComplaintFlow(): Flow {
           {
             text: lines.filter(Boolean).join('\n'),
             choices: [
-              { id: ID.go, label: t('complaint:choices.go') },
+              { id: ID.go, label: t('complaint:choices.go'), yes: true },
               { id: ID.menu, label: t('complaint:choices.menu') },
             ],
           },

@@ -5,7 +5,8 @@ import { fold } from './index';
 /**
  * Which of the offered buttons a typed answer means: its label typed (with typos, without Kazakh
  * letters, with the tick marks left out), the label's own number ("3" for the third document of a
- * checklist), "да"/"иә"/"жоқ" for a yes or no button, or a position among the buttons.
+ * checklist), "да"/"иә"/"жоқ" for a yes or no button (or the button marked `yes`), or a position
+ * among the buttons.
  *
  * @example
  * matchChoice('ия', [{ id: 'ok', label: 'Иә' }, { id: 'no', label: 'Жоқ' }]); // 'ok'
@@ -20,8 +21,8 @@ export function matchChoice(text: string, choices: readonly Choice[]): string | 
 
   const answer = yesOrNo(typed);
   if (answer) {
-    // "Да, перейти" and "Иә" are yes buttons: the label's first word says so.
-    const meant = labels.filter((l) => yesOrNo(l.label.split(' ')[0]!) === answer);
+    // "Да, перейти" and "Иә" are yes buttons: the label's first word says so, or the button is marked as the one a yes means.
+    const meant = labels.filter((l, i) => yesOrNo(l.label.split(' ')[0]!) === answer || (answer === 'yes' && choices[i]!.yes));
     if (meant.length === 1) return meant[0]!.id;
   }
 

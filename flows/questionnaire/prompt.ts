@@ -104,6 +104,6 @@ export function summaryReply(def: QuestionnaireDefinition, state: QuestionnaireS
   return {
     text,
     ...(transcriptText !== text ? { transcriptText } : {}),
-    choices: [...edits, { id: commandId('confirm'), label: t('questionnaire:buttons.confirm') }, { id: commandId('restart'), label: t('questionnaire:buttons.restart') }],
+    choices: [...edits, { id: commandId('confirm'), label: t('questionnaire:buttons.confirm'), yes: true }, { id: commandId('restart'), label: t('questionnaire:buttons.restart') }],
   };
 }

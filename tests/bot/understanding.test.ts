@@ -159,6 +159,16 @@ describe('typed first messages', () => {
     expect(turn.replies.at(-1)!.choices!.some((c) => c.id === 'svc:dormitory')).toBe(true);
   });
 
+  it('takes a typed "да" for the one way forward a step offers beside the menu: filing the complaint', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-complaint-yes', 'ru');
+    const intro = await person.type('хочу пожаловаться на колледж, справку о незаконченном образовании не выдают месяц');
+    expect(intro.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['cp:go', 'cp:menu']);
+    const went = await person.type('да');
+    expect(went.conversation.state.flow).toBe('complaint');
+    expect(went.conversation.state.step).not.toBe(intro.conversation.state.step);
+    expect(went.replies.map((r) => r.text).join('\n')).not.toContain(texts.t('ru', 'complaint:use_buttons'));
+  });
+
   it('takes the application number typed with a status question and asks for the IIN next', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-status', 'ru');
     await person.start();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDefinition, questionnaire, SKIPPED, type Field, type QuestionnaireDefinition, type QuestionnaireState, type QuestionnaireStep } from '../../flows/questionnaire';
+import { matchChoice } from '../../flows/nlu/choice-match';
 import type { FlowContext, FlowEvent, Reply } from '../../flows/types';
 import type { Conversation, Lang } from '../../store/types';
 import { texts } from '../support/engine';
@@ -319,6 +320,15 @@ describe('address', () => {
     const summary = q.press('q:skip');
     expect(text(summary)).toContain('1. Ваш адрес: Алматинская область, Қонаев, ул. Абая, дом 12А, кв. 5, подъезд 2, этаж 3, домофон 5');
     expect(q.state.values.address).toEqual({ region: 'almaty-region', settlement: 'Қонаев', street: 'ул. Абая', house: '12А', flat: '5', access: 'подъезд 2, этаж 3, домофон 5' });
+  });
+
+  it('takes a typed "да" or "иә" at the answers for "✅ Всё верно", not for a number to correct', () => {
+    for (const lang of ['ru', 'kk'] as const) {
+      const q = citizen(only({ id: 'name', kind: 'text', label: { kk: 'Аты-жөніңіз', ru: 'ФИО' } }), lang);
+      const summary = q.type('Сапаров Болат');
+      const offered = summary.replies.flatMap((r) => r.choices ?? []);
+      expect(matchChoice(lang === 'ru' ? 'да' : 'иә', offered)).toBe('q:confirm');
+    }
   });
 
   it('asks no town for a city of republican significance, and leaves skipped parts out', () => {

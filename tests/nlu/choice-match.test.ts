@@ -28,6 +28,19 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoice(text, yesNo)).toBe(id);
   });
 
+  it('takes a plain yes for the button marked as the one it means, when no label starts with yes', () => {
+    const complaint = [
+      { id: 'cp:go', label: 'Подать жалобу', yes: true as const },
+      { id: 'cp:menu', label: 'Главное меню' },
+    ];
+    expect(matchChoice('да', complaint)).toBe('cp:go');
+    expect(matchChoice('иә', complaint)).toBe('cp:go');
+    // a no means nothing there: no button says no
+    expect(matchChoice('нет', complaint)).toBeUndefined();
+    // and unmarked, a yes chooses nothing
+    expect(matchChoice('да', [{ id: 'cp:go', label: 'Подать жалобу' }, complaint[1]!])).toBeUndefined();
+  });
+
   it('takes a label typed without Kazakh letters, in another case and with a typo', () => {
     expect(matchChoice('мектеп кенсесинде', channels)).toBe('office');
     expect(matchChoice('EGOV.KZ порталында', channels)).toBe('portal');
