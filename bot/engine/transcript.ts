@@ -40,13 +40,14 @@ const MAX_OFFERED = 80;
 /**
  * The buttons valid after a turn: those its replies offer, in place of the earlier ones; or, when
  * the turn keeps the earlier ones (an answer to a question typed mid-journey, the language picker),
- * those and the new ones together.
+ * the new ones and then those, so that a number typed ("1") counts the buttons of the message the
+ * citizen sees last.
  */
 export function nowOffered(before: readonly Choice[], added: readonly Choice[], keep = false): Choice[] {
   if (added.length === 0) return [...before];
   if (!keep) return [...added];
   const ids = new Set(added.map((c) => c.id));
-  return [...before.filter((c) => !ids.has(c.id)), ...added].slice(-MAX_OFFERED);
+  return [...added, ...before.filter((c) => !ids.has(c.id))].slice(0, MAX_OFFERED);
 }
 
 export function wasHandled(conversation: Pick<Conversation, 'handled'>, eventId: string | undefined): boolean {

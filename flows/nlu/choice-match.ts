@@ -19,7 +19,8 @@ export function matchChoice(text: string, choices: readonly Choice[]): string | 
   const exact = labels.filter((l) => l.label === typed);
   if (exact.length === 1) return exact[0]!.id;
 
-  const answer = yesOrNo(typed);
+  // As typed too: folding reads the Latin "ia" (иә) as "я".
+  const answer = yesOrNo(typed) ?? yesOrNo(text.trim().toLowerCase());
   if (answer) {
     // "Да, перейти" and "Иә" are yes buttons: the label's first word says so, or the button is marked as the one a yes means.
     const meant = labels.filter((l, i) => yesOrNo(l.label.split(' ')[0]!) === answer || (answer === 'yes' && choices[i]!.yes));

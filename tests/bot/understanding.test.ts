@@ -83,6 +83,18 @@ describe('typed messages in the middle of a journey', () => {
     expect(switched.conversation.data.checklist).toBeDefined();
   });
 
+  it('counts a typed number among the buttons of the last message: "1" after an offer to switch takes the switch', async () => {
+    const engine = testEngine({ defaultLang: 'kk' });
+    const person = citizen(engine, 'web-hv-number', 'kk');
+    await person.start();
+    await person.press('menu:home_visit');
+    await person.press('hv:other');
+    const offer = await person.type('мектеп аттестаты');
+    expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:duplicate-school', 'go:stay']);
+    const switched = await person.type('1');
+    expect(switched.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
+  });
+
   it('keeps an application number typed mid-journey through the offer to switch: the status asks only the IIN after it', async () => {
     const { person, list } = await atSchoolChecklist('ru');
     const offer = await person.type('а где моё заявление SC-2026-0601?');

@@ -24,6 +24,9 @@ describe('a typed answer matched to the offered buttons', () => {
     ['да', 'yes'],
     ['жок', 'no'],
     ['нет', 'no'],
+    ['ia', 'yes'],
+    ['Iá', 'yes'],
+    ['joq', 'no'],
   ])('"%s" means the %s button', (text, id) => {
     expect(matchChoice(text, yesNo)).toBe(id);
   });
