@@ -62,8 +62,10 @@ function answered(data: ChecklistData, question: Question, answer: string): Chec
 }
 
 /** A single-channel service needs no channel question: the channel is given. */
-function initialAnswers(service: Service): Record<string, string> {
-  return service.channels.length === 1 ? { channel: service.channels[0]!.id } : {};
+/** The channel answered before any question: the only one a service has, or the one the journey that opened the checklist applies through (a home visit: the State Corporation). */
+function initialAnswers(service: Service, channel?: unknown): Record<string, string> {
+  if (service.channels.length === 1) return { channel: service.channels[0]!.id };
+  return service.channels.some((c) => c.id === channel) ? { channel: channel as string } : {};
 }
 
 export function createChecklistFlow(): Flow {
@@ -72,7 +74,7 @@ export function createChecklistFlow(): Flow {
     version: 1,
     start(ctx, params) {
       const service = typeof params?.serviceId === 'string' ? findService(params.serviceId) : undefined;
-      if (service) return choose(service, ctx);
+      if (service) return choose(service, ctx, params?.channel);
       // Two services fit what the citizen typed (a diploma: college or university?): one short question.
       const candidates = Array.isArray(params?.candidates) ? params.candidates.filter((id): id is string => typeof id === 'string' && findService(id) !== undefined) : [];
       const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 1 ? { candidates } : {}) });
@@ -178,8 +180,8 @@ export function createChecklistFlow(): Flow {
   /** The next question, or the checklist once every question that matters is answered. */
   const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult => show(nextQuestion(service, data.answers) ? 'question' : 'checklist', service, data, ctx);
 
-  const choose = (service: Service, ctx: FlowContext): StepResult => {
-    const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service), history: [], ticked: [] };
+  const choose = (service: Service, ctx: FlowContext, channel?: unknown): StepResult => {
+    const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service, channel), history: [], ticked: [] };
     const result = advance(service, data, ctx);
     return { ...result, replies: [{ text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) }, ...result.replies] };
   };

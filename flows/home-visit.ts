@@ -229,7 +229,8 @@ export function createHomeVisitFlow(): Flow {
       return {
         replies: [{ text: ctx.t('home_visit:checklist_first', { service: service.shortTitle[ctx.lang] }) }],
         data: keep(draft, ctx),
-        goto: { flow: CHECKLIST_FLOW_ID, params: { serviceId: service.id } },
+        // The employee who comes is the State Corporation's: the checklist does not ask where to apply.
+        goto: { flow: CHECKLIST_FLOW_ID, params: { serviceId: service.id, channel: 'state_corporation' } },
       };
     }
     return show('form', withForm(draft, ctx), ctx);

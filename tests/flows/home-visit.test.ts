@@ -50,9 +50,8 @@ async function toTheDays(c: ReturnType<typeof citizen>, service: string, address
   await c.press('menu:home_visit');
   await c.press('hv:self');
   await c.press('hv:eligible:yes');
-  await c.press(`hv:svc:${service}`);
-  // The service's checklist asks its questions first.
-  let reply = await c.press('ans:channel:state_corporation');
+  // The service's checklist asks its questions first (not where to apply: the State Corporation comes).
+  let reply = await c.press(`hv:svc:${service}`);
   while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
   await c.press('nav:cannot_come');
   await c.press('menu:home_visit');
@@ -81,7 +80,8 @@ describe('booking a home visit in the chat', () => {
     // The service's checklist comes first, so the documents are ready when the employee comes.
     const checklist = await c.say({ type: 'choice', id: 'hv:svc:duplicate-school' });
     expect(checklist[0]!.text).toMatch(/Сначала ответьте на несколько вопросов/);
-    await c.press('ans:channel:state_corporation');
+    // Where to apply is not asked: the employee who comes is the State Corporation's.
+    expect(checklist.at(-1)!.choices!.map((ch) => ch.id)).toEqual(['ans:applicant:self', 'ans:applicant:parent', 'nav:back']);
     await c.press('ans:applicant:parent');
     const list = await c.press('ans:reason:lost');
     expect(list.choices!.map((ch) => ch.id)).toContain('nav:cannot_come');

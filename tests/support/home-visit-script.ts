@@ -12,8 +12,8 @@ export const HOME_VISIT_BOOKING: Check[] = [
   [{ press: 'menu:home_visit' }, /Для кого вызываете сотрудника\?/],
   [{ press: 'hv:other' }, /Этот человек полностью или частично утратил возможность/],
   [{ press: 'hv:eligible:yes' }, /По какой услуге/],
-  [{ press: 'hv:svc:duplicate-school' }, /Сначала ответьте на несколько вопросов/],
-  [{ press: 'ans:channel:state_corporation' }],
+  // The checklist asks no channel: the employee who comes is the State Corporation's.
+  [{ press: 'hv:svc:duplicate-school' }, /Сначала ответьте на несколько вопросов[\s\S]*Кто подаёт заявление\?/],
   [{ press: 'ans:applicant:parent' }],
   [{ press: 'ans:reason:lost' }, /готово 0 из/],
   [{ press: 'nav:cannot_come' }, /Записаться можно и здесь/],
