@@ -48,15 +48,26 @@ interface StoredApplication extends Application {
 }
 
 /**
- * Applications by the provider's number (`number` index), those anyone watches (`subscribed`), by
- * status, and by the conversations that watch them (`subscriber`). Neither the IIN nor a phone is
- * in any index. The records' own numbers (AP-YYYY-NNNNNN) are internal: people use the provider's.
+ * A number as a citizen may type it: in either case, with spaces, dashes or slashes anywhere or none
+ * ("sc 2026 0417" is "SC-2026-0417"). Two numbers that differ only so would be one to the look-up,
+ * which shows an application only with the IIN it was made with.
+ */
+export function numberKey(number: string): string {
+  return number.toUpperCase().replace(/[\s\-_/.]/g, '');
+}
+
+/**
+ * Applications by the provider's number (`number` index) and by the number as typed (`typed`,
+ * {@link numberKey}), those anyone watches (`subscribed`), by status, and by the conversations that
+ * watch them (`subscriber`). Neither the IIN nor a phone is in any index. The records' own numbers
+ * (AP-YYYY-NNNNNN) are internal: people use the provider's.
  */
 export const APPLICATION_RECORDS: RecordSpec<StoredApplication> = {
   name: 'applications',
   prefix: 'AP',
   indexes: ({ number, status, subscribers }) => ({
     number,
+    typed: numberKey(number),
     status,
     subscribed: subscribers.length > 0 ? 'yes' : undefined,
     subscriber: subscribers,
@@ -146,9 +157,12 @@ export class Applications {
     throw new ApplicationConflict();
   }
 
-  /** The application when `iin` is the one it was made with; null for another IIN and for an unknown number alike. */
+  /**
+   * The application when `iin` is the one it was made with; null for another IIN and for an unknown
+   * number alike. The number may be typed in either case and with other separators, or none.
+   */
   async find(number: string, iin: string): Promise<Application | null> {
-    const record = await this.recordOf(number);
+    const record = (await this.recordBy('typed', numberKey(number))) ?? (await this.recordOf(number));
     const typed = iin.replace(/[\s-]/g, '');
     // Compared even when there is no application, so that the answer takes as long either way.
     const matches = sameIin(record?.value.iin ?? '', typed);
@@ -198,8 +212,13 @@ export class Applications {
     throw new ApplicationConflict();
   }
 
-  private async recordOf(number: string): Promise<StoredRecord<StoredApplication> | null> {
-    return (await this.records.list({ index: 'number', value: number, limit: 1 })).items[0] ?? null;
+  private recordOf(number: string): Promise<StoredRecord<StoredApplication> | null> {
+    return this.recordBy('number', number);
+  }
+
+  /** By the provider's number, or by the number as typed ({@link numberKey}; an application last stored before that index has only the first). */
+  private async recordBy(index: 'number' | 'typed', value: string): Promise<StoredRecord<StoredApplication> | null> {
+    return (await this.records.list({ index, value, limit: 1 })).items[0] ?? null;
   }
 
   private async changeSubscribers(number: string, change: (subscribers: string[]) => string[] | null): Promise<Application | null> {

@@ -134,6 +134,15 @@ describe.each(factories)('applications on the %s store', (_name, open) => {
     expect(await applications.find(newNumber(), IIN)).toBeNull();
   });
 
+  it('finds an application by its number typed in the other case, with spaces or without its dashes', async () => {
+    fresh();
+    const number = `SC-2026-${randomUUID().slice(0, 6).toUpperCase()}`;
+    await applications.update(number, update());
+    for (const typed of [number.toLowerCase(), number.replaceAll('-', ' '), number.replaceAll('-', '')]) expect((await applications.find(typed, IIN))?.number, typed).toBe(number);
+    // …and still with its own IIN only
+    expect(await applications.find(number.toLowerCase(), OTHER_IIN)).toBeNull();
+  });
+
   it('makes one application when two instances see a new number at once', async () => {
     fresh();
     const other = await open(space);

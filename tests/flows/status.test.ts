@@ -49,6 +49,16 @@ describe('application status in the chat', () => {
     expect(answer).toMatch(/Что было:\n4 декабря 2026 г\. — заявление зарегистрировано\n7 декабря 2026 г\. — заявление рассматривают/);
   });
 
+  it('finds the application by its number typed in small letters with spaces, and names it as the provider writes it', async () => {
+    const { runtime } = setUp();
+    await runtime.applications.update('SC-2026-0417', SUBMITTED, new Date('2026-12-04T12:00:00+05:00'));
+    const c = citizen(runtime, 'web-st-typed-number');
+    await c.say({ type: 'start' });
+    await c.say({ type: 'choice', id: 'menu:status' });
+    expect(await c.texted({ type: 'text', text: 'sc 2026 0417' })).toMatch(/ИИН/);
+    expect(await c.texted({ type: 'text', text: IIN })).toMatch(/Заявление № SC-2026-0417\n/);
+  });
+
   it('is reached by a question typed at the menu, in either language', async () => {
     const { runtime } = setUp();
     const c = citizen(runtime, 'web-st-typed');
