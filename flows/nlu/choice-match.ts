@@ -1,31 +1,31 @@
 import { distance } from 'fastest-levenshtein';
 import type { Choice } from '../types';
 import { fold } from './index';
+import { isAgreeingEmoji } from './rules';
 
 /**
  * Which of the offered buttons a typed answer means: its label typed (with typos, without Kazakh
  * letters, with the tick marks left out), the label's own number ("3" for the third document of a
- * checklist), "да"/"иә"/"жоқ" for a yes or no button (or the button marked `yes`), or a position
- * among the buttons.
+ * checklist), "да"/"иә"/"жоқ"/"👍" for a yes or no button (or the button marked `yes`), or a
+ * position among the buttons.
  *
  * @example
  * matchChoice('ия', [{ id: 'ok', label: 'Иә' }, { id: 'no', label: 'Жоқ' }]); // 'ok'
  */
 export function matchChoice(text: string, choices: readonly Choice[]): string | undefined {
+  if (choices.length === 0) return undefined;
   const typed = comparable(text);
-  if (!typed || choices.length === 0) return undefined;
   const labels = choices.map((choice) => ({ id: choice.id, label: comparable(choice.label) }));
+  // "👍" leaves nothing once folded: a yes.
+  if (!typed) return isAgreeingEmoji(text) ? meantBy('yes', choices, labels) : undefined;
 
   const exact = labels.filter((l) => l.label === typed);
   if (exact.length === 1) return exact[0]!.id;
 
   // As typed too: folding reads the Latin "ia" (иә) as "я".
   const answer = yesOrNo(typed) ?? yesOrNo(text.trim().toLowerCase());
-  if (answer) {
-    // "Да, перейти" and "Иә" are yes buttons: the label's first word says so, or the button is marked as the one a yes means.
-    const meant = labels.filter((l, i) => yesOrNo(l.label.split(' ')[0]!) === answer || (answer === 'yes' && choices[i]!.yes));
-    if (meant.length === 1) return meant[0]!.id;
-  }
+  const meant = answer && meantBy(answer, choices, labels);
+  if (meant) return meant;
 
   if (/^\d{1,2}$/.test(typed)) {
     const position = Number(typed);
@@ -37,6 +37,12 @@ export function matchChoice(text: string, choices: readonly Choice[]): string | 
   }
 
   return closest(typed, labels);
+}
+
+/** The one button a yes or a no means: its label's first word says so ("Да, перейти", "Иә"), or it is marked as the one a yes means. */
+function meantBy(answer: 'yes' | 'no', choices: readonly Choice[], labels: readonly { id: string; label: string }[]): string | undefined {
+  const meant = labels.filter((l, i) => yesOrNo(l.label.split(' ')[0]!) === answer || (answer === 'yes' && choices[i]!.yes));
+  return meant.length === 1 ? meant[0]!.id : undefined;
 }
 
 /** Lower case, Kazakh letters folded, emoji, tick marks, numbering and punctuation left out. */

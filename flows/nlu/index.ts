@@ -20,6 +20,7 @@ import {
   INTENT_GATES,
   isMenuWord,
   isOperatorWord,
+  isThanksEmoji,
   WHOLE_LIST,
   withoutFiller,
 } from './rules';
@@ -127,6 +128,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const base = { lang, langCertain: certain };
   if (isMenuWord(input)) return { ...base, intent: 'menu', serviceId: null, confidence: 1, alternatives: fallbackGuesses('menu') };
   if (isOperatorWord(input)) return { ...base, intent: 'operator', serviceId: null, confidence: 1, alternatives: fallbackGuesses('operator') };
+  if (isThanksEmoji(input)) return { ...base, intent: 'thanks', serviceId: null, confidence: 0.9, alternatives: fallbackGuesses('thanks') };
 
   const folded = fold(input);
   const asked = withoutFiller(folded);

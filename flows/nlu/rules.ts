@@ -14,6 +14,20 @@ export function isMenuWord(text: string): boolean {
   return MENU_WORDS.test(fold(text));
 }
 
+/** Emoji many people answer with: agreement (👍 👌 ✅) and thanks (🙏 ❤️ 🌹 💐 🤝 😊). */
+const AGREEING_EMOJI = /^(\p{Emoji_Modifier}|\u{FE0F}|[👍👌✅])+$/u;
+const THANKING_EMOJI = /^(\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\s|[👍👌✅🙏❤🌹💐🤝😊🙂☺🥰])+$/u;
+
+/** A message of nothing but such emoji: thanks, or an acknowledgement the bot answers as one. */
+export function isThanksEmoji(text: string): boolean {
+  return THANKING_EMOJI.test(text.trim());
+}
+
+/** "👍" or "👌" alone: a yes to a yes-or-no question. */
+export function isAgreeingEmoji(text: string): boolean {
+  return AGREEING_EMOJI.test(text.replace(/\s/g, ''));
+}
+
 /** Someone asking for a person: the whole message, typos allowed in the words around "оператор". */
 const OPERATOR_WORDS = new RegExp(
   [

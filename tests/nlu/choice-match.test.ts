@@ -31,6 +31,11 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoice(text, yesNo)).toBe(id);
   });
 
+  it('takes a thumbs-up or an OK sign for yes, and no other emoji', () => {
+    for (const text of ['👍', '👍🏻', '👌', '👍👍']) expect(matchChoice(text, yesNo), text).toBe('yes');
+    for (const text of ['🙏', '😡', '🤔']) expect(matchChoice(text, yesNo), text).toBeUndefined();
+  });
+
   it('takes a plain yes for the button marked as the one it means, when no label starts with yes', () => {
     const complaint = [
       { id: 'cp:go', label: 'Подать жалобу', yes: true as const },

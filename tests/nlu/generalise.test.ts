@@ -17,6 +17,11 @@ describe('wordings the phrases do not hold', () => {
     expect(parse(text).intent).toBe(intent);
   });
 
+  it('a message of nothing but thanks or agreement emoji is thanks; an angry or puzzled one is not', () => {
+    for (const text of ['👍', '🙏🙏', '❤️', '🌹🌹🌹', '👍🏽 😊']) expect(parse(text).intent, text).toBe('thanks');
+    for (const text of ['😡', '🤔', '??']) expect(parse(text).intent, text).not.toBe('thanks');
+  });
+
   it('a polite opening alone is still a greeting', () => {
     expect(parse('Здравствуйте, подскажите').intent).toBe('greeting');
     expect(withoutFiller('салеметсиз бе')).toBe('салеметсиз бе');
