@@ -14,9 +14,9 @@ export function isMenuWord(text: string): boolean {
   return MENU_WORDS.test(fold(text));
 }
 
-/** Emoji many people answer with: agreement (👍 👌 ✅) and thanks (🙏 ❤️ 🌹 💐 🤝 😊). */
+/** Emoji many people answer with: agreement (👍 👌 ✅) and thanks (🙏 ❤️ 🌹 💐 🤝); a smile alone says neither. */
 const AGREEING_EMOJI = /^(\p{Emoji_Modifier}|\u{FE0F}|[👍👌✅])+$/u;
-const THANKING_EMOJI = /^(\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\s|[👍👌✅🙏❤🌹💐🤝😊🙂☺🥰])+$/u;
+const THANKING_EMOJI = /^(\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\s|[👍👌✅🙏❤🌹💐🤝])+$/u;
 
 /** A message of nothing but such emoji: thanks, or an acknowledgement the bot answers as one. */
 export function isThanksEmoji(text: string): boolean {
