@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Complaints } from '../../bot/complaints';
 import type { ComplaintFiling } from '../../domain/complaint';
 import { maskIin } from '../../domain/iin';
-import { launchBrowser, logInToConsole } from '../support/browser';
+import { launchBrowser, logInToConsole, poll } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
-
-const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
 
 const filing = (change: Partial<ComplaintFiling> = {}): ComplaintFiling => ({
   against: 'provider',

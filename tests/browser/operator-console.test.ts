@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { Accounts } from '../../api/operator/accounts';
 import { CannedAnswers } from '../../api/operator/canned';
 import { Callbacks } from '../../bot/callbacks';
-import { focused, launchBrowser } from '../support/browser';
+import { focused, launchBrowser, poll } from '../support/browser';
 import { OperatorApi } from '../support/operator-api';
 import { startTestServer, type TestServer } from '../support/server';
 import { ChatClient } from '../support/ws-client';
@@ -12,7 +12,6 @@ const TOPIC = 'Потерял аттестат, что делать?';
 const CANNED_RU = 'Для дубликата нужны удостоверение личности и заявление.';
 
 /** Waits for a browser to show something (pages and sockets take their time on a busy machine). */
-const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
 
 /** Texts of the bot's messages after the citizen's last one in the widget. */
 function botAfterLastCitizen(page: Page): Promise<string[]> {

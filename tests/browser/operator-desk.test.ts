@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Route } from 'playwright-core';
 import { Callbacks } from '../../bot/callbacks';
-import { logInToConsole, onServerAndBrowser } from '../support/browser';
+import { logInToConsole, onServerAndBrowser, poll } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
-
-const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
 
 describe('a desk of the operator console in Chromium', () => {
   let server: TestServer;

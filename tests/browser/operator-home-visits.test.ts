@@ -8,11 +8,10 @@ import { bookableDays, type VisitRequest } from '../../domain/home-visit';
 import type { Reply } from '../../flows/types';
 import { createTexts } from '../../locales/i18n';
 import type { Conversation } from '../../store/types';
-import { focused, launchBrowser, logInToConsole } from '../support/browser';
+import { focused, launchBrowser, logInToConsole, poll } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
 const texts = createTexts();
-const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
 
 const visit = (change: Partial<VisitRequest> & { date: string }): VisitRequest => ({
   window: 'morning',

@@ -2,14 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Callbacks } from '../../bot/callbacks';
 import { findService } from '../../flows/catalog';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, poll } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 import { ChatClient } from '../support/ws-client';
 
 /** Sunday 29 November 2026, 10:00 in Almaty: the contact centre (weekdays only) is closed. */
 const SUNDAY_MORNING = new Date('2026-11-29T05:00:00Z');
-
-const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 8000 });
 
 async function logIn(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/operator?lang=ru`);

@@ -5,6 +5,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { TestServer } from './server';
 
+/** Waits for a browser to show something (pages and sockets take their time on a busy machine). */
+export const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 10_000 });
+
 /** Debian's Chromium, headless, with the flags that keep it off the (closed) network, on a fresh profile. */
 export async function launchBrowser(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-test-'));

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { poll } from './browser';
 
-/** Waits for a browser to show something (pages and sockets take their time on a busy machine). */
-export const poll = <T>(look: () => T | Promise<T>) => expect.poll(look, { timeout: 10_000 });
+export { poll };
 
 /** Texts of the widget's log, one per message. */
 export function messages(page: Page): Promise<string[]> {
