@@ -61,8 +61,10 @@ function answered(data: ChecklistData, question: Question, answer: string): Chec
   return { ...rest, answers: { ...data.answers, [question.id]: answer }, history: [...data.history, question.id] };
 }
 
-/** A single-channel service needs no channel question: the channel is given. */
-/** The channel answered before any question: the only one a service has, or the one the journey that opened the checklist applies through (a home visit: the State Corporation). */
+/**
+ * The channel answered before any question: the only one a service has, or the one the journey
+ * that opened the checklist applies through (a home visit: the State Corporation).
+ */
 function initialAnswers(service: Service, channel?: unknown): Record<string, string> {
   if (service.channels.length === 1) return { channel: service.channels[0]!.id };
   return service.channels.some((c) => c.id === channel) ? { channel: channel as string } : {};
