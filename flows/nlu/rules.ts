@@ -14,9 +14,11 @@ export function isMenuWord(text: string): boolean {
   return MENU_WORDS.test(fold(text));
 }
 
-/** Emoji many people answer with: agreement (👍 👌 ✅) and thanks (🙏 ❤️ 🌹 💐 🤝); a smile alone says neither. */
-const AGREEING_EMOJI = /^(\p{Emoji_Modifier}|\u{FE0F}|[👍👌✅])+$/u;
-const THANKING_EMOJI = /^(\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\s|[👍👌✅🙏❤🌹💐🤝])+$/u;
+/** Emoji many people answer with: agreement, and thanks; a smile alone says neither. Skin tones and variation marks go with them. */
+const AGREEMENT = '👍👌✅';
+const GRATITUDE = '🙏❤🌹💐🤝';
+const AGREEING_EMOJI = new RegExp(`^(\\p{Emoji_Modifier}|\\u{FE0F}|[${AGREEMENT}])+$`, 'u');
+const THANKING_EMOJI = new RegExp(`^(\\p{Emoji_Modifier}|\\u{FE0F}|\\u{200D}|\\s|[${AGREEMENT}${GRATITUDE}])+$`, 'u');
 
 /** A message of nothing but such emoji: thanks, or an acknowledgement the bot answers as one. */
 export function isThanksEmoji(text: string): boolean {
