@@ -1,5 +1,6 @@
 import { findService } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
+import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { fold, type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
 import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
@@ -14,7 +15,9 @@ import type { Decision } from './types';
 
 /**
  * A choice valid from any step: go to a service's checklist (`go:checklist:<serviceId>`), to the
- * status of an application typed with the question (`go:status:<number>`), or stay (`go:stay`).
+ * status of an application typed with the question (`go:status:<number>`), to a complaint against
+ * whom and about which service the message said (`go:complaint:<against>:<serviceId>`, either may
+ * be empty), or stay (`go:stay`).
  */
 export const GO_PREFIX = 'go:';
 export const STAY = 'go:stay';
@@ -110,6 +113,8 @@ function switchTarget(parsed: Parsed, currentService: string | undefined, ctx: F
   if (aboutService && parsed.serviceId && parsed.serviceId !== currentService) return checklistChoice(parsed.serviceId, ctx);
   // "где заявление SC-2026-0601?" mid-journey: the number goes with the switch, so only the IIN is asked after it.
   if (parsed.intent === 'status' && parsed.applicationNumber) return statusChoice(parsed.applicationNumber, ctx);
+  // "в ЦОНе нагрубили, жалуюсь": whom it is against is not asked again.
+  if (parsed.intent === 'complaint' && (parsed.against || parsed.serviceId)) return complaintChoice(parsed, ctx);
   if ((JOURNEYS as readonly string[]).includes(parsed.intent)) return sectionChoice(parsed.intent as MenuSection, ctx);
   return undefined;
 }
@@ -130,8 +135,17 @@ const sectionChoice = (section: MenuSection, ctx: FlowContext): Choice => ({ id:
 
 /** The status section with the number typed; a number too long for a button is asked again there. */
 function statusChoice(number: string, ctx: FlowContext): Choice {
-  const id = `${GO_PREFIX}${STATUS_FLOW_ID}:${number}`;
-  return Buffer.byteLength(id) <= MAX_CHOICE_ID_BYTES ? { id, label: ctx.t('menu:choices.status') } : sectionChoice('status', ctx);
+  return carrying(`${GO_PREFIX}${STATUS_FLOW_ID}:${number}`, 'status', ctx);
+}
+
+/** The complaint section, told whom the complaint is against and about which service. */
+function complaintChoice(parsed: Parsed, ctx: FlowContext): Choice {
+  return carrying(`${GO_PREFIX}${COMPLAINT_FLOW_ID}:${parsed.against ?? ''}:${parsed.serviceId ?? ''}`, 'complaint', ctx);
+}
+
+/** A section's button carrying what the message told, when it fits a button's id; else the plain section. */
+function carrying(id: string, section: MenuSection, ctx: FlowContext): Choice {
+  return Buffer.byteLength(id) <= MAX_CHOICE_ID_BYTES ? { id, label: ctx.t(`menu:choices.${section}`) } : sectionChoice(section, ctx);
 }
 
 /**
@@ -144,9 +158,12 @@ export function goTo(runner: FlowRunner, conversation: Conversation, id: string)
   const statusOf = `${GO_PREFIX}${STATUS_FLOW_ID}:`;
   // The status flow checks the number as if typed at its own question.
   if (id.startsWith(statusOf)) return runner.has(STATUS_FLOW_ID) ? runner.start(conversation, STATUS_FLOW_ID, { number: id.slice(statusOf.length) }) : undefined;
-  const [, flowId, serviceId] = id.split(':');
-  if (flowId !== CHECKLIST_FLOW_ID || !serviceId || !findService(serviceId) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
-  return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId });
+  const [, flowId, first, second] = id.split(':');
+  // The complaint flow takes only a known addressee and service, as from the menu.
+  if (flowId === COMPLAINT_FLOW_ID && runner.has(COMPLAINT_FLOW_ID))
+    return runner.start(conversation, COMPLAINT_FLOW_ID, { ...(first ? { against: first } : {}), ...(second ? { serviceId: second } : {}) });
+  if (flowId !== CHECKLIST_FLOW_ID || !first || !findService(first) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
+  return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: first });
 }
 
 /**

@@ -83,6 +83,20 @@ describe('typed messages in the middle of a journey', () => {
     expect(switched.conversation.data.checklist).toBeDefined();
   });
 
+  it('keeps whom a complaint typed mid-journey is against through the offer to switch: the complaint does not ask it again', async () => {
+    const { person, list } = await atSchoolChecklist('ru');
+    const offer = await person.type('в ЦОНе мне нагрубили, хочу пожаловаться');
+    expect(offer.conversation.state).toEqual(list.conversation.state);
+    const go = offer.replies.at(-1)!.choices![0]!.id;
+    expect(go).toMatch(/^go:complaint:state_corporation:/);
+    const switched = await person.press(go);
+    // The journey's service and the State Corporation: straight to who reviews it.
+    expect(switched.conversation.state).toMatchObject({ flow: 'complaint', step: 'addressee', data: { against: 'state_corporation', serviceId: 'duplicate-school' } });
+    // Made-up parts name nothing: the complaint asks as from the menu.
+    const forged = await person.press('go:complaint:nobody:no-such-service');
+    expect(forged.conversation.state).toMatchObject({ flow: 'complaint', step: 'against' });
+  });
+
   it('counts a typed number among the buttons of the last message: "1" after an offer to switch takes the switch', async () => {
     const engine = testEngine({ defaultLang: 'kk' });
     const person = citizen(engine, 'web-hv-number', 'kk');
