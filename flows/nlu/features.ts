@@ -31,6 +31,8 @@ export interface TextFeatures {
   serviceStems: string[];
   /** Whether one of them names what is wanted, not only a level of education. */
   namesService: boolean;
+  /** Whether one of them names more than a place of study: "школа" names the school's one service, but a complaint about a school may be about anything there. */
+  namesMoreThanPlace: boolean;
   /** Whether a level of education or a place of study is named. */
   namesLevel: boolean;
 }
@@ -42,6 +44,9 @@ const LOSS = /^(жогал|потер|утер|утрач|пропа|испор�
 export function tellsLoss(stem: string): boolean {
   return LOSS.test(stem);
 }
+
+/** A school: the place of one service (its certificate's duplicate), so it names that service, but only the place in a complaint. */
+const SCHOOL = /^(школ|мектеп)/;
 
 /** Levels of education and places of study: they tell which service among several, but name none alone (a school has one service, so it is not among them). */
 const LEVEL =
@@ -109,6 +114,7 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
   let previousIntent: string | undefined;
   let previousService: string | undefined;
   let namesService = false;
+  let namesMoreThanPlace = false;
   let namesLevel = false;
   for (const { typed, word, stem } of words) {
     const level = LEVEL.test(stem);
@@ -117,7 +123,10 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
     if (named) {
       serviceStems.push(stem);
       if (level) namesLevel = true;
-      else if (!tellsLoss(stem)) namesService = true;
+      else if (!tellsLoss(stem)) {
+        namesService = true;
+        if (!SCHOOL.test(stem)) namesMoreThanPlace = true;
+      }
     }
     add(target, `w:${word}`, 1);
     add(target, `s:${stem}`, 1);
@@ -129,5 +138,5 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
   }
   if (namesService) intent.set(SERVICE_NAMED, 4);
   if (serviceStems.some(tellsLoss)) intent.set(LOSS_TOLD, 2);
-  return { intent, service, all, serviceStems, namesService, namesLevel };
+  return { intent, service, all, serviceStems, namesService, namesMoreThanPlace, namesLevel };
 }

@@ -255,7 +255,8 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
   const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(features.serviceStems) : undefined;
   const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
   // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
-  const unsureComplaint = ranked === 'complaint' && ((!features.namesService && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
+  const unsureComplaint =
+    ranked === 'complaint' && ((!features.namesMoreThanPlace && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
 
   const forIntent = (intent: Intent): { serviceId: ServiceId | null; ambiguous?: ServiceId[] } => {
     if (!ABOUT_A_SERVICE.has(intent)) return { serviceId: null };

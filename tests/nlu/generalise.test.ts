@@ -198,6 +198,9 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('приёмка колледжа отказала без причины, жалоба', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'tvet-admission' });
     // …but a college that did not take a citizen, with nothing of admission said, may be a transfer or a reinstatement: no service.
     expect(parse('колледж мені қабылдамай қойды, шағым жазамын', 'kk')).toMatchObject({ intent: 'complaint', serviceId: null });
+    // A school is a place too: a complaint about it is about its one service only when the words say so.
+    expect(parse('хочу пожаловаться на школу', 'ru')).toMatchObject({ intent: 'complaint', serviceId: null });
+    expect(parse('жалоба: школа второй месяц не выдаёт дубликат аттестата', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-school' });
   });
 
   it('a diploma is the college or the university one when a word tells which, and either when none does', () => {
