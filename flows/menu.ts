@@ -49,7 +49,11 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
           if (intent === 'greeting') return flow.start(ctx, { greet: true });
           if (intent === 'status' && applicationNumber && sectionFlows.status) return { replies: [], goto: { flow: sectionFlows.status, params: { number: applicationNumber } } };
           if (intent === 'complaint' && sectionFlows.complaint)
-            return { replies: [], goto: { flow: sectionFlows.complaint, params: { ...(parsed.against ? { against: parsed.against } : {}), ...(serviceId ? { serviceId } : {}) } } };
+            return {
+              replies: [],
+              // The message may already tell what happened: the complaint offers it as the description.
+              goto: { flow: sectionFlows.complaint, params: { ...(parsed.against ? { against: parsed.against } : {}), ...(serviceId ? { serviceId } : {}), written: event.text } },
+            };
           if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
         }
       }

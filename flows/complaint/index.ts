@@ -50,6 +50,8 @@ interface Draft {
   serviceId?: string;
   applicationNumber?: string;
   category?: ComplaintCategory;
+  /** The message the complaint was asked for in, when it tells what happened: offered as the description. */
+  written?: string;
   form?: QuestionnaireState;
   /** The confirmed answers, while files are added. */
   answers?: Answers;
@@ -115,7 +117,8 @@ export function createComplaintFlow(): Flow {
       const typed = { against: AGAINST.find((a) => a === params?.against), serviceId: typeof params?.serviceId === 'string' ? findService(params.serviceId)?.id : undefined };
       if (complaints.length > 0 && !typed.against) return { replies: [], state: at('mine', { id: randomUUID(), complaints }), await: { type: COMPLAINT_EFFECTS.mine } };
       const serviceId = typed.serviceId ?? checklistOf(ctx.conversation.data).serviceId;
-      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}) };
+      const written = descriptionIn(params?.written);
+      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(written ? { written } : {}) };
       return typed.against ? afterAgainst({ ...draft, against: typed.against }, ctx) : show('against', draft, ctx);
     },
 
@@ -306,6 +309,16 @@ function endChoices(ctx: FlowContext): Choice[] {
   ];
 }
 
+/** Words a message needs to tell what happened: "хочу пожаловаться на колледж" asks for the complaint, "директор колледжа месяц не выдаёт справку" tells. */
+const DESCRIPTION_WORDS = 5;
+
+/** The message as a description of what happened, when it is one. */
+function descriptionIn(message: unknown): string | undefined {
+  if (typeof message !== 'string') return undefined;
+  const text = message.trim().replace(/\s+/g, ' ');
+  return text.split(' ').length >= DESCRIPTION_WORDS ? text : undefined;
+}
+
 /** What happened, what the citizen asks for, and who they are. */
 function formOf(draft: Draft): QuestionnaireDefinition {
   const fields: Field[] = [
@@ -320,6 +333,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
       id: 'text',
       kind: 'text',
       maxLength: COMPLAINT_TEXT_MAX,
+      ...(draft.written ? { written: draft.written } : {}),
       label: { kk: `Не болғанын өз сөзіңізбен жазыңыз (${COMPLAINT_TEXT_MAX} таңбаға дейін).`, ru: `Опишите своими словами, что произошло (до ${COMPLAINT_TEXT_MAX} знаков).` },
       short: { kk: 'Сипаттама', ru: 'Описание' },
     },

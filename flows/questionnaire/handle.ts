@@ -5,7 +5,7 @@ import { optionsOf, typedOption } from './choice';
 import { typedConsent } from './consent';
 import { checkDay, checkTypedDate } from './date';
 import { checkFile } from './file';
-import { checkDefinition, pressed, type Pressed } from './ids';
+import { checkDefinition, pressed, type Pressed, WRITTEN } from './ids';
 import { transcriptTextOf } from './mask';
 import { promptReplies, summaryReply } from './prompt';
 import { answered, back, correcting, currentField, readState, restarted } from './state';
@@ -109,7 +109,7 @@ function typed(field: Field, text: string, state: QuestionnaireState, ctx: FlowC
   }
 }
 
-/** An answer given by the current question's own button: an option, a day, a region, yes or no. */
+/** An answer given by the current question's own button: an option, a day, a region, yes or no, what was already written. */
 function pressedAnswer(field: Field, option: string, state: QuestionnaireState, ctx: FlowContext): Taken {
   const stale: Refusal = { error: 'questionnaire:errors.use_buttons' };
   switch (field.kind) {
@@ -122,6 +122,9 @@ function pressedAnswer(field: Field, option: string, state: QuestionnaireState, 
       return option === 'yes' || option === 'no' ? consentAnswer(option, ctx) : stale;
     case 'address':
       return nextPart(state.address ?? {}) === 'region' && regionById(option) ? { part: 'region', value: option } : stale;
+    case 'text':
+      // Checked as if typed now: what was written before may be too long for the field.
+      return option === WRITTEN && field.written ? checkText(field.written, field.maxLength, field.script) : stale;
     default:
       return stale;
   }

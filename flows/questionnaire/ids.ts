@@ -17,6 +17,9 @@ const RESERVED = new Set<string>([...COMMANDS, 'edit']);
 
 export type Pressed = { command: Command } | { edit: string } | { field: string; option: string };
 
+/** The option of a text field's button that keeps what the citizen already wrote (`written`). */
+export const WRITTEN = 'written';
+
 export const commandId = (command: Command): string => `${PREFIX}${command}`;
 export const editId = (field: string): string => checked(`${PREFIX}edit:${field}`);
 export const answerId = (field: string, option: string): string => checked(`${PREFIX}${field}:${option}`);

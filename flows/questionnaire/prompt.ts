@@ -5,7 +5,7 @@ import { optionsOf } from './choice';
 import { dayLabel, offeredDays } from './date';
 import { answerText, fieldName } from './display';
 import { sizeText, typesText } from './file';
-import { answerId, commandId, editId } from './ids';
+import { answerId, commandId, editId, WRITTEN } from './ids';
 import { currentField } from './state';
 import type { AddressPart, Field, QuestionnaireDefinition, QuestionnaireState } from './types';
 
@@ -54,6 +54,7 @@ function explanation(field: Field, part: AddressPart | undefined, ctx: FlowConte
   const { t, lang } = ctx;
   switch (field.kind) {
     case 'text':
+      return field.written ? t('questionnaire:written', { text: field.written }) : t('questionnaire:hint.text');
     case 'contact':
       return t('questionnaire:hint.text');
     case 'iin':
@@ -72,7 +73,7 @@ function explanation(field: Field, part: AddressPart | undefined, ctx: FlowConte
   }
 }
 
-/** The buttons that answer: options, days, regions, yes and no. */
+/** The buttons that answer: options, days, regions, yes and no, what the citizen already wrote. */
 function answerChoices(field: Field, part: AddressPart | undefined, state: QuestionnaireState, ctx: FlowContext): Choice[] {
   switch (field.kind) {
     case 'choice':
@@ -83,6 +84,8 @@ function answerChoices(field: Field, part: AddressPart | undefined, state: Quest
       return part === 'region' ? REGIONS.map((r) => ({ id: answerId(field.id, r.id), label: r.name[ctx.lang] })) : [];
     case 'consent':
       return (['yes', 'no'] as const).map((answer) => ({ id: answerId(field.id, answer), label: ctx.t(`questionnaire:consent.${answer}`) }));
+    case 'text':
+      return field.written ? [{ id: answerId(field.id, WRITTEN), label: ctx.t('questionnaire:buttons.keep_written'), yes: true }] : [];
     default:
       return [];
   }

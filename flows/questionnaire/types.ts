@@ -17,6 +17,8 @@ interface FieldBase {
 export interface TextField extends FieldBase {
   kind: 'text';
   maxLength?: number;
+  /** What the citizen already wrote that answers it (a complaint typed at the menu): shown under the question, with a button that keeps it. */
+  written?: string;
   /** `latin`: written in Latin letters (a name as in the passport); Cyrillic is refused. */
   script?: 'latin';
 }

@@ -88,6 +88,27 @@ describe('filing a complaint in the chat', () => {
     expect((await c.press('cp:against:state_corporation')).text).toMatch(/^Жалоба по услуге «Дубликат школьного аттестата»/);
   });
 
+  it('offers the message the complaint was asked for in as its description, kept by a button or a typed "да"; a bare request for a complaint offers nothing', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const said = 'хочу пожаловаться на колледж, справку о незаконченном образовании не выдают уже месяц';
+    const c = citizen(runtime, 'web-cp-written');
+    await c.say({ type: 'start' });
+    expect((await c.type(said)).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
+    await c.type('да');
+    const description = await c.press('q:category:term_missed');
+    expect(description.text).toContain(`«${said}»`);
+    expect(description.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
+    expect((await c.type('да')).text).toMatch(/Когда это было\?/);
+
+    const bare = citizen(runtime, 'web-cp-bare');
+    await bare.say({ type: 'start' });
+    expect((await bare.type('хочу пожаловаться на колледж')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
+    await bare.press('cp:go');
+    const asked = await bare.press('q:category:other');
+    expect(asked.text).toMatch(/Опишите своими словами/);
+    expect(asked.choices!.map((ch) => ch.id)).toEqual(['q:back']);
+  });
+
   it('refuses a complaint about a State Corporation employee for a service the State Corporation does not take, and asks again', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     const c = citizen(runtime, 'web-cp-2');

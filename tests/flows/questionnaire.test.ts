@@ -322,6 +322,18 @@ describe('address', () => {
     expect(q.state.values.address).toEqual({ region: 'almaty-region', settlement: 'Қонаев', street: 'ул. Абая', house: '12А', flat: '5', access: 'подъезд 2, этаж 3, домофон 5' });
   });
 
+  it('offers what the citizen already wrote under a text question, takes it by its button, and checks it as if typed now', () => {
+    const written = 'Директор колледжа месяц не выдаёт справку';
+    const q = citizen(only({ id: 'text', kind: 'text', maxLength: 60, label: { kk: 'Не болды?', ru: 'Что произошло?' }, written }));
+    expect(text(q.first)).toContain(`«${written}»`);
+    expect(ids(q.first)).toEqual(['q:text:written', 'q:back']);
+    q.press('q:text:written');
+    expect(q.state.values.text).toBe(written);
+    // Too long for the field: refused with the field's limit, as a typed answer would be.
+    const long = citizen(only({ id: 'text', kind: 'text', maxLength: 10, label: { kk: 'Не болды?', ru: 'Что произошло?' }, written }));
+    expect(error(long.press('q:text:written'))).toMatch(/не больше 10 символов/);
+  });
+
   it('takes a typed "да" or "иә" at the answers for "✅ Всё верно", not for a number to correct', () => {
     for (const lang of ['ru', 'kk'] as const) {
       const q = citizen(only({ id: 'name', kind: 'text', label: { kk: 'Аты-жөніңіз', ru: 'ФИО' } }), lang);
