@@ -65,7 +65,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
       if (!serviceId && !subject && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID);
       // A question about another service than the journey's names that service: the offer to switch below.
     }
-    if (parsed.intent === 'thanks') return said([{ text: ctx.t('understanding:thanks') }]);
+    // With no buttons on offer (thanks as a first message), the step's own question follows, with its buttons.
+    if (parsed.intent === 'thanks')
+      return said(conversation.offered.length > 0 ? [{ text: ctx.t('understanding:thanks') }] : [{ text: ctx.t('understanding:thanks_no_buttons') }, ...runner.currentPrompt(conversation)]);
     if (parsed.intent === 'greeting') return said([{ text: ctx.t('understanding:greeting') }]);
     if (parsed.intent === 'menu') return runner.start(conversation, MENU_FLOW_ID);
     if (parsed.intent === 'language') return said([languagePrompt(ctx.t)]);

@@ -195,6 +195,18 @@ describe('typed first messages', () => {
     expect(went.replies.map((r) => r.text).join('\n')).not.toContain(texts.t('ru', 'complaint:use_buttons'));
   });
 
+  it('answers thanks typed as a first message with the menu and its buttons, not with "the button above" that is not there', async () => {
+    for (const [lang, text] of [
+      ['ru', 'спасибо, вы мне очень помогли'],
+      ['kk', '🙏'],
+    ] as const) {
+      const person = citizen(testEngine({ defaultLang: lang }), `web-thanks-first-${lang}`, lang);
+      const turn = await person.type(text);
+      expect(turn.replies.map((r) => r.text).join('\n')).not.toContain(texts.t(lang, 'understanding:thanks'));
+      expect(turn.replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:checklist');
+    }
+  });
+
   it('takes the application number typed with a status question and asks for the IIN next', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-status', 'ru');
     await person.start();
