@@ -1,13 +1,13 @@
+import { MAX_CHOICE_ID_BYTES } from '../types';
 import type { QuestionnaireDefinition } from './types';
 
 /**
  * The questionnaire's button ids, all under `q:`: `q:back`, `q:skip`, `q:confirm`, `q:restart`,
  * `q:edit:<field>`, and `q:<field>:<option>` for an answer given by a button (an option, a day, a
- * region, yes or no). Telegram carries at most 64 bytes of callback data.
+ * region, yes or no, what was already written), each at most `MAX_CHOICE_ID_BYTES`.
  */
 
 export const PREFIX = 'q:';
-const MAX_BYTES = 64;
 
 const COMMANDS = ['back', 'skip', 'confirm', 'restart'] as const;
 type Command = (typeof COMMANDS)[number];
@@ -25,7 +25,7 @@ export const editId = (field: string): string => checked(`${PREFIX}edit:${field}
 export const answerId = (field: string, option: string): string => checked(`${PREFIX}${field}:${option}`);
 
 function checked(id: string): string {
-  if (Buffer.byteLength(id) > MAX_BYTES) throw new Error(`button id longer than ${MAX_BYTES} bytes: ${id}`);
+  if (Buffer.byteLength(id) > MAX_CHOICE_ID_BYTES) throw new Error(`button id longer than ${MAX_CHOICE_ID_BYTES} bytes: ${id}`);
   return id;
 }
 
