@@ -80,8 +80,8 @@ const JOURNEY_SERVICE_WORDS = 2;
 const COMPLAINT_SERVICE_CERTAINTY = 0.9;
 /** Below this, what the classifiers make of a message opening with thanks is too unsure to outweigh the thanks. */
 const THANKS_DOUBT = 0.1;
-/** A request for a list with no service word takes the service the classifier tells from its letters this surely. */
-const SERVICE_FROM_LETTERS_CERTAINTY = 0.99;
+/** A request for a list or a question with no service word takes the service the classifier tells from its letters this surely. */
+const SERVICE_FROM_LETTERS_CERTAINTY = 0.95;
 /** A complaint that names neither a service's name nor a place of study takes the service its words tell with this certainty. */
 const COMPLAINT_WORDS_CERTAINTY = 0.95;
 /** …and one about a duplicate, the duplicate its words tell with this certainty among the three. */
@@ -240,12 +240,12 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
 function serviceOf(model: Model, features: Analysis, folded: string, context: ParseContext, intents: Ranked, namesAService: boolean) {
   // Only a level of education ("колледж", "9 класс") names no service; only words a group shares ("диплом") name the whole group.
   const ranked = intents[0]!.label;
-  const levelTells = features.namesLevel && (ranked === 'checklist' || ranked === 'question' || ranked === 'status' || ranked === 'complaint');
+  const levelTells = features.namesLevel && ABOUT_A_SERVICE.has(ranked);
   // Which service is told by the words around its name too ("құжат тапсыру" to a college is admission); a request for a
-  // list that names its service in no word the phrases know as one ("общажечка", "қайта қабылдау") is for the service
-  // its letters tell almost surely.
+  // list or a question that names its service in no word the phrases know as one ("общажечка", "қайта қабылдауға
+  // егов арқылы бола ма") is about the service its letters tell surely.
   const told = features.namesService || levelTells;
-  const heard = told || ranked === 'checklist' ? model.services.posteriors(features.vectors.all) : [];
+  const heard = told || ranked === 'checklist' || ranked === 'question' ? model.services.posteriors(features.vectors.all) : [];
   const posteriors = told || (heard[0]?.p ?? 0) >= SERVICE_FROM_LETTERS_CERTAINTY ? heard : [];
   // A complaint about a duplicate ("в дубликате перепутали отчество") is about the duplicate, whatever went wrong in it.
   const aboutDuplicate = ranked === 'complaint' && DUPLICATE.test(folded);
@@ -261,7 +261,9 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
   const forIntent = (intent: Intent): { serviceId: ServiceId | null; ambiguous?: ServiceId[] } => {
     if (!ABOUT_A_SERVICE.has(intent)) return { serviceId: null };
     // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
-    const inherits = context === 'journey' && intent !== 'checklist' && (!namesAService || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
+    // A status question has no documents to mention: one word of a service names it ("по общаге ответ пришёл?").
+    const namesAnother = namesAService || (intent === 'status' && features.namesService);
+    const inherits = context === 'journey' && intent !== 'checklist' && (!namesAnother || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
     // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
     // …or, for a complaint, when its service words tell the service outright ("отказали в переводе").
     const toldOutright = intent === 'complaint' && features.namesService && (first?.p ?? 0) >= COMPLAINT_WORDS_CERTAINTY;

@@ -102,7 +102,9 @@ describe('filing a complaint in the chat', () => {
 
     const bare = citizen(runtime, 'web-cp-bare');
     await bare.say({ type: 'start' });
-    expect((await bare.type('хочу пожаловаться на колледж')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
+    // a college has several services: the complaint asks which
+    expect((await bare.type('хочу пожаловаться на колледж')).choices!.map((ch) => ch.id)).toContain('cp:svc:tvet-admission');
+    expect((await bare.press('cp:svc:tvet-admission')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
     await bare.press('cp:go');
     const asked = await bare.press('q:category:other');
     expect(asked.text).toMatch(/Опишите своими словами/);

@@ -186,9 +186,9 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('ну а если ещё в техникум документы подать, это что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
   });
 
-  it('a pair of words side by side weighs half as much again as a word ("не на тот" курс is a grievance, "академ брать" a request)', () => {
-    expect(parse('восстановили меня не на тот кус, а на курс ниже', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'transfer-reinstatement' });
-    expect(parse('а академ брать что нужо будет?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'academic-leave' });
+  it('a pair of words side by side weighs half as much again as a word ("тузету ушин не" asks what to bring, "для этого" asks for the list)', () => {
+    expect(parse('колледж берген дипломда туган жылым баска жазылган, оны тузету ушин не', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'correct-education-document' });
+    expect(parse('А восстановиться потом можно будет? Что для этого', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
   });
 
   it('a complaint about a college names the service its other words tell surely', () => {
@@ -265,6 +265,15 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('әкем қарт, ауданға бара алмайды, үйге келіп кетіңізші', 'kk')).toMatchObject({ intent: 'home_visit', serviceId: null });
     expect(parse('мама лежачая, нужен выезд на дом для дубликата аттестата', 'ru')).toMatchObject({ intent: 'home_visit', serviceId: 'duplicate-school' });
     expect(parse('в ЦОНе нагрубили и не объяснили ничего', 'ru')).toMatchObject({ intent: 'complaint', serviceId: null });
+    // a place of study said with what is to be done there tells the service
+    expect(parse('балам арбада, колледжге құжатты тапсыруға үйге қызметкер келе ала ма', 'kk')).toMatchObject({ intent: 'home_visit', serviceId: 'tvet-admission' });
+    expect(parse('внук инвалид, документы в колледж сдать не может, пусть приедут на дом', 'ru')).toMatchObject({ intent: 'home_visit', serviceId: 'tvet-admission' });
+  });
+
+  it("a status question typed in a journey is about the service it names in one word, not the journey's", () => {
+    expect(parse('по общежитию ответ есть уже?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'status', serviceId: 'dormitory' });
+    expect(parse('жатақхана жөнінде шешім болды ма', 'kk', { context: 'journey' })).toMatchObject({ intent: 'status', serviceId: 'dormitory' });
+    expect(parse('академка как там, одобрили?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'status', serviceId: 'academic-leave' });
   });
 
   it('"а нет, …" in a journey corrects the service', () => {

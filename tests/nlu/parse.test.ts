@@ -90,6 +90,12 @@ describe('understanding what citizens type', () => {
     expect(parse('неге жатақхана бермеуі мүмкін?', 'kk')).toMatchObject({ intent: 'question', topic: 'refusal', serviceId: 'dormitory' });
   });
 
+  it("takes a question for the service its words tell surely, though none of them is a service's name", () => {
+    expect(parse('қайта қабылдауды егов арқылы жасауға бола ма?', 'kk')).toMatchObject({ intent: 'question', serviceId: 'transfer-reinstatement' });
+    expect(parse('восстанавливаться через портал можно?')).toMatchObject({ intent: 'question', serviceId: 'transfer-reinstatement' });
+    expect(parse('қайта қабылдаудан бас тартуы мүмкін бе, қарызым бар еді', 'kk')).toMatchObject({ intent: 'question', topic: 'refusal', serviceId: 'transfer-reinstatement' });
+  });
+
   it('takes a message that asks about a named service for a question, though it asks in words no topic was known by', () => {
     expect(parse('после исправления старый диплом заберут?')).toMatchObject({ intent: 'question', serviceId: 'correct-education-document' });
     expect(parse('жатақханаға шешім шықса маған хабарлай ма?', 'kk')).toMatchObject({ intent: 'question', serviceId: 'dormitory' });
