@@ -2,6 +2,7 @@ import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWork
 import { formatCivilDate } from '../locales/format';
 import { catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
 import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
+import { ANSWER_WORDS } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
@@ -305,7 +306,10 @@ function navChoices(ctx: FlowContext, ...ids: (typeof NAV)[keyof typeof NAV][]):
 function questionReply(service: Service, question: Question, data: ChecklistData, ctx: FlowContext): Reply {
   const picking = question.multiple ? data.picked : undefined;
   const mark = (optionId: string) => (picking ? `${picking.includes(optionId) ? '✅' : '⬜'} ` : '');
-  const choices = question.options.map((o) => ({ id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}` }));
+  const choices = question.options.map((o) => {
+    const words = ANSWER_WORDS[`${question.id}:${o.id}`];
+    return { id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}`, ...(words ? { also: [...words.ru, ...words.kk] } : {}) };
+  });
   const more = !question.multiple ? [] : !picking ? [NAV.several] : picking.length ? [NAV.done] : [];
   const position = data.history.length + 1;
   return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, ...more, NAV.back)] };

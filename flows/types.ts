@@ -18,6 +18,8 @@ export interface Choice {
   label: string;
   /** A plain "да" / "иә" typed means this button, though its label does not start so ("Подать жалобу", "✅ Всё верно"). */
   yes?: true;
+  /** Words a citizen types for this button besides its label's ("цон" for "В Госкорпорации (ЦОН)", "мама" for "Родитель…"). */
+  also?: readonly string[];
 }
 
 /** The longest a button's id may be, in bytes: it travels as Telegram's callback data, which holds 64. */

@@ -3,8 +3,8 @@ import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { fold, type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
-import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
-import { SAYS_DONT_KNOW } from '../../flows/nlu/rules';
+import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
+import { ASKS, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -37,15 +37,19 @@ export interface Misunderstood {
 
 /**
  * A typed message the current step did not take, understood in this order: an answer to the
- * buttons offered; a question about the service of the journey, answered from the catalog while
- * the citizen stays where they were; thanks, a greeting, a wish for the menu, the language or an
- * operator; another journey or service, offered as a switch that keeps the current answers; a
- * short answer sharing a root with one button; a guess the bot is unsure of, offered as buttons
- * with the operator. Only then is the step's own "not understood" kept.
+ * buttons offered (a label, a yes or no, a number, or a short answer in the words of one button);
+ * a question about the service of the journey, answered from the catalog while the citizen stays
+ * where they were; thanks, a greeting, a wish for the menu, the language or an operator; another
+ * journey or service, offered as a switch that keeps the current answers; a short answer that
+ * asks in the words of one button; a guess the bot is unsure of, offered as buttons with the
+ * operator. Only then is the step's own "not understood" kept.
  */
 export function understand({ runner, conversation, text, decision, choose }: Misunderstood): Decision {
   const choice = matchChoice(text, conversation.offered);
   if (choice) return choose(choice);
+  // A short answer in the words of one button ("через цон", "мама", "не терял, просто испорчен"), unless it asks ("через цон можно?").
+  const byWords = matchChoiceByWords(text, conversation.offered);
+  if (byWords && !ASKS.test(fold(text))) return choose(byWords);
 
   const subject = runner.current(conversation.state)?.subject?.(conversation.state);
   const parsed = parse(text, conversation.lang, { context: subject ? 'journey' : 'first' });
@@ -85,9 +89,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     }
   }
 
-  // Neither a label nor a question: a short answer with a word of a button's root ("жоғалып кетті" for "Жоғалды").
-  const byRoot = matchChoiceByRoot(text, conversation.offered);
-  if (byRoot) return choose(byRoot);
+  // Asking, but neither a question the catalog answers nor another journey: the button its words name ("жоғалып кетті ме?").
+  if (byWords) return choose(byWords);
 
   // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons (not guesses at what it asks).
   if (SAYS_DONT_KNOW.test(fold(text))) return withOperator(decision, ctx);

@@ -78,28 +78,55 @@ function closest(typed: string, labels: { id: string; label: string }[]): string
 }
 
 /**
- * A looser reading, for when the text is neither a button's label nor a question the bot can
- * answer: the one button with a word of the same root as a word of a short answer
- * ("жоғалып кетті" for "Жоғалды").
+ * A short typed answer read word by word: the one button more of whose words (its label's and those
+ * it is also called by, `Choice.also`) the answer says, a word matching its inflected forms ("цонға"
+ * for "ЦОН", "потеряла" for "потерял"). A word said with a negation ("не терял", "жоғалған жоқ")
+ * is not said. Longer texts are more than an answer ("а если аттестат потерян, сколько стоит?").
+ *
+ * @example
+ * matchChoiceByWords('не терял, просто испорчен', [{ id: 'lost', label: 'Документ утерян', also: ['потерял'] }, { id: 'damaged', label: 'Документ испорчен' }]); // 'damaged'
  */
-export function matchChoiceByRoot(text: string, choices: readonly Choice[]): string | undefined {
-  return sharingStem(
-    comparable(text),
-    choices.map((choice) => ({ id: choice.id, label: comparable(choice.label) })),
-  );
+export function matchChoiceByWords(text: string, choices: readonly Choice[]): string | undefined {
+  const said = contentWords(affirmed(comparable(text).split(' ')));
+  if (said.length === 0 || said.length > MAX_ANSWER_WORDS) return undefined;
+  let best: string | undefined;
+  let bestCount = 0;
+  let tied = false;
+  for (const choice of choices) {
+    const words = contentWords([...comparable(choice.label).split(' '), ...(choice.also ?? []).flatMap((w) => comparable(w).split(' '))]);
+    const count = said.filter((s) => words.some((w) => sameRoot(s, w))).length;
+    if (count > bestCount) [best, bestCount, tied] = [choice.id, count, false];
+    else if (count === bestCount && count > 0) tied = true;
+  }
+  return tied ? undefined : best;
 }
 
-/** Words of one root: "жоғалып" and "жоғалды", "потерял" and "потерян" share their first five letters. */
-const STEM = 5;
-/** Longer texts are more than an answer ("а если аттестат потерян, сколько стоит?"): they go to the understanding of questions. */
-const MAX_ANSWER_WORDS = 3;
+/** The most words, function words aside, a typed text may have to be read as an answer. */
+const MAX_ANSWER_WORDS = 4;
 
-/** The one label with a word of the same root as a word of a short typed answer. */
-function sharingStem(typed: string, labels: { id: string; label: string }[]): string | undefined {
-  const words = typed.split(' ');
-  if (words.length > MAX_ANSWER_WORDS) return undefined;
-  const stems = words.filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM));
-  if (stems.length === 0) return undefined;
-  const sharing = labels.filter((l) => l.label.split(' ').some((word) => word.length >= STEM && stems.includes(word.slice(0, STEM))));
-  return sharing.length === 1 ? sharing[0]!.id : undefined;
+/** Words that say nothing of which button ("для", "просто", "үшін"). */
+const FUNCTION_WORDS = new Set(
+  'для что как мне она они его ето так уже все или еще тот кто чем при без над под там тут вот просто очень только надо нужно можно меня нас наш мой моя мен сен бул осы сол жане деп ушин бар гой еди керек мына ол'.split(
+    ' ',
+  ),
+);
+
+function contentWords(words: readonly string[]): string[] {
+  return words.filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w) && !/^\d+$/.test(w));
+}
+
+/** The words without those a negation takes back: the one after "не", the one before "емес" or "жоқ". */
+function affirmed(words: readonly string[]): string[] {
+  return words.filter((word, i) => word !== 'не' && words[i - 1] !== 'не' && !NEGATED_BEFORE.has(word) && !NEGATED_BEFORE.has(words[i + 1] ?? ''));
+}
+
+const NEGATED_BEFORE = new Set(['емес', 'жок']);
+
+/** One word in another form: a common beginning of three letters for a short word, up to five for longer ones ("школу", "школы"; "испорчен", "испортил"). */
+function sameRoot(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  const needed = Math.max(3, Math.min(5, shorter - 1));
+  if (shorter < needed) return false;
+  for (let i = 0; i < needed; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

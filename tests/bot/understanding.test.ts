@@ -63,6 +63,33 @@ describe('typed messages in the middle of a journey', () => {
     expect(answered.conversation.misunderstood ?? 0).toBe(0);
   });
 
+  it('takes short answers in the words citizens use for a button: "через цон", "мама", "не терял, просто испорчен"; "через цон можно?" stays a question', async () => {
+    const engine = testEngine();
+    const person = citizen(engine, 'web-answer-words', 'ru');
+    await person.start();
+    await person.press('menu:checklist');
+    await person.press('svc:duplicate-school');
+    const asked = await person.type('через цон можно?');
+    expect(asked.conversation.state.data.answers ?? {}).toEqual({});
+    expect(asked.replies[0]!.text).toContain('Госкорпорац');
+    expect((await person.type('через цон')).conversation.state.data.answers).toEqual({ channel: 'state_corporation' });
+    expect((await person.type('мама')).conversation.state.data.answers).toEqual({ channel: 'state_corporation', applicant: 'parent' });
+    const list = await person.type('не терял, просто испорчен');
+    expect(list.conversation.state).toMatchObject({ step: 'checklist', data: { answers: { channel: 'state_corporation', applicant: 'parent', reason: 'damaged' } } });
+    expect(list.conversation.misunderstood ?? 0).toBe(0);
+  });
+
+  it('takes a Kazakh answer whose negation takes a word back: "жоғалған жоқ, жыртылып қалды" is a spoilt document', async () => {
+    const engine = testEngine();
+    const person = citizen(engine, 'web-answer-words-kk', 'kk');
+    await person.start();
+    await person.press('menu:checklist');
+    await person.press('svc:duplicate-school');
+    await person.type('хкко аркылы');
+    await person.type('өзім');
+    expect((await person.type('жоғалған жоқ, жыртылып қалды')).conversation.state.data.answers).toEqual({ channel: 'state_corporation', applicant: 'self', reason: 'damaged' });
+  });
+
   it('asks before switching to another service named mid-journey, and stays with the answers kept when told so', async () => {
     const { person, list } = await atSchoolChecklist('ru');
     const offer = await person.type('а как получить место в общежитии колледжа?');

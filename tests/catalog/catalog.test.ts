@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, findService, parseCatalog, SERVICE_IDS } from '../../flows/catalog';
+import { ANSWER_WORDS } from '../../flows/catalog/answer-words';
 import { services } from '../../flows/catalog/services';
 
 describe('the service catalog', () => {
@@ -9,6 +10,18 @@ describe('the service catalog', () => {
 
   it('is exactly its sources once validated, so the built bundle may take the sources as they are', () => {
     expect(parseCatalog(services)).toEqual(services);
+  });
+
+  it('gives words typed for an answer only to answers its questions offer, and never one word to two answers of a question', () => {
+    const offered = new Set(catalog.flatMap((s) => s.questions.flatMap((q) => q.options.map((o) => `${q.id}:${o.id}`))));
+    for (const key of Object.keys(ANSWER_WORDS)) expect(offered, key).toContain(key);
+    const byQuestion = new Map<string, string[]>();
+    for (const [key, words] of Object.entries(ANSWER_WORDS)) {
+      const question = key.split(':')[0]!;
+      const seen = byQuestion.get(question) ?? [];
+      for (const word of [...words.ru, ...words.kk]) expect(seen, `${key}: ${word}`).not.toContain(word);
+      byQuestion.set(question, [...seen, ...words.ru, ...words.kk]);
+    }
   });
 
   it('finds a service by id and nothing for an unknown one', () => {

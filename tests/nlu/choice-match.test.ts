@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, matchChoiceByRoot } from '../../flows/nlu/choice-match';
+import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
 
 const yesNo = [
   { id: 'yes', label: 'Иә, өту' },
@@ -68,8 +68,38 @@ describe('a typed answer matched to the offered buttons', () => {
       { id: 'renamed', label: 'Тегім өзгерді' },
     ];
     expect(matchChoice('жоғалып кетті', reasons)).toBeUndefined();
-    expect(matchChoiceByRoot('жоғалып кетті', reasons)).toBe('lost');
-    expect(matchChoiceByRoot('аттестат жоғалып кетті сонда ақысы қанша', reasons)).toBeUndefined();
+    expect(matchChoiceByWords('жоғалып кетті', reasons)).toBe('lost');
+    expect(matchChoiceByWords('аттестат жоғалып кетті сонда ақысы қанша', reasons)).toBeUndefined();
+  });
+
+  it('takes a short answer in the words a button is also called by, and the button most of its words name', () => {
+    const applicants = [
+      { id: 'self', label: 'Сам владелец документа', also: ['сам', 'сама'] },
+      { id: 'parent', label: 'Родитель несовершеннолетнего', also: ['мама', 'папа', 'сына'] },
+    ];
+    expect(matchChoiceByWords('мама', applicants)).toBe('parent');
+    expect(matchChoiceByWords('за сына подаю', applicants)).toBe('parent');
+    expect(matchChoiceByWords('сама', applicants)).toBe('self');
+    // "ЦОН" is a word of the label: "цонға" is it inflected
+    expect(matchChoiceByWords('цонға барам', [...channels, { id: 'center', label: 'В Госкорпорации (ЦОН)' }])).toBe('center');
+    const reasons = [
+      { id: 'lost', label: 'Документ утерян', also: ['потерял'] },
+      { id: 'damaged', label: 'Документ испорчен', also: ['порвал'] },
+    ];
+    expect(matchChoiceByWords('документ испорчен', reasons)).toBe('damaged');
+    // both buttons say "документ": a word they share chooses neither
+    expect(matchChoiceByWords('документ', reasons)).toBeUndefined();
+  });
+
+  it('does not take a word said with a negation', () => {
+    const reasons = [
+      { id: 'lost', label: 'Документ утерян', also: ['потерял', 'жоғал'] },
+      { id: 'damaged', label: 'Документ испорчен', also: ['порвал', 'жыртыл'] },
+    ];
+    expect(matchChoiceByWords('не терял, просто испорчен', reasons)).toBe('damaged');
+    expect(matchChoiceByWords('не потерял а порвал', reasons)).toBe('damaged');
+    expect(matchChoiceByWords('жоғалған жоқ, жыртылып қалды', reasons)).toBe('damaged');
+    expect(matchChoiceByWords('жоғалған емес', reasons)).toBeUndefined();
   });
 
   it('leaves the tick marks and arrows out of the label', () => {
