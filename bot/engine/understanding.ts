@@ -22,6 +22,13 @@ import type { Decision } from './types';
 export const GO_PREFIX = 'go:';
 export const STAY = 'go:stay';
 
+/**
+ * Where a conversation keeps the words of a complaint typed mid-journey while the switch is
+ * offered: too long for the button, they become the complaint's description if the citizen goes.
+ * In `data`, so that erasing or anonymising the conversation takes them too.
+ */
+const TYPED_COMPLAINT = 'typedComplaint';
+
 /** The menu's sections a typed message can lead to from inside another journey. */
 const JOURNEYS: readonly MenuSection[] = ['home_visit', 'status', 'complaint'];
 
@@ -85,7 +92,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
           { id: STAY, label: ctx.t('understanding:switch.stay') },
         ],
       };
-      return said([offer]);
+      // The complaint's words ride along to the complaint (see goTo); taking any switch, or staying, drops them.
+      const conversationOffering = parsed.intent === 'complaint' ? { ...conversation, data: { ...conversation.data, [TYPED_COMPLAINT]: text } } : conversation;
+      return said([offer], { conversation: conversationOffering });
     }
   }
 
@@ -158,15 +167,21 @@ function carrying(id: string, section: MenuSection, ctx: FlowContext): Choice {
  * application it carries, or the current question again for "stay". Undefined when the id names
  * nothing (a forged or outdated button).
  */
-export function goTo(runner: FlowRunner, conversation: Conversation, id: string): Decision | undefined {
+export function goTo(runner: FlowRunner, offered: Conversation, id: string): Decision | undefined {
+  const { [TYPED_COMPLAINT]: typedComplaint, ...data } = offered.data;
+  const conversation = typedComplaint === undefined ? offered : { ...offered, data };
   if (id === STAY) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
   const statusOf = `${GO_PREFIX}${STATUS_FLOW_ID}:`;
   // The status flow checks the number as if typed at its own question.
   if (id.startsWith(statusOf)) return runner.has(STATUS_FLOW_ID) ? runner.start(conversation, STATUS_FLOW_ID, { number: id.slice(statusOf.length) }) : undefined;
   const [, flowId, first, second] = id.split(':');
-  // The complaint flow takes only a known addressee and service, as from the menu.
+  // The complaint flow takes only a known addressee and service, as from the menu, and offers the words typed as what happened.
   if (flowId === COMPLAINT_FLOW_ID && runner.has(COMPLAINT_FLOW_ID))
-    return runner.start(conversation, COMPLAINT_FLOW_ID, { ...(first ? { against: first } : {}), ...(second ? { serviceId: second } : {}) });
+    return runner.start(conversation, COMPLAINT_FLOW_ID, {
+      ...(first ? { against: first } : {}),
+      ...(second ? { serviceId: second } : {}),
+      ...(typeof typedComplaint === 'string' ? { written: typedComplaint } : {}),
+    });
   if (flowId !== CHECKLIST_FLOW_ID || !first || !findService(first) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
   return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: first });
 }

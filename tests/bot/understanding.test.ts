@@ -124,6 +124,22 @@ describe('typed messages in the middle of a journey', () => {
     expect(forged.conversation.state).toMatchObject({ flow: 'complaint', step: 'against' });
   });
 
+  it('offers the words of a complaint typed mid-journey as what happened, once the citizen goes to it; staying forgets them', async () => {
+    const said = 'в ЦОНе мне нагрубили и не приняли документы, хочу пожаловаться';
+    const { person } = await atSchoolChecklist('ru');
+    const offer = await person.type(said);
+    await person.press(offer.replies.at(-1)!.choices![0]!.id);
+    await person.press('cp:go');
+    const description = await person.press('q:category:improper_treatment');
+    expect(description.replies.at(-1)!.text).toContain(`«${said}»`);
+    expect(description.replies.at(-1)!.choices!.map((c) => c.id)).toContain('q:text:written');
+
+    const { person: staying } = await atSchoolChecklist('ru');
+    await staying.type(said);
+    const stayed = await staying.press('go:stay');
+    expect(JSON.stringify(stayed.conversation.data)).not.toContain('нагрубили');
+  });
+
   it('counts a typed number among the buttons of the last message: "1" after an offer to switch takes the switch', async () => {
     const engine = testEngine({ defaultLang: 'kk' });
     const person = citizen(engine, 'web-hv-number', 'kk');
