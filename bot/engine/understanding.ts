@@ -2,7 +2,7 @@ import { findService } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
-import { fold, type Guess, LOW_CONFIDENCE, type Parsed, parse } from '../../flows/nlu';
+import { fold, type Guess, LOW_CONFIDENCE, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
 import { ASKS, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
@@ -17,7 +17,7 @@ import type { Decision } from './types';
  * A choice valid from any step: go to a service's checklist (`go:checklist:<serviceId>`), to the
  * status of an application typed with the question (`go:status:<number>`), to a complaint against
  * whom and about which service the message said (`go:complaint:<against>:<serviceId>`, either may
- * be empty), or stay (`go:stay`).
+ * be empty), the answer on one point of the journey's service (`go:answer:<topic>`), or stay (`go:stay`).
  */
 export const GO_PREFIX = 'go:';
 export const STAY = 'go:stay';
@@ -103,7 +103,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
 
   // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons (not guesses at what it asks).
   if (SAYS_DONT_KNOW.test(fold(text))) return withOperator(decision, ctx);
-  const guesses = [parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx)).filter((c): c is Choice => c !== undefined);
+  // A question the bot is unsure of, in a journey, is first guessed to be on the journey's own service.
+  const answer = subject && parsed.intent === 'question' && parsed.topic && (!parsed.serviceId || parsed.serviceId === subject.serviceId) ? answerChoice(parsed.topic, ctx) : undefined;
+  const guesses = [answer, ...[parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx))].filter((c): c is Choice => c !== undefined);
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
   // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
   if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown') {
@@ -147,6 +149,11 @@ function checklistChoice(serviceId: string, ctx: FlowContext): Choice | undefine
 
 const sectionChoice = (section: MenuSection, ctx: FlowContext): Choice => ({ id: `menu:${section}`, label: ctx.t(`menu:choices.${section}`) });
 
+const ANSWER_PREFIX = `${GO_PREFIX}answer:`;
+
+/** The answer on one point ("Сколько стоит") of the journey's service. */
+const answerChoice = (topic: QuestionTopic, ctx: FlowContext): Choice => ({ id: `${ANSWER_PREFIX}${topic}`, label: ctx.t(`understanding:topics.${topic}`) });
+
 /** The status section with the number typed; a number too long for a button is asked again there. */
 function statusChoice(number: string, ctx: FlowContext): Choice {
   return carrying(`${GO_PREFIX}${STATUS_FLOW_ID}:${number}`, 'status', ctx);
@@ -164,13 +171,19 @@ function carrying(id: string, section: MenuSection, ctx: FlowContext): Choice {
 
 /**
  * A `go:` choice from any step: the checklist of the service it names, the status of the
- * application it carries, or the current question again for "stay". Undefined when the id names
- * nothing (a forged or outdated button).
+ * application it carries, the answer on one point of the journey's service (the citizen stays
+ * where they were), or the current question again for "stay". Undefined when the id names nothing
+ * (a forged or outdated button, an answer outside a journey).
  */
 export function goTo(runner: FlowRunner, offered: Conversation, id: string): Decision | undefined {
   const { [TYPED_COMPLAINT]: typedComplaint, ...data } = offered.data;
   const conversation = typedComplaint === undefined ? offered : { ...offered, data };
   if (id === STAY) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
+  if (id.startsWith(ANSWER_PREFIX)) {
+    const topic = QUESTION_TOPICS.find((t) => id === `${ANSWER_PREFIX}${t}`);
+    const subject = runner.current(conversation.state)?.subject?.(conversation.state);
+    return topic && subject ? { conversation, replies: answerQuestion(subject, topic, runner.context(conversation)), effects: [], keepOffered: true } : undefined;
+  }
   const statusOf = `${GO_PREFIX}${STATUS_FLOW_ID}:`;
   // The status flow checks the number as if typed at its own question.
   if (id.startsWith(statusOf)) return runner.has(STATUS_FLOW_ID) ? runner.start(conversation, STATUS_FLOW_ID, { number: id.slice(statusOf.length) }) : undefined;

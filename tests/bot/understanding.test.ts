@@ -183,6 +183,20 @@ describe('typed messages in the middle of a journey', () => {
     expect(typed.conversation.languageOffered).toBeUndefined();
   });
 
+  it("offers, for a question it is unsure of, the answer on the journey's own service first, and gives it without leaving the list", async () => {
+    const { person, list } = await atSchoolChecklist('ru');
+    const unsure = await person.type('подпись чья нужна');
+    expect(unsure.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:unsure'));
+    const first = unsure.replies.at(-1)!.choices![0]!;
+    expect(first).toMatchObject({ id: 'go:answer:documents', label: texts.t('ru', 'understanding:topics.documents') });
+    const answered = await person.press(first.id);
+    expect(answered.replies[0]!.text).toContain('Дубликат школьного аттестата');
+    expect(answered.conversation.state).toEqual(list.conversation.state);
+    // the list's own buttons still work after the answer
+    const tick = list.replies.at(-1)!.choices!.find((c) => c.id.startsWith('tick:'))!;
+    expect((await person.press(tick.id)).conversation.state.step).toBe('checklist');
+  });
+
   it('says thank you back without repeating the list', async () => {
     const { person, list } = await atSchoolChecklist('kk');
     const turn = await person.type('рахмет');
