@@ -29,5 +29,8 @@ export const ANSWER_WORDS: Readonly<Record<string, { [lang in keyof LocalizedTex
   'category:orphan': { ru: ['сирота', 'детдом', 'опекой'], kk: ['жетім', 'балалар үйі'] },
   'category:disability': { ru: ['инвалид', 'инвалидность', 'инвалидностью'], kk: ['мүгедек'] },
   'category:social_assistance': { ru: ['асп', 'адресная', 'адресную'], kk: ['аәк', 'атаулы'] },
+  'case:paid_to_state_order': { ru: ['грант', 'бюджет'], kk: ['грант', 'бюджетке'] },
+  'case:from_abroad': { ru: ['заграница', 'зарубеж', 'иностранн'], kk: ['шетел', 'шетелден'] },
+  'case:to_secondary_school': { ru: ['школу', 'школа'], kk: ['мектепке', 'мектеп'] },
   'category:low_income': { ru: ['малообеспеченные', 'малоимущие', 'доход'], kk: ['аз қамтылған', 'табыс'] },
 };
