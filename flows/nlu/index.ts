@@ -98,6 +98,9 @@ const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', '
 
 const DUPLICATE_SERVICES: ReadonlySet<ServiceId> = new Set(['duplicate-school', 'duplicate-tvet', 'duplicate-higher']);
 
+/** Words that want something ("керек", "как оформить", "айтыңызшы"): a request, not an answer telling the citizen's case. */
+const WANTS = /(керек|нужн|надо|(^|\s)(как|калай)(\s|$)|айты|оформ|скаж|подскаж|хочу|хочет)/;
+
 /** Intents that a text naming a service is not. */
 const NO_SERVICE_TALK: ReadonlySet<Intent> = new Set(['unknown', 'greeting', 'thanks']);
 
@@ -262,8 +265,12 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
     if (!ABOUT_A_SERVICE.has(intent)) return { serviceId: null };
     // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
     // A status question has no documents to mention: one word of a service names it ("по общаге ответ пришёл?").
+    // What is taken for a list's request there without a word of a service, asking or wanting nothing, tells the citizen's
+    // case for the journey's list ("ол әлі кәмелетке толмаған"), whatever service its letters suggest.
     const namesAnother = namesAService || (intent === 'status' && features.namesService);
-    const inherits = context === 'journey' && intent !== 'checklist' && (!namesAnother || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
+    const inherits =
+      context === 'journey' &&
+      (intent === 'checklist' ? !features.namesService && !features.namesLevel && !ASKS.test(folded) && !WANTS.test(folded) : !namesAnother || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
     // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
     // …or, for a complaint, when its service words tell the service outright ("отказали в переводе").
     const toldOutright = intent === 'complaint' && features.namesService && (first?.p ?? 0) >= COMPLAINT_WORDS_CERTAINTY;

@@ -276,6 +276,12 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('академка как там, одобрили?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'status', serviceId: 'academic-leave' });
   });
 
+  it("an answer telling the citizen's case, typed in a journey with no word of a service, is about the journey's list; a request there keeps the service its words tell", () => {
+    expect(parse('баламның атынан беремін, ол әлі кәмелетке толмаған', 'kk', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
+    expect(parse('по здоровью, операция на сердце', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
+    expect(parse('мне теперь восстановиться надо, как это сделать', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
+  });
+
   it('"а нет, …" in a journey corrects the service', () => {
     expect(parse('а нет, мне общежитие нужно', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
   });
