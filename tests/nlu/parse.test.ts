@@ -92,7 +92,7 @@ describe('understanding what citizens type', () => {
 
   it("takes a question for the service its words tell surely, though none of them is a service's name", () => {
     expect(parse('қайта қабылдауды егов арқылы жасауға бола ма?', 'kk')).toMatchObject({ intent: 'question', serviceId: 'transfer-reinstatement' });
-    expect(parse('восстанавливаться через портал можно?')).toMatchObject({ intent: 'question', serviceId: 'transfer-reinstatement' });
+    expect(parse('восстановиться на учебу через егов можно?')).toMatchObject({ intent: 'question', serviceId: 'transfer-reinstatement' });
     expect(parse('қайта қабылдаудан бас тартуы мүмкін бе, қарызым бар еді', 'kk')).toMatchObject({ intent: 'question', topic: 'refusal', serviceId: 'transfer-reinstatement' });
   });
 
