@@ -115,7 +115,8 @@ describe('the built product (npm start)', () => {
       await second?.stop();
       await rename(keptAside, modelFile);
     }
-  }, 30_000);
+    // the whole model's training (some 20 s on 63 000 labelled messages, more on a loaded machine) before it understands
+  }, 90_000);
 
   it('serves the browser scripts built with it, and the pages that load them', async () => {
     for (const name of ['widget.js', 'operator.js']) {
