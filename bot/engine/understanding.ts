@@ -54,9 +54,10 @@ export interface Misunderstood {
 export function understand({ runner, conversation, text, decision, choose }: Misunderstood): Decision {
   const choice = matchChoice(text, conversation.offered);
   if (choice) return choose(choice);
+  const folded = fold(text);
   // A short answer in the words of one button ("через цон", "мама", "не терял, просто испорчен"), unless it asks ("через цон можно?").
   const byWords = matchChoiceByWords(text, conversation.offered);
-  if (byWords && !ASKS.test(fold(text))) return choose(byWords);
+  if (byWords && !ASKS.test(folded)) return choose(byWords);
 
   const subject = runner.current(conversation.state)?.subject?.(conversation.state);
   const parsed = parse(text, conversation.lang, { context: subject ? 'journey' : 'first' });
@@ -102,7 +103,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   if (byWords) return choose(byWords);
 
   // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons (not guesses at what it asks).
-  if (SAYS_DONT_KNOW.test(fold(text))) return withOperator(decision, ctx);
+  if (SAYS_DONT_KNOW.test(folded)) return withOperator(decision, ctx);
   // A question the bot is unsure of, in a journey, is first guessed to be on the journey's own service.
   const answer = subject && parsed.intent === 'question' && parsed.topic && (!parsed.serviceId || parsed.serviceId === subject.serviceId) ? answerChoice(parsed.topic, ctx) : undefined;
   const guesses = [answer, ...[parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx))].filter((c): c is Choice => c !== undefined);
@@ -175,9 +176,9 @@ function carrying(id: string, section: MenuSection, ctx: FlowContext): Choice {
  * where they were), or the current question again for "stay". Undefined when the id names nothing
  * (a forged or outdated button, an answer outside a journey).
  */
-export function goTo(runner: FlowRunner, offered: Conversation, id: string): Decision | undefined {
-  const { [TYPED_COMPLAINT]: typedComplaint, ...data } = offered.data;
-  const conversation = typedComplaint === undefined ? offered : { ...offered, data };
+export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): Decision | undefined {
+  const { [TYPED_COMPLAINT]: typedComplaint, ...data } = withTyped.data;
+  const conversation = typedComplaint === undefined ? withTyped : { ...withTyped, data };
   if (id === STAY) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
   if (id.startsWith(ANSWER_PREFIX)) {
     const topic = QUESTION_TOPICS.find((t) => id === `${ANSWER_PREFIX}${t}`);

@@ -21,6 +21,7 @@ import {
   isMenuWord,
   isOperatorWord,
   isThanksEmoji,
+  WANTS,
   WHOLE_LIST,
   withoutFiller,
 } from './rules';
@@ -97,9 +98,6 @@ const MIN_COVERAGE = 0.2;
 const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', 'complaint', 'status', 'home_visit']);
 
 const DUPLICATE_SERVICES: ReadonlySet<ServiceId> = new Set(['duplicate-school', 'duplicate-tvet', 'duplicate-higher']);
-
-/** Words that want something ("керек", "как оформить", "айтыңызшы"): a request, not an answer telling the citizen's case. */
-const WANTS = /(керек|нужн|надо|(^|\s)(как|калай)(\s|$)|айты|оформ|скаж|подскаж|хочу|хочет)/;
 
 /** Intents that a text naming a service is not. */
 const NO_SERVICE_TALK: ReadonlySet<Intent> = new Set(['unknown', 'greeting', 'thanks']);

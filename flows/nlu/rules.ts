@@ -212,6 +212,9 @@ export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|понял|понимаю|�
 /** A text that asks: a question mark at its end, a question particle ("ма", "ли"), "можно", "бола ма". */
 export const ASKS = /(\?\s*$|(^|\s)(ма|ме|ба|бе|па|пе|ли|можно)(?=[\s?!.,]|$)|бола ?ма)/;
 
+/** Words that want something ("керек", "как оформить", "подскажите", "айтыңызшы"): a request, not an answer telling the citizen's case. */
+export const WANTS = /(керек|нужн|надо|(^|\s)(как|калай)(\s|$)|айты|оформ|скаж|хочу|хочет)/;
+
 /** A duplicate named, folded ("dublikat", "telnusqa" fold to these too). */
 export const DUPLICATE = /(дубликат|телнуск)/;
 
