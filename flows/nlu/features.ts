@@ -45,6 +45,14 @@ export function tellsLoss(stem: string): boolean {
   return LOSS.test(stem);
 }
 
+/** Getting back a document: beside a name a group shares it asks for a duplicate ("восстановить диплом"), alone it is reinstatement. */
+const RESTORE = /^(восстанов|востанов|калпына)/;
+
+/** Whether a stem tells only that something was lost, spoiled or is to be got back, not what. */
+export function tellsLossOrRestore(stem: string): boolean {
+  return LOSS.test(stem) || RESTORE.test(stem);
+}
+
 /** A school: the place of one service (its certificate's duplicate), so it names that service, but only the place in a complaint. */
 const SCHOOL = /^(школ|мектеп)/;
 

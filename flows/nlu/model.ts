@@ -1,7 +1,7 @@
 import { COMPLAINT_AGAINST, type ComplaintAgainst } from '../../domain/complaint';
 import { SERVICE_IDS, type ServiceId } from '../catalog/schema';
 import type { Classifier } from './classifier';
-import { featuresOf, type TextFeatures, tellsLoss, wordsOf } from './features';
+import { featuresOf, type TextFeatures, tellsLossOrRestore, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { tokens } from './normalise';
 import type { FeatureIndex, SparseVector } from './sparse';
@@ -111,11 +111,11 @@ const BLENDS = {
 export function assembleModel(parts: Omit<Model, 'ambiguousGroupOf'>): Model {
   const { groups, nameStems } = parts;
   // A group fits when the text names something only with words the names of all its services hold ("диплом", "дубликат")
-  // and its other service words are words the group shares or tell a loss; the widest such group comes first.
+  // and its other service words are words the group shares or tell a loss ("восстановить диплом" too); the widest such group comes first.
   const ambiguousGroupOf = (stems: readonly string[]) => {
-    const named = stems.filter((stem) => nameStems.has(stem));
+    const named = stems.filter((stem) => nameStems.has(stem) && !tellsLossOrRestore(stem));
     if (named.length === 0) return undefined;
-    return groups.find((g) => named.every((stem) => g.naming.has(stem)) && stems.every((stem) => g.shared.has(stem) || tellsLoss(stem)))?.services;
+    return groups.find((g) => named.every((stem) => g.naming.has(stem)) && stems.every((stem) => g.shared.has(stem) || tellsLossOrRestore(stem)))?.services;
   };
   return { ...parts, ambiguousGroupOf };
 }
