@@ -12,7 +12,10 @@ import { ChatClient } from './support/ws-client';
  */
 const START_WITHIN_MS = 60_000;
 
-/** The product as `npm start` runs it, in its own process. */
+/**
+ * The product in its own process, started from its sources (`main.ts`): what `npm start` runs, less
+ * the build, so that these tests do not wait on it. The built start is tested in start.test.ts.
+ */
 async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
@@ -43,7 +46,7 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
-describe('npm start', () => {
+describe('the product in its own process', () => {
   const children: ChildProcess[] = [];
   afterEach(() => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
