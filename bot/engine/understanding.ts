@@ -2,9 +2,9 @@ import { findService } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
-import { fold, type Guess, LOW_CONFIDENCE, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
+import { fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
-import { ASKS, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
+import { ASKS, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -104,6 +104,14 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
 
   // "не знаю", "білмеймін": the question again, with a person to ask beside its buttons (not guesses at what it asks).
   if (SAYS_DONT_KNOW.test(folded)) return withOperator(decision, ctx);
+  // A question in a journey the classifiers only half take for off-topic ("режим работы какой"), naming no other matter,
+  // is most likely on a point of the journey's service: the likeliest two points, and a person.
+  if (subject && parsed.intent === 'unknown' && parsed.confidence < LOW_CONFIDENCE && (ASKS.test(folded) || QUESTION_WORD.test(folded)) && !OFF_TOPIC.test(folded)) {
+    const points = likelyTopics(text)
+      .slice(0, 2)
+      .map((topic) => answerChoice(topic, ctx));
+    return said([{ text: ctx.t('understanding:unsure'), choices: [...points, sectionChoice('operator', ctx)] }], { notUnderstood: true });
+  }
   // A question the bot is unsure of, in a journey, is first guessed to be on the journey's own service.
   const answer = subject && parsed.intent === 'question' && parsed.topic && (!parsed.serviceId || parsed.serviceId === subject.serviceId) ? answerChoice(parsed.topic, ctx) : undefined;
   const guesses = [answer, ...[parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx))].filter((c): c is Choice => c !== undefined);

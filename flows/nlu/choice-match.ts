@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Choice } from '../types';
 import { fold } from './index';
-import { isAgreeingEmoji } from './rules';
+import { isAgreeingEmoji, QUESTION_WORD } from './rules';
 
 /**
  * Which of the offered buttons a typed answer means: its label typed (with typos, without Kazakh
@@ -111,8 +111,9 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
+/** The words that tell a button, question words aside: "какое" in a question is not the "какой" of "в какой срок". */
 function contentWords(words: readonly string[]): string[] {
-  return words.filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w) && !/^\d+$/.test(w));
+  return words.filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w) && !QUESTION_WORD.test(w) && !/^\d+$/.test(w));
 }
 
 /** The words without those a negation takes back: the one after "не", the one before "емес" or "жоқ". */

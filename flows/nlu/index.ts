@@ -120,6 +120,19 @@ export function parse(text: string, fallbackLang: Lang = 'ru', options: ParseOpt
   return parsed;
 }
 
+/**
+ * The points of a service a text most likely asks about, likeliest first: the topic classifier
+ * alone, for a question the parse did not place ("режим работы какой" read as off-topic).
+ *
+ * @example
+ * likelyTopics('cena kakaya?')[0]; // 'fee'
+ */
+export function likelyTopics(text: string): QuestionTopic[] {
+  const model = getModel();
+  const features = analyse(model, withoutFiller(fold(text.slice(0, MAX_LENGTH))));
+  return model.topics.posteriors(features.vectors.intent).map((topic) => topic.label);
+}
+
 let last: { text: string; fallbackLang: Lang; context: ParseContext; parsed: Parsed } | undefined;
 
 /** `parse` with a given model (the bench measures models trained without some phrases). */

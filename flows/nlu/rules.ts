@@ -212,6 +212,9 @@ export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|понял|понимаю|�
 /** A text that asks: a question mark at its end, a question particle ("ма", "ли"), "можно", "бола ма". */
 export const ASKS = /(\?\s*$|(^|\s)(ма|ме|ба|бе|па|пе|ли|можно)(?=[\s?!.,]|$)|бола ?ма)/;
 
+/** A question word, folded ("какой", "сколько", "қанша", "қайда", "qashan"): a text with one asks, question mark or not. */
+export const QUESTION_WORD = /(^|\s)(как\S*|сколько|скок\S*|почем|где|куда|когда|кто|кому|зачем|почему|калай|кандай\S*|канша\S*|кайда|кайд?ан|кашан|ким\S*|неше|нешеге)(?=[\s?!.,]|$)/;
+
 /** Words that want something ("керек", "как оформить", "подскажите", "айтыңызшы"): a request, not an answer telling the citizen's case. */
 export const WANTS = /(керек|нужн|надо|(^|\s)(как|калай)(\s|$)|айты|оформ|скаж|хочу|хочет)/;
 

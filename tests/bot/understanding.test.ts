@@ -197,6 +197,18 @@ describe('typed messages in the middle of a journey', () => {
     expect((await person.press(tick.id)).conversation.state.step).toBe('checklist');
   });
 
+  it("offers, for a question in a journey it half takes for off-topic, the journey's likeliest points and a person; a surely off-topic one keeps the step's words", async () => {
+    const { person, list } = await atSchoolChecklist('ru');
+    const unsure = await person.type('расписание какое у них');
+    expect(unsure.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:unsure'));
+    expect(unsure.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:answer:hours', 'go:answer:documents', 'menu:operator']);
+    const answered = await person.press('go:answer:hours');
+    expect(answered.replies[0]!.text).toContain(texts.t('ru', 'understanding:answers.hours'));
+    expect(answered.conversation.state).toEqual(list.conversation.state);
+    const offTopic = await person.type('где продают билеты в кино?');
+    expect(offTopic.replies.flatMap((r) => r.choices ?? []).some((c) => c.id.startsWith('go:answer:'))).toBe(false);
+  });
+
   it('says thank you back without repeating the list', async () => {
     const { person, list } = await atSchoolChecklist('kk');
     const turn = await person.type('рахмет');

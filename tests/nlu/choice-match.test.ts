@@ -102,6 +102,15 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoiceByWords('жоғалған емес', reasons)).toBeUndefined();
   });
 
+  it('does not count a question word as a word of the button ("какое" is not the "какой" of "в какой срок")', () => {
+    const details = [
+      { id: 'details', label: 'Где, в какой срок, сколько стоит' },
+      { id: 'list', label: 'Перечень документов' },
+    ];
+    expect(matchChoiceByWords('расписание какое у них', details)).toBeUndefined();
+    expect(matchChoiceByWords('а стоит сколько', details)).toBe('details');
+  });
+
   it('leaves the tick marks and arrows out of the label', () => {
     expect(matchChoice('назад', ticks)).toBe('nav:back');
   });
