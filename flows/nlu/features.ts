@@ -41,7 +41,7 @@ export interface TextFeatures {
 const LOSS = /^(жогал|потер|утер|утрач|пропа|испорт|испорч|сгор|украл|укра|булин|бузыл|жыртыл|куйип|урлан|табылма|таппа)/;
 
 /** Whether a stem tells only that something was lost or spoiled ("жоғалды", "табылмай"), not what. */
-export function tellsLoss(stem: string): boolean {
+function tellsLoss(stem: string): boolean {
   return LOSS.test(stem);
 }
 
