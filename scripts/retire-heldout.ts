@@ -84,9 +84,9 @@ export function withPhrase(source: string, place: Place, message: LabelledMessag
   return lines.join('\n');
 }
 
-/** A single-quoted TypeScript string of the text. */
+/** A single-quoted TypeScript string of the text: a message typed on several lines stays one string ("вопрос по аттестату\nпотерян"). */
 function literal(text: string): string {
-  return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t')}'`;
 }
 
 function sectionStart(key: string): Place['section'] {

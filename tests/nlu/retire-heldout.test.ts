@@ -75,6 +75,12 @@ describe('retiring the held-out set into the phrase files', () => {
     expect(lines.slice(9, 12)).toEqual(['    ru: [', "      'общага нужна, я из Аральска, \\'срочно\\'',", "      'нужна общага',"]);
   });
 
+  it('keeps a message typed on several lines one string in the phrase file', () => {
+    const request = message({ text: 'общага нужна\nя из Аральска', intent: 'checklist', serviceId: 'dormitory' });
+    const lines = withPhrase(SERVICE, placeOf(request, groups), request).split('\n');
+    expect(lines.slice(9, 12)).toEqual(['    ru: [', "      'общага нужна\\nя из Аральска',", "      'нужна общага',"]);
+  });
+
   it('puts another message about a service into its about list, made when missing, with what it means', () => {
     const question = message({ text: 'общага платная?', intent: 'question', serviceId: 'dormitory', topic: 'fee' });
     const changed = withPhrase(SERVICE, placeOf(question, groups), question);
