@@ -7,13 +7,13 @@ import { datasetExists, readDataset } from './labelled';
  * What the understanding reaches on the held-out labelled messages (tests/nlu/dataset/README.md:
  * written after the last tuning by writers who saw neither the phrases nor the model, measured here,
  * never tuned on), held so that it does not fall back. The parse is deterministic, so these are
- * today's figures: 17 580 of 20 628 right; 1 672 of 1 734 home visits, 2 487 of 2 615 complaints and
- * 341 of 345 operator requests recognised; sure of the wrong language 60 times. The goal is higher — 95 %
+ * today's figures: 20 252 of 25 945 right; 2 346 of 2 470 home visits, 3 407 of 3 845 complaints and
+ * 599 of 613 operator requests recognised; sure of the wrong language 86 times. The goal is higher — 95 %
  * top-1, every home visit, complaint and operator request, never sure of the wrong language — and
  * not reached yet:
  * `BENCH=nlu npm run bench` prints where it stands.
  */
-const FLOOR = { accuracy: 17580 / 20628, recall: { home_visit: 1672 / 1734, complaint: 2487 / 2615, operator: 341 / 345 }, sureOfTheWrongLanguage: 60 } as const;
+const FLOOR = { accuracy: 20252 / 25945, recall: { home_visit: 2346 / 2470, complaint: 3407 / 3845, operator: 599 / 613 }, sureOfTheWrongLanguage: 86 } as const;
 
 describe.skipIf(!datasetExists('heldout'))('understanding the held-out labelled messages', () => {
   const result = evaluate(readDataset('heldout'));
