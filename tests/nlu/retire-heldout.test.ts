@@ -118,6 +118,26 @@ describe('retiring the held-out set into the phrase files', () => {
     expect(placeOf(message({ text: 'рахмет', intent: 'thanks', lang: 'kk' }), groups).file).toBe('flows/nlu/phrases/thanks.ts');
   });
 
+  it('refuses, changing nothing, while the set for the next round would be a fifth of all labelled messages or less', () => {
+    const root = mkdtempSync(join(tmpdir(), 'retire-'));
+    try {
+      const dataset = join(root, 'tests/nlu/dataset');
+      mkdirSync(dataset, { recursive: true });
+      const line = (text: string) => `${JSON.stringify({ text, lang: 'ru', intent: 'checklist', serviceId: 'dormitory' })}\n`;
+      const heldout = line('общага нужна');
+      const train = ['место в общаге', 'жатақхана керек', 'общежитие для сына'].map(line).join('');
+      writeFileSync(join(dataset, 'heldout.jsonl'), heldout);
+      writeFileSync(join(dataset, 'train.jsonl'), train);
+      // four training messages once the present set retires: one more is exactly a fifth, not more
+      writeFileSync(join(dataset, 'next-heldout.jsonl'), line('общага бар ма'));
+      expect(() => retireHeldout(pathToFileURL(`${root}/`))).toThrow(/holds 1 messages: the next round's set needs at least 2/);
+      expect(readFileSync(join(dataset, 'heldout.jsonl'), 'utf8')).toBe(heldout);
+      expect(readFileSync(join(dataset, 'train.jsonl'), 'utf8')).toBe(train);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('refuses, changing nothing, while no set is written for the next round', () => {
     const root = mkdtempSync(join(tmpdir(), 'retire-'));
     try {
