@@ -100,30 +100,27 @@ function findLine(lines: readonly string[], pattern: RegExp, from: number, file:
   throw new Error(`${file}: no line matching ${pattern}`);
 }
 
+/** The least part of all labelled messages the held-out set must be (tests/nlu/dataset.test.ts wants more than this). */
+const MIN_HELDOUT_SHARE = 0.2;
+
+/** The lines of a JSONL file's text that hold a message. */
+const messageLines = (jsonl: string) => jsonl.split('\n').filter((line) => line.trim());
+
 /**
  * Retires the held-out set of the project at `root`: how many phrases were put in, how many were
  * there already, and the files changed. Refused, with nothing changed, while no set is written for
  * the next round (a round without a held-out set would measure nothing), or while it is too small to
  * stay over a fifth of all labelled messages once the present set has joined the training part.
  */
-/** The least part of all labelled messages the held-out set must be (tests/nlu/dataset.test.ts wants more than this). */
-const MIN_HELDOUT_SHARE = 0.2;
 
 export function retireHeldout(root: URL): { placed: number; present: number; files: string[] } {
   const dataset = new URL('tests/nlu/dataset/', root);
   const next = new URL('next-heldout.jsonl', dataset);
   if (!existsSync(next)) throw new Error(`${fileURLToPath(next)} is missing: write the set for the next round before retiring the present one (tests/nlu/dataset/README.md)`);
   const heldout = readFileSync(new URL('heldout.jsonl', dataset), 'utf8');
-  const messages = heldout
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as LabelledMessage);
-  const labelled = (file: URL) =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim()).length;
-  const training = labelled(new URL('train.jsonl', dataset)) + messages.length;
-  const upcoming = labelled(next);
+  const messages = messageLines(heldout).map((line) => JSON.parse(line) as LabelledMessage);
+  const training = messageLines(readFileSync(new URL('train.jsonl', dataset), 'utf8')).length + messages.length;
+  const upcoming = messageLines(readFileSync(next, 'utf8')).length;
   const needed = Math.floor(training * (MIN_HELDOUT_SHARE / (1 - MIN_HELDOUT_SHARE))) + 1;
   if (upcoming < needed) throw new Error(`${fileURLToPath(next)} holds ${upcoming} messages: the next round's set needs at least ${needed} to stay over a fifth of all labelled ones`);
   const sources = new Map<string, string>();
