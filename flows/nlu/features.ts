@@ -60,6 +60,11 @@ const SCHOOL = /^(школ|мектеп)/;
 const LEVEL =
   /^(лицей|птк|пту|вуз|вузовск|жоо|жогары|высш|вышк|инст$|академи|магистр|магистер|магистратур|бакалавр|аспирантур|докторантур|интернатур|резидентур|консерватор|юрфак|медфак|факультет|класс|сынып|студент|курс|касиптик|профессиональн|тжкб|типо$|технар|шараг|среднеспец)|(колледж|колеж|коледж|калледж|калеж|техникум|училищ|университет|универ|институт)/;
 
+/** Whether a stem names a level of education or a place of study (LEVEL). */
+export function namesALevel(stem: string): boolean {
+  return LEVEL.test(stem);
+}
+
 export interface Word {
   typed: string;
   word: string;
@@ -125,7 +130,7 @@ export function featuresOf(words: readonly Word[], isServiceStem: (stem: string)
   let namesMoreThanPlace = false;
   let namesLevel = false;
   for (const { typed, word, stem } of words) {
-    const level = LEVEL.test(stem);
+    const level = namesALevel(stem);
     const named = level || isServiceStem(stem);
     const target = named ? service : intent;
     if (named) {

@@ -24,6 +24,9 @@ import {
   WANTS,
   WHOLE_LIST,
   withoutFiller,
+  TURNS,
+  QUESTION_WORD,
+  SAYS_NO,
 } from './rules';
 
 /**
@@ -276,12 +279,10 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
     if (!ABOUT_A_SERVICE.has(intent)) return { serviceId: null };
     // In a journey a question, a complaint or a status question is about the journey's service unless it names another outright.
     // A status question has no documents to mention: one word of a service names it ("по общаге ответ пришёл?").
-    // What is taken for a list's request there without a word of a service, asking or wanting nothing, tells the citizen's
-    // case for the journey's list ("ол әлі кәмелетке толмаған"), whatever service its letters suggest.
+    // What is taken for a list's request there and only tells the citizen's case (tellsCase) is for the journey's list,
+    // whatever service its words suggest.
     const namesAnother = namesAService || (intent === 'status' && features.namesService);
-    const inherits =
-      context === 'journey' &&
-      (intent === 'checklist' ? !features.namesService && !features.namesLevel && !ASKS.test(folded) && !WANTS.test(folded) : !namesAnother || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
+    const inherits = context === 'journey' && (intent === 'checklist' ? tellsCase(features, folded) : !namesAnother || (first?.p ?? 0) < JOURNEY_SERVICE_CERTAINTY);
     // A home visit or a complaint is about a service only when its name or a place of study is said ("ауылда тұрады" is a reason, not the dormitory).
     // …or, for a complaint, when its service words tell the service outright ("отказали в переводе").
     const toldOutright = intent === 'complaint' && features.namesService && (first?.p ?? 0) >= COMPLAINT_WORDS_CERTAINTY;
@@ -290,6 +291,20 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
     return tied.length > 1 && !inherits ? { serviceId, ambiguous: tied } : { serviceId };
   };
   return { named, forIntent };
+}
+
+/**
+ * Whether a message typed in a journey, taken for a request for a list, only tells the citizen's case for the
+ * journey's own list ("3 курс, вечернее", "атаулы көмек аламыз", "ол әлі кәмелетке толмаған"): it asks and wants
+ * nothing, and when it has words of a service or a level, names no service by its name and turns to nothing else.
+ */
+function tellsCase(features: Analysis, folded: string): boolean {
+  if (ASKS.test(folded) || WANTS.test(folded)) return false;
+  if (!features.namesService && !features.namesLevel) return true;
+  if (features.namesService && features.namesByOwnName) return false;
+  // A bare "no" answers the step's question ("нет, инвалидности нет"); with a level, or as "не то", "а не …", it corrects.
+  if (CORRECTION.test(folded) && (features.namesLevel || !SAYS_NO.test(folded))) return false;
+  return ![ALSO, TURNS, WHOLE_LIST, QUESTION_WORD].some((words) => words.test(folded));
 }
 
 /**

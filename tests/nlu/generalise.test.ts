@@ -182,12 +182,12 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('ЖОО берген телнұсқада туған жылым қате, шағым беремін', 'kk')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-higher' });
   });
 
-  it('in a journey, a request for another service that ends like a question is a request ("… это что"): a question there is twice as likely as the phrases say, not three times', () => {
-    expect(parse('ну а если ещё в техникум документы подать, это что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
+  it('in a journey, a request for another service that ends like a question is a request ("… там что"): a question there is twice as likely as the phrases say, not three times', () => {
+    expect(parse('ну а если в техникум документы сдать, там что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
   });
 
   it('a pair of words side by side weighs half as much again as a word ("для этого" asks for the list)', () => {
-    expect(parse('А восстановиться потом можно будет? Что для этого', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
+    expect(parse('а академ потом можно будет взять? что для этого', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'academic-leave' });
   });
 
   it('a complaint about a college names the service its other words tell surely', () => {
@@ -287,6 +287,24 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('баламның атынан беремін, ол әлі кәмелетке толмаған', 'kk', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
     expect(parse('по здоровью, операция на сердце', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
     expect(parse('мне теперь восстановиться надо, как это сделать', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
+  });
+
+  it.each([
+    ['на втором курсе, заочное отделение', 'ru'],
+    ['екінші курста, күндізгі бөлімде', 'kk'],
+    ['отбасымыз аз қамтылған, жәрдемақы аламыз', 'kk'],
+    ['нет, не сирота, просто многодетные', 'ru'],
+    ['1998 де колледжді бітіргем', 'kk'],
+  ] as const)("an answer in a journey that names a level or a case but no service by its name is about the journey's list: %s", (text, lang) => {
+    expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
+  });
+
+  it.each([
+    ['ok endi zhatakhanaga', 'kk', 'dormitory'],
+    ['не то, мне перевод в другой колледж', 'ru', 'transfer-reinstatement'],
+    ['мне жатахана нужен', 'ru', 'dormitory'],
+  ] as const)('…while one that turns to another service ("енді", "не то", "нужен") asks for it: %s', (text, lang, serviceId) => {
+    expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId });
   });
 
   it('"а нет, …" in a journey corrects the service', () => {
