@@ -146,7 +146,7 @@ describe('typed messages in the middle of a journey', () => {
     await person.start();
     await person.press('menu:home_visit');
     await person.press('hv:other');
-    const offer = await person.type('мектеп аттестаты');
+    const offer = await person.type('мектеп аттестатын жоғалттым');
     expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:duplicate-school', 'go:stay']);
     const switched = await person.type('1');
     expect(switched.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
