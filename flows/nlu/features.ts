@@ -1,5 +1,5 @@
 import type { Features } from './bayes';
-import { stemKazakh, stemRussian } from './stem';
+import { rootOf, stemKazakh, stemRussian } from './stem';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -65,6 +65,19 @@ export function namesALevel(stem: string): boolean {
   return LEVEL.test(stem);
 }
 
+/**
+ * Words of services' names that, typed in a journey, mostly tell the citizen's case rather than name a
+ * service: a document they have or lack ("справка есть", "куәлігі жоқ"), a mistake and where it is
+ * ("фамилия поменялась", "туған күні қате"), the other place ("в другой колледж").
+ */
+const CASE_WORD =
+  /^(фамил|тег$|тегим|справ|аныктам|свидетельств|куалик|документ|докумен|кужат|кат$|кате|ошиб|друг|баска|мест$|орн$|орын|оку$|учеб|обучен|бил$|образован|специальн|мемлекет|государствен|орт$|средн|жан$|пода$|тапсыр$|бер$)/;
+
+/** Whether a stem of a service's name mostly tells the citizen's case in a journey (CASE_WORD). */
+export function tellsTheCase(stem: string): boolean {
+  return CASE_WORD.test(stem);
+}
+
 export interface Word {
   typed: string;
   word: string;
@@ -88,10 +101,12 @@ export function wordsOf(typed: readonly string[], vocabulary?: Vocabulary): Word
 const stems = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
 
-/** Of a word's Russian and Kazakh stems, the shorter: each strips too little of the other language's words. */
+/** A word's root when it has one of stem.ts's; else of its Russian and Kazakh stems the shorter: each strips too little of the other language's words. */
 export function stemOf(word: string): string {
   const known = stems.get(word);
   if (known !== undefined) return known;
+  const root = rootOf(word);
+  if (root !== undefined) return root;
   const russian = stemRussian(word);
   const kazakh = stemKazakh(word);
   const stem = russian.length <= kazakh.length ? russian : kazakh;

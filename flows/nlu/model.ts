@@ -1,7 +1,7 @@
 import { COMPLAINT_AGAINST, type ComplaintAgainst } from '../../domain/complaint';
 import { SERVICE_IDS, type ServiceId } from '../catalog/schema';
 import type { Classifier } from './classifier';
-import { featuresOf, namesALevel, type TextFeatures, tellsLossOrRestore, wordsOf } from './features';
+import { featuresOf, namesALevel, type TextFeatures, tellsLossOrRestore, tellsTheCase, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { tokens } from './normalise';
 import type { FeatureIndex, SparseVector } from './sparse';
@@ -79,7 +79,7 @@ export interface Analysis extends TextFeatures {
   vectors: { intent: SparseVector; all: SparseVector };
   /** Whether one of the services' own names is said ("общага", "аттестат"), a surer sign of a service than its other words. */
   namesByName: boolean;
-  /** …and one that is not a level of education too ("общага", not "курс" or "колледж"). */
+  /** …and one that is neither a level of education ("общага", not "курс" or "колледж") nor a word that mostly tells the case ("справка", "фамилия"). */
   namesByOwnName: boolean;
 }
 
@@ -90,7 +90,7 @@ export function analyse(model: Model, folded: string): Analysis {
     ...features,
     vectors: { intent: model.features.vector(features.intent), all: model.features.vector(features.all) },
     namesByName: features.serviceStems.some((stem) => model.nameStems.has(stem)),
-    namesByOwnName: features.serviceStems.some((stem) => model.nameStems.has(stem) && !namesALevel(stem)),
+    namesByOwnName: features.serviceStems.some((stem) => model.nameStems.has(stem) && !namesALevel(stem) && !tellsTheCase(stem)),
   };
 }
 

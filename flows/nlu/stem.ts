@@ -108,15 +108,32 @@ function strip(word: string, endings: readonly string[]): string {
 }
 
 /**
- * Roots that end like an ending: "тегін" (free of charge) is not "тег" (a surname) with a possessive,
- * "телнұсқа" (a duplicate) is not "телнұс" with a dative, and the Russian "переводе" (in a transfer)
- * is not "перево" with a locative.
+ * Roots that end like an ending, or change their last letter before one: "тегін" (free of charge) is
+ * not "тег" (a surname) with a possessive, "телнұсқа" (a duplicate) is not "телнұс" with a dative, the
+ * Russian "переводе" (in a transfer) is not "перево" with a locative, "сынып" (a school class) is no
+ * verb in "-ып", "курсы" no "кур" with a possessive, and "мектебі", "сыныбы" are "мектеп", "сынып" with п voiced before a vowel. The
+ * prefix a word starts with → its stem in either language.
  */
-const WHOLE_ROOTS = ['тегин', 'телнуск', 'перевод'];
+const ROOTS: readonly (readonly [prefix: string, root: string])[] = [
+  ['тегин', 'тегин'],
+  ['телнуск', 'телнуск'],
+  ['перевод', 'перевод'],
+  ['сынып', 'сынып'],
+  ['сыныб', 'сынып'],
+  ['мектеб', 'мектеп'],
+  ['жатакхан', 'жатакхана'],
+  ['студент', 'студент'],
+  ['курс', 'курс'],
+];
+
+/** The stem of a word that starts with one of ROOTS, whatever its ending. */
+export function rootOf(word: string): string | undefined {
+  return ROOTS.find(([prefix]) => word.startsWith(prefix))?.[1];
+}
 
 /** Strips Kazakh endings from a folded word, keeping a stem of three letters or more. */
 export function stemKazakh(word: string): string {
-  const root = WHOLE_ROOTS.find((r) => word.startsWith(r));
+  const root = rootOf(word);
   if (root) return root;
   const noun = strip(strip(strip(word, CASE), POSSESSIVE), PLURAL);
   return noun !== word ? noun : strip(word, VERB);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fold, transliterate } from '../../flows/nlu/normalise';
+import { stemOf } from '../../flows/nlu/features';
 import { stemKazakh } from '../../flows/nlu/stem';
 
 describe('the folded form of a text', () => {
@@ -125,6 +126,14 @@ describe('Kazakh endings', () => {
     expect(new Set(['телнұсқа', 'телнұсқасын', 'телнұсқаға', 'telnusqa'].map((word) => stemKazakh(fold(word))))).toEqual(new Set(['телнуск']));
     // …and a Russian word whose case ending looks Kazakh: "в переводе" is no "перево" with a locative.
     expect(new Set(['переводе', 'перевод', 'перевода'].map((word) => stemKazakh(fold(word))))).toEqual(new Set(['перевод']));
+  });
+
+  it('reads a level word in every form as one stem, its п voiced before a vowel too: "сынып" is no verb in -ып, "мектебі" is "мектеп"', () => {
+    expect(new Set(['сынып', 'сыныпты', 'сыныбы', 'сыныптамын'].map((word) => stemOf(fold(word))))).toEqual(new Set(['сынып']));
+    expect(new Set(['мектеп', 'мектебі', 'мектебімнің', 'мектептен'].map((word) => stemOf(fold(word))))).toEqual(new Set(['мектеп']));
+    expect(new Set(['студент', 'студентпін', 'студентка', 'студенттерге'].map((word) => stemOf(fold(word))))).toEqual(new Set(['студент']));
+    expect(new Set(['курс', 'курсы', 'курста', 'курсқа'].map((word) => stemOf(fold(word))))).toEqual(new Set(['курс']));
+    expect(new Set(['жатақхана', 'жатақханаға', 'жатақханасы'].map((word) => stemOf(fold(word))))).toEqual(new Set(['жатакхана']));
   });
 
   it('keeps a stem of at least three letters', () => {
