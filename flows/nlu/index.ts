@@ -27,6 +27,7 @@ import {
   TURNS,
   QUESTION_WORD,
   SAYS_NO,
+  WONDERS,
 } from './rules';
 
 /**
@@ -167,7 +168,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     // In a journey, a question in words the phrases do not hold ("стоимость?", "сенбіде ше?") is about the journey's service.
     if (context === 'journey' && ASKS.test(folded) && INTENT_GATES.question!.test(folded))
-      return { ...base, intent: 'question', serviceId: null, topic: model.topics.posteriors(features.vectors.intent)[0]!.label, confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
+      return { ...base, intent: 'question', serviceId: null, topic: topicOf(model, features), confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
     // Nothing else understood: a message that opens with a greeting or thanks is one ("салем, апалар").
     const courtesy = courtesyOf(folded, { opening: true });
     if (courtesy) return { ...base, intent: courtesy, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(courtesy) };
@@ -200,10 +201,15 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.vectors.all));
     if (against) parsed.against = against;
   }
-  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : model.topics.posteriors(features.vectors.intent)[0]!.label;
+  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : topicOf(model, features);
 
   parsed.alternatives = alternativesOf(parsed, intents, service.named);
   return parsed;
+}
+
+/** The point a question asks, likeliest. */
+function topicOf(model: Model, features: Analysis): QuestionTopic {
+  return model.topics.posteriors(features.vectors.intent)[0]!.label;
 }
 
 /** The cues read on the whole text (cues.ts, rules.ts) that the intents' ranking follows. */
@@ -237,6 +243,10 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
   if (context === 'journey' && features.namesService && ALSO.test(folded)) promote(intents, 'checklist');
   // In a journey, a question ("электронно можно?", "кешкі 7-де баруға бола ма") the classifiers can hardly place is about the journey's service.
   if (context === 'journey' && intents[0]!.label !== 'question' && intents[0]!.p < JOURNEY_QUESTION_DOUBT && ASKS.test(folded)) promote(intents, 'question');
+  // …and what is taken for a question on where and how to apply but wonders and wants nothing ("через цон", "егов арқылы
+  // өзім жіберемін") answers the step's question of how the citizen applies: it is for the journey's list.
+  if (context === 'journey' && intents[0]!.label === 'question' && !WONDERS.test(folded) && !QUESTION_WORD.test(folded) && !WANTS.test(folded) && topicOf(model, features) === 'channels')
+    promote(intents, 'checklist');
   // A first message asking one point of a service ("дипломды қалпына келтіру ақылы ма?") gets the answer with the list.
   if (context === 'first' && intents[0]!.label === 'checklist' && POINTED_QUESTION.test(folded)) promote(intents, 'question');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');

@@ -212,6 +212,13 @@ export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|понял|понимаю|�
 /** A text that asks: a question mark at its end, a question particle ("ма", "ли"), "можно", "бола ма". */
 export const ASKS = /(\?\s*$|(^|\s)(ма|ме|ба|бе|па|пе|ли|можно)(?=[\s?!.,]|$)|бола ?ма)/;
 
+/**
+ * A text that wonders, with or without a question mark at its end: one anywhere, a question particle typed apart or
+ * on its verb ("бола ма", "аламба", "болмайма"), "если"/"егер", "или"/"әлде", "можно"/"нельзя", "не", "что", "неге".
+ */
+export const WONDERS =
+  /(\?|бола ?ма|(^|\s)(ма|ме|ба|бе|па|пе|ли|если|егер|вдруг|или|алде|может|мож|можн\S*|нельзя|нкак|никак|не|что|неге)(?=[\s,.!?]|$)|[а-я]{3,}(ма|ме|ба|бе|па|пе|мы|ми)(?=[\s,.!?]|$))/;
+
 /** A question word, folded ("какой", "сколько", "қанша", "қайда", "qashan"): a text with one asks, question mark or not. */
 export const QUESTION_WORD = /(^|\s)(как\S*|сколько|скок\S*|почем|где|куда|когда|кто|кому|зачем|почему|калай|кандай\S*|канша\S*|кайда|кайд?ан|кашан|ким\S*|неше|нешеге)(?=[\s?!.,]|$)/;
 

@@ -183,7 +183,7 @@ describe('wordings the phrases do not hold', () => {
   });
 
   it('in a journey, a request for another service that ends like a question is a request ("… там что"): a question there is twice as likely as the phrases say, not three times', () => {
-    expect(parse('ну а если в техникум документы сдать, там что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
+    expect(parse('а если в техникум поступать, там что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
   });
 
   it('a pair of words side by side weighs half as much again as a word ("для этого" asks for the list)', () => {
@@ -305,6 +305,20 @@ describe('wordings the phrases do not hold', () => {
     ['мне жатахана нужен', 'ru', 'dormitory'],
   ] as const)('…while one that turns to another service ("енді", "не то", "нужен") asks for it: %s', (text, lang, serviceId) => {
     expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId });
+  });
+
+  it('in a journey, a document the citizen has is the case for the journey\'s list, though a service\'s name holds its word ("справка"); asked for besides, it is that service', () => {
+    expect(parse('справка об инвалидности у нас есть', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
+    expect(parse('а ещё справку о неоконченном обучении надо', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'incomplete-education-certificate' });
+  });
+
+  it.each([
+    ['через портал буду подавать', 'ru'],
+    ['через егов сама отправлю', 'ru'],
+    ['ХҚКО арқылы өзім тапсырамын', 'kk'],
+  ] as const)("in a journey, how the citizen will apply, wondering nothing, answers the step for the journey's list: %s", (text, lang) => {
+    expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
+    expect(parse('через цон можно?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'channels' });
   });
 
   it('"а нет, …" in a journey corrects the service', () => {
