@@ -68,10 +68,11 @@ export function namesALevel(stem: string): boolean {
 /**
  * Words of services' names that, typed in a journey, mostly tell the citizen's case rather than name a
  * service: a document they have or lack ("справка есть", "куәлігі жоқ"), a mistake and where it is
- * ("фамилия поменялась", "туған күні қате"), the other place ("в другой колледж").
+ * ("фамилия поменялась", "туған күні қате"), the school and where it is ("мектеп Сарыағашта"), the other place
+ * ("в другой колледж").
  */
 const CASE_WORD =
-  /^(фамил|тег$|тегим|справ|аныктам|свидетельств|куалик|документ|докумен|кужат|кат$|кате|ошиб|друг|баска|мест$|орн$|орын|оку$|учеб|обучен|бил$|образован|специальн|мемлекет|государствен|орт$|средн|жан$|пода$|тапсыр$|бер$)/;
+  /^(школ|мектеп|фамил|тег$|тегим|справ|аныктам|свидетельств|куалик|документ|докумен|кужат|кат$|кате|ошиб|друг|баска|мест$|орн$|орын|оку$|учеб|обучен|бил$|образован|специальн|мемлекет|государствен|орт$|средн|жан$|пода$|тапсыр$|бер$)/;
 
 /** Whether a stem of a service's name mostly tells the citizen's case in a journey (CASE_WORD). */
 export function tellsTheCase(stem: string): boolean {
