@@ -111,7 +111,7 @@ function strip(word: string, endings: readonly string[]): string {
  * Roots that end like an ending, or change their last letter before one: "тегін" (free of charge) is
  * not "тег" (a surname) with a possessive, "телнұсқа" (a duplicate) is not "телнұс" with a dative, the
  * Russian "переводе" (in a transfer) is not "перево" with a locative, "сынып" (a school class) is no
- * verb in "-ып", "курсы" no "кур" with a possessive, and "мектебі", "сыныбы" are "мектеп", "сынып" with п voiced before a vowel. The
+ * verb in "-ып", "курсы" no "кур" with a possessive, "общага" no "обща" with a dative, and "мектебі", "сыныбы" are "мектеп", "сынып" with п voiced before a vowel. The
  * prefix a word starts with → its stem in either language.
  */
 const ROOTS: readonly (readonly [prefix: string, root: string])[] = [
@@ -122,6 +122,8 @@ const ROOTS: readonly (readonly [prefix: string, root: string])[] = [
   ['сыныб', 'сынып'],
   ['мектеб', 'мектеп'],
   ['жатакхан', 'жатакхана'],
+  ['общаг', 'общаг'],
+  ['общяг', 'общаг'],
   ['студент', 'студент'],
   ['курс', 'курс'],
 ];

@@ -134,6 +134,7 @@ describe('Kazakh endings', () => {
     expect(new Set(['студент', 'студентпін', 'студентка', 'студенттерге'].map((word) => stemOf(fold(word))))).toEqual(new Set(['студент']));
     expect(new Set(['курс', 'курсы', 'курста', 'курсқа'].map((word) => stemOf(fold(word))))).toEqual(new Set(['курс']));
     expect(new Set(['жатақхана', 'жатақханаға', 'жатақханасы'].map((word) => stemOf(fold(word))))).toEqual(new Set(['жатакхана']));
+    expect(new Set(['общага', 'общаги', 'общагу', 'общяга'].map((word) => stemOf(fold(word))))).toEqual(new Set(['общаг']));
   });
 
   it('keeps a stem of at least three letters', () => {
