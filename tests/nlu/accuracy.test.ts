@@ -7,13 +7,13 @@ import { datasetExists, readDataset } from './labelled';
  * What the understanding reaches on the held-out labelled messages (tests/nlu/dataset/README.md:
  * written after the last tuning by writers who saw neither the phrases nor the model, measured here,
  * never tuned on), held so that it does not fall back. The parse is deterministic, so these are
- * today's figures: 26 982 of 32 525 right; 2 737 of 2 838 home visits, 4 228 of 4 636 complaints and
- * 602 of 625 operator requests recognised; sure of the wrong language 67 times. The goal is higher — 95 %
+ * today's figures: 37 674 of 47 406 right; 4 053 of 4 378 home visits, 6 110 of 6 616 complaints and
+ * 1 095 of 1 125 operator requests recognised; sure of the wrong language 78 times. The goal is higher — 95 %
  * top-1, every home visit, complaint and operator request, never sure of the wrong language — and
  * not reached yet:
  * `BENCH=nlu npm run bench` prints where it stands.
  */
-const FLOOR = { accuracy: 26982 / 32525, recall: { home_visit: 2737 / 2838, complaint: 4228 / 4636, operator: 602 / 625 }, sureOfTheWrongLanguage: 67 } as const;
+const FLOOR = { accuracy: 37674 / 47406, recall: { home_visit: 4053 / 4378, complaint: 6110 / 6616, operator: 1095 / 1125 }, sureOfTheWrongLanguage: 78 } as const;
 
 describe.skipIf(!datasetExists('heldout'))('understanding the held-out labelled messages', () => {
   const result = evaluate(readDataset('heldout'));
@@ -29,7 +29,7 @@ describe.skipIf(!datasetExists('heldout'))('understanding the held-out labelled 
       return parsed.langCertain && parsed.lang !== row.lang;
     });
     expect(sureButWrong.length).toBeLessThanOrEqual(FLOOR.sureOfTheWrongLanguage);
-  });
+  }, 120_000);
 
   it.each(Object.entries(FLOOR.recall))('recognises %s messages at least as often as it does today', (intent, floor) => {
     const figures = result.perIntent.find((f) => f.intent === intent);
