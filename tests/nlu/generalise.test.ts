@@ -318,6 +318,9 @@ describe('wordings the phrases do not hold', () => {
     ['ХҚКО арқылы өзім тапсырамын', 'kk'],
   ] as const)("in a journey, how the citizen will apply, wondering nothing, answers the step for the journey's list: %s", (text, lang) => {
     expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
+  });
+
+  it('…while asking how stays a question on where to apply', () => {
     expect(parse('через цон можно?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'channels' });
   });
 
