@@ -1,4 +1,5 @@
 import type { Features } from './bayes';
+import { StringIds } from './string-ids';
 
 /** A message's features as numbers: the known features' ids and weights, and the length of them all. */
 export interface SparseVector {
@@ -14,18 +15,20 @@ export interface SparseVector {
  * arrays instead of maps keyed by strings.
  */
 export class FeatureIndex {
-  private readonly ids = new Map<string, number>();
+  private readonly ids: StringIds;
+
+  constructor(ids = new StringIds()) {
+    this.ids = ids;
+  }
 
   /** An index of these features, each with its place in the list as its id (`features()` read back). */
   static of(features: readonly string[]): FeatureIndex {
-    const index = new FeatureIndex();
-    for (const feature of features) index.ids.set(feature, index.ids.size);
-    return index;
+    return new FeatureIndex(StringIds.of(features));
   }
 
   /** The features learned, in the order of their ids. */
   features(): string[] {
-    return [...this.ids.keys()];
+    return this.ids.keys();
   }
 
   get size(): number {
@@ -45,12 +48,8 @@ export class FeatureIndex {
     let squares = 0;
     for (const [feature, weight] of features) {
       squares += weight * weight;
-      let id = this.ids.get(feature);
-      if (id === undefined) {
-        if (!learn) continue;
-        id = this.ids.size;
-        this.ids.set(feature, id);
-      }
+      const id = learn ? this.ids.add(feature) : this.ids.get(feature);
+      if (id === undefined) continue;
       ids[known] = id;
       weights[known] = weight;
       known += 1;

@@ -1,3 +1,5 @@
+import { StringIds } from './string-ids';
+
 /** A vocabulary's words with their counts, and its aliases. */
 export interface VocabularyState {
   counts: [string, number][];
@@ -12,7 +14,7 @@ export interface VocabularyState {
  */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
-  private readonly byDeletion = new Map<string, string[]>();
+  private byDeletion = new DeletionIndex([]);
   /** Forms of known words as they read after a round trip through Latin letters ("цон" typed "tson" reads "тсон"). */
   private readonly aliases = new Map<string, string>();
 
@@ -36,14 +38,7 @@ export class Vocabulary {
   }
 
   private indexDeletions(): void {
-    for (const word of this.counts.keys()) {
-      if (word.length < MIN_LENGTH - 1) continue;
-      for (const key of deletions(word)) {
-        const list = this.byDeletion.get(key);
-        if (list) list.push(word);
-        else this.byDeletion.set(key, [word]);
-      }
-    }
+    this.byDeletion = new DeletionIndex([...this.counts.keys()].filter((word) => word.length >= MIN_LENGTH - 1));
   }
 
   /** Teaches that `variant` is how `word` reads when typed another way, unless it is a known word itself. */
@@ -92,7 +87,9 @@ export class Vocabulary {
     let best: string | undefined;
     let bestScore = Number.POSITIVE_INFINITY;
     for (const key of [word, ...deletions(word)]) {
-      for (const candidate of this.byDeletion.get(key) ?? (this.counts.has(key) ? [key] : [])) {
+      const candidates = this.byDeletion.wordsFor(key);
+      for (const candidate of candidates.length > 0 ? candidates : this.counts.has(key) ? [key] : []) {
+        if (Math.abs(candidate.length - word.length) > allowed) continue;
         const d = slips(word, candidate);
         if (d > allowed) continue;
         // Nearer first; among equals, the word the phrases use more often.
@@ -125,6 +122,49 @@ export function slips(a: string, b: string): number {
     }
   }
   return rows[a.length]![b.length]!;
+}
+
+/**
+ * Each word under every form of it with one letter left out ("атестат" under "аттестат"), in typed
+ * arrays (string-ids.ts): the keys are some seven times as many as the words.
+ */
+class DeletionIndex {
+  private readonly keys = new StringIds();
+  /** Where each key's words start in `wordIds`; the next key's start is its end. */
+  private readonly starts: Int32Array;
+  private readonly wordIds: Int32Array;
+
+  constructor(private readonly words: readonly string[]) {
+    const keyIds: number[] = [];
+    const perKey: number[] = [];
+    for (const word of words) {
+      for (const key of deletions(word)) {
+        const id = this.keys.add(key);
+        keyIds.push(id);
+        perKey[id] = (perKey[id] ?? 0) + 1;
+      }
+    }
+    this.starts = new Int32Array(this.keys.size + 1);
+    for (let id = 0; id < this.keys.size; id++) this.starts[id + 1] = this.starts[id]! + perKey[id]!;
+    this.wordIds = new Int32Array(keyIds.length);
+    const filled = this.starts.slice(0, -1);
+    let at = 0;
+    words.forEach((word, wordId) => {
+      for (let i = 0; i < word.length; i++) {
+        const key = keyIds[at++]!;
+        this.wordIds[filled[key]!++] = wordId;
+      }
+    });
+  }
+
+  /** The words that give this key with one letter left out. */
+  wordsFor(key: string): string[] {
+    const id = this.keys.get(key);
+    if (id === undefined) return [];
+    const found: string[] = [];
+    for (let at = this.starts[id]!; at < this.starts[id + 1]!; at++) found.push(this.words[this.wordIds[at]!]!);
+    return found;
+  }
 }
 
 function deletions(word: string): string[] {
