@@ -28,8 +28,8 @@ interface Example {
   style: string[];
 }
 
-const fileOf = (part: 'train' | 'heldout' | 'next-heldout') => new URL(`dataset/${part}.jsonl`, import.meta.url);
-const read = (part: 'train' | 'heldout' | 'next-heldout') =>
+const fileOf = (part: 'train' | 'heldout' | 'next-heldout' | 'heldout-after-next') => new URL(`dataset/${part}.jsonl`, import.meta.url);
+const read = (part: 'train' | 'heldout' | 'next-heldout' | 'heldout-after-next') =>
   readFileSync(fileOf(part), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -37,8 +37,8 @@ const read = (part: 'train' | 'heldout' | 'next-heldout') =>
 
 const parts = { train: read('train'), heldout: read('heldout') };
 const all = [...parts.train, ...parts.heldout];
-/** The set written to measure the next round once (dataset/README.md), when one is: kept to the same scheme, measuring nothing yet. */
-const upcoming = existsSync(fileOf('next-heldout')) ? read('next-heldout') : [];
+/** The sets written to measure the next rounds once (dataset/README.md), when there are: kept to the same scheme, measuring nothing yet. */
+const upcoming = (['next-heldout', 'heldout-after-next'] as const).flatMap((part) => (existsSync(fileOf(part)) ? read(part) : []));
 const examples = all.map(({ example }) => example);
 
 function countBy(list: Example[], key: (e: Example) => string | string[] | null | undefined): Record<string, number> {
