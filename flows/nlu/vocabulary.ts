@@ -135,25 +135,24 @@ class DeletionIndex {
   private readonly wordIds: Int32Array;
 
   constructor(private readonly words: readonly string[]) {
+    // Each (key, word) pair as met, then laid out key by key.
     const keyIds: number[] = [];
+    const wordIdsMet: number[] = [];
     const perKey: number[] = [];
-    for (const word of words) {
+    words.forEach((word, wordId) => {
       for (const key of deletions(word)) {
         const id = this.keys.add(key);
         keyIds.push(id);
+        wordIdsMet.push(wordId);
         perKey[id] = (perKey[id] ?? 0) + 1;
       }
-    }
+    });
     this.starts = new Int32Array(this.keys.size + 1);
     for (let id = 0; id < this.keys.size; id++) this.starts[id + 1] = this.starts[id]! + perKey[id]!;
     this.wordIds = new Int32Array(keyIds.length);
     const filled = this.starts.slice(0, -1);
-    let at = 0;
-    words.forEach((word, wordId) => {
-      for (let i = 0; i < word.length; i++) {
-        const key = keyIds[at++]!;
-        this.wordIds[filled[key]!++] = wordId;
-      }
+    keyIds.forEach((key, at) => {
+      this.wordIds[filled[key]!++] = wordIdsMet[at]!;
     });
   }
 
