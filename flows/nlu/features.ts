@@ -38,7 +38,7 @@ export interface TextFeatures {
 }
 
 /** Losing or spoiling something: it tells which service only with what was lost ("аттестат жоғалды", not "куәлігім жоғалды"). */
-const LOSS = /^(жогал|потер|утер|утрач|пропа|испорт|испорч|сгор|украл|укра|булин|бузыл|жыртыл|куйип|урлан|табылма|таппа)/;
+const LOSS = /^(жогал|потер|утер|утрач|пропа|испорт|испорч|сгор|украл|укра|булин|бузыл|жыртыл|куйип|урлан|табылма|таппа|агып)/;
 
 /** Whether a stem tells only that something was lost or spoiled ("жоғалды", "табылмай"), not what. */
 function tellsLoss(stem: string): boolean {
@@ -51,6 +51,14 @@ const RESTORE = /^(восстанов|востанов|калпына)/;
 /** Whether a stem tells only that something was lost, spoiled or is to be got back, not what. */
 export function tellsLossOrRestore(stem: string): boolean {
   return LOSS.test(stem) || RESTORE.test(stem);
+}
+
+/** A mistake in a document ("қате", "ошибка", "ошиблись"). */
+const MISTAKE = /^(кат$|кате|ошиб|неправил|неверн)/;
+
+/** Whether a stem tells only that something is wrong, not in what. */
+export function tellsAMistake(stem: string): boolean {
+  return MISTAKE.test(stem);
 }
 
 /** A school: the place of one service (its certificate's duplicate), so it names that service, but only the place in a complaint. */

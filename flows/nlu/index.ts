@@ -3,7 +3,7 @@ import type { Lang } from '../../store/types';
 import type { ServiceId } from '../catalog/schema';
 import { languageOf } from './lang';
 import { type Analysis, analyse, getModel, type Model } from './model';
-import { wordsOf } from './features';
+import { tellsAMistake, wordsOf } from './features';
 import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
 import {
@@ -14,6 +14,7 @@ import {
   applicationNumberIn,
   CORRECTION,
   DUPLICATE,
+  HAS,
   SET_ASIDE,
   complaintAgainstCue,
   courtesyOf,
@@ -247,6 +248,8 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
   // өзім жіберемін") answers the step's question of how the citizen applies: it is for the journey's list.
   if (context === 'journey' && intents[0]!.label === 'question' && !WONDERS.test(folded) && !QUESTION_WORD.test(folded) && !WANTS.test(folded) && topicOf(model, features) === 'channels')
     promote(intents, 'checklist');
+  // …and so does a home visit guessed for a text that tells what the citizen has ("справка об инвалидности у нас есть").
+  if (context === 'journey' && intents[0]!.label === 'home_visit' && !cues.homeVisit && HAS.test(folded) && tellsCase(features, folded)) promote(intents, 'checklist');
   // A first message asking one point of a service ("дипломды қалпына келтіру ақылы ма?") gets the answer with the list.
   if (context === 'first' && intents[0]!.label === 'checklist' && POINTED_QUESTION.test(folded)) promote(intents, 'question');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
@@ -279,7 +282,9 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
   const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : posteriors;
   const first = named[0];
   // …unless its other words tell one of them surely ("диплом коледжа", "унивир дипломы", "дубликат атестата").
-  const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(features.serviceStems) : undefined;
+  // In a complaint about a duplicate, the mistake in it ("телнұсқада … қате") tells what went wrong, not which duplicate.
+  const groupStems = aboutDuplicate ? features.serviceStems.filter((stem) => !tellsAMistake(stem)) : features.serviceStems;
+  const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(groupStems) : undefined;
   const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
   // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
   const unsureComplaint =

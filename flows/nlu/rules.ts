@@ -227,6 +227,9 @@ export const QUESTION_WORD = /(^|\s)(как\S*|сколько|скок\S*|поч
 /** Words that want something ("керек", "как оформить", "подскажите", "айтыңызшы"): a request, not an answer telling the citizen's case. */
 export const WANTS = /(керек|нуже?н|надо|(^|\s)нада(?![а-я])|(^|\s)(как|калай)(\s|$)|айты|оформ|скаж|хочу|хочет)/;
 
+/** What the citizen says they have ("справка есть", "у нас имеется", "анықтама бар"), folded: an answer telling the case. */
+export const HAS = /(^|\s)(есть|имеется|имеются|бар)(?=[\s?!.,]|$)/;
+
 /** A duplicate named, folded ("dublikat", "telnusqa" fold to these too). */
 export const DUPLICATE = /(дубликат|телнуск)/;
 

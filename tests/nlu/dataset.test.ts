@@ -28,8 +28,10 @@ interface Example {
   style: string[];
 }
 
-const fileOf = (part: 'train' | 'heldout' | 'next-heldout' | 'heldout-after-next') => new URL(`dataset/${part}.jsonl`, import.meta.url);
-const read = (part: 'train' | 'heldout' | 'next-heldout' | 'heldout-after-next') =>
+/** The dataset's files: the two that measure, and the sets written for the next rounds (dataset/README.md). */
+type Part = 'train' | 'heldout' | 'next-heldout' | 'heldout-after-next';
+const fileOf = (part: Part) => new URL(`dataset/${part}.jsonl`, import.meta.url);
+const read = (part: Part) =>
   readFileSync(fileOf(part), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')

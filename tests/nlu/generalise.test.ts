@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold, LOW_CONFIDENCE, parse } from '../../flows/nlu';
 import { restyle } from '../../flows/nlu/augment';
 import { expectCuesApart } from './cue-lexicons';
-import { wordsOf } from '../../flows/nlu/features';
+import { featuresOf, stemOf, wordsOf } from '../../flows/nlu/features';
 import { getModel } from '../../flows/nlu/model';
 import { withoutFiller } from '../../flows/nlu/rules';
 import { slips } from '../../flows/nlu/vocabulary';
@@ -178,6 +178,8 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('в дубликате аттестата ошиблись в дате рождения, хочу пожаловаться', 'ru')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-school' });
     expect(parse('в дубликате перепутали дату, жалоба', 'ru')).toMatchObject({ intent: 'complaint', serviceId: null });
     expect(parse('телнұсқада әкемнің аты қате, шағым', 'kk')).toMatchObject({ intent: 'complaint', serviceId: null });
+    // the mistake tells what went wrong, not which duplicate: any of the three, for the bot to ask
+    expect(parse('телнұсқада мамандығым қате жазылған, шағым', 'kk')).toMatchObject({ intent: 'complaint', serviceId: null, ambiguous: ['duplicate-school', 'duplicate-tvet', 'duplicate-higher'] });
     // 0.8 among the three is sure enough ("ЖОО" and "туған жылым" tell the university's at about 0.8–0.9).
     expect(parse('ЖОО берген телнұсқада туған жылым қате, шағым беремін', 'kk')).toMatchObject({ intent: 'complaint', serviceId: 'duplicate-higher' });
   });
@@ -186,8 +188,13 @@ describe('wordings the phrases do not hold', () => {
     expect(parse('а если в техникум поступать, там что', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'tvet-admission' });
   });
 
-  it('a pair of words side by side weighs half as much again as a word ("для этого" asks for the list)', () => {
-    expect(parse('а академ потом можно будет взять? что для этого', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'academic-leave' });
+  it('in a journey, asking what another service takes ("что для этого") is a request for its list', () => {
+    expect(parse('а академку потом можно взять? что для этого', 'ru', { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: 'academic-leave' });
+  });
+
+  it('a pair of words side by side weighs half as much again as a word', () => {
+    const { intent } = featuresOf(wordsOf(['для', 'этого']), () => false);
+    expect(intent.get(`p:${stemOf('для')}_${stemOf('этого')}`)).toBe(1.5 * intent.get(`s:${stemOf('этого')}`)!);
   });
 
   it('a complaint about a college names the service its other words tell surely', () => {
