@@ -1,6 +1,6 @@
 import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWorkingDay, registrationDay, timeInAlmaty, todayInAlmaty, type RegistrationDelay } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
-import { catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
+import { candidateServices, catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
 import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
 import { ANSWER_WORDS } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
@@ -79,8 +79,8 @@ export function createChecklistFlow(): Flow {
       const service = typeof params?.serviceId === 'string' ? findService(params.serviceId) : undefined;
       if (service) return choose(service, ctx, params?.channel);
       // Two services fit what the citizen typed (a diploma: college or university?): one short question.
-      const candidates = Array.isArray(params?.candidates) ? params.candidates.filter((id): id is string => typeof id === 'string' && findService(id) !== undefined) : [];
-      const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 1 ? { candidates } : {}) });
+      const candidates = candidateServices(params?.candidates);
+      const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 0 ? { candidates } : {}) });
       return { replies: flow.prompt(state, ctx), state };
     },
 

@@ -52,7 +52,10 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
             return {
               replies: [],
               // The message may already tell what happened: the complaint offers it as the description.
-              goto: { flow: sectionFlows.complaint, params: { ...(parsed.against ? { against: parsed.against } : {}), ...(serviceId ? { serviceId } : {}), written: event.text } },
+              goto: {
+                flow: sectionFlows.complaint,
+                params: { ...(parsed.against ? { against: parsed.against } : {}), ...(serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {}), written: event.text },
+              },
             };
           if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
         }

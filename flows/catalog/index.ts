@@ -17,4 +17,13 @@ export function findService(id: string): Service | undefined {
   return byId.get(id as ServiceId);
 }
 
+/**
+ * The services a flow was told fit what the citizen typed (`candidates` of a flow's start), when
+ * there are several: ids of unknown services and anything else are left out.
+ */
+export function candidateServices(value: unknown): string[] {
+  const known = Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && findService(id) !== undefined) : [];
+  return known.length > 1 ? known : [];
+}
+
 export * from './schema';

@@ -3,7 +3,7 @@ import { COMPLAINT_CATEGORIES, type ComplaintAgainst, type ComplaintCategory, ty
 import type { IsoDate } from '../../domain/calendar';
 import { formatCivilDate } from '../../locales/format';
 import type { FlowState } from '../../store/types';
-import { catalog, findService, type Service } from '../catalog';
+import { candidateServices, catalog, findService, type Service } from '../catalog';
 import { addresseeFor } from '../catalog/complaint';
 import { checklistOf } from '../checklist';
 import { MENU_FLOW_ID } from '../menu';
@@ -48,6 +48,8 @@ interface Draft {
   id: string;
   against?: ComplaintAgainst;
   serviceId?: string;
+  /** The services that fit what the citizen typed equally ("телнұсқада … қате": any of the three duplicates): asked among first. */
+  candidates?: string[];
   applicationNumber?: string;
   category?: ComplaintCategory;
   /** The message the complaint was asked for in, when it tells what happened: offered as the description. */
@@ -71,6 +73,7 @@ const AGAINST: readonly ComplaintAgainst[] = ['provider', 'state_corporation', '
 const ID = {
   against: 'cp:against:',
   service: 'cp:svc:',
+  otherService: 'cp:other_service',
   go: 'cp:go',
   new: 'cp:new',
   menu: 'cp:menu',
@@ -118,7 +121,8 @@ export function createComplaintFlow(): Flow {
       if (complaints.length > 0 && !typed.against) return { replies: [], state: at('mine', { id: randomUUID(), complaints }), await: { type: COMPLAINT_EFFECTS.mine } };
       const serviceId = typed.serviceId ?? checklistOf(ctx.conversation.data).serviceId;
       const written = descriptionIn(params?.written);
-      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(written ? { written } : {}) };
+      const candidates = serviceId ? [] : candidateServices(params?.candidates);
+      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(candidates.length > 0 ? { candidates } : {}), ...(written ? { written } : {}) };
       return typed.against ? afterAgainst({ ...draft, against: typed.against }, ctx) : show('against', draft, ctx);
     },
 
@@ -134,8 +138,9 @@ export function createComplaintFlow(): Flow {
       }
       if (step === 'service' && id?.startsWith(ID.service)) {
         const service = findService(id.slice(ID.service.length));
-        if (service) return afterService({ ...draft, serviceId: service.id }, ctx);
+        if (service) return afterService({ ...withoutCandidates(draft), serviceId: service.id }, ctx);
       }
+      if (step === 'service' && id === ID.otherService) return show('service', withoutCandidates(draft), ctx);
       if (step === 'addressee' && id === ID.go) return show('form', { ...draft, form: questionnaire.start(formOf(draft), ctx, prefillOf(draft)).state }, ctx);
       if (step === 'form') return fillForm(draft, event, ctx);
       if (step === 'files') return addFile(draft, event, ctx);
@@ -192,6 +197,8 @@ export function createComplaintFlow(): Flow {
   const at = (step: Step, draft: Draft): FlowState => stateOf(flow, step, { ...draft });
   const show = (step: Step, draft: Draft, ctx: FlowContext, before: Reply[] = []): StepResult => ({ replies: [...before, ...promptOf(step, draft, ctx)], state: at(step, draft) });
 
+  const withoutCandidates = ({ candidates: _, ...draft }: Draft): Draft => draft;
+
   const afterAgainst = (draft: Draft, ctx: FlowContext): StepResult => (draft.serviceId ? afterService(draft, ctx) : show('service', draft, ctx));
 
   /** The service's procedure must have someone who receives this kind of complaint. */
@@ -243,8 +250,12 @@ export function createComplaintFlow(): Flow {
             choices: [...AGAINST.map((a) => ({ id: `${ID.against}${a}`, label: t(`complaint:choices.against.${a}`) })), { id: ID.menu, label: t('complaint:choices.menu') }],
           },
         ];
-      case 'service':
-        return [{ text: t('complaint:which_service'), choices: catalog.map((s) => ({ id: `${ID.service}${s.id}`, label: s.shortTitle[lang] })) }];
+      case 'service': {
+        const candidates = draft.candidates?.map(findService).filter((s): s is Service => s !== undefined);
+        const serviceChoice = (s: Service): Choice => ({ id: `${ID.service}${s.id}`, label: s.shortTitle[lang] });
+        const choices = candidates?.length ? [...candidates.map(serviceChoice), { id: ID.otherService, label: t('complaint:choices.other_service') }] : catalog.map(serviceChoice);
+        return [{ text: t('complaint:which_service'), choices }];
+      }
       case 'addressee': {
         const service = findService(draft.serviceId ?? '') as Service;
         const addressee = addresseeFor(service, { against: draft.against ?? 'provider' });

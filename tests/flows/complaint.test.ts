@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../bot/runtime';
+import { catalog } from '../../flows/catalog';
 import { createMemoryStore } from '../../store/memory';
 import { testRuntime } from '../support/runtime';
 
@@ -109,6 +110,19 @@ describe('filing a complaint in the chat', () => {
     const asked = await bare.press('q:category:other');
     expect(asked.text).toMatch(/Опишите своими словами/);
     expect(asked.choices!.map((ch) => ch.id)).toEqual(['q:back']);
+  });
+
+  it('asks among the services the typed complaint fits equally, with the whole list one button away', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const c = citizen(runtime, 'web-cp-candidates', 'kk');
+    await c.say({ type: 'start' });
+    // a mistake in "the duplicate": of the school's, the college's or the university's
+    const which = await c.type('телнұсқада мамандығым қате жазылған, шағым');
+    expect(which.text).toBe('Шағым қай қызмет бойынша?');
+    expect(which.choices!.map((ch) => ch.id)).toEqual(['cp:svc:duplicate-school', 'cp:svc:duplicate-tvet', 'cp:svc:duplicate-higher', 'cp:other_service']);
+    const all = await c.press('cp:other_service');
+    expect(all.choices!.map((ch) => ch.id)).toHaveLength(catalog.length);
+    expect((await c.press('cp:svc:duplicate-higher')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
   });
 
   it('refuses a complaint about a State Corporation employee for a service the State Corporation does not take, and asks again', async () => {
