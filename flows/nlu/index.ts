@@ -165,7 +165,10 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const person = asksForPerson(corrected);
   const homeVisit = asksForHomeVisit(corrected);
   const complains = COMPLAINT_CUES.test(corrected);
-  if (!understood && !features.namesService && !person && !homeVisit && !complains) {
+  // A text of nothing but places or levels of study ("вуз, магистратура", "колледждікі", "9 класс") tells which one: a list's
+  // request; opening with a greeting ("сәлем, колледж студентімін") it is a greeting still.
+  const levelsOnly = !understood && features.namesLevel && !features.namesService && !courtesyOf(folded, { opening: true });
+  if (!understood && !features.namesService && !levelsOnly && !person && !homeVisit && !complains) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     // In a journey, a question in words the phrases do not hold ("стоимость?", "сенбіде ше?") is about the journey's service.
     if (context === 'journey' && ASKS.test(folded) && INTENT_GATES.question!.test(folded))
@@ -178,6 +181,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   const cues: Cues = { person, homeVisit, complains, applicationNumber };
   const { intents, namesAService, wholeList } = rankIntents(model, features, folded, context, cues);
+  if (levelsOnly && !person && !homeVisit && !complains && !applicationNumber) promote(intents, 'checklist', true);
   const service = serviceOf(model, features, folded, context, intents, namesAService);
   // A first message about another state service or an everyday matter, with no word of education, is off-topic
   // (in a journey "а если прописки нет?" is a question about the journey's service).

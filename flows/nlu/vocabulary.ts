@@ -56,25 +56,30 @@ export class Vocabulary {
   }
 
   /**
-   * Two known words that make up an unknown one typed without a space ("дипломутерян"), or undefined.
-   * Each part has three letters at least, or is a question particle ("дайынба"); of several ways to
-   * cut, the one whose rarer part the phrases use most.
+   * The known words that make up an unknown one typed without spaces ("дипломутерян",
+   * "колледжкакпоступить"), or undefined. Each part has three letters at least, or is a question
+   * particle ("дайынба") or, inside, a short preposition ("справкаонезаконченном"); of the ways to
+   * cut, the one in fewest parts, and among those the one whose rarest part the phrases use most.
    */
-  split(word: string): [string, string] | undefined {
+  split(word: string): string[] | undefined {
     if (word.length < 5 || /\d/.test(word)) return undefined;
-    let best: [string, string] | undefined;
-    let bestCount = 0;
-    for (let at = 3; at <= word.length - 2; at++) {
-      const left = word.slice(0, at);
-      const right = word.slice(at);
-      if (right.length < 3 && !PARTICLES.has(right)) continue;
-      const count = Math.min(this.counts.get(left) ?? 0, this.counts.get(right) ?? 0);
-      if (count > bestCount) {
-        bestCount = count;
-        best = [left, right];
+    // best[i]: the best cut of the first i letters, as its parts and how often its rarest part is used.
+    const best: ({ parts: string[]; rarest: number } | undefined)[] = [{ parts: [], rarest: Number.POSITIVE_INFINITY }];
+    for (let end = 1; end <= word.length; end++) {
+      for (let start = Math.max(0, end - MAX_PART_LENGTH); start < end; start++) {
+        const before = best[start];
+        if (!before || before.parts.length >= MAX_PARTS) continue;
+        const part = word.slice(start, end);
+        if (part.length < 3 && !(start > 0 && (PARTICLES.has(part) || (end < word.length && PREPOSITIONS.has(part))))) continue;
+        const count = this.counts.get(part) ?? 0;
+        if (count === 0) continue;
+        const cut = { parts: [...before.parts, part], rarest: Math.min(before.rarest, count) };
+        const current = best[end];
+        if (!current || cut.parts.length < current.parts.length || (cut.parts.length === current.parts.length && cut.rarest > current.rarest)) best[end] = cut;
       }
     }
-    return best;
+    const whole = best[word.length];
+    return whole && whole.parts.length > 1 ? whole.parts : undefined;
   }
 
   /** The known word itself, the nearest known word within the allowed distance, or undefined. */
@@ -106,6 +111,11 @@ export class Vocabulary {
 
 /** Kazakh question particles, written after a word but often typed onto it ("дайынба", "бар ма"). */
 const PARTICLES = new Set(['ба', 'бе', 'ма', 'ме', 'па', 'пе']);
+/** Prepositions short enough to need leave to be a part of a word typed without spaces, inside it only. */
+const PREPOSITIONS = new Set(['в', 'во', 'о', 'об', 'на', 'по', 'с', 'со', 'к', 'у', 'из', 'за', 'до']);
+/** A word typed without spaces is cut into this many known words at most, each at most this long. */
+const MAX_PARTS = 4;
+const MAX_PART_LENGTH = 24;
 
 /** Words shorter than this are left as typed: one letter changes too much of them. */
 const MIN_LENGTH = 4;

@@ -151,9 +151,10 @@ describe('wordings the phrases do not hold', () => {
     expectCuesApart({ homeVisits, persons, complaints, neither });
   });
   // Wordings made up for these tests, like the ones above.
-  it('two words typed without a space between them are read as two', () => {
-    expect(getModel().vocabulary.split('общаганужна')).toEqual(['общага', 'нужна']);
-    expect(parse('общаганужна', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+  it('two words typed without a space between them are read as two, and three as three', () => {
+    expect(getModel().vocabulary.split('общежитиенужно')).toEqual(['общежитие', 'нужно']);
+    expect(parse('общежитиенужно', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+    expect(parse('академкакоформить', 'ru')).toMatchObject({ intent: 'checklist', serviceId: 'academic-leave' });
     expect(parse('жауапдайынба', 'kk').intent).toBe('status');
     // a word the phrases know is never cut, though its ends are words too ("аттестаттын": "аттестат" + "тын")
     const vocabulary = getModel().vocabulary;
@@ -302,6 +303,9 @@ describe('wordings the phrases do not hold', () => {
     ['отбасымыз аз қамтылған, жәрдемақы аламыз', 'kk'],
     ['нет, не сирота, просто многодетные', 'ru'],
     ['1998 де колледжді бітіргем', 'kk'],
+    // nothing but places or levels of study: which one, not a message the bot cannot read
+    ['вузовский, бакалавриат', 'ru'],
+    ['техникумдікі', 'kk'],
   ] as const)("an answer in a journey that names a level or a case but no service by its name is about the journey's list: %s", (text, lang) => {
     expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'checklist', serviceId: null });
   });
