@@ -94,24 +94,27 @@ const DISABLED_OR_OLD = any([
   '(^|\\s)слег',
   'деменц',
   'альцгеймер',
+  'хоспис',
+  'ампутац',
+  '(^|\\s)на ивл',
+  'сокыр',
+  'балдак',
 ]);
 
 /** An online channel: "I cannot come, can I apply online?" asks about channels, not for a visit. */
 export const ONLINE = /(онлайн|егов|портал|интернет|через телефон|електрон)/;
 
+/** The visit itself named: "выездная служба", "выезд сотрудника", "сотрудник на дом", "приём на дому". */
+const VISIT_NAMED =
+  /(выездн|выезд(ом)? (на дом|сотрудник|специалист|работник)|(сотрудник|специалист|кызметкер|маман)\S* (на дом|уйге)|^на ?дом[?!. ]*(\||$)|(обслуживан|прием|оформлен)\S* (\S+ ){0,3}на дому|на дому (\S+ ){0,2}(прием|оформ|обслуж)|надомн|уйге келу кызмет|(принять|принимать|оформить|забрать)\S* (\S+ ){0,2}у (меня|нас|нее|него) дома)/;
+
 /** Whether the text asks for a State Corporation employee to come home. */
 export function asksForHomeVisit(folded: string): boolean {
+  // The visit named outright is asked for however it is to be booked ("выезд на дом через егов заказать можно?").
+  if (VISIT_NAMED.test(folded)) return true;
   if (ONLINE.test(folded)) return false;
   const coming = COMING.test(folded);
-  return (
-    (HOME.test(folded) && coming) ||
-    CANNOT_COME.test(folded) ||
-    (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) ||
-    (DISABLED_OR_OLD.test(folded) && coming) ||
-    /(выездн|выезд(ом)? (на дом|сотрудник|специалист|работник)|(сотрудник|специалист|кызметкер|маман)\S* (на дом|уйге)|^на ?дом[?!. ]*(\||$)|(обслуживан|прием|оформлен)\S* (\S+ ){0,3}на дому|на дому (\S+ ){0,2}(прием|оформ|обслуж)|надомн|уйге келу кызмет|(принять|принимать|оформить|забрать)\S* (\S+ ){0,2}у (меня|нас|нее|него) дома)/.test(
-      folded,
-    )
-  );
+  return (HOME.test(folded) && coming) || CANNOT_COME.test(folded) || (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) || (DISABLED_OR_OLD.test(folded) && coming);
 }
 
 /** Whether the text asks for a person instead of the bot: an operator, a live person, a specialist, a call, 1414. */

@@ -93,6 +93,11 @@ describe('the cues of a home visit, a person and a complaint', () => {
     for (const text of ['ХҚКО-ның операторы құжатымды алмай қойды', 'цоновская операторша не приняла заявление']) expect(parse(text, 'ru').intent, text).toBe('complaint');
   });
 
+  it('takes the visit named outright for one, however it is to be booked, and a hospice or an amputation for a reason', () => {
+    for (const text of ['выезд сотрудника на дом через егов заказать можно?', 'дедушка сейчас в хосписе, пусть сотрудник приедет за заявлением', 'у дедушки ампутация, сотрудника вызвать можно?'])
+      expect(parse(text, 'ru').intent, text).toBe('home_visit');
+  });
+
   it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
     for (const text of ['можно подать онлайн, я не могу прийти', 'ХҚКО-ға бара алмаймын, егов арқылы бола ма', 'не могу прийти, в электронном виде можно подать?'])
       expect(parse(text, 'ru').intent, text).not.toBe('home_visit');
