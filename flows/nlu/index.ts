@@ -165,31 +165,30 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const person = asksForPerson(corrected);
   const homeVisit = asksForHomeVisit(corrected);
   const complains = COMPLAINT_CUES.test(corrected);
+  const cued = person || homeVisit || complains || applicationNumber !== undefined;
+  const opening = courtesyOf(folded, { opening: true });
   // A text of nothing but places or levels of study ("вуз, магистратура", "колледждікі", "9 класс") tells which one: a list's
   // request; opening with a greeting ("сәлем, колледж студентімін") it is a greeting still.
-  const levelsOnly = !understood && features.namesLevel && !features.namesService && !courtesyOf(folded, { opening: true });
+  const levelsOnly = !understood && features.namesLevel && !features.namesService && !opening;
   if (!understood && !features.namesService && !levelsOnly && !person && !homeVisit && !complains) {
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     // In a journey, a question in words the phrases do not hold ("стоимость?", "сенбіде ше?") is about the journey's service.
     if (context === 'journey' && ASKS.test(folded) && INTENT_GATES.question!.test(folded))
       return { ...base, intent: 'question', serviceId: null, topic: topicOf(model, features), confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
     // Nothing else understood: a message that opens with a greeting or thanks is one ("салем, апалар").
-    const courtesy = courtesyOf(folded, { opening: true });
-    if (courtesy) return { ...base, intent: courtesy, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(courtesy) };
+    if (opening) return { ...base, intent: opening, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(opening) };
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
   const cues: Cues = { person, homeVisit, complains, applicationNumber };
   const { intents, namesAService, wholeList } = rankIntents(model, features, folded, context, cues);
-  if (levelsOnly && !person && !homeVisit && !complains && !applicationNumber) promote(intents, 'checklist', true);
+  if (levelsOnly && !cued) promote(intents, 'checklist', true);
   const service = serviceOf(model, features, folded, context, intents, namesAService);
   // A first message about another state service or an everyday matter, with no word of education, is off-topic
   // (in a journey "а если прописки нет?" is a question about the journey's service).
   if (context === 'first' && !features.namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
   // …and so is one the scope classifier places elsewhere surely ("справка о несудимости", "апостиль на диплом"), whatever
   // service words it has; one that opens with a greeting or thanks is left to the next rule (small talk is not another matter).
-  const opening = courtesyOf(folded, { opening: true });
-  const cued = person || homeVisit || complains || applicationNumber !== undefined;
   if (context === 'first' && !opening && !cued && isElsewhere(model, features)) promote(intents, 'unknown');
   // A greeting or thanks followed by words the classifiers are not sure of, naming no service ("доброе утро из Кокшетау",
   // "салем достар мен Аралдан"), is one.
