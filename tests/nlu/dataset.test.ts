@@ -28,8 +28,8 @@ interface Example {
   style: string[];
 }
 
-/** The dataset's files: the two that measure, and the sets written for the next rounds (dataset/README.md). */
-type Part = 'train' | 'heldout' | 'next-heldout' | 'heldout-after-next';
+/** The dataset's files: the two that measure, and the set written for the next round (dataset/README.md). */
+type Part = 'train' | 'heldout' | 'next-heldout';
 const fileOf = (part: Part) => new URL(`dataset/${part}.jsonl`, import.meta.url);
 const read = (part: Part) =>
   readFileSync(fileOf(part), 'utf8')
@@ -39,8 +39,8 @@ const read = (part: Part) =>
 
 const parts = { train: read('train'), heldout: read('heldout') };
 const all = [...parts.train, ...parts.heldout];
-/** The sets written to measure the next rounds once (dataset/README.md), when there are: kept to the same scheme, measuring nothing yet. */
-const upcoming = (['next-heldout', 'heldout-after-next'] as const).flatMap((part) => (existsSync(fileOf(part)) ? read(part) : []));
+/** The set written to measure the next round once (dataset/README.md), when one is: kept to the same scheme, measuring nothing yet. */
+const upcoming = existsSync(fileOf('next-heldout')) ? read('next-heldout') : [];
 const examples = all.map(({ example }) => example);
 
 function countBy(list: Example[], key: (e: Example) => string | string[] | null | undefined): Record<string, number> {
