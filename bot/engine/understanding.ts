@@ -1,4 +1,4 @@
-import { findService } from '../../flows/catalog';
+import { findService, type ServiceId } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
@@ -28,6 +28,8 @@ export const STAY = 'go:stay';
  * In `data`, so that erasing or anonymising the conversation takes them too.
  */
 const TYPED_COMPLAINT = 'typedComplaint';
+/** Beside them, the services those words fit equally when the journey's is not one of them: the complaint asks among them. */
+const TYPED_COMPLAINT_SERVICES = 'typedComplaintServices';
 
 /** The menu's sections a typed message can lead to from inside another journey. */
 const JOURNEYS: readonly MenuSection[] = ['home_visit', 'status', 'complaint'];
@@ -94,8 +96,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
         ],
       };
       // The complaint's words ride along to the complaint (see goTo); taking any switch, or staying, drops them.
-      const conversationOffering = parsed.intent === 'complaint' ? { ...conversation, data: { ...conversation.data, [TYPED_COMPLAINT]: text } } : conversation;
-      return said([offer], { conversation: conversationOffering });
+      if (parsed.intent !== 'complaint') return said([offer]);
+      const { candidates } = complaintServices(parsed, subject?.serviceId);
+      const typed = { [TYPED_COMPLAINT]: text, ...(candidates ? { [TYPED_COMPLAINT_SERVICES]: candidates } : {}) };
+      return said([offer], { conversation: { ...conversation, data: { ...conversation.data, ...typed } } });
     }
   }
 
@@ -138,8 +142,8 @@ function switchTarget(parsed: Parsed, currentService: string | undefined, ctx: F
   if (aboutService && parsed.serviceId && parsed.serviceId !== currentService) return checklistChoice(parsed.serviceId, ctx);
   // "где заявление SC-2026-0601?" mid-journey: the number goes with the switch, so only the IIN is asked after it.
   if (parsed.intent === 'status' && parsed.applicationNumber) return statusChoice(parsed.applicationNumber, ctx);
-  // "в ЦОНе нагрубили, жалуюсь": whom it is against is not asked again.
-  if (parsed.intent === 'complaint' && (parsed.against || parsed.serviceId)) return complaintChoice(parsed, ctx);
+  // "в ЦОНе нагрубили, жалуюсь": whom it is against is not asked again, nor the service.
+  if (parsed.intent === 'complaint') return complaintChoice(parsed.against, complaintServices(parsed, currentService).serviceId, ctx);
   if ((JOURNEYS as readonly string[]).includes(parsed.intent)) return sectionChoice(parsed.intent as MenuSection, ctx);
   return undefined;
 }
@@ -168,9 +172,21 @@ function statusChoice(number: string, ctx: FlowContext): Choice {
   return carrying(`${GO_PREFIX}${STATUS_FLOW_ID}:${number}`, 'status', ctx);
 }
 
+/**
+ * Which service a complaint typed in a journey is about: the one it names outright; else the journey's, when its
+ * words fit no service or the journey's among others ("в дубликате ошибка" in a duplicate's journey); else none,
+ * and the services its words fit equally are the candidates the complaint asks among.
+ */
+function complaintServices(parsed: Parsed, currentService: string | undefined): { serviceId?: string; candidates?: ServiceId[] } {
+  if (parsed.serviceId) return { serviceId: parsed.serviceId };
+  const fits = parsed.ambiguous;
+  if (fits && !(currentService && (fits as readonly string[]).includes(currentService))) return { candidates: fits };
+  return currentService ? { serviceId: currentService } : {};
+}
+
 /** The complaint section, told whom the complaint is against and about which service. */
-function complaintChoice(parsed: Parsed, ctx: FlowContext): Choice {
-  return carrying(`${GO_PREFIX}${COMPLAINT_FLOW_ID}:${parsed.against ?? ''}:${parsed.serviceId ?? ''}`, 'complaint', ctx);
+function complaintChoice(against: string | undefined, serviceId: string | undefined, ctx: FlowContext): Choice {
+  return carrying(`${GO_PREFIX}${COMPLAINT_FLOW_ID}:${against ?? ''}:${serviceId ?? ''}`, 'complaint', ctx);
 }
 
 /** A section's button carrying what the message told, when it fits a button's id; else the plain section. */
@@ -185,8 +201,8 @@ function carrying(id: string, section: MenuSection, ctx: FlowContext): Choice {
  * (a forged or outdated button, an answer outside a journey).
  */
 export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): Decision | undefined {
-  const { [TYPED_COMPLAINT]: typedComplaint, ...data } = withTyped.data;
-  const conversation = typedComplaint === undefined ? withTyped : { ...withTyped, data };
+  const { [TYPED_COMPLAINT]: typedComplaint, [TYPED_COMPLAINT_SERVICES]: typedCandidates, ...data } = withTyped.data;
+  const conversation = typedComplaint === undefined && typedCandidates === undefined ? withTyped : { ...withTyped, data };
   if (id === STAY) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
   if (id.startsWith(ANSWER_PREFIX)) {
     const topic = QUESTION_TOPICS.find((t) => id === `${ANSWER_PREFIX}${t}`);
@@ -203,6 +219,7 @@ export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): D
       ...(first ? { against: first } : {}),
       ...(second ? { serviceId: second } : {}),
       ...(typeof typedComplaint === 'string' ? { written: typedComplaint } : {}),
+      ...(!second && typedCandidates !== undefined ? { candidates: typedCandidates } : {}),
     });
   if (flowId !== CHECKLIST_FLOW_ID || !first || !findService(first) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
   return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: first });

@@ -119,9 +119,10 @@ export function createComplaintFlow(): Flow {
       // What the citizen typed may tell whom the complaint is against and which service ("в ЦОНе нагрубили при подаче на дубликат").
       const typed = { against: AGAINST.find((a) => a === params?.against), serviceId: typeof params?.serviceId === 'string' ? findService(params.serviceId)?.id : undefined };
       if (complaints.length > 0 && !typed.against) return { replies: [], state: at('mine', { id: randomUUID(), complaints }), await: { type: COMPLAINT_EFFECTS.mine } };
-      const serviceId = typed.serviceId ?? checklistOf(ctx.conversation.data).serviceId;
+      // The services the typed words fit equally are asked among, even when an earlier checklist named another.
+      const candidates = typed.serviceId ? [] : candidateServices(params?.candidates);
+      const serviceId = typed.serviceId ?? (candidates.length > 0 ? undefined : checklistOf(ctx.conversation.data).serviceId);
       const written = descriptionIn(params?.written);
-      const candidates = serviceId ? [] : candidateServices(params?.candidates);
       const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(candidates.length > 0 ? { candidates } : {}), ...(written ? { written } : {}) };
       return typed.against ? afterAgainst({ ...draft, against: typed.against }, ctx) : show('against', draft, ctx);
     },

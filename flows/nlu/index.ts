@@ -63,7 +63,10 @@ export interface Parsed extends Guess {
   langCertain: boolean;
   /** The next best guesses, best first, none equal to the top one (at least two when unsure). */
   alternatives: Guess[];
-  /** Two or more services fit equally: the bot asks which one. */
+  /**
+   * Two or more services fit equally: the bot asks which one. In a journey only a complaint has them, and then
+   * without a `serviceId` even when the journey's service is among them: the engine tells which case it is.
+   */
   ambiguous?: ServiceId[];
   /** status: the application number typed. */
   applicationNumber?: string;
@@ -306,7 +309,9 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
     const toldOutright = intent === 'complaint' && features.namesService && (first?.p ?? 0) >= COMPLAINT_WORDS_CERTAINTY;
     const serviceUnsaid = (intent === 'home_visit' || intent === 'complaint') && !features.namesByName && !features.namesLevel && !toldOutright;
     const serviceId = first && tied.length === 1 && !inherits && !unsureComplaint && !serviceUnsaid ? first.label : null;
-    return tied.length > 1 && !inherits ? { serviceId, ambiguous: tied } : { serviceId };
+    // A complaint typed in a journey that several services fit ("в дубликате ошибка") keeps them: whether the journey's is
+    // among them tells whether it is about the journey's service or the complaint must ask which.
+    return tied.length > 1 && (!inherits || intent === 'complaint') ? { serviceId, ambiguous: tied } : { serviceId };
   };
   return { named, forIntent };
 }

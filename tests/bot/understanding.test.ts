@@ -13,13 +13,13 @@ function citizen(engine: Engine, conversationId: string, lang: Lang) {
   };
 }
 
-/** A citizen at the ticked list of a school duplicate applied for at the State Corporation. */
-async function atSchoolChecklist(lang: Lang, id = `web-${lang}-${Math.random()}`) {
+/** A citizen at the ticked list of a service (a school duplicate applied for at the State Corporation unless told). */
+async function atChecklist(lang: Lang, id = `web-${lang}-${Math.random()}`, serviceId = 'duplicate-school') {
   const engine = testEngine({ defaultLang: lang });
   const person = citizen(engine, id, lang);
   await person.start();
   await person.press('menu:checklist');
-  let turn = await person.press('svc:duplicate-school');
+  let turn = await person.press(`svc:${serviceId}`);
   while (turn.conversation.state.step === 'question') {
     const choice = turn.replies.at(-1)!.choices!.find((c) => c.id.startsWith('ans:'))!;
     turn = await person.press(choice.id);
@@ -30,7 +30,7 @@ async function atSchoolChecklist(lang: Lang, id = `web-${lang}-${Math.random()}`
 
 describe('typed messages in the middle of a journey', () => {
   it('answers a question about the fee from the catalog and keeps the list and its ticks where they were', async () => {
-    const { person, list } = await atSchoolChecklist('ru');
+    const { person, list } = await atChecklist('ru');
     const asked = await person.type('сколько стоит?');
     expect(asked.conversation.state).toEqual(list.conversation.state);
     expect(asked.replies).toHaveLength(1);
@@ -45,7 +45,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('answers "через ЦОН можно?" in Kazakh with where to apply', async () => {
-    const { person, list } = await atSchoolChecklist('kk');
+    const { person, list } = await atChecklist('kk');
     const asked = await person.type('ХҚКО арқылы тапсыруға бола ма?');
     expect(asked.conversation.state).toEqual(list.conversation.state);
     expect(asked.replies[0]!.text).toContain(texts.t('kk', 'checklist:details.where').replace(/:$/, ''));
@@ -91,7 +91,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('asks before switching to another service named mid-journey, and stays with the answers kept when told so', async () => {
-    const { person, list } = await atSchoolChecklist('ru');
+    const { person, list } = await atChecklist('ru');
     const offer = await person.type('а как получить место в общежитии колледжа?');
     expect(offer.conversation.state).toEqual(list.conversation.state);
     const choices = offer.replies.at(-1)!.choices!.map((c) => c.id);
@@ -111,7 +111,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('keeps whom a complaint typed mid-journey is against through the offer to switch: the complaint does not ask it again', async () => {
-    const { person, list } = await atSchoolChecklist('ru');
+    const { person, list } = await atChecklist('ru');
     const offer = await person.type('в ЦОНе мне нагрубили, хочу пожаловаться');
     expect(offer.conversation.state).toEqual(list.conversation.state);
     const go = offer.replies.at(-1)!.choices![0]!.id;
@@ -126,7 +126,7 @@ describe('typed messages in the middle of a journey', () => {
 
   it('offers the words of a complaint typed mid-journey as what happened, once the citizen goes to it; staying forgets them', async () => {
     const said = 'в ЦОНе мне нагрубили и не приняли документы, хочу пожаловаться';
-    const { person } = await atSchoolChecklist('ru');
+    const { person } = await atChecklist('ru');
     const offer = await person.type(said);
     await person.press(offer.replies.at(-1)!.choices![0]!.id);
     await person.press('cp:go');
@@ -134,10 +134,41 @@ describe('typed messages in the middle of a journey', () => {
     expect(description.replies.at(-1)!.text).toContain(`«${said}»`);
     expect(description.replies.at(-1)!.choices!.map((c) => c.id)).toContain('q:text:written');
 
-    const { person: staying } = await atSchoolChecklist('ru');
+    const { person: staying } = await atChecklist('ru');
     await staying.type(said);
     const stayed = await staying.press('go:stay');
     expect(JSON.stringify(stayed.conversation.data)).not.toContain('нагрубили');
+  });
+
+  it("asks which service a complaint typed mid-journey is about when its words fit several and not the journey's; among them, the journey's", async () => {
+    // a mistake in "the duplicate", typed at the dormitory's list: of the school's, the college's or the university's
+    const said = 'телнұсқада мамандығым қате жазылған, шағым';
+    const { person } = await atChecklist('kk', undefined, 'dormitory');
+    const offer = await person.type(said);
+    const go = offer.replies.at(-1)!.choices![0]!.id;
+    expect(go).toMatch(/^go:complaint:[a-z_]*:$/);
+    const which = await person.press(go);
+    expect(which.conversation.state).toMatchObject({ flow: 'complaint', step: 'service' });
+    expect(which.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['cp:svc:duplicate-school', 'cp:svc:duplicate-tvet', 'cp:svc:duplicate-higher', 'cp:other_service']);
+    expect(which.conversation.data).not.toHaveProperty('typedComplaintServices');
+
+    // …typed at the school duplicate's list, it is about that one: no question which
+    const { person: atDuplicate } = await atChecklist('kk');
+    const offered = await atDuplicate.type(said);
+    const went = await atDuplicate.press(offered.replies.at(-1)!.choices![0]!.id);
+    expect(went.conversation.state.data).toMatchObject({ serviceId: 'duplicate-school' });
+    expect(went.conversation.state.step).not.toBe('service');
+  });
+
+  it("carries the words of a complaint typed mid-journey that tells neither whom nor which service, and the journey's service", async () => {
+    const said = 'хочу пожаловаться, со мной обошлись несправедливо и никто не помог';
+    const { person } = await atChecklist('ru');
+    const offer = await person.type(said);
+    const go = offer.replies.at(-1)!.choices![0]!.id;
+    expect(go).toBe('go:complaint::duplicate-school');
+    const switched = await person.press(go);
+    expect(switched.conversation.state).toMatchObject({ flow: 'complaint', step: 'against', data: { serviceId: 'duplicate-school', written: said } });
+    expect(JSON.stringify(switched.conversation.data)).not.toContain('несправедливо');
   });
 
   it('counts a typed number among the buttons of the last message: "1" after an offer to switch takes the switch', async () => {
@@ -153,7 +184,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('keeps an application number typed mid-journey through the offer to switch: the status asks only the IIN after it', async () => {
-    const { person, list } = await atSchoolChecklist('ru');
+    const { person, list } = await atChecklist('ru');
     const offer = await person.type('а где моё заявление SC-2026-0601?');
     expect(offer.conversation.state).toEqual(list.conversation.state);
     expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:status:SC-2026-0601', 'go:stay']);
@@ -169,13 +200,13 @@ describe('typed messages in the middle of a journey', () => {
     ['ru', 'позовите человека'],
     ['ru', 'оператор'],
   ] as const)('reaches the operator from a checklist on "%s: %s"', async (lang, text) => {
-    const { person } = await atSchoolChecklist(lang);
+    const { person } = await atChecklist(lang);
     const turn = await person.type(text);
     expect(turn.conversation.state.flow).toBe('operator');
   });
 
   it('makes no offer of Kazakh for a Kazakh name typed into a Russian form', async () => {
-    const { person } = await atSchoolChecklist('ru');
+    const { person } = await atChecklist('ru');
     const form = await person.press('nav:form');
     expect(form.replies.at(-1)!.inputLimit).toBeDefined();
     const typed = await person.type('Жәңгірова Нұргүл Шаһмарданқызы');
@@ -184,7 +215,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it("offers, for a question it is unsure of, the answer on the journey's own service first, and gives it without leaving the list", async () => {
-    const { person, list } = await atSchoolChecklist('ru');
+    const { person, list } = await atChecklist('ru');
     const unsure = await person.type('штамп какой нужен');
     expect(unsure.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:unsure'));
     const first = unsure.replies.at(-1)!.choices![0]!;
@@ -198,7 +229,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it("offers, for a question in a journey it half takes for off-topic, the journey's likeliest points and a person; a surely off-topic one keeps the step's words", async () => {
-    const { person, list } = await atSchoolChecklist('ru');
+    const { person, list } = await atChecklist('ru');
     const unsure = await person.type('расписание какое у них');
     expect(unsure.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:unsure'));
     expect(unsure.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:answer:hours', 'go:answer:documents', 'menu:operator']);
@@ -210,7 +241,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('says thank you back without repeating the list', async () => {
-    const { person, list } = await atSchoolChecklist('kk');
+    const { person, list } = await atChecklist('kk');
     const turn = await person.type('рахмет');
     expect(turn.replies).toHaveLength(1);
     expect(turn.replies[0]!.text).toBe(texts.t('kk', 'understanding:thanks'));
@@ -218,7 +249,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('offers the operator after two messages in a row it does not understand, at any step', async () => {
-    const { person } = await atSchoolChecklist('ru');
+    const { person } = await atChecklist('ru');
     const first = await person.type('ывапролд');
     expect(first.replies.some((r) => r.choices?.some((c) => c.id === 'menu:operator') && r.text === texts.t('ru', 'operator:offer.not_understood'))).toBe(false);
     const second = await person.type('щзхъжэ');
