@@ -50,7 +50,14 @@ const CANNOT_COME = any([
   'выходить (мне )?нельзя',
   'инвалидн\\S* коляск',
   'не выходит из дома',
-  `(жури|журе|шыга|козгала|тура) ${CANNOT}`,
+  `(жури|журе|жура|шыга|козгала|тура) ${CANNOT}`,
+  '(^|\\s)(выйти|выходить) не (может|могу|можем|сможет|смогу|могут)',
+  '(^|\\s)(сам|сама|сами) не (выйдет|выйду|дойдет|дойду|придет|приду|выходит)',
+  // "жүрмейді": does not walk (a queue or a bus that does not move is no reason)
+  '(^|\\s)(?<!(кезек|очередь|автобус|неге)\\S* )журмейд(и)?(?![а-я])(?! (ме|ма|гой))',
+  // "үйден шықпайды": does not leave home ("үйден шықпай" alone asks to apply without leaving it)
+  'у[йи]ден шыкпа(йды|иды|йд|йтын|йтин|ймын|имын|ймыз|йсыз)',
+  'ешкайда (бармайды|шыкпайды)',
   'тосек (тартып|тарткан)',
   'тосекте жат',
   'тосекке тан',
@@ -99,14 +106,22 @@ const DISABLED_OR_OLD = any([
   '(^|\\s)на ивл',
   'сокыр',
   'балдак',
+  '(^|\\s)лежит(?![а-я])(?! в (цон|хкко))',
 ]);
 
 /** An online channel: "I cannot come, can I apply online?" asks about channels, not for a visit. */
 export const ONLINE = /(онлайн|егов|портал|интернет|через телефон|електрон)/;
 
-/** The visit itself named: "выездная служба", "выезд сотрудника", "сотрудник на дом", "приём на дому". */
+/**
+ * The visit itself named: "выездная служба", "выезд сотрудника", "сотрудник ЦОН на дом", "приём на дому", a visit to
+ * book ("заказать выезд", not a child's trip abroad).
+ */
 const VISIT_NAMED =
-  /(выездн|выезд(ом)? (на дом|сотрудник|специалист|работник)|(сотрудник|специалист|кызметкер|маман)\S* (на дом|уйге)|^на ?дом[?!. ]*(\||$)|(обслуживан|прием|оформлен)\S* (\S+ ){0,3}на дому|на дому (\S+ ){0,2}(прием|оформ|обслуж)|надомн|уйге келу кызмет|(принять|принимать|оформить|забрать)\S* (\S+ ){0,2}у (меня|нас|нее|него) дома)/;
+  /(выездн|выезд\S* (\S+ )?(на дом|сотрудник|специалист|работник)|(сотрудник|специалист|кызметкер|маман)\S* ((цон|хкко|хко|госкорпорац)\S* )?(на дом|уйге)|(заказать|заказыва|закаж|оформить|оформля|оформл|записаться|записыва|запиш|вызвать|вызыва)\S* ((?!документ)\S+ ){0,2}выезд(?!\S* (\S+ )?(ребен|за границ|за рубеж))|^на ?дом[?!. ]*(\||$)|(обслуживан|прием|оформлен)\S* (\S+ ){0,3}на дому|на дому (\S+ ){0,2}(прием|оформ|обслуж)|надомн|уйге келу кызмет|(принять|принимать|оформить|забрать)\S* (\S+ ){0,2}у (меня|нас|нее|него) дома)/;
+
+/** Someone to come home, said of them ("үйге келеді ме"), unless they did not ("үйге келеді деп күттік, келмеді"). */
+const COMES_HOME = /(^|\s)у[йи](ге|име|имизге) ((кызметкер|маман|сотрудник|адам|биреу)\S* |кашан |калай )?(кел(еди|ед|еме|етин)|кедип|кеп)(?![а-я])/;
+const DID_NOT_COME = /келме(ди|й|ген)/;
 
 /** Whether the text asks for a State Corporation employee to come home. */
 export function asksForHomeVisit(folded: string): boolean {
@@ -114,7 +129,13 @@ export function asksForHomeVisit(folded: string): boolean {
   if (VISIT_NAMED.test(folded)) return true;
   if (ONLINE.test(folded)) return false;
   const coming = COMING.test(folded);
-  return (HOME.test(folded) && coming) || CANNOT_COME.test(folded) || (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) || (DISABLED_OR_OLD.test(folded) && coming);
+  return (
+    (HOME.test(folded) && coming) ||
+    (COMES_HOME.test(folded) && !DID_NOT_COME.test(folded)) ||
+    CANNOT_COME.test(folded) ||
+    (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) ||
+    (DISABLED_OR_OLD.test(folded) && coming)
+  );
 }
 
 /** Whether the text asks for a person instead of the bot: an operator, a live person, a specialist, a call, 1414. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../flows/nlu';
+import { fold, parse } from '../../flows/nlu';
+import { asksForHomeVisit } from '../../flows/nlu/cues';
 import { expectCuesApart } from './cue-lexicons';
 
 /**
@@ -96,6 +97,30 @@ describe('the cues of a home visit, a person and a complaint', () => {
   it('takes the visit named outright for one, however it is to be booked, and a hospice or an amputation for a reason', () => {
     for (const text of ['выезд сотрудника на дом через егов заказать можно?', 'дедушка сейчас в хосписе, пусть сотрудник приедет за заявлением', 'у дедушки ампутация, сотрудника вызвать можно?'])
       expect(parse(text, 'ru').intent, text).toBe('home_visit');
+  });
+
+  it('takes a visit to book, an employee "на дом", one who does not leave home or walk and "үйге келеді ме" for a home visit', () => {
+    for (const text of [
+      'хочу оформить выезд к отцу',
+      'нужен сотрудник цона на дом для дедушки',
+      'апам үйден шықпайды, телнұсқа керек',
+      'атам жүрмейді, аттестат керек',
+      'үйге қызметкер келеді ме?',
+      'мама выйти не может, нужна справка',
+      'папа лежит, приедете за заявлением?',
+    ])
+      expect(asksForHomeVisit(fold(text)), text).toBe(true);
+  });
+
+  it('takes a bus that does not run, a trip abroad, applying "without leaving home" and gas coming home for no home visit', () => {
+    for (const text of [
+      'ауылға автобус жүрмейді',
+      'оформить документы на выезд ребенка за границу',
+      'үйден шықпай өтініш беруге бола ма',
+      'үйге газ қашан келеді',
+      'рахмет, бекер барып жүрмейтін болдым',
+    ])
+      expect(asksForHomeVisit(fold(text)), text).toBe(false);
   });
 
   it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
