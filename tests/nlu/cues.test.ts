@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { asksForHomeVisit } from '../../flows/nlu/cues';
+import { asksForHomeVisit, COMPLAINT_CUES } from '../../flows/nlu/cues';
 import { expectCuesApart } from './cue-lexicons';
 
 /**
@@ -88,6 +88,13 @@ describe('the cues of a home visit, a person and a complaint', () => {
 
   it('takes a home visit asked for through 1414 for a home visit, not a call for a person', () => {
     for (const text of ['Через 1414 приезд сотрудника домой заказать можно?', 'үйге келетін қызметкерге 1414 арқылы тапсырыс бере ме?']) expect(parse(text, 'ru').intent, text).toBe('home_visit');
+  });
+
+  it('takes nobody answering the phone for a complaint, unless a person is asked for here instead', () => {
+    for (const text of ['звоню в приёмную колледжа, никто не отвечает уже неделю', 'колледжге хабарласам ешкім телефон алмайды', 'жалба на сотрудника цона'])
+      expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+    for (const text of ['1414-ке хабарласам ешкім алмайды, осы жерде маман бар ма', 'апамды ешкім апара алмайды']) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
+    expect(parse('1414-ке хабарласам ешкім алмайды, осы жерде маман бар ма', 'kk').intent).toBe('operator');
   });
 
   it("takes the ЦОН's operator named in a complaint for no call for a person", () => {
