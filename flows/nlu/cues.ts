@@ -180,6 +180,25 @@ export function asksForPerson(folded: string): boolean {
   return OPERATOR_CUES.test(folded);
 }
 
+/**
+ * A person asked for outright, to connect to, call or talk with ("соедините с оператором", "операторға қосыңыз",
+ * "дайте живого человека"): the person wins over the matter they are wanted for ("оператора, по жалобе на колледж").
+ */
+const PERSON_DEMANDED = any([
+  '(соедин|переключ|подключ|свяж|позов|позвать)\\S* ((?!между)\\S+ )?(с |со |на )?(живым |живого )?(оператор|человек|специалист|консультант|менеджер)',
+  // …not an employee to come home ("нужен человек от цона на дом")
+  '(дайте|нужен|нужна|хочу|позовите)( мне| нам| уже)? (живого |живой )?(оператор|человек|чилавек)(?!\\S* (\\S+ ){0,2}(на дом|домой|уйге))',
+  '(поговорить|пообщаться|связаться)\\S* (с |со )(живым )?(оператор|человек|специалист)',
+  '^оператор(а|у)?\\s*([,.!]|пожалуйста|пж|$)',
+  '(оператор|адам|маман)(га|ге) кос',
+  '(адаммен|маманмен|оператормен) (сойлес|байланыс)',
+  'оператор(а)? (керек|нужен|нужна)(?! емес)',
+]);
+
+export function demandsPerson(folded: string): boolean {
+  return PERSON_DEMANDED.test(folded);
+}
+
 /** Words that make a message a complaint whatever service it names: complaining, rudeness, bribes, delays, lawlessness. */
 export const COMPLAINT_CUES = any([
   'жалоб|жалба|жаловат|жалуюсь|жалуется|обжал|претензи|шагым|(^|\\s)шаым',

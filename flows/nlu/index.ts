@@ -5,7 +5,7 @@ import { languageOf } from './lang';
 import { type Analysis, analyse, getModel, type Model } from './model';
 import { tellsAMistake, wordsOf } from './features';
 import { fold, tokens } from './normalise';
-import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES } from './cues';
+import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES, demandsPerson } from './cues';
 import {
   ALSO,
   ASKS,
@@ -165,7 +165,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const corrected = `${folded} | ${wordsOf(tokens(asked), model.vocabulary)
     .map((w) => w.word)
     .join(' ')}`;
-  const person = asksForPerson(corrected);
+  const personDemanded = demandsPerson(corrected);
+  const person = personDemanded || asksForPerson(corrected);
   const homeVisit = asksForHomeVisit(corrected);
   const complains = COMPLAINT_CUES.test(corrected);
   const cued = person || homeVisit || complains || applicationNumber !== undefined;
@@ -183,7 +184,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
   }
 
-  const cues: Cues = { person, homeVisit, complains, applicationNumber };
+  const cues: Cues = { person, personDemanded, homeVisit, complains, applicationNumber };
   const { intents, namesAService, wholeList } = rankIntents(model, features, folded, context, cues);
   if (levelsOnly && !cued) promote(intents, 'checklist', true);
   const service = serviceOf(model, features, folded, context, intents, namesAService);
@@ -222,6 +223,8 @@ function topicOf(model: Model, features: Analysis): QuestionTopic {
 /** The cues read on the whole text (cues.ts, rules.ts) that the intents' ranking follows. */
 interface Cues {
   person: boolean;
+  /** A person asked for outright, to connect to or talk with: it wins over a home visit or a complaint named beside it. */
+  personDemanded: boolean;
   homeVisit: boolean;
   complains: boolean;
   applicationNumber: string | undefined;
@@ -260,12 +263,14 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
   if (context === 'first' && intents[0]!.label === 'checklist' && POINTED_QUESTION.test(folded)) promote(intents, 'question');
   const wholeList = WHOLE_LIST.test(folded) && (intents[0]!.label === 'checklist' || intents[0]!.label === 'question');
   if (wholeList) promote(intents, namesAService || (features.namesLevel && context === 'first') || (context === 'journey' && features.namesByName) ? 'checklist' : 'question');
-  // The intents never to miss: a person asked for, a home visit, and last, so that it wins over both, a complaint.
+  // The intents never to miss: a person asked for, a home visit, and, so that it wins over both, a complaint.
   if (cues.person) promote(intents, 'operator', true);
   if (cues.homeVisit) promote(intents, 'home_visit', true);
   // A complaint cue wins over the service it mentions; a typed number with no other cue is a status question ("дайте номер 1414" is none).
   if (cues.complains) promote(intents, 'complaint', true);
   else if (cues.applicationNumber && !cues.person && !cues.homeVisit && intents[0]!.label !== 'complaint') promote(intents, 'status');
+  // …unless a person is asked for outright: "оператора, пожалуйста, по жалобе на колледж" wants the person.
+  if (cues.personDemanded) promote(intents, 'operator', true);
   return { intents, namesAService, wholeList };
 }
 

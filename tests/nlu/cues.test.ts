@@ -97,6 +97,13 @@ describe('the cues of a home visit, a person and a complaint', () => {
     expect(parse('1414-ке хабарласам ешкім алмайды, осы жерде маман бар ма', 'kk').intent).toBe('operator');
   });
 
+  it('takes a person asked for outright for the operator, whatever matter the person is wanted for', () => {
+    for (const text of ['соедините с оператором, вопрос по жалобе на колледж', 'операторға қосыңызшы, үйге келу туралы сұрағым бар', 'дайте живого человека, хочу пожаловаться на цон'])
+      expect(parse(text, 'ru').intent, text).toBe('operator');
+    // …but a person to come home is the visit
+    expect(parse('нужен человек от цона на дом, мама лежачая', 'ru').intent).toBe('home_visit');
+  });
+
   it("takes the ЦОН's operator named in a complaint for no call for a person", () => {
     for (const text of ['ХҚКО-ның операторы құжатымды алмай қойды', 'цоновская операторша не приняла заявление']) expect(parse(text, 'ru').intent, text).toBe('complaint');
   });
