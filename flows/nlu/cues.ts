@@ -138,6 +138,24 @@ export function asksForHomeVisit(folded: string): boolean {
   );
 }
 
+/**
+ * A visit that went wrong: no one came, the employee left or refused ("үйге келемін деп келмеді", "сотрудник приехал на дом
+ * и уехал", "ХҚКО үйге келуден бас тартты"): a complaint about the visit, not a wish for one.
+ */
+const VISIT_FAILED = any([
+  'келмеди|келмей (жур|калды|отыр)|келген жок|хабарласпады|кетип калды|бас тартты',
+  '(^|\\s)не (пришел|пришла|пришли|приехал|приехали|перезвонил|позвонил)(?![а-я])|никто не (перезвонил|позвонил|приехал|пришел)',
+  // …not legs that failed ("ноги совсем отказали"), nor a student who left college
+  '(?<!ног\\S* (\\S+ )?)отказал(и|а|о)?(?![а-я])(?! ноги)|(^|\\s)(ушел|ушол|уехал)(?![а-я])(?! (из|с|домой|на заработки|в россию)(?![а-я]))',
+]);
+/** A visit spoken of at all: home, "на дом", a visit. */
+const VISIT_TALK = /(^|\s)у[йи]ге|на дом|домой|выезд/;
+
+/** Whether the text complains of a home visit that went wrong. */
+export function complainsOfVisit(folded: string): boolean {
+  return VISIT_FAILED.test(folded) && VISIT_TALK.test(folded);
+}
+
 /** Whether the text asks for a person instead of the bot: an operator, a live person, a specialist, a call, 1414. */
 const OPERATOR_CUES = any([
   // …not an employee of the office ("оператор ЦОНа отказалась", "ХҚКО операторы"): a complaint names them so

@@ -5,7 +5,7 @@ import { languageOf } from './lang';
 import { type Analysis, analyse, getModel, type Model } from './model';
 import { tellsAMistake, wordsOf } from './features';
 import { fold, tokens } from './normalise';
-import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES, demandsPerson } from './cues';
+import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES, complainsOfVisit, demandsPerson } from './cues';
 import {
   ALSO,
   ASKS,
@@ -168,7 +168,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   const personDemanded = demandsPerson(corrected);
   const person = personDemanded || asksForPerson(corrected);
   const homeVisit = asksForHomeVisit(corrected);
-  const complains = COMPLAINT_CUES.test(corrected);
+  // A home visit that went wrong ("обещали приехать на дом и не приехали") is a complaint about it.
+  const complains = COMPLAINT_CUES.test(corrected) || complainsOfVisit(corrected);
   const cued = person || homeVisit || complains || applicationNumber !== undefined;
   const opening = courtesyOf(folded, { opening: true });
   // A text of nothing but places or levels of study ("вуз, магистратура", "колледждікі", "9 класс") tells which one: a list's

@@ -97,6 +97,11 @@ describe('the cues of a home visit, a person and a complaint', () => {
     expect(parse('1414-ке хабарласам ешкім алмайды, осы жерде маман бар ма', 'kk').intent).toBe('operator');
   });
 
+  it('takes a home visit that went wrong for a complaint about it, and legs that failed for a reason to come', () => {
+    for (const text of ['үйге келемін деген қызметкер келмеді, апам күтіп отыр', 'сотрудник приехал на дом, посидел пять минут и уехал']) expect(parse(text, 'ru').intent, text).toBe('complaint');
+    expect(parse('мама лежачая, ноги совсем отказали, приедете за заявлением?', 'ru').intent).toBe('home_visit');
+  });
+
   it('takes a person asked for outright for the operator, whatever matter the person is wanted for', () => {
     for (const text of ['соедините с оператором, вопрос по жалобе на колледж', 'операторға қосыңызшы, үйге келу туралы сұрағым бар', 'дайте живого человека, хочу пожаловаться на цон'])
       expect(parse(text, 'ru').intent, text).toBe('operator');
