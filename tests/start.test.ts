@@ -117,7 +117,7 @@ describe('the built product (npm start)', () => {
       await second?.stop();
       await rename(keptAside, modelFile);
     }
-    // the whole model's training (some 50 s on 264 000 labelled messages, more on a loaded machine) before it understands
+    // the whole model's training (about a minute on 332 000 labelled messages, more on a loaded machine) before it understands
   }, 180_000);
 
   it('serves the browser scripts built with it, and the pages that load them', async () => {
