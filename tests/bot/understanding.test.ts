@@ -216,7 +216,7 @@ describe('typed messages in the middle of a journey', () => {
 
   it("offers, for a question it is unsure of, the answer on the journey's own service first, and gives it without leaving the list", async () => {
     const { person, list } = await atChecklist('ru');
-    const unsure = await person.type('штамп какой нужен');
+    const unsure = await person.type('а печать нужна чья');
     expect(unsure.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:unsure'));
     const first = unsure.replies.at(-1)!.choices![0]!;
     expect(first).toMatchObject({ id: 'go:answer:documents', label: texts.t('ru', 'understanding:topics.documents') });

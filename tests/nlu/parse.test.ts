@@ -109,7 +109,7 @@ describe('understanding what citizens type', () => {
   });
 
   it('takes a request for a list naming its service in slang or run-together words for that service', () => {
-    expect(parse('комнатка в общажечке нужна')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+    expect(parse('место в общажечке нужно')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
     expect(parse('кайта кабылдаудын кужат тизими', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });
     // …but a request that names nothing stays one for any service
     expect(parse('хочу оформить документы')).toMatchObject({ intent: 'checklist', serviceId: null });
