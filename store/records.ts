@@ -10,9 +10,19 @@ export const NUMBER_DIGITS = 6;
 /** The listing of every record of a collection, next to the index listings (`indexSet`). */
 export const ALL_RECORDS = 'all';
 
+const ID_BYTES = 12;
+/** Random bytes drawn ahead for ids: one system call for 256 ids instead of one each (about 1 % of a turn's CPU). */
+let idPool = Buffer.alloc(0);
+let idPoolAt = 0;
+
 /** 96 random bits as 16 base64url characters: not guessable from another record's id. */
 export function newRecordId(): string {
-  return randomBytes(12).toString('base64url');
+  if (idPoolAt + ID_BYTES > idPool.length) {
+    idPool = randomBytes(ID_BYTES * 256);
+    idPoolAt = 0;
+  }
+  idPoolAt += ID_BYTES;
+  return idPool.toString('base64url', idPoolAt - ID_BYTES, idPoolAt);
 }
 
 /** What the numbers of records created at `now` start with, 'HV-2026-'; each stem has its own sequence. */
