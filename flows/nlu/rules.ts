@@ -123,6 +123,21 @@ const WHOLE_COURTESY = COURTESIES.map(({ intent, opening, alone }) => ({ intent,
 const OPENING_COURTESY = COURTESIES.map(({ intent, opening }) => ({ intent, pattern: new RegExp(`^${opening}(?![а-яa-z])`) }));
 
 /**
+ * A greeting typed in a journey says hello again or says the citizen is back ("здравствуйте ещё раз", "мен қайта келдім",
+ * "алло, вы тут?", "связь пропала"). Without such words it is no greeting: a place or a role typed there ("Шиеліденбіз",
+ * "я опекун") answers the step's question, however much first messages that introduce the writer look like it.
+ */
+export const GREETS_IN_JOURNEY = new RegExp(
+  `(^|[^а-яa-z])(${[
+    COURTESIES.find((c) => c.intent === 'greeting')!.opening,
+    'саем|драст|здрас|хай|добр\\S* (ден|вечер|утр|ноч)',
+    'ещ[её] раз|снова|опят|вернул|кайта|тагы|продолж|жалгастыр|отош|отвлек|отвлёк',
+    'алл?о|есть кто|кто[- ]нибудь|(тут|здесь)\\s*\\?|ау(?![а-яa-z])',
+    'пропал|связь|интернет|заряд|жогалып|сори',
+  ].join('|')})`,
+);
+
+/**
  * A greeting or thanks that is the whole message; with `opening`, also one the message begins with
  * ("добрый вечер, я из Оскемена"): index.ts takes that for the message's meaning only when nothing
  * else in it names a matter.

@@ -136,6 +136,22 @@ describe('understanding what citizens type', () => {
     expect(parse('спсибки', 'ru', { context: 'journey' })).toMatchObject({ intent: 'thanks' });
   });
 
+  it('takes a place or a role typed in a journey for an answer, and a greeting there only when it says hello again or that the citizen is back', () => {
+    for (const [text, lang] of [
+      ['мы из Аягоза', 'ru'],
+      ['опекун я, по документам', 'ru'],
+      ['біз Жаңақорғаннанбыз', 'kk'],
+      ['Кентаудан жазып отырмын', 'kk'],
+    ] as const)
+      expect(parse(text, lang, { context: 'journey' }).intent, text).not.toBe('greeting');
+    for (const [text, lang] of [
+      ['сәлеметсіз бе, тағы мен', 'kk'],
+      ['здрасьте ещё раз', 'ru'],
+      ['алло, вы тут?', 'ru'],
+    ] as const)
+      expect(parse(text, lang, { context: 'journey' }).intent, text).toBe('greeting');
+  });
+
   it('asks which diploma when it may be the college or the university one', () => {
     expect(parse('диплом потеряла')).toMatchObject({ intent: 'checklist', serviceId: null, ambiguous: ['duplicate-tvet', 'duplicate-higher'] });
     expect(parse('колледж дипломы жоғалды')).not.toHaveProperty('ambiguous');
