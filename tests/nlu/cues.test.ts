@@ -97,6 +97,19 @@ describe('the cues of a home visit, a person and a complaint', () => {
     expect(parse('1414-ке хабарласам ешкім алмайды, осы жерде маман бар ма', 'kk').intent).toBe('operator');
   });
 
+  it('finds no complaint in a year of study, a card out of date, a document the citizen lost or a duplicate set aside for a correction', () => {
+    for (const text of [
+      '2 курсты бітіріп едім, басқа колледжге ауысу керек',
+      'паспорттың мерзімі өткен, онымен тапсыруға бола ма?',
+      'құжатымды жоғалтып алдым, телнұсқа керек',
+      'мне не дубликат нужен, а исправить ошибку в аттестате',
+      'телнұсқа емес, аттестаттағы қатені түзету керек',
+    ])
+      expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
+    // …and still one in a teacher who scolded, an application the office lost and a deadline passed
+    for (const text of ['мұғалім балама ұрсты', 'колледж құжатымды жоғалтып алыпты, енді не істеймін', 'мерзімі өтті, әлі жауап жоқ']) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+  });
+
   it('takes a home visit that went wrong for a complaint about it, and legs that failed for a reason to come', () => {
     for (const text of ['үйге келемін деген қызметкер келмеді, апам күтіп отыр', 'сотрудник приехал на дом, посидел пять минут и уехал']) expect(parse(text, 'ru').intent, text).toBe('complaint');
     expect(parse('мама лежачая, ноги совсем отказали, приедете за заявлением?', 'ru').intent).toBe('home_visit');
