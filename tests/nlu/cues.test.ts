@@ -110,6 +110,13 @@ describe('the cues of a home visit, a person and a complaint', () => {
     for (const text of ['мұғалім балама ұрсты', 'колледж құжатымды жоғалтып алыпты, енді не істеймін', 'мерзімі өтті, әлі жауап жоқ']) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
   });
 
+  it('finds no complaint in a student who cannot cope, papers a former husband keeps or money asked for by one who asks whether it is paid', () => {
+    for (const text of ['сын не тянет учёбу в колледже, хотим обратно в школу', 'бывший муж не отдаёт мой аттестат, как сделать дубликат', 'жатақхана ақылы ма, колледж ақша сұрап отыр'])
+      expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
+    for (const text of ['колледж тянет с ответом уже месяц', 'колледж не отдаёт оригинал аттестата после отчисления', 'мектеп директоры ақша сұрады'])
+      expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+  });
+
   it('takes a home visit that went wrong for a complaint about it, and legs that failed for a reason to come', () => {
     for (const text of ['үйге келемін деген қызметкер келмеді, апам күтіп отыр', 'сотрудник приехал на дом, посидел пять минут и уехал']) expect(parse(text, 'ru').intent, text).toBe('complaint');
     expect(parse('мама лежачая, ноги совсем отказали, приедете за заявлением?', 'ru').intent).toBe('home_visit');
