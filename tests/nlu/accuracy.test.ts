@@ -7,13 +7,13 @@ import { datasetExists, readDataset } from './labelled';
  * What the understanding reaches on the held-out labelled messages (tests/nlu/dataset/README.md:
  * written after the last tuning by writers who saw neither the phrases nor the model, measured here,
  * never tuned on), held so that it does not fall back. The parse is deterministic, so these are
- * today's figures: 70 032 of 87 663 right; 9 476 of 12 466 home visits, 11 782 of 13 118 complaints and
+ * today's figures: 70 051 of 87 663 right; 9 476 of 12 466 home visits, 11 782 of 13 118 complaints and
  * 2 808 of 3 003 operator requests recognised; sure of the wrong language 590 times. The goal is higher — 95 %
  * top-1, every home visit, complaint and operator request, never sure of the wrong language — and
  * not reached yet:
  * `BENCH=nlu npm run bench` prints where it stands.
  */
-const FLOOR = { accuracy: 70032 / 87663, recall: { home_visit: 9476 / 12466, complaint: 11782 / 13118, operator: 2808 / 3003 }, sureOfTheWrongLanguage: 590 } as const;
+const FLOOR = { accuracy: 70051 / 87663, recall: { home_visit: 9476 / 12466, complaint: 11782 / 13118, operator: 2808 / 3003 }, sureOfTheWrongLanguage: 590 } as const;
 
 describe.skipIf(!datasetExists('heldout'))('understanding the held-out labelled messages', () => {
   const result = evaluate(readDataset('heldout'));
