@@ -243,6 +243,7 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
   const intents = inContext(model.intents.posteriors(features.vectors.intent), context);
   // An intent whose gate its words miss gives way, but a text that asks is a question whatever it asks about ("старый диплом заберут?").
   while (INTENT_GATES[intents[0]!.label] && !INTENT_GATES[intents[0]!.label]!.test(folded) && !(intents[0]!.label === 'question' && ASKS.test(folded))) intents.push(intents.shift()!);
+  // In a journey a greeting says hello again or that the citizen is back; a place or a role typed there answers the step.
   if (context === 'journey' && intents[0]!.label === 'greeting' && !GREETS_IN_JOURNEY.test(folded)) intents.push(intents.shift()!);
   // A text that names a service is not off-topic, and a greeting or thanks with a service named is the request that follows it.
   while (features.namesService && NO_SERVICE_TALK.has(intents[0]!.label)) intents.push(intents.shift()!);

@@ -107,7 +107,8 @@ describe('the cues of a home visit, a person and a complaint', () => {
     ])
       expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
     // …and still one in a teacher who scolded, an application the office lost and a deadline passed
-    for (const text of ['мұғалім балама ұрсты', 'колледж құжатымды жоғалтып алыпты, енді не істеймін', 'мерзімі өтті, әлі жауап жоқ']) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+    for (const text of ['мұғалім балама ұрсты', 'колледж құжатымды жоғалтып алыпты, енді не істеймін', 'мерзімі өтті, әлі жауап жоқ', 'в Жанаозене дубликат аттестата с неправильной фамилией'])
+      expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
   });
 
   it('finds no complaint in a student who cannot cope, papers a former husband keeps or money asked for by one who asks whether it is paid', () => {
