@@ -7,11 +7,11 @@
  * stays its source file's.
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle, SCRIPTS } from '../widget/build';
-import { writeModelFile } from '../flows/nlu/model-file';
-import { phrasesFingerprint, trainModel } from '../flows/nlu/model-training';
+import { phrasesFingerprint } from '../flows/nlu/model-training';
+import { cachedModelFile } from './model-cache';
 
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root);
@@ -36,9 +36,10 @@ export async function buildProduct(): Promise<void> {
   await import('../flows/catalog');
   await mkdir(publicDir, { recursive: true });
   await Promise.all(Object.entries(SCRIPTS).map(async ([name, entry]) => writeFile(new URL(name, publicDir), await bundle(entry))));
-  // The understanding of typed text, trained here once instead of at every start (flows/nlu/model-file.ts).
+  // The understanding of typed text, trained here once instead of at every start (flows/nlu/model-file.ts),
+  // and not again by the next build while its sources stay the same.
   const phrases = phrasesFingerprint();
-  writeModelFile(fileURLToPath(modelFile), trainModel(), phrases);
+  await copyFile(cachedModelFile(), modelFile);
   // Chunks of an earlier build: their names are hashes of their contents.
   for (const name of await readdir(dist)) if (name.startsWith('chunk-')) await rm(new URL(name, dist));
   await build({

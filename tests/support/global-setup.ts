@@ -1,6 +1,7 @@
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { sharedModelFile } from './nlu-model';
+import { phrasesFingerprint } from '../../flows/nlu/model-training';
+import { cachedModelFile } from '../../scripts/model-cache';
 import { clusterToolsInstalled, type RedisCluster, startRedisCluster } from './redis-cluster';
 import { startRedisServer, type RedisServer } from './redis-server';
 
@@ -17,7 +18,8 @@ export async function setup(project: TestProject): Promise<void> {
   [redis, cluster] = await Promise.all([startRedisServer(), withCluster ? startRedisCluster() : undefined]);
   project.provide('redisUrl', redis.url);
   project.provide('redisClusterNodes', cluster?.nodes ?? []);
-  project.provide('nluModelFile', sharedModelFile());
+  project.provide('nluModelFile', cachedModelFile());
+  project.provide('nluModelPhrases', phrasesFingerprint());
 }
 
 export async function teardown(): Promise<void> {
@@ -29,7 +31,9 @@ declare module 'vitest' {
     redisUrl: string;
     /** `host:port` of the cluster's masters; empty when redis-server or redis-cli is missing. */
     redisClusterNodes: string[];
-    /** The model of typed text trained once for the run (tests/support/nlu-model.ts). */
+    /** The model of typed text trained once for the run (scripts/model-cache.ts: kept between runs while its sources stay the same). */
     nluModelFile: string;
+    /** The fingerprint of the phrases it was trained on, so that a test file checks the model without loading them. */
+    nluModelPhrases: string;
   }
 }

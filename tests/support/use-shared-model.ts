@@ -1,9 +1,13 @@
 import { inject } from 'vitest';
-import { trainWhenNeeded, useModel } from '../../flows/nlu/model';
+import { useModel } from '../../flows/nlu/model';
 import { readModelFile } from '../../flows/nlu/model-file';
-import { phrasesFingerprint, trainModel } from '../../flows/nlu/model-training';
 
 // Each test file that parses text reads the model the run trained once (global-setup.ts) instead of training its own.
+// Nothing here loads the phrases (tens of megabytes of code): a file that never parses pays nothing for them.
 const path = inject('nluModelFile');
-useModel(() => readModelFile(path, phrasesFingerprint()));
-trainWhenNeeded(trainModel);
+const phrases = inject('nluModelPhrases');
+useModel(() => {
+  const model = readModelFile(path, phrases);
+  if (!model) throw new Error(`The run's model of typed text (${path}) is missing or was trained on other phrases`);
+  return model;
+});
