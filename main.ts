@@ -20,17 +20,28 @@ function prebuiltModel(): { path: string; phrases: string } | undefined {
 }
 
 /**
- * Uses the build's model, read once the start is answered (reading it holds the event loop a tenth
- * of a second) or at the first parse before that. A file replaced since the start by another build's
- * is not used: the model is trained then (messages parsed meanwhile fail as any error does).
+ * Started from the sources: the model a build or a test run trained on these same sources and kept
+ * in node_modules/.cache (scripts/model-cache.ts), so that a start after one of them trains nothing.
  */
-function readModelSoon(log: FastifyBaseLogger, { path, phrases }: { path: string; phrases: string }): void {
+async function keptModel(training: typeof import('./flows/nlu/model-training')): Promise<{ path: string; phrases: string } | undefined> {
+  const { keptModelFile } = await import('./scripts/model-cache');
+  const path = keptModelFile();
+  return path ? { path, phrases: training.phrasesFingerprint() } : undefined;
+}
+
+/**
+ * Uses a model trained before (`from`: the build, or the cache), read once the start is answered
+ * (reading it holds the event loop a tenth of a second) or at the first parse before that. A file
+ * replaced since the start by another build's is not used: the model is trained then (messages
+ * parsed meanwhile fail as any error does).
+ */
+function readModelSoon(log: FastifyBaseLogger, { path, phrases }: { path: string; phrases: string }, from: 'the build' | 'node_modules/.cache'): void {
   useModel(() => readModelFile(path, phrases));
   setTimeout(() => {
     try {
-      log.info({ ms: Math.round(getModel().trainedInMs) }, 'understanding of typed text read from the build');
+      log.info({ ms: Math.round(getModel().trainedInMs) }, `understanding of typed text read from ${from}`);
     } catch {
-      log.warn('the model file of the build no longer fits its phrases: the understanding of typed text is trained now');
+      log.warn(`the model file of ${from} no longer fits its phrases: the understanding of typed text is trained now`);
       void import('./flows/nlu/model-training').then((training) => train(log, training));
     }
   }, MODEL_READ_DELAY_MS).unref();
@@ -59,10 +70,14 @@ async function main(): Promise<void> {
   const training = prebuilt ? undefined : await import('./flows/nlu/model-training');
   const server = await buildServer(config);
   await server.listen();
-  if (training) {
+  // Looked for after listening: hashing the sources and the phrases takes a second or two.
+  const kept = training && typeof PREBUILT_MODEL !== 'string' ? await keptModel(training) : undefined;
+  if (prebuilt) readModelSoon(server.log, prebuilt, 'the build');
+  else if (kept) readModelSoon(server.log, kept, 'node_modules/.cache');
+  else if (training) {
     if (typeof PREBUILT_MODEL === 'string') server.log.warn('the build holds no model for these phrases: the understanding of typed text is trained at start');
     train(server.log, training);
-  } else if (prebuilt) readModelSoon(server.log, prebuilt);
+  }
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeModelFile } from '../flows/nlu/model-file';
 import { phrasesFingerprint, trainModel } from '../flows/nlu/model-training';
@@ -25,14 +25,24 @@ function trainingInputs(): string[] {
   return [...code, join(root, 'package-lock.json')].sort();
 }
 
-/** The path of the model trained on today's sources, trained and written there first when it is not yet. */
-export function cachedModelFile(): string {
+/** Where the model trained on today's sources is kept (whether or not it is there yet). */
+function cachePath(): string {
   const hash = createHash('sha256');
   for (const path of trainingInputs()) hash.update(path.slice(root.length)).update(readFileSync(path));
-  const dir = join(root, 'node_modules/.cache');
-  const path = join(dir, `nlu-model-${hash.digest('base64url').slice(0, 16)}.bin`);
+  return join(root, 'node_modules/.cache', `nlu-model-${hash.digest('base64url').slice(0, 16)}.bin`);
+}
+
+/** The model trained on today's sources when a build or a test run kept one, else undefined (nothing is trained). */
+export function keptModelFile(): string | undefined {
+  const path = cachePath();
+  return existsSync(path) ? path : undefined;
+}
+
+/** The path of the model trained on today's sources, trained and written there first when it is not yet. */
+export function cachedModelFile(): string {
+  const path = cachePath();
   if (!existsSync(path)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dirname(path), { recursive: true });
     // Written aside and renamed, so that a run stopped half-way never leaves half a model under the name.
     const partial = `${path}.${process.pid}.partial`;
     writeModelFile(partial, trainModel(), phrasesFingerprint());

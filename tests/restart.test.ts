@@ -91,6 +91,20 @@ describe('the product in its own process', () => {
     await stop(started.child);
   }, 70_000);
 
+  it('started from the sources, reads the model this run trained on them instead of training its own, and understands with it', async () => {
+    const started = await startProcess({});
+    children.push(started.child);
+    await expect.poll(started.output, { timeout: 20_000 }).toContain('understanding of typed text read from node_modules/.cache');
+    const parse = await fetch(started.url.replace('ws://', 'http://').replace('/ws/chat', '/api/nlu/parse'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'атестат потерял, что делать' }),
+    });
+    expect(await parse.json()).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+    expect(started.output()).not.toContain('trained');
+    await stop(started.child);
+  }, 70_000);
+
   it('refuses to start on a bad value, naming the variable', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
       cwd: new URL('..', import.meta.url).pathname,
