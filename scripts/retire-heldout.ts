@@ -64,24 +64,61 @@ export function groupsIn(ambiguousSource: string): string[][] {
  */
 export function withPhrase(source: string, place: Place, message: LabelledMessage): string {
   const lines = source.split('\n');
-  const start = place.section ? findLine(lines, place.section.pattern, 0, place.file, place.section.nth) : 0;
-  if (place.kind === 'about') {
-    const entry = `{ ${[`text: ${literal(message.text)}`, `intent: '${message.intent}'`, ...(message.topic ? [`topic: '${message.topic}'`] : []), ...(message.against ? [`against: '${message.against}'`] : [])].join(', ')} },`;
-    if (lines.some((line) => line.trim() === entry)) return source;
-    let at = lines.indexOf('  about: [');
-    if (at < 0) {
-      at = lines.lastIndexOf('};');
-      lines.splice(at, 0, '  about: [', '  ],');
-    }
-    lines.splice(at + 1, 0, `    ${entry}`);
-    return lines.join('\n');
+  return putPhrases(lines, place.file, [{ place, message }]) > 0 ? lines.join('\n') : source;
+}
+
+/**
+ * Puts the messages' phrases into the lines of one file, each first in its list as `withPhrase` would
+ * one after another (the last message ends up first), skipping those the list holds already; returns
+ * how many it put. Each list is found and read once, however many messages go into it: a file of
+ * megabytes is not split and joined again per message.
+ */
+function putPhrases(lines: string[], file: string, items: readonly { place: Place; message: LabelledMessage }[]): number {
+  const byList = new Map<string, { place: Place; lang: string; messages: LabelledMessage[] }>();
+  for (const { place, message } of items) {
+    const lang = place.kind === 'about' ? '' : message.lang;
+    const key = `${place.kind}|${place.section?.pattern.source ?? ''}|${place.section?.nth ?? 0}|${lang}`;
+    const list = byList.get(key) ?? { place, lang, messages: [] };
+    list.messages.push(message);
+    byList.set(key, list);
   }
-  const open = findLine(lines, new RegExp(`^\\s*${message.lang}: \\[$`), start, place.file);
-  const indent = `${lines[open]!.match(/^\s*/)![0]}  `;
-  const phrase = `${literal(message.text)},`;
-  for (let i = open + 1; i < lines.length && !/^\s*\],?$/.test(lines[i]!); i++) if (lines[i]!.trim() === phrase) return source;
-  lines.splice(open + 1, 0, `${indent}${phrase}`);
-  return lines.join('\n');
+  let placed = 0;
+  for (const { place, lang, messages } of byList.values()) {
+    const entries = messages.map((message) => (place.kind === 'about' ? aboutEntry(message) : `${literal(message.text)},`));
+    const { at, indent, held } = place.kind === 'about' ? aboutList(lines) : langList(lines, place, lang, file);
+    const fresh: string[] = [];
+    for (const entry of entries.reverse()) {
+      if (held.has(entry)) continue;
+      held.add(entry);
+      fresh.push(`${indent}${entry}`);
+    }
+    lines.splice(at, 0, ...fresh);
+    placed += fresh.length;
+  }
+  return placed;
+}
+
+function aboutEntry(message: LabelledMessage): string {
+  return `{ ${[`text: ${literal(message.text)}`, `intent: '${message.intent}'`, ...(message.topic ? [`topic: '${message.topic}'`] : []), ...(message.against ? [`against: '${message.against}'`] : [])].join(', ')} },`;
+}
+
+/** Where a service's `about` list takes a new first entry (made when missing), and the entries it holds. */
+function aboutList(lines: string[]): { at: number; indent: string; held: Set<string> } {
+  let open = lines.indexOf('  about: [');
+  if (open < 0) {
+    open = lines.lastIndexOf('};');
+    lines.splice(open, 0, '  about: [', '  ],');
+  }
+  return { at: open + 1, indent: '    ', held: new Set(lines.map((line) => line.trim())) };
+}
+
+/** Where a language's list of phrases (in the place's section) takes a new first phrase, and the phrases it holds. */
+function langList(lines: readonly string[], place: Place, lang: string, file: string): { at: number; indent: string; held: Set<string> } {
+  const start = place.section ? findLine(lines, place.section.pattern, 0, file, place.section.nth) : 0;
+  const open = findLine(lines, new RegExp(`^\\s*${lang}: \\[$`), start, file);
+  const held = new Set<string>();
+  for (let i = open + 1; i < lines.length && !/^\s*\],?$/.test(lines[i]!); i++) held.add(lines[i]!.trim());
+  return { at: open + 1, indent: `${lines[open]!.match(/^\s*/)![0]}  `, held };
 }
 
 /** A single-quoted TypeScript string of the text: a message typed on several lines stays one string ("вопрос по аттестату\nпотерян"). */
@@ -123,21 +160,23 @@ export function retireHeldout(root: URL): { placed: number; present: number; fil
   const upcoming = messageLines(readFileSync(next, 'utf8')).length;
   const needed = Math.floor(training * (MIN_HELDOUT_SHARE / (1 - MIN_HELDOUT_SHARE))) + 1;
   if (upcoming < needed) throw new Error(`${fileURLToPath(next)} holds ${upcoming} messages: the next round's set needs at least ${needed} to stay over a fifth of all labelled ones`);
-  const sources = new Map<string, string>();
-  const read = (file: string) => sources.get(file) ?? readFileSync(new URL(file, root), 'utf8');
-  const groups = groupsIn(read('flows/nlu/phrases/ambiguous.ts'));
-  let placed = 0;
+  const groups = groupsIn(readFileSync(new URL('flows/nlu/phrases/ambiguous.ts', root), 'utf8'));
+  const byFile = new Map<string, { place: Place; message: LabelledMessage }[]>();
   for (const message of messages) {
     const place = placeOf(message, groups);
-    const before = read(place.file);
-    const after = withPhrase(before, place, message);
-    if (after !== before) placed += 1;
-    sources.set(place.file, after);
+    const items = byFile.get(place.file) ?? [];
+    items.push({ place, message });
+    byFile.set(place.file, items);
   }
-  for (const [file, source] of sources) writeFileSync(new URL(file, root), source);
+  let placed = 0;
+  for (const [file, items] of byFile) {
+    const lines = readFileSync(new URL(file, root), 'utf8').split('\n');
+    placed += putPhrases(lines, file, items);
+    writeFileSync(new URL(file, root), lines.join('\n'));
+  }
   appendFileSync(new URL('train.jsonl', dataset), heldout.endsWith('\n') ? heldout : `${heldout}\n`);
   renameSync(next, new URL('heldout.jsonl', dataset));
-  return { placed, present: messages.length - placed, files: [...sources.keys()] };
+  return { placed, present: messages.length - placed, files: [...byFile.keys()] };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -118,6 +118,51 @@ describe('retiring the held-out set into the phrase files', () => {
     expect(placeOf(message({ text: 'рахмет', intent: 'thanks', lang: 'kk' }), groups).file).toBe('flows/nlu/phrases/thanks.ts');
   });
 
+  it('retires a whole set: each phrase first in its list (the last message first), those already there once, train.jsonl appended, the next set held out', () => {
+    const root = mkdtempSync(join(tmpdir(), 'retire-'));
+    try {
+      const dataset = join(root, 'tests/nlu/dataset');
+      mkdirSync(dataset, { recursive: true });
+      mkdirSync(join(root, 'flows/nlu/phrases'), { recursive: true });
+      mkdirSync(join(root, 'flows/catalog/services'), { recursive: true });
+      writeFileSync(join(root, 'flows/nlu/phrases/ambiguous.ts'), GROUPS);
+      writeFileSync(join(root, 'flows/nlu/phrases/question.ts'), TOPICS);
+      writeFileSync(join(root, 'flows/catalog/services/dormitory.phrases.ts'), SERVICE);
+      const line = (fields: Record<string, unknown>) => `${JSON.stringify({ lang: 'ru', serviceId: null, ...fields })}\n`;
+      const heldout = [
+        line({ text: 'место в общаге', intent: 'checklist', serviceId: 'dormitory' }),
+        line({ text: 'нужна общага', intent: 'checklist', serviceId: 'dormitory' }),
+        line({ text: 'сколько стоит', intent: 'question', topic: 'fee' }),
+        line({ text: 'общежитие для сына', intent: 'checklist', serviceId: 'dormitory' }),
+        line({ text: 'а по времени сколько', intent: 'question', topic: 'fee' }),
+        line({ text: 'потеряла диплом', intent: 'checklist', ambiguous: ['duplicate-tvet', 'duplicate-higher'] }),
+      ].join('');
+      const next = ['общага бар ма', 'жатақхана қажет'].map((text) => line({ text, intent: 'checklist', serviceId: 'dormitory' })).join('');
+      writeFileSync(join(dataset, 'heldout.jsonl'), heldout);
+      writeFileSync(join(dataset, 'train.jsonl'), '');
+      writeFileSync(join(dataset, 'next-heldout.jsonl'), next);
+
+      expect(retireHeldout(pathToFileURL(`${root}/`))).toMatchObject({ placed: 4, present: 2 });
+      const ruList = (file: string, from: string) => {
+        const lines = readFileSync(join(root, file), 'utf8').split('\n');
+        const open = lines.findIndex((l, i) => i > lines.indexOf(from) && l.trim() === 'ru: [');
+        return lines
+          .slice(
+            open + 1,
+            lines.findIndex((l, i) => i > open && l.trim().startsWith(']')),
+          )
+          .map((l) => l.trim());
+      };
+      expect(ruList('flows/catalog/services/dormitory.phrases.ts', '  requests: {')).toEqual(["'общежитие для сына',", "'место в общаге',", "'нужна общага',"]);
+      expect(ruList('flows/nlu/phrases/question.ts', '  fee: {')).toEqual(["'а по времени сколько',", "'сколько стоит',"]);
+      expect(ruList('flows/nlu/phrases/ambiguous.ts', "    services: ['duplicate-tvet', 'duplicate-higher'],")).toEqual(["'потеряла диплом',", "'потерял диплом',"]);
+      expect(readFileSync(join(dataset, 'train.jsonl'), 'utf8')).toBe(heldout);
+      expect(readFileSync(join(dataset, 'heldout.jsonl'), 'utf8')).toBe(next);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('refuses, changing nothing, while the set for the next round would be a fifth of all labelled messages or less', () => {
     const root = mkdtempSync(join(tmpdir(), 'retire-'));
     try {
