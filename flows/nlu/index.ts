@@ -110,6 +110,8 @@ const DUPLICATE_SERVICES: ReadonlySet<ServiceId> = new Set(['duplicate-school', 
 
 /** Intents that a text naming a service is not. */
 const NO_SERVICE_TALK: ReadonlySet<Intent> = new Set(['unknown', 'greeting', 'thanks']);
+/** What asks the bot itself to change how it talks or where it is, not about any matter. */
+const BOT_CONTROLS: ReadonlySet<Intent> = new Set(['language', 'menu']);
 
 const MAX_LENGTH = 2000;
 
@@ -195,7 +197,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (context === 'first' && !features.namesByName && !features.namesLevel && !person && !homeVisit && !complains && OFF_TOPIC.test(folded)) promote(intents, 'unknown');
   // …and so is one the scope classifier places elsewhere surely ("справка о несудимости", "апостиль на диплом"), whatever
   // service words it has; one that opens with a greeting or thanks is left to the next rule (small talk is not another matter).
-  if (context === 'first' && !opening && !cued && isElsewhere(model, features)) promote(intents, 'unknown');
+  // A request of the bot's own controls ("сменить язык", "басты мәзір") is no matter, here or elsewhere.
+  if (context === 'first' && !opening && !cued && !BOT_CONTROLS.has(intents[0]!.label) && isElsewhere(model, features)) promote(intents, 'unknown');
   // A greeting or thanks followed by words the classifiers are not sure of, naming no service ("доброе утро из Кокшетау",
   // "салем достар мен Аралдан"), is one.
   const namesNothing = !features.namesService && !features.namesLevel && !cued;
