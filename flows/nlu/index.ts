@@ -297,13 +297,15 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
   const posteriors = told || (heard[0]?.p ?? 0) >= SERVICE_FROM_LETTERS_CERTAINTY ? heard : [];
   // A complaint about a duplicate ("в дубликате перепутали отчество") is about the duplicate, whatever went wrong in it.
   const aboutDuplicate = ranked === 'complaint' && DUPLICATE.test(folded);
-  const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : posteriors;
+  // A service named by its own name ("жатақхана", "питание") is the one, whatever its other words lean to ("ХҚКО-ға жатақхана үшін …").
+  const own = aboutDuplicate ? undefined : features.ownService;
+  const named = aboutDuplicate ? renormalised(posteriors.filter((s) => DUPLICATE_SERVICES.has(s.label))) : own ? ownFirst(posteriors, own) : posteriors;
   const first = named[0];
   // …unless its other words tell one of them surely ("диплом коледжа", "унивир дипломы", "дубликат атестата").
   // In a complaint about a duplicate, the mistake in it ("телнұсқада … қате") tells what went wrong, not which duplicate.
   const groupStems = aboutDuplicate ? features.serviceStems.filter((stem) => !tellsAMistake(stem)) : features.serviceStems;
   const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(groupStems) : undefined;
-  const tied = group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []);
+  const tied = own ? [own] : (group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []));
   // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
   const unsureComplaint =
     ranked === 'complaint' && ((!features.namesMoreThanPlace && (first?.p ?? 0) < COMPLAINT_SERVICE_CERTAINTY) || (aboutDuplicate && (first?.p ?? 0) < DUPLICATE_COMPLAINT_CERTAINTY));
@@ -370,6 +372,14 @@ function promote(intents: { label: Intent; p: number }[], intent: Intent, sure =
   if (index <= 0) return;
   const [promoted] = intents.splice(index, 1);
   intents.unshift({ label: intent, p: Math.max(promoted!.p, intents[0]!.p, 0.9) });
+}
+
+/** The posteriors with `own` first, as sure as the first was at least. */
+function ownFirst(posteriors: { label: ServiceId; p: number }[], own: ServiceId): { label: ServiceId; p: number }[] {
+  const first = posteriors[0];
+  if (!first || first.label === own) return posteriors;
+  const owned = posteriors.find((s) => s.label === own);
+  return renormalised([{ label: own, p: Math.max(owned?.p ?? 0, first.p) }, ...posteriors.filter((s) => s.label !== own)]);
 }
 
 function renormalised<T>(posteriors: { label: T; p: number }[]): { label: T; p: number }[] {

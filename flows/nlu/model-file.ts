@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import type { ServiceId } from '../catalog/schema';
 import { Classifier, type ClassifierState } from './classifier';
 import { FeatureIndex } from './sparse';
 import { assembleModel, classifierSpecs, type Model } from './model';
@@ -18,7 +19,7 @@ import { Vocabulary, type VocabularyState } from './vocabulary';
  */
 
 /** Bumped when the file's layout changes, so that an older file is never read as a newer one. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 type ClassifierName = keyof ReturnType<typeof classifierSpecs>;
 
@@ -28,6 +29,7 @@ interface ModelFile {
   vocabulary: VocabularyState;
   serviceStems: string[];
   nameStems: string[];
+  ownNames: [string, ServiceId][];
   groups: { services: Model['groups'][number]['services']; shared: string[]; naming: string[] }[];
   /** The features of all the classifiers, once: each classifier names its own by their place here. */
   features: string[];
@@ -75,6 +77,7 @@ export function encodeModel(model: Model, phrases: string): Buffer {
     vocabulary: model.vocabulary.dump(),
     serviceStems: [...model.serviceStems],
     nameStems: [...model.nameStems],
+    ownNames: [...model.ownNames],
     groups: model.groups.map((group) => ({ services: group.services, shared: [...group.shared], naming: [...group.naming] })),
     features: model.features.features(),
     classifiers,
@@ -110,6 +113,7 @@ export function decodeModel(bytes: Buffer, phrases: string): Model | undefined {
     features,
     serviceStems: new Set(file.serviceStems),
     nameStems: new Set(file.nameStems),
+    ownNames: new Map(file.ownNames),
     groups: file.groups.map((group) => ({ services: group.services, shared: new Set(group.shared), naming: new Set(group.naming) })),
     intents: Classifier.restore(specs.intents.labels, specs.intents.blend, features, state('intents')),
     services: Classifier.restore(specs.services.labels, specs.services.blend, features, state('services')),

@@ -5,7 +5,7 @@ import { restyle } from './augment';
 import { Classifier } from './classifier';
 import { FeatureIndex } from './sparse';
 import { type Example, trainingExamples } from './examples';
-import { featuresOf, type Word, wordsOf } from './features';
+import { featuresOf, namesALevel, tellsLossOrRestore, tellsTheCase, type Word, wordsOf } from './features';
 import type { Intent, QuestionTopic } from './index';
 import { assembleModel, classifierSpecs, getModel, type Model, type Scope, trainWhenNeeded, useModel } from './model';
 import { fold, tokens } from './normalise';
@@ -82,6 +82,7 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
   }
   const serviceStems = serviceStemsOf(examples);
   const nameStems = new Set(examples.filter((e) => e.isName).flatMap((e) => e.words.map((w) => w.stem)));
+  const ownNames = ownNamesOf(examples, nameStems);
   const isServiceStem = (stem: string) => serviceStems.has(stem);
 
   const specs = classifierSpecs();
@@ -113,7 +114,57 @@ export function* modelTraining(leftOut: ReadonlySet<string> = new Set()): Traini
     const naming = new Set([...nameStems].filter((stem) => group.services.every((service) => namedBy.get(stem)?.has(service))));
     return { services: group.services, shared, naming };
   });
-  return assembleModel({ vocabulary, features: index, serviceStems, nameStems, intents, services, topics, against, scope, groups, origin: 'trained', trainedInMs: performance.now() - started });
+  return assembleModel({
+    vocabulary,
+    features: index,
+    serviceStems,
+    nameStems,
+    ownNames,
+    intents,
+    services,
+    topics,
+    against,
+    scope,
+    groups,
+    origin: 'trained',
+    trainedInMs: performance.now() - started,
+  });
+}
+
+/** A name's stem tells its service whatever else is said when at least this share of the phrases with it that name one service name that one… */
+const OWN_NAME_SHARE = 0.97;
+/** …in at least this many phrases. */
+const OWN_NAME_USES = 30;
+
+/**
+ * The stems of services' names that tell one service whatever else the message says ("жатақхана",
+ * "питан", "академ"), learned from the phrases: a level of education, a word that mostly tells the
+ * case ("справка") or a loss is none, nor a name most phrases with it use for another service
+ * ("аттестат" is corrected as often as duplicated).
+ */
+export function ownNamesOf(examples: readonly { services: readonly ServiceId[]; words: readonly { stem: string }[] }[], nameStems: ReadonlySet<string>): Map<string, ServiceId> {
+  const uses = new Map<string, Map<ServiceId, number>>();
+  for (const example of examples) {
+    if (example.services.length !== 1) continue;
+    const service = example.services[0]!;
+    for (const stem of new Set(example.words.map((w) => w.stem))) {
+      if (!nameStems.has(stem) || namesALevel(stem) || tellsTheCase(stem) || tellsLossOrRestore(stem)) continue;
+      const byService = uses.get(stem) ?? new Map<ServiceId, number>();
+      byService.set(service, (byService.get(service) ?? 0) + 1);
+      uses.set(stem, byService);
+    }
+  }
+  const ownNames = new Map<string, ServiceId>();
+  for (const [stem, byService] of uses) {
+    let total = 0;
+    let top: [ServiceId, number] | undefined;
+    for (const [service, count] of byService) {
+      total += count;
+      if (!top || count > top[1]) top = [service, count];
+    }
+    if (top && total >= OWN_NAME_USES && top[1] / total >= OWN_NAME_SHARE) ownNames.set(stem, top[0]);
+  }
+  return ownNames;
 }
 
 /** Which services' names hold each stem. */

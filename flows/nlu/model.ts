@@ -27,6 +27,11 @@ export interface Model {
   serviceStems: ReadonlySet<string>;
   /** Stems of the services' own names ("аттестат", "питан"), a surer sign of a service than any other service stem. */
   nameStems: ReadonlySet<string>;
+  /**
+   * Name stems that tell one service whatever else is said ("жатақхана", "питан", "академ"): in the
+   * phrases nearly every message with one of them is about that service (`ownNamesOf`, model-training.ts).
+   */
+  ownNames: ReadonlyMap<string, ServiceId>;
   intents: Classifier<Intent>;
   services: Classifier<ServiceId>;
   topics: Classifier<QuestionTopic>;
@@ -81,6 +86,8 @@ export interface Analysis extends TextFeatures {
   namesByName: boolean;
   /** …and one that is neither a level of education ("общага", not "курс" or "колледж") nor a word that mostly tells the case ("справка", "фамилия"). */
   namesByOwnName: boolean;
+  /** The one service the text's own names tell (`Model.ownNames`), when they tell one and no other. */
+  ownService: ServiceId | undefined;
 }
 
 /** The features of a text for this model. */
@@ -91,7 +98,26 @@ export function analyse(model: Model, folded: string): Analysis {
     vectors: { intent: model.features.vector(features.intent), all: model.features.vector(features.all) },
     namesByName: features.serviceStems.some((stem) => model.nameStems.has(stem)),
     namesByOwnName: features.serviceStems.some((stem) => model.nameStems.has(stem) && !namesALevel(stem) && !tellsTheCase(stem)),
+    ownService: ownServiceOf(model, features.serviceStems),
   };
+}
+
+/**
+ * The service the stems' own names tell, when they tell exactly one and no other name is said beside them
+ * ("аттестат жатақханада жоғалды" is about the certificate lost in the dormitory).
+ */
+function ownServiceOf(model: Model, stems: readonly string[]): ServiceId | undefined {
+  let told: ServiceId | undefined;
+  for (const stem of stems) {
+    const service = model.ownNames.get(stem);
+    if (!service) {
+      if (model.nameStems.has(stem) && !namesALevel(stem) && !tellsTheCase(stem) && !tellsLossOrRestore(stem)) return undefined;
+      continue;
+    }
+    if (told && told !== service) return undefined;
+    told = service;
+  }
+  return told;
 }
 
 /**

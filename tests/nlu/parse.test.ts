@@ -108,6 +108,13 @@ describe('understanding what citizens type', () => {
     expect(parse('из общаги выгоняют без объяснений, куда жаловатся')).toMatchObject({ intent: 'complaint', serviceId: 'dormitory' });
   });
 
+  it('takes the service a message names by its own name, whatever its other words lean to, unless another service is named beside it', () => {
+    expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
+    expect(parse('ХҚКО арқылы тегін тамақ', 'kk')).toMatchObject({ serviceId: 'free-meals' });
+    // the dormitory is where the certificate was lost: "аттестат" names another service
+    expect(parse('аттестатымды жатақханада жоғалттым, 9 сынып', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
+  });
+
   it('takes a request for a list naming its service in slang or run-together words for that service', () => {
     expect(parse('место в общажечке нужно')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
     expect(parse('кайта кабылдаудын кужат тизими', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'transfer-reinstatement' });

@@ -57,10 +57,9 @@ describe('the rules that need no classifier', () => {
     expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist' });
   });
 
-  // Known regression of the twenty-first round (419 645 training messages): the services' classifier, which reads every
-  // word, now leans to the incomplete-education certificate on "ХҚКО-ға" more than to the dormitory named outright.
-  // Marked as failing until a service named by its own name decides the service (issue 12's note); remove `.fails` then.
-  it.fails('…the checklist of the service named', () => {
+  // The services' classifier, which reads every word, leans to the incomplete-education certificate on "ХҚКО-ға": the dormitory
+  // named by its own name decides (Model.ownNames).
+  it('…the checklist of the service named', () => {
     expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
   });
 });
