@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeModelFile } from '../flows/nlu/model-file';
@@ -38,15 +38,34 @@ export function keptModelFile(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
+/** How many models a cache keeps: today's and those of the sources last used before (another branch, a change undone). */
+const KEPT_MODELS = 3;
+
 /** The path of the model trained on today's sources, trained and written there first when it is not yet. */
 export function cachedModelFile(): string {
   const path = cachePath();
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    // Written aside and renamed, so that a run stopped half-way never leaves half a model under the name.
-    const partial = `${path}.${process.pid}.partial`;
-    writeModelFile(partial, trainModel(), phrasesFingerprint());
-    renameSync(partial, path);
+  if (existsSync(path)) {
+    const now = new Date();
+    utimesSync(path, now, now);
+    return path;
   }
+  mkdirSync(dirname(path), { recursive: true });
+  // Written aside and renamed, so that a run stopped half-way never leaves half a model under the name.
+  const partial = `${path}.${process.pid}.partial`;
+  writeModelFile(partial, trainModel(), phrasesFingerprint());
+  renameSync(partial, path);
+  pruneModelCache(dirname(path));
   return path;
+}
+
+/**
+ * Removes all but the `keep` models of `dir` used last (each is some 150 MB, and every change to the
+ * understanding's code trains another).
+ */
+export function pruneModelCache(dir: string, keep = KEPT_MODELS): void {
+  const models = readdirSync(dir)
+    .filter((name) => /^nlu-model-[\w-]+\.bin$/.test(name))
+    .map((name) => ({ path: join(dir, name), used: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const { path } of models.slice(keep)) rmSync(path, { force: true });
 }
