@@ -53,6 +53,14 @@ export function tellsLossOrRestore(stem: string): boolean {
   return LOSS.test(stem) || RESTORE.test(stem);
 }
 
+/**
+ * Whether a stem of a service's name says which service is wanted: not a level of education ("колледж"), a word
+ * that mostly tells the case ("справка") or a loss or getting back ("потерял", "восстановить").
+ */
+export function namesWhatIsWanted(stem: string): boolean {
+  return !namesALevel(stem) && !tellsTheCase(stem) && !tellsLossOrRestore(stem);
+}
+
 /** A mistake in a document ("қате", "ошибка", "ошиблись"). */
 const MISTAKE = /^(кат$|кате|ошиб|неправил|неверн)/;
 

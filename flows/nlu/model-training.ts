@@ -5,7 +5,7 @@ import { restyle } from './augment';
 import { Classifier } from './classifier';
 import { FeatureIndex } from './sparse';
 import { type Example, trainingExamples } from './examples';
-import { featuresOf, namesALevel, tellsLossOrRestore, tellsTheCase, type Word, wordsOf } from './features';
+import { featuresOf, namesWhatIsWanted, type Word, wordsOf } from './features';
 import type { Intent, QuestionTopic } from './index';
 import { assembleModel, classifierSpecs, getModel, type Model, type Scope, trainWhenNeeded, useModel } from './model';
 import { fold, tokens } from './normalise';
@@ -148,7 +148,7 @@ export function ownNamesOf(examples: readonly { services: readonly ServiceId[]; 
     if (example.services.length !== 1) continue;
     const service = example.services[0]!;
     for (const stem of new Set(example.words.map((w) => w.stem))) {
-      if (!nameStems.has(stem) || namesALevel(stem) || tellsTheCase(stem) || tellsLossOrRestore(stem)) continue;
+      if (!nameStems.has(stem) || !namesWhatIsWanted(stem)) continue;
       const byService = uses.get(stem) ?? new Map<ServiceId, number>();
       byService.set(service, (byService.get(service) ?? 0) + 1);
       uses.set(stem, byService);

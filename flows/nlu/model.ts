@@ -1,7 +1,7 @@
 import { COMPLAINT_AGAINST, type ComplaintAgainst } from '../../domain/complaint';
 import { SERVICE_IDS, type ServiceId } from '../catalog/schema';
 import type { Classifier } from './classifier';
-import { featuresOf, namesALevel, type TextFeatures, tellsLossOrRestore, tellsTheCase, wordsOf } from './features';
+import { featuresOf, namesALevel, namesWhatIsWanted, type TextFeatures, tellsLossOrRestore, tellsTheCase, wordsOf } from './features';
 import { INTENTS, type Intent, QUESTION_TOPICS, type QuestionTopic } from './index';
 import { tokens } from './normalise';
 import type { FeatureIndex, SparseVector } from './sparse';
@@ -111,7 +111,7 @@ function ownServiceOf(model: Model, stems: readonly string[]): ServiceId | undef
   for (const stem of stems) {
     const service = model.ownNames.get(stem);
     if (!service) {
-      if (model.nameStems.has(stem) && !namesALevel(stem) && !tellsTheCase(stem) && !tellsLossOrRestore(stem)) return undefined;
+      if (model.nameStems.has(stem) && namesWhatIsWanted(stem)) return undefined;
       continue;
     }
     if (told && told !== service) return undefined;
