@@ -109,6 +109,7 @@ describe('understanding what citizens type', () => {
   });
 
   it('takes the service a message names by its own name, whatever its other words lean to, unless another service is named beside it', () => {
+    // the services' classifier, which reads every word, leans to the incomplete-education certificate on "ХҚКО-ға"
     expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
     expect(parse('ХҚКО арқылы тегін тамақ', 'kk')).toMatchObject({ serviceId: 'free-meals' });
     // the dormitory is where the certificate was lost: "аттестат" names another service

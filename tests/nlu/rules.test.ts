@@ -56,10 +56,4 @@ describe('the rules that need no classifier', () => {
     expect(WHOLE_LIST.test(fold('ХҚКО-ға жатақхана үшін не апарамын'))).toBe(true);
     expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist' });
   });
-
-  // The services' classifier, which reads every word, leans to the incomplete-education certificate on "ХҚКО-ға": the dormitory
-  // named by its own name decides (Model.ownNames).
-  it('…the checklist of the service named', () => {
-    expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist', serviceId: 'dormitory' });
-  });
 });
