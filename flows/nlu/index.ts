@@ -304,7 +304,7 @@ function serviceOf(model: Model, features: Analysis, folded: string, context: Pa
   // …unless its other words tell one of them surely ("диплом коледжа", "унивир дипломы", "дубликат атестата").
   // In a complaint about a duplicate, the mistake in it ("телнұсқада … қате") tells what went wrong, not which duplicate.
   const groupStems = aboutDuplicate ? features.serviceStems.filter((stem) => !tellsAMistake(stem)) : features.serviceStems;
-  const group = features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(groupStems) : undefined;
+  const group = !own && features.namesService && !features.namesLevel && (first?.p ?? 0) < BEYOND_GROUP_CERTAINTY ? model.ambiguousGroupOf(groupStems) : undefined;
   const tied = own ? [own] : (group ?? (first ? named.filter((s) => s.p >= first.p * AMBIGUOUS_RATIO).map((s) => s.label) : []));
   // A complaint about a place of study ("приёмная комиссия колледжа нагрубила") or a duplicate is about a service only when its words tell which surely.
   const unsureComplaint =
