@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { sendRates } from '../bot/outbox';
-import { getModel, trainWhenNeeded } from '../flows/nlu/model';
-import { trainModel } from '../flows/nlu/model-training';
+import { getModel, useModel } from '../flows/nlu/model';
+import { readModelFile } from '../flows/nlu/model-file';
+import { phrasesFingerprint } from '../flows/nlu/model-training';
+import { cachedModelFile } from '../scripts/model-cache';
 import { startRedisServer } from '../tests/support/redis-server';
 import { nluBench, nluReport } from './nlu';
 import { operatorQueueBench, type QueueBenchResult, queueSweepBench } from './operator-queue';
@@ -25,8 +27,9 @@ const pushMessages = Number(process.env.BENCH_PUSH_MESSAGES ?? 3000);
 const sendMessages = Number(process.env.BENCH_SEND_MESSAGES ?? 3000);
 
 async function main(): Promise<void> {
-  // The benches run from the sources: the model of typed text is trained at first use, as in the tests.
-  trainWhenNeeded(trainModel);
+  // The benches run from the sources: the model of typed text the build or the tests kept for them
+  // (trained and kept first when there is none), read at first use, as in the tests.
+  useModel(() => readModelFile(cachedModelFile(), phrasesFingerprint()));
   if (!only || only === 'turns') await turnsBench();
   if (!only || only === 'startup') await startupReport();
   if (!only || only === 'queue') await queueBench();
