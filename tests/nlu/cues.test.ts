@@ -152,6 +152,13 @@ describe('the cues of a home visit, a person and a complaint', () => {
       expect(asksForHomeVisit(fold(text)), text).toBe(true);
   });
 
+  it('takes an elder\'s age given without "лет" as a reason when someone is asked to come, and not a year or a class', () => {
+    for (const text of ['дедушке 87, приедете к нему?', 'әжем 91-де, қызметкер келе ала ма', 'свекрови 78, сотрудника можно вызвать?'])
+      expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of ['маме 11 класс закончила, приедете?', 'атам 1965 жылы мектеп бітірген, кім келеді?', 'дедушке 87, нужен аттестат'])
+      expect(asksForHomeVisit(fold(text)), text).toBe(false);
+  });
+
   it('takes a bus that does not run, a trip abroad, applying "without leaving home" and gas coming home for no home visit', () => {
     for (const text of [
       'ауылға автобус жүрмейді',
