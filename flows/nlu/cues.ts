@@ -70,6 +70,14 @@ const CANNOT_COME = any([
   'аяк(тары)?сыз',
 ]);
 
+/**
+ * A person who lies ill ("бабушка лежит", "мама после операции лежит"), not a document that lies somewhere: one who
+ * cannot come, unless it is the reason for academic leave ("сын лежит в больнице, нужен академ").
+ */
+const LIES_ILL =
+  /(^|\s)(мам|мать|матер|пап(?!к)|отец|отц|бабушк|дедушк|сын|доч|муж|жена|брат|сестр|свекр|тест|тещ|ребен|внук|она(?![а-я]))[а-я]*( \S+){0,3} лежит(?![а-я])(?! (в|во|у|на) (цон|хкко|колледж|школ|универ|вуз|архив|ваш|вас|них|акимат|почт))/;
+const ACADEMIC_LEAVE = /академ|окадем|отпуск|сесси|учиться не/;
+
 /** A disability or old age: a reason when a visit or a coming is asked for. */
 const DISABLED_OR_OLD = any([
   'инвалид',
@@ -135,6 +143,7 @@ export function asksForHomeVisit(folded: string): boolean {
     (HOME.test(folded) && coming) ||
     (COMES_HOME.test(folded) && !DID_NOT_COME.test(folded)) ||
     CANNOT_COME.test(folded) ||
+    (LIES_ILL.test(folded) && !ACADEMIC_LEAVE.test(folded)) ||
     (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) ||
     (DISABLED_OR_OLD.test(folded) && coming)
   );

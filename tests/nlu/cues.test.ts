@@ -153,9 +153,13 @@ describe('the cues of a home visit, a person and a complaint', () => {
   });
 
   it('takes an elder\'s age given without "лет" as a reason when someone is asked to come, and not a year or a class', () => {
-    for (const text of ['дедушке 87, приедете к нему?', 'әжем 91-де, қызметкер келе ала ма', 'свекрови 78, сотрудника можно вызвать?'])
-      expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of ['маме 11 класс закончила, приедете?', 'атам 1965 жылы мектеп бітірген, кім келеді?', 'дедушке 87, нужен аттестат'])
+    for (const text of ['дедушке 87, приедете к нему?', 'әжем 91-де, қызметкер келе ала ма', 'свекрови 78, сотрудника можно вызвать?']) expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of ['маме 11 класс закончила, приедете?', 'атам 1965 жылы мектеп бітірген, кім келеді?', 'дедушке 87, нужен аттестат']) expect(asksForHomeVisit(fold(text)), text).toBe(false);
+  });
+
+  it('takes a relative who lies ill for one who cannot come, but not a document lying somewhere nor a student on leave', () => {
+    for (const text of ['дедушка лежит после инсульта, нужен дубликат диплома', 'тесть уже год лежит, аттестат нужен']) expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of ['сын лежит в больнице, нужен академический отпуск', 'справка в папке лежит, что дальше', 'аттестат дочери лежит в школе, не отдают'])
       expect(asksForHomeVisit(fold(text)), text).toBe(false);
   });
 
