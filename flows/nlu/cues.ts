@@ -11,8 +11,8 @@ const HOME = any(['на дом(у)?(?![а-я])', 'домой', 'ко мне до
 
 /** Someone coming or being called: "приехать", "выезд", "вызвать", "келу", "шақыру". */
 const COMING = any([
-  '(^|\\s)(при(й|д|ех|ед|езд|езжа|еж|ход|шл|сл)|выезд|выезж|выех|вызв|вызов|под[ъь]?е(х|д))',
-  '(^|\\s)(кел(ип|у|син|се|етин|е ме|е ала|иниз|ин|ши|сеныз|инизши|иниздерши|издер)|кеп(?![а-я]))',
+  '(^|\\s)(при(й|д|ех|ед|езд|езжа|еж|ход|шл|сл)|выезд|выезж|выех|выед|вызв|вызов|под[ъь]?е(х|д))',
+  '(^|\\s)(кел(ип|у|син|се|етин|е ме|е ала|иниз|ин|ши|сеныз|инизши|иниздерши|издер)|кеп(?![а-я])|барасыз)',
   'шакыр',
 ]);
 
@@ -117,6 +117,10 @@ const DISABLED_OR_OLD = any([
   'сокыр',
   'балдак',
   '(^|\\s)лежит(?![а-я])(?! в (цон|хкко))',
+  'паллиатив',
+  'на кислород',
+  '(нет|без) ног',
+  'сал бол',
 ]);
 
 /** An online channel: "I cannot come, can I apply online?" asks about channels, not for a visit. */
@@ -132,6 +136,9 @@ const VISIT_NAMED =
 /** Someone to come home, said of them ("үйге келеді ме"), unless they did not ("үйге келеді деп күттік, келмеді"). */
 const COMES_HOME = /(^|\s)у[йи](ге|име|имизге) ((кызметкер|маман|сотрудник|адам|биреу)\S* |кашан |калай )?(кел(еди|ед|еме|етин)|кедип|кеп)(?![а-я])/;
 const DID_NOT_COME = /келме(ди|й|ген)/;
+/** An employee to come anywhere the citizen is ("сотрудник туда приедет?", "қызметкер ауруханаға келе ме"). */
+const EMPLOYEE_COMES = /(сотрудник|специалист|кызметкер|маман)\S* (\S+ ){0,2}(приедет|приедут|придет|придут|выедет|выедут|кел(е ме|е ала|еди ме))(?![а-я])/;
+const DID_NOT_COME_RU = /(^|\s)(так и )?не (приед|прид)/;
 
 /** Whether the text asks for a State Corporation employee to come home. */
 export function asksForHomeVisit(folded: string): boolean {
@@ -142,6 +149,7 @@ export function asksForHomeVisit(folded: string): boolean {
   return (
     (HOME.test(folded) && coming) ||
     (COMES_HOME.test(folded) && !DID_NOT_COME.test(folded)) ||
+    (EMPLOYEE_COMES.test(folded) && !DID_NOT_COME.test(folded) && !DID_NOT_COME_RU.test(folded)) ||
     CANNOT_COME.test(folded) ||
     (LIES_ILL.test(folded) && !ACADEMIC_LEAVE.test(folded)) ||
     (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) ||

@@ -163,6 +163,16 @@ describe('the cues of a home visit, a person and a complaint', () => {
       expect(asksForHomeVisit(fold(text)), text).toBe(false);
   });
 
+  it('takes an employee asked to come wherever the citizen is for a visit, but not one who came already or told the citizen to come', () => {
+    for (const text of ['сотрудник в санаторий приедет?', 'кызметкер ауруханага келе ме', 'сотрудник в хоспис выедет?']) expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of ['қызметкер келіп кетті, нәтиже қашан', 'сотрудник сказал прийти завтра', 'сотрудник вообще не приедет?']) expect(asksForHomeVisit(fold(text)), text).toBe(false);
+  });
+
+  it('takes "выедьте", "барасыздар ма", palliative care, oxygen and no legs for a visit asked and its reason', () => {
+    for (const text of ['дедушке 96 лет, выедьте к нему', 'анам хосписте, барасыздар ма', 'мы в паллиативе, приедете?', 'бабушка на кислороде, приедут?', 'у папы нет ног, пусть приедут'])
+      expect(asksForHomeVisit(fold(text)), text).toBe(true);
+  });
+
   it('takes a bus that does not run, a trip abroad, applying "without leaving home" and gas coming home for no home visit', () => {
     for (const text of [
       'ауылға автобус жүрмейді',
