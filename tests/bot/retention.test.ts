@@ -50,7 +50,8 @@ describe.each(factories)('retention on the %s store', (_name, open) => {
     await fillSchoolForm((event) => say(closed, event));
     await runtime.engine.change(closed, (c) => ({ conversation: { ...c, status: 'closed' }, replies: [{ text: `${NAME.split(' ')[1]}, всего доброго!`, from: 'operator' }] }));
     // Stored as the desk would keep it; the reminder and overdue jobs, which write to the conversation, are left out.
-    const { record: visit } = await runtime.homeVisits.records.create({ ...visitRequest(closed, 'ru'), status: 'requested', history: [] } as never);
+    // Created at the test's clock, as the desk's booking would be: the record period counts from it.
+    const { record: visit } = await runtime.homeVisits.records.create({ ...visitRequest(closed, 'ru'), status: 'requested', history: [] } as never, { now: new Date(now) });
     const complaint = await runtime.complaints.file(
       {
         against: 'provider',
