@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceId } from '../../flows/catalog/schema';
-import { ownNamesOf } from '../../flows/nlu/model-training';
+import { ownNamesOf } from '../../flows/nlu/service-words';
 
 /** `count` phrases naming `services` that hold the stems. */
 function phrases(count: number, services: ServiceId[], ...stems: string[]) {
