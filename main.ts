@@ -23,10 +23,9 @@ function prebuiltModel(): { path: string; phrases: string } | undefined {
  * Started from the sources: the model a build or a test run trained on these same sources and kept
  * in node_modules/.cache (scripts/model-cache.ts), so that a start after one of them trains nothing.
  */
-async function keptModel(training: typeof import('./flows/nlu/model-training')): Promise<{ path: string; phrases: string } | undefined> {
-  const { keptModelFile } = await import('./scripts/model-cache');
-  const path = keptModelFile();
-  return path ? { path, phrases: training.phrasesFingerprint() } : undefined;
+async function keptModel(): Promise<{ path: string; phrases: string } | undefined> {
+  const kept = (await import('./scripts/model-cache')).keptModel();
+  return kept && { path: kept.file, phrases: kept.phrases };
 }
 
 /**
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
   const server = await buildServer(config);
   await server.listen();
   // Looked for after listening: hashing the sources and the phrases takes a second or two.
-  const kept = training && typeof PREBUILT_MODEL !== 'string' ? await keptModel(training) : undefined;
+  const kept = training && typeof PREBUILT_MODEL !== 'string' ? await keptModel() : undefined;
   if (prebuilt) readModelSoon(server.log, prebuilt, 'the build');
   else if (kept) readModelSoon(server.log, kept, 'node_modules/.cache');
   else if (training) {

@@ -4,7 +4,8 @@ import { runInNewContext } from 'node:vm';
 import { getModel } from '../flows/nlu/model';
 import { trainModel } from '../flows/nlu/model-training';
 import { parse } from '../flows/nlu';
-import { crossValidate, type Evaluation, evaluate, styleShiftValidate } from '../tests/nlu/evaluate';
+import { crossValidate, styleShiftValidate } from '../tests/nlu/cross-validate';
+import { type Evaluation, evaluate } from '../tests/nlu/evaluate';
 import { readDataset } from '../tests/nlu/labelled';
 
 export interface NluBenchResult {

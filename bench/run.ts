@@ -3,8 +3,7 @@ import { cpus } from 'node:os';
 import { sendRates } from '../bot/outbox';
 import { getModel, useModel } from '../flows/nlu/model';
 import { readModelFile } from '../flows/nlu/model-file';
-import { phrasesFingerprint } from '../flows/nlu/model-training';
-import { cachedModelFile } from '../scripts/model-cache';
+import { cachedModel } from '../scripts/model-cache';
 import { startRedisServer } from '../tests/support/redis-server';
 import { nluBench, nluReport } from './nlu';
 import { operatorQueueBench, type QueueBenchResult, queueSweepBench } from './operator-queue';
@@ -29,7 +28,8 @@ const sendMessages = Number(process.env.BENCH_SEND_MESSAGES ?? 3000);
 async function main(): Promise<void> {
   // The benches run from the sources: the model of typed text the build or the tests kept for them
   // (trained and kept first when there is none), read at first use, as in the tests.
-  useModel(() => readModelFile(cachedModelFile(), phrasesFingerprint()));
+  const model = await cachedModel();
+  useModel(() => readModelFile(model.file, model.phrases));
   if (!only || only === 'turns') await turnsBench();
   if (!only || only === 'startup') await startupReport();
   if (!only || only === 'queue') await queueBench();

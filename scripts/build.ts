@@ -10,8 +10,7 @@ import { build, type Plugin } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle, SCRIPTS } from '../widget/build';
-import { phrasesFingerprint } from '../flows/nlu/model-training';
-import { cachedModelFile } from './model-cache';
+import { cachedModel } from './model-cache';
 
 const root = new URL('../', import.meta.url);
 const dist = new URL('dist/', root);
@@ -38,8 +37,8 @@ export async function buildProduct(): Promise<void> {
   await Promise.all(Object.entries(SCRIPTS).map(async ([name, entry]) => writeFile(new URL(name, publicDir), await bundle(entry))));
   // The understanding of typed text, trained here once instead of at every start (flows/nlu/model-file.ts),
   // and not again by the next build while its sources stay the same.
-  const phrases = phrasesFingerprint();
-  await copyFile(cachedModelFile(), modelFile);
+  const { file, phrases } = await cachedModel();
+  await copyFile(file, modelFile);
   // Chunks of an earlier build: their names are hashes of their contents.
   for (const name of await readdir(dist)) if (name.startsWith('chunk-')) await rm(new URL(name, dist));
   await build({

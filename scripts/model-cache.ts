@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeModelFile } from '../flows/nlu/model-file';
-import { phrasesFingerprint, trainModel } from '../flows/nlu/model-training';
+import { phrasesOfModelFile, writeModelFile } from '../flows/nlu/model-file';
 
 /**
  * The trained model of typed text, kept in node_modules/.cache under a hash of everything its
@@ -11,7 +10,8 @@ import { phrasesFingerprint, trainModel } from '../flows/nlu/model-training';
  * training again (a minute or more on two cores).
  *
  * @example
- * copyFileSync(cachedModelFile(), 'dist/nlu-model.bin');
+ * const { file, phrases } = await cachedModel();
+ * copyFileSync(file, 'dist/nlu-model.bin');
  */
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -32,30 +32,44 @@ function cachePath(): string {
   return join(root, 'node_modules/.cache', `nlu-model-${hash.digest('base64url').slice(0, 16)}.bin`);
 }
 
-/** The model trained on today's sources when a build or a test run kept one, else undefined (nothing is trained). */
-export function keptModelFile(): string | undefined {
-  const path = cachePath();
-  return existsSync(path) ? path : undefined;
+/** A model file trained on today's sources, and the fingerprint of the phrases it was trained on (model-training.ts). */
+export interface CachedModel {
+  file: string;
+  phrases: string;
+}
+
+/**
+ * The model trained on today's sources when a build or a test run kept one, else undefined (nothing
+ * is trained). Its phrases' fingerprint is read from the file: the phrases, tens of megabytes of code,
+ * are not loaded.
+ */
+export function keptModel(): CachedModel | undefined {
+  const file = cachePath();
+  const phrases = phrasesOfModelFile(file);
+  return phrases === undefined ? undefined : { file, phrases };
 }
 
 /** How many models a cache keeps: today's and those of the sources last used before (another branch, a change undone). */
 const KEPT_MODELS = 3;
 
-/** The path of the model trained on today's sources, trained and written there first when it is not yet. */
-export function cachedModelFile(): string {
-  const path = cachePath();
-  if (existsSync(path)) {
+/** The model trained on today's sources, trained and written to the cache first when it is not there yet. */
+export async function cachedModel(): Promise<CachedModel> {
+  const kept = keptModel();
+  if (kept) {
     const now = new Date();
-    utimesSync(path, now, now);
-    return path;
+    utimesSync(kept.file, now, now);
+    return kept;
   }
-  mkdirSync(dirname(path), { recursive: true });
+  const file = cachePath();
+  const { phrasesFingerprint, trainModel } = await import('../flows/nlu/model-training');
+  mkdirSync(dirname(file), { recursive: true });
   // Written aside and renamed, so that a run stopped half-way never leaves half a model under the name.
-  const partial = `${path}.${process.pid}.partial`;
-  writeModelFile(partial, trainModel(), phrasesFingerprint());
-  renameSync(partial, path);
-  pruneModelCache(dirname(path));
-  return path;
+  const partial = `${file}.${process.pid}.partial`;
+  const phrases = phrasesFingerprint();
+  writeModelFile(partial, trainModel(), phrases);
+  renameSync(partial, file);
+  pruneModelCache(dirname(file));
+  return { file, phrases };
 }
 
 /**

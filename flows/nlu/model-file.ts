@@ -70,7 +70,7 @@ export function encodeModel(model: Model, phrases: string): Buffer {
     ...(state.softmax ? { softmax: { weights: place(state.softmax.weights), biases: place(state.softmax.biases) } } : {}),
   });
   const classifiers = Object.fromEntries((Object.keys(classifierSpecs()) as ClassifierName[]).map((name) => [name, encodeClassifier(model[name].dump())])) as ModelFile['classifiers'];
-  // The format and the phrases come first: `modelFileFits` reads them from the file's first bytes.
+  // The format and the phrases come first: `phrasesOfModelFile` reads them from the file's first bytes.
   const file: ModelFile = {
     format: FORMAT,
     phrases,
@@ -145,20 +145,34 @@ export function writeModelFile(path: string, model: Model, phrases: string): voi
  * phrases to train, and reads the model itself later.
  */
 export function modelFileFits(path: string, phrases: string): boolean {
-  const expected = Buffer.from(JSON.stringify({ format: FORMAT, phrases }).slice(0, -1));
-  const start = Buffer.alloc(4 + expected.length);
+  return phrasesOfModelFile(path) === phrases;
+}
+
+/** The header's first fields as `encodeModel` writes them: the layout, then the phrases' fingerprint. */
+const HEADER_START = /^\{"format":(\d+),"phrases":"([\w-]+)"/;
+
+/**
+ * The fingerprint of the phrases the model in the file at `path` was trained on, read from its first
+ * bytes; undefined when there is no file or it is in another layout. Lets a caller that knows the
+ * file is today's (scripts/model-cache.ts) check it without loading the phrases themselves.
+ */
+export function phrasesOfModelFile(path: string): string | undefined {
+  const start = Buffer.alloc(4 + 128);
   let file: number;
   try {
     file = openSync(path, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  let read: number;
   try {
-    return readSync(file, start, 0, start.length, 0) === start.length && start.subarray(4).equals(expected);
+    read = readSync(file, start, 0, start.length, 0);
   } finally {
     closeSync(file);
   }
+  const fields = HEADER_START.exec(start.toString('utf8', 4, read));
+  return fields && Number(fields[1]) === FORMAT ? fields[2] : undefined;
 }
 
 /** The model in the file at `path`, or undefined when there is none or it is not good for these `phrases`. */

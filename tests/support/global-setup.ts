@@ -1,7 +1,6 @@
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { phrasesFingerprint } from '../../flows/nlu/model-training';
-import { cachedModelFile } from '../../scripts/model-cache';
+import { cachedModel } from '../../scripts/model-cache';
 import { clusterToolsInstalled, type RedisCluster, startRedisCluster } from './redis-cluster';
 import { startRedisServer, type RedisServer } from './redis-server';
 
@@ -18,8 +17,9 @@ export async function setup(project: TestProject): Promise<void> {
   [redis, cluster] = await Promise.all([startRedisServer(), withCluster ? startRedisCluster() : undefined]);
   project.provide('redisUrl', redis.url);
   project.provide('redisClusterNodes', cluster?.nodes ?? []);
-  project.provide('nluModelFile', cachedModelFile());
-  project.provide('nluModelPhrases', phrasesFingerprint());
+  const model = await cachedModel();
+  project.provide('nluModelFile', model.file);
+  project.provide('nluModelPhrases', model.phrases);
 }
 
 export async function teardown(): Promise<void> {
