@@ -83,3 +83,6 @@ export function pruneModelCache(dir: string, keep = KEPT_MODELS): void {
     .sort((a, b) => b.used - a.used);
   for (const { path } of models.slice(keep)) rmSync(path, { force: true });
 }
+
+// `node --import tsx scripts/model-cache.ts` trains and keeps today's model unless it is kept already (scripts/test.sh).
+if (process.argv[1] === fileURLToPath(import.meta.url)) await cachedModel();

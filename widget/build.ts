@@ -10,10 +10,23 @@ export type ScriptName = keyof typeof SCRIPTS;
 /** Set in the server bundle by scripts/build.ts: the folder that holds the scripts built with it. */
 declare const PREBUILT_SCRIPTS: string | undefined;
 
-/** A script as built with the server bundle, or bundled now when the server runs from its sources. */
-export async function browserScript(name: ScriptName): Promise<string> {
+/**
+ * Scripts bundled by this process from the sources: once each, however many servers it starts (a test
+ * file starts several, and two bundles at every start under a loaded machine outlasted Fastify's plugin timeout).
+ */
+const bundledHere = new Map<ScriptName, Promise<string>>();
+
+/** A script as built with the server bundle, or bundled when the server runs from its sources. */
+export function browserScript(name: ScriptName): Promise<string> {
   if (typeof PREBUILT_SCRIPTS === 'string') return readFile(join(PREBUILT_SCRIPTS, name), 'utf8');
-  return bundle(SCRIPTS[name]);
+  let script = bundledHere.get(name);
+  if (!script) {
+    script = bundle(SCRIPTS[name]);
+    bundledHere.set(name, script);
+    // A failed bundle is tried again by the next start.
+    script.catch(() => bundledHere.delete(name));
+  }
+  return script;
 }
 
 /** Bundles a browser entry of widget/ into one minified script, in memory. */
