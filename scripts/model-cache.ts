@@ -44,7 +44,10 @@ export interface CachedModel {
  * are not loaded.
  */
 export function keptModel(): CachedModel | undefined {
-  const file = cachePath();
+  return keptAt(cachePath());
+}
+
+function keptAt(file: string): CachedModel | undefined {
   const phrases = phrasesOfModelFile(file);
   return phrases === undefined ? undefined : { file, phrases };
 }
@@ -54,13 +57,13 @@ const KEPT_MODELS = 3;
 
 /** The model trained on today's sources, trained and written to the cache first when it is not there yet. */
 export async function cachedModel(): Promise<CachedModel> {
-  const kept = keptModel();
+  const file = cachePath();
+  const kept = keptAt(file);
   if (kept) {
     const now = new Date();
-    utimesSync(kept.file, now, now);
+    utimesSync(file, now, now);
     return kept;
   }
-  const file = cachePath();
   const { phrasesFingerprint, trainModel } = await import('../flows/nlu/model-training');
   mkdirSync(dirname(file), { recursive: true });
   // Written aside and renamed, so that a run stopped half-way never leaves half a model under the name.
