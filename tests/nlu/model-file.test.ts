@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../flows/nlu';
 import { decodeModel, encodeModel, modelFileFits, readModelFile, writeModelFile } from '../../flows/nlu/model-file';
-import { trainingExamples } from '../../flows/nlu/examples';
 import { phrasesFingerprint, trainModel } from '../../flows/nlu/model-training';
 import { readDataset } from './labelled';
+import { allButATwentieth } from './twentieth';
 
 describe('the model of typed text written at build and read at start', () => {
   // A twentieth of the phrases: the file's layout is the same whatever the size, and the whole model's training (two to
   // three minutes of a core) is the run's own, in global-setup.ts.
-  const trained = trainModel(new Set(trainingExamples().flatMap((example, i) => (i % 20 === 0 ? [] : [example.text]))));
+  const trained = trainModel(allButATwentieth());
   const phrases = phrasesFingerprint();
   const dir = mkdtempSync(join(tmpdir(), 'nlu-model-'));
 
