@@ -5,11 +5,16 @@ import { getModel } from '../flows/nlu/model';
 import { trainModel } from '../flows/nlu/model-training';
 import { parse } from '../flows/nlu';
 import { crossValidate, styleShiftValidate } from '../tests/nlu/cross-validate';
+import { type LabelAgreement, labelAgreement } from '../tests/nlu/agreement';
 import { type Evaluation, evaluate } from '../tests/nlu/evaluate';
 import { readDataset } from '../tests/nlu/labelled';
 
 export interface NluBenchResult {
   evaluation: Omit<Evaluation, 'misses'>;
+  /** Held-out top-1 of first messages and of messages typed in a journey. */
+  byContext: { context: 'first' | 'journey'; total: number; right: number }[];
+  /** How far the held-out labels agree with the training labels of messages typed alike: a bound on top-1. */
+  labels: LabelAgreement;
   /** Every labelled message (train and held-out), 5-fold: each fold parsed by a model trained without it. */
   crossValidated: Omit<Evaluation, 'misses'>;
   /** The training messages 5-fold again, each held-back message typed in every style of flows/nlu/augment.ts. */
@@ -35,7 +40,12 @@ export function nluBench(rounds = 20): NluBenchResult {
   const warm = Array.from({ length: 5 }, () => trainModel().trainedInMs).sort((a, b) => a - b);
   const warmTrainingMs = warm[2]!;
   const rows = readDataset('heldout');
-  const { misses: _misses, ...evaluation } = evaluate(rows);
+  const { misses, ...evaluation } = evaluate(rows);
+  const byContext = (['first', 'journey'] as const).map((context) => {
+    const total = rows.filter((row) => row.context === context).length;
+    return { context, total, right: total - misses.filter((miss) => miss.label.context === context).length };
+  });
+  const labels = labelAgreement(readDataset('train'), rows);
   const language = { right: 0, certain: 0, certainButWrong: 0, total: rows.length };
   for (const row of rows) {
     const parsed = parse(row.text, row.lang === 'kk' ? 'ru' : 'kk');
@@ -61,6 +71,8 @@ export function nluBench(rounds = 20): NluBenchResult {
   const collectionMs = fullCollectionMs();
   return {
     evaluation,
+    byContext,
+    labels,
     crossValidated,
     styleShift,
     language,
@@ -115,6 +127,12 @@ export function nluReport(result: NluBenchResult): string {
     `Held-out (never used for tuning): top-1 ${pct(e.accuracy)} (${e.right}/${e.total}); target ≥ 95 %.`,
     '',
     ...perIntent(e),
+    '',
+    `By where it was typed: ${result.byContext.map((c) => `${c.context === 'first' ? 'first messages' : 'in a journey'} ${pct(c.right / c.total)} (${c.right}/${c.total})`).join(', ')}.`,
+    '',
+    `The labels' own agreement: of the ${result.labels.shared} held-out messages typed like a training message (the same words once folded, in the same place), ${result.labels.agreeing} (${pct(result.labels.agreeing / result.labels.shared)}) carry the label most of those training messages carry — no parse that learns the training labels scores higher on them. Commonest disagreements (training → held-out):`,
+    '',
+    ...result.labels.disagreements.map((d) => `- ${d.training} → ${d.heldout}: ${d.count} ("${d.example}")`),
     '',
     'Services confused (right intent, wrong service; label → parsed):',
     '',
