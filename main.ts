@@ -63,14 +63,15 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // A model trained before: the build's, or, started from the sources, the one a build or a test run
+  // kept for these same sources (hashing them takes a second or two).
   const prebuilt = prebuiltModel();
-  // Without a model from the build, the phrases (megabytes of code a start from the build never
-  // loads) are loaded before listening, and the model is trained after, in slices between requests.
-  const training = prebuilt ? undefined : await import('./flows/nlu/model-training');
+  const kept = prebuilt || typeof PREBUILT_MODEL === 'string' ? undefined : await keptModel();
+  // Without one, the phrases (megabytes of code a start with one never loads) are loaded before
+  // listening, so that loading them holds no request; the model is trained after, in slices between requests.
+  const training = prebuilt || kept ? undefined : await import('./flows/nlu/model-training');
   const server = await buildServer(config);
   await server.listen();
-  // Looked for after listening: hashing the sources and the phrases takes a second or two.
-  const kept = training && typeof PREBUILT_MODEL !== 'string' ? await keptModel() : undefined;
   if (prebuilt) readModelSoon(server.log, prebuilt, 'the build');
   else if (kept) readModelSoon(server.log, kept, 'node_modules/.cache');
   else if (training) {

@@ -92,7 +92,8 @@ describe('the product in its own process', () => {
   }, 70_000);
 
   it('started from the sources, reads the model this run trained on them instead of training its own, and understands with it', async () => {
-    const started = await startProcess({});
+    // NODE_DEBUG=esm: Node names each module it loads, so the test sees which the start needed.
+    const started = await startProcess({ NODE_DEBUG: 'esm' });
     children.push(started.child);
     await expect.poll(started.output, { timeout: 20_000 }).toContain('understanding of typed text read from node_modules/.cache');
     const parse = await fetch(started.url.replace('ws://', 'http://').replace('/ws/chat', '/api/nlu/parse'), {
@@ -102,6 +103,11 @@ describe('the product in its own process', () => {
     });
     expect(await parse.json()).toMatchObject({ intent: 'checklist', serviceId: 'duplicate-school' });
     expect(started.output()).not.toContain('trained');
+    // The phrases (megabytes of code) are for training only: this start never loaded them.
+    const loaded = (path: string) => started.output().includes(`Storing ${new URL(path, import.meta.url).href}`);
+    expect(loaded('../flows/nlu/model.ts')).toBe(true);
+    expect(loaded('../flows/nlu/model-training.ts')).toBe(false);
+    expect(loaded('../flows/nlu/phrases/greeting.ts')).toBe(false);
     await stop(started.child);
   }, 70_000);
 
