@@ -47,7 +47,10 @@ function readModelSoon(log: FastifyBaseLogger, { path, phrases }: { path: string
 }
 
 function train(log: FastifyBaseLogger, training: typeof import('./flows/nlu/model-training')): void {
-  training.trainInBackground().catch((error: unknown) => log.error({ err: error }, 'training the understanding of typed text failed'));
+  training.trainInBackground().then(
+    (model) => log.info({ ms: Math.round(model.trainedInMs) }, 'the understanding of typed text finished training'),
+    (error: unknown) => log.error({ err: error }, 'training the understanding of typed text failed'),
+  );
 }
 
 /** Starts the product: `npm start`, with `.env` in the working directory when there is one. */
