@@ -40,12 +40,13 @@ export function nluBench(rounds = 20): NluBenchResult {
   const warm = Array.from({ length: 5 }, () => trainModel().trainedInMs).sort((a, b) => a - b);
   const warmTrainingMs = warm[2]!;
   const rows = readDataset('heldout');
+  const training = readDataset('train');
   const { misses, ...evaluation } = evaluate(rows);
   const byContext = (['first', 'journey'] as const).map((context) => {
     const total = rows.filter((row) => row.context === context).length;
     return { context, total, right: total - misses.filter((miss) => miss.label.context === context).length };
   });
-  const labels = labelAgreement(readDataset('train'), rows);
+  const labels = labelAgreement(training, rows);
   const language = { right: 0, certain: 0, certainButWrong: 0, total: rows.length };
   for (const row of rows) {
     const parsed = parse(row.text, row.lang === 'kk' ? 'ru' : 'kk');
@@ -53,8 +54,8 @@ export function nluBench(rounds = 20): NluBenchResult {
     if (parsed.langCertain) language.certain += 1;
     if (parsed.langCertain && parsed.lang !== row.lang) language.certainButWrong += 1;
   }
-  const { misses: _cvMisses, ...crossValidated } = crossValidate([...readDataset('train'), ...rows]);
-  const shifted = styleShiftValidate(readDataset('train'));
+  const { misses: _cvMisses, ...crossValidated } = crossValidate([...training, ...rows]);
+  const shifted = styleShiftValidate(training);
   const { misses: _shiftMisses, ...shiftedOverall } = shifted.overall;
   const styleShift = { overall: shiftedOverall, perStyle: shifted.perStyle };
   const times: number[] = [];

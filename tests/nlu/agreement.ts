@@ -25,8 +25,9 @@ export function labelAgreement(train: readonly Labelled[], heldout: readonly Lab
   const votes = new Map<string, Map<string, number>>();
   for (const row of train) {
     const key = textKey(row);
+    const label = labelKey(row);
     const labels = votes.get(key) ?? new Map<string, number>();
-    labels.set(labelKey(row), (labels.get(labelKey(row)) ?? 0) + 1);
+    labels.set(label, (labels.get(label) ?? 0) + 1);
     votes.set(key, labels);
   }
   let shared = 0;
