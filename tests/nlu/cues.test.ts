@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { asksForHomeVisit, COMPLAINT_CUES } from '../../flows/nlu/cues';
+import { asksForHomeVisit, COMPLAINT_CUES, complainsOfVisit } from '../../flows/nlu/cues';
 import { expectCuesApart } from './cue-lexicons';
 
 /**
@@ -182,6 +182,39 @@ describe('the cues of a home visit, a person and a complaint', () => {
       'рахмет, бекер барып жүрмейтін болдым',
     ])
       expect(asksForHomeVisit(fold(text)), text).toBe(false);
+  });
+
+  it('takes a family that cannot bring them to the office, or one without the strength to go, for a home visit; classes and the office itself for none', () => {
+    for (const text of [
+      'дедушка совсем слабый, в ЦОН никак не получится',
+      'свекровь после химиотерапии, за документами кто-нибудь приедет?',
+      'ХҚКО-ға атамды апара алмаймыз, көмектесіңіз',
+      'әжемнің ХҚКО-ға баруға шамасы жоқ',
+      'атамды ХҚКО-ға апару мүмкін емес, не істейміз',
+    ])
+      expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of ['колледжге күнде бару мүмкін емес, жатақхана керек', 'оқуға баруға дәрігер тыйым салды, академ керек', 'в ЦОНе не могут найти мой дубликат'])
+      expect(asksForHomeVisit(fold(text)), text).toBe(false);
+  });
+
+  it('takes an employee sent or called for a home visit, but not a social worker nor a citizen summoned to the office', () => {
+    for (const text of [
+      'прошу направить специалиста для подписи заявления',
+      'как вызвать сотрудника ЦОНа на квартиру',
+      'үйге қызметкер жібере аласыздар ма, анам ауырады',
+      'сотрудника к нам можно? у мамы паркинсон',
+      'сотрудник до хутора доедет? дедушке тяжело',
+    ])
+      expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    for (const text of ['ХҚКО-ға шақырды, барайын ба', 'социального работника вызвать для мамы можно?', 'әлеуметтік қызметкерді шақыруға көмектесесіз бе'])
+      expect(asksForHomeVisit(fold(text)), text).toBe(false);
+  });
+
+  it('takes a husband who left the family for no visit gone wrong: the visit asked for stays one', () => {
+    for (const text of ['муж ушёл, сама с детьми, прошу приехать ко мне домой', 'күйеуім кетіп қалды, балам арбада, үйге келіңіздер']) {
+      expect(complainsOfVisit(fold(text)), text).toBe(false);
+      expect(parse(text, 'ru').intent, text).toBe('home_visit');
+    }
   });
 
   it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
