@@ -43,8 +43,8 @@ const saveConversation = defineScript({
     redis.call('HSET', KEYS[1], 'rev', ARGV[2], 'doc', ARGV[3])
     redis.call('EXPIRE', KEYS[1], ttl)
     if #ARGV > 6 then
-      redis.call('RPUSH', KEYS[2], unpack(ARGV, 7))
-      redis.call('LTRIM', KEYS[2], -tonumber(ARGV[5]), -1)
+      local keep = tonumber(ARGV[5])
+      if redis.call('RPUSH', KEYS[2], unpack(ARGV, 7)) > keep then redis.call('LTRIM', KEYS[2], -keep, -1) end
       redis.call('EXPIRE', KEYS[2], ttl)
     end
     return 1 + redis.call('EXISTS', KEYS[3])`,
