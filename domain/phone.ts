@@ -61,3 +61,9 @@ export function maskPhone(input: string): string {
  * Russian numbers match too. Global: use with `replace` or `matchAll`.
  */
 export const PHONE_PATTERN = /(?<![\d+])(?:(?:\+\s?7|8|7)[\s.-]?)?\(?[3-9]\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/g;
+
+/**
+ * A Kazakhstan mobile number written with its +7, 7 or 8 ("87011234567", "+7 701 123 45 67"): in a
+ * message, a number to call back, never an application's number.
+ */
+export const MOBILE_NUMBER = /(?<![\d+])(?:\+\s?7|8|7)[\s.-]?\(?7\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/;

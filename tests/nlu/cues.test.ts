@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
 import { asksForHomeVisit, COMPLAINT_CUES, complainsOfVisit } from '../../flows/nlu/cues';
+import { applicationNumberIn } from '../../flows/nlu/rules';
 import { expectCuesApart } from './cue-lexicons';
 
 /**
@@ -215,6 +216,14 @@ describe('the cues of a home visit, a person and a complaint', () => {
       expect(complainsOfVisit(fold(text)), text).toBe(false);
       expect(parse(text, 'ru').intent, text).toBe('home_visit');
     }
+  });
+
+  it('takes a mobile number left to be called back on for a call back from a person, never for an application number', () => {
+    for (const text of ['мой телефон 87012220415, звоните', 'нөмірім 8 776 204 19 33, хабарласыңызшы']) {
+      expect(applicationNumberIn(text), text).toBeUndefined();
+      expect(parse(text, 'ru').intent, text).toBe('operator');
+    }
+    expect(applicationNumberIn('статус заявки 45128711')).toBe('45128711');
   });
 
   it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
