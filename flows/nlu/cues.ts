@@ -318,4 +318,7 @@ export const COMPLAINT_CUES = any([
   // the same wrong again: "в исправленном дипломе снова неправильная дата", "опять не приняли"
   '(снова|опять|обратно|кайтадан) (не |ошибк|неправильн|кате)|(получил|получила|получили)\\S* (\\S+ ){0,3}а там',
   'требую(?![а-я])|разберитесь|примите меры',
+  // papers refused by the office, told in the past ("ХҚКО сенімхатты қабылдамады", "доверенность не приняли"), unless the
+  // citizen asks why (a question on refusals) or it was an employer or an exam that refused the document (a duplicate's case)
+  '^(?![\\s\\S]*(неге|почему|жумыс|работ|аккредитац|собеседован|сбор))[\\s\\S]*(^|\\s)(кабылдамады|кабылдамай кетти|не (приняли|принял|приняла)(?![а-я]))',
 ]);

@@ -226,6 +226,11 @@ describe('the cues of a home visit, a person and a complaint', () => {
     expect(applicationNumberIn('статус заявки 45128711')).toBe('45128711');
   });
 
+  it('takes papers the office refused, told in the past, for a complaint, but not a question why nor a refusal at work', () => {
+    for (const text of ['в ЦОНе заявление на дубликат не приняли, сказали приходите с отцом', 'колледж өтінішімді қабылдамады, орын бар еді']) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+    for (const text of ['почему не приняли документы в колледж?', 'на работе диплом не приняли, нужен новый']) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
+  });
+
   it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
     for (const text of ['можно подать онлайн, я не могу прийти', 'ХҚКО-ға бара алмаймын, егов арқылы бола ма', 'не могу прийти, в электронном виде можно подать?'])
       expect(parse(text, 'ru').intent, text).not.toBe('home_visit');
