@@ -63,7 +63,7 @@ export function maskPhone(input: string): string {
 export const PHONE_PATTERN = /(?<![\d+])(?:(?:\+\s?7|8|7)[\s.-]?)?\(?[3-9]\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/g;
 
 /**
- * A Kazakhstan mobile number written with its +7, 7 or 8 ("87011234567", "+7 701 123 45 67"): in a
- * message, a number to call back, never an application's number.
+ * Runs written as a mobile number with its +7, 7 or 8 ("87011234567", "+7 701 123 45 67": a code of 7xx): in
+ * a message, a number to call back, never an application's number. Global: use with `replace` or `matchAll`.
  */
-export const MOBILE_NUMBER = /(?<![\d+])(?:\+\s?7|8|7)[\s.-]?\(?7\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/;
+export const MOBILE_NUMBER_PATTERN = /(?<![\d+])(?:\+\s?7|8|7)[\s.-]?\(?7\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/g;

@@ -1,5 +1,5 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
-import { MOBILE_NUMBER } from '../../domain/phone';
+import { MOBILE_NUMBER_PATTERN } from '../../domain/phone';
 import { ONLINE } from './cues';
 import { fold } from './normalise';
 
@@ -61,11 +61,10 @@ export function isOperatorWord(text: string): boolean {
 const NUMBER_WITH_LETTERS = /(?:^|[\s(«"№:])([A-Za-zА-Яа-я]{1,6}[-/]?\d[\d/-]{3,}(?:[-/][A-Za-z0-9]+)*)/;
 const NUMBER_AFTER_MARK = /(?:№|(?:^|\s)(?:номер\S*|нөмір\S*|nomer\S*|nómir\S*|nomir\S*))\s*:?\s*([A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)/i;
 const BARE_NUMBER = /(?:^|\s)(\d{5,11}|\d{13,20})(?=$|[\s.,!?])/;
-const MOBILE_NUMBERS = new RegExp(MOBILE_NUMBER.source, 'g');
 
 export function applicationNumberIn(text: string): string | undefined {
   // A mobile number is one to call back ("перезвоните 87011234567"), not an application's.
-  const unphoned = text.replace(MOBILE_NUMBERS, ' ');
+  const unphoned = text.replace(MOBILE_NUMBER_PATTERN, ' ');
   const match = NUMBER_WITH_LETTERS.exec(unphoned) ?? NUMBER_AFTER_MARK.exec(unphoned) ?? BARE_NUMBER.exec(unphoned);
   return match?.[1];
 }
