@@ -75,6 +75,11 @@ const neither = [
   'приезжий студент с инвалидностью, дайте общежитие',
 ];
 
+/** Whether the home-visit cue finds a visit asked for in each of `texts` (each named when it fails). */
+function expectHomeVisitCue(texts: readonly string[], asked: boolean): void {
+  for (const text of texts) expect(asksForHomeVisit(fold(text)), text).toBe(asked);
+}
+
 describe('the cues of a home visit, a person and a complaint', () => {
   it('each lexicon finds its intent in these words, and stays out of the others and of the look-alikes', () => {
     expectCuesApart({ homeVisits, persons, complaints, neither });
@@ -141,74 +146,72 @@ describe('the cues of a home visit, a person and a complaint', () => {
   });
 
   it('takes a visit to book, an employee "на дом", one who does not leave home or walk and "үйге келеді ме" for a home visit', () => {
-    for (const text of [
-      'хочу оформить выезд к отцу',
-      'нужен сотрудник цона на дом для дедушки',
-      'апам үйден шықпайды, телнұсқа керек',
-      'атам жүрмейді, аттестат керек',
-      'үйге қызметкер келеді ме?',
-      'мама выйти не может, нужна справка',
-      'папа лежит, приедете за заявлением?',
-    ])
-      expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    expectHomeVisitCue(
+      [
+        'хочу оформить выезд к отцу',
+        'нужен сотрудник цона на дом для дедушки',
+        'апам үйден шықпайды, телнұсқа керек',
+        'атам жүрмейді, аттестат керек',
+        'үйге қызметкер келеді ме?',
+        'мама выйти не может, нужна справка',
+        'папа лежит, приедете за заявлением?',
+      ],
+      true,
+    );
   });
 
   it('takes an elder\'s age given without "лет" as a reason when someone is asked to come, and not a year or a class', () => {
-    for (const text of ['дедушке 87, приедете к нему?', 'әжем 91-де, қызметкер келе ала ма', 'свекрови 78, сотрудника можно вызвать?']) expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of ['маме 11 класс закончила, приедете?', 'атам 1965 жылы мектеп бітірген, кім келеді?', 'дедушке 87, нужен аттестат']) expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    expectHomeVisitCue(['дедушке 87, приедете к нему?', 'әжем 91-де, қызметкер келе ала ма', 'свекрови 78, сотрудника можно вызвать?'], true);
+    expectHomeVisitCue(['маме 11 класс закончила, приедете?', 'атам 1965 жылы мектеп бітірген, кім келеді?', 'дедушке 87, нужен аттестат'], false);
   });
 
   it('takes a relative who lies ill for one who cannot come, but not a document lying somewhere nor a student on leave', () => {
-    for (const text of ['дедушка лежит после инсульта, нужен дубликат диплома', 'тесть уже год лежит, аттестат нужен']) expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of ['сын лежит в больнице, нужен академический отпуск', 'справка в папке лежит, что дальше', 'аттестат дочери лежит в школе, не отдают'])
-      expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    expectHomeVisitCue(['дедушка лежит после инсульта, нужен дубликат диплома', 'тесть уже год лежит, аттестат нужен'], true);
+    expectHomeVisitCue(['сын лежит в больнице, нужен академический отпуск', 'справка в папке лежит, что дальше', 'аттестат дочери лежит в школе, не отдают'], false);
   });
 
   it('takes an employee asked to come wherever the citizen is for a visit, but not one who came already or told the citizen to come', () => {
-    for (const text of ['сотрудник в санаторий приедет?', 'кызметкер ауруханага келе ме', 'сотрудник в хоспис выедет?']) expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of ['қызметкер келіп кетті, нәтиже қашан', 'сотрудник сказал прийти завтра', 'сотрудник вообще не приедет?']) expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    expectHomeVisitCue(['сотрудник в санаторий приедет?', 'кызметкер ауруханага келе ме', 'сотрудник в хоспис выедет?'], true);
+    expectHomeVisitCue(['қызметкер келіп кетті, нәтиже қашан', 'сотрудник сказал прийти завтра', 'сотрудник вообще не приедет?'], false);
   });
 
   it('takes "выедьте", "барасыздар ма", palliative care, oxygen and no legs for a visit asked and its reason', () => {
-    for (const text of ['дедушке 96 лет, выедьте к нему', 'анам хосписте, барасыздар ма', 'мы в паллиативе, приедете?', 'бабушка на кислороде, приедут?', 'у папы нет ног, пусть приедут'])
-      expect(asksForHomeVisit(fold(text)), text).toBe(true);
+    expectHomeVisitCue(['дедушке 96 лет, выедьте к нему', 'анам хосписте, барасыздар ма', 'мы в паллиативе, приедете?', 'бабушка на кислороде, приедут?', 'у папы нет ног, пусть приедут'], true);
   });
 
   it('takes a bus that does not run, a trip abroad, applying "without leaving home" and gas coming home for no home visit', () => {
-    for (const text of [
-      'ауылға автобус жүрмейді',
-      'оформить документы на выезд ребенка за границу',
-      'үйден шықпай өтініш беруге бола ма',
-      'үйге газ қашан келеді',
-      'рахмет, бекер барып жүрмейтін болдым',
-    ])
-      expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    expectHomeVisitCue(
+      ['ауылға автобус жүрмейді', 'оформить документы на выезд ребенка за границу', 'үйден шықпай өтініш беруге бола ма', 'үйге газ қашан келеді', 'рахмет, бекер барып жүрмейтін болдым'],
+      false,
+    );
   });
 
   it('takes a family that cannot bring them to the office, or one without the strength to go, for a home visit; classes and the office itself for none', () => {
-    for (const text of [
-      'дедушка совсем слабый, в ЦОН никак не получится',
-      'свекровь после химиотерапии, за документами кто-нибудь приедет?',
-      'ХҚКО-ға атамды апара алмаймыз, көмектесіңіз',
-      'әжемнің ХҚКО-ға баруға шамасы жоқ',
-      'атамды ХҚКО-ға апару мүмкін емес, не істейміз',
-    ])
-      expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of ['колледжге күнде бару мүмкін емес, жатақхана керек', 'оқуға баруға дәрігер тыйым салды, академ керек', 'в ЦОНе не могут найти мой дубликат'])
-      expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    expectHomeVisitCue(
+      [
+        'дедушка совсем слабый, в ЦОН никак не получится',
+        'свекровь после химиотерапии, за документами кто-нибудь приедет?',
+        'ХҚКО-ға атамды апара алмаймыз, көмектесіңіз',
+        'әжемнің ХҚКО-ға баруға шамасы жоқ',
+        'атамды ХҚКО-ға апару мүмкін емес, не істейміз',
+      ],
+      true,
+    );
+    expectHomeVisitCue(['колледжге күнде бару мүмкін емес, жатақхана керек', 'оқуға баруға дәрігер тыйым салды, академ керек', 'в ЦОНе не могут найти мой дубликат'], false);
   });
 
   it('takes an employee sent or called for a home visit, but not a social worker nor a citizen summoned to the office', () => {
-    for (const text of [
-      'прошу направить специалиста для подписи заявления',
-      'как вызвать сотрудника ЦОНа на квартиру',
-      'үйге қызметкер жібере аласыздар ма, анам ауырады',
-      'сотрудника к нам можно? у мамы паркинсон',
-      'сотрудник до хутора доедет? дедушке тяжело',
-    ])
-      expect(asksForHomeVisit(fold(text)), text).toBe(true);
-    for (const text of ['ХҚКО-ға шақырды, барайын ба', 'социального работника вызвать для мамы можно?', 'әлеуметтік қызметкерді шақыруға көмектесесіз бе'])
-      expect(asksForHomeVisit(fold(text)), text).toBe(false);
+    expectHomeVisitCue(
+      [
+        'прошу направить специалиста для подписи заявления',
+        'как вызвать сотрудника ЦОНа на квартиру',
+        'үйге қызметкер жібере аласыздар ма, анам ауырады',
+        'сотрудника к нам можно? у мамы паркинсон',
+        'сотрудник до хутора доедет? дедушке тяжело',
+      ],
+      true,
+    );
+    expectHomeVisitCue(['ХҚКО-ға шақырды, барайын ба', 'социального работника вызвать для мамы можно?', 'әлеуметтік қызметкерді шақыруға көмектесесіз бе'], false);
   });
 
   it('takes a husband who left the family for no visit gone wrong: the visit asked for stays one', () => {
