@@ -5,7 +5,7 @@ import { EffectRunner } from './engine/effects';
 import { FlowRunner } from './engine/flow-runner';
 import { describeEvent, globalCommand, isStart } from './engine/global-commands';
 import { botMayAnswer, isQueueControl, signOfLife } from './engine/ownership';
-import { choicesIn, markHandled, nowOffered, numberEntries, wasHandled } from './engine/transcript';
+import { choicesIn, handledWith, markHandled, nowOffered, numberEntries, wasHandled } from './engine/transcript';
 import { understand, withLanguageOffer } from './engine/understanding';
 import type { ChangeDecision, ChangeResult, Decision, EngineEvent, EngineOptions, Inbound, TurnResult } from './engine/types';
 import { KeyedSerial } from './serial';
@@ -93,11 +93,13 @@ export class Engine {
         guessed = false;
         continue;
       }
-      const turn = await this.settle(current, inbound.event, decided, eventId);
       const at = this.now().toISOString();
+      const turn = await this.settle(current, inbound.event, decided, eventId, at);
       const { entries, replies, seq } = numberEntries(current, turn.citizen ? [turn.citizen] : [], turn.replies, at);
-      let next: Conversation = { ...markHandled(turn.conversation, inbound.eventId), seq, revision: current.revision + 1, updatedAt: at };
-      if (inbound.address) next = { ...next, address: { ...next.address, ...inbound.address } };
+      const settled = turn.conversation;
+      const next: Conversation = { ...settled, seq, revision: current.revision + 1, updatedAt: at };
+      if (inbound.eventId !== undefined) next.handled = handledWith(settled, inbound.eventId);
+      if (inbound.address) next.address = { ...settled.address, ...inbound.address };
       const saved = await conversations.save(next, current.revision, entries);
       if (saved.saved) {
         // While others write too, starting from our own copy would always beat them to the next save.
@@ -198,7 +200,8 @@ export class Engine {
   private decide(conversation: Conversation, event: EngineEvent, isNew: boolean): Decision {
     // A citizen who writes again reopens a closed conversation, except to answer the rating after close.
     const stayClosed = conversation.status === 'closed' && this.runner.current(conversation.state)?.keepsClosed === true;
-    const reopened: Conversation = { ...conversation, status: stayClosed ? 'closed' : 'open' };
+    const status = stayClosed ? 'closed' : 'open';
+    const reopened: Conversation = conversation.status === status ? conversation : { ...conversation, status };
     if (!botMayAnswer(conversation, event)) return { conversation: reopened, replies: [], effects: [] };
     return this.runner.withOperatorOffer(this.decideStep(reopened, event, isNew));
   }
@@ -233,8 +236,7 @@ export class Engine {
    * the other effects. When one of those fails, nothing of the step is kept: the citizen hears that
    * it did not work and gets the question again, with everything entered before still there.
    */
-  private async settle(current: Conversation, event: EngineEvent, decided: Decision, eventId: string): Promise<Turn> {
-    const at = this.now().toISOString();
+  private async settle(current: Conversation, event: EngineEvent, decided: Decision, eventId: string, at: string): Promise<Turn> {
     const spoke = botMayAnswer(current, event);
     let decision = decided;
     let index = 0;

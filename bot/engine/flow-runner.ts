@@ -106,7 +106,8 @@ export class FlowRunner {
     const base = result.eraseData ? forgetCollected(conversation) : conversation;
     const data = result.data ? { ...base.data, ...result.data } : base.data;
     const effects = result.effects ?? [];
-    const at = this.now().toISOString();
+    // The time is read only when the step joins or leaves the queue (which records when).
+    const at = result.handoff ? this.now().toISOString() : '';
     const extras = {
       ...(result.notUnderstood ? { notUnderstood: true } : {}),
       ...(result.transcriptText !== undefined ? { transcriptText: result.transcriptText } : {}),

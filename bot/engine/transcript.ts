@@ -5,15 +5,14 @@ import type { Conversation, TranscriptEntry } from '../../store/types';
 const HANDLED_KEPT = 50;
 
 /** A reply as the transcript keeps it: who said it, what, and the file it carried. */
-export function entryOf(reply: Reply, at: string): TranscriptEntry {
-  return {
-    from: reply.from ?? 'bot',
-    text: reply.transcriptText ?? reply.text,
-    at,
-    ...(reply.author ? { author: reply.author } : {}),
-    ...(reply.attachment ? { attachment: reply.attachment } : {}),
-    ...(reply.replace ? { replaces: true as const } : {}),
-  };
+export function entryOf(reply: Reply, at: string, seq?: number): TranscriptEntry {
+  // Built field by field: a turn writes a few of these, and spreads of optional parts cost more than the rest of it.
+  const entry: TranscriptEntry = { from: reply.from ?? 'bot', text: reply.transcriptText ?? reply.text, at };
+  if (reply.author) entry.author = reply.author;
+  if (reply.attachment) entry.attachment = reply.attachment;
+  if (reply.replace) entry.replaces = true;
+  if (seq !== undefined) entry.seq = seq;
+  return entry;
 }
 
 /**
@@ -23,15 +22,20 @@ export function entryOf(reply: Reply, at: string): TranscriptEntry {
  */
 export function numberEntries(conversation: Pick<Conversation, 'seq'>, leading: readonly TranscriptEntry[], replies: readonly Reply[], at: string) {
   let seq = conversation.seq ?? 0;
-  const entries = leading.map((entry) => ({ ...entry, seq: ++seq }));
-  const numbered = replies.map((reply) => ({ ...reply, seq: ++seq }));
-  entries.push(...numbered.map((reply) => ({ ...entryOf(reply, at), seq: reply.seq })));
+  const entries: TranscriptEntry[] = leading.map((entry) => ({ ...entry, seq: ++seq }));
+  const numbered: Reply[] = [];
+  for (const reply of replies) {
+    numbered.push({ ...reply, seq: ++seq });
+    entries.push(entryOf(reply, at, seq));
+  }
   return { entries, replies: numbered, seq };
 }
 
 /** The buttons the replies offer, in order. */
 export function choicesIn(replies: readonly Reply[]): Choice[] {
-  return replies.flatMap((reply) => reply.choices ?? []);
+  const choices: Choice[] = [];
+  for (const reply of replies) if (reply.choices) for (const choice of reply.choices) choices.push(choice);
+  return choices;
 }
 
 /** The most buttons a conversation keeps valid: added ones beyond it push out the oldest. */
@@ -57,5 +61,11 @@ export function wasHandled(conversation: Pick<Conversation, 'handled'>, eventId:
 /** The conversation remembering one more handled event (the oldest are forgotten). */
 export function markHandled<C extends Pick<Conversation, 'handled'>>(conversation: C, eventId: string | undefined): C {
   if (eventId === undefined) return conversation;
-  return { ...conversation, handled: [...(conversation.handled ?? []), eventId].slice(-HANDLED_KEPT) };
+  return { ...conversation, handled: handledWith(conversation, eventId) };
+}
+
+/** The handled events' ids with one more (the oldest are forgotten). */
+export function handledWith(conversation: Pick<Conversation, 'handled'>, eventId: string): string[] {
+  const handled = conversation.handled ?? [];
+  return [...handled.slice(handled.length >= HANDLED_KEPT ? handled.length - HANDLED_KEPT + 1 : 0), eventId];
 }
