@@ -6,6 +6,7 @@ import { readModelFile } from '../flows/nlu/model-file';
 import { cachedModel } from '../scripts/model-cache';
 import { startRedisServer } from '../tests/support/redis-server';
 import { nluBench, nluReport } from './nlu';
+import { paired, type PairedRuns, ratiosOf } from './paired';
 import { operatorQueueBench, type QueueBenchResult, queueSweepBench } from './operator-queue';
 import { startupBench } from './startup';
 import { type PushBenchResult, statusPushBench } from './status-push';
@@ -24,6 +25,8 @@ const only = process.env.BENCH;
 const pushMessages = Number(process.env.BENCH_PUSH_MESSAGES ?? 3000);
 /** Notifications in the two-instance burst: at 30 a second, 3 000 take 100 s. */
 const sendMessages = Number(process.env.BENCH_SEND_MESSAGES ?? 3000);
+/** Runs of the product and of its reference, taken side by side, for the turns and webhook ratios (`BENCH_PAIRS`). */
+const pairs = Number(process.env.BENCH_PAIRS ?? 3);
 
 async function main(): Promise<void> {
   // The benches run from the sources: the model of typed text the build or the tests kept for them
@@ -58,22 +61,19 @@ function writeResult(name: string, result: object): void {
 async function webhookBench(): Promise<void> {
   // As the server reads its model before citizens write: trained at the first update instead, it held that request past grammY's 10 s.
   getModel();
-  // Alternated, best of 2 each, so that neither always runs on a warmer or a quieter machine.
-  const product: WebhookRun[] = [];
-  const bare: WebhookRun[] = [];
-  for (let round = 0; round < 2; round++) {
-    product.push(await onFreshRedis((url) => productWebhook(url, seconds, 0)));
-    bare.push(await onFreshRedis((url) => bareWebhook(url, seconds)));
-  }
+  const runs = await paired(
+    pairs,
+    () => onFreshRedis((url) => productWebhook(url, seconds, 0)),
+    () => onFreshRedis((url) => bareWebhook(url, seconds)),
+    (run) => run.updatesPerSecond,
+  );
   const slow = await onFreshRedis((url) => productWebhook(url, seconds, 50));
-  const best = (runs: WebhookRun[]) => runs.reduce((a, b) => (b.updatesPerSecond > a.updatesPerSecond ? b : a));
-  const [ours, reference] = [best(product), best(bare)];
-  const ratio = ours.updatesPerSecond / reference.updatesPerSecond;
+  const { ours, reference, ratio } = runs.median;
   const row = (run: WebhookRun, target: string) =>
     `| ${run.name} | ${run.updatesPerSecond.toFixed(0)} | ${run.p50.toFixed(1)} | ${run.p99.toFixed(1)} | ${run.delivered ?? ''} | ${run.mostInASecond ?? ''} | ${target} |`;
   console.log(
     [
-      `## Telegram webhook (${cpus().length} cores, Node ${process.version}, ${seconds} s per run, 40 connections, best of 2)`,
+      `## Telegram webhook (${cpus().length} cores, Node ${process.version}, ${seconds} s per run, 40 connections, the median of ${pairs} pairs)`,
       '',
       'Updates posted over HTTP on 127.0.0.1 by 40 connections (as many as Telegram opens), each a text from one of 5 000 chats; the product on Redis with the default limits (30 messages a second).',
       '',
@@ -81,11 +81,11 @@ async function webhookBench(): Promise<void> {
       '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
       row(ours, ''),
       row(reference, ''),
-      `| ratio product / bare | ${ratio.toFixed(3)} | | | | | ≥ 0.5 |`,
+      `| ratio product / bare | ${ratio.toFixed(3)} (pairs: ${ratiosOf(runs, 3)}) | | | | | ≥ 0.5 |`,
       row(slow, '≥ 1 000 updates/s, ≤ 30 sent in any 1 s'),
     ].join('\n'),
   );
-  writeResult('telegram-webhook', { runs: [...product, ...bare, slow], ratio });
+  writeResult('telegram-webhook', { pairs: runs.pairs, slow, ratio });
 }
 
 async function sendBench(): Promise<void> {
@@ -245,26 +245,21 @@ async function startupReport(): Promise<void> {
 
 async function turnsBench(): Promise<void> {
   const redis = await startRedisServer();
-  let engine: EngineTurnsResult;
-  let echo: TurnsResult;
+  let runs: PairedRuns<EngineTurnsResult, TurnsResult>;
   try {
-    // Alternate the two so that neither always runs on a warmer or a quieter machine.
-    const engineRuns: EngineTurnsResult[] = [];
-    const echoRuns: TurnsResult[] = [];
-    for (let round = 0; round < 2; round++) {
-      engineRuns.push(await engineTurns(redis.url, seconds));
-      echoRuns.push(await grammyEchoTurns(redis.url, seconds));
-    }
-    const best = <T extends TurnsResult>(runs: T[]) => runs.reduce((a, b) => (b.turnsPerSecond > a.turnsPerSecond ? b : a));
-    engine = best(engineRuns);
-    echo = best(echoRuns);
+    runs = await paired(
+      pairs,
+      () => engineTurns(redis.url, seconds),
+      () => grammyEchoTurns(redis.url, seconds),
+      (run: TurnsResult) => run.turnsPerSecond,
+    );
   } finally {
     await redis.stop();
   }
-  const ratio = engine.turnsPerSecond / echo.turnsPerSecond;
+  const { ours: engine, reference: echo, ratio } = runs.median;
   const cores = cpus().length;
   const lines = [
-    `## Turns through Redis (${cores} cores, Node ${process.version}, ${seconds} s per run, best of 2)`,
+    `## Turns through Redis (${cores} cores, Node ${process.version}, ${seconds} s per run, the median of ${pairs} pairs)`,
     '',
     `The engine runs the citizens' journeys (a checklist with its details and the filled form, a home-visit booking, a status look-up), each in a new conversation, with the contact centre's hours as shipped (${engine.hours}); ${engine.journeys} journeys reached their end${missedJourneys(engine.missed)}.`,
     '',
@@ -272,11 +267,10 @@ async function turnsBench(): Promise<void> {
     '| --- | ---: | ---: | --- |',
     `| ${engine.name} | ${engine.turnsPerSecond.toFixed(0)} | ${engine.turns} | |`,
     `| ${echo.name} | ${echo.turnsPerSecond.toFixed(0)} | ${echo.turns} | |`,
-    `| ratio engine / echo | ${ratio.toFixed(2)} | | ≥ 0.8 |`,
+    `| ratio engine / echo | ${ratio.toFixed(2)} (pairs: ${ratiosOf(runs)}) | | ≥ 0.8 |`,
   ];
   console.log(lines.join('\n'));
-  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  writeFileSync(new URL('./results/turns.json', import.meta.url), JSON.stringify({ cores, node: process.version, at: new Date().toISOString(), results: [engine, echo], ratio }, null, 2));
+  writeResult('turns', { results: [engine, echo], ratio, pairs: runs.pairs });
 }
 
 void main();
