@@ -63,7 +63,10 @@ export function maskPhone(input: string): string {
 export const PHONE_PATTERN = /(?<![\d+])(?:(?:\+\s?7|8|7)[\s.-]?)?\(?[3-9]\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/g;
 
 /**
- * Runs written as a mobile number with its +7, 7 or 8 ("87011234567", "+7 701 123 45 67": a code of 7xx): in
- * a message, a number to call back, never an application's number. Global: use with `replace` or `matchAll`.
+ * Runs written as a Kazakh number with its +7, 7 or 8 and a code of 7xx: a mobile ("87011234567",
+ * "+7 701 123 45 67") or a landline, whose area codes are 71x and 72x ("8 7182 61 40 22", a home in
+ * Pavlodar). In a message, a number to call back, never an application's number: the training
+ * messages that leave a home number to be called on are as many as those that leave a mobile.
+ * Global: use with `replace` or `matchAll`.
  */
-export const MOBILE_NUMBER_PATTERN = /(?<![\d+])(?:\+\s?7|8|7)[\s.-]?\(?7\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/g;
+export const KAZAKH_NUMBER_PATTERN = /(?<![\d+])(?:\+\s?7|8|7)[\s.-]?\(?7\d{2}\)?(?:[\s.-]?\d){7}(?!\d)/g;

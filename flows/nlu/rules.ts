@@ -1,5 +1,5 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
-import { MOBILE_NUMBER_PATTERN } from '../../domain/phone';
+import { KAZAKH_NUMBER_PATTERN } from '../../domain/phone';
 import { ONLINE } from './cues';
 import { fold } from './normalise';
 
@@ -63,8 +63,8 @@ const NUMBER_AFTER_MARK = /(?:№|(?:^|\s)(?:номер\S*|нөмір\S*|nomer\S
 const BARE_NUMBER = /(?:^|\s)(\d{5,11}|\d{13,20})(?=$|[\s.,!?])/;
 
 export function applicationNumberIn(text: string): string | undefined {
-  // A mobile number is one to call back ("перезвоните 87011234567"), not an application's.
-  const unphoned = text.replace(MOBILE_NUMBER_PATTERN, ' ');
+  // A phone number is one to call back ("перезвоните 87011234567", "на домашний 8 7182 55 12 90"), not an application's.
+  const unphoned = text.replace(KAZAKH_NUMBER_PATTERN, ' ');
   const match = NUMBER_WITH_LETTERS.exec(unphoned) ?? NUMBER_AFTER_MARK.exec(unphoned) ?? BARE_NUMBER.exec(unphoned);
   return match?.[1];
 }

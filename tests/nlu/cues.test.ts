@@ -221,8 +221,8 @@ describe('the cues of a home visit, a person and a complaint', () => {
     }
   });
 
-  it('takes a mobile number left to be called back on for a call back from a person, never for an application number', () => {
-    for (const text of ['мой телефон 87012220415, звоните', 'нөмірім 8 776 204 19 33, хабарласыңызшы']) {
+  it('takes a mobile or home number left to be called back on for a call back from a person, never for an application number', () => {
+    for (const text of ['мой телефон 87012220415, звоните', 'нөмірім 8 776 204 19 33, хабарласыңызшы', 'перезвоните на домашний 8 7182 55 12 90', 'уй телефоныма хабарласыныз 87252332211']) {
       expect(applicationNumberIn(text), text).toBeUndefined();
       expect(parse(text, 'ru').intent, text).toBe('operator');
     }
