@@ -68,10 +68,23 @@ function parse(value: unknown): { year: number; dayNumber: number } {
   return { year, dayNumber: dayNumberOf(year, month, day) };
 }
 
+/**
+ * The date of a day number (days since 1970-01-01), by the proleptic Gregorian arithmetic of
+ * H. Hinnant's `civil_from_days`: several times faster than formatting a `Date`, and due dates,
+ * bookable days and calendars format many a turn.
+ */
 function format(dayNumber: number): IsoDate {
-  const iso = new Date(dayNumber * MS_PER_DAY).toISOString();
-  if (iso.length !== 24) throw new InvalidDateError(iso, 'unsupported_year');
-  return iso.slice(0, 10);
+  const shifted = dayNumber + 719_468; // days since 0000-03-01
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) throw new InvalidDateError(String(year), 'unsupported_year');
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
 function isWeekend(dayNumber: number): boolean {
@@ -239,6 +252,18 @@ export function addWorkingDays(from: IsoDate, n: number): IsoDate {
     if (cursor.isWorking()) left -= 1;
   }
   return format(cursor.dayNumber);
+}
+
+/** The first `count` working days after `from` (`from` itself not counted), in order: one walk where `addWorkingDays` would take one each. */
+export function workingDaysAfter(from: IsoDate, count: number): IsoDate[] {
+  checkCount(count);
+  const cursor = cursorAt(from);
+  const days: IsoDate[] = [];
+  while (days.length < count) {
+    cursor.step();
+    if (cursor.isWorking()) days.push(format(cursor.dayNumber));
+  }
+  return days;
 }
 
 export function addCalendarDays(from: IsoDate, n: number): IsoDate {

@@ -1,4 +1,4 @@
-import { addWorkingDays, previousWorkingDay, type IsoDate } from './calendar';
+import { previousWorkingDay, workingDaysAfter, type IsoDate } from './calendar';
 import type { RegionId } from './regions';
 
 /**
@@ -95,7 +95,7 @@ export const BOOKABLE_WORKING_DAYS = 10;
 
 /** The working days a visit can be booked on, seen from `today`. */
 export function bookableDays(today: IsoDate, count = BOOKABLE_WORKING_DAYS): IsoDate[] {
-  return Array.from({ length: count }, (_, i) => addWorkingDays(today, i + 1));
+  return workingDaysAfter(today, count);
 }
 
 /** The key of a region's window on a day, whose places are reserved. */

@@ -14,6 +14,7 @@ import {
   timeInAlmaty,
   todayInAlmaty,
   workingDayOnOrAfter,
+  workingDaysAfter,
   workingDaysBetween,
 } from '../../domain/calendar';
 
@@ -210,6 +211,14 @@ describe('addWorkingDays: the day of `from` is not counted', () => {
     }
   });
 
+  it('lists the next working days in one walk, as adding them one by one finds them, across the new year and its holidays', () => {
+    for (const from of ['2026-12-25', '2026-03-05', '2025-12-30', '2026-05-01']) {
+      expect(workingDaysAfter(from, 12)).toEqual(Array.from({ length: 12 }, (_, i) => addWorkingDays(from, i + 1)));
+    }
+    expect(workingDaysAfter('2026-12-29', 4)).toEqual(['2026-12-30', '2026-12-31', '2027-01-05', '2027-01-06']);
+    expect(workingDaysAfter('2026-03-20', 0)).toEqual([]);
+  });
+
   it('counts a year of working days', () => {
     expect(workingDaysBetween('2025-12-31', '2026-12-31')).toBe(261 - 14);
   });
@@ -221,6 +230,13 @@ describe('other helpers', () => {
     expect(addCalendarDays('2026-12-25', 10)).toBe('2027-01-04');
     expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addCalendarDays('2026-03-20', 0)).toBe('2026-03-20');
+    expect(addCalendarDays('2100-02-28', 1)).toBe('2100-03-01');
+    expect(addCalendarDays('2000-02-28', 1)).toBe('2000-02-29');
+  });
+
+  it('names every day of ten years as the calendar does', () => {
+    const start = Date.UTC(2024, 0, 1);
+    for (let n = 0; n < 3660; n++) expect(addCalendarDays('2024-01-01', n)).toBe(new Date(start + n * 86_400_000).toISOString().slice(0, 10));
   });
 
   it('nextWorkingDay is strictly after; workingDayOnOrAfter may be the same day', () => {
