@@ -6,7 +6,7 @@ const HANDLED_KEPT = 50;
 
 /** A reply as the transcript keeps it: who said it, what, and the file it carried. */
 export function entryOf(reply: Reply, at: string, seq?: number): TranscriptEntry {
-  // Built field by field: a turn writes a few of these, and spreads of optional parts cost more than the rest of it.
+  // Built field by field: every turn writes a few, and spreading optional parts in allocates an object for each.
   const entry: TranscriptEntry = { from: reply.from ?? 'bot', text: reply.transcriptText ?? reply.text, at };
   if (reply.author) entry.author = reply.author;
   if (reply.attachment) entry.attachment = reply.attachment;
@@ -67,5 +67,5 @@ export function markHandled<C extends Pick<Conversation, 'handled'>>(conversatio
 /** The handled events' ids with one more (the oldest are forgotten). */
 export function handledWith(conversation: Pick<Conversation, 'handled'>, eventId: string): string[] {
   const handled = conversation.handled ?? [];
-  return [...handled.slice(handled.length >= HANDLED_KEPT ? handled.length - HANDLED_KEPT + 1 : 0), eventId];
+  return [...handled.slice(Math.max(0, handled.length - HANDLED_KEPT + 1)), eventId];
 }

@@ -31,6 +31,17 @@ describe('engine turns', () => {
     expect(switched.replies.at(-1)!.choices![0]).toEqual({ id: 'menu:checklist', label: 'Документы и заявление' });
   });
 
+  it('answers a redelivered update once, remembering the last fifty updates of a conversation', async () => {
+    const engine = testEngine();
+    const say = (n: number) => engine.handle({ ...web('web-redelivered'), eventId: `tg:${n}`, event: { type: 'text', text: 'меню' } });
+    for (let n = 1; n <= 51; n++) expect((await say(n)).replies.length).toBeGreaterThan(0);
+    // Updates 2–51 are remembered: Telegram sending one again gets no second answer.
+    expect((await say(2)).replies).toEqual([]);
+    expect((await say(51)).replies).toEqual([]);
+    // The oldest is forgotten, so the memory of a long conversation stays bounded.
+    expect((await say(1)).replies.length).toBeGreaterThan(0);
+  });
+
   it('takes the language hint of the channel for a new conversation', async () => {
     const { replies, conversation } = await testEngine().handle({ ...web('web-c'), langHint: 'ru', event: { type: 'start' } });
     expect(conversation.lang).toBe('ru');
