@@ -5,7 +5,7 @@ import { EffectRunner } from './engine/effects';
 import { FlowRunner } from './engine/flow-runner';
 import { describeEvent, globalCommand, isStart } from './engine/global-commands';
 import { botMayAnswer, isQueueControl, signOfLife } from './engine/ownership';
-import { choicesIn, handledWith, markHandled, nowOffered, numberEntries, wasHandled } from './engine/transcript';
+import { asSaved, choicesIn, nowOffered, numberEntries, wasHandled } from './engine/transcript';
 import { understand, withLanguageOffer } from './engine/understanding';
 import type { ChangeDecision, ChangeResult, Decision, EngineEvent, EngineOptions, Inbound, TurnResult } from './engine/types';
 import { KeyedSerial } from './serial';
@@ -96,10 +96,8 @@ export class Engine {
       const at = this.now().toISOString();
       const turn = await this.settle(current, inbound.event, decided, eventId, at);
       const { entries, replies, seq } = numberEntries(current, turn.citizen ? [turn.citizen] : [], turn.replies, at);
-      const settled = turn.conversation;
-      const next: Conversation = { ...settled, seq, revision: current.revision + 1, updatedAt: at };
-      if (inbound.eventId !== undefined) next.handled = handledWith(settled, inbound.eventId);
-      if (inbound.address) next.address = { ...settled.address, ...inbound.address };
+      const next = asSaved(turn.conversation, current, seq, at, inbound.eventId);
+      if (inbound.address) next.address = { ...next.address, ...inbound.address };
       const saved = await conversations.save(next, current.revision, entries);
       if (saved.saved) {
         // While others write too, starting from our own copy would always beat them to the next save.
@@ -142,7 +140,7 @@ export class Engine {
         const offered = choicesIn(said);
         if (offered.length > 0) next = { ...next, offered };
         const { entries, replies, seq } = numberEntries(current, decision.transcript ?? [], said, at);
-        next = { ...markHandled(next, eventId), seq, revision: current.revision + 1, updatedAt: at };
+        next = asSaved(next, current, seq, at, eventId);
         const saved = await conversations.save(next, current.revision, entries);
         if (saved.saved) {
           this.recent.delete(id);

@@ -58,14 +58,16 @@ export function wasHandled(conversation: Pick<Conversation, 'handled'>, eventId:
   return eventId !== undefined && (conversation.handled?.includes(eventId) ?? false);
 }
 
-/** The conversation remembering one more handled event (the oldest are forgotten). */
-export function markHandled<C extends Pick<Conversation, 'handled'>>(conversation: C, eventId: string | undefined): C {
-  if (eventId === undefined) return conversation;
-  return { ...conversation, handled: handledWith(conversation, eventId) };
-}
-
-/** The handled events' ids with one more (the oldest are forgotten). */
-export function handledWith(conversation: Pick<Conversation, 'handled'>, eventId: string): string[] {
-  const handled = conversation.handled ?? [];
-  return [...handled.slice(Math.max(0, handled.length - HANDLED_KEPT + 1)), eventId];
+/**
+ * A changed conversation as it is saved: its transcript numbered up to `seq`, one revision past
+ * the stored one, and the inbound event that changed it remembered, so that a redelivery is
+ * handled once (the oldest ids are forgotten).
+ */
+export function asSaved(changed: Conversation, stored: Pick<Conversation, 'revision'>, seq: number, at: string, eventId: string | undefined): Conversation {
+  const next: Conversation = { ...changed, seq, revision: stored.revision + 1, updatedAt: at };
+  if (eventId !== undefined) {
+    const handled = changed.handled ?? [];
+    next.handled = [...handled.slice(Math.max(0, handled.length - HANDLED_KEPT + 1)), eventId];
+  }
+  return next;
 }
