@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyInstance, type onRequestAsyncHookHandler, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
@@ -51,19 +51,19 @@ function trustedProxies(setting: Config['TRUST_PROXY']): boolean | string[] | ((
 
 /**
  * A WebSocket route asked over plain HTTP (no Upgrade) answers 426 in the error shape, instead of
- * the WebSocket plugin's empty 404.
+ * the WebSocket plugin's empty 404. The hook is put on the socket routes only, ahead of their own.
  */
 function answerPlainHttpOnSockets(app: App): void {
-  const socketRoutes = new Set<string>();
-  app.addHook('onRoute', (route) => {
-    if ((route as { websocket?: boolean }).websocket) socketRoutes.add(route.url);
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    if (!socketRoutes.has(request.routeOptions.url ?? '') || request.headers.upgrade?.toLowerCase() === 'websocket') return;
+  const upgradeRequired: onRequestAsyncHookHandler = async (request, reply) => {
+    if (request.headers.upgrade?.toLowerCase() === 'websocket') return;
     return reply
       .code(426)
       .header('upgrade', 'websocket')
       .send(apiError('upgrade_required', `${request.routeOptions.url} opens a WebSocket: send Upgrade: websocket`));
+  };
+  app.addHook('onRoute', (route) => {
+    if (!(route as { websocket?: boolean }).websocket) return;
+    route.onRequest = [upgradeRequired, ...(route.onRequest === undefined ? [] : [route.onRequest].flat())];
   });
 }
 
