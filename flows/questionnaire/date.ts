@@ -1,6 +1,6 @@
 import { addWorkingDays, dayOffReason, workingDayOnOrAfter, todayInAlmaty, type IsoDate } from '../../domain/calendar';
 import { parseTypedDate } from '../../domain/typed-date';
-import { formatCivilDate } from '../../locales/format';
+import { formatCivilDate, formatDayAndMonth } from '../../locales/format';
 import type { FlowContext } from '../types';
 import type { Checked } from './typed';
 import type { DateField } from './types';
@@ -9,11 +9,6 @@ import type { DateField } from './types';
 
 const DEFAULT_OFFER = 5;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
-const dayAndMonth = {
-  kk: new Intl.DateTimeFormat('kk-KZ', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-  ru: new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-};
 
 /** The first and last day the field allows, counted in working days from today in Almaty. */
 export function rangeOf(field: DateField, ctx: FlowContext): { first: IsoDate; last: IsoDate } {
@@ -32,8 +27,8 @@ export function offeredDays(field: DateField, ctx: FlowContext): IsoDate[] {
 
 /** "Вт, 15 декабря" / "15 желтоқсан, Сс": a day on a button. */
 export function dayLabel(date: IsoDate, ctx: FlowContext): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  return ctx.t('questionnaire:date_button', { weekday: ctx.t(`questionnaire:weekdays.${WEEKDAYS[at.getUTCDay()]}`), date: dayAndMonth[ctx.lang].format(at) });
+  const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  return ctx.t('questionnaire:date_button', { weekday: ctx.t(`questionnaire:weekdays.${weekday}`), date: formatDayAndMonth(date, ctx.lang) });
 }
 
 /** A typed date: understood, then checked like a pressed day. */
