@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { collectedOf, type LookupResult, STATUS_EFFECTS } from '../flows/status';
 import type { ApplicationView } from '../flows/status/view';
 import type { Application } from '../domain/application';
@@ -26,8 +26,11 @@ export function statusEffects({ source, applications, rateLimits }: { source: St
   return {
     [STATUS_EFFECTS.lookup]: async (effect, { conversation }): Promise<LookupResult> => {
       const iin = String(effect.iin);
-      const byConversation = await rateLimits.hit(`status:conversation:${conversation.id}`, LOOKUPS_PER_HOUR, 3600);
-      const byIin = await rateLimits.hit(`status:iin:${createHash('sha256').update(iin).digest('base64url')}`, LOOKUPS_PER_HOUR, 3600);
+      // Both are counted whatever the other says, so they go to the store together.
+      const [byConversation, byIin] = await Promise.all([
+        rateLimits.hit(`status:conversation:${conversation.id}`, LOOKUPS_PER_HOUR, 3600),
+        rateLimits.hit(`status:iin:${hash('sha256', iin, 'base64url')}`, LOOKUPS_PER_HOUR, 3600),
+      ]);
       if (!byConversation || !byIin) throw new EffectRefusal('rate_limited');
       const result = await source.lookup(String(effect.number), iin);
       return 'found' in result ? { found: viewOf(result.found, conversation.id) } : result;

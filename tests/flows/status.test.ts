@@ -100,6 +100,22 @@ describe('application status in the chat', () => {
     expect(tries[10]).toMatch(/^Слишком много проверок подряд/);
   });
 
+  it('limits look-ups of one IIN across conversations, and only of that IIN', async () => {
+    const { runtime } = setUp();
+    const lookUp = async (conversationId: string, iin: string) => {
+      const c = citizen(runtime, conversationId);
+      await c.say({ type: 'start' });
+      await c.say({ type: 'choice', id: 'menu:status' });
+      await c.say({ type: 'text', text: 'SC-2026-1000' });
+      return c.texted({ type: 'text', text: iin });
+    };
+    const tries: string[] = [];
+    for (let i = 0; i < 11; i++) tries.push(await lookUp(`web-st-iin-${i}`, IIN));
+    expect(tries.slice(0, 10).every((t) => /^Не нашли/.test(t))).toBe(true);
+    expect(tries[10]).toMatch(/^Слишком много проверок подряд/);
+    expect(await lookUp('web-st-iin-other', OTHER_IIN)).toMatch(/^Не нашли/);
+  });
+
   it('tells a subscribed citizen of each change once, in their language', async () => {
     const { runtime, store } = setUp();
     await runtime.applications.update('SC-2026-0419', SUBMITTED);
