@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { type Application, type ApplicationChannel, type ApplicationStatus, isFinal, type StatusEvent, withEvent } from '../domain/application';
 import { addCalendarDays, todayInAlmaty, type IsoDate } from '../domain/calendar';
 import { dueDateOf } from '../flows/status/due';
@@ -288,7 +288,7 @@ function isoTime(time: string | Date): string {
 
 /** IINs compared in constant time (over their digests, so that the length says nothing either). */
 function sameIin(a: string, b: string): boolean {
-  const digest = (iin: string) => createHash('sha256').update(iin).digest();
+  const digest = (iin: string) => hash('sha256', iin, 'buffer');
   return timingSafeEqual(digest(a), digest(b)) && a !== '';
 }
 

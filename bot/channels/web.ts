@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { findForm } from '../../flows/forms';
@@ -106,7 +106,7 @@ export function isSessionToken(token: string): boolean {
 }
 
 export function conversationIdForToken(token: string): string {
-  return `web-${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+  return `web-${hash('sha256', token, 'base64url').slice(0, 22)}`;
 }
 
 /** A reply as a widget frame; an attachment becomes a download link made by `link`. */

@@ -32,8 +32,12 @@ export function dueDateOf(application: Pick<Application, 'serviceId' | 'channel'
   return undefined;
 }
 
+/** The due date when it has passed and the application is not finished, seen from `now`. */
+export function overdueSince(due: DueDate | undefined, status: Application['status'], now: Date): IsoDate | undefined {
+  return due !== undefined && !isFinal(status) && todayInAlmaty(now) > due.due ? due.due : undefined;
+}
+
 /** Past its due date and not finished. */
 export function isOverdue(application: Pick<Application, 'serviceId' | 'channel' | 'submittedAt' | 'status'>, now: Date): boolean {
-  const due = dueDateOf(application);
-  return due !== undefined && !isFinal(application.status) && todayInAlmaty(now) > due.due;
+  return overdueSince(dueDateOf(application), application.status, now) !== undefined;
 }

@@ -4,7 +4,7 @@ import { formatCivilDate } from '../../locales/format';
 import { findService } from '../catalog';
 import { documentsFor } from '../catalog/personalise';
 import type { FlowContext } from '../types';
-import { dueDateOf } from './due';
+import { dueDateOf, overdueSince } from './due';
 
 /** An application as the citizen who proved it theirs sees it: no IIN. */
 export interface ApplicationView {
@@ -24,8 +24,7 @@ const HISTORY_SHOWN = 6;
 
 /** Past its due date and not finished, seen from `now`. */
 export function overdueOf(view: ApplicationView, now: Date): string | undefined {
-  const due = dueDateOf(view);
-  return due && !isFinal(view.status) && todayInAlmaty(now) > due.due ? due.due : undefined;
+  return overdueSince(dueDateOf(view), view.status, now);
 }
 
 /**
@@ -42,7 +41,7 @@ export function describeApplication(view: ApplicationView, ctx: FlowContext): st
   if (view.note) lines.push(t('status:note', { note: view.note }));
   lines.push(t('status:submitted', { date: date(view.submittedAt) }));
   const due = dueDateOf(view);
-  const overdue = overdueOf(view, ctx.now);
+  const overdue = overdueSince(due, view.status, ctx.now);
   if (overdue) lines.push(t('status:overdue', { date: date(overdue) }));
   else if (due && !isFinal(view.status)) lines.push(t(`status:due_${due.unit}`, { date: date(due.due), count: due.count }));
   if (view.history.length > 1) {
