@@ -234,6 +234,34 @@ describe('the cues of a home visit, a person and a complaint', () => {
     for (const text of ['почему не приняли документы в колледж?', 'на работе диплом не приняли, нужен новый']) expect(COMPLAINT_CUES.test(fold(text)), text).toBe(false);
   });
 
+  it('takes what the employee did on a visit, or the visit called off, told in the past, for a complaint; not a visit to put off nor an employee from abroad', () => {
+    for (const text of [
+      'выездной сотрудник потребовал оплатить ему такси',
+      'сотрудник ЦОН приехал к отцу без планшета и уехал ни с чем',
+      'үйге келген қызметкер апама өзіңіз қол қоя алмайсыз деді',
+      'выезд на дом к бабушке отменили в последний момент',
+      'үйге келуді ескертпей болдырмады, әкем күтіп отырды',
+    ]) {
+      expect(complainsOfVisit(fold(text)), text).toBe(true);
+      expect(parse(text, 'ru').intent, text).toBe('complaint');
+    }
+    for (const text of ['выезд к маме отменили из-за метели, когда перенесут?', 'сотрудник приехал из Алматы, но учился в колледже в Таразе, нужен дубликат диплома'])
+      expect(complainsOfVisit(fold(text)), text).toBe(false);
+  });
+
+  it('takes an office that deals only with the citizen in person, and 1414 that would not help, for a complaint; 1414 out of reach with a person asked for here is a call for one', () => {
+    for (const text of [
+      'колледж анықтаманы бермей отыр, баланың өзі келсін дейді',
+      'консультант 1414 сказал мне не отвлекайте по пустякам',
+      '1414 операторлары бір-біріне қайшы жауап береді',
+      'из ЦОНа отправляют в 1414, а оттуда обратно',
+    ]) {
+      expect(COMPLAINT_CUES.test(fold(text)), text).toBe(true);
+      expect(parse(text, 'ru').intent, text).toBe('complaint');
+    }
+    expect(parse('в 1414 не дозвониться, соедините с оператором здесь', 'ru').intent).toBe('operator');
+  });
+
   it('takes "I cannot come, can I apply online" for a question about channels, not a home visit', () => {
     for (const text of ['можно подать онлайн, я не могу прийти', 'ХҚКО-ға бара алмаймын, егов арқылы бола ма', 'не могу прийти, в электронном виде можно подать?'])
       expect(parse(text, 'ru').intent, text).not.toBe('home_visit');
