@@ -12,10 +12,10 @@ const Password = z.string().min(8, 'must be at least 8 characters').max(200);
 /** Admins add, change and disable operator accounts (accounts are never deleted: the audit log names them). */
 export const accountRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, { accounts, audit, requireRole }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onRequest', requireRole('admin'));
 
   app.get('/api/operator/accounts', {
     schema: { tags: ['operator admin'], summary: 'All accounts', security: bearer, response: { 200: z.array(Account), 401: ApiError, 403: ApiError } },
-    onRequest: requireRole('admin'),
     handler: async () => (await accounts.list()).map(publicAccount),
   });
 
@@ -27,7 +27,6 @@ export const accountRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fa
       body: z.object({ login: z.string().regex(/^[A-Za-z0-9._-]{2,64}$/, 'use 2–64 of A–Z a–z 0–9 . _ -'), password: Password, role: Role, name: z.string().trim().min(1).max(100).optional() }),
       response: { 201: Account, 400: ApiError, 401: ApiError, 403: ApiError, 409: ApiError },
     },
-    onRequest: requireRole('admin'),
     handler: async (request, reply) => {
       const { login, password, role, name } = request.body;
       const created = await accounts.create({ login, password, role, ...(name ? { name } : {}) });
@@ -48,7 +47,6 @@ export const accountRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fa
         .refine((b) => Object.keys(b).length > 0, 'nothing to change'),
       response: { 200: Account, 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError },
     },
-    onRequest: requireRole('admin'),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const login = request.params.login.toLowerCase();

@@ -100,6 +100,8 @@ const REFUSALS: Record<string, [number, string, string]> = {
 export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = async (fastify, deps) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { store, handoff, audit, accounts, canned, describe, requireRole } = deps;
+  // Every route of this scope is for a signed-in operator of any role.
+  app.addHook('onRequest', requireRole());
   const notes = store.log<Note>('notes', 500);
   const numbers = new ConversationNumbers(store);
   /** When each conversation's typing signal last went to the citizen (this instance's). */
@@ -171,7 +173,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       }),
       response: { 200: z.array(ConversationView), 400: ApiError, 401: ApiError },
     },
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const { owner, status, queue, lang, limit, offset, number } = request.query;
@@ -227,7 +228,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       querystring: z.object({ lang: ConsoleLang }),
       response: { 200: ConversationDetail, 401: ApiError, 404: ApiError },
     },
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const conversation = await byIdOrNumber(request.params.id);
       if (!conversation) return reply.code(404).send(apiError('not_found', 'No such conversation'));
@@ -270,7 +270,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/takeover', {
     schema: moveSchema('Take the conversation over (409 when another operator has it); the bot falls silent'),
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const result = await handoff.takeover(request.params.id, actor);
@@ -280,7 +279,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/messages', {
     schema: { ...moveSchema("Write to the citizen; a text that is exactly /code sends that canned answer in the citizen's language"), body: z.object({ text: z.string().trim().min(1).max(2000) }) },
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const conversation = await store.conversations.get(request.params.id);
@@ -298,7 +296,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       params: Id,
       response: { 204: z.null(), 401: ApiError, 404: ApiError, 409: ApiError },
     },
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const { id } = request.params;
@@ -317,7 +314,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/release', {
     schema: moveSchema('Hand the conversation back to the bot, which resumes where the citizen was'),
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const result = await handoff.release(request.params.id, actor);
@@ -330,7 +326,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       ...moveSchema('Transfer to another operator (a login) or to the supervisors\' queue ("supervisors"), with a note'),
       body: z.object({ to: z.string().min(1).max(64), note: z.string().trim().max(1000).optional() }),
     },
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const { to, note } = request.body;
@@ -347,7 +342,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
 
   app.post('/api/operator/conversations/:id/close', {
     schema: { ...moveSchema('Close the conversation with an optional reason; the citizen is asked to rate the help'), body: z.object({ reason: z.string().trim().max(500).optional() }).default({}) },
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       const reason = request.body.reason || undefined;
@@ -365,7 +359,6 @@ export const conversationRoutes: FastifyPluginAsync<OperatorRouteOptions> = asyn
       body: z.object({ text: z.string().trim().min(1).max(2000) }),
       response: { 201: Note, 400: ApiError, 401: ApiError, 404: ApiError },
     },
-    onRequest: requireRole(),
     handler: async (request, reply) => {
       const actor = actorOf(request);
       if (!(await store.conversations.get(request.params.id))) return reply.code(404).send(apiError('not_found', 'No such conversation'));
