@@ -9,6 +9,7 @@ import { asSaved, choicesIn, nowOffered, numberEntries, wasHandled } from './eng
 import { understand, withLanguageOffer } from './engine/understanding';
 import type { ChangeDecision, ChangeResult, Decision, EngineEvent, EngineOptions, Inbound, TurnResult } from './engine/types';
 import { KeyedSerial } from './serial';
+import { copyWith } from '../domain/copy-with';
 
 export { EffectRefusal, UnknownEffectError, type EffectContext, type EffectHandler } from './engine/effects';
 export { MAX_TEXT_LENGTH } from './engine/global-commands';
@@ -264,7 +265,7 @@ export class Engine {
     }
     // A queue control (e.g. "still waiting") is a sign of life too.
     if (current.owner === 'queue' && next.owner === 'queue') next = signOfLife(next, at);
-    next = { ...next, offered: nowOffered(next.offered, choicesIn(decision.replies), decision.keepOffered) };
+    next = copyWith(next, { offered: nowOffered(next.offered, choicesIn(decision.replies), decision.keepOffered) });
     return { conversation: next, replies: decision.replies, botSpoke: true, ...(citizen ? { citizen } : {}) };
   }
 }

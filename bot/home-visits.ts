@@ -93,7 +93,7 @@ export class HomeVisits {
     const days = bookableDays(todayInAlmaty(this.now()));
     const windows = regions.flatMap((region) => days.flatMap((date) => VISIT_WINDOWS.map((window) => ({ region, date, window }))));
     const taken = await this.reservations.counts(windows.map((w) => windowKey(w.date, w.region, w.window)));
-    return windows.map((w, i) => ({ ...w, booked: taken[i] ?? 0, capacity: capacityOf(this.capacity, w.region) }));
+    return windows.map((w, i) => ({ region: w.region, date: w.date, window: w.window, booked: taken[i] ?? 0, capacity: capacityOf(this.capacity, w.region) }));
   }
 
   /**

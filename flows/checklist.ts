@@ -10,6 +10,7 @@ import { parse } from './nlu';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
+import { copyWith } from '../domain/copy-with';
 
 /**
  * The checklist journey: choose the service the way citizens think of it, answer the few questions
@@ -176,7 +177,7 @@ export function createChecklistFlow(): Flow {
   });
 
   const show = (step: Step, service: Service, data: ChecklistData, ctx: FlowContext): StepResult => {
-    const state = stateOf(flow, step, { ...data, serviceId: service.id });
+    const state = stateOf(flow, step, copyWith(data, { serviceId: service.id }));
     return { replies: flow.prompt(state, ctx), state, data: collected(service, data, ctx) };
   };
 
@@ -261,7 +262,7 @@ export function checklistOf(data: Readonly<Record<string, unknown>>): CollectedC
 
 /** What operators see of this journey, kept with what the conversation already has under `checklist`. */
 function collected(service: Service, data: ChecklistData, ctx: FlowContext, more: Partial<CollectedChecklist> = {}): Record<string, unknown> {
-  const checklist: CollectedChecklist = { ...checklistOf(ctx.conversation.data), serviceId: service.id, answers: data.answers, ticked: data.ticked, ...more };
+  const checklist = copyWith(checklistOf(ctx.conversation.data), { serviceId: service.id, answers: data.answers, ticked: data.ticked, ...more });
   return { checklist };
 }
 

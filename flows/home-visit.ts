@@ -10,6 +10,7 @@ import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, t
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
 import type { FlowState } from '../store/types';
+import { copyWith } from '../domain/copy-with';
 
 /**
  * Booking a State Corporation employee to come and take the documents at home, for a person who
@@ -93,7 +94,7 @@ export function visitServices(): Service[] {
 
 function draftOf(raw: unknown): Draft {
   const draft = (raw && typeof raw === 'object' ? raw : {}) as Partial<Draft>;
-  return { ...draft, id: typeof draft.id === 'string' ? draft.id : randomUUID() };
+  return copyWith(draft, { id: typeof draft.id === 'string' ? draft.id : randomUUID() });
 }
 
 /** The draft kept in the conversation's data, and the visits booked from it. */

@@ -4,6 +4,7 @@ import type { Availability, EffectResult, Flow, FlowContext, FlowEvent, Reply, S
 import type { Conversation, FlowState } from '../../store/types';
 import { handOff } from './ownership';
 import type { Decision } from './types';
+import { copyWith } from '../../domain/copy-with';
 
 /** A conversation without what the citizen told it: collected data, and their words kept for operators (topic, note, where to resume). */
 function forgetCollected(conversation: Conversation): Conversation {
@@ -104,7 +105,7 @@ export class FlowRunner {
   /** Applies a step result, following jumps to other flows (a jump starts the target flow). */
   apply(conversation: Conversation, result: StepResult, depth = 0): Decision {
     const base = result.eraseData ? forgetCollected(conversation) : conversation;
-    const data = result.data ? { ...base.data, ...result.data } : base.data;
+    const data = result.data ? copyWith(base.data, result.data) : base.data;
     const effects = result.effects ?? [];
     // The time is read only when the step joins or leaves the queue (which records when).
     const at = result.handoff ? this.now().toISOString() : '';
@@ -113,17 +114,17 @@ export class FlowRunner {
       ...(result.transcriptText !== undefined ? { transcriptText: result.transcriptText } : {}),
     };
     if ('state' in result) {
-      const next = handOff({ ...base, data, state: result.state }, result.handoff, at);
+      const next = handOff(copyWith(base, { data, state: result.state }), result.handoff, at);
       return { conversation: next, replies: result.replies, effects, ...(result.await ? { awaiting: result.await } : {}), ...extras };
     }
     if (result.await) throw new Error(`a step of ${conversation.state.flow} awaits an effect without naming its next state`);
     if ('resume' in result) {
-      const next = handOff({ ...base, data, state: result.resume }, result.handoff, at);
+      const next = handOff(copyWith(base, { data, state: result.resume }), result.handoff, at);
       return { conversation: next, replies: [...result.replies, ...this.currentPrompt(next)], effects, ...extras };
     }
     if (depth > MAX_JUMPS) throw new Error(`flow jumps loop at ${result.goto.flow}`);
     const target = this.flow(result.goto.flow);
-    const updated = handOff({ ...base, data }, result.handoff, at);
+    const updated = handOff(copyWith(base, { data }), result.handoff, at);
     const started = this.apply(updated, target.start(this.context(updated), result.goto.params), depth + 1);
     return { ...started, ...extras, replies: [...result.replies, ...started.replies], effects: [...effects, ...started.effects] };
   }

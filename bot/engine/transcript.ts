@@ -1,5 +1,6 @@
 import type { Choice, Reply } from '../../flows/types';
 import type { Conversation, TranscriptEntry } from '../../store/types';
+import { copyWith } from '../../domain/copy-with';
 
 /** Inbound event ids a conversation remembers, to handle a redelivered one once. */
 const HANDLED_KEPT = 50;
@@ -22,10 +23,10 @@ export function entryOf(reply: Reply, at: string, seq?: number): TranscriptEntry
  */
 export function numberEntries(conversation: Pick<Conversation, 'seq'>, leading: readonly TranscriptEntry[], replies: readonly Reply[], at: string) {
   let seq = conversation.seq ?? 0;
-  const entries: TranscriptEntry[] = leading.map((entry) => ({ ...entry, seq: ++seq }));
+  const entries: TranscriptEntry[] = leading.map((entry) => copyWith(entry, { seq: ++seq }));
   const numbered: Reply[] = [];
   for (const reply of replies) {
-    numbered.push({ ...reply, seq: ++seq });
+    numbered.push(copyWith(reply, { seq: ++seq }));
     entries.push(entryOf(reply, at, seq));
   }
   return { entries, replies: numbered, seq };
@@ -64,7 +65,7 @@ export function wasHandled(conversation: Pick<Conversation, 'handled'>, eventId:
  * handled once (the oldest ids are forgotten).
  */
 export function asSaved(changed: Conversation, stored: Pick<Conversation, 'revision'>, seq: number, at: string, eventId: string | undefined): Conversation {
-  const next: Conversation = { ...changed, seq, revision: stored.revision + 1, updatedAt: at };
+  const next = copyWith(changed, { seq, revision: stored.revision + 1, updatedAt: at });
   if (eventId !== undefined) {
     const handled = changed.handled ?? [];
     next.handled = [...handled.slice(Math.max(0, handled.length - HANDLED_KEPT + 1)), eventId];

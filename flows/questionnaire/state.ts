@@ -1,5 +1,6 @@
 import { withoutLast } from './address';
 import type { Answer, Field, QuestionnaireDefinition, QuestionnaireState } from './types';
+import { copyWith } from '../../domain/copy-with';
 
 /** Moves through a questionnaire's state: answer, back, correct from the summary, start again. Pure. */
 
@@ -25,7 +26,7 @@ export function readState(def: QuestionnaireDefinition, raw: Partial<Questionnai
 /** The answer kept; a new answer is the last in the order, a correction keeps its place. Back at the summary after a correction. */
 export function answered(state: QuestionnaireState, field: Field, value: Answer): QuestionnaireState {
   const order = state.order.includes(field.id) || state.correcting === field.id ? state.order : [...state.order, field.id];
-  return { values: { ...state.values, [field.id]: value }, order };
+  return { values: copyWith(state.values, { [field.id]: value }), order };
 }
 
 /**
