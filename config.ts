@@ -32,6 +32,11 @@ function isUrlWith(value: string, protocols: string[]): boolean {
   }
 }
 
+/** A token clients send as `Authorization: Bearer <token>`: one word (RFC 6750), long enough not to be guessed. */
+const bearerSecret = optionalString
+  .refine((v) => v === undefined || v.length >= 24, { message: 'must be at least 24 characters' })
+  .refine((v) => v === undefined || !/\s/.test(v), { message: 'must be one word, without spaces (clients send it as Authorization: Bearer <token>)' });
+
 const ACCOUNT = /^[A-Za-z0-9._-]{2,64}:[^,]{8,}:(operator|supervisor|admin)$/;
 
 export const ConfigSchema = z.object({
@@ -71,7 +76,7 @@ export const ConfigSchema = z.object({
   OPERATOR_BOOTSTRAP: optionalString.refine((v) => v === undefined || v.split(',').every((a) => ACCOUNT.test(a.trim())), {
     message: 'must be login:password:role[,login:password:role…] with a password of 8+ characters and role operator, supervisor or admin',
   }),
-  STATUS_API_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, { message: 'must be at least 24 characters' }),
+  STATUS_API_TOKEN: bearerSecret,
   /** An external status service asked for applications the providers did not post here. */
   STATUS_SERVICE_URL: baseUrl,
   STATUS_SERVICE_TOKEN: optionalString,
@@ -138,7 +143,7 @@ export const ConfigSchema = z.object({
     return z.NEVER;
   }),
   /** Bearer token that opens GET /metrics. Unset: /metrics answers only requests from this machine (loopback). */
-  METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 24, { message: 'must be at least 24 characters' }),
+  METRICS_TOKEN: bearerSecret,
   /** Days the operator audit log keeps an entry. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   MAX_WS_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(20),

@@ -31,6 +31,9 @@ describe('configuration', () => {
     [{ TELEGRAM_RATE_PER_SECOND: '0' }, 'TELEGRAM_RATE_PER_SECOND'],
     [{ TELEGRAM_RATE_PER_CHAT_PER_SECOND: 'one' }, 'TELEGRAM_RATE_PER_CHAT_PER_SECOND'],
     [{ TELEGRAM_OUTBOX_TAKEOVER_SECONDS: '0.5' }, 'TELEGRAM_OUTBOX_TAKEOVER_SECONDS'],
+    [{ STATUS_API_TOKEN: 'too-short-a-token' }, 'STATUS_API_TOKEN'],
+    [{ STATUS_API_TOKEN: 'a token of several words, long enough' }, 'STATUS_API_TOKEN'],
+    [{ METRICS_TOKEN: 'metrics token with spaces in it' }, 'METRICS_TOKEN'],
   ])('stops on %o with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));

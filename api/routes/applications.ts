@@ -1,4 +1,3 @@
-import { hash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +5,7 @@ import { ApplicationConflict, ApplicationMismatch, type Applications, type Appli
 import { type Application, APPLICATION_CHANNELS, APPLICATION_STATUSES } from '../../domain/application';
 import { validateIin } from '../../domain/iin';
 import { findService } from '../../flows/catalog';
+import { bearerCheck } from '../bearer';
 import { ApiError, apiError } from '../errors';
 
 /** The provider's application number: what the citizen has on the receipt. */
@@ -77,12 +77,11 @@ export interface ApplicationRouteOptions {
  */
 export const applicationRoutes: FastifyPluginAsync<ApplicationRouteOptions> = async (fastify, { applications, token }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const expected = token === undefined ? undefined : digest(token);
+  const carriesToken = token === undefined ? undefined : bearerCheck(token);
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!expected) return reply.code(503).send(apiError('status_api_off', 'The provider status API is off: STATUS_API_TOKEN is not set on this server'));
-    const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!given || !timingSafeEqual(digest(given), expected)) {
+    if (!carriesToken) return reply.code(503).send(apiError('status_api_off', 'The provider status API is off: STATUS_API_TOKEN is not set on this server'));
+    if (!carriesToken(request)) {
       return reply.code(401).send(apiError('unauthorized', 'Send the status API token: Authorization: Bearer <STATUS_API_TOKEN>'));
     }
   });
@@ -172,7 +171,3 @@ export const applicationRoutes: FastifyPluginAsync<ApplicationRouteOptions> = as
     },
   });
 };
-
-function digest(value: string): Buffer {
-  return hash('sha256', value, 'buffer');
-}

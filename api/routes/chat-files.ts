@@ -5,6 +5,7 @@ import { conversationIdForToken, isSessionToken, type EndedSessions } from '../.
 import { detectFileType } from '../../domain/file-type';
 import type { Texts } from '../../locales/i18n';
 import type { ConversationStore, Files, Lang, StoredFile } from '../../store/types';
+import { bearerToken } from '../bearer';
 import { ApiError, apiError } from '../errors';
 import { requestLang } from '../request-lang';
 
@@ -70,7 +71,7 @@ export const chatFileRoutes: FastifyPluginAsync<ChatFileDeps> = async (fastify, 
   const langOf = (request: FastifyRequest): Lang => requestLang(request, deps.defaultLang);
   /** The conversation of the bearer's widget session, when it has one. */
   const conversationOf = async (request: FastifyRequest): Promise<string | null> => {
-    const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearerToken(request);
     if (!token || !isSessionToken(token)) return null;
     const id = conversationIdForToken(token);
     if (await deps.endedSessions?.get(id)) return null;

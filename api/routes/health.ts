@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
+import { bearerCheck } from '../bearer';
 import { apiError } from '../errors';
 
 /** Readiness answers within a second: a store that does not answer by then counts as down. */
@@ -29,14 +29,9 @@ function fromThisMachine(request: FastifyRequest): boolean {
   return LOOPBACK.has(request.socket.remoteAddress ?? '') && FORWARDING.every((header) => request.headers[header] === undefined);
 }
 
-function bearerMatches(request: FastifyRequest, token: string): boolean {
-  const given = Buffer.from(/^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
 export const healthRoutes: FastifyPluginAsync<AppDeps> = async (fastify, { store, metrics, config }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const carriesMetricsToken = config.METRICS_TOKEN ? bearerCheck(config.METRICS_TOKEN) : undefined;
 
   app.get('/health', {
     schema: { tags: ['health'], summary: 'Liveness', response: { 200: z.object({ status: z.literal('ok') }) } },
@@ -59,8 +54,8 @@ export const healthRoutes: FastifyPluginAsync<AppDeps> = async (fastify, { store
   // Metrics tell how busy the service is and how it fails: with METRICS_TOKEN they need it as a
   // bearer token; without, only a request made on this machine gets them.
   app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
-    if (config.METRICS_TOKEN ? !bearerMatches(request, config.METRICS_TOKEN) : !fromThisMachine(request)) {
-      const message = config.METRICS_TOKEN ? 'Send Authorization: Bearer <METRICS_TOKEN>' : 'Metrics are served to this machine only: set METRICS_TOKEN to read them from elsewhere';
+    if (carriesMetricsToken ? !carriesMetricsToken(request) : !fromThisMachine(request)) {
+      const message = carriesMetricsToken ? 'Send Authorization: Bearer <METRICS_TOKEN>' : 'Metrics are served to this machine only: set METRICS_TOKEN to read them from elsewhere';
       return reply.code(401).send(apiError('unauthorized', message));
     }
     reply.type(metrics.registry.contentType);

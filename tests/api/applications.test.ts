@@ -55,6 +55,8 @@ describe('the provider status API', () => {
     const basic = await server.app.inject({ method: 'PUT', url: '/api/applications/KZ-AUTH-1', payload: body(), headers: { authorization: `Basic ${TOKEN}` } });
     expect(basic.statusCode).toBe(401);
     expect((await batch([])).status).toBe(400); // with the token the batch is read, and an empty one is refused
+    const lowerCaseScheme = await server.app.inject({ method: 'POST', url: '/api/applications:batch', payload: { updates: [] }, headers: { authorization: `bearer  ${TOKEN}` } });
+    expect(lowerCaseScheme.statusCode).toBe(400); // the scheme's name in any case (RFC 6750), as with "Bearer"
     const unauthorisedBatch = await server.app.inject({ method: 'POST', url: '/api/applications:batch', payload: { updates: [body({ number: 'KZ-AUTH-1' })] } });
     expect(unauthorisedBatch.statusCode).toBe(401);
     expect((await lookUp('KZ-AUTH-1')).status).toBe(404);

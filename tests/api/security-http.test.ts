@@ -63,9 +63,12 @@ describe('HTTP answers of the server itself, in the error shape', () => {
     const wrong = await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer not-the-metrics-token-at-all' } });
     expect(wrong.status).toBe(401);
     expect(inErrorShape(await wrong.text())).toBe(true);
+    expect((await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}x` } })).status).toBe(401);
     const right = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(right.status).toBe(200);
     expect(await right.text()).toContain('# HELP');
+    // The scheme's name is not case-sensitive (RFC 6750).
+    expect((await fetch(`${server.url}/metrics`, { headers: { authorization: `bearer ${METRICS_TOKEN}` } })).status).toBe(200);
   });
 });
 
