@@ -102,6 +102,19 @@ export interface FlowContext {
   availability: Availability;
 }
 
+/** A step's context for the conversation as the step changed it; the availability is still worked out only when read. */
+export function withConversation(ctx: FlowContext, conversation: Readonly<Conversation>): FlowContext {
+  return {
+    lang: ctx.lang,
+    t: ctx.t,
+    now: ctx.now,
+    conversation,
+    get availability() {
+      return ctx.availability;
+    },
+  };
+}
+
 /** The language an operator reads collected data in. */
 export type DescribeContext = Pick<FlowContext, 'lang' | 't'>;
 

@@ -5,7 +5,7 @@ import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
 import { maskedIin } from '../questionnaire/mask';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
-import { stateOf } from '../types';
+import { stateOf, withConversation } from '../types';
 import { type ApplicationView, describeApplication, overdueOf } from './view';
 
 /**
@@ -120,7 +120,11 @@ export function createStatusFlow(): Flow {
       const next: Step = state.step === 'subscriptions' ? (subscriptions.length ? 'subscriptions' : 'number') : 'result';
       const told = { text: ctx.t(subscribing ? 'status:subscribed' : 'status:unsubscribed', { number }) };
       const conversation = { ...ctx.conversation, data: { ...ctx.conversation.data, [STATUS_FLOW_ID]: { ...collected, subscriptions } } };
-      return { replies: [told, ...promptOf(next, view ? { view } : {}, { ...ctx, conversation })], state: at(next, view ? { view } : {}), data: { [STATUS_FLOW_ID]: { ...collected, subscriptions } } };
+      return {
+        replies: [told, ...promptOf(next, view ? { view } : {}, withConversation(ctx, conversation))],
+        state: at(next, view ? { view } : {}),
+        data: { [STATUS_FLOW_ID]: { ...collected, subscriptions } },
+      };
     },
 
     prompt(state, ctx) {
