@@ -102,17 +102,32 @@ export interface FlowContext {
   availability: Availability;
 }
 
+const CLOSED: Availability = { open: false, operatorsOnline: 0, hours: [] };
+
+/**
+ * A step's context as the engine builds it. A class, since an object literal with a getter is built
+ * through V8's runtime (about 0.45 µs against 0.03 µs), and a turn builds one to three. The centre's
+ * availability is worked out only by the steps that read it (asking for an operator), not on every
+ * turn; a copy made with spread syntax would lose it, so a step that changes the conversation before
+ * its prompt uses `withConversation`.
+ */
+export class StepContext implements FlowContext {
+  constructor(
+    readonly lang: Lang,
+    readonly t: Translate,
+    readonly now: Date,
+    readonly conversation: Readonly<Conversation>,
+    private readonly availabilityNow: (() => Availability) | undefined,
+  ) {}
+
+  get availability(): Availability {
+    return this.availabilityNow?.() ?? CLOSED;
+  }
+}
+
 /** A step's context for the conversation as the step changed it; the availability is still worked out only when read. */
 export function withConversation(ctx: FlowContext, conversation: Readonly<Conversation>): FlowContext {
-  return {
-    lang: ctx.lang,
-    t: ctx.t,
-    now: ctx.now,
-    conversation,
-    get availability() {
-      return ctx.availability;
-    },
-  };
+  return new StepContext(ctx.lang, ctx.t, ctx.now, conversation, () => ctx.availability);
 }
 
 /** The language an operator reads collected data in. */
