@@ -1,5 +1,5 @@
-import { hash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { sameSecret } from '../domain/same-secret';
 
 /** `Authorization: Bearer <token>` (RFC 6750): the scheme in any case, the token one word. */
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -18,13 +18,8 @@ export function bearerToken(request: FastifyRequest): string | undefined {
  * if (!carriesToken(request)) return reply.code(401).send(apiError('unauthorized', 'Send Authorization: Bearer <METRICS_TOKEN>'));
  */
 export function bearerCheck(secret: string): (request: FastifyRequest) => boolean {
-  const expected = digest(secret);
   return (request) => {
     const given = bearerToken(request);
-    return given !== undefined && timingSafeEqual(digest(given), expected);
+    return given !== undefined && sameSecret(given, secret);
   };
-}
-
-function digest(value: string): Buffer {
-  return hash('sha256', value, 'buffer');
 }

@@ -1,6 +1,6 @@
-import { hash, timingSafeEqual } from 'node:crypto';
 import { type Application, type ApplicationChannel, type ApplicationStatus, isFinal, type StatusEvent, withEvent } from '../domain/application';
 import { addCalendarDays, todayInAlmaty, type IsoDate } from '../domain/calendar';
+import { sameSecret } from '../domain/same-secret';
 import { dueDateOf } from '../flows/status/due';
 import type { JobQueue, Records, RecordSpec, Store, StoredRecord } from '../store/types';
 import type { NotifyText } from './notify';
@@ -137,7 +137,7 @@ export class Applications {
     }
     let current: StoredRecord<StoredApplication> = made.record;
     for (let attempt = 0; attempt < MAX_UPDATE_ATTEMPTS; attempt++) {
-      if (!sameIin(current.value.iin, input.iin)) throw new ApplicationMismatch('iin');
+      if (!sameSecret(current.value.iin, input.iin)) throw new ApplicationMismatch('iin');
       if (current.value.serviceId !== input.serviceId) throw new ApplicationMismatch('serviceId');
       const next = merged(current.value, input, event);
       if (!next) {
@@ -165,7 +165,7 @@ export class Applications {
     const record = (await this.recordBy('typed', numberKey(number))) ?? (await this.recordOf(number));
     const typed = iin.replace(/[\s-]/g, '');
     // Compared even when there is no application, so that the answer takes as long either way.
-    const matches = sameIin(record?.value.iin ?? '', typed);
+    const matches = sameSecret(record?.value.iin ?? '', typed);
     return record && matches ? publicOf(record.value) : null;
   }
 
@@ -284,12 +284,6 @@ function creationKey(number: string): string {
 
 function isoTime(time: string | Date): string {
   return new Date(time).toISOString();
-}
-
-/** IINs compared in constant time (over their digests, so that the length says nothing either). */
-function sameIin(a: string, b: string): boolean {
-  const digest = (iin: string) => hash('sha256', iin, 'buffer');
-  return timingSafeEqual(digest(a), digest(b)) && a !== '';
 }
 
 /**
