@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApplicationConflict, ApplicationMismatch, type Applications, type ApplicationUpdate } from '../../bot/applications';
 import { type Application, APPLICATION_CHANNELS, APPLICATION_STATUSES } from '../../domain/application';
-import { validateIin } from '../../domain/iin';
 import { findService } from '../../flows/catalog';
 import { bearerCheck } from '../bearer';
 import { ApiError, apiError } from '../errors';
+import { IinField } from '../iin-field';
 
 /** The provider's application number: what the citizen has on the receipt. */
 export const APPLICATION_NUMBER = /^[A-Za-z0-9/_-]{1,64}$/;
@@ -20,19 +20,7 @@ const BATCH_PARALLEL = 8;
 const Time = z.iso.datetime({ offset: true, error: 'must be an ISO date-time with its offset, e.g. 2026-12-01T10:30:00+05:00' });
 
 const Update = z.object({
-  iin: z
-    .string()
-    .max(32)
-    .transform((value, ctx) => {
-      const result = validateIin(value);
-      if (result.ok) return result.iin;
-      ctx.addIssue({
-        code: 'custom',
-        message: result.reason === 'checksum' ? 'the IIN check digit does not match: a digit is wrong' : result.reason === 'format' ? 'an IIN is 12 digits' : 'the IIN holds no valid birth date',
-      });
-      return z.NEVER;
-    })
-    .describe("The applicant's IIN, 12 digits; an application keeps the IIN it was first posted with"),
+  iin: IinField.describe("The applicant's IIN, 12 digits; an application keeps the IIN it was first posted with"),
   serviceId: z.string().refine((id) => findService(id) !== undefined, 'not a service of the catalog (GET /api/services lists them)'),
   status: z.enum(APPLICATION_STATUSES),
   submittedAt: Time,

@@ -6,13 +6,13 @@ import { EffectRefusal } from '../../../../bot/engine';
 import type { HomeVisits, VisitChange } from '../../../../bot/home-visits';
 import { isValidCalendarDate } from '../../../../domain/calendar';
 import { VISIT_NEEDS, VISIT_STATUSES, VISIT_WINDOWS, type HomeVisit, type VisitRequest } from '../../../../domain/home-visit';
-import { validateIin } from '../../../../domain/iin';
 import { normalizeKzPhone } from '../../../../domain/phone';
 import { REGIONS, type RegionId } from '../../../../domain/regions';
 import { findService } from '../../../../flows/catalog';
 import type { Texts } from '../../../../locales/i18n';
 import type { RecordQuery, StoredRecord } from '../../../../store/types';
 import { ApiError } from '../../../errors';
+import { IinField } from '../../../iin-field';
 import type { Audit } from '../../../operator/audit';
 import { routeListCsv, routeListFileName, routeListPdf, routeListVisits } from '../../../operator/visit-route-list';
 import { actorOf, bearer, type RoleGuard } from '../deps';
@@ -131,15 +131,7 @@ const Booking = z
     address: Address,
     applicant: z.object({
       name: text(150),
-      iin: z.string().transform((value, ctx) => {
-        const result = validateIin(value);
-        if (result.ok) return result.iin;
-        ctx.addIssue({
-          code: 'custom',
-          message: result.reason === 'checksum' ? 'the IIN check digit does not match: a digit is wrong' : result.reason === 'format' ? 'an IIN is 12 digits' : 'the IIN holds no valid birth date',
-        });
-        return z.NEVER;
-      }),
+      iin: IinField,
     }),
     actingFor: z.object({ name: text(150) }).optional(),
     phone: z
