@@ -124,7 +124,12 @@ export const MAX_LATE_RETAKES = 3;
 export function sendRates(perSecond: number, perChatPerSecond: number): SendRates {
   // A rate below one a second, or with a fraction, is one call in a longer window, or whole calls in a shorter one.
   const perWindow = Math.max(1, Math.floor(perSecond));
-  return { perWindow, windowMs: Math.round((perWindow / perSecond) * 1000) + WINDOW_MARGIN_MS, chatPerSecond: perChatPerSecond, chatBurst: CHAT_BURST };
+  return { perWindow, windowMs: Math.round((perWindow / perSecond) * 1000) + WINDOW_MARGIN_MS, bulkBurst: bulkBurstOf(perWindow), chatPerSecond: perChatPerSecond, chatBurst: CHAT_BURST };
+}
+
+/** A tenth of the window's calls (at least one) may go at once in the bulk lane: 3 in any 110 ms at 30 a second. */
+function bulkBurstOf(perWindow: number): number {
+  return Math.max(1, Math.ceil(perWindow / 10));
 }
 
 /**
@@ -132,7 +137,7 @@ export function sendRates(perSecond: number, perChatPerSecond: number): SendRate
  * burst is what a token bucket of that rate would add, for checks written against one).
  */
 export function telegramRates(perSecond: number, perChatPerSecond: number): { globalRate: { perSecond: number; burst: number }; chatRate: { perSecond: number; burst: number } } {
-  return { globalRate: { perSecond, burst: Math.max(1, Math.ceil(perSecond / 10)) }, chatRate: { perSecond: perChatPerSecond, burst: CHAT_BURST } };
+  return { globalRate: { perSecond, burst: bulkBurstOf(perSecond) }, chatRate: { perSecond: perChatPerSecond, burst: CHAT_BURST } };
 }
 
 /** How long the record of a sent key is kept: longer than any entry waits in the outbox. */
@@ -158,7 +163,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * sends what it read within limits all instances share (the store's SendLimits).
  *
  * - One token per Bot API call, asked right before the call: at most `rates.perWindow` calls over
- *   all chats in any window and a bucket per chat (see `sendRates`: 30/s and 1/s by default). A
+ *   all chats in any window and a bucket per chat (see `sendRates`: 30/s and 1/s by default).
+ *   Notifications are spread over the window (3 in any 110 ms by default), so a citizen's answer
+ *   never finds a window taken whole at its start and waits out the rest of it. A
  *   chat's messages go one at a time, in the order they were queued, whichever lane they are in.
  * - The live lane goes first: a chat with a live message is tried before chats with notifications
  *   only, and a live call waiting for the window makes bulk calls wait on every instance.

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { defineScript } from 'redis';
 import type { RedisClient } from './redis';
-import { LIVE_DEMAND_GRACE_MS } from './send-limits';
+import { bulkSpanMs, LIVE_DEMAND_GRACE_MS } from './send-limits';
 import type { SendLane, SendLimits, SendPermit, SendRates } from './types';
 
 /**
  * KEYS: window (sorted set of the calls taken, by time), the chat's bucket (hash tokens, at), hold
  * (until, ms), live demand (until, ms); a live call spends from the chat's bucket without waiting for it. ARGV: lane, perWindow, windowMs, chatPerSecond, chatBurst,
- * member, grace. The time is Redis's, so instances whose clocks differ still count one window.
+ * member, grace, bulkBurst, bulk span (ms). The time is Redis's, so instances whose clocks differ still count one window.
  * Returns { waitMs, scope }: waitMs 0 when taken.
  */
 const takeSend = defineScript({
@@ -36,6 +36,12 @@ const takeSend = defineScript({
       end
       return {wait, 'all'}
     end
+    local bulkBurst = tonumber(ARGV[8])
+    if lane == 'bulk' and count >= bulkBurst then
+      local recent = redis.call('ZRANGE', KEYS[1], count - bulkBurst, count - bulkBurst, 'WITHSCORES')
+      local wait = math.ceil(tonumber(recent[2]) + tonumber(ARGV[9]) - now)
+      if wait > 0 then return {wait, 'all'} end
+    end
     local rate = tonumber(ARGV[4])
     local burst = tonumber(ARGV[5])
     local bucket = redis.call('HMGET', KEYS[2], 'tokens', 'at')
@@ -53,7 +59,17 @@ const takeSend = defineScript({
     return {0, 'taken'}`,
   parseCommand(parser, window: string, chat: string, hold: string, live: string, lane: SendLane, rates: SendRates, member: string) {
     parser.pushKeys([window, chat, hold, live]);
-    parser.push(lane, String(rates.perWindow), String(rates.windowMs), String(rates.chatPerSecond), String(rates.chatBurst), member, String(LIVE_DEMAND_GRACE_MS));
+    parser.push(
+      lane,
+      String(rates.perWindow),
+      String(rates.windowMs),
+      String(rates.chatPerSecond),
+      String(rates.chatBurst),
+      member,
+      String(LIVE_DEMAND_GRACE_MS),
+      String(rates.bulkBurst),
+      String(bulkSpanMs(rates)),
+    );
   },
   transformReply: (reply: unknown): SendPermit => {
     const [waitMs, scope] = reply as [number, string];

@@ -4,6 +4,11 @@ import type { SendLane, SendLimits, SendPermit, SendRates } from './types';
 /** How long bulk requests keep yielding after a live one was refused: time for it to ask again. */
 export const LIVE_DEMAND_GRACE_MS = 50;
 
+/** The span in which at most `bulkBurst` calls may have been taken for a bulk call to go. */
+export function bulkSpanMs(rates: SendRates): number {
+  return (rates.windowMs * rates.bulkBurst) / rates.perWindow;
+}
+
 interface BotLimits {
   /** When each call in the window was taken (ms), oldest first. */
   window: number[];
@@ -15,7 +20,8 @@ interface BotLimits {
 
 /**
  * The send limits in this process's memory (the embedded store: one instance), with the same
- * rules as the Redis script: hold, then live demand, then the window, then the chat's bucket.
+ * rules as the Redis script: hold, then live demand, then the window, then the spread of bulk
+ * calls, then the chat's bucket.
  */
 export class MemorySendLimits implements SendLimits {
   private readonly bots = new Map<string, BotLimits>();
@@ -41,6 +47,10 @@ export class MemorySendLimits implements SendLimits {
       const waitMs = limits.window[limits.window.length - rates.perWindow]! + rates.windowMs - now + 1;
       if (lane === 'live') limits.liveUntil = Math.max(limits.liveUntil, now + waitMs + LIVE_DEMAND_GRACE_MS);
       return { taken: false, waitMs, scope: 'all' };
+    }
+    if (lane === 'bulk' && limits.window.length >= rates.bulkBurst) {
+      const waitMs = Math.ceil(limits.window[limits.window.length - rates.bulkBurst]! + bulkSpanMs(rates) - now);
+      if (waitMs > 0) return { taken: false, waitMs, scope: 'all' };
     }
     let bucket = limits.chats.get(chat);
     if (!bucket) {

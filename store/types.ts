@@ -292,6 +292,12 @@ export interface SendRates {
   /** Bot API calls over all chats in any window of `windowMs`. */
   perWindow: number;
   windowMs: number;
+  /**
+   * Bulk calls go only while fewer than `bulkBurst` calls were taken in the last `windowMs *
+   * bulkBurst / perWindow`: notifications are spread over the window instead of taking it whole at
+   * its start, which would leave a citizen's answer waiting out the rest of it. `perWindow` spreads nothing.
+   */
+  bulkBurst: number;
   /** One chat: a token bucket of `chatBurst` tokens refilled at `chatPerSecond`. */
   chatPerSecond: number;
   chatBurst: number;
@@ -303,8 +309,9 @@ export type SendPermit = { taken: true } | { taken: false; waitMs: number; scope
 /**
  * The send limits of a bot shared by every instance (Telegram counts per bot, not per process):
  * a sliding window over all chats, a token bucket per chat, and a hold on the whole bot (a 429's
- * retry_after). A `live` request that finds the window full makes `bulk` requests wait behind it
- * on every instance, so a citizen's answer goes before queued notifications. A live request is
+ * retry_after). `bulk` requests are spread over the window (`SendRates.bulkBurst`); a `live` one keeps
+ * to the window only, and when it finds the window full makes `bulk` requests wait behind it on
+ * every instance, so a citizen's answer goes before queued notifications. A live request is
  * not held by its chat's bucket (the citizen sets the pace of a conversation) but spends from it,
  * into debt if need be, so that notifications to that chat wait until the bucket has refilled.
  */

@@ -10,7 +10,7 @@ import { telegramError } from '../support/telegram-error';
 
 describe('the shared limits for Telegram', () => {
   it('allow the rate in any window of a second and a margin, a rate below one a second as one call in a longer window', () => {
-    expect(sendRates(30, 1)).toEqual({ perWindow: 30, windowMs: 1000 + WINDOW_MARGIN_MS, chatPerSecond: 1, chatBurst: CHAT_BURST });
+    expect(sendRates(30, 1)).toEqual({ perWindow: 30, windowMs: 1000 + WINDOW_MARGIN_MS, bulkBurst: 3, chatPerSecond: 1, chatBurst: CHAT_BURST });
     expect(sendRates(0.5, 1)).toMatchObject({ perWindow: 1, windowMs: 2000 + WINDOW_MARGIN_MS });
   });
 });

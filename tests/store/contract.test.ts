@@ -754,7 +754,7 @@ describe.each(factories)('%s store keeps the send limits every instance shares',
   onTwoInstances(open, (opened) => {
     ({ store, peer } = opened);
   });
-  const rates: SendRates = { perWindow: 3, windowMs: 400, chatPerSecond: 10, chatBurst: 2 };
+  const rates: SendRates = { perWindow: 3, windowMs: 400, bulkBurst: 3, chatPerSecond: 10, chatBurst: 2 };
   const take = (s: Store, bot: string, chat: string, lane: SendLane = 'bulk', r = rates) => s.sendLimits.take({ bot, chat, lane, rates: r });
 
   it('takes the window over all chats and both instances, then says how long to wait', async () => {
@@ -771,9 +771,23 @@ describe.each(factories)('%s store keeps the send limits every instance shares',
     expect(await take(store, randomUUID(), '1')).toEqual({ taken: true });
   });
 
+  it('spreads notifications over the window, while a live call keeps to the window only', async () => {
+    const bot = randomUUID();
+    // At most 2 calls in any 200 ms (600 × 2 / 6) for a bulk one to go.
+    const spread: SendRates = { ...rates, perWindow: 6, windowMs: 600, bulkBurst: 2 };
+    expect(await take(store, bot, '1', 'bulk', spread)).toEqual({ taken: true });
+    expect(await take(peer, bot, '2', 'bulk', spread)).toEqual({ taken: true });
+    const refused = await take(store, bot, '3', 'bulk', spread);
+    expect(refused).toMatchObject({ taken: false, scope: 'all' });
+    expect(!refused.taken && refused.waitMs).toBeGreaterThan(0);
+    expect(!refused.taken && refused.waitMs).toBeLessThanOrEqual(200);
+    expect(await take(peer, bot, '4', 'live', spread)).toEqual({ taken: true });
+    await vi.waitFor(async () => expect(await take(store, bot, '3', 'bulk', spread)).toEqual({ taken: true }), { timeout: 2000, interval: 20 });
+  });
+
   it('holds a chat to its bucket while other chats go on', async () => {
     const bot = randomUUID();
-    const wide: SendRates = { ...rates, perWindow: 100 };
+    const wide: SendRates = { ...rates, perWindow: 100, bulkBurst: 100 };
     expect(await take(store, bot, '7', 'bulk', wide)).toEqual({ taken: true });
     expect(await take(peer, bot, '7', 'bulk', wide)).toEqual({ taken: true });
     const refused = await take(store, bot, '7', 'bulk', wide);
@@ -785,7 +799,7 @@ describe.each(factories)('%s store keeps the send limits every instance shares',
 
   it("lets a citizen's answers through the chat's bucket, and makes notifications to that chat wait for what they spent", async () => {
     const bot = randomUUID();
-    const wide: SendRates = { ...rates, perWindow: 100, chatPerSecond: 5 };
+    const wide: SendRates = { ...rates, perWindow: 100, bulkBurst: 100, chatPerSecond: 5 };
     for (let i = 0; i < 4; i++) expect(await take(store, bot, '7', 'live', wide)).toEqual({ taken: true });
     // Two over the burst of 2: the bucket owes two tokens, and a notification waits for three.
     const refused = await take(peer, bot, '7', 'bulk', wide);
