@@ -12,7 +12,7 @@ import { startupBench } from './startup';
 import { type PushBenchResult, statusPushBench } from './status-push';
 import { type SendBenchResult, telegramSendBench } from './telegram-send';
 import { bareWebhook, productWebhook, type WebhookRun } from './telegram-webhook';
-import { type EngineTurnsResult, engineTurns, grammyEchoTurns, type TurnsResult } from './turns';
+import { type EngineTurnsResult, engineTurns, grammyEchoTurns, grammyStoringTurns, type TurnsResult } from './turns';
 
 /**
  * `npm run bench`: prints the figures as a markdown table with the machine's core count, and
@@ -246,17 +246,26 @@ async function startupReport(): Promise<void> {
 async function turnsBench(): Promise<void> {
   const redis = await startRedisServer();
   let runs: PairedRuns<EngineTurnsResult, TurnsResult>;
+  let beyondStoring: PairedRuns<EngineTurnsResult, TurnsResult>;
   try {
+    const rate = (run: TurnsResult) => run.turnsPerSecond;
     runs = await paired(
       pairs,
       () => engineTurns(redis.url, seconds),
       () => grammyEchoTurns(redis.url, seconds),
-      (run: TurnsResult) => run.turnsPerSecond,
+      rate,
+    );
+    beyondStoring = await paired(
+      pairs,
+      () => engineTurns(redis.url, seconds),
+      () => grammyStoringTurns(redis.url, seconds),
+      rate,
     );
   } finally {
     await redis.stop();
   }
   const { ours: engine, reference: echo, ratio } = runs.median;
+  const storing = beyondStoring.median;
   const cores = cpus().length;
   const lines = [
     `## Turns through Redis (${cores} cores, Node ${process.version}, ${seconds} s per run, the median of ${pairs} pairs)`,
@@ -268,9 +277,11 @@ async function turnsBench(): Promise<void> {
     `| ${engine.name} | ${engine.turnsPerSecond.toFixed(0)} | ${engine.turns} | |`,
     `| ${echo.name} | ${echo.turnsPerSecond.toFixed(0)} | ${echo.turns} | |`,
     `| ratio engine / echo | ${ratio.toFixed(2)} (pairs: ${ratiosOf(runs)}) | | ≥ 0.8 |`,
+    `| ${storing.reference.name} | ${storing.reference.turnsPerSecond.toFixed(0)} | ${storing.reference.turns} | |`,
+    `| ratio engine / that bot, in pairs of their own: what deciding costs beyond storing | ${storing.ratio.toFixed(2)} (pairs: ${ratiosOf(beyondStoring)}) | | for information |`,
   ];
   console.log(lines.join('\n'));
-  writeResult('turns', { results: [engine, echo], ratio, pairs: runs.pairs });
+  writeResult('turns', { results: [engine, echo, storing.reference], ratio, pairs: runs.pairs, beyondStoring: { ratio: storing.ratio, pairs: beyondStoring.pairs } });
 }
 
 void main();

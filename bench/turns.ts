@@ -10,8 +10,9 @@ import { getModel } from '../flows/nlu/model';
 import type { OpeningSpan } from '../domain/hours';
 import { iinCheckDigit } from '../domain/iin';
 import { createTexts } from '../locales/i18n';
+import { createMemoryStore } from '../store/memory';
 import { createRedisStore } from '../store/redis';
-import type { Store } from '../store/types';
+import type { Conversation, ConversationStore, Store, TranscriptEntry } from '../store/types';
 
 /**
  * Turns per second through Redis: our engine (load, decide, compare-and-set save with transcript)
@@ -257,6 +258,64 @@ export async function grammyEchoTurns(redisUrl: string, seconds: number): Promis
     return await measure('bare grammY echo (Redis GET/SET session)', seconds, (conversation, i) => bot.handleUpdate(textUpdate(++updateId, 10_000 + conversation, ECHO_TEXTS[i % ECHO_TEXTS.length]!)));
   } finally {
     await client.close();
+  }
+}
+
+/** What the engine saved in one turn: the conversation and the turn's transcript entries. */
+type SavedTurn = readonly [Conversation, readonly TranscriptEntry[]];
+
+/** The first `count` saves of the engine's journeys, run on the memory store. */
+async function engineSaves(count: number): Promise<SavedTurn[]> {
+  const store = createMemoryStore();
+  const saves: SavedTurn[] = [];
+  const recording: ConversationStore = Object.create(store.conversations, {
+    save: {
+      value: (conversation: Conversation, expectedRevision: number, transcript: readonly TranscriptEntry[]) => {
+        if (saves.length < count) saves.push([conversation, transcript]);
+        return store.conversations.save(conversation, expectedRevision, transcript);
+      },
+    },
+  });
+  await engineTurnsOn({ ...store, conversations: recording }, 1);
+  return saves;
+}
+
+/**
+ * For information, not a target: a bare grammY bot that saves what the engine saves — the engine's
+ * own conversations and transcript entries, turn after turn, through the same store and its
+ * compare-and-set — but decides nothing. The engine against it is what deciding a turn costs
+ * beyond storing it.
+ */
+export async function grammyStoringTurns(redisUrl: string, seconds: number): Promise<TurnsResult> {
+  const saves = await engineSaves(6000);
+  const store = await createRedisStore({ url: redisUrl, prefix: `bench-stored-${randomUUID()}:`, commandTimeoutMs: loadConfig({}).STORE_TIMEOUT_MS });
+  const bot = new Bot('1:bench', { botInfo });
+  shortCircuit(bot);
+  // As the engine keeps them: the conversation as last saved, so a turn reads only what it has not got.
+  const saved = new Map<string, Conversation>();
+  let turn = 0;
+  bot.on('message:text', async (ctx) => {
+    const id = `stored-${ctx.chat.id}`;
+    const [conversation, entries] = saves[turn++ % saves.length]!;
+    const current = saved.get(id) ?? (await store.conversations.get(id));
+    const at = new Date().toISOString();
+    const next: Conversation = { ...conversation, id, revision: (current?.revision ?? 0) + 1, updatedAt: at };
+    const result = await store.conversations.save(
+      next,
+      current?.revision ?? 0,
+      entries.map((entry) => ({ ...entry, at })),
+    );
+    if (!result.saved) throw new Error(`bench: the save of ${id} lost, though only this bot writes it`);
+    saved.set(id, next);
+    await ctx.reply(entries.at(-1)!.text);
+  });
+  let updateId = 0;
+  try {
+    return await measure('bare grammY bot saving what the engine saves (same store)', seconds, (conversation, i) =>
+      bot.handleUpdate(textUpdate(++updateId, 20_000 + conversation, ECHO_TEXTS[i % ECHO_TEXTS.length]!)),
+    );
+  } finally {
+    await store.close();
   }
 }
 
