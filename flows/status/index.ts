@@ -1,9 +1,9 @@
 import { isFinal } from '../../domain/application';
-import { validateIin } from '../../domain/iin';
 import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
 import { maskedIin } from '../questionnaire/mask';
+import { checkIin } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
 import { stateOf, withConversation } from '../types';
 import { type ApplicationView, describeApplication, overdueOf } from './view';
@@ -78,14 +78,14 @@ export function createStatusFlow(): Flow {
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
         const number = event.text.trim().replace(/\s+/g, '');
-        if (!NUMBER.test(number)) return again(state, ctx, 'status:bad_number');
+        if (!NUMBER.test(number)) return { ...again(state, ctx, 'status:bad_number'), ...notAnAnswer(event.text) };
         return show('iin', { number }, ctx);
       }
       if (step === 'iin' && event.type === 'text' && data.number) {
-        const checked = validateIin(event.text);
+        const checked = checkIin(event.text);
         const masked = { transcriptText: maskedIin(event.text) };
-        if (!checked.ok) return { ...again(state, ctx, `questionnaire:errors.iin_${checked.reason}`), ...masked };
-        return { replies: [], state: at('iin', data), await: { type: STATUS_EFFECTS.lookup, number: data.number, iin: checked.iin }, ...masked };
+        if ('error' in checked) return { ...again(state, ctx, checked.error, checked.vars), ...masked, ...notAnAnswer(event.text) };
+        return { replies: [], state: at('iin', data), await: { type: STATUS_EFFECTS.lookup, number: data.number, iin: checked.value }, ...masked };
       }
       if (step === 'result' && data.view) {
         if (id === ID.subscribe) return { replies: [], state, await: { type: STATUS_EFFECTS.subscribe, number: data.view.number } };
@@ -143,9 +143,17 @@ export function createStatusFlow(): Flow {
 
   const at = (step: Step, data: StatusData): FlowState => stateOf(flow, step, { ...data });
   const show = (step: Step, data: StatusData, ctx: FlowContext): StepResult => ({ replies: promptOf(step, data, ctx), state: at(step, data) });
-  const again = (state: FlowState, ctx: FlowContext, key: string): StepResult => ({ replies: [{ text: ctx.t(key) }, ...flow.prompt(state, ctx)], state });
+  const again = (state: FlowState, ctx: FlowContext, key: string, vars?: Record<string, unknown>): StepResult => ({ replies: [{ text: ctx.t(key, vars) }, ...flow.prompt(state, ctx)], state });
 
   return flow;
+}
+
+/**
+ * A number or an IIN has digits: text without any ("а сколько ждать?", "какие документы нужны для
+ * общежития") is something else said, so the understanding of typed text gets it first.
+ */
+function notAnAnswer(text: string): Pick<StepResult, 'notUnderstood'> {
+  return /\d/.test(text) ? {} : { notUnderstood: true };
 }
 
 function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
