@@ -179,6 +179,12 @@ export function createHomeVisitFlow(): Flow {
       return promptOf(state.step as Step, draftOf(state.data), ctx);
     },
 
+    // Once the service is chosen, "сколько стоит?" is answered about it, as handed in to the employee who comes.
+    subject(state) {
+      const { serviceId } = draftOf(state.data);
+      return serviceId && findService(serviceId) ? { serviceId, answers: { channel: 'state_corporation' } } : undefined;
+    },
+
     describe(data, ctx) {
       const { visits = [] } = (data[HOME_VISIT_FLOW_ID] ?? {}) as { visits?: BookedVisit[] };
       if (visits.length === 0) return undefined;
@@ -417,6 +423,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
           {
             id: 'rep_name',
             kind: 'text',
+            person: true,
             maxLength: 150,
             label: { kk: 'Өзіңіздің тегіңіз, атыңыз және әкеңіздің аты (шақыруды сіз ресімдейсіз)', ru: 'Ваши фамилия, имя и отчество (вы оформляете вызов)' },
             short: { kk: 'Шақырушы', ru: 'Кто оформляет' },
@@ -426,6 +433,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
     {
       id: 'name',
       kind: 'text',
+      person: true,
       maxLength: 150,
       label: forOther
         ? { kk: 'Қызметкер кімге келеді? Оның тегі, аты және әкесінің аты', ru: 'К кому придёт сотрудник? Фамилия, имя и отчество этого человека' }

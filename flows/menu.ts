@@ -47,6 +47,8 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
           if (intent === 'checklist' && sectionFlows.checklist)
             return { replies: [], goto: { flow: sectionFlows.checklist, params: serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {} } };
           if (intent === 'greeting') return flow.start(ctx, { greet: true });
+          // "маме 80 лет, нужен дубликат аттестата, сама не дойдёт": the visit is booked for the service named.
+          if (intent === 'home_visit' && serviceId && sectionFlows.home_visit) return { replies: [], goto: { flow: sectionFlows.home_visit, params: { serviceId } } };
           if (intent === 'status' && applicationNumber && sectionFlows.status) return { replies: [], goto: { flow: sectionFlows.status, params: { number: applicationNumber } } };
           if (intent === 'complaint' && sectionFlows.complaint)
             return {

@@ -62,6 +62,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   if (byWords && !ASKS.test(folded)) return choose(byWords);
 
   const subject = runner.current(conversation.state)?.subject?.(conversation.state);
+  // Where a question about a service may start its checklist: the menu, or the checklist's own choice of service.
+  // Anywhere else (a visit, a status look-up, a complaint) a question naming a service is offered as a switch.
+  const choosingService = !subject && (conversation.state.flow === MENU_FLOW_ID || conversation.state.flow === CHECKLIST_FLOW_ID);
   const parsed = parse(text, conversation.lang, { context: subject ? 'journey' : 'first' });
   const ctx = runner.context(conversation);
   const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
@@ -69,14 +72,14 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   if (parsed.confidence >= LOW_CONFIDENCE) {
     if (parsed.intent === 'question' && parsed.topic) {
       const serviceId = parsed.serviceId ?? subject?.serviceId;
-      if (serviceId && !subject && runner.has(CHECKLIST_FLOW_ID)) {
+      if (serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) {
         // Asked outside any journey ("сколько стоит дубликат аттестата?"): the service's checklist, then the answer.
         const started = runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId });
         return { ...started, replies: [...started.replies, ...answerQuestion({ serviceId, answers: {} }, parsed.topic, runner.context(started.conversation))] };
       }
       if (subject && serviceId === subject.serviceId) return said(answerQuestion(subject, parsed.topic, ctx));
       // Asked outside any journey without naming a service ("сколько стоит?"): which service, first.
-      if (!serviceId && !subject && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID);
+      if (!serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID);
       // A question about another service than the journey's names that service: the offer to switch below.
     }
     // With no buttons on offer (thanks as a first message), the step's own question follows, with its buttons.

@@ -39,6 +39,7 @@ export const higherDuplicateForm: FormDefinition = {
     {
       id: 'full_name_en',
       kind: 'text',
+      person: true,
       maxLength: 150,
       script: 'latin',
       label: {
@@ -50,6 +51,7 @@ export const higherDuplicateForm: FormDefinition = {
     {
       id: 'former_name',
       kind: 'text',
+      person: true,
       maxLength: 150,
       optional: true,
       label: { kk: 'Тегіңіз, атыңыз немесе әкеңіздің аты өзгерсе — бұрынғысы (дипломдағыдай)', ru: 'Если фамилия, имя или отчество менялись — прежние (как в дипломе)' },

@@ -79,11 +79,25 @@ function onButton(def: QuestionnaireDefinition, state: QuestionnaireState, field
   }
 }
 
-/** A typed answer to the current question (or the current part of an address). */
+/**
+ * A typed answer to the current question (or the current part of an address). Where the answer is
+ * a number (an IIN, a phone, a year, a date, a house), text without a digit is something else said
+ * ("а сколько это стоит?"): refused as not understood, so the understanding of typed text gets it first.
+ */
 function typed(field: Field, text: string, state: QuestionnaireState, ctx: FlowContext): Taken {
+  const taken = checkTyped(field, text, state, ctx);
+  return 'error' in taken && !taken.notUnderstood && wantsDigits(field, state) && !/\d/.test(text) ? { ...taken, notUnderstood: true } : taken;
+}
+
+function wantsDigits(field: Field, state: QuestionnaireState): boolean {
+  if (field.kind === 'address') return nextPart(state.address ?? {}) === 'house';
+  return field.kind === 'iin' || field.kind === 'phone' || field.kind === 'year' || field.kind === 'date';
+}
+
+function checkTyped(field: Field, text: string, state: QuestionnaireState, ctx: FlowContext): Taken {
   switch (field.kind) {
     case 'text':
-      return checkText(text, field.maxLength, field.script);
+      return checkText(text, field);
     case 'contact':
       return checkContact(text, field.maxLength);
     case 'iin':
@@ -124,7 +138,7 @@ function pressedAnswer(field: Field, option: string, state: QuestionnaireState, 
       return nextPart(state.address ?? {}) === 'region' && regionById(option) ? { part: 'region', value: option } : stale;
     case 'text':
       // Checked as if typed now: what was written before may be too long for the field.
-      return option === WRITTEN && field.written ? checkText(field.written, field.maxLength, field.script) : stale;
+      return option === WRITTEN && field.written ? checkText(field.written, field) : stale;
     default:
       return stale;
   }

@@ -2,6 +2,7 @@ import { todayInAlmaty } from '../../domain/calendar';
 import { validateIin } from '../../domain/iin';
 import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
 import type { FlowContext } from '../types';
+import type { TextField } from './types';
 
 /** Why an answer was not taken: a `questionnaire:` text saying what is wrong and how to write it. */
 export interface Refusal {
@@ -20,16 +21,25 @@ const FIRST_YEAR = 1940;
 /** Spaces as one, none at the ends: the spelling an answer is kept in. */
 export const tidy = (typed: string): string => typed.trim().replace(/\s+/g, ' ');
 
+/** What a free-text answer is checked against (a text field's own settings). */
+export type TextRules = Pick<TextField, 'maxLength' | 'script' | 'person'>;
+
+/** What a person's name may hold besides letters: "Әли-Ахмет", "O'Brien", "Иванова (Петрова)", "А. Б.". */
+const NOT_IN_A_NAME = /[^\p{L}\p{M}\s.,'’ʼ`()-]/u;
+
 /**
  * Free text: a letter among at least two characters, no longer than the field allows; in Latin
- * letters only when the field asks for them (a name as in the passport), so Cyrillic is refused.
+ * letters only when the field asks for them (a name as in the passport), so Cyrillic is refused. A
+ * person's name with a digit or a sign such as "?" in it is something else said ("сколько
+ * стоит?"): refused as not understood, so the understanding of typed text gets it first.
  */
-export function checkText(typed: string, maxLength = DEFAULT_MAX_LENGTH, script?: 'latin'): Checked {
+export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, script, person }: TextRules = {}): Checked {
   const text = tidy(typed);
   if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
-  if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters' };
+  if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(person ? { notUnderstood: true } : {}) };
   if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
+  if (person && NOT_IN_A_NAME.test(text)) return { error: 'questionnaire:errors.person_name', notUnderstood: true };
   return { value: text };
 }
 
@@ -67,7 +77,7 @@ export function checkContact(typed: string, maxLength = DEFAULT_MAX_LENGTH): Che
   const phone = checkPhone(typed);
   if ('value' in phone) return { value: formatKzPhone(phone.value) };
   if (!/\p{L}/u.test(typed)) return phone;
-  const text = checkText(typed, maxLength);
+  const text = checkText(typed, { maxLength });
   const reachable = EMAIL.test(typed) || [...typed.matchAll(DIGIT_RUN)].some((m) => 'value' in checkPhone(m[0]));
   return 'error' in text || reachable ? text : { error: 'questionnaire:errors.contact' };
 }

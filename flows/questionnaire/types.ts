@@ -21,6 +21,8 @@ export interface TextField extends FieldBase {
   written?: string;
   /** `latin`: written in Latin letters (a name as in the passport); Cyrillic is refused. */
   script?: 'latin';
+  /** A person's name: letters, spaces, hyphens, apostrophes, dots and brackets only, so "сколько стоит?" is not taken for one. */
+  person?: true;
 }
 
 /** Contact details: a Kazakhstan phone number on its own (kept as "+7 701 234 56 78") or any text. */

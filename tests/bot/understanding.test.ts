@@ -257,6 +257,90 @@ describe('typed messages in the middle of a journey', () => {
   });
 });
 
+describe('typed messages in a journey that has no service yet, and at questions that take text', () => {
+  /** A citizen at the home visit's first question of the form, for a school duplicate: the service is chosen, the name is asked. */
+  async function atVisitForm(lang: Lang) {
+    const engine = testEngine({ defaultLang: lang });
+    const person = citizen(engine, `web-visit-${lang}-${Math.random()}`, lang);
+    await person.start();
+    await person.press('menu:home_visit');
+    await person.press('hv:self');
+    await person.press('hv:eligible:yes');
+    await person.press('hv:svc:duplicate-school');
+    await person.press('ans:applicant:self');
+    await person.press('ans:reason:lost');
+    await person.press('nav:cannot_come');
+    const form = await person.press('menu:home_visit');
+    expect(form.conversation.state).toMatchObject({ flow: 'home_visit', step: 'form' });
+    return { person, form };
+  }
+
+  it('asks before leaving a home visit whose service is not chosen yet for the service a question names', async () => {
+    const engine = testEngine({ defaultLang: 'ru' });
+    const person = citizen(engine, 'web-visit-switch', 'ru');
+    await person.start();
+    await person.press('menu:home_visit');
+    await person.press('hv:self');
+    const service = await person.press('hv:eligible:yes');
+    const offer = await person.type('сколько стоит дубликат аттестата?');
+    expect(offer.conversation.state).toEqual(service.conversation.state);
+    expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:duplicate-school', 'go:stay']);
+    expect((await person.press('go:stay')).conversation.state).toEqual(service.conversation.state);
+  });
+
+  it('does not leave a status look-up for the list of services when a question names none', async () => {
+    const engine = testEngine({ defaultLang: 'ru' });
+    const person = citizen(engine, 'web-status-question', 'ru');
+    await person.start();
+    const number = await person.press('menu:status');
+    const asked = await person.type('через цон можно?');
+    expect(asked.conversation.state).toEqual(number.conversation.state);
+  });
+
+  it('offers the checklist a message names at the status number question, and asks the number again when told to stay', async () => {
+    const engine = testEngine({ defaultLang: 'ru' });
+    const person = citizen(engine, 'web-status-switch', 'ru');
+    await person.start();
+    const number = await person.press('menu:status');
+    const offer = await person.type('какие документы нужны для общежития');
+    expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:dormitory', 'go:stay']);
+    const stayed = await person.press('go:stay');
+    expect(stayed.conversation.state).toEqual(number.conversation.state);
+    expect(stayed.replies.at(-1)!.text).toBe(number.replies.at(-1)!.text);
+  });
+
+  it('says what is wrong with an IIN typed at the status look-up, in words', async () => {
+    const engine = testEngine({ defaultLang: 'kk' });
+    const person = citizen(engine, 'web-status-iin', 'kk');
+    await person.start();
+    await person.press('menu:status');
+    await person.type('SC-2026-0417');
+    expect((await person.type('123')).replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.iin_count', { typed: 3 }));
+    expect((await person.type('85052O400003')).replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.iin_not_digits'));
+  });
+
+  it("answers the visit's service's fee at the name question and where to apply at the IIN question, each staying put", async () => {
+    const { person, form } = await atVisitForm('ru');
+    const asked = await person.type('сколько стоит?');
+    expect(asked.replies).toHaveLength(1);
+    expect(asked.replies[0]!.text).toContain(texts.t('ru', 'checklist:details.fee').replace(/:$/, ''));
+    expect(asked.conversation.state).toEqual(form.conversation.state);
+    const named = await person.type('Әлімжанова-Сейіт Гүлнұр');
+    expect(named.replies.at(-1)!.text).toMatch(/ИИН/);
+    // At a question whose answer is digits, words without any are another thing said.
+    const where = await person.type('а через цон можно?');
+    expect(where.conversation.state).toEqual(named.conversation.state);
+    expect(where.replies[0]!.text).toContain(texts.t('ru', 'checklist:details.where').replace(/:$/, ''));
+  });
+
+  it('does not take a question with a sign no name has for the name, and keeps the question', async () => {
+    const { person, form } = await atVisitForm('kk');
+    const turn = await person.type('Сапаров Болат???');
+    expect(turn.conversation.state).toEqual(form.conversation.state);
+    expect((await person.type("O'Brien Анна")).replies.at(-1)!.text).toMatch(/ЖСН/);
+  });
+});
+
 describe('typed first messages', () => {
   it('asks one short question when a diploma could be a college or a university one', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-diploma', 'ru');
@@ -305,6 +389,15 @@ describe('typed first messages', () => {
       expect(turn.replies.map((r) => r.text).join('\n')).not.toContain(texts.t(lang, 'understanding:thanks'));
       expect(turn.replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:checklist');
     }
+  });
+
+  it('books a visit for the service a first message names, without asking which one', async () => {
+    const engine = testEngine({ defaultLang: 'ru' });
+    const person = citizen(engine, 'web-first-visit', 'ru');
+    await person.type('маме 80 лет, сама не ходит, нужен дубликат аттестата. можно чтобы сотрудник пришёл домой?');
+    await person.press('hv:other');
+    const next = await person.press('hv:eligible:yes');
+    expect(next.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
   });
 
   it('takes the application number typed with a status question and asks for the IIN next', async () => {
