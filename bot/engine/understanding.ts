@@ -90,6 +90,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     if (parsed.intent === 'language') return said([languagePrompt(ctx.t)]);
     if (parsed.intent === 'operator') return choose('menu:operator');
     const target = switchTarget(parsed, subject?.serviceId, ctx);
+    // Asking for the section the citizen is in ("где моё заявление?" at the status look-up): the step's own words say what it waits for.
+    if (target && leadsHere(target, conversation)) return decision;
     if (target) {
       const offer: Reply = {
         text: ctx.t('understanding:switch.offer', { title: target.label }),
@@ -121,7 +123,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   }
   // A question the bot is unsure of, in a journey, is first guessed to be on the journey's own service.
   const answer = subject && parsed.intent === 'question' && parsed.topic && (!parsed.serviceId || parsed.serviceId === subject.serviceId) ? answerChoice(parsed.topic, ctx) : undefined;
-  const guesses = [answer, ...[parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx))].filter((c): c is Choice => c !== undefined);
+  const [likeliest, ...others] = [parsed, ...parsed.alternatives].map((guess) => guessChoice(guess, subject?.serviceId, ctx));
+  if (likeliest && leadsHere(likeliest, conversation)) return decision;
+  const guesses = [answer, likeliest, ...others].filter((c): c is Choice => c !== undefined && !leadsHere(c, conversation));
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
   // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
   if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown') {
@@ -149,6 +153,15 @@ function switchTarget(parsed: Parsed, currentService: string | undefined, ctx: F
   if (parsed.intent === 'complaint') return complaintChoice(parsed.against, complaintServices(parsed, currentService).serviceId, ctx);
   if ((JOURNEYS as readonly string[]).includes(parsed.intent)) return sectionChoice(parsed.intent as MenuSection, ctx);
   return undefined;
+}
+
+/**
+ * Whether a button would lead to the section the citizen is already in ("где моё заявление?" typed in
+ * the status look-up): no switch to it is offered, and the step's own words say what it waits for.
+ */
+function leadsHere(choice: Choice, conversation: Conversation): boolean {
+  const [prefix, section] = choice.id.split(':');
+  return (prefix === 'menu' || (prefix === 'go' && section !== CHECKLIST_FLOW_ID)) && section === conversation.state.flow;
 }
 
 /** A button for a guess: a service's checklist or a section of the menu; none for what is not a place to go. */

@@ -2,6 +2,7 @@ import { isFinal } from '../../domain/application';
 import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
+import { applicationNumberIn } from '../nlu/rules';
 import { maskedIin } from '../questionnaire/mask';
 import { checkIin } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
@@ -77,8 +78,8 @@ export function createStatusFlow(): Flow {
       if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
-        const number = event.text.trim().replace(/\s+/g, '');
-        if (!NUMBER.test(number)) return { ...again(state, ctx, 'status:bad_number'), ...notAnAnswer(event.text) };
+        const number = typedNumber(event.text);
+        if (!number) return { ...again(state, ctx, 'status:bad_number'), ...notAnAnswer(event.text) };
         return show('iin', { number }, ctx);
       }
       if (step === 'iin' && event.type === 'text' && data.number) {
@@ -146,6 +147,14 @@ export function createStatusFlow(): Flow {
   const again = (state: FlowState, ctx: FlowContext, key: string, vars?: Record<string, unknown>): StepResult => ({ replies: [{ text: ctx.t(key, vars) }, ...flow.prompt(state, ctx)], state });
 
   return flow;
+}
+
+/** The application number typed on its own ("sc 2026 0417") or in a sentence ("где заявление SC-2026-0601?"). */
+function typedNumber(text: string): string | undefined {
+  const whole = text.trim().replace(/\s+/g, '');
+  if (NUMBER.test(whole)) return whole;
+  const inSentence = applicationNumberIn(text);
+  return inSentence && NUMBER.test(inSentence) ? inSentence : undefined;
 }
 
 /**

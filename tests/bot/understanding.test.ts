@@ -309,6 +309,26 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(stayed.replies.at(-1)!.text).toBe(number.replies.at(-1)!.text);
   });
 
+  it('does not offer the section the citizen is in: "менің өтінішім қайда" at the status look-up gets its question again', async () => {
+    const engine = testEngine({ defaultLang: 'kk' });
+    const person = citizen(engine, 'web-status-here', 'kk');
+    await person.start();
+    const number = await person.press('menu:status');
+    const turn = await person.type('менің өтінішім қайда');
+    expect(turn.conversation.state).toEqual(number.conversation.state);
+    expect(turn.replies.flatMap((r) => r.choices ?? []).map((c) => c.id)).toEqual(['st:menu']);
+    expect(turn.replies.at(-1)!.text).toBe(number.replies.at(-1)!.text);
+  });
+
+  it('takes the application number out of a sentence typed at the status number question', async () => {
+    const engine = testEngine({ defaultLang: 'ru' });
+    const person = citizen(engine, 'web-status-sentence', 'ru');
+    await person.start();
+    await person.press('menu:status');
+    const turn = await person.type('где заявление SC-2026-0601?');
+    expect(turn.conversation.state).toMatchObject({ flow: 'status', step: 'iin', data: { number: 'SC-2026-0601' } });
+  });
+
   it('says what is wrong with an IIN typed at the status look-up, in words', async () => {
     const engine = testEngine({ defaultLang: 'kk' });
     const person = citizen(engine, 'web-status-iin', 'kk');
