@@ -423,7 +423,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
           {
             id: 'rep_name',
             kind: 'text',
-            person: true,
+            names: 'person',
             maxLength: 150,
             label: { kk: 'Өзіңіздің тегіңіз, атыңыз және әкеңіздің аты (шақыруды сіз ресімдейсіз)', ru: 'Ваши фамилия, имя и отчество (вы оформляете вызов)' },
             short: { kk: 'Шақырушы', ru: 'Кто оформляет' },
@@ -433,7 +433,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
     {
       id: 'name',
       kind: 'text',
-      person: true,
+      names: 'person',
       maxLength: 150,
       label: forOther
         ? { kk: 'Қызметкер кімге келеді? Оның тегі, аты және әкесінің аты', ru: 'К кому придёт сотрудник? Фамилия, имя и отчество этого человека' }

@@ -376,7 +376,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
       label: { kk: 'Не сұрайсыз? Мысалы: құжатты қабылдау, дубликатты беру.', ru: 'Чего вы просите? Например: принять документы, выдать дубликат.' },
       short: { kk: 'Не сұрайды', ru: 'Просьба' },
     },
-    { id: 'name', kind: 'text', person: true, maxLength: 150, label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты', ru: 'Ваши фамилия, имя и отчество' }, short: { kk: 'Аты-жөні', ru: 'ФИО' } },
+    { id: 'name', kind: 'text', names: 'person', maxLength: 150, label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты', ru: 'Ваши фамилия, имя и отчество' }, short: { kk: 'Аты-жөні', ru: 'ФИО' } },
     { id: 'iin', kind: 'iin', label: { kk: 'ЖСН-іңіз', ru: 'Ваш ИИН' }, short: { kk: 'ЖСН', ru: 'ИИН' } },
     { id: 'contact', kind: 'contact', maxLength: 150, label: { kk: 'Жауап үшін телефон немесе e-mail', ru: 'Телефон или e-mail для ответа' }, short: { kk: 'Байланыс', ru: 'Контакты' } },
     {

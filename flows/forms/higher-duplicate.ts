@@ -39,7 +39,7 @@ export const higherDuplicateForm: FormDefinition = {
     {
       id: 'full_name_en',
       kind: 'text',
-      person: true,
+      names: 'person',
       maxLength: 150,
       script: 'latin',
       label: {
@@ -51,18 +51,19 @@ export const higherDuplicateForm: FormDefinition = {
     {
       id: 'former_name',
       kind: 'text',
-      person: true,
+      names: 'person',
       maxLength: 150,
       optional: true,
       label: { kk: 'Тегіңіз, атыңыз немесе әкеңіздің аты өзгерсе — бұрынғысы (дипломдағыдай)', ru: 'Если фамилия, имя или отчество менялись — прежние (как в дипломе)' },
       short: { kk: 'Бұрынғы тегі, аты, әкесінің аты', ru: 'Прежние фамилия, имя, отчество' },
     },
-    { id: 'specialty', kind: 'text', maxLength: 150, label: { kk: 'Мамандығыңыздың (білім беру бағдарламасының) атауы', ru: 'Название специальности (образовательной программы)' } },
+    { id: 'specialty', kind: 'text', names: 'thing', maxLength: 150, label: { kk: 'Мамандығыңыздың (білім беру бағдарламасының) атауы', ru: 'Название специальности (образовательной программы)' } },
     { id: 'graduation_year', kind: 'year', label: { kk: 'ЖОО-ны бітірген жылыңыз', ru: 'Год окончания вуза' } },
     contactsField,
     {
       id: 'institution_changed',
       kind: 'text',
+      names: 'thing',
       maxLength: 250,
       optional: true,
       label: { kk: 'ЖОО-ның атауы мен мекенжайы өзгерсе — жаңа атауы мен мекенжайы', ru: 'Если название или адрес вуза изменились — новые название и адрес' },

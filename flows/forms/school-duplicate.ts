@@ -14,13 +14,14 @@ export const schoolDuplicateForm: FormDefinition = {
   title: { kk: 'Мектеп аттестатының (куәлігінің) телнұсқасын беру туралы өтініш', ru: 'Заявление о выдаче дубликата школьного аттестата (свидетельства)' },
   source: { seed: SEED, ref: 'Rules, App. 1 (form)', lines: 'L612-676' },
   fields: [
-    { id: 'school', kind: 'text', maxLength: 200, label: { kk: 'Мектептің (оқу орнының) атауы', ru: 'Название школы (учебного заведения)' } },
+    { id: 'school', kind: 'text', names: 'thing', maxLength: 200, label: { kk: 'Мектептің (оқу орнының) атауы', ru: 'Название школы (учебного заведения)' } },
     fullNameField,
     iinField,
     { id: 'graduation_year', kind: 'year', label: { kk: 'Мектепті бітірген жылыңыз', ru: 'Год окончания школы' } },
     {
       id: 'school_changed',
       kind: 'text',
+      names: 'thing',
       maxLength: 250,
       optional: true,
       label: { kk: 'Мектептің атауы мен мекенжайы өзгерсе — жаңа атауы мен мекенжайы', ru: 'Если название или адрес школы изменились — новые название и адрес' },

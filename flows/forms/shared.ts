@@ -13,7 +13,7 @@ import type { FormField, FormLayout, FormValues } from './types';
 export const fullNameField: FormField = {
   id: 'full_name',
   kind: 'text',
-  person: true,
+  names: 'person',
   maxLength: 150,
   label: { kk: 'Тегіңіз, атыңыз, әкеңіздің аты (бар болса)', ru: 'Ваши фамилия, имя, отчество (при наличии)' },
   short: { kk: 'Тегі, аты, әкесінің аты', ru: 'Фамилия, имя, отчество' },
@@ -35,7 +35,7 @@ export function headOfOrganisationField(organisation: LocalizedText): FormField 
   return {
     id: 'head_name',
     kind: 'text',
-    person: true,
+    names: 'person',
     maxLength: 150,
     optional: true,
     label: {

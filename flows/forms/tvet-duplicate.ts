@@ -31,15 +31,17 @@ export const tvetDuplicateForm: FormDefinition = {
     {
       id: 'institution',
       kind: 'text',
+      names: 'thing',
       maxLength: 200,
       label: { kk: 'Бітірген оқу орныңыздың (колледждің) атауы', ru: 'Название учебного заведения (колледжа), которое вы окончили' },
       short: { kk: 'Оқу орны', ru: 'Учебное заведение' },
     },
     { id: 'graduation_year', kind: 'year', label: { kk: 'Оқу орнын бітірген жылыңыз', ru: 'Год окончания учебного заведения' } },
-    { id: 'specialty', kind: 'text', maxLength: 150, label: { kk: 'Мамандығыңыздың атауы', ru: 'Название вашей специальности' } },
+    { id: 'specialty', kind: 'text', names: 'thing', maxLength: 150, label: { kk: 'Мамандығыңыздың атауы', ru: 'Название вашей специальности' } },
     {
       id: 'institution_changed',
       kind: 'text',
+      names: 'thing',
       maxLength: 250,
       optional: true,
       label: { kk: 'Оқу орнының атауы мен мекенжайы өзгерсе — жаңа атауы мен мекенжайы', ru: 'Если название или адрес учебного заведения изменились — новые название и адрес' },

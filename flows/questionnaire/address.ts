@@ -43,7 +43,7 @@ export function checkPart(part: Exclude<AddressPart, 'region'>, typed: string): 
   const text = tidy(typed);
   if (part === 'house') return /\d/.test(text) && text.length <= 20 ? { value: text } : { error: 'questionnaire:errors.house' };
   if (part === 'flat') return /\d/.test(text) && text.length <= 10 ? { value: text } : { error: 'questionnaire:errors.flat' };
-  if (part !== 'access') return checkText(text, { maxLength: MAX_LENGTH });
+  if (part !== 'access') return checkText(text, { maxLength: MAX_LENGTH, names: 'thing' });
   // Entrance, floor and intercom may be digits only ("2/5/25").
   if (!text) return { error: 'questionnaire:errors.too_short' };
   return text.length > MAX_LENGTH ? { error: 'questionnaire:errors.too_long', vars: { max: MAX_LENGTH } } : { value: text };

@@ -22,7 +22,7 @@ const FIRST_YEAR = 1940;
 export const tidy = (typed: string): string => typed.trim().replace(/\s+/g, ' ');
 
 /** What a free-text answer is checked against (a text field's own settings). */
-export type TextRules = Pick<TextField, 'maxLength' | 'script' | 'person'>;
+export type TextRules = Pick<TextField, 'maxLength' | 'script' | 'names'>;
 
 /** What a person's name may hold besides letters: "Әли-Ахмет", "O'Brien", "Иванова (Петрова)", "А. Б.". */
 const NOT_IN_A_NAME = /[^\p{L}\p{M}\s.,'’ʼ`()-]/u;
@@ -30,16 +30,19 @@ const NOT_IN_A_NAME = /[^\p{L}\p{M}\s.,'’ʼ`()-]/u;
 /**
  * Free text: a letter among at least two characters, no longer than the field allows; in Latin
  * letters only when the field asks for them (a name as in the passport), so Cyrillic is refused. A
- * person's name with a digit or a sign such as "?" in it is something else said ("сколько
- * стоит?"): refused as not understood, so the understanding of typed text gets it first.
+ * person's name takes no digit or sign such as "?"; a name with a question mark in it is something
+ * else said ("сколько стоит?"), refused as not understood, so the understanding of typed text gets
+ * it first.
  */
-export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, script, person }: TextRules = {}): Checked {
+export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, script, names }: TextRules = {}): Checked {
   const text = tidy(typed);
   if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
-  if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(person ? { notUnderstood: true } : {}) };
+  if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(names ? { notUnderstood: true } : {}) };
   if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
-  if (person && NOT_IN_A_NAME.test(text)) return { error: 'questionnaire:errors.person_name', notUnderstood: true };
+  // "Сапаров Болат 1985" is a name written wrong, and is told so; "Сапаров Болат?" asks something.
+  if (names === 'person' && NOT_IN_A_NAME.test(text)) return { error: 'questionnaire:errors.person_name', ...(text.includes('?') ? { notUnderstood: true } : {}) };
+  if (names === 'thing' && text.includes('?')) return { error: 'questionnaire:errors.not_a_question', notUnderstood: true };
   return { value: text };
 }
 

@@ -21,8 +21,12 @@ export interface TextField extends FieldBase {
   written?: string;
   /** `latin`: written in Latin letters (a name as in the passport); Cyrillic is refused. */
   script?: 'latin';
-  /** A person's name: letters, spaces, hyphens, apostrophes, dots and brackets only, so "сколько стоит?" is not taken for one. */
-  person?: true;
+  /**
+   * What the answer names, so that a question typed here ("сколько стоит?") is not taken for it: a
+   * person (letters, spaces, hyphens, apostrophes, dots and brackets only) or a thing such as a school, a
+   * specialty or a street (anything without a question mark).
+   */
+  names?: 'person' | 'thing';
 }
 
 /** Contact details: a Kazakhstan phone number on its own (kept as "+7 701 234 56 78") or any text. */

@@ -353,6 +353,17 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(where.replies[0]!.text).toContain(texts.t('ru', 'checklist:details.where').replace(/:$/, ''));
   });
 
+  it("answers a question typed at the form's school question and keeps asking for the school; tells a name with digits what is wrong", async () => {
+    const { person } = await atChecklist('ru');
+    const school = await person.press('nav:form');
+    const asked = await person.type('Сколько это займет?');
+    expect(asked.conversation.state).toEqual(school.conversation.state);
+    expect(asked.replies[0]!.text).toContain(texts.t('ru', 'checklist:details.term').replace(/:$/, ''));
+    await person.type('№ 12 мектеп');
+    const named = await person.type('Сапаров Болат 1985');
+    expect(named.replies[0]!.text).toBe(texts.t('ru', 'questionnaire:errors.person_name'));
+  });
+
   it('does not take a question with a sign no name has for the name, and keeps the question', async () => {
     const { person, form } = await atVisitForm('kk');
     const turn = await person.type('Сапаров Болат???');
