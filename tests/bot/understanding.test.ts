@@ -258,12 +258,16 @@ describe('typed messages in the middle of a journey', () => {
 });
 
 describe('typed messages in a journey that has no service yet, and at questions that take text', () => {
+  /** A citizen who opened the chat and pressed `section` in the menu. */
+  async function inSection(lang: Lang, section: string) {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-${section}-${lang}-${Math.random()}`, lang);
+    await person.start();
+    return { person, opened: await person.press(`menu:${section}`) };
+  }
+
   /** A citizen at the home visit's first question of the form, for a school duplicate: the service is chosen, the name is asked. */
   async function atVisitForm(lang: Lang) {
-    const engine = testEngine({ defaultLang: lang });
-    const person = citizen(engine, `web-visit-${lang}-${Math.random()}`, lang);
-    await person.start();
-    await person.press('menu:home_visit');
+    const { person } = await inSection(lang, 'home_visit');
     await person.press('hv:self');
     await person.press('hv:eligible:yes');
     await person.press('hv:svc:duplicate-school');
@@ -276,10 +280,7 @@ describe('typed messages in a journey that has no service yet, and at questions 
   }
 
   it('asks before leaving a home visit whose service is not chosen yet for the service a question names', async () => {
-    const engine = testEngine({ defaultLang: 'ru' });
-    const person = citizen(engine, 'web-visit-switch', 'ru');
-    await person.start();
-    await person.press('menu:home_visit');
+    const { person } = await inSection('ru', 'home_visit');
     await person.press('hv:self');
     const service = await person.press('hv:eligible:yes');
     const offer = await person.type('сколько стоит дубликат аттестата?');
@@ -289,19 +290,13 @@ describe('typed messages in a journey that has no service yet, and at questions 
   });
 
   it('does not leave a status look-up for the list of services when a question names none', async () => {
-    const engine = testEngine({ defaultLang: 'ru' });
-    const person = citizen(engine, 'web-status-question', 'ru');
-    await person.start();
-    const number = await person.press('menu:status');
+    const { person, opened: number } = await inSection('ru', 'status');
     const asked = await person.type('через цон можно?');
     expect(asked.conversation.state).toEqual(number.conversation.state);
   });
 
   it('offers the checklist a message names at the status number question, and asks the number again when told to stay', async () => {
-    const engine = testEngine({ defaultLang: 'ru' });
-    const person = citizen(engine, 'web-status-switch', 'ru');
-    await person.start();
-    const number = await person.press('menu:status');
+    const { person, opened: number } = await inSection('ru', 'status');
     const offer = await person.type('какие документы нужны для общежития');
     expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:dormitory', 'go:stay']);
     const stayed = await person.press('go:stay');
@@ -310,10 +305,7 @@ describe('typed messages in a journey that has no service yet, and at questions 
   });
 
   it('does not offer the section the citizen is in: "менің өтінішім қайда" at the status look-up gets its question again', async () => {
-    const engine = testEngine({ defaultLang: 'kk' });
-    const person = citizen(engine, 'web-status-here', 'kk');
-    await person.start();
-    const number = await person.press('menu:status');
+    const { person, opened: number } = await inSection('kk', 'status');
     const turn = await person.type('менің өтінішім қайда');
     expect(turn.conversation.state).toEqual(number.conversation.state);
     expect(turn.replies.flatMap((r) => r.choices ?? []).map((c) => c.id)).toEqual(['st:menu']);
@@ -321,19 +313,13 @@ describe('typed messages in a journey that has no service yet, and at questions 
   });
 
   it('takes the application number out of a sentence typed at the status number question', async () => {
-    const engine = testEngine({ defaultLang: 'ru' });
-    const person = citizen(engine, 'web-status-sentence', 'ru');
-    await person.start();
-    await person.press('menu:status');
+    const { person } = await inSection('ru', 'status');
     const turn = await person.type('где заявление SC-2026-0601?');
     expect(turn.conversation.state).toMatchObject({ flow: 'status', step: 'iin', data: { number: 'SC-2026-0601' } });
   });
 
   it('says what is wrong with an IIN typed at the status look-up, in words', async () => {
-    const engine = testEngine({ defaultLang: 'kk' });
-    const person = citizen(engine, 'web-status-iin', 'kk');
-    await person.start();
-    await person.press('menu:status');
+    const { person } = await inSection('kk', 'status');
     await person.type('SC-2026-0417');
     expect((await person.type('123')).replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.iin_count', { typed: 3 }));
     expect((await person.type('85052O400003')).replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.iin_not_digits'));
