@@ -1,6 +1,6 @@
 import { regionById } from '../../domain/regions';
 import type { FlowContext, FlowEvent, Reply } from '../types';
-import { checkPart, checkRegion, completed, nextPart, OPTIONAL_PARTS } from './address';
+import { checkPart, checkRegion, completed } from './address';
 import { optionsOf, typedOption } from './choice';
 import { typedConsent } from './consent';
 import { checkDay, checkTypedDate } from './date';
@@ -8,7 +8,8 @@ import { checkFile } from './file';
 import { checkDefinition, pressed, type Pressed, WRITTEN } from './ids';
 import { transcriptTextOf } from './mask';
 import { promptReplies, summaryReply } from './prompt';
-import { answered, back, correcting, currentField, readState, restarted } from './state';
+import { saysSkip } from './skip-words';
+import { answered, askedPart, back, correcting, currentField, readState, restarted, skippable } from './state';
 import { checkContact, checkIin, checkPhone, checkText, checkYear, type Checked, type Refusal } from './typed';
 import { SKIPPED, type AddressPart, type Answer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, type QuestionnaireStep } from './types';
 
@@ -47,6 +48,8 @@ export function handle(def: QuestionnaireDefinition, stored: Partial<Questionnai
     return press ? onButton(def, state, field, press, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
   }
   if (!field) return atSummary(def, state, event, ctx);
+  // "нет", "не помню", "жоқ" typed where the question may be skipped: skipped, as with its button.
+  if (event.type === 'text' && skippable(field, state) && saysSkip(event.text, ctx)) return skip(def, state, field, ctx);
   const taken =
     event.type === 'text'
       ? typed(field, event.text, state, ctx)
@@ -90,7 +93,7 @@ function typed(field: Field, text: string, state: QuestionnaireState, ctx: FlowC
 }
 
 function wantsDigits(field: Field, state: QuestionnaireState): boolean {
-  if (field.kind === 'address') return nextPart(state.address ?? {}) === 'house';
+  if (field.kind === 'address') return askedPart(field, state) === 'house';
   return field.kind === 'iin' || field.kind === 'phone' || field.kind === 'year' || field.kind === 'date';
 }
 
@@ -115,7 +118,7 @@ function checkTyped(field: Field, text: string, state: QuestionnaireState, ctx: 
     case 'consent':
       return consentAnswer(typedConsent(text, ctx), ctx);
     case 'address': {
-      const part = nextPart(state.address ?? {}) ?? 'region';
+      const part = askedPart(field, state) ?? 'region';
       return asPart(part, part === 'region' ? checkRegion(text) : checkPart(part, text));
     }
     case 'file':
@@ -135,7 +138,7 @@ function pressedAnswer(field: Field, option: string, state: QuestionnaireState, 
     case 'consent':
       return option === 'yes' || option === 'no' ? consentAnswer(option, ctx) : stale;
     case 'address':
-      return nextPart(state.address ?? {}) === 'region' && regionById(option) ? { part: 'region', value: option } : stale;
+      return askedPart(field, state) === 'region' && regionById(option) ? { part: 'region', value: option } : stale;
     case 'text':
       // Checked as if typed now: what was written before may be too long for the field.
       return option === WRITTEN && field.written ? checkText(field.written, field) : stale;
@@ -166,9 +169,9 @@ function take(def: QuestionnaireDefinition, state: QuestionnaireState, field: Fi
 
 /** The skip button: an optional field, or an optional part of an address. */
 function skip(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, ctx: FlowContext): QuestionnaireStep {
-  const part = field.kind === 'address' ? (nextPart(state.address ?? {}) ?? 'region') : undefined;
-  if (part && part !== 'region') return OPTIONAL_PARTS.has(part) ? take(def, state, field, { part, value: SKIPPED }, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
-  return field.optional ? take(def, state, field, { value: SKIPPED }, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
+  if (!skippable(field, state)) return refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
+  const part = askedPart(field, state);
+  return take(def, state, field, part && part !== 'region' ? { part, value: SKIPPED } : { value: SKIPPED }, ctx);
 }
 
 /** Typed at the summary: a line's number reopens that answer; anything else is not understood. */

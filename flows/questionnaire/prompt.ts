@@ -1,12 +1,11 @@
 import { REGIONS } from '../../domain/regions';
 import type { Choice, FlowContext, Reply } from '../types';
-import { nextPart, OPTIONAL_PARTS } from './address';
 import { optionsOf } from './choice';
 import { dayLabel, offeredDays } from './date';
 import { answerText, fieldName } from './display';
 import { sizeText, typesText } from './file';
 import { answerId, commandId, editId, WRITTEN } from './ids';
-import { currentField } from './state';
+import { askedPart, currentField, skippable } from './state';
 import type { AddressPart, Field, QuestionnaireDefinition, QuestionnaireState } from './types';
 
 /** What the citizen is asked: the current question with its buttons, or the summary. */
@@ -23,12 +22,9 @@ export function promptReplies(def: QuestionnaireDefinition, state: Questionnaire
 const askedFields = (def: QuestionnaireDefinition, state: QuestionnaireState): Field[] =>
   def.fields.filter((f) => state.values[f.id] === undefined || state.order.includes(f.id) || state.correcting === f.id);
 
-/** The address part asked now, for an address field. */
-const partOf = (field: Field, state: QuestionnaireState): AddressPart | undefined => (field.kind === 'address' ? (nextPart(state.address ?? {}) ?? 'region') : undefined);
-
 function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, ctx: FlowContext): Reply {
   const { t, lang } = ctx;
-  const part = partOf(field, state);
+  const part = askedPart(field, state);
   const asked = askedFields(def, state);
   const lines = [t('questionnaire:question', { title: def.title[lang], position: asked.indexOf(field) + 1, total: asked.length, label: field.label[lang] })];
   const how = explanation(field, part, ctx);
@@ -39,10 +35,9 @@ function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, 
   const now = (masked: boolean) => (correcting ? [t('questionnaire:now', { value: answerText(field, value, ctx, state.values, masked) })] : []);
   const text = [...lines, ...now(false)].join('\n');
   const transcriptText = [...lines, ...now(true)].join('\n');
-  const skippable = part ? (part === 'region' ? field.optional : OPTIONAL_PARTS.has(part)) : field.optional;
   const choices = [
     ...answerChoices(field, part, state, ctx),
-    ...(skippable ? [{ id: commandId('skip'), label: t('questionnaire:buttons.skip') }] : []),
+    ...(skippable(field, state) ? [{ id: commandId('skip'), label: t('questionnaire:buttons.skip') }] : []),
     { id: commandId('back'), label: t('questionnaire:buttons.back') },
   ];
   const limit = field.kind === 'text' || field.kind === 'contact' ? field.maxLength : undefined;

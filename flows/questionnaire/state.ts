@@ -1,5 +1,5 @@
-import { withoutLast } from './address';
-import type { Answer, Field, QuestionnaireDefinition, QuestionnaireState } from './types';
+import { nextPart, OPTIONAL_PARTS, withoutLast } from './address';
+import type { AddressPart, Answer, Field, QuestionnaireDefinition, QuestionnaireState } from './types';
 import { copyWith } from '../../domain/copy-with';
 
 /** Moves through a questionnaire's state: answer, back, correct from the summary, start again. Pure. */
@@ -8,6 +8,17 @@ import { copyWith } from '../../domain/copy-with';
 export function currentField(def: QuestionnaireDefinition, state: QuestionnaireState): Field | undefined {
   const correcting = state.correcting ? def.fields.find((f) => f.id === state.correcting) : undefined;
   return correcting ?? def.fields.find((f) => state.values[f.id] === undefined);
+}
+
+/** The address part asked now, for an address field. */
+export function askedPart(field: Field, state: QuestionnaireState): AddressPart | undefined {
+  return field.kind === 'address' ? (nextPart(state.address ?? {}) ?? 'region') : undefined;
+}
+
+/** Whether the question asked now may be left unanswered: an optional field, or an optional part of an address. */
+export function skippable(field: Field, state: QuestionnaireState): boolean {
+  const part = askedPart(field, state);
+  return part && part !== 'region' ? OPTIONAL_PARTS.has(part) : field.optional === true;
 }
 
 /**

@@ -372,6 +372,39 @@ describe('address', () => {
   });
 });
 
+describe('skipping by typing', () => {
+  const def: QuestionnaireDefinition = {
+    title: TITLE,
+    fields: [
+      { id: 'when', kind: 'text', optional: true, label: { kk: 'Қашан болды?', ru: 'Когда это было?' } },
+      { id: 'asks', kind: 'text', label: { kk: 'Не сұрайсыз?', ru: 'Чего вы просите?' } },
+      { id: 'address', kind: 'address', label: { kk: 'Мекенжайыңыз', ru: 'Ваш адрес' } },
+    ],
+  };
+
+  it('skips a question that may be skipped when "нет", "не помню" or "жоқ" is typed, as its button does; elsewhere the words are an answer or refused', () => {
+    for (const [lang, skipWord] of [
+      ['ru', 'не помню'],
+      ['ru', 'Нет.'],
+      ['kk', 'жоқ'],
+      ['kk', 'Өткізіп жіберу'],
+    ] as const) {
+      const q = citizen(def, lang);
+      q.type(skipWord);
+      expect(q.state.values.when).toBe(SKIPPED);
+      // A question that may not be skipped takes the words as its answer.
+      q.type('нету');
+      expect(q.state.values.asks).toBe('нету');
+      q.press('q:address:astana');
+      q.type('Абай даңғылы');
+      expect(error(q.type('жоқ'))).toBe(texts.t(lang, 'questionnaire:errors.house'));
+      q.type('17');
+      q.type(skipWord);
+      expect(q.state.address).toMatchObject({ house: '17', flat: SKIPPED });
+    }
+  });
+});
+
 describe('consent', () => {
   const consent: Field = {
     id: 'consent',
