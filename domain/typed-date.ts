@@ -1,8 +1,10 @@
 /**
  * A date as a citizen types it: "12.12", "12.12.2026", "12 декабря", "12 желтоқсан 2026 ж.",
- * "2026 жылғы 12 желтоқсан", "дек 12". Without a year it is the next such day from today on.
+ * "2026 жылғы 12 желтоқсан", "дек 12". Without a year it is the next such day from today on. A day
+ * named from today ("завтра", "ертең", "послезавтра") or by the day of the week ("в понедельник",
+ * "жұма күні") is the next one after today.
  */
-import { isValidCalendarDate, type IsoDate } from './calendar';
+import { addCalendarDays, isValidCalendarDate, type IsoDate } from './calendar';
 import { plainLetters } from './letters';
 
 export type TypedDate = { ok: true; date: IsoDate } | { ok: false; reason: 'format' | 'date' };
@@ -29,6 +31,32 @@ const MONTHS: readonly (readonly string[])[] = [
 /** Words around a date that say nothing more: "г.", "года", "ж.", "жылғы", and the Kazakh ordinal ending of "12-сі". */
 const FILLER = new Set(['г', 'год', 'года', 'гг', 'ж', 'жыл', 'жылы', 'жылгы', 'си', 'ши', 'и', 'ы', 'сы', 'шы']);
 
+/** Days named from today, after `plainLetters`. */
+const DAYS_FROM_TODAY: Readonly<Record<string, number>> = {
+  сегодня: 0,
+  бугин: 0,
+  завтра: 1,
+  ертен: 1,
+  послезавтра: 2,
+  бурсигуни: 2,
+  // "арғы күні", its "күні" dropped as in "жұма күні".
+  аргы: 2,
+};
+
+/** How the days of the week begin (Monday first), in Russian with any ending ("в среду") and in Kazakh ("дүйсенбіде"), after `plainLetters`. */
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['понедельн', 'дуйсенб'],
+  ['вторн', 'сейсенб'],
+  ['сред', 'сарсенб'],
+  ['четверг', 'бейсенб'],
+  ['пятниц', 'жума'],
+  ['суббот', 'сенб'],
+  ['воскресен', 'жексенб'],
+];
+
+/** Words around a day of the week that say nothing more: "в понедельник", "на завтра", "жұма күні". */
+const DAY_FILLER = new Set(['в', 'во', 'на', 'к', 'ко', 'куни']);
+
 const NUMERIC = /^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{2}|\d{4}))?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -46,7 +74,22 @@ export function parseTypedDate(text: string, today: IsoDate): TypedDate {
   if (iso) return dated(Number(iso[3]), Number(iso[2]), Number(iso[1]), today);
   const numeric = NUMERIC.exec(compact);
   if (numeric) return dated(Number(numeric[1]), Number(numeric[2]), numeric[3] === undefined ? undefined : fullYear(numeric[3]), today);
-  return inWords(compact, today);
+  const named = namedDay(compact, today);
+  return named ? { ok: true, date: named } : inWords(compact, today);
+}
+
+/** "завтра", "в понедельник", "жұма күні": the day it names from `today`; a day of the week is the next one after today. */
+function namedDay(compact: string, today: IsoDate): IsoDate | undefined {
+  const words = compact.split(' ').filter((word) => !DAY_FILLER.has(word));
+  const phrase = words.join(' ');
+  const fromToday = DAYS_FROM_TODAY[phrase];
+  if (fromToday !== undefined) return addCalendarDays(today, fromToday);
+  if (words.length !== 1) return undefined;
+  const weekday = WEEKDAYS.findIndex((stems) => stems.some((stem) => phrase.startsWith(stem))) + 1;
+  if (weekday === 0) return undefined;
+  // getUTCDay counts from Sunday (0); the list from Monday (1).
+  const todays = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
+  return addCalendarDays(today, (weekday - todays + 7) % 7 || 7);
 }
 
 /** "12 декабря 2026", "2026 жылғы 12 желтоқсан", "желтоқсанның 12-сі". */

@@ -239,6 +239,19 @@ describe('date', () => {
     }
   });
 
+  it('takes a day named from today or by the day of the week: "завтра" on Thursday 10 December is the 11th, "дүйсенбіде" the 14th', () => {
+    for (const [lang, typed, day] of [
+      ['ru', 'завтра', '2026-12-11'],
+      ['kk', 'ертең', '2026-12-11'],
+      ['ru', 'в понедельник', '2026-12-14'],
+      ['kk', 'дүйсенбіде', '2026-12-14'],
+    ] as const) {
+      const q = citizen(def, lang);
+      q.type(typed);
+      expect(q.state.values, typed).toEqual({ day });
+    }
+  });
+
   it('refuses a holiday with its name, a weekend, and a day outside the range with the range', () => {
     const q = citizen(def);
     expect(error(q.type('16 декабря'))).toBe('16 декабря 2026 г. — праздник: День Независимости. Выберите рабочий день.');
@@ -247,7 +260,7 @@ describe('date', () => {
     expect(error(q.type('10.12'))).toBe('Выберите день с 11 декабря 2026 г. по 25 декабря 2026 г.');
     expect(error(q.type('28 декабря'))).toBe('Выберите день с 11 декабря 2026 г. по 25 декабря 2026 г.');
     expect(error(q.type('31.02'))).toBe('Такой даты нет в календаре. Проверьте число и месяц.');
-    expect(error(q.type('завтра'))).toBe('Не удалось понять дату. Напишите её так: 12.12 или 12 декабря.');
+    expect(error(q.type('на днях'))).toBe('Не удалось понять дату. Напишите её так: 12.12, 12 декабря или «завтра».');
     expect(q.state.values).toEqual({});
   });
 
