@@ -85,6 +85,12 @@ const ID = {
   menu: 'hv:menu',
 } as const;
 
+/** Words citizens type for a window besides its label ("утром" for "до обеда"), in both languages. */
+const WINDOW_WORDS: Record<VisitWindow, readonly string[]> = {
+  morning: ['утром', 'с утра', 'пораньше', 'таңертең', 'түске дейін'],
+  afternoon: ['днём', 'вечером', 'попозже', 'түстен кейін', 'кешке'],
+};
+
 const DAY_FIELD = { id: 'day', kind: 'date', label: { kk: '', ru: '' }, workingDays: { from: 1, to: BOOKABLE_WORKING_DAYS } } as const;
 
 /** Services whose seed provides the visit. */
@@ -373,7 +379,7 @@ export function createHomeVisitFlow(): Flow {
       }
       case 'window': {
         const free = (draft.windows ?? []).filter((w) => w.date === draft.day);
-        const choices: Choice[] = VISIT_WINDOWS.filter((w) => free.some((f) => f.window === w)).map((w) => ({ id: `${ID.window}${w}`, label: t(`home_visit:window.${w}`) }));
+        const choices: Choice[] = VISIT_WINDOWS.filter((w) => free.some((f) => f.window === w)).map((w) => ({ id: `${ID.window}${w}`, label: t(`home_visit:window.${w}`), also: WINDOW_WORDS[w] }));
         return [{ text: t('home_visit:pick_window', { date: formatCivilDate(draft.day ?? '', ctx.lang) }), choices: [...choices, { id: ID.back, label: t('home_visit:choices.other_day') }] }];
       }
       case 'manage': {

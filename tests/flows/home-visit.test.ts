@@ -161,6 +161,19 @@ describe('booking a home visit in the chat', () => {
     expect((await c.press('hv:win:afternoon')).text).toMatch(/после обеда/);
   });
 
+  it('takes the day and the window typed as people say them: "завтра", "утром"; "в пятницу", "вечером"', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    for (const [id, day, window, booked] of [
+      ['web-visit-typed-1', 'завтра', 'утром', /Сотрудник придёт 9 декабря 2026 г\., до обеда\./],
+      ['web-visit-typed-2', 'в пятницу', 'вечером', /Сотрудник придёт 11 декабря 2026 г\., после обеда\./],
+    ] as const) {
+      const c = citizen(runtime, id);
+      await toTheDays(c, 'duplicate-school', { region: 'astana', street: 'Кенесары', house: '5' }, 'none');
+      expect((await c.type(day)).choices!.map((ch) => ch.id)).toEqual(['hv:win:morning', 'hv:win:afternoon', 'hv:back']);
+      expect((await c.say({ type: 'text', text: window })).map((r) => r.text).join('\n')).toMatch(booked);
+    }
+  });
+
   it('puts a citizen who asks for an operator in the middle of a booking first in the queue', async () => {
     const runtime = runtimeOn(createMemoryStore());
     await runtime.presence.set('aigerim', 'online');
