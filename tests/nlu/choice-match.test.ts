@@ -49,6 +49,17 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoice('да', [{ id: 'cp:go', label: 'Подать жалобу' }, complaint[1]!])).toBeUndefined();
   });
 
+  it('does not take a "нет" for a label whose "не" negates its verb ("Не приняли документы")', () => {
+    const happened = [
+      { id: 'refused', label: 'Не приняли документы' },
+      { id: 'term', label: 'Нарушен срок' },
+      { id: 'other', label: 'Другое' },
+    ];
+    expect(matchChoice('нет', happened)).toBeUndefined();
+    expect(matchChoice('жоқ', [{ id: 'refused', label: 'Құжаттарды қабылдамады' }, ...happened.slice(1)])).toBeUndefined();
+    expect(matchChoice('нет', [...happened, { id: 'no', label: 'Нет, назад' }])).toBe('no');
+  });
+
   it('takes a label typed without Kazakh letters, in another case and with a typo', () => {
     expect(matchChoice('мектеп кенсесинде', channels)).toBe('office');
     expect(matchChoice('EGOV.KZ порталында', channels)).toBe('portal');
