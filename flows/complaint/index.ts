@@ -339,7 +339,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
       kind: 'choice',
       label: { kk: 'Не болды?', ru: 'Что случилось?' },
       short: { kk: 'Не болды', ru: 'Что случилось' },
-      options: COMPLAINT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id] })),
+      options: COMPLAINT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id], also: CATEGORY_WORDS[id] })),
     },
     {
       id: 'text',
@@ -363,6 +363,7 @@ function formOf(draft: Draft): QuestionnaireDefinition {
           {
             id: 'application',
             kind: 'text',
+            names: 'application',
             optional: true,
             maxLength: 64,
             label: { kk: 'Өтініштің нөмірі, болса. Болмаса, өткізіп жіберіңіз.', ru: 'Номер заявления, если есть. Если нет, пропустите.' },
@@ -398,6 +399,17 @@ function formOf(draft: Draft): QuestionnaireDefinition {
   ];
   return { title: { kk: 'Шағым', ru: 'Жалоба' }, fields };
 }
+
+/** Words citizens type for what happened besides a category's label, in both languages. */
+const CATEGORY_WORDS: Record<ComplaintCategory, readonly string[]> = {
+  documents_refused: ['не принимают', 'не взяли', 'қабылдамайды', 'алмады'],
+  extra_documents: ['лишнее', 'лишнюю справку', 'требуют справку', 'артық', 'қосымша анықтама'],
+  term_missed: ['долго', 'затянули', 'просрочили', 'задерживают', 'кешіктірді', 'созып', 'ұзақ'],
+  refusal_without_reasons: ['отказ', 'отказали', 'бас тартты'],
+  improper_treatment: ['нагрубили', 'грубо', 'хамили', 'хамят', 'кричал', 'кричали', 'оскорбили', 'дөрекі', 'айқайлады', 'ұрысты'],
+  error_in_result: ['ошибка', 'ошиблись', 'неправильно', 'қате', 'қателесті'],
+  other: [],
+};
 
 const CATEGORY_LABELS: Record<ComplaintCategory, { kk: string; ru: string }> = {
   documents_refused: { kk: 'Құжаттарды қабылдамады', ru: 'Не приняли документы' },

@@ -72,7 +72,7 @@ function explanation(field: Field, part: AddressPart | undefined, ctx: FlowConte
 function answerChoices(field: Field, part: AddressPart | undefined, state: QuestionnaireState, ctx: FlowContext): Choice[] {
   switch (field.kind) {
     case 'choice':
-      return optionsOf(field, ctx, state.values).map((o) => ({ id: answerId(field.id, o.id), label: o.label[ctx.lang] }));
+      return optionsOf(field, ctx, state.values).map((o) => ({ id: answerId(field.id, o.id), label: o.label[ctx.lang], ...(o.also ? { also: o.also } : {}) }));
     case 'date':
       return offeredDays(field, ctx).map((day) => ({ id: answerId(field.id, day), label: dayLabel(day, ctx) }));
     case 'address':

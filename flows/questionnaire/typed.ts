@@ -1,6 +1,7 @@
 import { todayInAlmaty } from '../../domain/calendar';
 import { validateIin } from '../../domain/iin';
 import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
+import { applicationNumberIn } from '../nlu/rules';
 import type { FlowContext } from '../types';
 import type { TextField } from './types';
 
@@ -35,6 +36,7 @@ const NOT_IN_A_NAME = /[^\p{L}\p{M}\s.,'’ʼ`()-]/u;
  * it first.
  */
 export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, script, names }: TextRules = {}): Checked {
+  if (names === 'application') return checkApplicationNumber(typed);
   const text = tidy(typed);
   if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
   if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(names ? { notUnderstood: true } : {}) };
@@ -60,6 +62,17 @@ export function checkIin(typed: string): Checked {
   if (/\D/.test(digits)) return { error: 'questionnaire:errors.iin_not_digits' };
   if (digits.length !== 12) return { error: 'questionnaire:errors.iin_count', vars: { typed: digits.length } };
   return { error: 'questionnaire:errors.iin_bin' };
+}
+
+/** An application number as receipts and egov.kz print it: letters and digits, with hyphens, slashes or underscores. */
+const APPLICATION_NUMBER = /^[A-Za-z0-9][A-Za-z0-9/_-]{2,63}$/;
+
+/** An application number typed on its own ("sc 2026 0417", "002345678") or in a sentence ("где заявление SC-2026-0601?"). */
+export function checkApplicationNumber(typed: string): Checked {
+  const whole = typed.trim().replace(/\s+/g, '');
+  if (APPLICATION_NUMBER.test(whole)) return { value: whole };
+  const inSentence = applicationNumberIn(typed);
+  return inSentence && APPLICATION_NUMBER.test(inSentence) ? { value: inSentence } : { error: 'questionnaire:errors.application_number' };
 }
 
 /** A Kazakhstan number in E.164 (+77012345678); a refusal says whether it is malformed or foreign. */

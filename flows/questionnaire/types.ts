@@ -23,10 +23,11 @@ export interface TextField extends FieldBase {
   script?: 'latin';
   /**
    * What the answer names, so that a question typed here ("сколько стоит?") is not taken for it: a
-   * person (letters, spaces, hyphens, apostrophes, dots and brackets only) or a thing such as a school, a
-   * specialty or a street (anything without a question mark).
+   * person (letters, spaces, hyphens, apostrophes, dots and brackets only), a thing such as a school, a
+   * specialty or a street (anything without a question mark), or an application by its number (letters
+   * and digits as the receipt prints them, digits only too).
    */
-  names?: 'person' | 'thing';
+  names?: 'person' | 'thing' | 'application';
 }
 
 /** Contact details: a Kazakhstan phone number on its own (kept as "+7 701 234 56 78") or any text. */
@@ -64,6 +65,8 @@ export interface ChoiceOption {
   /** Part of the button id: keep it short. */
   id: string;
   label: LocalizedText;
+  /** Words a citizen types for it besides its label, in either language ("нагрубили" for "Грубое обращение"). */
+  also?: readonly string[];
 }
 
 /** Options worked out when the question is asked, from what the embedding flow knows and the answers so far. Pure. */

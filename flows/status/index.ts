@@ -2,9 +2,8 @@ import { isFinal } from '../../domain/application';
 import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
-import { applicationNumberIn } from '../nlu/rules';
 import { maskedIin } from '../questionnaire/mask';
-import { checkIin } from '../questionnaire/typed';
+import { checkApplicationNumber, checkIin } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
 import { stateOf, withConversation } from '../types';
 import { type ApplicationView, describeApplication, overdueOf } from './view';
@@ -42,8 +41,6 @@ interface Collected {
   subscriptions: string[];
 }
 
-const NUMBER = /^[A-Za-z0-9][A-Za-z0-9/_-]{2,63}$/;
-
 const ID = {
   subscribe: 'st:sub',
   unsubscribe: 'st:unsub',
@@ -66,7 +63,8 @@ export function createStatusFlow(): Flow {
     start(ctx, params) {
       // "где заявление 123456789?": the number typed with the question is taken, the IIN asked next.
       const typed = typeof params?.number === 'string' ? params.number.replace(/\s+/g, '') : undefined;
-      if (typed && NUMBER.test(typed)) return show('iin', { number: typed }, ctx);
+      const number = typed === undefined ? undefined : checkApplicationNumber(typed);
+      if (number && 'value' in number) return show('iin', { number: number.value }, ctx);
       const { subscriptions } = collectedOf(ctx.conversation.data);
       return show(subscriptions.length ? 'subscriptions' : 'number', {}, ctx);
     },
@@ -78,9 +76,9 @@ export function createStatusFlow(): Flow {
       if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
-        const number = typedNumber(event.text);
-        if (!number) return { ...again(state, ctx, 'status:bad_number'), ...notAnAnswer(event.text) };
-        return show('iin', { number }, ctx);
+        const number = checkApplicationNumber(event.text);
+        if ('error' in number) return { ...again(state, ctx, number.error), ...notAnAnswer(event.text) };
+        return show('iin', { number: number.value }, ctx);
       }
       if (step === 'iin' && event.type === 'text' && data.number) {
         const checked = checkIin(event.text);
@@ -147,14 +145,6 @@ export function createStatusFlow(): Flow {
   const again = (state: FlowState, ctx: FlowContext, key: string, vars?: Record<string, unknown>): StepResult => ({ replies: [{ text: ctx.t(key, vars) }, ...flow.prompt(state, ctx)], state });
 
   return flow;
-}
-
-/** The application number typed on its own ("sc 2026 0417") or in a sentence ("где заявление SC-2026-0601?"). */
-function typedNumber(text: string): string | undefined {
-  const whole = text.trim().replace(/\s+/g, '');
-  if (NUMBER.test(whole)) return whole;
-  const inSentence = applicationNumberIn(text);
-  return inSentence && NUMBER.test(inSentence) ? inSentence : undefined;
 }
 
 /**

@@ -37,7 +37,7 @@ const TYPED = [
   'я'.repeat(5000),
 ];
 
-/** A text key shown as it is ("errors.iin_format", "status:bad_number"), a placeholder left unfilled, or a value that is no text. */
+/** A text key shown as it is ("errors.iin_format", "status:ask_number"), a placeholder left unfilled, or a value that is no text. */
 const NOT_A_TEXT = /^[a-z_]+(:[a-z_0-9.]+|(\.[a-z_0-9]+)+)$|\{\{|\bundefined\b|\bNaN\b|\[object /;
 
 /** A small linear congruential generator, so that a failing walk is walked again the same way. */

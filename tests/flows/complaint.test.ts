@@ -89,6 +89,36 @@ describe('filing a complaint in the chat', () => {
     expect((await c.press('cp:against:state_corporation')).text).toMatch(/^Жалоба по услуге «Дубликат школьного аттестата»/);
   });
 
+  it('takes what happened typed in the words people use, an application number of digits only, and a typed "нет" where it may be skipped', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    for (const [lang, rude] of [
+      ['ru', 'нагрубили'],
+      ['kk', 'дөрекі сөйледі'],
+    ] as const) {
+      const c = citizen(runtime, `web-cp-typed-${lang}`, lang);
+      await c.say({ type: 'start' });
+      await c.press('menu:complaint');
+      await c.press('cp:against:state_corporation');
+      await c.press('cp:svc:duplicate-school');
+      await c.press('cp:go');
+      // "нет" is no answer to what happened, though one button begins with "Не": the description is not asked yet.
+      expect((await c.say({ type: 'text', text: 'нет' })).map((r) => r.text).join('\n')).not.toMatch(/вопрос 2 из|сұрақ 2\//);
+      await c.type(rude);
+      await c.type('Сотрудник ЦОН грубо ответил и не принял заявление.');
+      await c.type(lang === 'ru' ? 'не помню' : 'есімде жоқ');
+      expect((await c.say({ type: 'text', text: '???' }))[0]!.text).toMatch(lang === 'ru' ? /^Номер заявления — это буквы и цифры/ : /^Өтініш нөмірі/);
+      await c.type('002345678');
+      await c.type('Принять заявление.');
+      await c.type('Сапарова Айгерим');
+      await c.type(IIN);
+      await c.type('+7 701 123 45 67');
+      await c.type(lang === 'ru' ? 'не нужен' : 'керек емес');
+      const summary = await c.press('q:consent:yes');
+      expect(summary.text).toMatch(lang === 'ru' ? /Что случилось: Грубое обращение/ : /Не болды: Дөрекі не дұрыс қарым-қатынас/);
+      expect(summary.text).toMatch(/002345678/);
+    }
+  });
+
   it('offers the message the complaint was asked for in as its description, kept by a button or a typed "да"; a bare request for a complaint offers nothing', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     const said = 'хочу пожаловаться на колледж, справку о незаконченном образовании не выдают уже месяц';
