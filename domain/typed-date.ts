@@ -1,10 +1,10 @@
 /**
  * A date as a citizen types it: "12.12", "12.12.2026", "12 декабря", "12 желтоқсан 2026 ж.",
  * "2026 жылғы 12 желтоқсан", "дек 12". Without a year it is the next such day from today on. A day
- * named from today ("завтра", "ертең", "послезавтра") or by the day of the week ("в понедельник",
- * "жұма күні") is the next one after today.
+ * named from today ("вчера", "завтра", "ертең", "послезавтра") is that day; a day of the week ("в
+ * понедельник", "жұма күні") is the next one after today.
  */
-import { addCalendarDays, isValidCalendarDate, type IsoDate } from './calendar';
+import { isValidCalendarDate, type IsoDate } from './calendar';
 import { plainLetters } from './letters';
 
 export type TypedDate = { ok: true; date: IsoDate } | { ok: false; reason: 'format' | 'date' };
@@ -31,8 +31,11 @@ const MONTHS: readonly (readonly string[])[] = [
 /** Words around a date that say nothing more: "г.", "года", "ж.", "жылғы", and the Kazakh ordinal ending of "12-сі". */
 const FILLER = new Set(['г', 'год', 'года', 'гг', 'ж', 'жыл', 'жылы', 'жылгы', 'си', 'ши', 'и', 'ы', 'сы', 'шы']);
 
-/** Days named from today, after `plainLetters`. */
+/** Days named from today, after `plainLetters`; the past ones too, so that a question for a day to come can say which days it takes. */
 const DAYS_FROM_TODAY: Readonly<Record<string, number>> = {
+  позавчера: -2,
+  вчера: -1,
+  кеше: -1,
   сегодня: 0,
   бугин: 0,
   завтра: 1,
@@ -83,13 +86,18 @@ function namedDay(compact: string, today: IsoDate): IsoDate | undefined {
   const words = compact.split(' ').filter((word) => !DAY_FILLER.has(word));
   const phrase = words.join(' ');
   const fromToday = DAYS_FROM_TODAY[phrase];
-  if (fromToday !== undefined) return addCalendarDays(today, fromToday);
+  if (fromToday !== undefined) return shifted(today, fromToday);
   if (words.length !== 1) return undefined;
   const weekday = WEEKDAYS.findIndex((stems) => stems.some((stem) => phrase.startsWith(stem))) + 1;
   if (weekday === 0) return undefined;
   // getUTCDay counts from Sunday (0); the list from Monday (1).
   const todays = new Date(`${today}T00:00:00Z`).getUTCDay() || 7;
-  return addCalendarDays(today, (weekday - todays + 7) % 7 || 7);
+  return shifted(today, (weekday - todays + 7) % 7 || 7);
+}
+
+/** The day `days` before (negative) or after `today`. */
+function shifted(today: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** "12 декабря 2026", "2026 жылғы 12 желтоқсан", "желтоқсанның 12-сі". */
