@@ -62,8 +62,7 @@ export function createStatusFlow(): Flow {
 
     start(ctx, params) {
       // "где заявление 123456789?": the number typed with the question is taken, the IIN asked next.
-      const typed = typeof params?.number === 'string' ? params.number.replace(/\s+/g, '') : undefined;
-      const number = typed === undefined ? undefined : checkApplicationNumber(typed);
+      const number = typeof params?.number === 'string' ? checkApplicationNumber(params.number) : undefined;
       if (number && 'value' in number) return show('iin', { number: number.value }, ctx);
       const { subscriptions } = collectedOf(ctx.conversation.data);
       return show(subscriptions.length ? 'subscriptions' : 'number', {}, ctx);
