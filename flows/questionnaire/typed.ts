@@ -1,5 +1,6 @@
 import { todayInAlmaty } from '../../domain/calendar';
 import { validateIin } from '../../domain/iin';
+import { plainLetters } from '../../domain/letters';
 import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
 import { applicationNumberIn } from '../nlu/rules';
 import type { FlowContext } from '../types';
@@ -29,6 +30,12 @@ export type TextRules = Pick<TextField, 'maxLength' | 'script' | 'names'>;
 const NOT_IN_A_NAME = /[^\p{L}\p{M}\s.,'’ʼ`()-]/u;
 
 /**
+ * Words that ask or want, which no name has (after `plainLetters`): "сколько стоит" typed without its
+ * question mark where a name is asked is a question. Not "ким" or "как": Ким is a surname.
+ */
+const ASKS_NOT_NAMES = /(^|\s)(сколько|скок\S*|почем\S*|где|куда|когда|зачем|почему|можно|нужно|надо|стоит|канша\S*|кайда|кашан|неге|керек|бола ма)(?=[\s?!.,]|$)/;
+
+/**
  * Free text: a letter among at least two characters, no longer than the field allows; in Latin
  * letters only when the field asks for them (a name as in the passport), so Cyrillic is refused. A
  * person's name takes no digit or sign such as "?"; a name with a question mark in it is something
@@ -44,6 +51,7 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
   // "Сапаров Болат 1985" is a name written wrong, and is told so; "Сапаров Болат?" asks something.
   if (names === 'person' && NOT_IN_A_NAME.test(text)) return { error: 'questionnaire:errors.person_name', ...(text.includes('?') ? { notUnderstood: true } : {}) };
+  if (names === 'person' && ASKS_NOT_NAMES.test(plainLetters(text))) return { error: 'questionnaire:errors.not_a_name', notUnderstood: true };
   if (names === 'thing' && text.includes('?')) return { error: 'questionnaire:errors.not_a_question', notUnderstood: true };
   return { value: text };
 }

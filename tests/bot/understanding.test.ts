@@ -350,10 +350,19 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(named.replies[0]!.text).toBe(texts.t('ru', 'questionnaire:errors.person_name'));
   });
 
-  it('does not take a question with a sign no name has for the name, and keeps the question', async () => {
+  it('does not take a question for the name, with its question mark or without, and keeps the question; a surname such as Ким is a name', async () => {
     const { person, form } = await atVisitForm('kk');
     const turn = await person.type('Сапаров Болат???');
     expect(turn.conversation.state).toEqual(form.conversation.state);
+    const asked = await person.type('қанша тұрады');
+    expect(asked.conversation.state).toEqual(form.conversation.state);
+    expect(asked.replies[0]!.text).toContain(texts.t('kk', 'checklist:details.fee').replace(/:$/, ''));
+    expect((await person.type('Ким Елена')).replies.at(-1)!.text).toMatch(/ЖСН/);
+  });
+
+  it('takes the name typed after a question without its question mark', async () => {
+    const { person, form } = await atVisitForm('kk');
+    expect((await person.type('сколько стоит')).conversation.state).toEqual(form.conversation.state);
     expect((await person.type("O'Brien Анна")).replies.at(-1)!.text).toMatch(/ЖСН/);
   });
 });
