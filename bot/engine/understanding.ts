@@ -4,7 +4,7 @@ import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
-import { ASKS, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
+import { ASKS, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -85,7 +85,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     // With no buttons on offer (thanks as a first message), the step's own question follows, with its buttons.
     if (parsed.intent === 'thanks')
       return said(conversation.offered.length > 0 ? [{ text: ctx.t('understanding:thanks') }] : [{ text: ctx.t('understanding:thanks_no_buttons') }, ...runner.currentPrompt(conversation)]);
-    if (parsed.intent === 'greeting') return said([{ text: ctx.t('understanding:greeting') }]);
+    // A greeting here says hello again or that the citizen is back; without such words ("вчера", read as "вечера") the step's own words answer.
+    if (parsed.intent === 'greeting') return GREETS_IN_JOURNEY.test(folded) ? said([{ text: ctx.t('understanding:greeting') }]) : decision;
     if (parsed.intent === 'menu') return runner.start(conversation, MENU_FLOW_ID);
     if (parsed.intent === 'language') return said([languagePrompt(ctx.t)]);
     if (parsed.intent === 'operator') return choose('menu:operator');

@@ -304,6 +304,14 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(stayed.replies.at(-1)!.text).toBe(number.replies.at(-1)!.text);
   });
 
+  it('greets back only a greeting: "вчера" typed at a visit\'s question gets the question again, "здравствуйте ещё раз" a hello', async () => {
+    const { person, opened } = await inSection('ru', 'home_visit');
+    const yesterday = await person.type('вчера');
+    expect(yesterday.replies.map((r) => r.text)).not.toContain(texts.t('ru', 'understanding:greeting'));
+    expect(yesterday.replies.at(-1)!.text).toBe(opened.replies.at(-1)!.text);
+    expect((await person.type('здравствуйте ещё раз')).replies.map((r) => r.text)).toContain(texts.t('ru', 'understanding:greeting'));
+  });
+
   it('does not offer the section the citizen is in: "менің өтінішім қайда" at the status look-up gets its question again', async () => {
     const { person, opened: number } = await inSection('kk', 'status');
     const turn = await person.type('менің өтінішім қайда');
