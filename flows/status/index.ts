@@ -41,6 +41,9 @@ interface Collected {
   subscriptions: string[];
 }
 
+/** Words citizens type to be told of changes, in both languages. */
+const SUBSCRIBE_WORDS = ['уведомлять', 'уведомляйте', 'сообщайте', 'сообщите', 'подписаться', 'следить', 'хабарлаңыз', 'хабарлап тұрыңыз', 'хабар беріңіз'];
+
 const ID = {
   subscribe: 'st:sub',
   unsubscribe: 'st:unsub',
@@ -166,7 +169,8 @@ function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
       const choices: Choice[] = [];
       if (overdueOf(view, ctx.now) || view.status === 'refused') choices.push({ id: 'menu:complaint', label: t('status:choices.complaint') });
       if (view.subscribed) choices.push({ id: ID.unsubscribe, label: t('status:choices.unsubscribe') });
-      else if (!isFinal(view.status)) choices.push({ id: ID.subscribe, label: t('status:choices.subscribe') });
+      // The result ends "the bot can tell you itself": a plain "да" takes the offer.
+      else if (!isFinal(view.status)) choices.push({ id: ID.subscribe, label: t('status:choices.subscribe'), yes: true, also: SUBSCRIBE_WORDS });
       choices.push({ id: ID.another, label: t('status:choices.another') }, { id: ID.menu, label: t('status:choices.menu') });
       return [{ text: describeApplication(view, ctx), choices }];
     }

@@ -134,6 +134,25 @@ describe('application status in the chat', () => {
     expect(told[0]!.text).toContain(texts.t('ru', 'status:status.ready'));
   });
 
+  it('takes a typed "да", "иә" or "уведомляйте" after the result for the offer to be told of changes', async () => {
+    const { runtime } = setUp();
+    await runtime.applications.update('SC-2026-0421', SUBMITTED);
+    for (const [lang, typed, told] of [
+      ['ru', 'да', /Сообщим сюда/],
+      ['kk', 'иә', new RegExp(texts.t('kk', 'status:subscribed', { number: 'SC-2026-0421' }).slice(0, 12))],
+      ['ru', 'уведомляйте пожалуйста', /Сообщим сюда/],
+    ] as const) {
+      const conversationId = `web-st-yes-${lang}-${typed.length}`;
+      const say = async (event: { type: 'choice'; id: string } | { type: 'text'; text: string } | { type: 'start' }) =>
+        (await runtime.engine.handle({ conversationId, channel: 'web', langHint: lang, event })).replies.map((r) => r.text).join('\n');
+      await say({ type: 'start' });
+      await say({ type: 'choice', id: 'menu:status' });
+      await say({ type: 'text', text: 'SC-2026-0421' });
+      await say({ type: 'text', text: IIN });
+      expect(await say({ type: 'text', text: typed }), typed).toMatch(told);
+    }
+  });
+
   it('says an application is overdue and leaves a complaint prefilled with its number', async () => {
     const { runtime, store } = setUp('2026-12-30T11:00:00+05:00');
     await runtime.applications.update('SC-2026-0420', SUBMITTED);
