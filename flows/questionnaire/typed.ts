@@ -2,7 +2,8 @@ import { todayInAlmaty } from '../../domain/calendar';
 import { validateIin } from '../../domain/iin';
 import { plainLetters } from '../../domain/letters';
 import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
-import { applicationNumberIn } from '../nlu/rules';
+import { fold } from '../nlu/normalise';
+import { applicationNumberIn, courtesyOf } from '../nlu/rules';
 import type { FlowContext } from '../types';
 import type { TextField } from './types';
 
@@ -35,12 +36,17 @@ const NOT_IN_A_NAME = /[^\p{L}\p{M}\s.,'’ʼ`()-]/u;
  */
 const ASKS_NOT_NAMES = /(^|\s)(сколько|скок\S*|почем\S*|где|куда|когда|зачем|почему|можно|нужно|надо|стоит|канша\S*|кайда|кашан|неге|керек|бола ма)(?=[\s?!.,]|$)/;
 
+/** A greeting or thanks that is the whole text, the Kazakh question particle of "сәлеметсіз бе" aside. */
+function isCourtesy(text: string): boolean {
+  return courtesyOf(fold(text).replace(/\s+(бе|бы|ме|ма|ба)\s*\??$/, '')) !== undefined;
+}
+
 /**
  * Free text: a letter among at least two characters, no longer than the field allows; in Latin
  * letters only when the field asks for them (a name as in the passport), so Cyrillic is refused. A
- * person's name takes no digit or sign such as "?"; a name with a question mark in it is something
- * else said ("сколько стоит?"), refused as not understood, so the understanding of typed text gets
- * it first.
+ * person's name takes no digit or sign such as "?", and no word that asks or thanks or greets: those
+ * are something else said ("сколько стоит?", "спасибо"), refused as not understood, so the
+ * understanding of typed text gets them first.
  */
 export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, script, names }: TextRules = {}): Checked {
   if (names === 'application') return checkApplicationNumber(typed);
@@ -49,9 +55,12 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
   if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(names ? { notUnderstood: true } : {}) };
   if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
-  // "Сапаров Болат 1985" is a name written wrong, and is told so; "Сапаров Болат?" asks something.
-  if (names === 'person' && NOT_IN_A_NAME.test(text)) return { error: 'questionnaire:errors.person_name', ...(text.includes('?') ? { notUnderstood: true } : {}) };
-  if (names === 'person' && ASKS_NOT_NAMES.test(plainLetters(text))) return { error: 'questionnaire:errors.not_a_name', notUnderstood: true };
+  if (names === 'person') {
+    // "спасибо", "здравствуйте", "сколько стоит": something else said, for the understanding of typed text; the name question waits.
+    if (ASKS_NOT_NAMES.test(plainLetters(text)) || isCourtesy(text)) return { error: 'questionnaire:errors.not_a_name', notUnderstood: true };
+    // "Сапаров Болат 1985" and "Сапаров Болат?" are a name written wrong, and are told so.
+    if (NOT_IN_A_NAME.test(text)) return { error: 'questionnaire:errors.person_name' };
+  }
   if (names === 'thing' && text.includes('?')) return { error: 'questionnaire:errors.not_a_question', notUnderstood: true };
   return { value: text };
 }

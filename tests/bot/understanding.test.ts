@@ -358,13 +358,15 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(named.replies[0]!.text).toBe(texts.t('ru', 'questionnaire:errors.person_name'));
   });
 
-  it('does not take a question for the name, with its question mark or without, and keeps the question; a surname such as Ким is a name', async () => {
+  it('does not take a question, thanks or a greeting for the name, and keeps the question; a surname such as Ким is a name', async () => {
     const { person, form } = await atVisitForm('kk');
     const turn = await person.type('Сапаров Болат???');
     expect(turn.conversation.state).toEqual(form.conversation.state);
+    expect(turn.replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.person_name'));
     const asked = await person.type('қанша тұрады');
     expect(asked.conversation.state).toEqual(form.conversation.state);
     expect(asked.replies[0]!.text).toContain(texts.t('kk', 'checklist:details.fee').replace(/:$/, ''));
+    for (const courtesy of ['рахмет', 'сәлеметсіз бе', 'спасибо']) expect((await person.type(courtesy)).conversation.state, courtesy).toEqual(form.conversation.state);
     expect((await person.type('Ким Елена')).replies.at(-1)!.text).toMatch(/ЖСН/);
   });
 
