@@ -49,15 +49,20 @@ function isCourtesy(text: string): boolean {
  * understanding of typed text gets them first.
  */
 export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, script, names }: TextRules = {}): Checked {
-  if (names === 'application') return checkApplicationNumber(typed);
+  if (names === 'application') {
+    // Words without a digit ("спасибо", "а где его взять?") are no attempt at a number.
+    const number = checkApplicationNumber(typed);
+    return 'error' in number && !/\d/.test(typed) ? { ...number, notUnderstood: true } : number;
+  }
   const text = tidy(typed);
   if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
   if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(names ? { notUnderstood: true } : {}) };
   if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
+  // "спасибо", "здравствуйте" where a name is asked: something else said, for the understanding of typed text; the question waits.
+  if (names && isCourtesy(text)) return { error: 'questionnaire:errors.not_an_answer', notUnderstood: true };
   if (names === 'person') {
-    // "спасибо", "здравствуйте", "сколько стоит": something else said, for the understanding of typed text; the name question waits.
-    if (ASKS_NOT_NAMES.test(plainLetters(text)) || isCourtesy(text)) return { error: 'questionnaire:errors.not_a_name', notUnderstood: true };
+    if (ASKS_NOT_NAMES.test(plainLetters(text))) return { error: 'questionnaire:errors.not_a_name', notUnderstood: true };
     // "Сапаров Болат 1985" and "Сапаров Болат?" are a name written wrong, and are told so.
     if (NOT_IN_A_NAME.test(text)) return { error: 'questionnaire:errors.person_name' };
   }

@@ -353,6 +353,7 @@ describe('typed messages in a journey that has no service yet, and at questions 
     const asked = await person.type('Сколько это займет?');
     expect(asked.conversation.state).toEqual(school.conversation.state);
     expect(asked.replies[0]!.text).toContain(texts.t('ru', 'checklist:details.term').replace(/:$/, ''));
+    expect((await person.type('спасибо')).conversation.state).toEqual(school.conversation.state);
     await person.type('№ 12 мектеп');
     const named = await person.type('Сапаров Болат 1985');
     expect(named.replies[0]!.text).toBe(texts.t('ru', 'questionnaire:errors.person_name'));

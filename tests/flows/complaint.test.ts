@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../bot/runtime';
 import { catalog } from '../../flows/catalog';
 import { createMemoryStore } from '../../store/memory';
+import { texts } from '../support/engine';
 import { testRuntime } from '../support/runtime';
 
 const IIN = '850520400003';
@@ -106,7 +107,9 @@ describe('filing a complaint in the chat', () => {
       await c.type(rude);
       await c.type('Сотрудник ЦОН грубо ответил и не принял заявление.');
       await c.type(lang === 'ru' ? 'не помню' : 'есімде жоқ');
-      expect((await c.say({ type: 'text', text: '???' }))[0]!.text).toMatch(lang === 'ru' ? /^Номер заявления — это буквы и цифры/ : /^Өтініш нөмірі/);
+      expect((await c.say({ type: 'text', text: '12' }))[0]!.text).toMatch(lang === 'ru' ? /^Номер заявления — это буквы и цифры/ : /^Өтініш нөмірі/);
+      // Thanks there is thanked, and the number is still asked.
+      expect((await c.say({ type: 'text', text: lang === 'ru' ? 'спасибо' : 'рахмет' }))[0]!.text).toBe(texts.t(lang, 'understanding:thanks'));
       await c.type('002345678');
       await c.type('Принять заявление.');
       await c.type('Сапарова Айгерим');
