@@ -10,7 +10,7 @@ import { transcriptTextOf } from './mask';
 import { promptReplies, summaryReply } from './prompt';
 import { saysSkip } from './skip-words';
 import { answered, askedPart, back, correcting, currentField, readState, restarted, skippable } from './state';
-import { checkContact, checkIin, checkPhone, checkText, checkYear, type Checked, type Refusal } from './typed';
+import { checkContact, checkIin, checkPhone, checkText, checkYear, type Checked, digitsExpected, type Refusal } from './typed';
 import { SKIPPED, type AddressPart, type Answer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, type QuestionnaireStep } from './types';
 
 /**
@@ -82,18 +82,16 @@ function onButton(def: QuestionnaireDefinition, state: QuestionnaireState, field
   }
 }
 
-/**
- * A typed answer to the current question (or the current part of an address). Where the answer is
- * a number (an IIN, a phone, a year, a date, a house), text without a digit is something else said
- * ("а сколько это стоит?"): refused as not understood, so the understanding of typed text gets it first.
- */
+/** A typed answer to the current question (or the current part of an address); one that should hold digits is not understood without any. */
 function typed(field: Field, text: string, state: QuestionnaireState, ctx: FlowContext): Taken {
   const taken = checkTyped(field, text, state, ctx);
-  return 'error' in taken && !taken.notUnderstood && wantsDigits(field, state) && !/\d/.test(text) ? { ...taken, notUnderstood: true } : taken;
+  return wantsDigits(field, state) ? digitsExpected(taken, text) : taken;
 }
 
+/** An IIN, a phone, a year, a date, a house, an application number. */
 function wantsDigits(field: Field, state: QuestionnaireState): boolean {
   if (field.kind === 'address') return askedPart(field, state) === 'house';
+  if (field.kind === 'text') return field.names === 'application';
   return field.kind === 'iin' || field.kind === 'phone' || field.kind === 'year' || field.kind === 'date';
 }
 

@@ -49,11 +49,7 @@ function isCourtesy(text: string): boolean {
  * understanding of typed text gets them first.
  */
 export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, script, names }: TextRules = {}): Checked {
-  if (names === 'application') {
-    // Words without a digit ("спасибо", "а где его взять?") are no attempt at a number.
-    const number = checkApplicationNumber(typed);
-    return 'error' in number && !/\d/.test(typed) ? { ...number, notUnderstood: true } : number;
-  }
+  if (names === 'application') return checkApplicationNumber(typed);
   const text = tidy(typed);
   if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
   if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(names ? { notUnderstood: true } : {}) };
@@ -95,6 +91,15 @@ export function checkApplicationNumber(typed: string): Checked {
   if (APPLICATION_NUMBER.test(whole)) return { value: whole };
   const inSentence = applicationNumberIn(typed);
   return inSentence && APPLICATION_NUMBER.test(inSentence) ? { value: inSentence } : { error: 'questionnaire:errors.application_number' };
+}
+
+/**
+ * A refusal of an answer that is digits (an IIN, a phone, a date, an application number) typed
+ * without any ("а сколько это стоит?", "спасибо"): something else said, marked not understood so
+ * that the understanding of typed text gets it first.
+ */
+export function digitsExpected<T extends object>(checked: T | Refusal, typed: string): T | Refusal {
+  return 'error' in checked && !checked.notUnderstood && !/\d/.test(typed) ? { ...checked, notUnderstood: true } : checked;
 }
 
 /** A Kazakhstan number in E.164 (+77012345678); a refusal says whether it is malformed or foreign. */

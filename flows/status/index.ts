@@ -3,7 +3,7 @@ import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
 import { maskedIin } from '../questionnaire/mask';
-import { checkApplicationNumber, checkIin } from '../questionnaire/typed';
+import { checkApplicationNumber, checkIin, digitsExpected, type Refusal } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
 import { stateOf, withConversation } from '../types';
 import { type ApplicationView, describeApplication, overdueOf } from './view';
@@ -78,14 +78,14 @@ export function createStatusFlow(): Flow {
       if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
-        const number = checkApplicationNumber(event.text);
-        if ('error' in number) return { ...again(state, ctx, number.error), ...notAnAnswer(event.text) };
+        const number = digitsExpected(checkApplicationNumber(event.text), event.text);
+        if ('error' in number) return refused(state, ctx, number);
         return show('iin', { number: number.value }, ctx);
       }
       if (step === 'iin' && event.type === 'text' && data.number) {
-        const checked = checkIin(event.text);
+        const checked = digitsExpected(checkIin(event.text), event.text);
         const masked = { transcriptText: maskedIin(event.text) };
-        if ('error' in checked) return { ...again(state, ctx, checked.error, checked.vars), ...masked, ...notAnAnswer(event.text) };
+        if ('error' in checked) return { ...refused(state, ctx, checked), ...masked };
         return { replies: [], state: at('iin', data), await: { type: STATUS_EFFECTS.lookup, number: data.number, iin: checked.value }, ...masked };
       }
       if (step === 'result' && data.view) {
@@ -144,17 +144,14 @@ export function createStatusFlow(): Flow {
 
   const at = (step: Step, data: StatusData): FlowState => stateOf(flow, step, { ...data });
   const show = (step: Step, data: StatusData, ctx: FlowContext): StepResult => ({ replies: promptOf(step, data, ctx), state: at(step, data) });
-  const again = (state: FlowState, ctx: FlowContext, key: string, vars?: Record<string, unknown>): StepResult => ({ replies: [{ text: ctx.t(key, vars) }, ...flow.prompt(state, ctx)], state });
+  /** What is wrong, then the question again; not understood when the text was no attempt at an answer. */
+  const refused = (state: FlowState, ctx: FlowContext, { error, vars, notUnderstood }: Refusal): StepResult => ({
+    replies: [{ text: ctx.t(error, vars) }, ...flow.prompt(state, ctx)],
+    state,
+    ...(notUnderstood ? { notUnderstood } : {}),
+  });
 
   return flow;
-}
-
-/**
- * A number or an IIN has digits: text without any ("а сколько ждать?", "какие документы нужны для
- * общежития") is something else said, so the understanding of typed text gets it first.
- */
-function notAnAnswer(text: string): Pick<StepResult, 'notUnderstood'> {
-  return /\d/.test(text) ? {} : { notUnderstood: true };
 }
 
 function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
