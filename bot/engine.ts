@@ -212,7 +212,10 @@ export class Engine {
       const greeted = this.runner.start(conversation, 'menu', { greet: true });
       if (event.type !== 'text') return greeted;
       const handled = this.decideStep(greeted.conversation, event, false);
-      return { ...handled, replies: [...greeted.replies.slice(0, 1), ...handled.replies] };
+      // A first "сәлем" is greeted by the menu itself: the greeting is said once.
+      const greeting = greeted.replies[0]!;
+      if (handled.replies[0]?.text === greeting.text) return handled;
+      return { ...handled, replies: [greeting, ...handled.replies] };
     }
     const global = globalCommand(this.runner, this.options.texts, conversation, event);
     if (global) return global;

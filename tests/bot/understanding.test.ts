@@ -416,6 +416,22 @@ describe('typed first messages', () => {
     expect(went.replies.map((r) => r.text).join('\n')).not.toContain(texts.t('ru', 'complaint:use_buttons'));
   });
 
+  it('says its greeting once to a greeting typed as the first message', async () => {
+    for (const [lang, text] of [
+      ['ru', 'здравствуйте'],
+      ['kk', 'сәлем'],
+      ['ru', 'добрый вечер'],
+    ] as const) {
+      const person = citizen(testEngine({ defaultLang: lang }), `web-hello-first-${lang}-${text}`, lang);
+      const turn = await person.type(text);
+      expect(
+        turn.replies.filter((r) => r.text === texts.t(lang, 'menu:greeting')),
+        text,
+      ).toHaveLength(1);
+      expect(turn.replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:checklist');
+    }
+  });
+
   it('answers thanks typed as a first message with the menu and its buttons, not with "the button above" that is not there', async () => {
     for (const [lang, text] of [
       ['ru', 'спасибо, вы мне очень помогли'],
