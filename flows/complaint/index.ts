@@ -7,6 +7,8 @@ import { candidateServices, catalog, findService, type Service } from '../catalo
 import { addresseeFor } from '../catalog/complaint';
 import { checklistOf } from '../checklist';
 import { MENU_FLOW_ID } from '../menu';
+import { wonders } from '../nlu';
+import { matchChoice, matchChoiceByWords } from '../nlu/choice-match';
 import { type Answers, checkFile, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED, sizeText, typesText } from '../questionnaire';
 import type { FileField } from '../questionnaire/types';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
@@ -142,7 +144,10 @@ export function createComplaintFlow(): Flow {
         if (service) return afterService({ ...withoutCandidates(draft), serviceId: service.id }, ctx);
       }
       if (step === 'service' && id === ID.otherService) return show('service', withoutCandidates(draft), ctx);
-      if (step === 'addressee' && id === ID.go) return show('form', { ...draft, form: questionnaire.start(formOf(draft), ctx, prefillOf(draft)).state }, ctx);
+      if (step === 'addressee' && id === ID.go) return startForm(draft, ctx);
+      // "кеше барсам қабылдамады" typed instead of pressing "file": the complaint goes on, the text offered as what happened.
+      const told = step === 'addressee' && event.type === 'text' ? toldWhatHappened(event.text, flow.prompt(state, ctx)) : undefined;
+      if (told) return startForm({ ...draft, written: told }, ctx);
       if (step === 'form') return fillForm(draft, event, ctx);
       if (step === 'files') return addFile(draft, event, ctx);
       return { replies: [{ text: ctx.t('complaint:use_buttons') }, ...flow.prompt(state, ctx)], state, notUnderstood: event.type === 'text' };
@@ -199,6 +204,8 @@ export function createComplaintFlow(): Flow {
   const show = (step: Step, draft: Draft, ctx: FlowContext, before: Reply[] = []): StepResult => ({ replies: [...before, ...promptOf(step, draft, ctx)], state: at(step, draft) });
 
   const withoutCandidates = ({ candidates: _, ...draft }: Draft): Draft => draft;
+
+  const startForm = (draft: Draft, ctx: FlowContext): StepResult => show('form', { ...draft, form: questionnaire.start(formOf(draft), ctx, prefillOf(draft)).state }, ctx);
 
   const afterAgainst = (draft: Draft, ctx: FlowContext): StepResult => (draft.serviceId ? afterService(draft, ctx) : show('service', draft, ctx));
 
@@ -329,6 +336,19 @@ function descriptionIn(message: unknown): string | undefined {
   if (typeof message !== 'string') return undefined;
   const text = message.trim().replace(/\s+/g, ' ');
   return text.split(' ').length >= DESCRIPTION_WORDS ? text : undefined;
+}
+
+/**
+ * Words that tell, at a step that waits for a button, what happened: three words or more that ask
+ * nothing and are not one of the step's buttons ("хочу подать жалобу" presses "Подать жалобу").
+ */
+const TOLD_WORDS = 3;
+
+function toldWhatHappened(message: string, prompt: readonly Reply[]): string | undefined {
+  const text = message.trim().replace(/\s+/g, ' ');
+  if (text.split(' ').length < TOLD_WORDS || wonders(text)) return undefined;
+  const choices = prompt.flatMap((reply) => reply.choices ?? []);
+  return matchChoice(text, choices) === undefined && matchChoiceByWords(text, choices) === undefined ? text : undefined;
 }
 
 /** What happened, what the citizen asks for, and who they are. */

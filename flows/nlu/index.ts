@@ -46,6 +46,11 @@ export { detectLang } from './lang';
 export { fold } from './normalise';
 export { isMenuWord, isOperatorWord } from './rules';
 
+/** Whether a text asks or wonders ("а если не примут?", "можно через цон", "қабылдай ма"), not tells. */
+export function wonders(text: string): boolean {
+  return WONDERS.test(fold(text));
+}
+
 export const INTENTS = ['checklist', 'home_visit', 'status', 'complaint', 'operator', 'language', 'greeting', 'menu', 'unknown', 'thanks', 'question'] as const;
 export type Intent = (typeof INTENTS)[number];
 

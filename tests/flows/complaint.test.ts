@@ -145,6 +145,39 @@ describe('filing a complaint in the chat', () => {
     expect(asked.choices!.map((ch) => ch.id)).toEqual(['q:back']);
   });
 
+  it('goes on to the form when what happened is typed instead of pressing "file", and offers it as the description; the button\'s own words offer nothing', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    for (const [lang, told, other] of [
+      ['kk', 'кеше барсам қабылдамады', 'q:category:documents_refused'],
+      ['ru', 'мне нагрубили в школе', 'q:category:improper_treatment'],
+    ] as const) {
+      const c = citizen(runtime, `web-cp-told-${lang}`, lang);
+      await c.say({ type: 'start' });
+      await c.press('menu:complaint');
+      await c.press('cp:against:provider');
+      expect((await c.press('cp:svc:duplicate-school')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
+      expect((await c.type(told)).choices!.map((ch) => ch.id)).toContain(other);
+      const description = await c.press(other);
+      expect(description.text, told).toContain(`«${told}»`);
+      expect(description.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
+    }
+    for (const [lang, wish] of [
+      ['ru', 'хочу подать жалобу'],
+      ['kk', 'шағым бергім келеді'],
+    ] as const) {
+      const c = citizen(runtime, `web-cp-wish-${lang}`, lang);
+      await c.say({ type: 'start' });
+      await c.press('menu:complaint');
+      await c.press('cp:against:provider');
+      await c.press('cp:svc:duplicate-school');
+      await c.type(wish);
+      expect(
+        (await c.press('q:category:other')).choices!.map((ch) => ch.id),
+        wish,
+      ).toEqual(['q:back']);
+    }
+  });
+
   it('asks among the services the typed complaint fits equally, with the whole list one button away', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     const c = citizen(runtime, 'web-cp-candidates', 'kk');
