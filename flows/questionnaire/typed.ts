@@ -11,7 +11,10 @@ import type { TextField } from './types';
 export interface Refusal {
   error: string;
   vars?: Record<string, unknown>;
-  /** Typed where only buttons answer. */
+  /**
+   * True: typed where only buttons answer, or not an answer at all; the understanding of typed text
+   * gets it first. False: understood and answered here ("не помню ИИН"); absent: not said.
+   */
   notUnderstood?: boolean;
 }
 
@@ -66,6 +69,14 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
   return { value: text };
 }
 
+/** "I don't know it" or "I forgot it" anywhere in a text (after `plainLetters`): "не помню ИИН", "ЖСН-ді білмеймін", "забыла". */
+const DONT_KNOW = /(^|[\s,.!?-])(не (знаю|помню)|забыл[аи]?|билмеймин|билмеймиз|есимде жок|умыттым|умытып)(?=$|[\s,.!?)])/;
+
+/** Whether a typed text says the citizen does not know or remember the answer. */
+function saysDontKnow(typed: string): boolean {
+  return DONT_KNOW.test(plainLetters(typed));
+}
+
 /**
  * The IIN as 12 digits (spaces and dashes dropped); a refusal says what is wrong: something other
  * than digits, how many digits were typed when not 12, a business number (BIN), the birth date, the
@@ -73,6 +84,7 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
  */
 export function checkIin(typed: string): Checked {
   const text = tidy(typed);
+  if (!/\d/.test(text) && saysDontKnow(text)) return { error: 'questionnaire:errors.iin_unknown', notUnderstood: false };
   const result = validateIin(text);
   if (result.ok) return { value: result.iin };
   if (result.reason !== 'format') return { error: `questionnaire:errors.iin_${result.reason}` };
@@ -99,7 +111,7 @@ export function checkApplicationNumber(typed: string): Checked {
  * that the understanding of typed text gets it first.
  */
 export function digitsExpected<T extends object>(checked: T | Refusal, typed: string): T | Refusal {
-  return 'error' in checked && !checked.notUnderstood && !/\d/.test(typed) ? { ...checked, notUnderstood: true } : checked;
+  return 'error' in checked && checked.notUnderstood === undefined && !/\d/.test(typed) ? { ...checked, notUnderstood: true } : checked;
 }
 
 /** A Kazakhstan number in E.164 (+77012345678); a refusal says whether it is malformed or foreign. */

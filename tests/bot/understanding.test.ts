@@ -333,6 +333,24 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect((await person.type('85052O400003')).replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.iin_not_digits'));
   });
 
+  it('tells a citizen who does not know or remember the IIN that it is needed and the answers are kept, at the status look-up and in a form', async () => {
+    const { person } = await inSection('kk', 'status');
+    const iin = await person.type('SC-2026-0417');
+    for (const said of ['білмеймін', 'ЖСН-ді ұмыттым']) {
+      const turn = await person.type(said);
+      expect(turn.replies[0]!.text, said).toBe(texts.t('kk', 'questionnaire:errors.iin_unknown'));
+      expect(turn.replies.at(-1)!.text).toBe(iin.replies.at(-1)!.text);
+      expect(turn.conversation.misunderstood ?? 0).toBe(0);
+    }
+    const { person: visitor } = await atVisitForm('ru');
+    await visitor.type('Сапаров Болат');
+    for (const said of ['не помню', 'забыла ИИН']) {
+      const turn = await visitor.type(said);
+      expect(turn.replies[0]!.text, said).toBe(texts.t('ru', 'questionnaire:errors.iin_unknown'));
+      expect(turn.replies.flatMap((r) => r.choices ?? []).map((c) => c.id)).not.toContain('menu:operator');
+    }
+  });
+
   it("answers the visit's service's fee at the name question and where to apply at the IIN question, each staying put", async () => {
     const { person, form } = await atVisitForm('ru');
     const asked = await person.type('сколько стоит?');
