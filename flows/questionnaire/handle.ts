@@ -10,7 +10,7 @@ import { transcriptTextOf } from './mask';
 import { promptReplies, summaryReply } from './prompt';
 import { saysSkip } from './skip-words';
 import { answered, askedPart, back, correcting, currentField, readState, restarted, skippable } from './state';
-import { checkContact, checkIin, checkPhone, checkText, checkYear, type Checked, digitsExpected, type Refusal } from './typed';
+import { checkContact, checkIin, checkPhone, checkText, checkYear, type Checked, digitsExpected, type Refusal, saysNotKnown } from './typed';
 import { SKIPPED, type AddressPart, type Answer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, type QuestionnaireStep } from './types';
 
 /**
@@ -48,8 +48,8 @@ export function handle(def: QuestionnaireDefinition, stored: Partial<Questionnai
     return press ? onButton(def, state, field, press, ctx) : refuse(def, state, { error: 'questionnaire:errors.use_buttons' }, ctx);
   }
   if (!field) return atSummary(def, state, event, ctx);
-  // "нет", "не помню", "жоқ" typed where the question may be skipped: skipped, as with its button.
-  if (event.type === 'text' && skippable(field, state) && saysSkip(event.text, ctx)) return skip(def, state, field, ctx);
+  // "нет", "не помню", "жоқ" typed where the question may be skipped, or "не помню номер" where digits are: skipped, as with its button.
+  if (event.type === 'text' && skippable(field, state) && (saysSkip(event.text, ctx) || (wantsDigits(field, state) && saysNotKnown(event.text)))) return skip(def, state, field, ctx);
   const taken =
     event.type === 'text'
       ? typed(field, event.text, state, ctx)

@@ -69,12 +69,12 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
   return { value: text };
 }
 
-/** "I don't know it" or "I forgot it" anywhere in a text (after `plainLetters`): "не помню ИИН", "ЖСН-ді білмеймін", "забыла". */
-const DONT_KNOW = /(^|[\s,.!?-])(не (знаю|помню)|забыл[аи]?|билмеймин|билмеймиз|есимде жок|умыттым|умытып)(?=$|[\s,.!?)])/;
+/** "I don't know it", "I forgot it" or "I have none" in a text (after `plainLetters`): "не помню ИИН", "ЖСН-ді білмеймін", "нет номера". */
+const NOT_KNOWN = /(^|[\s,.!?-])(не (знаю|помню)|забыл[аи]?|нет|нету|жок|билмеймин|билмеймиз|есимде жок|умыттым|умытып)(?=$|[\s,.!?)])/;
 
-/** Whether a typed text says the citizen does not know or remember the answer. */
-function saysDontKnow(typed: string): boolean {
-  return DONT_KNOW.test(plainLetters(typed));
+/** Whether a text without a digit says the citizen does not know, remember or have what is asked. */
+export function saysNotKnown(typed: string): boolean {
+  return !/\d/.test(typed) && NOT_KNOWN.test(plainLetters(typed));
 }
 
 /**
@@ -84,7 +84,7 @@ function saysDontKnow(typed: string): boolean {
  */
 export function checkIin(typed: string): Checked {
   const text = tidy(typed);
-  if (!/\d/.test(text) && saysDontKnow(text)) return { error: 'questionnaire:errors.iin_unknown', notUnderstood: false };
+  if (saysNotKnown(text)) return { error: 'questionnaire:errors.iin_unknown', notUnderstood: false };
   const result = validateIin(text);
   if (result.ok) return { value: result.iin };
   if (result.reason !== 'format') return { error: `questionnaire:errors.iin_${result.reason}` };

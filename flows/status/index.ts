@@ -3,7 +3,7 @@ import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
 import { maskedIin } from '../questionnaire/mask';
-import { checkApplicationNumber, checkIin, digitsExpected, type Refusal } from '../questionnaire/typed';
+import { checkApplicationNumber, checkIin, digitsExpected, type Refusal, saysNotKnown } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
 import { stateOf, withConversation } from '../types';
 import { type ApplicationView, describeApplication, overdueOf } from './view';
@@ -78,6 +78,7 @@ export function createStatusFlow(): Flow {
       if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
+        if (saysNotKnown(event.text)) return refused(state, ctx, { error: 'status:number_unknown', notUnderstood: false });
         const number = digitsExpected(checkApplicationNumber(event.text), event.text);
         if ('error' in number) return refused(state, ctx, number);
         return show('iin', { number: number.value }, ctx);

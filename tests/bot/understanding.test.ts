@@ -333,8 +333,11 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect((await person.type('85052O400003')).replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.iin_not_digits'));
   });
 
-  it('tells a citizen who does not know or remember the IIN that it is needed and the answers are kept, at the status look-up and in a form', async () => {
-    const { person } = await inSection('kk', 'status');
+  it('tells a citizen who does not know or remember the application number or the IIN that it is needed (and the answers kept), at the status look-up and in a form', async () => {
+    const { person, opened: number } = await inSection('kk', 'status');
+    const unknown = await person.type('нөмірін білмеймін');
+    expect(unknown.replies[0]!.text).toBe(texts.t('kk', 'status:number_unknown'));
+    expect(unknown.replies.at(-1)!.text).toBe(number.replies.at(-1)!.text);
     const iin = await person.type('SC-2026-0417');
     for (const said of ['білмеймін', 'ЖСН-ді ұмыттым']) {
       const turn = await person.type(said);

@@ -178,6 +178,25 @@ describe('filing a complaint in the chat', () => {
     }
   });
 
+  it('skips the application number when the citizen says they have none or do not remember it', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    for (const [lang, none] of [
+      ['ru', 'не помню номер'],
+      ['kk', 'нөмірі жоқ'],
+    ] as const) {
+      const c = citizen(runtime, `web-cp-no-number-${lang}`, lang);
+      await c.say({ type: 'start' });
+      await c.press('menu:complaint');
+      await c.press('cp:against:provider');
+      await c.press('cp:svc:duplicate-school');
+      await c.press('cp:go');
+      await c.press('q:category:other');
+      await c.type(lang === 'ru' ? 'Школа не отвечает на заявление.' : 'Мектеп өтінішке жауап бермейді.');
+      expect((await c.press('q:skip')).text).toMatch(lang === 'ru' ? /Номер заявления, если есть/ : /Өтініштің нөмірі, болса/);
+      expect((await c.type(none)).text, none).toMatch(lang === 'ru' ? /Чего вы просите\?/ : /сұрайсыз/);
+    }
+  });
+
   it('asks among the services the typed complaint fits equally, with the whole list one button away', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     const c = citizen(runtime, 'web-cp-candidates', 'kk');
