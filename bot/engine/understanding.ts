@@ -57,9 +57,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const choice = matchChoice(text, conversation.offered);
   if (choice) return choose(choice);
   const folded = fold(text);
-  // A short answer in the words of one button ("через цон", "мама", "не терял, просто испорчен"), unless it asks ("через цон можно?").
+  // A short answer in the words of one button ("через цон", "мама", "не терял, просто испорчен"), unless it asks
+  // ("через цон можно?", "аттестатқа қандай құжаттар керек": not "Құжат иесінің өзі").
   const byWords = matchChoiceByWords(text, conversation.offered);
-  if (byWords && !ASKS.test(folded)) return choose(byWords);
+  if (byWords && !ASKS.test(folded) && !QUESTION_WORD.test(folded)) return choose(byWords);
 
   const subject = runner.current(conversation.state)?.subject?.(conversation.state);
   // Where a question about a service may start its checklist: the menu, or the checklist's own choice of service.
@@ -82,6 +83,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
       if (!serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID);
       // A question about another service than the journey's names that service: the offer to switch below.
     }
+    // The journey's own service asked for again ("какие документы нужны для дубликата аттестата" in its checklist): its documents, staying put.
+    if (subject && parsed.intent === 'checklist' && parsed.serviceId === subject.serviceId) return said(answerQuestion(subject, 'documents', ctx));
     // With no buttons on offer (thanks as a first message), the step's own question follows, with its buttons.
     if (parsed.intent === 'thanks')
       return said(conversation.offered.length > 0 ? [{ text: ctx.t('understanding:thanks') }] : [{ text: ctx.t('understanding:thanks_no_buttons') }, ...runner.currentPrompt(conversation)]);
@@ -254,6 +257,7 @@ export function withLanguageOffer(runner: FlowRunner, decision: Decision, text: 
   if (!certain || lang === conversation.lang) return decision;
   if (runner.currentPrompt(before).some((reply) => reply.inputLimit !== undefined)) return decision;
   const t = runner.context({ ...conversation, lang }).t;
-  const offer: Reply = { text: t('understanding:language_offer'), choices: [{ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`) }] };
+  // "Продолжить на русском?" is answered "да" as often as pressed.
+  const offer: Reply = { text: t('understanding:language_offer'), choices: [{ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`), yes: true }] };
   return { ...decision, conversation: { ...conversation, languageOffered: lang }, replies: [...decision.replies, offer] };
 }

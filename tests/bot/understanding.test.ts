@@ -333,6 +333,22 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect((await person.type('85052O400003')).replies[0]!.text).toBe(texts.t('kk', 'questionnaire:errors.iin_not_digits'));
   });
 
+  it("answers the documents of the journey's own service asked for again, not with guesses, and a question is not taken for the button its words name", async () => {
+    for (const [lang, asked] of [
+      ['ru', 'какие документы нужны для дубликата аттестата'],
+      ['kk', 'аттестат телнұсқасына қандай құжаттар керек'],
+    ] as const) {
+      const person = citizen(testEngine({ defaultLang: lang }), `web-own-${lang}`, lang);
+      await person.start();
+      await person.press('menu:checklist');
+      await person.press('svc:duplicate-school');
+      const applicant = await person.press('ans:channel:state_corporation');
+      const turn = await person.type(asked);
+      expect(turn.conversation.state, asked).toEqual(applicant.conversation.state);
+      expect(turn.replies[0]!.text).toMatch(lang === 'ru' ? /^Документы для услуги «Дубликат школьного аттестата»\n1\. / : /^«Мектеп аттестатының телнұсқасы» қызметіне қажет құжаттар\n1\. /);
+    }
+  });
+
   it('tells a citizen who does not know or remember the application number or the IIN that it is needed (and the answers kept), at the status look-up and in a form', async () => {
     const { person, opened: number } = await inSection('kk', 'status');
     const unknown = await person.type('нөмірін білмеймін');
@@ -489,13 +505,26 @@ describe('typed first messages', () => {
     expect(turn.conversation.state.data).toMatchObject({ against: 'state_corporation', serviceId: 'duplicate-school' });
   });
 
+  it('takes a typed "да" to the offer to go on in Russian, in the middle of a checklist', async () => {
+    const engine = testEngine({ defaultLang: 'kk' });
+    const person = citizen(engine, 'web-lang-yes', 'kk');
+    await person.start();
+    await person.press('menu:checklist');
+    const question = await person.press('svc:duplicate-school');
+    const asked = await person.type('здравствуйте, подскажите какие документы нужны для дубликата аттестата');
+    expect(asked.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:language_offer'));
+    const yes = await person.type('да');
+    expect(yes.conversation.lang).toBe('ru');
+    expect(yes.conversation.state).toEqual(question.conversation.state);
+  });
+
   it('offers once to go on in Kazakh when a citizen of a Russian page writes clearly in Kazakh', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-lang', 'ru');
     await person.start();
     const first = await person.type('Сәлеметсіз бе, мектеп аттестатымды жоғалтып алдым, не істеуім керек?');
     const offer = first.replies.at(-1)!;
     expect(offer.text).toBe(texts.t('kk', 'understanding:language_offer'));
-    expect(offer.choices).toEqual([{ id: 'lang:kk', label: texts.t('kk', 'common:choices.lang_kk') }]);
+    expect(offer.choices).toEqual([{ id: 'lang:kk', label: texts.t('kk', 'common:choices.lang_kk'), yes: true }]);
     const again = await person.type('қанша тұрады?');
     expect(again.replies.some((r) => r.text === texts.t('kk', 'understanding:language_offer'))).toBe(false);
     const switched = await person.press('lang:kk');
