@@ -91,6 +91,46 @@ const WINDOW_WORDS: Record<VisitWindow, readonly string[]> = {
   afternoon: ['днём', 'вечером', 'попозже', 'түстен кейін', 'кешке'],
 };
 
+/** Who the visit is for, typed as people say it: "сама", "өзім"; "для мамы", "әкеме", "бабушке". */
+const FOR_WHOM_WORDS: Record<'self' | 'other', readonly string[]> = {
+  self: ['сам', 'сама', 'себе', 'өзім', 'өзіме'],
+  other: [
+    'мама',
+    'мать',
+    'папа',
+    'отец',
+    'отцу',
+    'бабушка',
+    'бабуля',
+    'дедушка',
+    'ребёнок',
+    'сын',
+    'дочь',
+    'муж',
+    'жена',
+    'брат',
+    'сестра',
+    'родственник',
+    'соседка',
+    'сосед',
+    'анам',
+    'әкем',
+    'әжем',
+    'атам',
+    'балам',
+    'ұлым',
+    'қызым',
+    'күйеуім',
+    'әйелім',
+    'ағам',
+    'апам',
+    'інім',
+    'бауырым',
+    'туысым',
+    'көршім',
+  ],
+};
+
 const DAY_FIELD = { id: 'day', kind: 'date', label: { kk: '', ru: '' }, workingDays: { from: 1, to: BOOKABLE_WORKING_DAYS } } as const;
 
 /** Services whose seed provides the visit. */
@@ -350,7 +390,16 @@ export function createHomeVisitFlow(): Flow {
     const { t } = ctx;
     switch (step) {
       case 'for_whom':
-        return [{ text: t('home_visit:for_whom'), choices: [{ id: ID.self, label: t('home_visit:choices.self') }, { id: ID.other, label: t('home_visit:choices.other') }, menuChoice(ctx)] }];
+        return [
+          {
+            text: t('home_visit:for_whom'),
+            choices: [
+              { id: ID.self, label: t('home_visit:choices.self'), also: FOR_WHOM_WORDS.self },
+              { id: ID.other, label: t('home_visit:choices.other'), also: FOR_WHOM_WORDS.other },
+              menuChoice(ctx),
+            ],
+          },
+        ];
       case 'eligibility':
         return [
           {

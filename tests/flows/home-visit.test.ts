@@ -174,6 +174,23 @@ describe('booking a home visit in the chat', () => {
     }
   });
 
+  it('takes whom the visit is for typed as people say it: "сама", "для мамы", "өзіме", "анама"', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    for (const [lang, typed, forWhom] of [
+      ['ru', 'сама', 'self'],
+      ['ru', 'для мамы', 'other'],
+      ['ru', 'бабушке 80 лет', 'other'],
+      ['kk', 'өзіме керек', 'self'],
+      ['kk', 'анама', 'other'],
+    ] as const) {
+      const say = (event: Event) => runtime.engine.handle({ conversationId: `web-visit-for-${typed}`, channel: 'web', langHint: lang, event });
+      await say({ type: 'start' });
+      await say({ type: 'choice', id: 'menu:home_visit' });
+      const { conversation } = await say({ type: 'text', text: typed });
+      expect(conversation.state, typed).toMatchObject({ flow: 'home_visit', step: 'eligibility', data: { forWhom } });
+    }
+  });
+
   it('puts a citizen who asks for an operator in the middle of a booking first in the queue', async () => {
     const runtime = runtimeOn(createMemoryStore());
     await runtime.presence.set('aigerim', 'online');
