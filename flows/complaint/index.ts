@@ -255,7 +255,7 @@ export function createComplaintFlow(): Flow {
         return [
           {
             text: t('complaint:against'),
-            choices: [...AGAINST.map((a) => ({ id: `${ID.against}${a}`, label: t(`complaint:choices.against.${a}`) })), { id: ID.menu, label: t('complaint:choices.menu') }],
+            choices: [...AGAINST.map((a) => ({ id: `${ID.against}${a}`, label: t(`complaint:choices.against.${a}`), also: AGAINST_WORDS[a] })), { id: ID.menu, label: t('complaint:choices.menu') }],
           },
         ];
       case 'service': {
@@ -421,6 +421,13 @@ function formOf(draft: Draft): QuestionnaireDefinition {
 }
 
 /** Words citizens type for what happened besides a category's label, in both languages. */
+/** Whom the complaint is against, typed as people say it, in either language: "на директора", "ХҚКО-ға", "не согласна с решением". */
+const AGAINST_WORDS: Record<ComplaintAgainst, readonly string[]> = {
+  provider: ['университет', 'универ', 'институт', 'академия', 'директор', 'руководитель', 'завуч', 'учитель', 'преподаватель', 'деканат', 'ректор', 'мектеп', 'ЖОО', 'мұғалім', 'оқу орны'],
+  state_corporation: ['ЦОН', 'ХҚКО', 'госкорпорация', 'қызметкер'],
+  result: ['не согласен', 'решение', 'результат', 'келіспеймін', 'нәтиже', 'шешім'],
+};
+
 const CATEGORY_WORDS: Record<ComplaintCategory, readonly string[]> = {
   documents_refused: ['не принимают', 'не взяли', 'қабылдамайды', 'алмады'],
   extra_documents: ['лишнее', 'лишнюю справку', 'требуют справку', 'артық', 'қосымша анықтама'],

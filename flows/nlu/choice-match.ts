@@ -93,14 +93,19 @@ function closest(typed: string, labels: { id: string; label: string }[]): string
  * matchChoiceByWords('не терял, просто испорчен', [{ id: 'lost', label: 'Документ утерян', also: ['потерял'] }, { id: 'damaged', label: 'Документ испорчен' }]); // 'damaged'
  */
 export function matchChoiceByWords(text: string, choices: readonly Choice[]): string | undefined {
-  const said = contentWords(affirmed(comparable(text).split(' ')));
-  if (said.length === 0 || said.length > MAX_ANSWER_WORDS) return undefined;
+  const typed = comparable(text).split(' ');
+  const said = contentWords(affirmed(typed));
+  const saidNot = contentWords(negated(typed));
+  if (said.length + saidNot.length === 0 || said.length + saidNot.length > MAX_ANSWER_WORDS) return undefined;
   let best: string | undefined;
   let bestCount = 0;
   let tied = false;
   for (const choice of choices) {
-    const words = contentWords([...comparable(choice.label).split(' '), ...(choice.also ?? []).flatMap((w) => comparable(w).split(' '))]);
-    const count = said.filter((s) => words.some((w) => sameRoot(s, w))).length;
+    const phrases = [choice.label, ...(choice.also ?? [])].map((phrase) => comparable(phrase).split(' '));
+    // "не согласна" is said of "Не согласен с результатом", and "согласна" is not: each side's negated words count against the other's.
+    const words = contentWords(phrases.flatMap(affirmed));
+    const notWords = contentWords(phrases.flatMap(negated));
+    const count = said.filter((s) => words.some((w) => sameRoot(s, w))).length + saidNot.filter((s) => notWords.some((w) => sameRoot(s, w))).length;
     if (count > bestCount) [best, bestCount, tied] = [choice.id, count, false];
     else if (count === bestCount && count > 0) tied = true;
   }
@@ -128,6 +133,11 @@ function affirmed(words: readonly string[]): string[] {
 }
 
 const NEGATED_BEFORE = new Set(['емес', 'жок']);
+
+/** The words "не" takes back ("не согласна" → "согласна"). */
+function negated(words: readonly string[]): string[] {
+  return words.filter((word, i) => word !== 'не' && words[i - 1] === 'не');
+}
 
 /** One word in another form: a common beginning of three letters for a short word, up to five for longer ones ("школу", "школы"; "испорчен", "испортил"). */
 function sameRoot(a: string, b: string): boolean {

@@ -178,6 +178,25 @@ describe('filing a complaint in the chat', () => {
     }
   });
 
+  it('takes whom the complaint is against typed as people say it, in either language', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    for (const [lang, typed, against] of [
+      ['ru', 'на директора', 'provider'],
+      ['ru', 'университет', 'provider'],
+      ['ru', 'ХҚКО-ға', 'state_corporation'],
+      ['ru', 'не согласна с решением', 'result'],
+      ['kk', 'мұғалімге', 'provider'],
+      ['kk', 'цон', 'state_corporation'],
+      ['kk', 'не согласна', 'result'],
+    ] as const) {
+      const say = (event: Event) => runtime.engine.handle({ conversationId: `web-cp-against-${typed}`, channel: 'web', langHint: lang, event });
+      await say({ type: 'start' });
+      await say({ type: 'choice', id: 'menu:complaint' });
+      const { conversation } = await say({ type: 'text', text: typed });
+      expect(conversation.state.data, typed).toMatchObject({ against });
+    }
+  });
+
   it('skips the application number when the citizen says they have none or do not remember it', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     for (const [lang, none] of [

@@ -113,6 +113,22 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoiceByWords('жоғалған емес', reasons)).toBeUndefined();
   });
 
+  it('takes a word said with a negation for a button that says it with one ("не согласна" for "Не согласен с результатом")', () => {
+    const against = [
+      { id: 'provider', label: 'Школа, колледж или вуз' },
+      { id: 'result', label: 'Не согласен с результатом', also: ['решение'] },
+    ];
+    expect(matchChoiceByWords('не согласна', against)).toBe('result');
+    expect(matchChoiceByWords('не согласна с решением', against)).toBe('result');
+    // said without the negation, the button's negated word is not said
+    expect(matchChoiceByWords('согласна', against)).toBeUndefined();
+    const categories = [
+      { id: 'refused', label: 'Не приняли документы' },
+      { id: 'term', label: 'Нарушен срок' },
+    ];
+    expect(matchChoiceByWords('не приняли', categories)).toBe('refused');
+  });
+
   it('does not count a question word as a word of the button ("какое" is not the "какой" of "в какой срок")', () => {
     const details = [
       { id: 'details', label: 'Где, в какой срок, сколько стоит' },
