@@ -479,6 +479,24 @@ describe('typing instead of pressing', () => {
     expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:channel:state_corporation');
   });
 
+  it('takes a yes or a no told in words: "замужем", "нет детей", "балам бар"; "инвалид 2 группы", "инвалидности нет"', async () => {
+    const engine = testEngine();
+    for (const [serviceId, lang, typed, answer] of [
+      ['dormitory', 'ru', 'замужем', 'family:yes'],
+      ['dormitory', 'ru', 'нет детей', 'family:no'],
+      ['dormitory', 'ru', 'не замужем', 'family:no'],
+      ['dormitory', 'kk', 'балам бар', 'family:yes'],
+      ['tvet-admission', 'ru', 'инвалид 2 группы', 'disability:yes'],
+      ['tvet-admission', 'ru', 'инвалидности нет', 'disability:no'],
+    ] as const) {
+      const id = `web-typed-${serviceId}-${typed}`;
+      await play(engine, id, ['menu:checklist', `svc:${serviceId}`], lang);
+      const { conversation } = await engine.handle({ conversationId: id, channel: 'web', event: { type: 'text', text: typed } });
+      const [question, option] = answer.split(':');
+      expect(conversation.state.data.answers, typed).toMatchObject({ [question!]: option });
+    }
+  });
+
   it('opens a menu section named in words', async () => {
     const engine = testEngine();
     await engine.handle({ conversationId: 'web-typed-section', channel: 'web', langHint: 'ru', event: { type: 'start' } });
