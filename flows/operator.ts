@@ -1,11 +1,13 @@
 import type { OpeningHours } from '../domain/hours';
-import { formatKzPhone, normalizeKzPhone } from '../domain/phone';
+import { formatKzPhone } from '../domain/phone';
 import { findService } from './catalog';
 import { checklistOf } from './checklist';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { QUEUE_CONTROL_PREFIX, stateOf } from './types';
 import type { FlowState } from '../store/types';
 import { MENU_FLOW_ID } from './menu';
+import { saysSkip } from './questionnaire/skip-words';
+import { checkPhone, digitsExpected } from './questionnaire/typed';
 
 export const OPERATOR_FLOW_ID = 'operator';
 /** Effect that stores a call-back request; the bot confirms only once it is stored. */
@@ -97,11 +99,14 @@ export function createOperatorFlow(): Flow {
       if (step === 'topic' && event.type === 'text' && event.text.trim()) return enqueue({ ...data, topic: event.text.trim().slice(0, MAX_TOPIC_LENGTH) }, ctx);
       if (step === 'unavailable' && id === CALLBACK) return { replies: [askPhone(ctx)], state: stateOf(flow, 'phone', data as Record<string, unknown>) };
       if (step === 'phone' && event.type === 'text') {
-        const phone = normalizeKzPhone(event.text);
-        if (!phone.ok) return { replies: [{ text: ctx.t('operator:phone_invalid') }, askPhone(ctx)], state };
+        // "не надо", "керек емес", "нет": no call-back after all, as with the button.
+        if (saysSkip(event.text, ctx)) return back(data);
+        // Words without a digit ("спасибо", "а когда позвонят?") are something else said: the understanding gets them first.
+        const phone = digitsExpected(checkPhone(event.text), event.text);
+        if ('error' in phone) return { replies: [{ text: ctx.t(phone.error, phone.vars) }, askPhone(ctx)], state, ...(phone.notUnderstood ? { notUnderstood: true } : {}) };
         return {
-          replies: [{ text: ctx.t('operator:callback_saved', { phone: formatKzPhone(phone.e164) }) }],
-          effects: [{ type: CALLBACK_EFFECT, phone: phone.e164, topic: knownTopic(ctx) ?? null }],
+          replies: [{ text: ctx.t('operator:callback_saved', { phone: formatKzPhone(phone.value) }) }],
+          effects: [{ type: CALLBACK_EFFECT, phone: phone.value, topic: knownTopic(ctx) ?? null }],
           goto: { flow: MENU_FLOW_ID },
         };
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../bot/engine';
 import { parseOpeningHours } from '../../domain/hours';
 import type { Availability } from '../../flows/types';
-import { testEngine } from '../support/engine';
+import { testEngine, texts } from '../support/engine';
 
 const OPEN: Availability = { open: true, operatorsOnline: 2, hours: 'always' };
 
@@ -60,5 +60,23 @@ describe('the way to an operator, in the engine', () => {
     expect(stored).toEqual([{ type: 'callback.request', phone: '+77771234567', topic: null }]);
     expect(saved.replies[0]!.text).toBe('+7 777 123 45 67 нөмірін жазып алдық. Оператор байланыс орталығының жұмыс уақытында сізге қайта қоңырау шалады.');
     expect(saved.conversation.owner).toBe('bot');
+  });
+
+  it('at the call-back number, thanks is thanked, "не надо" goes back without a call-back, and a wrong number is told what is wrong', async () => {
+    const stored: unknown[] = [];
+    const engine = testEngine({
+      availability: () => ({ open: false, operatorsOnline: 0, hours: parseOpeningHours('Mon-Fri 09:00-18:00') }),
+      effects: { 'callback.request': async (effect) => void stored.push(effect) },
+    });
+    await engine.handle({ conversationId: 'web-night-no', channel: 'web', langHint: 'ru', event: { type: 'start' } });
+    await say(engine, 'web-night-no', { type: 'choice', id: 'menu:operator' });
+    const asked = await say(engine, 'web-night-no', { type: 'choice', id: 'op:callback' });
+    const thanked = await say(engine, 'web-night-no', { type: 'text', text: 'спасибо' });
+    expect(thanked.replies[0]!.text).toBe(texts.t('ru', 'understanding:thanks'));
+    expect(thanked.conversation.state).toEqual(asked.conversation.state);
+    expect((await say(engine, 'web-night-no', { type: 'text', text: '+1 202 555 0100' })).replies[0]!.text).toBe(texts.t('ru', 'questionnaire:errors.phone_not_kazakh'));
+    const declined = await say(engine, 'web-night-no', { type: 'text', text: 'не надо' });
+    expect(declined.conversation.state.flow).toBe('menu');
+    expect(stored).toEqual([]);
   });
 });
