@@ -7,7 +7,7 @@ import { candidateServices, catalog, findService, type Service } from '../catalo
 import { addresseeFor } from '../catalog/complaint';
 import { checklistOf } from '../checklist';
 import { MENU_FLOW_ID } from '../menu';
-import { wonders } from '../nlu';
+import { type Intent, LOW_CONFIDENCE, parse, wonders } from '../nlu';
 import { matchChoice, matchChoiceByWords } from '../nlu/choice-match';
 import { type Answers, checkFile, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED, sizeText, typesText } from '../questionnaire';
 import type { FileField } from '../questionnaire/types';
@@ -146,7 +146,7 @@ export function createComplaintFlow(): Flow {
       if (step === 'service' && id === ID.otherService) return show('service', withoutCandidates(draft), ctx);
       if (step === 'addressee' && id === ID.go) return startForm(draft, ctx);
       // "кеше барсам қабылдамады" typed instead of pressing "file": the complaint goes on, the text offered as what happened.
-      const told = step === 'addressee' && event.type === 'text' ? toldWhatHappened(event.text, flow.prompt(state, ctx)) : undefined;
+      const told = step === 'addressee' && event.type === 'text' ? toldWhatHappened(event.text, flow.prompt(state, ctx), ctx) : undefined;
       if (told) return startForm({ ...draft, written: told }, ctx);
       if (step === 'form') return fillForm(draft, event, ctx);
       if (step === 'files') return addFile(draft, event, ctx);
@@ -340,13 +340,17 @@ function descriptionIn(message: unknown): string | undefined {
 
 /**
  * Words that tell, at a step that waits for a button, what happened: three words or more that ask
- * nothing and are not one of the step's buttons ("хочу подать жалобу" presses "Подать жалобу").
+ * nothing, are not one of the step's buttons ("хочу подать жалобу" presses "Подать жалобу") and are
+ * not said to the bot ("позовите оператора пожалуйста", "спасибо большое вам").
  */
 const TOLD_WORDS = 3;
+const SAID_TO_THE_BOT: readonly Intent[] = ['operator', 'menu', 'language', 'thanks', 'greeting'];
 
-function toldWhatHappened(message: string, prompt: readonly Reply[]): string | undefined {
+function toldWhatHappened(message: string, prompt: readonly Reply[], ctx: FlowContext): string | undefined {
   const text = message.trim().replace(/\s+/g, ' ');
   if (text.split(' ').length < TOLD_WORDS || wonders(text)) return undefined;
+  const parsed = parse(text, ctx.lang);
+  if (parsed.confidence >= LOW_CONFIDENCE && SAID_TO_THE_BOT.includes(parsed.intent)) return undefined;
   const choices = prompt.flatMap((reply) => reply.choices ?? []);
   return matchChoice(text, choices) === undefined && matchChoiceByWords(text, choices) === undefined ? text : undefined;
 }

@@ -176,6 +176,17 @@ describe('filing a complaint in the chat', () => {
         wish,
       ).toEqual(['q:back']);
     }
+    // Said to the bot, not told of what happened: thanks is thanked, the operator is asked for.
+    const c = citizen(runtime, 'web-cp-said-to-bot');
+    await c.say({ type: 'start' });
+    await c.press('menu:complaint');
+    await c.press('cp:against:provider');
+    const addressee = await c.press('cp:svc:duplicate-school');
+    const thanked = await c.say({ type: 'text', text: 'спасибо большое вам' });
+    expect(thanked[0]!.text).toBe(texts.t('ru', 'understanding:thanks'));
+    const operator = await c.say({ type: 'text', text: 'позовите оператора пожалуйста' });
+    expect(operator.map((r) => r.text).join('\n')).not.toMatch(/Что случилось\?/);
+    expect(operator.at(-1)!.text).not.toBe(addressee.text);
   });
 
   it('takes whom the complaint is against typed as people say it, in either language', async () => {
