@@ -3,6 +3,7 @@ import { validateIin } from '../../domain/iin';
 import { plainLetters } from '../../domain/letters';
 import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
 import { fold } from '../nlu/normalise';
+import { asksForPerson } from '../nlu/cues';
 import { applicationNumberIn, courtesyOf } from '../nlu/rules';
 import type { FlowContext } from '../types';
 import type { TextField } from './types';
@@ -72,9 +73,12 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
 /** "I don't know it", "I forgot it" or "I have none" in a text (after `plainLetters`): "не помню ИИН", "ЖСН-ді білмеймін", "нет номера". */
 const NOT_KNOWN = /(^|[\s,.!?-])(не (знаю|помню)|забыл[аи]?|нет|нету|жок|билмеймин|билмеймиз|есимде жок|умыттым|умытып)(?=$|[\s,.!?)])/;
 
-/** Whether a text without a digit says the citizen does not know, remember or have what is asked. */
+/**
+ * Whether a text without a digit says the citizen does not know, remember or have what is asked,
+ * and asks for nothing else: "не знаю, соедините с оператором" is a wish for a person.
+ */
 export function saysNotKnown(typed: string): boolean {
-  return !/\d/.test(typed) && NOT_KNOWN.test(plainLetters(typed));
+  return !/\d/.test(typed) && NOT_KNOWN.test(plainLetters(typed)) && !asksForPerson(fold(typed));
 }
 
 /**

@@ -351,6 +351,9 @@ describe('typed messages in a journey that has no service yet, and at questions 
 
   it('tells a citizen who does not know or remember the application number or the IIN that it is needed (and the answers kept), at the status look-up and in a form', async () => {
     const { person, opened: number } = await inSection('kk', 'status');
+    // Not knowing it and asking for a person is a wish for a person.
+    const { person: asking } = await inSection('ru', 'status');
+    expect((await asking.type('не знаю, соедините с оператором')).conversation.state.flow).toBe('operator');
     const unknown = await person.type('нөмірін білмеймін');
     expect(unknown.replies[0]!.text).toBe(texts.t('kk', 'status:number_unknown'));
     expect(unknown.replies.at(-1)!.text).toBe(number.replies.at(-1)!.text);
