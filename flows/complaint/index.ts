@@ -424,7 +424,6 @@ function formOf(draft: Draft): QuestionnaireDefinition {
   return { title: { kk: 'Шағым', ru: 'Жалоба' }, fields };
 }
 
-/** Words citizens type for what happened besides a category's label, in both languages. */
 /** Whom the complaint is against, typed as people say it, in either language: "на директора", "ХҚКО-ға", "не согласна с решением". */
 const AGAINST_WORDS: Record<ComplaintAgainst, readonly string[]> = {
   provider: ['университет', 'универ', 'институт', 'академия', 'директор', 'руководитель', 'завуч', 'учитель', 'преподаватель', 'деканат', 'ректор', 'мектеп', 'ЖОО', 'мұғалім', 'оқу орны'],
@@ -432,6 +431,7 @@ const AGAINST_WORDS: Record<ComplaintAgainst, readonly string[]> = {
   result: ['не согласен', 'решение', 'результат', 'келіспеймін', 'нәтиже', 'шешім'],
 };
 
+/** Words citizens type for what happened besides a category's label, in both languages. */
 const CATEGORY_WORDS: Record<ComplaintCategory, readonly string[]> = {
   documents_refused: ['не принимают', 'не взяли', 'қабылдамайды', 'алмады'],
   extra_documents: ['лишнее', 'лишнюю справку', 'требуют справку', 'артық', 'қосымша анықтама'],
