@@ -4,6 +4,7 @@ import { BOOKABLE_WORKING_DAYS, isPending, VISIT_NEEDS, VISIT_WINDOWS, type Visi
 import { formatCivilDate } from '../locales/format';
 import { catalog, findService, type Service } from './catalog';
 import { documentsFor, type Answers as ChecklistAnswers } from './catalog/personalise';
+import { SELF_WORDS } from './catalog/answer-words';
 import { checklistOf, CHECKLIST_FLOW_ID } from './checklist';
 import { MENU_FLOW_ID } from './menu';
 import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
@@ -91,9 +92,9 @@ const WINDOW_WORDS: Record<VisitWindow, readonly string[]> = {
   afternoon: ['днём', 'вечером', 'попозже', 'түстен кейін', 'кешке'],
 };
 
-/** Who the visit is for, typed as people say it: "сама", "өзім"; "для мамы", "әкеме", "бабушке". */
+/** Who the visit is for, typed as people say it: "сама", "өзім" (as for a checklist's applicant); "для мамы", "әкеме", "бабушке". */
 const FOR_WHOM_WORDS: Record<'self' | 'other', readonly string[]> = {
-  self: ['сам', 'сама', 'себе', 'өзім', 'өзіме'],
+  self: [...SELF_WORDS.ru, ...SELF_WORDS.kk],
   other: [
     'мама',
     'мать',

@@ -1,5 +1,8 @@
 import type { LocalizedText } from './schema';
 
+/** "Myself", as a citizen types it for whom something is done: the checklist's applicant, the home visit's "for whom". */
+export const SELF_WORDS: { [lang in keyof LocalizedText]: readonly string[] } = { ru: ['сам', 'сама', 'лично', 'себе', 'себя'], kk: ['өзім', 'өзіме', 'өзі'] };
+
 /**
  * Words citizens type for a checklist question's answer instead of pressing its button, by
  * `question:option` id (the ids are shared by the services that ask the same question): "цон" for
@@ -12,7 +15,7 @@ export const ANSWER_WORDS: Readonly<Record<string, { [lang in keyof LocalizedTex
   'channel:state_corporation': { ru: ['цон', 'госкорпорация', 'центр обслуживания'], kk: ['хқко', 'цон', 'халыққа қызмет'] },
   'channel:egov_portal': { ru: ['егов', 'egov', 'портал', 'онлайн', 'интернет', 'электронно', 'сайт'], kk: ['егов', 'портал', 'онлайн', 'интернет', 'электронды', 'сайт'] },
   'channel:other': { ru: ['ватсап', 'whatsapp', 'почта', 'email', 'гугл', 'google', 'диск'], kk: ['ватсап', 'пошта', 'диск'] },
-  'applicant:self': { ru: ['сам', 'сама', 'лично', 'себе', 'себя'], kk: ['өзім', 'өзіме', 'өзі'] },
+  'applicant:self': SELF_WORDS,
   'applicant:parent': {
     ru: ['мама', 'папа', 'мать', 'отец', 'родитель', 'ребенка', 'ребёнка', 'сына', 'дочь', 'дочери', 'опекун'],
     kk: ['ана', 'анасы', 'әке', 'әкесі', 'ата-ана', 'баламның', 'балама', 'ұлым', 'қызым', 'қамқоршы'],
