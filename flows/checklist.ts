@@ -6,7 +6,7 @@ import { ANSWER_WORDS } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
-import { parse } from './nlu';
+import { asksWhoMay, parse } from './nlu';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
@@ -78,7 +78,7 @@ export function createChecklistFlow(): Flow {
     version: 1,
     start(ctx, params) {
       const service = typeof params?.serviceId === 'string' ? findService(params.serviceId) : undefined;
-      if (service) return choose(service, ctx, params?.channel);
+      if (service) return choose(service, ctx, { channel: params?.channel, whoMay: params?.whoMay === true });
       // Two services fit what the citizen typed (a diploma: college or university?): one short question.
       const candidates = candidateServices(params?.candidates);
       const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 0 ? { candidates } : {}) });
@@ -94,7 +94,7 @@ export function createChecklistFlow(): Flow {
       if (id === NAV.restart) return flow.start(ctx);
       if (step === 'pick' || !service) {
         const picked = id?.startsWith('svc:') ? findService(id.slice(4)) : event.type === 'text' ? findService(parse(event.text, ctx.lang).serviceId ?? '') : undefined;
-        if (picked) return choose(picked, ctx);
+        if (picked) return choose(picked, ctx, { whoMay: event.type === 'text' && asksWhoMay(event.text) });
         return again(state, ctx, 'checklist:pick_from_list', event);
       }
       const form = findForm(service.form);
@@ -184,10 +184,12 @@ export function createChecklistFlow(): Flow {
   /** The next question, or the checklist once every question that matters is answered. */
   const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult => show(nextQuestion(service, data.answers) ? 'question' : 'checklist', service, data, ctx);
 
-  const choose = (service: Service, ctx: FlowContext, channel?: unknown): StepResult => {
+  /** The service chosen, and its first question; asked who may get it ("положено ли бесплатное питание?"), who may, between. */
+  const choose = (service: Service, ctx: FlowContext, { channel, whoMay = false }: { channel?: unknown; whoMay?: boolean } = {}): StepResult => {
     const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service, channel), history: [], ticked: [] };
     const result = advance(service, data, ctx);
-    return { ...result, replies: [{ text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) }, ...result.replies] };
+    const chosen = { text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) };
+    return { ...result, replies: [chosen, ...(whoMay ? [{ text: applicantsText(service, ctx) }] : []), ...result.replies] };
   };
 
   /**
@@ -352,6 +354,11 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
     })),
   };
   return { text, checklist, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav, ...visitNav(service), NAV.back, NAV.restart)] };
+}
+
+/** Who may get the service, as its rules say ("кто может получить?", "мне положено?"). */
+export function applicantsText(service: Service, { lang, t }: FlowContext): string {
+  return `${t('checklist:details.applicants', { title: service.shortTitle[lang] })}\n${service.applicants.text[lang]}`;
 }
 
 /** A part of "where, when, how much", by what a citizen may ask about it in their own words. */

@@ -1,5 +1,5 @@
 import { LANGS } from '../locales/i18n';
-import { LOW_CONFIDENCE, parse } from './nlu';
+import { asksWhoMay, LOW_CONFIDENCE, parse } from './nlu';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { stateOf } from './types';
 
@@ -44,8 +44,11 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
         // Unsure readings, questions, thanks and the rest go back to the engine, which understands them at any step.
         if (parsed.confidence >= LOW_CONFIDENCE) {
           const { intent, serviceId, ambiguous, applicationNumber } = parsed;
-          if (intent === 'checklist' && sectionFlows.checklist)
-            return { replies: [], goto: { flow: sectionFlows.checklist, params: serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {} } };
+          if (intent === 'checklist' && sectionFlows.checklist) {
+            // "положено ли бесплатное питание?": the list opens with who may get it.
+            const params = serviceId ? { serviceId, ...(asksWhoMay(event.text) ? { whoMay: true } : {}) } : ambiguous ? { candidates: ambiguous } : {};
+            return { replies: [], goto: { flow: sectionFlows.checklist, params } };
+          }
           if (intent === 'greeting') return flow.start(ctx, { greet: true });
           // "маме 80 лет, нужен дубликат аттестата, сама не дойдёт": the visit is booked for the service named.
           if (intent === 'home_visit' && serviceId && sectionFlows.home_visit) return { replies: [], goto: { flow: sectionFlows.home_visit, params: { serviceId } } };

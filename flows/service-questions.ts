@@ -1,11 +1,14 @@
 import { findService, type Service } from './catalog';
 import { documentsFor, type Answers } from './catalog/personalise';
-import { type DetailTopic, detailSections } from './checklist';
+import { applicantsText, type DetailTopic, detailSections } from './checklist';
 import type { QuestionTopic } from './nlu';
 import type { FlowContext, FlowSubject, Reply } from './types';
 
+/** What a question asks: a point the classifier tells, or who may get the service, which a rule tells (flows/nlu/rules.ts). */
+export type AnswerTopic = QuestionTopic | 'applicants';
+
 /** The details' sections that answer each kind of question; the first that the service has is shown. */
-const SECTIONS: Partial<Record<QuestionTopic, DetailTopic[]>> = {
+const SECTIONS: Partial<Record<AnswerTopic, DetailTopic[]>> = {
   fee: ['fee'],
   term: ['term'],
   channels: ['channels'],
@@ -21,7 +24,7 @@ const SECTIONS: Partial<Record<QuestionTopic, DetailTopic[]>> = {
  * @example
  * answerQuestion({ serviceId: 'dormitory', answers: {} }, 'fee', ctx); // [{ text: 'Сколько стоит\nБесплатно.' }]
  */
-export function answerQuestion(subject: FlowSubject, topic: QuestionTopic, ctx: FlowContext): Reply[] {
+export function answerQuestion(subject: FlowSubject, topic: AnswerTopic, ctx: FlowContext): Reply[] {
   const service = findService(subject.serviceId);
   if (!service) return [unknownAnswer(ctx)];
   const answers = subject.answers as Answers;
@@ -30,6 +33,7 @@ export function answerQuestion(subject: FlowSubject, topic: QuestionTopic, ctx: 
     const found = detailSections(service, answers, ctx).filter((section) => sections.includes(section.topic));
     return found.length ? [{ text: found.map((section) => section.text).join('\n\n') }] : [unknownAnswer(ctx)];
   }
+  if (topic === 'applicants') return [{ text: applicantsText(service, ctx) }];
   if (topic === 'hours') return [service.workingHours.length ? { text: hoursText(service, ctx) } : unknownAnswer(ctx)];
   if (topic === 'documents') return [{ text: documentsText(service, answers, ctx) }];
   return [{ text: ctx.t('understanding:answers.missing_document', { title: service.shortTitle[ctx.lang] }), choices: [operatorChoice(ctx)] }];

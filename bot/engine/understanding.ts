@@ -2,7 +2,7 @@ import { findService, type ServiceId } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
-import { fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
+import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
 import { ASKS, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
@@ -30,6 +30,9 @@ export const STAY = 'go:stay';
 const TYPED_COMPLAINT = 'typedComplaint';
 /** Beside them, the services those words fit equally when the journey's is not one of them: the complaint asks among them. */
 const TYPED_COMPLAINT_SERVICES = 'typedComplaintServices';
+
+/** Readings of another matter than the service itself: "мне положено, а колледж не даёт" is a complaint still. */
+const ELSEWHERE: ReadonlySet<string> = new Set(['complaint', 'home_visit', 'operator', 'status']);
 
 /** The menu's sections a typed message can lead to from inside another journey. */
 const JOURNEYS: readonly MenuSection[] = ['home_visit', 'status', 'complaint'];
@@ -69,6 +72,15 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const parsed = parse(text, conversation.lang, { context: subject ? 'journey' : 'first' });
   const ctx = runner.context(conversation);
   const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
+
+  // "мне положено?", "кімге беріледі?", however sure the classifiers are of the rest: who may get the service, from its rules.
+  if (asksWhoMay(text) && !ELSEWHERE.has(parsed.intent)) {
+    // In a journey, another service only when it is read surely ("а общежитие кому положено?" in the meals' checklist: the offer below).
+    const another = parsed.serviceId && parsed.serviceId !== subject?.serviceId && parsed.confidence >= LOW_CONFIDENCE;
+    if (subject && !another) return said(answerQuestion(subject, 'applicants', ctx));
+    // Outside any journey, naming the service ("кто имеет право на общежитие?"): its checklist, opening with who may get it.
+    if (parsed.serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: parsed.serviceId, whoMay: true });
+  }
 
   if (parsed.confidence >= LOW_CONFIDENCE) {
     if (parsed.intent === 'question' && parsed.topic) {
@@ -119,7 +131,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   if (SAYS_DONT_KNOW.test(folded)) return withOperator(decision, ctx);
   // A question in a journey the classifiers only half take for off-topic ("режим работы какой"), naming no other matter,
   // is most likely on a point of the journey's service: the likeliest two points, and a person.
-  if (subject && parsed.intent === 'unknown' && parsed.confidence < LOW_CONFIDENCE && (ASKS.test(folded) || QUESTION_WORD.test(folded)) && !OFF_TOPIC.test(folded)) {
+  // So is one half taken for the journey's own service ("а общежитие бесплатное?" in its checklist), not for another.
+  const ownService = subject && (parsed.intent === 'checklist' || parsed.intent === 'question') && parsed.serviceId === subject.serviceId;
+  if (subject && (parsed.intent === 'unknown' || ownService) && parsed.confidence < LOW_CONFIDENCE && (ASKS.test(folded) || QUESTION_WORD.test(folded)) && !OFF_TOPIC.test(folded)) {
     const points = likelyTopics(text)
       .slice(0, 2)
       .map((topic) => answerChoice(topic, ctx));

@@ -8,6 +8,7 @@ import { fold, tokens } from './normalise';
 import { asksForHomeVisit, asksForPerson, COMPLAINT_CUES, complainsOfVisit, demandsPerson } from './cues';
 import {
   ALSO,
+  ASKS_WHO_MAY,
   ASKS,
   OFF_TOPIC,
   POINTED_QUESTION,
@@ -49,6 +50,11 @@ export { isMenuWord, isOperatorWord } from './rules';
 /** Whether a text asks or wonders ("а если не примут?", "можно через цон", "қабылдай ма"), not tells. */
 export function wonders(text: string): boolean {
   return WONDERS.test(fold(text));
+}
+
+/** Whether a text asks who may get a service ("мне положено?", "кімге беріледі?"): the catalog's applicants answer it. */
+export function asksWhoMay(text: string): boolean {
+  return ASKS_WHO_MAY.test(fold(text));
 }
 
 export const INTENTS = ['checklist', 'home_visit', 'status', 'complaint', 'operator', 'language', 'greeting', 'menu', 'unknown', 'thanks', 'question'] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../bot/engine';
+import { findService } from '../../flows/catalog';
 import type { Lang } from '../../store/types';
 import { testEngine, texts } from '../support/engine';
 
@@ -240,6 +241,49 @@ describe('typed messages in the middle of a journey', () => {
     expect(offTopic.replies.flatMap((r) => r.choices ?? []).some((c) => c.id.startsWith('go:answer:'))).toBe(false);
   });
 
+  it.each([
+    ['ru', 'кто может получить?'],
+    ['ru', 'а мне положено?'],
+    ['ru', 'Имею ли я право?'],
+    ['kk', 'маған бере ме?'],
+    ['kk', 'кімдер ала алады'],
+    ['kk', 'құқығым бар ма'],
+    ['kk', 'kimge beriledi'],
+  ] as const)('answers who may get the service from its rules (%s "%s") and stays at the question with its buttons', async (lang, text) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-who-${text}`, lang);
+    await person.start();
+    await person.press('menu:checklist');
+    const question = await person.press('svc:dormitory');
+    const asked = await person.type(text);
+    const dormitory = findService('dormitory')!;
+    expect(asked.replies.map((r) => r.text)).toEqual([`${texts.t(lang, 'checklist:details.applicants', { title: dormitory.shortTitle[lang] })}\n${dormitory.applicants.text[lang]}`]);
+    expect(asked.conversation.state).toEqual(question.conversation.state);
+    expect((await person.press(question.replies.at(-1)!.choices![0]!.id)).conversation.state.data.answers).not.toEqual({});
+  });
+
+  it('does not take a complaint or a question of how to apply for a question of who may get the service', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-who-not', 'ru');
+    await person.start();
+    await person.press('menu:checklist');
+    await person.press('svc:dormitory');
+    const said = async (text: string) => (await person.type(text)).replies.map((r) => r.text).join('\n');
+    const applicants = texts.t('ru', 'checklist:details.applicants', { title: 'Место в общежитии' });
+    expect(await said('мне положено общежитие, а колледж не даёт')).not.toContain(applicants);
+    expect(await said('могу ли я получить через егов?')).not.toContain(applicants);
+  });
+
+  it("offers the journey's likeliest points for a question it half takes for the journey's own service, not another service", async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-dorm-fee', 'ru');
+    await person.start();
+    await person.press('menu:checklist');
+    await person.press('svc:dormitory');
+    const unsure = await person.type('а общежитие бесплатное?');
+    const ids = unsure.replies.at(-1)!.choices!.map((c) => c.id);
+    expect(ids[0]).toBe('go:answer:fee');
+    expect(ids).not.toContain('go:checklist:free-meals');
+    expect((await person.press('go:answer:fee')).replies[0]!.text).toContain(texts.t('ru', 'checklist:details.fee'));
+  });
+
   it('says thank you back without repeating the list', async () => {
     const { person, list } = await atChecklist('kk');
     const turn = await person.type('рахмет');
@@ -436,6 +480,31 @@ describe('typed first messages', () => {
     const turn = await person.type('сколько стоит дубликат аттестата?');
     expect(turn.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
     expect(turn.replies.at(-1)!.text).toContain(texts.t('ru', 'checklist:details.fee').replace(/:$/, ''));
+  });
+
+  it.each([
+    ['ru', 'Положено ли бесплатное питание?', 'free-meals'],
+    ['ru', 'кто имеет право на общежитие?', 'dormitory'],
+    ['kk', 'колледжде тегін тамақ кімге беріледі?', 'free-meals'],
+  ] as const)('opens the checklist with who may get the service when asked so first (%s "%s")', async (lang, text, serviceId) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-first-who-${text}`, lang);
+    await person.start();
+    const turn = await person.type(text);
+    expect(turn.conversation.state).toMatchObject({ flow: 'checklist', step: 'question', data: { serviceId } });
+    const said = turn.replies.map((r) => r.text);
+    const service = findService(serviceId)!;
+    const who = said.indexOf(`${texts.t(lang, 'checklist:details.applicants', { title: service.shortTitle[lang] })}\n${service.applicants.text[lang]}`);
+    expect(who).toBeGreaterThan(0);
+    expect(who).toBeLessThan(said.length - 1);
+  });
+
+  it('opens the checklist with who may get the service named at the list of services', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-pick-who', 'ru');
+    await person.start();
+    await person.press('menu:checklist');
+    const turn = await person.type('положено ли мне бесплатное питание');
+    expect(turn.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'free-meals' } });
+    expect(turn.replies.some((r) => r.text.includes('детей-сирот'))).toBe(true);
   });
 
   it('asks which service first when a question at the menu names none', async () => {

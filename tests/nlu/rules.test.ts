@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { courtesyOf, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import { ASKS_WHO_MAY, courtesyOf, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -20,6 +20,29 @@ describe('the rules that need no classifier', () => {
   ] as const)('knows "%s" typed alone for %s', (text, intent) => {
     expect(courtesyOf(fold(text))).toBe(intent);
     expect(parse(text, 'ru').intent).toBe(intent);
+  });
+
+  it('knows a question of who may get a service, in Russian, Kazakh with and without its letters, and Latin; not one of how or where', () => {
+    const asks = [
+      'Кто может получить?',
+      'кому положено общежитие',
+      'а мне положено?',
+      'сыну тоже положено?',
+      'Положено ли бесплатное питание?',
+      'имею ли я право',
+      'есть ли у нас право на питание',
+      'подходим ли мы',
+      'кімге беріледі?',
+      'kimge beriledi',
+      'кімдер ала алады',
+      'құқығым бар ма',
+      'кукыгы бар ма',
+      'маған тиесілі ме',
+      'балама да бере ме',
+    ];
+    const other = ['могу ли я получить через егов?', 'кому подавать заявление?', 'где получить справку', 'положил документы в папку', 'кім жауап береді?', 'право подать жалобу'];
+    for (const text of asks) expect(ASKS_WHO_MAY.test(fold(text)), text).toBe(true);
+    for (const text of other) expect(ASKS_WHO_MAY.test(fold(text)), text).toBe(false);
   });
 
   it('takes no longer message for a courtesy by its first word', () => {
