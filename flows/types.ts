@@ -50,6 +50,8 @@ export interface Reply {
   transcriptText?: string;
   /** The longest answer the question takes, for a channel that can show a counter while the citizen types. */
   inputLimit?: number;
+  /** The question waits for a typed answer (a name, an IIN, a number, a street): its buttons, if any, only skip, go back or leave. */
+  typedAnswer?: true;
   /** The same list as `text` in parts, for a channel that can show it as checkboxes (the widget). */
   checklist?: ChecklistView;
 }

@@ -97,9 +97,14 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     }
     // The journey's own service asked for again ("какие документы нужны для дубликата аттестата" in its checklist): its documents, staying put.
     if (subject && parsed.intent === 'checklist' && parsed.serviceId === subject.serviceId) return said(answerQuestion(subject, 'documents', ctx));
-    // With no buttons on offer (thanks as a first message), the step's own question follows, with its buttons.
+    // With no buttons on offer (thanks as a first message), or at a question that waits for a typed answer (a name, an
+    // IIN), the step's own question follows: "press the button above" would point at no button that answers it.
     if (parsed.intent === 'thanks')
-      return said(conversation.offered.length > 0 ? [{ text: ctx.t('understanding:thanks') }] : [{ text: ctx.t('understanding:thanks_no_buttons') }, ...runner.currentPrompt(conversation)]);
+      return said(
+        conversation.offered.length > 0 && !awaitsTypedAnswer(runner, conversation)
+          ? [{ text: ctx.t('understanding:thanks') }]
+          : [{ text: ctx.t('understanding:thanks_no_buttons') }, ...runner.currentPrompt(conversation)],
+      );
     // A greeting here says hello again or that the citizen is back; without such words ("вчера", read as "вечера") the step's own words answer.
     if (parsed.intent === 'greeting') return GREETS_IN_JOURNEY.test(folded) ? said([{ text: ctx.t('understanding:greeting') }]) : decision;
     if (parsed.intent === 'menu') return runner.start(conversation, MENU_FLOW_ID);
@@ -150,6 +155,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     const choices = [...unique, sectionChoice('operator', ctx)];
     return said([{ text: ctx.t('understanding:unsure'), choices }], { notUnderstood: true });
   }
+  // A question nothing above places, where a typed answer is awaited ("а где его взять?" at the application number): the
+  // question again, which says what it wants and where it is found, without a reproach for an answer not given.
+  if ((ASKS.test(folded) || QUESTION_WORD.test(folded)) && awaitsTypedAnswer(runner, conversation))
+    return { conversation, replies: runner.currentPrompt(conversation), effects: [], notUnderstood: true };
   return decision;
 }
 
@@ -274,4 +283,9 @@ export function withLanguageOffer(runner: FlowRunner, decision: Decision, text: 
   // "Продолжить на русском?" is answered "да" as often as pressed.
   const offer: Reply = { text: t('understanding:language_offer'), choices: [{ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`), yes: true }] };
   return { ...decision, conversation: { ...conversation, languageOffered: lang }, replies: [...decision.replies, offer] };
+}
+
+/** Whether the step waits for a typed answer (a name, an IIN, an application number), its buttons only skipping or leaving it. */
+function awaitsTypedAnswer(runner: FlowRunner, conversation: Conversation): boolean {
+  return runner.currentPrompt(conversation).some((reply) => reply.typedAnswer);
 }

@@ -35,13 +35,15 @@ function questionReply(def: QuestionnaireDefinition, state: QuestionnaireState, 
   const now = (masked: boolean) => (correcting ? [t('questionnaire:now', { value: answerText(field, value, ctx, state.values, masked) })] : []);
   const text = [...lines, ...now(false)].join('\n');
   const transcriptText = [...lines, ...now(true)].join('\n');
+  const answers = answerChoices(field, part, state, ctx);
   const choices = [
-    ...answerChoices(field, part, state, ctx),
+    ...answers,
     ...(skippable(field, state) ? [{ id: commandId('skip'), label: t('questionnaire:buttons.skip') }] : []),
     { id: commandId('back'), label: t('questionnaire:buttons.back') },
   ];
   const limit = field.kind === 'text' || field.kind === 'contact' ? field.maxLength : undefined;
-  return { text, ...(transcriptText !== text ? { transcriptText } : {}), choices, ...(limit && !part ? { inputLimit: limit } : {}) };
+  const typed = answers.length === 0 && field.kind !== 'file';
+  return { text, ...(transcriptText !== text ? { transcriptText } : {}), choices, ...(limit && !part ? { inputLimit: limit } : {}), ...(typed ? { typedAnswer: true as const } : {}) };
 }
 
 /** The line under the question: how to answer (a typed kind), the part of the address, the consent's own text. */

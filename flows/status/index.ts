@@ -159,9 +159,9 @@ function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
   const { t } = ctx;
   switch (step) {
     case 'number':
-      return [{ text: t('status:ask_number'), choices: [{ id: ID.menu, label: t('status:choices.menu') }] }];
+      return [{ text: t('status:ask_number'), choices: [{ id: ID.menu, label: t('status:choices.menu') }], typedAnswer: true }];
     case 'iin':
-      return [{ text: t('status:ask_iin'), choices: [{ id: ID.another, label: t('common:choices.back') }] }];
+      return [{ text: t('status:ask_iin'), choices: [{ id: ID.another, label: t('common:choices.back') }], typedAnswer: true }];
     case 'result': {
       const view = data.view!;
       const choices: Choice[] = [];

@@ -443,6 +443,25 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(named.replies[0]!.text).toBe(texts.t('ru', 'questionnaire:errors.person_name'));
   });
 
+  it('answers thanks at a question that waits for a typed answer with the question again, not with "press the button above"', async () => {
+    const { person } = await atChecklist('ru');
+    const school = await person.press('nav:form');
+    const thanked = await person.type('спасибо');
+    expect(thanked.replies.map((r) => r.text)).toEqual([texts.t('ru', 'understanding:thanks_no_buttons'), school.replies.at(-1)!.text]);
+    const { person: looking, opened: number } = await inSection('kk', 'status');
+    const rakhmet = await looking.type('рахмет');
+    expect(rakhmet.replies.map((r) => r.text)).toEqual([texts.t('kk', 'understanding:thanks_no_buttons'), number.replies.at(-1)!.text]);
+  });
+
+  it('asks for the application number again, which says where it is, when asked where to find it; not what is wrong with it', async () => {
+    const { person, opened: number } = await inSection('ru', 'status');
+    for (const text of ['а где его взять?', 'где найти номер?']) {
+      const asked = await person.type(text);
+      expect(asked.replies[0]!.text, text).toBe(number.replies.at(-1)!.text);
+      expect(asked.conversation.state).toEqual(number.conversation.state);
+    }
+  });
+
   it('does not take a question, thanks or a greeting for the name, and keeps the question; a surname such as Ким is a name', async () => {
     const { person, form } = await atVisitForm('kk');
     const turn = await person.type('Сапаров Болат???');
