@@ -108,8 +108,10 @@ describe('filing a complaint in the chat', () => {
       await c.type('Сотрудник ЦОН грубо ответил и не принял заявление.');
       await c.type(lang === 'ru' ? 'не помню' : 'есімде жоқ');
       expect((await c.say({ type: 'text', text: '12' }))[0]!.text).toMatch(lang === 'ru' ? /^Номер заявления — это буквы и цифры/ : /^Өтініш нөмірі/);
-      // Thanks there is thanked, and the number is still asked.
-      expect((await c.say({ type: 'text', text: lang === 'ru' ? 'спасибо' : 'рахмет' }))[0]!.text).toBe(texts.t(lang, 'understanding:thanks'));
+      // Thanks there is thanked, and the number is asked again.
+      const thanked = await c.say({ type: 'text', text: lang === 'ru' ? 'спасибо' : 'рахмет' });
+      expect(thanked[0]!.text).toBe(texts.t(lang, 'understanding:thanks_no_buttons'));
+      expect(thanked[1]!.text).toMatch(lang === 'ru' ? /Номер заявления, если есть/ : /Өтініштің нөмірі/);
       await c.type('002345678');
       await c.type('Принять заявление.');
       await c.type('Сапарова Айгерим');
