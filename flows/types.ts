@@ -1,5 +1,6 @@
 import type { OpeningHours } from '../domain/hours';
 import type { Translate } from '../locales/i18n';
+import type { QuestionTopic } from './nlu';
 import type { Conversation, FlowState, Lang } from '../store/types';
 
 /** A file the citizen sent: the channel's id for it, its name, MIME type and size in bytes. */
@@ -207,6 +208,15 @@ export interface Flow {
    * typed in the middle of the journey ("сколько стоит?") is answered about it.
    */
   subject?(state: FlowState): FlowSubject | undefined;
+  /**
+   * The answer to a question typed at one of its steps about the flow's own matter, before any
+   * about its service: "сколько ждать ответа?" in a complaint is the complaint's term, not the
+   * service's. Undefined leaves the question to the service's answers.
+   *
+   * @example
+   * complaint.answer?.(state, 'term', ctx); // [{ text: 'На жалобу должны ответить за 5 рабочих дней…' }]
+   */
+  answer?(state: FlowState, topic: QuestionTopic, ctx: FlowContext): Reply[] | undefined;
   /** The effect types this flow asks for; the engine refuses to start without a handler for each. */
   effects?: readonly string[];
   /**

@@ -84,6 +84,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
 
   if (parsed.confidence >= LOW_CONFIDENCE) {
     if (parsed.intent === 'question' && parsed.topic) {
+      // The flow's own matter first ("сколько ждать ответа?" in a complaint is the complaint's term).
+      const own = runner.current(conversation.state)?.answer?.(conversation.state, parsed.topic, ctx);
+      if (own) return said(own);
       const serviceId = parsed.serviceId ?? subject?.serviceId;
       if (serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) {
         // Asked outside any journey ("сколько стоит дубликат аттестата?"): the service's checklist, then the answer.

@@ -72,6 +72,22 @@ interface StatusDraft {
 
 const AGAINST: readonly ComplaintAgainst[] = ['provider', 'state_corporation', 'result'];
 
+/** Who will review the complaint and in how many working days; empty when the procedure names no one for it. */
+function reviewerLine(service: Service, draft: Draft, ctx: FlowContext): string {
+  const addressee = addresseeFor(service, { against: draft.against ?? 'provider' });
+  return typeof addressee === 'string' ? '' : ctx.t('complaint:who', { addressee: addressee.name[ctx.lang], days: addressee.reviewWorkingDays });
+}
+
+/**
+ * The working days in which a complaint filed here is answered, before its service is known: the same for whoever
+ * first receives one in every service's procedure (the complaint goes to them), so one figure can be told.
+ */
+const COMMON_REVIEW_DAYS = (() => {
+  const days = new Set(catalog.flatMap((service) => AGAINST.map((against) => addresseeFor(service, { against })).flatMap((a) => (typeof a === 'string' ? [] : [a.reviewWorkingDays]))));
+  if (days.size !== 1) throw new Error(`complaints: the first receivers' terms differ (${[...days].join(', ')} working days); say them per service`);
+  return [...days][0]!;
+})();
+
 const ID = {
   against: 'cp:against:',
   service: 'cp:svc:',
@@ -192,6 +208,14 @@ export function createComplaintFlow(): Flow {
       return promptOf(state.step as Step, state.data as unknown as Draft, ctx);
     },
 
+    // "сколько ждать ответа?": who reviews the complaint and in how many days, once the service is known; before, the term every service's procedure sets.
+    answer(state, topic, ctx) {
+      if (topic !== 'term') return undefined;
+      const draft = state.data as unknown as Draft;
+      const service = findService(draft.serviceId ?? '');
+      return [{ text: (service && reviewerLine(service, draft, ctx)) || ctx.t('complaint:term', { days: COMMON_REVIEW_DAYS }) }];
+    },
+
     describe(data, ctx) {
       const { complaints, draft } = collectedOf(data);
       const items = complaints.map((c) => ({ label: c.number, value: `${c.addressee[ctx.lang]} — ${ctx.t(`complaint:status.${c.status}`)}, ${formatCivilDate(c.dueDate, ctx.lang)}` }));
@@ -266,8 +290,7 @@ export function createComplaintFlow(): Flow {
       }
       case 'addressee': {
         const service = findService(draft.serviceId ?? '') as Service;
-        const addressee = addresseeFor(service, { against: draft.against ?? 'provider' });
-        const who = typeof addressee === 'string' ? '' : t('complaint:who', { addressee: addressee.name[lang], days: addressee.reviewWorkingDays });
+        const who = reviewerLine(service, draft, ctx);
         const lines = [
           draft.applicationNumber
             ? t('complaint:about_application', { number: draft.applicationNumber, service: service.shortTitle[lang] })

@@ -462,6 +462,20 @@ describe('typed messages in a journey that has no service yet, and at questions 
     }
   });
 
+  it("answers how long a complaint takes with the complaint's term, not the service's, and stays at the step", async () => {
+    const { person, opened: against } = await inSection('ru', 'complaint');
+    const asked = await person.type('а сколько ждать ответа?');
+    expect(asked.replies.map((r) => r.text)).toEqual([texts.t('ru', 'complaint:term', { days: 5 })]);
+    expect(asked.conversation.state).toEqual(against.conversation.state);
+    await person.press('cp:against:provider');
+    const addressee = await person.press('cp:svc:dormitory');
+    const told = await person.type('сколько рассматривают?');
+    expect(told.replies.map((r) => r.text)).toEqual([texts.t('ru', 'complaint:who', { addressee: 'Руководитель колледжа', days: 5 })]);
+    expect(told.conversation.state).toEqual(addressee.conversation.state);
+    const { person: kazakh } = await inSection('kk', 'complaint');
+    expect((await kazakh.type('қанша күн қарайды?')).replies[0]!.text).toBe(texts.t('kk', 'complaint:term', { days: 5 }));
+  });
+
   it('does not take a question, thanks or a greeting for the name, and keeps the question; a surname such as Ким is a name', async () => {
     const { person, form } = await atVisitForm('kk');
     const turn = await person.type('Сапаров Болат???');
