@@ -107,7 +107,7 @@ const JOURNEYS: Journey[] = [
     name: 'home-visit booking',
     moves: () => [
       text('меню'),
-      ...['menu:home_visit', 'hv:self', 'hv:eligible:yes', 'hv:svc:duplicate-school', 'ans:applicant:self', 'ans:reason:lost', 'nav:cannot_come', 'menu:home_visit'].map(choice),
+      ...['menu:home_visit', 'hv:self', 'hv:eligible:yes', 'hv:svc:duplicate-school', 'ans:applicant:self', 'ans:reason:lost', 'menu:home_visit'].map(choice),
       ...['Сапаров Болат Ержанович', IIN, '87011234567'].map(text),
       choice('q:address:almaty'),
       ...['проспект Абая', '10'].map(text),

@@ -33,6 +33,8 @@ interface ChecklistData {
   form?: QuestionnaireState;
   /** The options chosen so far for a question that takes several, once the citizen asked to choose several, until they say that is all. */
   picked?: string[];
+  /** Opened by a home visit's booking, which goes on from the list (not "I cannot come": the citizen said so already). */
+  forVisit?: true;
 }
 
 const NAV = {
@@ -54,6 +56,7 @@ function dataOf(raw: Record<string, unknown>): ChecklistData {
     ...(typeof raw.serviceId === 'string' ? { serviceId: raw.serviceId } : {}),
     ...(raw.form ? { form: raw.form as ChecklistData['form'] } : {}),
     ...(Array.isArray(raw.picked) ? { picked: [...(raw.picked as string[])] } : {}),
+    ...(raw.forVisit === true ? { forVisit: true as const } : {}),
   };
 }
 
@@ -78,7 +81,7 @@ export function createChecklistFlow(): Flow {
     version: 1,
     start(ctx, params) {
       const service = typeof params?.serviceId === 'string' ? findService(params.serviceId) : undefined;
-      if (service) return choose(service, ctx, { channel: params?.channel, whoMay: params?.whoMay === true });
+      if (service) return choose(service, ctx, { channel: params?.channel, whoMay: params?.whoMay === true, forVisit: params?.forVisit === true });
       // Two services fit what the citizen typed (a diploma: college or university?): one short question.
       const candidates = candidateServices(params?.candidates);
       const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 0 ? { candidates } : {}) });
@@ -185,8 +188,8 @@ export function createChecklistFlow(): Flow {
   const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult => show(nextQuestion(service, data.answers) ? 'question' : 'checklist', service, data, ctx);
 
   /** The service chosen, and its first question; asked who may get it ("положено ли бесплатное питание?"), who may, between. */
-  const choose = (service: Service, ctx: FlowContext, { channel, whoMay = false }: { channel?: unknown; whoMay?: boolean } = {}): StepResult => {
-    const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service, channel), history: [], ticked: [] };
+  const choose = (service: Service, ctx: FlowContext, { channel, whoMay = false, forVisit = false }: { channel?: unknown; whoMay?: boolean; forVisit?: boolean } = {}): StepResult => {
+    const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service, channel), history: [], ticked: [], ...(forVisit ? { forVisit: true as const } : {}) };
     const result = advance(service, data, ctx);
     const chosen = { text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) };
     return { ...result, replies: [chosen, ...(whoMay ? [{ text: applicantsText(service, ctx) }] : []), ...result.replies] };
@@ -318,9 +321,13 @@ function questionReply(service: Service, question: Question, data: ChecklistData
   return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, ...more, NAV.back)] };
 }
 
-/** "I cannot come" is offered only where the seed provides a home visit. */
-function visitNav(service: Service): (typeof NAV)[keyof typeof NAV][] {
-  return service.homeVisit.available ? [NAV.cannotCome] : [];
+/**
+ * "I cannot come", offered only where the seed provides a home visit; to a citizen whose booking of one opened the
+ * list, the way back to it (the menu's section resumes the booking where it was), which a "да" takes.
+ */
+function visitChoices(service: Service, data: ChecklistData, ctx: FlowContext): Choice[] {
+  if (data.forVisit) return [{ id: 'menu:home_visit', label: ctx.t('checklist:nav.continue_visit'), yes: true }];
+  return service.homeVisit.available ? navChoices(ctx, NAV.cannotCome) : [];
 }
 
 function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext): Reply {
@@ -331,7 +338,12 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
     const note = service.noDocuments?.text[ctx.lang] ?? ctx.t('checklist:no_documents_default');
     return {
       text: `${ctx.t('checklist:no_documents', { title: service.shortTitle[ctx.lang] })}\n${note}`,
-      choices: [...navChoices(ctx, NAV.details, ...formNav, ...visitNav(service), NAV.back, NAV.restart), { id: 'menu:operator', label: ctx.t('menu:choices.operator') }],
+      choices: [
+        ...navChoices(ctx, NAV.details, ...formNav),
+        ...visitChoices(service, data, ctx),
+        ...navChoices(ctx, NAV.back, NAV.restart),
+        { id: 'menu:operator', label: ctx.t('menu:choices.operator') },
+      ],
     };
   }
   const ready = documents.filter((d) => data.ticked.includes(d.id)).length;
@@ -353,7 +365,7 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
       done: data.ticked.includes(d.id),
     })),
   };
-  return { text, checklist, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav, ...visitNav(service), NAV.back, NAV.restart)] };
+  return { text, checklist, choices: [...ticks, ...navChoices(ctx, NAV.details, ...formNav), ...visitChoices(service, data, ctx), ...navChoices(ctx, NAV.back, NAV.restart)] };
 }
 
 /** Who may get the service, as its rules say ("кто может получить?", "мне положено?"). */
@@ -410,7 +422,7 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
   const complain = { id: 'menu:complaint', label: t('menu:choices.complaint') };
   replies.push({
     text: t('checklist:details.next'),
-    choices: [...navChoices(ctx, NAV.list, ...formNav, ...visitNav(service), NAV.restart), complain, { id: 'menu:operator', label: t('menu:choices.operator') }],
+    choices: [...navChoices(ctx, NAV.list, ...formNav), ...visitChoices(service, data, ctx), ...navChoices(ctx, NAV.restart), complain, { id: 'menu:operator', label: t('menu:choices.operator') }],
   });
   return replies;
 }

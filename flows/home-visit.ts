@@ -279,12 +279,12 @@ export function createHomeVisitFlow(): Flow {
     }
     const checklist = checklistOf(ctx.conversation.data);
     if (checklist.serviceId !== service.id) {
-      // The checklist asks its questions and comes back here with "I cannot come".
+      // The checklist asks its questions and comes back here with its "continue" button.
       return {
         replies: [{ text: ctx.t('home_visit:checklist_first', { service: service.shortTitle[ctx.lang] }) }],
         data: keep(draft, ctx),
         // The employee who comes is the State Corporation's: the checklist does not ask where to apply.
-        goto: { flow: CHECKLIST_FLOW_ID, params: { serviceId: service.id, channel: 'state_corporation' } },
+        goto: { flow: CHECKLIST_FLOW_ID, params: { serviceId: service.id, channel: 'state_corporation', forVisit: true } },
       };
     }
     return show('form', withForm(draft, ctx), ctx);

@@ -317,7 +317,6 @@ describe('typed messages in a journey that has no service yet, and at questions 
     await person.press('hv:svc:duplicate-school');
     await person.press('ans:applicant:self');
     await person.press('ans:reason:lost');
-    await person.press('nav:cannot_come');
     const form = await person.press('menu:home_visit');
     expect(form.conversation.state).toMatchObject({ flow: 'home_visit', step: 'form' });
     return { person, form };

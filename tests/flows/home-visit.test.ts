@@ -53,7 +53,6 @@ async function toTheDays(c: ReturnType<typeof citizen>, service: string, address
   // The service's checklist asks its questions first (not where to apply: the State Corporation comes).
   let reply = await c.press(`hv:svc:${service}`);
   while (reply.choices?.some((ch) => ch.id.startsWith('ans:'))) reply = await c.press(reply.choices.find((ch) => ch.id.startsWith('ans:'))!.id);
-  await c.press('nav:cannot_come');
   await c.press('menu:home_visit');
   await c.type('Сапаров Болат Ержанович');
   await c.type('850520400003');
@@ -84,11 +83,11 @@ describe('booking a home visit in the chat', () => {
     expect(checklist.at(-1)!.choices!.map((ch) => ch.id)).toEqual(['ans:applicant:self', 'ans:applicant:parent', 'nav:back']);
     await c.press('ans:applicant:parent');
     const list = await c.press('ans:reason:lost');
-    expect(list.choices!.map((ch) => ch.id)).toContain('nav:cannot_come');
-    const cannotCome = await c.press('nav:cannot_come');
-    expect(cannotCome.choices!.map((ch) => ch.id)).toContain('menu:home_visit');
+    // The list goes back to the booking with one button ("да" takes it), not "I cannot come": the citizen said so already.
+    expect(list.choices).toContainEqual({ id: 'menu:home_visit', label: 'Продолжить вызов сотрудника', yes: true });
+    expect(list.choices!.map((ch) => ch.id)).not.toContain('nav:cannot_come');
     // Back in the booking where it was left: the questionnaire starts.
-    const resumed = await c.say({ type: 'choice', id: 'menu:home_visit' });
+    const resumed = await c.say({ type: 'text', text: 'да' });
     expect(resumed[0]!.text).toMatch(/Продолжим запись/);
     expect(resumed.at(-1)!.text).toMatch(/Ваши фамилия, имя и отчество \(вы оформляете вызов\)/);
 

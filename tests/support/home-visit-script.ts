@@ -16,7 +16,7 @@ export const HOME_VISIT_BOOKING: Check[] = [
   [{ press: 'hv:svc:duplicate-school' }, /Сначала ответьте на несколько вопросов[\s\S]*Кто подаёт заявление\?/],
   [{ press: 'ans:applicant:parent' }],
   [{ press: 'ans:reason:lost' }, /готово 0 из/],
-  [{ press: 'nav:cannot_come' }, /Записаться можно и здесь/],
+  // The list opened by the booking goes back to it with one button.
   [{ press: 'menu:home_visit' }, /Продолжим запись[\s\S]*Ваши фамилия, имя и отчество \(вы оформляете вызов\)/],
   [{ type: 'Сапарова Айгерим' }, /К кому придёт сотрудник\?/],
   [{ type: 'Сапаров Болат Ержанович' }, /ИИН этого человека/],
