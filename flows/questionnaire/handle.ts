@@ -6,6 +6,7 @@ import { typedConsent } from './consent';
 import { checkDay, checkTypedDate } from './date';
 import { checkFile } from './file';
 import { checkDefinition, pressed, type Pressed, WRITTEN } from './ids';
+import { answerText, fieldName } from './display';
 import { transcriptTextOf } from './mask';
 import { promptReplies, summaryReply } from './prompt';
 import { saysSkip } from './skip-words';
@@ -56,6 +57,8 @@ export function handle(def: QuestionnaireDefinition, stored: Partial<Questionnai
       : event.type === 'file' && field.kind === 'file'
         ? checkFile(event.file, field, ctx)
         : { error: 'questionnaire:errors.file_not_needed' };
+  const ahead = event.type === 'text' && 'error' in taken ? answeredAhead(def, state, field, event.text, ctx) : undefined;
+  if (ahead) return ahead;
   const step = take(def, state, field, taken, ctx);
   const transcriptText = event.type === 'text' ? transcriptTextOf(field, event.text, state, ctx) : undefined;
   return transcriptText === undefined ? step : { ...step, transcriptText };
@@ -163,6 +166,26 @@ function take(def: QuestionnaireDefinition, state: QuestionnaireState, field: Fi
   const parts = { ...state.address, [taken.part]: taken.value };
   const address = completed(parts);
   return asked(def, address ? answered(state, field, address) : { ...state, address: parts }, ctx);
+}
+
+/** Kinds of answer that cannot be mistaken for anything else typed at a choice: digits of their own shape. */
+const UNMISTAKABLE: ReadonlySet<Field['kind']> = new Set(['phone', 'iin']);
+
+/**
+ * The answer to the question after a choice, typed before the choice is made ("87011234567" to "Кому позвонит
+ * сотрудник?"): kept for that question, which is then not asked, and the choice asked again after a word that it was
+ * kept. Masked in the transcript as if typed at its own question.
+ */
+function answeredAhead(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, text: string, ctx: FlowContext): QuestionnaireStep | undefined {
+  if (field.kind !== 'choice') return undefined;
+  const next = def.fields[def.fields.indexOf(field) + 1];
+  if (!next || !UNMISTAKABLE.has(next.kind) || state.values[next.id] !== undefined) return undefined;
+  const checked = checkTyped(next, text, state, ctx);
+  if (!('value' in checked)) return undefined;
+  const kept = answered(state, next, checked.value);
+  const said = (masked: boolean) => ctx.t('questionnaire:kept_ahead', { field: fieldName(next, ctx), value: answerText(next, checked.value, ctx, kept.values, masked) });
+  const typedMasked = transcriptTextOf(next, text, state, ctx);
+  return { state: kept, replies: [{ text: said(false), transcriptText: said(true) }, ...promptReplies(def, kept, ctx)], ...(typedMasked === undefined ? {} : { transcriptText: typedMasked }) };
 }
 
 /** The skip button: an optional field, or an optional part of an address. */

@@ -125,6 +125,43 @@ describe('phone', () => {
   });
 });
 
+describe('an answer typed before its question', () => {
+  const def: QuestionnaireDefinition = {
+    title: TITLE,
+    fields: [
+      {
+        id: 'phone_of',
+        kind: 'choice',
+        label: { kk: 'Кімге қоңырау шалсын?', ru: 'Кому позвонить?' },
+        options: [
+          { id: 'applicant', label: { kk: 'Оның өзіне', ru: 'Этому человеку' } },
+          { id: 'representative', label: { kk: 'Маған', ru: 'Мне' } },
+        ],
+      },
+      { id: 'phone', kind: 'phone', label: { kk: 'Телефон', ru: 'Телефон' } },
+      { id: 'note', kind: 'text', label: { kk: 'Ескерту', ru: 'Примечание' } },
+    ],
+  };
+
+  it('keeps a phone number typed at the choice before the phone question, asks the choice again, then skips the phone', () => {
+    const q = citizen(def);
+    const kept = q.type('8 701 234 56 78');
+    expect(kept.replies[0]).toEqual({ text: 'Телефон: +7 701 234 56 78 — записано.', transcriptText: 'Телефон: +7 ••• ••• 56 78 — записано.' });
+    expect(kept.replies[1]!.text).toContain('Кому позвонить?');
+    expect(kept.transcriptText).toBe('+7 ••• ••• 56 78');
+    expect(q.state.values).toEqual({ phone: '+77012345678' });
+    expect(text(q.press('q:phone_of:representative'))).toContain('Примечание');
+    expect(q.state.values).toEqual({ phone: '+77012345678', phone_of: 'representative' });
+  });
+
+  it('takes nothing ahead but an answer of its own shape: words at the choice are asked again, a short number refused as a choice', () => {
+    const q = citizen(def);
+    expect(error(q.type('позвоните пожалуйста'))).toBe(texts.t('ru', 'questionnaire:errors.use_buttons'));
+    expect(error(q.type('12345'))).toBe(texts.t('ru', 'questionnaire:errors.use_buttons'));
+    expect(q.state.values).toEqual({});
+  });
+});
+
 describe('contact details', () => {
   const def = only({ id: 'contacts', kind: 'contact', maxLength: 40, label: { kk: 'Байланыс', ru: 'Контакты' } });
 
