@@ -204,6 +204,24 @@ describe('booking a home visit in the chat', () => {
     expect(queued.conversation.handoff).toMatchObject({ priority: 1, resume: { flow: 'home_visit', step: 'eligibility' } });
   });
 
+  it('takes whom the employee calls typed as people say it, and a phone number typed before that question', async () => {
+    const toWhomCalled = async (id: string) => {
+      const c = citizen(runtimeOn(createMemoryStore()), id);
+      await c.say({ type: 'start' });
+      for (const press of ['menu:home_visit', 'hv:other', 'hv:eligible:yes', 'hv:svc:duplicate-school', 'ans:applicant:parent', 'ans:reason:lost', 'menu:home_visit']) await c.press(press);
+      await c.type('Сапарова Айгерим');
+      await c.type('Сапаров Болат Ержанович');
+      expect((await c.type('850520400003')).text).toMatch(/Кому позвонит сотрудник\?/);
+      return c;
+    };
+    for (const said of ['маме', 'ей самой', 'мне', 'анама']) expect((await (await toWhomCalled(`web-visit-call-${said}`)).type(said)).text, said).toMatch(/Номер телефона/);
+    const early = await toWhomCalled('web-visit-call-early');
+    const kept = await early.say({ type: 'text', text: '8 701 123 45 67' });
+    expect(kept.map((r) => r.text)).toEqual(['Телефон: +7 701 123 45 67 — записано.', expect.stringMatching(/Кому позвонит сотрудник\?/)]);
+    // The number is not asked again: the address is next.
+    expect((await early.type('мне')).text).toMatch(/По какому адресу придёт сотрудник\?/);
+  });
+
   it('tells a citizen whose service has no home visit what else they can do', async () => {
     const runtime = runtimeOn(createMemoryStore());
     const c = citizen(runtime, 'web-visit-3');
