@@ -20,7 +20,8 @@ export function maskedIin(typed: string): string {
 }
 
 export function maskedPhone(typed: string): string {
-  const phone = normalizeKzPhone(typed);
+  // "звоните на 8 701 234 56 78": the number in the sentence.
+  const phone = normalizeKzPhone(typed.match(PHONE_PATTERN)?.[0] ?? typed);
   if (phone.ok) return `+7 ••• ••• ${phone.e164.slice(8, 10)} ${phone.e164.slice(10)}`;
   return maskedIin(typed);
 }

@@ -1,7 +1,7 @@
 import { todayInAlmaty } from '../../domain/calendar';
-import { validateIin } from '../../domain/iin';
+import { IIN_PATTERN, validateIin } from '../../domain/iin';
 import { plainLetters } from '../../domain/letters';
-import { formatKzPhone, normalizeKzPhone } from '../../domain/phone';
+import { formatKzPhone, normalizeKzPhone, PHONE_PATTERN } from '../../domain/phone';
 import { fold } from '../nlu/normalise';
 import { asksForPerson } from '../nlu/cues';
 import { applicationNumberIn, courtesyOf } from '../nlu/rules';
@@ -89,13 +89,24 @@ export function saysNotKnown(typed: string): boolean {
 export function checkIin(typed: string): Checked {
   const text = tidy(typed);
   if (saysNotKnown(text)) return { error: 'questionnaire:errors.iin_unknown', notUnderstood: false };
-  const result = validateIin(text);
+  // "мой ИИН 850520 400003", "ИИН: 850520400003": the one run of 12 digits in a sentence is the IIN typed.
+  const result = validateIin(oneNumberIn(text, IIN_PATTERN) ?? text);
   if (result.ok) return { value: result.iin };
   if (result.reason !== 'format') return { error: `questionnaire:errors.iin_${result.reason}` };
   const digits = text.replace(/[\s-]/g, '');
   if (/\D/.test(digits)) return { error: 'questionnaire:errors.iin_not_digits' };
   if (digits.length !== 12) return { error: 'questionnaire:errors.iin_count', vars: { typed: digits.length } };
   return { error: 'questionnaire:errors.iin_bin' };
+}
+
+/**
+ * The one number of `pattern`'s shape in a text with words ("мой ИИН 850520 400003", "звоните на 8 701 123 45 67"):
+ * the answer typed in a sentence. Undefined for a text of the number alone, or with two.
+ */
+function oneNumberIn(text: string, pattern: RegExp): string | undefined {
+  if (!/\p{L}/u.test(text)) return undefined;
+  const found = text.match(pattern);
+  return found?.length === 1 ? found[0] : undefined;
 }
 
 /** An application number as receipts and egov.kz print it: letters and digits, with hyphens, slashes or underscores. */
@@ -118,8 +129,14 @@ export function digitsExpected<T extends object>(checked: T | Refusal, typed: st
   return 'error' in checked && checked.notUnderstood === undefined && !/\d/.test(typed) ? { ...checked, notUnderstood: true } : checked;
 }
 
-/** A Kazakhstan number in E.164 (+77012345678); a refusal says whether it is malformed or foreign. */
+/** A Kazakhstan number in E.164 (+77012345678), typed alone or in a sentence; a refusal says whether it is malformed or foreign. */
 export function checkPhone(typed: string): Checked {
+  const text = tidy(typed);
+  return checkBarePhone(oneNumberIn(text, PHONE_PATTERN) ?? text);
+}
+
+/** {@link checkPhone} of a text that is the number alone. */
+function checkBarePhone(typed: string): Checked {
   const result = normalizeKzPhone(tidy(typed));
   return result.ok ? { value: result.e164 } : { error: `questionnaire:errors.phone_${result.reason}` };
 }
@@ -133,11 +150,11 @@ const DIGIT_RUN = /\+?\d[\d\s()-]{8,}\d/g;
  * Kazakh number are refused as a phone number, and words with neither ("нет") as no contact at all.
  */
 export function checkContact(typed: string, maxLength = DEFAULT_MAX_LENGTH): Checked {
-  const phone = checkPhone(typed);
+  const phone = checkBarePhone(typed);
   if ('value' in phone) return { value: formatKzPhone(phone.value) };
   if (!/\p{L}/u.test(typed)) return phone;
   const text = checkText(typed, { maxLength });
-  const reachable = EMAIL.test(typed) || [...typed.matchAll(DIGIT_RUN)].some((m) => 'value' in checkPhone(m[0]));
+  const reachable = EMAIL.test(typed) || [...typed.matchAll(DIGIT_RUN)].some((m) => 'value' in checkBarePhone(m[0]));
   return 'error' in text || reachable ? text : { error: 'questionnaire:errors.contact' };
 }
 

@@ -85,6 +85,15 @@ describe('IIN', () => {
     expect(step.transcriptText).toBe('•••••••• 0003');
   });
 
+  it('takes the one IIN typed in a sentence, and names what is wrong with it there; two numbers are no answer', () => {
+    const q = citizen(def);
+    expect(error(q.type('мой ИИН 850520 400004'))).toMatch(/последняя цифра не сходится/);
+    expect(error(q.type('ИИН 850520400003 или 850520400011'))).toBe('В ИИН только цифры. Напишите его без букв и других знаков.');
+    const step = q.type('мой иин: 850520400003');
+    expect(q.state.values).toEqual({ iin: '850520400003' });
+    expect(step.transcriptText).toBe('•••••••• 0003');
+  });
+
   it('names the reason of a refusal, and masks the wrong IIN too', () => {
     const q = citizen(def);
     expect(error(q.type('12345'))).toBe('В ИИН 12 цифр, а в ответе — 5. Проверьте и напишите ещё раз.');
@@ -115,6 +124,13 @@ describe('phone', () => {
     expect(q.state.values).toEqual({ phone: '+77012345678' });
     expect(step.transcriptText).toBe('+7 ••• ••• 56 78');
     expect(text(step)).toContain('1. Телефон: +7 701 234 56 78');
+  });
+
+  it('takes the one phone number typed in a sentence, and masks it in the transcript', () => {
+    const q = citizen(def);
+    const step = q.type('звоните на мой 8 701 234 56 78, пожалуйста');
+    expect(q.state.values).toEqual({ phone: '+77012345678' });
+    expect(step.transcriptText).toBe('+7 ••• ••• 56 78');
   });
 
   it('refuses a short number and a foreign one, each with its reason', () => {
