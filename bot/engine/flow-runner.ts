@@ -126,6 +126,7 @@ export class FlowRunner {
     if (count < 2) return { ...decision, conversation: { ...decision.conversation, misunderstood: count } };
     const t = this.texts.translator(decision.conversation.lang);
     const offer: Reply = { text: t('operator:offer.not_understood'), choices: [{ id: 'menu:operator', label: t('menu:choices.operator') }] };
-    return { ...decision, conversation: { ...decision.conversation, misunderstood: 0 }, replies: [...decision.replies, offer], keepOffered: false };
+    // The step's own buttons stay valid beside the offer, as they were beside what was said before it.
+    return { ...decision, conversation: { ...decision.conversation, misunderstood: 0 }, replies: [...decision.replies, offer] };
   }
 }

@@ -301,6 +301,25 @@ describe('typed messages in the middle of a journey', () => {
   });
 });
 
+describe('after the offer of an operator', () => {
+  it.each([
+    ['pressed', { type: 'choice', id: 'ans:family:no' }],
+    ['typed in its words', { type: 'text', text: 'не замужем' }],
+  ] as const)("takes the step's own buttons, %s: the offer does not put them out of date", async (_how, event) => {
+    const engine = testEngine({ defaultLang: 'ru' });
+    const person = citizen(engine, `web-after-offer-${event.type}`, 'ru');
+    await person.start();
+    await person.press('menu:checklist');
+    await person.press('svc:dormitory');
+    // Two guesses in a row, not the question again: only the offer's turn says what is on offer.
+    expect((await person.type('а печать нужна чья')).replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:unsure'));
+    const offered = await person.type('расписание какое у них');
+    expect(offered.replies.map((r) => r.text)).toEqual([texts.t('ru', 'understanding:unsure'), texts.t('ru', 'operator:offer.not_understood')]);
+    const answered = await engine.handle({ conversationId: `web-after-offer-${event.type}`, channel: 'web', langHint: 'ru', event });
+    expect(answered.conversation.state.data.answers).toMatchObject({ family: 'no' });
+  });
+});
+
 describe('typed messages in a journey that has no service yet, and at questions that take text', () => {
   /** A citizen who opened the chat and pressed `section` in the menu. */
   async function inSection(lang: Lang, section: string) {
