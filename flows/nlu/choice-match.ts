@@ -98,16 +98,19 @@ export function matchChoiceByWords(text: string, choices: readonly Choice[]): st
   const saidNot = contentWords(negated(typed));
   if (said.length + saidNot.length === 0 || said.length + saidNot.length > MAX_ANSWER_WORDS) return undefined;
   let best: string | undefined;
-  let bestCount = 0;
+  let bestScore = [0, 0];
   let tied = false;
   for (const choice of choices) {
     const phrases = [choice.label, ...(choice.also ?? [])].map((phrase) => comparable(phrase).split(' '));
     // "не согласна" is said of "Не согласен с результатом", and "согласна" is not: each side's negated words count against the other's.
     const words = contentWords(phrases.flatMap(affirmed));
     const notWords = contentWords(phrases.flatMap(negated));
-    const count = said.filter((s) => words.some((w) => sameRoot(s, w))).length + saidNot.filter((s) => notWords.some((w) => sameRoot(s, w))).length;
-    if (count > bestCount) [best, bestCount, tied] = [choice.id, count, false];
-    else if (count === bestCount && count > 0) tied = true;
+    const matching = [...said.filter((s) => words.some((w) => sameRoot(s, w))), ...saidNot.filter((s) => notWords.some((w) => sameRoot(s, w)))];
+    // Words of one root said both ways ("үйленгенмін", "үйленбегенмін": the Kazakh negation is inside the verb) go to the button that has the very word.
+    const score = [matching.length, matching.filter((m) => words.includes(m) || notWords.includes(m)).length];
+    const order = score[0]! - bestScore[0]! || score[1]! - bestScore[1]!;
+    if (order > 0) [best, bestScore, tied] = [choice.id, score, false];
+    else if (order === 0 && score[0]! > 0) tied = true;
   }
   return tied ? undefined : best;
 }

@@ -479,13 +479,17 @@ describe('typing instead of pressing', () => {
     expect(replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:channel:state_corporation');
   });
 
-  it('takes a yes or a no told in words: "замужем", "нет детей", "балам бар"; "инвалид 2 группы", "инвалидности нет"', async () => {
+  it('takes a yes or a no told in words: "замужем", "нет детей", "балам бар", "үйленбегенмін"; "инвалид 2 группы", "инвалидности нет"', async () => {
     const engine = testEngine();
     for (const [serviceId, lang, typed, answer] of [
       ['dormitory', 'ru', 'замужем', 'family:yes'],
       ['dormitory', 'ru', 'нет детей', 'family:no'],
       ['dormitory', 'ru', 'не замужем', 'family:no'],
       ['dormitory', 'kk', 'балам бар', 'family:yes'],
+      // The Kazakh negation inside the verb: one root said both ways goes to the button with the very word.
+      ['dormitory', 'kk', 'үйленбегенмін', 'family:no'],
+      ['dormitory', 'kk', 'әлі үйленгенмін', 'family:yes'],
+      ['dormitory', 'kk', 'тұрмыс құрмағанмын', 'family:no'],
       ['tvet-admission', 'ru', 'инвалид 2 группы', 'disability:yes'],
       ['tvet-admission', 'ru', 'инвалидности нет', 'disability:no'],
     ] as const) {
