@@ -4,7 +4,7 @@ import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
-import { ASKS, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW } from '../../flows/nlu/rules';
+import { ASKS, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -64,6 +64,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   // ("через цон можно?", "аттестатқа қандай құжаттар керек": not "Құжат иесінің өзі").
   const byWords = matchChoiceByWords(text, conversation.offered);
   if (byWords && !ASKS.test(folded) && !QUESTION_WORD.test(folded)) return choose(byWords);
+  // "до свидания", "сау болыңыз": said back, with the word that the answers wait where they are.
+  if (SAYS_GOODBYE.test(folded)) return { conversation, replies: [{ text: runner.context(conversation).t('understanding:goodbye') }], effects: [], keepOffered: true };
 
   const subject = runner.current(conversation.state)?.subject?.(conversation.state);
   // Where a question about a service may start its checklist: the menu, or the checklist's own choice of service.

@@ -4,7 +4,7 @@ import { plainLetters } from '../../domain/letters';
 import { formatKzPhone, normalizeKzPhone, PHONE_PATTERN } from '../../domain/phone';
 import { fold } from '../nlu/normalise';
 import { asksForPerson } from '../nlu/cues';
-import { applicationNumberIn, courtesyOf } from '../nlu/rules';
+import { applicationNumberIn, courtesyOf, SAYS_GOODBYE } from '../nlu/rules';
 import type { FlowContext } from '../types';
 import type { TextField } from './types';
 
@@ -42,7 +42,8 @@ const ASKS_NOT_NAMES = /(^|\s)(сколько|скок\S*|почем\S*|где|�
 
 /** A greeting or thanks that is the whole text, the Kazakh question particle of "сәлеметсіз бе" aside. */
 function isCourtesy(text: string): boolean {
-  return courtesyOf(fold(text).replace(/\s+(бе|бы|ме|ма|ба)\s*\??$/, '')) !== undefined;
+  const folded = fold(text);
+  return courtesyOf(folded.replace(/\s+(бе|бы|ме|ма|ба)\s*\??$/, '')) !== undefined || SAYS_GOODBYE.test(folded);
 }
 
 /**

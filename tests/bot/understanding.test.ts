@@ -284,6 +284,27 @@ describe('typed messages in the middle of a journey', () => {
     expect((await person.press('go:answer:fee')).replies[0]!.text).toContain(texts.t('ru', 'checklist:details.fee'));
   });
 
+  it('says goodbye back, at the menu, in a journey and where a name is asked, and the answers and buttons wait where they were', async () => {
+    const { person, list } = await atChecklist('ru');
+    for (const text of ['До свидания!', 'пока', 'спасибо, всего доброго']) {
+      const turn = await person.type(text);
+      expect(
+        turn.replies.map((r) => r.text),
+        text,
+      ).toEqual([texts.t('ru', 'understanding:goodbye')]);
+      expect(turn.conversation.state).toEqual(list.conversation.state);
+    }
+    const tick = list.replies.at(-1)!.choices!.find((c) => c.id.startsWith('tick:'))!;
+    expect((await person.press(tick.id)).conversation.state.data.ticked).toEqual([tick.id.slice(5)]);
+    const school = await person.press('nav:form');
+    const leaving = await person.type('до свидания');
+    expect(leaving.replies[0]!.text).toBe(texts.t('ru', 'understanding:goodbye'));
+    expect(leaving.conversation.state).toEqual(school.conversation.state);
+    const kazakh = citizen(testEngine({ defaultLang: 'kk' }), 'web-goodbye-menu', 'kk');
+    await kazakh.start();
+    expect((await kazakh.type('көріскенше')).replies.map((r) => r.text)).toEqual([texts.t('kk', 'understanding:goodbye')]);
+  });
+
   it('says thank you back without repeating the list', async () => {
     const { person, list } = await atChecklist('kk');
     const turn = await person.type('рахмет');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { ASKS_WHO_MAY, courtesyOf, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import { ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -43,6 +43,12 @@ describe('the rules that need no classifier', () => {
     const other = ['могу ли я получить через егов?', 'кому подавать заявление?', 'где получить справку', 'положил документы в папку', 'кім жауап береді?', 'право подать жалобу'];
     for (const text of asks) expect(ASKS_WHO_MAY.test(fold(text)), text).toBe(true);
     for (const text of other) expect(ASKS_WHO_MAY.test(fold(text)), text).toBe(false);
+  });
+
+  it('knows a goodbye said alone or after thanks, and not "пока" that goes on', () => {
+    for (const text of ['До свидания!', 'пока', 'Спасибо, до свидания', 'всего доброго', 'сау болыңыз', 'Сау болыңыздар!', 'көріскенше', 'қош болыңыз'])
+      expect(SAYS_GOODBYE.test(fold(text)), text).toBe(true);
+    for (const text of ['пока нет', 'пока не получил ответ', 'до свидания с колледжем дело не дошло', 'спасибо']) expect(SAYS_GOODBYE.test(fold(text)), text).toBe(false);
   });
 
   it('takes no longer message for a courtesy by its first word', () => {
