@@ -116,8 +116,13 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     if (parsed.intent === 'language') return said([languagePrompt(ctx.t)]);
     if (parsed.intent === 'operator') return choose('menu:operator');
     const target = switchTarget(parsed, subject?.serviceId, ctx);
-    // Asking for the section the citizen is in ("где моё заявление?" at the status look-up): the step's own words say what it waits for.
-    if (target && leadsHere(target, conversation)) return decision;
+    // Asking for the section the citizen is in ("где моё заявление?" at the status look-up): the step's own words say what it
+    // waits for; a question on its matter ("когда ответят на жалобу?" in the complaint) gets the flow's own answer, where it has one.
+    if (target && leadsHere(target, conversation)) {
+      const asks = ASKS.test(folded) || QUESTION_WORD.test(folded);
+      const own = asks ? runner.current(conversation.state)?.answer?.(conversation.state, likelyTopics(text)[0]!, ctx) : undefined;
+      return own ? said(own) : decision;
+    }
     if (target) {
       const offer: Reply = {
         text: ctx.t('understanding:switch.offer', { title: target.label }),

@@ -513,6 +513,9 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(told.conversation.state).toEqual(addressee.conversation.state);
     const { person: kazakh } = await inSection('kk', 'complaint');
     expect((await kazakh.type('қанша күн қарайды?')).replies[0]!.text).toBe(texts.t('kk', 'complaint:term', { days: 5 }));
+    // Read as a complaint, the section the citizen is in: its question still gets the complaint's own answer.
+    expect((await kazakh.type('шағымға қашан жауап береді?')).replies[0]!.text).toBe(texts.t('kk', 'complaint:term', { days: 5 }));
+    expect((await person.type('когда ответят на жалобу?')).replies.map((r) => r.text)).toEqual([texts.t('ru', 'complaint:who', { addressee: 'Руководитель колледжа', days: 5 })]);
   });
 
   it('does not take a question, thanks or a greeting for the name, and keeps the question; a surname such as Ким is a name', async () => {
