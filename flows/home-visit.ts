@@ -7,6 +7,10 @@ import { documentsFor, type Answers as ChecklistAnswers } from './catalog/person
 import { SELF_WORDS } from './catalog/answer-words';
 import { checklistOf, CHECKLIST_FLOW_ID } from './checklist';
 import { MENU_FLOW_ID } from './menu';
+import { fold, wonders } from './nlu';
+import { asksForPerson } from './nlu/cues';
+import { SAYS_DONT_KNOW } from './nlu/rules';
+import { matchChoiceByWords } from './nlu/choice-match';
 import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
@@ -139,6 +143,17 @@ export function visitServices(): Service[] {
   return catalog.filter((service) => service.homeVisit.available);
 }
 
+/**
+ * "я инвалид", "мне 80 лет", "мен мүгедекпін": a short statement in the first person that names no one else is for
+ * oneself; not "я не знаю", a question, or a wish for a person.
+ */
+function speaksOfSelf(text: string): boolean {
+  const folded = fold(text);
+  if (!/^(я|мен)\s|^мне\s+\d/.test(folded) || folded.split(/\s+/).length > 4) return false;
+  if (SAYS_DONT_KNOW.test(folded) || wonders(text) || asksForPerson(folded)) return false;
+  return matchChoiceByWords(text, [{ id: ID.other, label: '', also: FOR_WHOM_WORDS.other }]) === undefined;
+}
+
 function draftOf(raw: unknown): Draft {
   const draft = (raw && typeof raw === 'object' ? raw : {}) as Partial<Draft>;
   return copyWith(draft, { id: typeof draft.id === 'string' ? draft.id : randomUUID() });
@@ -175,6 +190,7 @@ export function createHomeVisitFlow(): Flow {
 
       if (id === ID.menu) return { replies: [], data: keep(step === 'booked' || step === 'manage' ? undefined : draft, ctx), goto: { flow: MENU_FLOW_ID } };
       if (step === 'for_whom' && (id === ID.self || id === ID.other)) return show('eligibility', { ...draft, forWhom: id === ID.self ? 'self' : 'other' }, ctx);
+      if (step === 'for_whom' && event.type === 'text' && speaksOfSelf(event.text)) return show('eligibility', { ...draft, forWhom: 'self' }, ctx);
       if (step === 'eligibility' && id === ID.eligibleYes) return afterEligibility(draft, ctx);
       if (step === 'eligibility' && id === ID.eligibleNo) return show('not_eligible', draft, ctx);
       if (step === 'service' && id?.startsWith(ID.service)) {

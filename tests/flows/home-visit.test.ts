@@ -21,6 +21,14 @@ function citizen(runtime: Runtime, conversationId: string) {
   return { say, press, type };
 }
 
+/** A new conversation at the visit's "for whom", answered by typing. */
+async function forWhomTyped(runtime: Runtime, lang: 'ru' | 'kk', typed: string) {
+  const say = (event: Event) => runtime.engine.handle({ conversationId: `web-visit-for-${typed}`, channel: 'web', langHint: lang, event });
+  await say({ type: 'start' });
+  await say({ type: 'choice', id: 'menu:home_visit' });
+  return say({ type: 'text', text: typed });
+}
+
 /** Fills the visit questionnaire of a relative booking for a parent in Almaty, with two mistakes on the way. */
 async function fillForRelative(c: ReturnType<typeof citizen>) {
   expect((await c.type('Сапарова Айгерим')).text).toMatch(/К кому придёт сотрудник\?/);
@@ -173,7 +181,7 @@ describe('booking a home visit in the chat', () => {
     }
   });
 
-  it('takes whom the visit is for typed as people say it: "сама", "для мамы", "өзіме", "анама"', async () => {
+  it('takes whom the visit is for typed as people say it: "сама", "для мамы", "өзіме", "анама", "я инвалид"', async () => {
     const runtime = runtimeOn(createMemoryStore());
     for (const [lang, typed, forWhom] of [
       ['ru', 'сама', 'self'],
@@ -181,13 +189,17 @@ describe('booking a home visit in the chat', () => {
       ['ru', 'бабушке 80 лет', 'other'],
       ['kk', 'өзіме керек', 'self'],
       ['kk', 'анама', 'other'],
+      // Said of oneself in the first person.
+      ['ru', 'я инвалид', 'self'],
+      ['ru', 'мне 82 года', 'self'],
+      ['ru', 'я для мамы', 'other'],
+      ['kk', 'мен мүгедекпін', 'self'],
     ] as const) {
-      const say = (event: Event) => runtime.engine.handle({ conversationId: `web-visit-for-${typed}`, channel: 'web', langHint: lang, event });
-      await say({ type: 'start' });
-      await say({ type: 'choice', id: 'menu:home_visit' });
-      const { conversation } = await say({ type: 'text', text: typed });
+      const { conversation } = await forWhomTyped(runtime, lang, typed);
       expect(conversation.state, typed).toMatchObject({ flow: 'home_visit', step: 'eligibility', data: { forWhom } });
     }
+    // Not knowing, or asking, is no answer.
+    for (const typed of ['я не знаю', 'я могу?']) expect((await forWhomTyped(runtime, 'ru', typed)).conversation.state, typed).toMatchObject({ step: 'for_whom' });
   });
 
   it('puts a citizen who asks for an operator in the middle of a booking first in the queue', async () => {
