@@ -10,6 +10,7 @@ import { MENU_FLOW_ID } from '../menu';
 import { type Intent, LOW_CONFIDENCE, parse, wonders } from '../nlu';
 import { matchChoice, matchChoiceByWords } from '../nlu/choice-match';
 import { type Answers, checkFile, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED, sizeText, typesText } from '../questionnaire';
+import { answerId } from '../questionnaire/ids';
 import type { FileField } from '../questionnaire/types';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
 import { stateOf } from '../types';
@@ -243,6 +244,10 @@ export function createComplaintFlow(): Flow {
   };
 
   const fillForm = (draft: Draft, event: FlowEvent, ctx: FlowContext): StepResult => {
+    const typed = event.type === 'text' ? event.text.trim().replace(/\s+/g, ' ') : undefined;
+    const told = typed && categoryTold(draft, typed, ctx);
+    // Pressed in its words, and the sentence kept as the description the form offers next.
+    if (typed && told) return fillForm({ ...draft, written: typed }, { type: 'choice', id: told }, ctx);
     const definition = formOf(draft);
     const step = questionnaire.handle(definition, draft.form ?? questionnaire.start(definition, ctx, prefillOf(draft)).state, event, ctx);
     const next = { ...draft, form: step.state };
@@ -376,6 +381,20 @@ function toldWhatHappened(message: string, prompt: readonly Reply[], ctx: FlowCo
   if (parsed.confidence >= LOW_CONFIDENCE && SAID_TO_THE_BOT.includes(parsed.intent)) return undefined;
   const choices = prompt.flatMap((reply) => reply.choices ?? []);
   return matchChoice(text, choices) === undefined && matchChoiceByWords(text, choices) === undefined ? text : undefined;
+}
+
+/**
+ * What happened told in a sentence at the form's "Что случилось?" ("мне отказали в выдаче дубликата без причины"): the
+ * button of the category its words name; undefined for a short answer, a question, or once the category is given.
+ */
+function categoryTold(draft: Draft, text: string, ctx: FlowContext): string | undefined {
+  if (draft.form?.values.category !== undefined || text.split(/\s+/).length < TOLD_WORDS || wonders(text)) return undefined;
+  const field = formOf(draft).fields[0]!;
+  if (field.kind !== 'choice' || typeof field.options === 'function') return undefined;
+  return matchChoiceByWords(
+    text,
+    field.options.map((o) => ({ id: answerId(field.id, o.id), label: o.label[ctx.lang], ...(o.also ? { also: o.also } : {}) })),
+  );
 }
 
 /** What happened, what the citizen asks for, and who they are. */

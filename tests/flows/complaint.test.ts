@@ -147,6 +147,26 @@ describe('filing a complaint in the chat', () => {
     expect(asked.choices!.map((ch) => ch.id)).toEqual(['q:back']);
   });
 
+  it('takes what happened told in a sentence at "Что случилось?" as its category, and offers the sentence as the description; a word alone offers nothing', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const told = 'мне отказали в выдаче дубликата без причины';
+    const c = citizen(runtime, 'web-cp-told-category');
+    await c.say({ type: 'start' });
+    await c.press('menu:complaint');
+    await c.press('cp:against:provider');
+    await c.press('cp:svc:duplicate-tvet');
+    expect((await c.press('cp:go')).text).toMatch(/Что случилось\?/);
+    const description = await c.type(told);
+    expect(description.text).toContain(`«${told}»`);
+    expect(description.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
+    expect((await c.type('да')).text).toMatch(/Когда это было\?/);
+
+    const short = citizen(runtime, 'web-cp-told-word');
+    await short.say({ type: 'start' });
+    for (const id of ['menu:complaint', 'cp:against:provider', 'cp:svc:duplicate-tvet', 'cp:go']) await short.press(id);
+    expect((await short.type('нагрубили')).choices!.map((ch) => ch.id)).toEqual(['q:back']);
+  });
+
   it('goes on to the form when what happened is typed instead of pressing "file", and offers it as the description; the button\'s own words offer nothing', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     for (const [lang, told, other] of [
