@@ -62,18 +62,22 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const folded = fold(text);
   // A short answer in the words of one button ("через цон", "мама", "не терял, просто испорчен"), unless it asks
   // ("через цон можно?", "аттестатқа қандай құжаттар керек": not "Құжат иесінің өзі").
+  const asks = ASKS.test(folded) || QUESTION_WORD.test(folded);
   const byWords = matchChoiceByWords(text, conversation.offered);
-  if (byWords && !ASKS.test(folded) && !QUESTION_WORD.test(folded)) return choose(byWords);
+  if (byWords && !asks) return choose(byWords);
+  const ctx = runner.context(conversation);
+  const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
   // "до свидания", "сау болыңыз": said back, with the word that the answers wait where they are.
-  if (SAYS_GOODBYE.test(folded)) return { conversation, replies: [{ text: runner.context(conversation).t('understanding:goodbye') }], effects: [], keepOffered: true };
+  if (SAYS_GOODBYE.test(folded)) return said([{ text: ctx.t('understanding:goodbye') }]);
 
-  const subject = runner.current(conversation.state)?.subject?.(conversation.state);
+  const current = runner.current(conversation.state);
+  const subject = current?.subject?.(conversation.state);
+  /** The flow's own answer on a point of its matter ("сколько ждать ответа?" in a complaint), where it has one. */
+  const ownAnswer = (topic: QuestionTopic) => current?.answer?.(conversation.state, topic, ctx);
   // Where a question about a service may start its checklist: the menu, or the checklist's own choice of service.
   // Anywhere else (a visit, a status look-up, a complaint) a question naming a service is offered as a switch.
   const choosingService = !subject && (conversation.state.flow === MENU_FLOW_ID || conversation.state.flow === CHECKLIST_FLOW_ID);
   const parsed = parse(text, conversation.lang, { context: subject ? 'journey' : 'first' });
-  const ctx = runner.context(conversation);
-  const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
 
   // "мне положено?", "кімге беріледі?", however sure the classifiers are of the rest: who may get the service, from its rules.
   if (asksWhoMay(text) && !ELSEWHERE.has(parsed.intent)) {
@@ -87,7 +91,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   if (parsed.confidence >= LOW_CONFIDENCE) {
     if (parsed.intent === 'question' && parsed.topic) {
       // The flow's own matter first ("сколько ждать ответа?" in a complaint is the complaint's term).
-      const own = runner.current(conversation.state)?.answer?.(conversation.state, parsed.topic, ctx);
+      const own = ownAnswer(parsed.topic);
       if (own) return said(own);
       const serviceId = parsed.serviceId ?? subject?.serviceId;
       if (serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) {
@@ -119,8 +123,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     // Asking for the section the citizen is in ("где моё заявление?" at the status look-up): the step's own words say what it
     // waits for; a question on its matter ("когда ответят на жалобу?" in the complaint) gets the flow's own answer, where it has one.
     if (target && leadsHere(target, conversation)) {
-      const asks = ASKS.test(folded) || QUESTION_WORD.test(folded);
-      const own = asks ? runner.current(conversation.state)?.answer?.(conversation.state, likelyTopics(text)[0]!, ctx) : undefined;
+      const own = asks ? ownAnswer(likelyTopics(text)[0]!) : undefined;
       return own ? said(own) : decision;
     }
     if (target) {
@@ -148,7 +151,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   // is most likely on a point of the journey's service: the likeliest two points, and a person.
   // So is one half taken for the journey's own service ("а общежитие бесплатное?" in its checklist), not for another.
   const ownService = subject && (parsed.intent === 'checklist' || parsed.intent === 'question') && parsed.serviceId === subject.serviceId;
-  if (subject && (parsed.intent === 'unknown' || ownService) && parsed.confidence < LOW_CONFIDENCE && (ASKS.test(folded) || QUESTION_WORD.test(folded)) && !OFF_TOPIC.test(folded)) {
+  if (subject && (parsed.intent === 'unknown' || ownService) && parsed.confidence < LOW_CONFIDENCE && asks && !OFF_TOPIC.test(folded)) {
     const points = likelyTopics(text)
       .slice(0, 2)
       .map((topic) => answerChoice(topic, ctx));
@@ -167,8 +170,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   }
   // A question nothing above places, where a typed answer is awaited ("а где его взять?" at the application number): the
   // question again, which says what it wants and where it is found, without a reproach for an answer not given.
-  if ((ASKS.test(folded) || QUESTION_WORD.test(folded)) && awaitsTypedAnswer(runner, conversation))
-    return { conversation, replies: runner.currentPrompt(conversation), effects: [], notUnderstood: true };
+  if (asks && awaitsTypedAnswer(runner, conversation)) return { conversation, replies: runner.currentPrompt(conversation), effects: [], notUnderstood: true };
   return decision;
 }
 
