@@ -10,7 +10,6 @@ import { MENU_FLOW_ID } from '../menu';
 import { type Intent, LOW_CONFIDENCE, parse, wonders } from '../nlu';
 import { matchChoice, matchChoiceByWords } from '../nlu/choice-match';
 import { type Answers, checkFile, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED, sizeText, typesText } from '../questionnaire';
-import { answerId } from '../questionnaire/ids';
 import type { FileField } from '../questionnaire/types';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
 import { stateOf } from '../types';
@@ -244,12 +243,14 @@ export function createComplaintFlow(): Flow {
   };
 
   const fillForm = (draft: Draft, event: FlowEvent, ctx: FlowContext): StepResult => {
-    const typed = event.type === 'text' ? event.text.trim().replace(/\s+/g, ' ') : undefined;
-    const told = typed && categoryTold(draft, typed, ctx);
-    // Pressed in its words, and the sentence kept as the description the form offers next.
-    if (typed && told) return fillForm({ ...draft, written: typed }, { type: 'choice', id: told }, ctx);
     const definition = formOf(draft);
-    const step = questionnaire.handle(definition, draft.form ?? questionnaire.start(definition, ctx, prefillOf(draft)).state, event, ctx);
+    const form = draft.form ?? questionnaire.start(definition, ctx, prefillOf(draft)).state;
+    const typed = event.type === 'text' ? event.text.trim().replace(/\s+/g, ' ') : undefined;
+    // What happened told in a sentence at "Что случилось?" ("мне отказали в выдаче дубликата без причины"): the category its
+    // words name, as if pressed, and the sentence kept as the description the form offers next.
+    const told = typed !== undefined && form.values.category === undefined && tells(typed) ? matchChoiceByWords(typed, choicesOf(questionnaire.prompt(definition, form, ctx))) : undefined;
+    if (typed && told) return fillForm({ ...draft, written: typed }, { type: 'choice', id: told }, ctx);
+    const step = questionnaire.handle(definition, form, event, ctx);
     const next = { ...draft, form: step.state };
     const masked = step.transcriptText !== undefined ? { transcriptText: step.transcriptText } : {};
     const outcome = step.outcome;
@@ -376,26 +377,17 @@ const SAID_TO_THE_BOT: readonly Intent[] = ['operator', 'menu', 'language', 'tha
 
 function toldWhatHappened(message: string, prompt: readonly Reply[], ctx: FlowContext): string | undefined {
   const text = message.trim().replace(/\s+/g, ' ');
-  if (text.split(' ').length < TOLD_WORDS || wonders(text)) return undefined;
+  if (!tells(text)) return undefined;
   const parsed = parse(text, ctx.lang);
   if (parsed.confidence >= LOW_CONFIDENCE && SAID_TO_THE_BOT.includes(parsed.intent)) return undefined;
-  const choices = prompt.flatMap((reply) => reply.choices ?? []);
+  const choices = choicesOf(prompt);
   return matchChoice(text, choices) === undefined && matchChoiceByWords(text, choices) === undefined ? text : undefined;
 }
 
-/**
- * What happened told in a sentence at the form's "Что случилось?" ("мне отказали в выдаче дубликата без причины"): the
- * button of the category its words name; undefined for a short answer, a question, or once the category is given.
- */
-function categoryTold(draft: Draft, text: string, ctx: FlowContext): string | undefined {
-  if (draft.form?.values.category !== undefined || text.split(/\s+/).length < TOLD_WORDS || wonders(text)) return undefined;
-  const field = formOf(draft).fields[0]!;
-  if (field.kind !== 'choice' || typeof field.options === 'function') return undefined;
-  return matchChoiceByWords(
-    text,
-    field.options.map((o) => ({ id: answerId(field.id, o.id), label: o.label[ctx.lang], ...(o.also ? { also: o.also } : {}) })),
-  );
-}
+/** Whether a text (its spaces single) tells something: three words or more that ask nothing. */
+const tells = (text: string): boolean => text.split(' ').length >= TOLD_WORDS && !wonders(text);
+
+const choicesOf = (prompt: readonly Reply[]): Choice[] => prompt.flatMap((reply) => reply.choices ?? []);
 
 /** What happened, what the citizen asks for, and who they are. */
 function formOf(draft: Draft): QuestionnaireDefinition {
