@@ -138,6 +138,15 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoiceByWords('а стоит сколько', details)).toBe('details');
   });
 
+  it('does not count "пожалуйста" as a word of a button whose words begin alike ("пожаловаться")', () => {
+    const go = [
+      { id: 'go', label: 'Подать жалобу', also: ['пожаловаться'] },
+      { id: 'menu', label: 'Главное меню' },
+    ];
+    expect(matchChoiceByWords('позовите оператора пожалуйста', go)).toBeUndefined();
+    expect(matchChoiceByWords('хочу пожаловаться', go)).toBe('go');
+  });
+
   it('leaves the tick marks and arrows out of the label', () => {
     expect(matchChoice('назад', ticks)).toBe('nav:back');
   });
