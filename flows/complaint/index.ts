@@ -208,8 +208,10 @@ export function createComplaintFlow(): Flow {
       return promptOf(state.step as Step, state.data as unknown as Draft, ctx);
     },
 
-    // "сколько ждать ответа?": who reviews the complaint and in how many days, once the service is known; before, the term every service's procedure sets.
+    // "сколько ждать ответа?": who reviews the complaint and in how many days, once the service is known; before, the term
+    // every service's procedure sets. "через ЦОН можно?": that it is filed here (who receives it is said once the service is).
     answer(state, topic, ctx) {
+      if (topic === 'channels') return [{ text: ctx.t('complaint:filed_here') }];
       if (topic !== 'term') return undefined;
       const draft = state.data as unknown as Draft;
       const service = findService(draft.serviceId ?? '');
@@ -308,7 +310,7 @@ export function createComplaintFlow(): Flow {
           {
             text: lines.filter(Boolean).join('\n'),
             choices: [
-              { id: ID.go, label: t('complaint:choices.go'), yes: true },
+              { id: ID.go, label: t('complaint:choices.go'), yes: true, also: GO_WORDS },
               { id: ID.menu, label: t('complaint:choices.menu') },
             ],
           },
@@ -464,6 +466,9 @@ const AGAINST_WORDS: Record<ComplaintAgainst, readonly string[]> = {
   state_corporation: ['ЦОН', 'ХҚКО', 'госкорпорация', 'қызметкер'],
   result: ['не согласен', 'решение', 'результат', 'келіспеймін', 'нәтиже', 'шешім'],
 };
+
+/** "хочу пожаловаться", "шағым беремін" where the complaint is offered to be filed: its button. */
+const GO_WORDS: readonly string[] = ['пожаловаться', 'жаловаться', 'жалуюсь', 'жалоба', 'шағым', 'шағымдану', 'шағымданамын'];
 
 /** Words citizens type for what happened besides a category's label, in both languages. */
 const CATEGORY_WORDS: Record<ComplaintCategory, readonly string[]> = {

@@ -518,6 +518,39 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect((await person.type('когда ответят на жалобу?')).replies.map((r) => r.text)).toEqual([texts.t('ru', 'complaint:who', { addressee: 'Руководитель колледжа', days: 5 })]);
   });
 
+  it('answers where a complaint is filed with "here", not the button its words name, before and after whom it is against', async () => {
+    const { person, opened: against } = await inSection('ru', 'complaint');
+    for (const asked of ['через цон можно?', 'куда подавать жалобу?']) {
+      const turn = await person.type(asked);
+      expect(
+        turn.replies.map((r) => r.text),
+        asked,
+      ).toEqual([texts.t('ru', 'complaint:filed_here')]);
+      expect(turn.conversation.state, asked).toEqual(against.conversation.state);
+    }
+    await person.press('cp:against:state_corporation');
+    const addressee = await person.press('cp:svc:duplicate-school');
+    const told = await person.type('а через цон можно подать?');
+    expect(told.replies.map((r) => r.text)).toEqual([texts.t('ru', 'complaint:filed_here')]);
+    expect(told.conversation.state).toEqual(addressee.conversation.state);
+    const { person: kazakh } = await inSection('kk', 'complaint');
+    expect((await kazakh.type('ХҚКО арқылы бола ма?')).replies[0]!.text).toBe(texts.t('kk', 'complaint:filed_here'));
+  });
+
+  it('takes "хочу пожаловаться" where the complaint is offered to be filed for its button', async () => {
+    for (const [lang, wish] of [
+      ['ru', 'хочу пожаловаться'],
+      ['kk', 'шағым бергім келеді'],
+    ] as const) {
+      const { person } = await inSection(lang, 'complaint');
+      await person.press('cp:against:provider');
+      const offered = await person.press('cp:svc:dormitory');
+      expect(offered.replies.at(-1)!.choices!.map((c) => c.id)).toContain('cp:go');
+      const went = await person.type(wish);
+      expect(went.conversation.state, wish).toMatchObject({ flow: 'complaint', step: 'form' });
+    }
+  });
+
   it('does not take a question, thanks or a greeting for the name, and keeps the question; a surname such as Ким is a name', async () => {
     const { person, form } = await atVisitForm('kk');
     const turn = await person.type('Сапаров Болат???');
