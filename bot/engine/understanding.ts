@@ -4,7 +4,7 @@ import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
-import { ASKS, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
+import { ASKS, ASKS_WHAT_TO_WRITE, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -69,6 +69,8 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
   // "до свидания", "сау болыңыз": said back, with the word that the answers wait where they are.
   if (SAYS_GOODBYE.test(folded)) return said([{ text: ctx.t('understanding:goodbye') }]);
+  // "а что писать?", "мұнда не жазамын?": the step's question again, which says what it wants (not the documents of its service).
+  if (ASKS_WHAT_TO_WRITE.test(folded)) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
 
   const current = runner.current(conversation.state);
   const subject = current?.subject?.(conversation.state);

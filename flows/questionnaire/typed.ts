@@ -4,7 +4,7 @@ import { plainLetters } from '../../domain/letters';
 import { formatKzPhone, normalizeKzPhone, PHONE_PATTERN } from '../../domain/phone';
 import { fold } from '../nlu/normalise';
 import { asksForPerson } from '../nlu/cues';
-import { applicationNumberIn, courtesyOf, SAYS_GOODBYE } from '../nlu/rules';
+import { applicationNumberIn, ASKS_WHAT_TO_WRITE, courtesyOf, SAYS_GOODBYE } from '../nlu/rules';
 import type { FlowContext } from '../types';
 import type { TextField } from './types';
 
@@ -40,10 +40,16 @@ const NOT_IN_A_NAME = /[^\p{L}\p{M}\s.,'’ʼ`()-]/u;
  */
 const ASKS_NOT_NAMES = /(^|\s)(сколько|скок\S*|почем\S*|где|куда|когда|зачем|почему|можно|нужно|надо|стоит|канша\S*|кайда|кашан|неге|керек|бола ма)(?=[\s?!.,]|$)/;
 
-/** A greeting or thanks that is the whole text, the Kazakh question particle of "сәлеметсіз бе" aside. */
+/**
+ * A greeting as a name's first word ("сәлем Болат", "здравствуйте, Сапаров Болат"): a hello, not the name. Whole words only:
+ * Саламатов is a surname.
+ */
+const GREETING_FIRST = /^(салем|салам|салеметсиз|саламатсыз|здравствуйте|здраствуйте|привет|добрый|доброе)(?![а-яa-z])/;
+
+/** A greeting or thanks that is the whole text (the Kazakh question particle of "сәлеметсіз бе" aside), or a greeting it opens with. */
 function isCourtesy(text: string): boolean {
   const folded = fold(text);
-  return courtesyOf(folded.replace(/\s+(бе|бы|ме|ма|ба)\s*\??$/, '')) !== undefined || SAYS_GOODBYE.test(folded);
+  return courtesyOf(folded.replace(/\s+(бе|бы|ме|ма|ба)\s*\??$/, '')) !== undefined || SAYS_GOODBYE.test(folded) || GREETING_FIRST.test(folded);
 }
 
 /**
@@ -59,6 +65,8 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
   if (text.length < 2) return { error: 'questionnaire:errors.too_short' };
   if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(names ? { notUnderstood: true } : {}) };
   if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
+  // "а что писать?" is no answer to any question: the understanding of typed text asks the question again.
+  if (ASKS_WHAT_TO_WRITE.test(fold(text))) return { error: 'questionnaire:errors.not_an_answer', notUnderstood: true };
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
   // "спасибо", "здравствуйте" where a name is asked: something else said, for the understanding of typed text; the question waits.
   if (names && isCourtesy(text)) return { error: 'questionnaire:errors.not_an_answer', notUnderstood: true };

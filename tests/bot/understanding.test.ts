@@ -297,9 +297,14 @@ describe('typed messages in the middle of a journey', () => {
     const tick = list.replies.at(-1)!.choices!.find((c) => c.id.startsWith('tick:'))!;
     expect((await person.press(tick.id)).conversation.state.data.ticked).toEqual([tick.id.slice(5)]);
     const school = await person.press('nav:form');
-    const leaving = await person.type('до свидания');
-    expect(leaving.replies[0]!.text).toBe(texts.t('ru', 'understanding:goodbye'));
-    expect(leaving.conversation.state).toEqual(school.conversation.state);
+    for (const text of ['до свидания', 'ладно, пока', 'Понятно, спасибо, до свидания!']) {
+      const leaving = await person.type(text);
+      expect(
+        leaving.replies.map((r) => r.text),
+        text,
+      ).toEqual([texts.t('ru', 'understanding:goodbye')]);
+      expect(leaving.conversation.state, text).toEqual(school.conversation.state);
+    }
     const kazakh = citizen(testEngine({ defaultLang: 'kk' }), 'web-goodbye-menu', 'kk');
     await kazakh.start();
     expect((await kazakh.type('көріскенше')).replies.map((r) => r.text)).toEqual([texts.t('kk', 'understanding:goodbye')]);
@@ -559,8 +564,35 @@ describe('typed messages in a journey that has no service yet, and at questions 
     const asked = await person.type('қанша тұрады');
     expect(asked.conversation.state).toEqual(form.conversation.state);
     expect(asked.replies[0]!.text).toContain(texts.t('kk', 'checklist:details.fee').replace(/:$/, ''));
-    for (const courtesy of ['рахмет', 'сәлеметсіз бе', 'спасибо']) expect((await person.type(courtesy)).conversation.state, courtesy).toEqual(form.conversation.state);
+    for (const courtesy of ['рахмет', 'сәлеметсіз бе', 'спасибо', 'сәлем Болат', 'Здравствуйте, Сапаров Болат'])
+      expect((await person.type(courtesy)).conversation.state, courtesy).toEqual(form.conversation.state);
     expect((await person.type('Ким Елена')).replies.at(-1)!.text).toMatch(/ЖСН/);
+    const { person: another } = await atVisitForm('kk');
+    expect((await another.type('Саламатов Ерлан')).replies.at(-1)!.text).toMatch(/ЖСН/);
+  });
+
+  it('asks the question again to "а что писать?", at a name, the IIN, a free text of a form and the application number, taking nothing', async () => {
+    const { person, form } = await atVisitForm('ru');
+    for (const asked of ['а что писать?', 'что тут написать']) {
+      const turn = await person.type(asked);
+      expect(
+        turn.replies.map((r) => r.text),
+        asked,
+      ).toEqual([form.replies.at(-1)!.text]);
+      expect(turn.conversation.state, asked).toEqual(form.conversation.state);
+    }
+    const iin = await person.type('Сапаров Болат');
+    expect((await person.type('что вводить?')).replies.map((r) => r.text)).toEqual([iin.replies.at(-1)!.text]);
+    const { person: kazakh, form: kazakhForm } = await atVisitForm('kk');
+    expect((await kazakh.type('мұнда не жазамын?')).replies.map((r) => r.text)).toEqual([kazakhForm.replies.at(-1)!.text]);
+    const { person: complaining } = await inSection('ru', 'complaint');
+    for (const id of ['cp:against:provider', 'cp:svc:dormitory', 'cp:go']) await complaining.press(id);
+    const description = await complaining.press('q:category:other');
+    const asked = await complaining.type('а что писать?');
+    expect(asked.replies.map((r) => r.text)).toEqual([description.replies.at(-1)!.text]);
+    expect(asked.conversation.state).toEqual(description.conversation.state);
+    const { person: looking, opened: number } = await inSection('ru', 'status');
+    expect((await looking.type('а что писать?')).replies.map((r) => r.text)).toEqual([number.replies.at(-1)!.text]);
   });
 
   it('takes the name typed after a question without its question mark', async () => {

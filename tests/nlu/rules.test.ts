@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import { ASKS_WHAT_TO_WRITE, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -46,9 +46,28 @@ describe('the rules that need no classifier', () => {
   });
 
   it('knows a goodbye said alone or after thanks, and not "пока" that goes on', () => {
-    for (const text of ['До свидания!', 'пока', 'Спасибо, до свидания', 'всего доброго', 'сау болыңыз', 'Сау болыңыздар!', 'көріскенше', 'қош болыңыз'])
+    for (const text of [
+      'До свидания!',
+      'пока',
+      'Спасибо, до свидания',
+      'всего доброго',
+      'сау болыңыз',
+      'Сау болыңыздар!',
+      'көріскенше',
+      'қош болыңыз',
+      'Ладно, пока',
+      'Понятно, спасибо большое, до свидания!',
+      'Жарайды, рахмет, сау болыңыз',
+      'ок пока',
+    ])
       expect(SAYS_GOODBYE.test(fold(text)), text).toBe(true);
-    for (const text of ['пока нет', 'пока не получил ответ', 'до свидания с колледжем дело не дошло', 'спасибо']) expect(SAYS_GOODBYE.test(fold(text)), text).toBe(false);
+    for (const text of ['пока нет', 'пока не получил ответ', 'до свидания с колледжем дело не дошло', 'спасибо', 'ладно', 'ну пока не знаю']) expect(SAYS_GOODBYE.test(fold(text)), text).toBe(false);
+  });
+
+  it('knows "what do I write here?" asked alone, and not a question of what to write somewhere else', () => {
+    for (const text of ['а что писать?', 'Что тут написать', 'что мне отвечать?', 'как указать?', 'не жазу керек?', 'Мұнда не жазамын?', 'қалай жазу керек', 'не деп жазайын'])
+      expect(ASKS_WHAT_TO_WRITE.test(fold(text)), text).toBe(true);
+    for (const text of ['что писать в заявлении?', 'что написать в жалобе', 'арызға не жазу керек?', 'что', 'писать']) expect(ASKS_WHAT_TO_WRITE.test(fold(text)), text).toBe(false);
   });
 
   it('takes no longer message for a courtesy by its first word', () => {
