@@ -83,9 +83,12 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
 
   // "мне положено?", "кімге беріледі?", however sure the classifiers are of the rest: who may get the service, from its rules.
   if (asksWhoMay(text) && !ELSEWHERE.has(parsed.intent)) {
-    // In a journey, another service only when it is read surely ("а общежитие кому положено?" in the meals' checklist: the offer below).
-    const another = parsed.serviceId && parsed.serviceId !== subject?.serviceId && parsed.confidence >= LOW_CONFIDENCE;
-    if (subject && !another) return said(answerQuestion(subject, 'applicants', ctx));
+    // In a journey, the service it names as a first message would name it: one word is enough there ("а жатақхана кімге
+    // беріледі?" in the meals' checklist). Another than the journey's is answered too, with the offer to go to it.
+    const named = subject ? (parsed.serviceId ?? parse(text, conversation.lang, { context: 'first' }).serviceId) : null;
+    const another = named && named !== subject?.serviceId ? checklistChoice(named, ctx) : undefined;
+    if (subject && another) return said([...answerQuestion({ serviceId: named!, answers: {} }, 'applicants', ctx), switchOffer(another, ctx)]);
+    if (subject) return said(answerQuestion(subject, 'applicants', ctx));
     // Outside any journey, naming the service ("кто имеет право на общежитие?"): its checklist, opening with who may get it.
     if (parsed.serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: parsed.serviceId, whoMay: true });
   }
@@ -129,13 +132,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
       return own ? said(own) : decision;
     }
     if (target) {
-      const offer: Reply = {
-        text: ctx.t('understanding:switch.offer', { title: target.label }),
-        choices: [
-          { id: target.id, label: ctx.t('understanding:switch.go') },
-          { id: STAY, label: ctx.t('understanding:switch.stay') },
-        ],
-      };
+      const offer = switchOffer(target, ctx);
       // The complaint's words ride along to the complaint (see goTo); taking any switch, or staying, drops them.
       if (parsed.intent !== 'complaint') return said([offer]);
       const { candidates } = complaintServices(parsed, subject?.serviceId);
@@ -174,6 +171,17 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   // question again, which says what it wants and where it is found, without a reproach for an answer not given.
   if (asks && awaitsTypedAnswer(runner, conversation)) return { conversation, replies: runner.currentPrompt(conversation), effects: [], notUnderstood: true };
   return decision;
+}
+
+/** "Go to «Место в общежитии»? Your answers here are kept": the switch to another journey, or staying. */
+function switchOffer(target: Choice, ctx: FlowContext): Reply {
+  return {
+    text: ctx.t('understanding:switch.offer', { title: target.label }),
+    choices: [
+      { id: target.id, label: ctx.t('understanding:switch.go') },
+      { id: STAY, label: ctx.t('understanding:switch.stay') },
+    ],
+  };
 }
 
 /** The decision with the operator offered among the last reply's buttons (once). */

@@ -261,6 +261,22 @@ describe('typed messages in the middle of a journey', () => {
     expect((await person.press(question.replies.at(-1)!.choices![0]!.id)).conversation.state.data.answers).not.toEqual({});
   });
 
+  it.each([
+    ['kk', 'а жатақхана кімге беріледі?'],
+    ['ru', 'а общежитие кому положено?'],
+  ] as const)('answers who may get another service named in one word (%s "%s"), with the offer to go to it; staying keeps the journey', async (lang, text) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-who-other-${lang}`, lang);
+    await person.start();
+    await person.press('menu:checklist');
+    const question = await person.press('svc:free-meals');
+    const asked = await person.type(text);
+    const dormitory = findService('dormitory')!;
+    expect(asked.replies[0]!.text).toBe(`${texts.t(lang, 'checklist:details.applicants', { title: dormitory.shortTitle[lang] })}\n${dormitory.applicants.text[lang]}`);
+    expect(asked.replies[1]!.choices!.map((c) => c.id)).toEqual(['go:checklist:dormitory', 'go:stay']);
+    expect(asked.conversation.state).toEqual(question.conversation.state);
+    expect((await person.press('go:stay')).conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'free-meals' } });
+  });
+
   it('does not take a complaint or a question of how to apply for a question of who may get the service', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-who-not', 'ru');
     await person.start();
