@@ -1,12 +1,13 @@
 import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWorkingDay, registrationDay, timeInAlmaty, todayInAlmaty, type RegistrationDelay } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
 import { candidateServices, catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
-import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
+import { afterHoursFor, applicableQuestions, chosenOptions, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
 import { ANSWER_WORDS } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
-import { asksWhoMay, parse } from './nlu';
+import { asksWhoMay, LOW_CONFIDENCE, parse, wonders } from './nlu';
+import { matchChoice, matchChoiceByWords } from './nlu/choice-match';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { stateOf } from './types';
@@ -35,6 +36,8 @@ interface ChecklistData {
   picked?: string[];
   /** Opened by a home visit's booking, which goes on from the list (not "I cannot come": the citizen said so already). */
   forVisit?: true;
+  /** Options typed for a later question before it was asked ("көп балалы отбасымыз" at how to hand in), by question id: taken when it comes. */
+  ahead?: Record<string, string>;
 }
 
 const NAV = {
@@ -57,6 +60,7 @@ function dataOf(raw: Record<string, unknown>): ChecklistData {
     ...(raw.form ? { form: raw.form as ChecklistData['form'] } : {}),
     ...(Array.isArray(raw.picked) ? { picked: [...(raw.picked as string[])] } : {}),
     ...(raw.forVisit === true ? { forVisit: true as const } : {}),
+    ...(raw.ahead ? { ahead: { ...(raw.ahead as Record<string, string>) } } : {}),
   };
 }
 
@@ -112,6 +116,8 @@ export function createChecklistFlow(): Flow {
           const next = stateOf(flow, 'question', { ...data, picked: [] });
           return { replies: [{ ...questionReply(service, question, dataOf(next.data), ctx), replace: true }], state: next };
         }
+        const ahead = question && !option && event.type === 'text' ? keptAhead(service, data, question, event.text, ctx) : undefined;
+        if (ahead) return show('question', service, ahead.data, ctx, [{ text: ctx.t('checklist:kept_ahead', { answer: ahead.label }) }]);
         if (!question || !option) return again(state, ctx, 'checklist:answer_with_buttons', event);
         if (question.multiple && data.picked) {
           // Choosing several: each press adds or removes an option; "done" answers with them all, in the order of the options.
@@ -179,13 +185,21 @@ export function createChecklistFlow(): Flow {
     ...(event?.type === 'text' ? { notUnderstood: true } : {}),
   });
 
-  const show = (step: Step, service: Service, data: ChecklistData, ctx: FlowContext): StepResult => {
+  const show = (step: Step, service: Service, data: ChecklistData, ctx: FlowContext, before: Reply[] = []): StepResult => {
     const state = stateOf(flow, step, copyWith(data, { serviceId: service.id }));
-    return { replies: flow.prompt(state, ctx), state, data: collected(service, data, ctx) };
+    return { replies: [...before, ...flow.prompt(state, ctx)], state, data: collected(service, data, ctx) };
   };
 
-  /** The next question, or the checklist once every question that matters is answered. */
-  const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult => show(nextQuestion(service, data.answers) ? 'question' : 'checklist', service, data, ctx);
+  /** The next question, or the checklist once every question that matters is answered; an answer typed ahead answers its question when it comes. */
+  const advance = (service: Service, data: ChecklistData, ctx: FlowContext): StepResult => {
+    let next = nextQuestion(service, data.answers);
+    while (next && data.ahead?.[next.id]) {
+      const { [next.id]: kept, ...ahead } = data.ahead;
+      data = answered({ ...data, ahead }, next, kept!);
+      next = nextQuestion(service, data.answers);
+    }
+    return show(next ? 'question' : 'checklist', service, data, ctx);
+  };
 
   /** The service chosen, and its first question; asked who may get it ("положено ли бесплатное питание?"), who may, between. */
   const choose = (service: Service, ctx: FlowContext, { channel, whoMay = false, forVisit = false }: { channel?: unknown; whoMay?: boolean; forVisit?: boolean } = {}): StepResult => {
@@ -305,17 +319,46 @@ function navChoices(ctx: FlowContext, ...ids: (typeof NAV)[keyof typeof NAV][]):
   return ids.map((id) => ({ id, label: ctx.t(`checklist:nav.${id.slice(4)}`) }));
 }
 
+/** A question's options as buttons, with the words citizens type for them; ticked on and off while several are picked. */
+function optionChoices(question: Question, ctx: FlowContext, picking?: readonly string[]): Choice[] {
+  const mark = (optionId: string) => (picking ? `${picking.includes(optionId) ? '✅' : '⬜'} ` : '');
+  return question.options.map((o) => {
+    const words = ANSWER_WORDS[`${question.id}:${o.id}`];
+    return { id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}`, ...(words ? { also: [...words.ru, ...words.kk] } : {}) };
+  });
+}
+
+/** Matters a typed text may name beside an answer's words ("оператор, я многодетная"): not an answer kept for later. */
+const NOT_AN_ANSWER: ReadonlySet<string> = new Set(['operator', 'complaint', 'home_visit', 'status', 'menu', 'language']);
+
+/**
+ * An answer typed for a later question before this one is answered ("көп балалы отбасымыз" at how the documents are
+ * handed in): the one later question whose option its words name, kept for it. Not when the text answers this
+ * question (the understanding of typed text takes it), wonders, or names another matter.
+ */
+function keptAhead(service: Service, data: ChecklistData, question: Question, text: string, ctx: FlowContext): { data: ChecklistData; label: string } | undefined {
+  const current = optionChoices(question, ctx);
+  if (matchChoice(text, current) || matchChoiceByWords(text, current) || wonders(text)) return undefined;
+  const later = applicableQuestions(service, data.answers).filter((q) => q.id !== question.id && data.answers[q.id] === undefined);
+  const found = later.flatMap((q) => {
+    const id = matchChoiceByWords(text, optionChoices(q, ctx));
+    const option = id && q.options.find((o) => id === `ans:${q.id}:${o.id}`);
+    return option ? [{ question: q, option }] : [];
+  });
+  if (found.length !== 1) return undefined;
+  const parsed = parse(text, ctx.lang, { context: 'journey' });
+  if (parsed.confidence >= LOW_CONFIDENCE && NOT_AN_ANSWER.has(parsed.intent)) return undefined;
+  const [kept] = found as [(typeof found)[number]];
+  return { data: { ...data, ahead: { ...data.ahead, [kept.question.id]: kept.option.id } }, label: kept.option.label[ctx.lang] };
+}
+
 /**
  * A question with its options as buttons. A question that takes several answers with one press as
  * well, and offers "several": then each option is ticked on and off and "done" answers.
  */
 function questionReply(service: Service, question: Question, data: ChecklistData, ctx: FlowContext): Reply {
   const picking = question.multiple ? data.picked : undefined;
-  const mark = (optionId: string) => (picking ? `${picking.includes(optionId) ? '✅' : '⬜'} ` : '');
-  const choices = question.options.map((o) => {
-    const words = ANSWER_WORDS[`${question.id}:${o.id}`];
-    return { id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}`, ...(words ? { also: [...words.ru, ...words.kk] } : {}) };
-  });
+  const choices = optionChoices(question, ctx, picking);
   const more = !question.multiple ? [] : !picking ? [NAV.several] : picking.length ? [NAV.done] : [];
   const position = data.history.length + 1;
   return { text: ctx.t('checklist:question', { position, title: service.shortTitle[ctx.lang], question: question.text[ctx.lang] }), choices: [...choices, ...navChoices(ctx, ...more, NAV.back)] };

@@ -91,6 +91,34 @@ describe('typed messages in the middle of a journey', () => {
     expect((await person.type('жоғалған жоқ, жыртылып қалды')).conversation.state.data.answers).toEqual({ channel: 'state_corporation', applicant: 'self', reason: 'damaged' });
   });
 
+  it('keeps an answer typed for a later question ("көп балалы отбасымыз" at how to hand in) and does not ask that question; "back" asks it', async () => {
+    for (const [lang, told] of [
+      ['kk', 'көп балалы отбасымыз'],
+      ['ru', 'мы многодетные'],
+    ] as const) {
+      const person = citizen(testEngine({ defaultLang: lang }), `web-ahead-${lang}`, lang);
+      await person.start();
+      await person.press('menu:checklist');
+      const channel = await person.press('svc:free-meals');
+      const kept = await person.type(told);
+      expect(kept.replies.map((r) => r.text)).toEqual([texts.t(lang, 'checklist:kept_ahead', { answer: lang === 'kk' ? 'Көп балалы отбасы' : 'Многодетная семья' }), channel.replies.at(-1)!.text]);
+      expect(kept.conversation.state.data.answers).toEqual(channel.conversation.state.data.answers);
+      const birth = await person.press('ans:channel:provider_office');
+      expect(birth.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:birth_date:before_2007_08_13');
+      expect(birth.conversation.state.data.answers).toMatchObject({ channel: 'provider_office', category: 'large_family' });
+      const category = await person.press('nav:back');
+      expect(category.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:category:orphan');
+    }
+    // Said with a wish for a person, or asked: not an answer kept for later.
+    for (const text of ['позовите оператора, мы многодетные', 'а многодетным положено?', 'мы многодетные?']) {
+      const person = citizen(testEngine({ defaultLang: 'ru' }), `web-ahead-not-${text}`, 'ru');
+      await person.start();
+      await person.press('menu:checklist');
+      await person.press('svc:free-meals');
+      expect((await person.type(text)).replies.map((r) => r.text).join('\n'), text).not.toContain(texts.t('ru', 'checklist:kept_ahead', { answer: 'Многодетная семья' }));
+    }
+  });
+
   it('asks before switching to another service named mid-journey, and stays with the answers kept when told so', async () => {
     const { person, list } = await atChecklist('ru');
     const offer = await person.type('а как получить место в общежитии колледжа?');
