@@ -136,6 +136,29 @@ const FOR_WHOM_WORDS: Record<'self' | 'other', readonly string[]> = {
   ],
 };
 
+/**
+ * Whom a visit is for, in the forms a sentence asking for it uses ("анама үйге қызметкер шақыру керек", "вызвать сотрудника
+ * для бабушки", "сама не дойду"): whole words, folded, as the roots above would also find "анау" or "сынып" in a sentence.
+ */
+const FOR_WHOM_IN_SENTENCE: Record<'self' | 'other', ReadonlySet<string>> = {
+  self: new Set(['себе', 'себя', 'сама', 'сам', 'самой', 'самому', 'өзіме', 'өзім', 'маған'].map(fold)),
+  other: new Set(
+    [
+      ...['маме', 'мамы', 'маму', 'матери', 'папе', 'папы', 'отцу', 'отца', 'бабушке', 'бабушки', 'бабушку', 'дедушке', 'дедушки', 'дедушку'],
+      ...['сыну', 'сына', 'дочери', 'дочке', 'мужу', 'мужа', 'жене', 'брату', 'сестре', 'ребенку', 'ребёнку', 'родственнику', 'соседке', 'соседу'],
+      ...['анама', 'анамның', 'анамызға', 'әкеме', 'әкемнің', 'әжеме', 'әжемнің', 'атама', 'атамның', 'балама', 'баламның', 'ұлыма', 'қызыма'],
+      ...['күйеуіме', 'әйеліме', 'ағама', 'апама', 'туысыма', 'көршіме'],
+    ].map(fold),
+  ),
+};
+
+/** Whom the sentence that asked for the visit says it is for: someone else when it names them, else oneself when it says so. */
+function forWhomIn(text: string): 'self' | 'other' | undefined {
+  const words = fold(text).split(/[^\p{L}]+/u);
+  if (words.some((w) => FOR_WHOM_IN_SENTENCE.other.has(w))) return 'other';
+  return words.some((w) => FOR_WHOM_IN_SENTENCE.self.has(w)) ? 'self' : undefined;
+}
+
 const DAY_FIELD = { id: 'day', kind: 'date', label: { kk: '', ru: '' }, workingDays: { from: 1, to: BOOKABLE_WORKING_DAYS } } as const;
 
 /** Services whose seed provides the visit. */
@@ -180,7 +203,11 @@ export function createHomeVisitFlow(): Flow {
         const resumed = continueDraft({ ...stored.draft, ...(serviceId && !stored.draft.serviceId ? { serviceId } : {}) }, ctx);
         return { ...resumed, replies: [{ text: ctx.t('home_visit:resumed') }, ...resumed.replies] };
       }
-      return show('for_whom', { id: randomUUID(), ...(serviceId ? { serviceId } : {}) }, ctx, [{ text: ctx.t('home_visit:intro') }]);
+      const draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}) };
+      // "анама үйге қызметкер шақыру керек": whom it is for is not asked again.
+      const forWhom = typeof params?.written === 'string' ? forWhomIn(params.written) : undefined;
+      const intro = [{ text: ctx.t('home_visit:intro') }];
+      return forWhom ? show('eligibility', { ...draft, forWhom }, ctx, intro) : show('for_whom', draft, ctx, intro);
     },
 
     handle(state, event, ctx): StepResult {

@@ -50,8 +50,8 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
             return { replies: [], goto: { flow: sectionFlows.checklist, params } };
           }
           if (intent === 'greeting') return flow.start(ctx, { greet: true });
-          // "маме 80 лет, нужен дубликат аттестата, сама не дойдёт": the visit is booked for the service named.
-          if (intent === 'home_visit' && serviceId && sectionFlows.home_visit) return { replies: [], goto: { flow: sectionFlows.home_visit, params: { serviceId } } };
+          // "маме 80 лет, нужен дубликат аттестата, сама не дойдёт": the visit is booked for the service named, and for whom the message says.
+          if (intent === 'home_visit' && sectionFlows.home_visit) return { replies: [], goto: { flow: sectionFlows.home_visit, params: { ...(serviceId ? { serviceId } : {}), written: event.text } } };
           if (intent === 'status' && applicationNumber && sectionFlows.status) return { replies: [], goto: { flow: sectionFlows.status, params: { number: applicationNumber } } };
           if (intent === 'complaint' && sectionFlows.complaint)
             return {

@@ -737,13 +737,36 @@ describe('typed first messages', () => {
     }
   });
 
-  it('books a visit for the service a first message names, without asking which one', async () => {
+  it('books a visit for the service and the person a first message names, without asking which or for whom', async () => {
     const engine = testEngine({ defaultLang: 'ru' });
     const person = citizen(engine, 'web-first-visit', 'ru');
-    await person.type('маме 80 лет, сама не ходит, нужен дубликат аттестата. можно чтобы сотрудник пришёл домой?');
-    await person.press('hv:other');
+    const asked = await person.type('маме 80 лет, сама не ходит, нужен дубликат аттестата. можно чтобы сотрудник пришёл домой?');
+    expect(asked.replies.at(-1)!.text).toBe(texts.t('ru', 'home_visit:eligibility.relative'));
     const next = await person.press('hv:eligible:yes');
     expect(next.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
+  });
+
+  it.each([
+    ['kk', 'анама үйге қызметкер шақыру керек', 'home_visit:eligibility.relative'],
+    ['ru', 'вызовите сотрудника ЦОН на дом для бабушки', 'home_visit:eligibility.relative'],
+    ['ru', 'сама не могу прийти в цон, нужен выезд на дом', 'home_visit:eligibility.self'],
+    ['kk', 'маған үйге қызметкер шақыру керек', 'home_visit:eligibility.self'],
+  ] as const)('does not ask whom a visit is for when the first message says it (%s "%s")', async (lang, text, question) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-first-visit-${text}`, lang);
+    const asked = await person.type(text);
+    expect(asked.conversation.state).toMatchObject({ flow: 'home_visit', step: 'eligibility' });
+    expect(asked.replies.at(-1)!.text).toBe(texts.t(lang, question));
+  });
+
+  it('asks whom a visit is for when the first message does not say it, even with words that begin like a relative ("анау", "сынып")', async () => {
+    for (const [lang, text] of [
+      ['ru', 'нужен сотрудник на дом'],
+      ['kk', '11 сынып аттестаты керек, үйге қызметкер шақырғым келеді'],
+    ] as const) {
+      const person = citizen(testEngine({ defaultLang: lang }), `web-first-visit-whom-${lang}`, lang);
+      const asked = await person.type(text);
+      expect(asked.conversation.state, text).toMatchObject({ flow: 'home_visit', step: 'for_whom' });
+    }
   });
 
   it('takes the application number typed with a status question and asks for the IIN next', async () => {
