@@ -216,6 +216,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (opening && (intents[0]!.label === 'unknown' || namesNothing) && intents[0]!.p < LOW_CONFIDENCE && !OFF_TOPIC.test(folded)) promote(intents, opening);
   // …and thanks that go on about a service the classifiers can hardly place ("спасибо, что помогли с академом, всё приняли") are thanks.
   else if (opening === 'thanks' && !cued && intents[0]!.p < THANKS_DOUBT) promote(intents, 'thanks');
+  // A first message of nothing but a service's name ("Общежитие", "академ", "дубликат аттестата") asks for its list.
+  if (context === 'first' && !cued && !opening && intents[0]!.label === 'checklist' && namesOnlyServices(features)) promote(intents, 'checklist', true);
   const top = intents[0]!;
   const { serviceId, ambiguous } = service.forIntent(top.label);
   const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
@@ -229,6 +231,11 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   parsed.alternatives = alternativesOf(parsed, intents, service.named);
   return parsed;
+}
+
+/** Whether every word of the text names a service (or a level of study): no word is left to tell what is wanted of it. */
+function namesOnlyServices(features: Analysis): boolean {
+  return features.namesService && ![...features.intent.keys()].some((feature) => feature.startsWith('w:'));
 }
 
 /** The point a question asks, likeliest. */

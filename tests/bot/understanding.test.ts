@@ -691,6 +691,18 @@ describe('typed first messages', () => {
     expect(turn.replies.some((r) => r.text.includes('детей-сирот'))).toBe(true);
   });
 
+  it.each([
+    ['ru', 'Общежитие', 'dormitory'],
+    ['ru', 'академ', 'academic-leave'],
+    ['ru', 'дубликат аттестата', 'duplicate-school'],
+    ['kk', 'жатақхана', 'dormitory'],
+  ] as const)('opens the checklist of a service whose name alone is the first message (%s "%s"), without guesses', async (lang, text, serviceId) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-name-only-${text}`, lang);
+    const turn = await person.type(text);
+    expect(turn.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId } });
+    expect(turn.replies.map((r) => r.text)).not.toContain(texts.t(lang, 'understanding:unsure'));
+  });
+
   it('asks which service first when a question at the menu names none', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-which', 'ru');
     await person.start();
