@@ -2,6 +2,7 @@ import { isFinal } from '../../domain/application';
 import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
+import { fold, wonders } from '../nlu';
 import { maskedIin } from '../questionnaire/mask';
 import { checkApplicationNumber, checkIin, digitsExpected, type Refusal, saysNotKnown } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
@@ -32,8 +33,13 @@ type Step = 'number' | 'iin' | 'result' | 'subscriptions' | 'stopped';
 
 interface StatusData {
   number?: string;
+  /** An IIN typed where the number was asked: kept for the look-up, so that it is not asked again. */
+  iin?: string;
   view?: ApplicationView;
 }
+
+/** The IIN named in a text, folded: "по ИИН", "ЖСН бойынша", "iin". */
+const NAMES_IIN = /(^|[^а-яa-z])(иин|жсн|iin)/;
 
 /** What the flow keeps in the conversation's data: the numbers looked up (for operators) and those watched. */
 interface Collected {
@@ -79,15 +85,21 @@ export function createStatusFlow(): Flow {
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
         if (saysNotKnown(event.text)) return refused(state, ctx, { error: 'status:number_unknown', notUnderstood: false });
+        // "а по ИИН можно?": not by the IIN alone.
+        if (!/\d/.test(event.text) && wonders(event.text) && NAMES_IIN.test(fold(event.text))) return refused(state, ctx, { error: 'status:number_and_iin' });
+        // The IIN typed first: kept, masked in the transcript, and the number asked for.
+        const iin = data.iin ? undefined : checkIin(event.text);
+        if (iin && 'value' in iin)
+          return { replies: [{ text: ctx.t('status:iin_kept') }, ...promptOf('number', {}, ctx)], state: at('number', { iin: iin.value }), transcriptText: maskedIin(event.text) };
         const number = digitsExpected(checkApplicationNumber(event.text), event.text);
         if ('error' in number) return refused(state, ctx, number);
-        return show('iin', { number: number.value }, ctx);
+        return data.iin ? lookUp(number.value, data.iin) : show('iin', { number: number.value }, ctx);
       }
       if (step === 'iin' && event.type === 'text' && data.number) {
         const checked = digitsExpected(checkIin(event.text), event.text);
         const masked = { transcriptText: maskedIin(event.text) };
         if ('error' in checked) return { ...refused(state, ctx, checked), ...masked };
-        return { replies: [], state: at('iin', data), await: { type: STATUS_EFFECTS.lookup, number: data.number, iin: checked.value }, ...masked };
+        return { ...lookUp(data.number, checked.value), ...masked };
       }
       if (step === 'result' && data.view) {
         if (id === ID.subscribe) return { replies: [], state, await: { type: STATUS_EFFECTS.subscribe, number: data.view.number } };
@@ -144,6 +156,7 @@ export function createStatusFlow(): Flow {
   };
 
   const at = (step: Step, data: StatusData): FlowState => stateOf(flow, step, { ...data });
+  const lookUp = (number: string, iin: string): StepResult => ({ replies: [], state: at('iin', { number }), await: { type: STATUS_EFFECTS.lookup, number, iin } });
   const show = (step: Step, data: StatusData, ctx: FlowContext): StepResult => ({ replies: promptOf(step, data, ctx), state: at(step, data) });
   /** What is wrong, then the question again; not understood when the text was no attempt at an answer. */
   const refused = (state: FlowState, ctx: FlowContext, { error, vars, notUnderstood }: Refusal): StepResult => ({
