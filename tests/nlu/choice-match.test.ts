@@ -138,13 +138,17 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoiceByWords('а стоит сколько', details)).toBe('details');
   });
 
-  it('does not count "пожалуйста" as a word of a button whose words begin alike ("пожаловаться")', () => {
+  it('does not count "пожалуйста" or a verb said of anything ("подать", "беру") as a word of a button', () => {
     const go = [
       { id: 'go', label: 'Подать жалобу', also: ['пожаловаться'] },
       { id: 'menu', label: 'Главное меню' },
     ];
     expect(matchChoiceByWords('позовите оператора пожалуйста', go)).toBeUndefined();
     expect(matchChoiceByWords('хочу пожаловаться', go)).toBe('go');
+    // "подать" and "беру" say what is done with anything: "как подать?" is not "Подать жалобу", "жалобу" is.
+    expect(matchChoiceByWords('как подать?', go)).toBeUndefined();
+    expect(matchChoiceByWords('подать жалобу', go)).toBe('go');
+    expect(matchChoiceByWords('өтініш беру', [{ id: 'go', label: 'Шағым беру' }, { id: 'menu', label: 'Басты мәзір' }])).toBeUndefined();
   });
 
   it('leaves the tick marks and arrows out of the label', () => {
