@@ -4,7 +4,7 @@ import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
-import { ASKS, ASKS_WHAT_TO_WRITE, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
+import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -63,14 +63,14 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   // A short answer in the words of one button ("через цон", "мама", "не терял, просто испорчен"), unless it asks
   // ("через цон можно?", "аттестатқа қандай құжаттар керек": not "Құжат иесінің өзі").
   const asks = ASKS.test(folded) || QUESTION_WORD.test(folded);
-  const byWords = matchChoiceByWords(text, conversation.offered);
+  const byWords = wordsChoice(text, runner, conversation);
   if (byWords && !asks) return choose(byWords);
   const ctx = runner.context(conversation);
   const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
   // "до свидания", "сау болыңыз": said back, with the word that the answers wait where they are.
   if (SAYS_GOODBYE.test(folded)) return said([{ text: ctx.t('understanding:goodbye') }]);
   // "а что писать?", "мұнда не жазамын?": the step's question again, which says what it wants (not the documents of its service).
-  if (ASKS_WHAT_TO_WRITE.test(folded)) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
+  if (ASKS_WHAT_NOW.test(folded)) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
 
   const current = runner.current(conversation.state);
   const subject = current?.subject?.(conversation.state);
@@ -182,6 +182,21 @@ function switchOffer(target: Choice, ctx: FlowContext): Reply {
       { id: STAY, label: ctx.t('understanding:switch.stay') },
     ],
   };
+}
+
+/**
+ * The button a short answer names by its words. A section of the menu offered earlier as a guess ("Статус заявления" beside
+ * a question) is not one, unless the step offers it itself: "заявление заполнить" typed later is not a wish for the status.
+ * A section a text names is read below, as a switch the citizen confirms.
+ */
+function wordsChoice(text: string, runner: FlowRunner, conversation: Conversation): string | undefined {
+  const id = matchChoiceByWords(text, conversation.offered);
+  if (!id?.startsWith('menu:') || conversation.state.flow === MENU_FLOW_ID) return id;
+  if (runner.currentPrompt(conversation).some((reply) => reply.choices?.some((c) => c.id === id))) return id;
+  return matchChoiceByWords(
+    text,
+    conversation.offered.filter((c) => !c.id.startsWith('menu:')),
+  );
 }
 
 /** The decision with the operator offered among the last reply's buttons (once). */

@@ -4,7 +4,7 @@ import { plainLetters } from '../../domain/letters';
 import { formatKzPhone, normalizeKzPhone, PHONE_PATTERN } from '../../domain/phone';
 import { fold } from '../nlu/normalise';
 import { asksForPerson } from '../nlu/cues';
-import { applicationNumberIn, ASKS_WHAT_TO_WRITE, courtesyOf, SAYS_GOODBYE } from '../nlu/rules';
+import { applicationNumberIn, ASKS_WHAT_NOW, courtesyOf, SAYS_GOODBYE } from '../nlu/rules';
 import type { FlowContext } from '../types';
 import type { TextField } from './types';
 
@@ -66,7 +66,7 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
   if (!/\p{L}/u.test(text)) return { error: 'questionnaire:errors.no_letters', ...(names ? { notUnderstood: true } : {}) };
   if (text.length > maxLength) return { error: 'questionnaire:errors.too_long', vars: { max: maxLength } };
   // "а что писать?" is no answer to any question: the understanding of typed text asks the question again.
-  if (ASKS_WHAT_TO_WRITE.test(fold(text))) return { error: 'questionnaire:errors.not_an_answer', notUnderstood: true };
+  if (ASKS_WHAT_NOW.test(fold(text))) return { error: 'questionnaire:errors.not_an_answer', notUnderstood: true };
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
   // "спасибо", "здравствуйте" where a name is asked: something else said, for the understanding of typed text; the question waits.
   if (names && isCourtesy(text)) return { error: 'questionnaire:errors.not_an_answer', notUnderstood: true };

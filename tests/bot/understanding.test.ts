@@ -91,6 +91,20 @@ describe('typed messages in the middle of a journey', () => {
     expect((await person.type('жоғалған жоқ, жыртылып қалды')).conversation.state.data.answers).toEqual({ channel: 'state_corporation', applicant: 'self', reason: 'damaged' });
   });
 
+  it('does not take words typed later for a section offered earlier as a guess ("заявление" is not "Статус заявления"); "что дальше" gets the question again', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-stale-guess', 'ru');
+    await person.start();
+    await person.press('menu:checklist');
+    const question = await person.press('svc:dormitory');
+    const guessed = await person.type('узнать');
+    expect(guessed.replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:status');
+    const typed = await person.type('заявление заполнить');
+    expect(typed.conversation.state).toEqual(question.conversation.state);
+    const next = await person.type('что дальше?');
+    expect(next.replies.map((r) => r.text)).toEqual([question.replies.at(-1)!.text]);
+    expect((await person.press('menu:status')).conversation.state.flow).toBe('status');
+  });
+
   it('keeps an answer typed for a later question ("көп балалы отбасымыз" at how to hand in) and does not ask that question; "back" asks it', async () => {
     for (const [lang, told] of [
       ['kk', 'көп балалы отбасымыз'],

@@ -148,7 +148,12 @@ describe('a typed answer matched to the offered buttons', () => {
     // "подать" and "беру" say what is done with anything: "как подать?" is not "Подать жалобу", "жалобу" is.
     expect(matchChoiceByWords('как подать?', go)).toBeUndefined();
     expect(matchChoiceByWords('подать жалобу', go)).toBe('go');
-    expect(matchChoiceByWords('өтініш беру', [{ id: 'go', label: 'Шағым беру' }, { id: 'menu', label: 'Басты мәзір' }])).toBeUndefined();
+    expect(
+      matchChoiceByWords('өтініш беру', [
+        { id: 'go', label: 'Шағым беру' },
+        { id: 'menu', label: 'Басты мәзір' },
+      ]),
+    ).toBeUndefined();
   });
 
   it('leaves the tick marks and arrows out of the label', () => {

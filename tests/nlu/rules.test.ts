@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { ASKS_WHAT_TO_WRITE, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -64,10 +64,25 @@ describe('the rules that need no classifier', () => {
     for (const text of ['пока нет', 'пока не получил ответ', 'до свидания с колледжем дело не дошло', 'спасибо', 'ладно', 'ну пока не знаю']) expect(SAYS_GOODBYE.test(fold(text)), text).toBe(false);
   });
 
-  it('knows "what do I write here?" asked alone, and not a question of what to write somewhere else', () => {
-    for (const text of ['а что писать?', 'Что тут написать', 'что мне отвечать?', 'как указать?', 'не жазу керек?', 'Мұнда не жазамын?', 'қалай жазу керек', 'не деп жазайын'])
-      expect(ASKS_WHAT_TO_WRITE.test(fold(text)), text).toBe(true);
-    for (const text of ['что писать в заявлении?', 'что написать в жалобе', 'арызға не жазу керек?', 'что', 'писать']) expect(ASKS_WHAT_TO_WRITE.test(fold(text)), text).toBe(false);
+  it('knows "what do I write or do now?" asked alone, and not a question of what to write somewhere else', () => {
+    for (const text of [
+      'а что писать?',
+      'Что тут написать',
+      'что мне отвечать?',
+      'как указать?',
+      'не жазу керек?',
+      'Мұнда не жазамын?',
+      'қалай жазу керек',
+      'не деп жазайын',
+      'что дальше',
+      'галочки поставил, что теперь',
+      'а дальше?',
+      'Енді не істеймін?',
+      'ары қарай не істеу керек',
+    ])
+      expect(ASKS_WHAT_NOW.test(fold(text)), text).toBe(true);
+    for (const text of ['что писать в заявлении?', 'что написать в жалобе', 'арызға не жазу керек?', 'что', 'писать', 'что дальше делать с дипломом', 'а дальше заявление куда нести?'])
+      expect(ASKS_WHAT_NOW.test(fold(text)), text).toBe(false);
   });
 
   it('takes no longer message for a courtesy by its first word', () => {
