@@ -6,7 +6,7 @@ import { ANSWER_WORDS } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
-import { asksWhoMay, LOW_CONFIDENCE, parse, wonders } from './nlu';
+import { asksWhoMay, fold, LOW_CONFIDENCE, parse, wonders } from './nlu';
 import { matchChoice, matchChoiceByWords } from './nlu/choice-match';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
@@ -107,6 +107,11 @@ export function createChecklistFlow(): Flow {
       const form = findForm(service.form);
       if (step === 'form' && form) return fillForm(service, form, data, event, ctx);
       if (id === NAV.back) return back(service, data, step, ctx);
+      // "заполнить заявление" before the list, or for a service that has no form: when it can be filled, or that it cannot be here.
+      if (event.type === 'text' && WANTS_FORM.test(fold(event.text)) && (!form || step === 'question')) {
+        const told = { text: form ? ctx.t('checklist:form_later') : ctx.t('checklist:no_form', { title: service.shortTitle[ctx.lang] }) };
+        return step === 'question' ? { replies: [told, ...flow.prompt(state, ctx)], state } : { replies: [told], state };
+      }
 
       if (step === 'question') {
         const question = nextQuestion(service, data.answers);
@@ -327,6 +332,9 @@ function optionChoices(question: Question, ctx: FlowContext, picking?: readonly 
     return { id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}`, ...(words ? { also: [...words.ru, ...words.kk] } : {}) };
   });
 }
+
+/** A wish to fill in the application, folded: "заполнить заявление", "бланк", "өтініш толтыру". */
+const WANTS_FORM = /(^|[^а-яa-z])(заполн|толтыр|бланк)/;
 
 /** Matters a typed text may name beside an answer's words ("оператор, я многодетная"): not an answer kept for later. */
 const NOT_AN_ANSWER: ReadonlySet<string> = new Set(['operator', 'complaint', 'home_visit', 'status', 'menu', 'language']);

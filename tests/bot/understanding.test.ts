@@ -105,6 +105,26 @@ describe('typed messages in the middle of a journey', () => {
     expect((await person.press('menu:status')).conversation.state.flow).toBe('status');
   });
 
+  it('says the application is filled in after the questions, or that a service has no form here, and stays at the step', async () => {
+    const engine = testEngine({ defaultLang: 'ru' });
+    const school = citizen(engine, 'web-form-wish-school', 'ru');
+    await school.start();
+    await school.press('menu:checklist');
+    const question = await school.press('svc:duplicate-school');
+    const early = await school.type('где бланк заявления?');
+    expect(early.replies.map((r) => r.text)).toEqual([texts.t('ru', 'checklist:form_later'), question.replies.at(-1)!.text]);
+    expect(early.conversation.state).toEqual(question.conversation.state);
+    const { person, list } = await atChecklist('kk', 'web-form-wish-dormitory', 'dormitory');
+    const none = await person.type('өтінішті қалай толтырамын?');
+    expect(none.replies.map((r) => r.text)).toEqual([texts.t('kk', 'checklist:no_form', { title: findService('dormitory')!.shortTitle.kk })]);
+    expect(none.conversation.state).toEqual(list.conversation.state);
+    const tick = list.replies.at(-1)!.choices!.find((c) => c.id.startsWith('tick:'))!;
+    expect((await person.press(tick.id)).conversation.state.data.ticked).toEqual([tick.id.slice(5)]);
+    // Where the list offers the form, the typed wish is that button.
+    const { person: withForm } = await atChecklist('ru');
+    expect((await withForm.type('заполнить заявление')).conversation.state.step).toBe('form');
+  });
+
   it('keeps an answer typed for a later question ("көп балалы отбасымыз" at how to hand in) and does not ask that question; "back" asks it', async () => {
     for (const [lang, told] of [
       ['kk', 'көп балалы отбасымыз'],
