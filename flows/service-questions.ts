@@ -1,5 +1,8 @@
 import { findService, type Service } from './catalog';
+import { ANSWER_WORDS, SELF_WORDS } from './catalog/answer-words';
 import { documentsFor, type Answers } from './catalog/personalise';
+import { CHANNEL_IDS } from './catalog/schema';
+import { matchChoiceByWords } from './nlu/choice-match';
 import { applicantsText, type DetailTopic, detailSections } from './checklist';
 import type { QuestionTopic } from './nlu';
 import type { FlowContext, FlowSubject, Reply } from './types';
@@ -53,3 +56,18 @@ function unknownAnswer(ctx: FlowContext): Reply {
 }
 
 const operatorChoice = (ctx: FlowContext) => ({ id: 'menu:operator', label: ctx.t('menu:choices.operator') });
+
+/** Words of a channel that also say "myself" ("сам отнесу", "лично"): at another question they answer who, not how. */
+const SELF = new Set([...SELF_WORDS.ru, ...SELF_WORDS.kk, 'өзім']);
+
+/** A way of handing in documents in the words citizens type for it ("через цон", "онлайн", "в канцелярию"), one per channel. */
+const CHANNEL_WORDS = CHANNEL_IDS.flatMap((id) => {
+  const words = ANSWER_WORDS[`channel:${id}`];
+  const also = words && [...words.ru, ...words.kk].filter((phrase) => !phrase.split(' ').some((word) => SELF.has(word)));
+  return also ? [{ id, label: '', also }] : [];
+});
+
+/** Whether a short text names a way of handing in the documents: where the journey does not ask it, it asks where and how to apply. */
+export function namesChannel(text: string): boolean {
+  return matchChoiceByWords(text, CHANNEL_WORDS) !== undefined;
+}

@@ -6,7 +6,7 @@ import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed
 import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
 import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
-import { answerQuestion } from '../../flows/service-questions';
+import { answerQuestion, namesChannel } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
 import { type Choice, type FlowContext, MAX_CHOICE_ID_BYTES, type Reply } from '../../flows/types';
 import type { Conversation } from '../../store/types';
@@ -80,6 +80,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   // Anywhere else (a visit, a status look-up, a complaint) a question naming a service is offered as a switch.
   const choosingService = !subject && (conversation.state.flow === MENU_FLOW_ID || conversation.state.flow === CHECKLIST_FLOW_ID);
   const parsed = parse(text, conversation.lang, { context: subject ? 'journey' : 'first' });
+  // "через цон" where the step asks something else (or no step asks it: a service with one way): where and how to apply.
+  // Not "в ЦОНе нагрубили, хочу пожаловаться": another matter read surely.
+  const elsewhere = parsed.confidence >= LOW_CONFIDENCE && ELSEWHERE.has(parsed.intent);
+  if (subject && !asks && !elsewhere && namesChannel(text)) return said(ownAnswer('channels') ?? answerQuestion(subject, 'channels', ctx));
 
   // "мне положено?", "кімге беріледі?", however sure the classifiers are of the rest: who may get the service, from its rules.
   if (asksWhoMay(text) && !ELSEWHERE.has(parsed.intent)) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../bot/engine';
 import { findService } from '../../flows/catalog';
+import { answerQuestion } from '../../flows/service-questions';
+import type { FlowContext } from '../../flows/types';
 import type { Lang } from '../../store/types';
 import { testEngine, texts } from '../support/engine';
 
@@ -13,6 +15,10 @@ function citizen(engine: Engine, conversationId: string, lang: Lang) {
     type: (text: string) => turn({ type: 'text', text }),
   };
 }
+
+/** What the bot answers on one point of a service asked in a journey with no answers yet. */
+const answerTexts = (serviceId: string, topic: 'channels', lang: Lang) =>
+  answerQuestion({ serviceId, answers: {} }, topic, { lang, t: (key: string, vars?: Record<string, unknown>) => texts.t(lang, key, vars) } as FlowContext).map((r) => r.text);
 
 /** A citizen at the ticked list of a service (a school duplicate applied for at the State Corporation unless told). */
 async function atChecklist(lang: Lang, id = `web-${lang}-${Math.random()}`, serviceId = 'duplicate-school') {
@@ -123,6 +129,22 @@ describe('typed messages in the middle of a journey', () => {
     // Where the list offers the form, the typed wish is that button.
     const { person: withForm } = await atChecklist('ru');
     expect((await withForm.type('заполнить заявление')).conversation.state.step).toBe('form');
+  });
+
+  it('answers where and how to apply to a way of handing in typed where no question asks it ("через цон" for academic leave)', async () => {
+    for (const [lang, typed] of [
+      ['ru', 'через цон'],
+      ['kk', 'хқко арқылы'],
+    ] as const) {
+      const person = citizen(testEngine({ defaultLang: lang }), `web-channel-told-${lang}`, lang);
+      await person.start();
+      await person.press('menu:checklist');
+      const reason = await person.press('svc:academic-leave');
+      const told = await person.type(typed);
+      expect(told.replies.map((r) => r.text)).toEqual(answerTexts('academic-leave', 'channels', lang));
+      expect(told.conversation.state).toEqual(reason.conversation.state);
+      expect((await person.type('я сам')).replies.map((r) => r.text)).not.toEqual(answerTexts('academic-leave', 'channels', lang));
+    }
   });
 
   it('keeps an answer typed for a later question ("көп балалы отбасымыз" at how to hand in) and does not ask that question; "back" asks it', async () => {
