@@ -269,8 +269,8 @@ export const ASKS_WHAT_NOW = new RegExp(
   ].join('|')})[\\s?!.]*$`,
 );
 
-/** "I don't know" (what to answer), folded: "не знаю", "не понял", "білмеймін" (and "bilmeimin"), "түсінбедім". */
-export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|понял|понимаю|поняла|уверен|уверена)|хз|билмеймин|билмедим|тусинбедим|тусинбеймин)(?![а-яa-z])/;
+/** "I don't know" (what to answer), folded: "не знаю", "не помню", "не понял", "білмеймін" (and "bilmeimin"), "есімде жоқ", "түсінбедім". */
+export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|помню|понял|понимаю|поняла|уверен|уверена)|хз|билмеймин|билмедим|есимде жок|тусинбедим|тусинбеймин)(?![а-яa-z])/;
 
 /** A text that asks: a question mark at its end, a question particle ("ма", "ли"), "можно", "бола ма". */
 export const ASKS = /(\?\s*$|(^|\s)(ма|ме|ба|бе|па|пе|ли|можно)(?=[\s?!.,]|$)|бола ?ма)/;

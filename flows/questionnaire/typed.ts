@@ -70,6 +70,8 @@ export function checkText(typed: string, { maxLength = DEFAULT_MAX_LENGTH, scrip
   if (script === 'latin' && /[^\p{Script=Latin}\s.'’-]/u.test(text)) return { error: 'questionnaire:errors.latin_only' };
   // "спасибо", "здравствуйте" where a name is asked: something else said, for the understanding of typed text; the question waits.
   if (names && isCourtesy(text)) return { error: 'questionnaire:errors.not_an_answer', notUnderstood: true };
+  // "не знаю его ИИН", "не помню название" where a name is asked: no name, and the understanding offers a person to ask.
+  if (names && saysNotKnown(text)) return { error: names === 'person' ? 'questionnaire:errors.not_a_name' : 'questionnaire:errors.not_an_answer', notUnderstood: true };
   if (names === 'person') {
     if (ASKS_NOT_NAMES.test(plainLetters(text))) return { error: 'questionnaire:errors.not_a_name', notUnderstood: true };
     // "Сапаров Болат 1985" and "Сапаров Болат?" are a name written wrong, and are told so.

@@ -656,7 +656,7 @@ describe('typed messages in a journey that has no service yet, and at questions 
     }
   });
 
-  it('does not take a question, thanks or a greeting for the name, and keeps the question; a surname such as Ким is a name', async () => {
+  it('does not take a question, thanks, a greeting or "I don\'t know" for the name, and keeps the question; a surname such as Ким is a name', async () => {
     const { person, form } = await atVisitForm('kk');
     const turn = await person.type('Сапаров Болат???');
     expect(turn.conversation.state).toEqual(form.conversation.state);
@@ -664,7 +664,7 @@ describe('typed messages in a journey that has no service yet, and at questions 
     const asked = await person.type('қанша тұрады');
     expect(asked.conversation.state).toEqual(form.conversation.state);
     expect(asked.replies[0]!.text).toContain(texts.t('kk', 'checklist:details.fee').replace(/:$/, ''));
-    for (const courtesy of ['рахмет', 'сәлеметсіз бе', 'спасибо', 'сәлем Болат', 'Здравствуйте, Сапаров Болат'])
+    for (const courtesy of ['рахмет', 'сәлеметсіз бе', 'спасибо', 'сәлем Болат', 'Здравствуйте, Сапаров Болат', 'не знаю его ИИН', 'білмеймін', 'есімде жоқ'])
       expect((await person.type(courtesy)).conversation.state, courtesy).toEqual(form.conversation.state);
     expect((await person.type('Ким Елена')).replies.at(-1)!.text).toMatch(/ЖСН/);
     const { person: another } = await atVisitForm('kk');
