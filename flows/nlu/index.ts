@@ -111,6 +111,10 @@ const DUPLICATE_COMPLAINT_CERTAINTY = 0.8;
 const BEYOND_GROUP_CERTAINTY = 0.995;
 /** A second service this close to the first fits equally. */
 const AMBIGUOUS_RATIO = 0.9;
+/** A first message of at most this many words whose every reading is about one service asks for its list… */
+const FEW_WORDS = 3;
+/** …this surely. */
+const SURE_OF_ONE_SERVICE = 0.9;
 /** A message only this much of whose words the phrases know is not understood. */
 const MIN_COVERAGE = 0.2;
 
@@ -230,6 +234,10 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (top.label === 'question') parsed.topic = wholeList ? 'documents' : topicOf(model, features);
 
   parsed.alternatives = alternativesOf(parsed, intents, service.named);
+  // …and so does one of a few words every reading of which is about that one service ("бесплатное питание", "питание в колледже").
+  const aboutOneService = parsed.serviceId && parsed.alternatives.slice(0, 3).every((guess) => guess.serviceId === parsed.serviceId);
+  if (context === 'first' && !cued && !opening && top.label === 'checklist' && aboutOneService && tokens(asked).length <= FEW_WORDS && !ASKS.test(folded))
+    parsed.confidence = Math.max(parsed.confidence, SURE_OF_ONE_SERVICE);
   return parsed;
 }
 

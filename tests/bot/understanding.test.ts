@@ -752,7 +752,10 @@ describe('typed first messages', () => {
     ['ru', 'академ', 'academic-leave'],
     ['ru', 'дубликат аттестата', 'duplicate-school'],
     ['kk', 'жатақхана', 'dormitory'],
-  ] as const)('opens the checklist of a service whose name alone is the first message (%s "%s"), without guesses', async (lang, text, serviceId) => {
+    ['ru', 'бесплатное питание', 'free-meals'],
+    ['kk', 'тегін тамақ', 'free-meals'],
+    ['ru', 'питание в колледже', 'free-meals'],
+  ] as const)('opens the checklist of a service whose name alone, or a few words all about it, is the first message (%s "%s"), without guesses', async (lang, text, serviceId) => {
     const person = citizen(testEngine({ defaultLang: lang }), `web-name-only-${text}`, lang);
     const turn = await person.type(text);
     expect(turn.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId } });
