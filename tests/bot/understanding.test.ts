@@ -20,13 +20,19 @@ function citizen(engine: Engine, conversationId: string, lang: Lang) {
 const answerTexts = (serviceId: string, topic: 'channels', lang: Lang) =>
   answerQuestion({ serviceId, answers: {} }, topic, { lang, t: (key: string, vars?: Record<string, unknown>) => texts.t(lang, key, vars) } as FlowContext).map((r) => r.text);
 
-/** A citizen at the ticked list of a service (a school duplicate applied for at the State Corporation unless told). */
-async function atChecklist(lang: Lang, id = `web-${lang}-${Math.random()}`, serviceId = 'duplicate-school') {
+/** A citizen at the first question of a service's checklist, chosen from the menu's list. */
+async function atFirstQuestion(lang: Lang, serviceId: string, id = `web-${lang}-${Math.random()}`) {
   const engine = testEngine({ defaultLang: lang });
   const person = citizen(engine, id, lang);
   await person.start();
   await person.press('menu:checklist');
-  let turn = await person.press(`svc:${serviceId}`);
+  return { engine, person, question: await person.press(`svc:${serviceId}`) };
+}
+
+/** A citizen at the ticked list of a service (a school duplicate applied for at the State Corporation unless told). */
+async function atChecklist(lang: Lang, id = `web-${lang}-${Math.random()}`, serviceId = 'duplicate-school') {
+  const { engine, person, question } = await atFirstQuestion(lang, serviceId, id);
+  let turn = question;
   while (turn.conversation.state.step === 'question') {
     const choice = turn.replies.at(-1)!.choices!.find((c) => c.id.startsWith('ans:'))!;
     turn = await person.press(choice.id);
@@ -98,10 +104,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('does not take words typed later for a section offered earlier as a guess ("заявление" is not "Статус заявления"); "что дальше" gets the question again', async () => {
-    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-stale-guess', 'ru');
-    await person.start();
-    await person.press('menu:checklist');
-    const question = await person.press('svc:dormitory');
+    const { person, question } = await atFirstQuestion('ru', 'dormitory', 'web-stale-guess');
     const guessed = await person.type('узнать');
     expect(guessed.replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:status');
     const typed = await person.type('заявление заполнить');
@@ -112,11 +115,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('says the application is filled in after the questions, or that a service has no form here, and stays at the step', async () => {
-    const engine = testEngine({ defaultLang: 'ru' });
-    const school = citizen(engine, 'web-form-wish-school', 'ru');
-    await school.start();
-    await school.press('menu:checklist');
-    const question = await school.press('svc:duplicate-school');
+    const { person: school, question } = await atFirstQuestion('ru', 'duplicate-school', 'web-form-wish-school');
     const early = await school.type('где бланк заявления?');
     expect(early.replies.map((r) => r.text)).toEqual([texts.t('ru', 'checklist:form_later'), question.replies.at(-1)!.text]);
     expect(early.conversation.state).toEqual(question.conversation.state);
@@ -136,10 +135,7 @@ describe('typed messages in the middle of a journey', () => {
       ['ru', 'через цон'],
       ['kk', 'хқко арқылы'],
     ] as const) {
-      const person = citizen(testEngine({ defaultLang: lang }), `web-channel-told-${lang}`, lang);
-      await person.start();
-      await person.press('menu:checklist');
-      const reason = await person.press('svc:academic-leave');
+      const { person, question: reason } = await atFirstQuestion(lang, 'academic-leave', `web-channel-told-${lang}`);
       const told = await person.type(typed);
       expect(told.replies.map((r) => r.text)).toEqual(answerTexts('academic-leave', 'channels', lang));
       expect(told.conversation.state).toEqual(reason.conversation.state);
@@ -152,10 +148,7 @@ describe('typed messages in the middle of a journey', () => {
       ['kk', 'көп балалы отбасымыз'],
       ['ru', 'мы многодетные'],
     ] as const) {
-      const person = citizen(testEngine({ defaultLang: lang }), `web-ahead-${lang}`, lang);
-      await person.start();
-      await person.press('menu:checklist');
-      const channel = await person.press('svc:free-meals');
+      const { person, question: channel } = await atFirstQuestion(lang, 'free-meals', `web-ahead-${lang}`);
       const kept = await person.type(told);
       expect(kept.replies.map((r) => r.text)).toEqual([texts.t(lang, 'checklist:kept_ahead', { answer: lang === 'kk' ? 'Көп балалы отбасы' : 'Многодетная семья' }), channel.replies.at(-1)!.text]);
       expect(kept.conversation.state.data.answers).toEqual(channel.conversation.state.data.answers);
@@ -167,10 +160,7 @@ describe('typed messages in the middle of a journey', () => {
     }
     // Said with a wish for a person, or asked: not an answer kept for later.
     for (const text of ['позовите оператора, мы многодетные', 'а многодетным положено?', 'мы многодетные?']) {
-      const person = citizen(testEngine({ defaultLang: 'ru' }), `web-ahead-not-${text}`, 'ru');
-      await person.start();
-      await person.press('menu:checklist');
-      await person.press('svc:free-meals');
+      const { person } = await atFirstQuestion('ru', 'free-meals', `web-ahead-not-${text}`);
       expect((await person.type(text)).replies.map((r) => r.text).join('\n'), text).not.toContain(texts.t('ru', 'checklist:kept_ahead', { answer: 'Многодетная семья' }));
     }
   });
@@ -334,10 +324,7 @@ describe('typed messages in the middle of a journey', () => {
     ['kk', 'құқығым бар ма'],
     ['kk', 'kimge beriledi'],
   ] as const)('answers who may get the service from its rules (%s "%s") and stays at the question with its buttons', async (lang, text) => {
-    const person = citizen(testEngine({ defaultLang: lang }), `web-who-${text}`, lang);
-    await person.start();
-    await person.press('menu:checklist');
-    const question = await person.press('svc:dormitory');
+    const { person, question } = await atFirstQuestion(lang, 'dormitory', `web-who-${text}`);
     const asked = await person.type(text);
     const dormitory = findService('dormitory')!;
     expect(asked.replies.map((r) => r.text)).toEqual([`${texts.t(lang, 'checklist:details.applicants', { title: dormitory.shortTitle[lang] })}\n${dormitory.applicants.text[lang]}`]);
@@ -349,10 +336,7 @@ describe('typed messages in the middle of a journey', () => {
     ['kk', 'а жатақхана кімге беріледі?'],
     ['ru', 'а общежитие кому положено?'],
   ] as const)('answers who may get another service named in one word (%s "%s"), with the offer to go to it; staying keeps the journey', async (lang, text) => {
-    const person = citizen(testEngine({ defaultLang: lang }), `web-who-other-${lang}`, lang);
-    await person.start();
-    await person.press('menu:checklist');
-    const question = await person.press('svc:free-meals');
+    const { person, question } = await atFirstQuestion(lang, 'free-meals', `web-who-other-${lang}`);
     const asked = await person.type(text);
     const dormitory = findService('dormitory')!;
     expect(asked.replies[0]!.text).toBe(`${texts.t(lang, 'checklist:details.applicants', { title: dormitory.shortTitle[lang] })}\n${dormitory.applicants.text[lang]}`);
@@ -362,10 +346,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it('does not take a complaint or a question of how to apply for a question of who may get the service', async () => {
-    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-who-not', 'ru');
-    await person.start();
-    await person.press('menu:checklist');
-    await person.press('svc:dormitory');
+    const { person } = await atFirstQuestion('ru', 'dormitory', 'web-who-not');
     const said = async (text: string) => (await person.type(text)).replies.map((r) => r.text).join('\n');
     const applicants = texts.t('ru', 'checklist:details.applicants', { title: 'Место в общежитии' });
     expect(await said('мне положено общежитие, а колледж не даёт')).not.toContain(applicants);
@@ -373,10 +354,7 @@ describe('typed messages in the middle of a journey', () => {
   });
 
   it("offers the journey's likeliest points for a question it half takes for the journey's own service, not another service", async () => {
-    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-dorm-fee', 'ru');
-    await person.start();
-    await person.press('menu:checklist');
-    await person.press('svc:dormitory');
+    const { person } = await atFirstQuestion('ru', 'dormitory', 'web-dorm-fee');
     const unsure = await person.type('а общежитие бесплатное?');
     const ids = unsure.replies.at(-1)!.choices!.map((c) => c.id);
     expect(ids[0]).toBe('go:answer:fee');
@@ -432,11 +410,7 @@ describe('after the offer of an operator', () => {
     ['pressed', { type: 'choice', id: 'ans:family:no' }],
     ['typed in its words', { type: 'text', text: 'не замужем' }],
   ] as const)("takes the step's own buttons, %s: the offer does not put them out of date", async (_how, event) => {
-    const engine = testEngine({ defaultLang: 'ru' });
-    const person = citizen(engine, `web-after-offer-${event.type}`, 'ru');
-    await person.start();
-    await person.press('menu:checklist');
-    await person.press('svc:dormitory');
+    const { engine, person } = await atFirstQuestion('ru', 'dormitory', `web-after-offer-${event.type}`);
     // Two guesses in a row, not the question again: only the offer's turn says what is on offer.
     expect((await person.type('а печать нужна чья')).replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:unsure'));
     const offered = await person.type('расписание какое у них');
@@ -526,10 +500,7 @@ describe('typed messages in a journey that has no service yet, and at questions 
       ['ru', 'какие документы нужны для дубликата аттестата'],
       ['kk', 'аттестат телнұсқасына қандай құжаттар керек'],
     ] as const) {
-      const person = citizen(testEngine({ defaultLang: lang }), `web-own-${lang}`, lang);
-      await person.start();
-      await person.press('menu:checklist');
-      await person.press('svc:duplicate-school');
+      const { person } = await atFirstQuestion(lang, 'duplicate-school', `web-own-${lang}`);
       const applicant = await person.press('ans:channel:state_corporation');
       const turn = await person.type(asked);
       expect(turn.conversation.state, asked).toEqual(applicant.conversation.state);
@@ -856,11 +827,7 @@ describe('typed first messages', () => {
   });
 
   it('takes a typed "да" to the offer to go on in Russian, in the middle of a checklist', async () => {
-    const engine = testEngine({ defaultLang: 'kk' });
-    const person = citizen(engine, 'web-lang-yes', 'kk');
-    await person.start();
-    await person.press('menu:checklist');
-    const question = await person.press('svc:duplicate-school');
+    const { person, question } = await atFirstQuestion('kk', 'duplicate-school', 'web-lang-yes');
     const asked = await person.type('здравствуйте, подскажите какие документы нужны для дубликата аттестата');
     expect(asked.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:language_offer'));
     const yes = await person.type('да');
