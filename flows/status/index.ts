@@ -87,9 +87,9 @@ export function createStatusFlow(): Flow {
         if (saysNotKnown(event.text)) return refused(state, ctx, { error: 'status:number_unknown', notUnderstood: false });
         // "а по ИИН можно?": not by the IIN alone.
         if (!/\d/.test(event.text) && wonders(event.text) && NAMES_IIN.test(fold(event.text))) return refused(state, ctx, { error: 'status:number_and_iin' });
-        // The IIN typed first: kept, masked in the transcript, and the number asked for.
-        const iin = data.iin ? undefined : checkIin(event.text);
-        if (iin && 'value' in iin)
+        // The IIN typed first: kept (typed again, the later one), masked in the transcript, and the number asked for.
+        const iin = checkIin(event.text);
+        if ('value' in iin)
           return { replies: [{ text: ctx.t('status:iin_kept') }, ...promptOf('number', {}, ctx)], state: at('number', { iin: iin.value }), transcriptText: maskedIin(event.text) };
         const number = digitsExpected(checkApplicationNumber(event.text), event.text);
         if ('error' in number) return refused(state, ctx, number);

@@ -86,17 +86,20 @@ describe('application status in the chat', () => {
     expect(transcript).not.toContain(OTHER_IIN);
   });
 
-  it('keeps an IIN typed before the number, out of the transcript, and looks the application up once the number follows', async () => {
+  it('keeps an IIN typed before the number (the later one, typed twice), out of the transcript, and looks the application up once the number follows', async () => {
     const { runtime, store } = setUp();
     await runtime.applications.update('SC-2026-0417', SUBMITTED, new Date('2026-12-04T12:00:00+05:00'));
     const c = citizen(runtime, 'web-st-iin-first');
     await c.say({ type: 'start' });
     const asked = await c.texted({ type: 'choice', id: 'menu:status' });
     expect(await c.texted({ type: 'text', text: 'а по ИИН можно?' })).toBe(`${texts.t('ru', 'status:number_and_iin')}\n${asked}`);
+    // Typed again, the later IIN is the one kept, and neither is in the transcript.
+    expect(await c.texted({ type: 'text', text: OTHER_IIN })).toBe(`${texts.t('ru', 'status:iin_kept')}\n${asked}`);
     expect(await c.texted({ type: 'text', text: `мой ИИН ${IIN}` })).toBe(`${texts.t('ru', 'status:iin_kept')}\n${asked}`);
     expect(await c.texted({ type: 'text', text: 'SC-2026-0417' })).toMatch(/^Заявление № SC-2026-0417\n/);
     const transcript = (await store.conversations.transcript('web-st-iin-first')).map((e) => e.text).join('\n');
     expect(transcript).not.toContain(IIN);
+    expect(transcript).not.toContain(OTHER_IIN);
   });
 
   it('limits look-ups per conversation', async () => {
