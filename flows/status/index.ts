@@ -89,8 +89,7 @@ export function createStatusFlow(): Flow {
         if (!/\d/.test(event.text) && wonders(event.text) && NAMES_IIN.test(fold(event.text))) return refused(state, ctx, { error: 'status:number_and_iin' });
         // The IIN typed first: kept (typed again, the later one), masked in the transcript, and the number asked for.
         const iin = checkIin(event.text);
-        if ('value' in iin)
-          return { replies: [{ text: ctx.t('status:iin_kept') }, ...promptOf('number', {}, ctx)], state: at('number', { iin: iin.value }), transcriptText: maskedIin(event.text) };
+        if ('value' in iin) return { replies: [{ text: ctx.t('status:iin_kept') }, ...promptOf('number', {}, ctx)], state: at('number', { iin: iin.value }), transcriptText: maskedIin(event.text) };
         const number = digitsExpected(checkApplicationNumber(event.text), event.text);
         if ('error' in number) return refused(state, ctx, number);
         return data.iin ? lookUp(number.value, data.iin) : show('iin', { number: number.value }, ctx);
