@@ -1,7 +1,7 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
 import type { Lang } from '../../store/types';
 import type { ServiceId } from '../catalog/schema';
-import { languageOf } from './lang';
+import { detectLang, languageOf, votes } from './lang';
 import { type Analysis, analyse, getModel, type Model } from './model';
 import { tellsAMistake, wordsOf } from './features';
 import { fold, tokens } from './normalise';
@@ -31,6 +31,7 @@ import {
   QUESTION_WORD,
   SAYS_NO,
   WONDERS,
+  wondersIn,
 } from './rules';
 
 /**
@@ -43,13 +44,13 @@ import {
  * beside the catalog). A few certain cues (rules.ts) win.
  */
 
-export { detectLang } from './lang';
+export { detectLang };
 export { fold } from './normalise';
 export { isMenuWord, isOperatorWord } from './rules';
 
 /** Whether a text asks or wonders ("а если не примут?", "можно через цон", "қабылдай ма"), not tells. */
 export function wonders(text: string): boolean {
-  return WONDERS.test(fold(text));
+  return wondersIn(fold(text), votes(text.slice(0, MAX_LENGTH)));
 }
 
 /** Whether a text asks who may get a service ("мне положено?", "кімге беріледі?"): the catalog's applicants answer it. */

@@ -26,12 +26,13 @@ const RUSSIAN_WORDS = new Set(
 );
 const RUSSIAN_ENDING = /..(ться|тся|ешь|ете|ите|ого|ому|ыми|ими|ых|ий|ая|ое|ые|ую|ла|ли|ть|ать|ять|ение|ания|ость|ции|ция|ют|ят|ено|ано|ило|ный|ной|ным)$/;
 
-interface Votes {
+export interface Votes {
   kk: number;
   ru: number;
 }
 
-function votes(text: string): Votes {
+/** How many of the text's words read Kazakh and how many Russian. */
+export function votes(text: string): Votes {
   const result: Votes = { kk: 0, ru: 0 };
   for (const raw of text.split(/\s+/)) {
     const word = tokens(foldLetters(raw))[0];

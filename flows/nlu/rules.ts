@@ -1,6 +1,7 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
 import { KAZAKH_NUMBER_PATTERN } from '../../domain/phone';
 import { ONLINE } from './cues';
+import type { Votes } from './lang';
 import { fold } from './normalise';
 
 /**
@@ -275,14 +276,30 @@ export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|помню|понял|по�
 /** A text that asks: a question mark at its end, a question particle ("ма", "ли"), "можно", "бола ма". */
 export const ASKS = /(\?\s*$|(^|\s)(ма|ме|ба|бе|па|пе|ли|можно)(?=[\s?!.,]|$)|бола ?ма)/;
 
+/** A Kazakh question particle on its verb: "аламба", "болмайма". */
+const PARTICLE_ON_VERB = '[а-я]{3,}(ма|ме|ба|бе|па|пе|мы|ми)(?=[\\s,.!?]|$)';
+const wondering = (words: string, particles: string) => new RegExp(`${ASKS.source}|\\?|(^|\\s)(${words})(?=[\\s,.!?]|$)${particles}`);
+const WONDERING_WORDS = 'если|егер|вдруг|или|алде|может|мож|можн\\S*|нельзя|нкак|никак|что|неге';
+
 /**
  * A text that wonders, with or without a question mark at its end: what ASKS reads, a question mark anywhere, a
  * question particle on its verb ("аламба", "болмайма"), "если"/"егер", "или"/"әлде", "можно"/"нельзя", "не", "что", "неге".
  */
-export const WONDERS = new RegExp(
-  `${ASKS.source}|\\?|(^|\\s)(если|егер|вдруг|или|алде|может|мож|можн\\S*|нельзя|нкак|никак|не|что|неге)(?=[\\s,.!?]|$)|[а-я]{3,}(ма|ме|ба|бе|па|пе|мы|ми)(?=[\\s,.!?]|$)`,
-);
-/(\?|бола ?ма|(^|\s)(ма|ме|ба|бе|па|пе|ли|если|егер|вдруг|или|алде|может|мож|можн\S*|нельзя|нкак|никак|не|что|неге)(?=[\s,.!?]|$)|[а-я]{3,}(ма|ме|ба|бе|па|пе|мы|ми)(?=[\s,.!?]|$))/;
+export const WONDERS = wondering(`${WONDERING_WORDS}|не`, `|${PARTICLE_ON_VERB}`);
+
+/** WONDERS where "не" is not the Kazakh "what": folded, it is the same word as the Russian "не", which only negates. */
+const WONDERS_BUT_WHAT = wondering(WONDERING_WORDS, `|${PARTICLE_ON_VERB}`);
+/** …and in a Russian text, where a word in "-ма" or "-ми" is no Kazakh particle ("с документами") and "не может" no "maybe". */
+const WONDERS_IN_RUSSIAN = wondering(WONDERING_WORDS.replace('может', '(?<!не\\s)может'), '');
+
+/**
+ * Whether a folded text wonders, by what its words' votes (lang.ts) say of its language: "не" asks "what" only in a
+ * text with Kazakh in it ("не болды", not "директор не подписывает"); a particle is read only where the words are
+ * not mostly Russian ("аламба", not "проблемы с документами").
+ */
+export function wondersIn(folded: string, { kk, ru }: Votes): boolean {
+  return (ru > kk ? WONDERS_IN_RUSSIAN : kk > 0 ? WONDERS : WONDERS_BUT_WHAT).test(folded);
+}
 
 /** A question word, folded ("какой", "сколько", "қанша", "қайда", "qashan"): a text with one asks, question mark or not. */
 export const QUESTION_WORD = /(^|\s)(как\S*|сколько|скок\S*|почем|где|куда|когда|кто|кому|зачем|почему|калай|кандай\S*|канша\S*|кайда|кайд?ан|кашан|ким\S*|неше|нешеге)(?=[\s?!.,]|$)/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, parse } from '../../flows/nlu';
+import { fold, parse, wonders } from '../../flows/nlu';
 import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
@@ -43,6 +43,19 @@ describe('the rules that need no classifier', () => {
     const other = ['могу ли я получить через егов?', 'кому подавать заявление?', 'где получить справку', 'положил документы в папку', 'кім жауап береді?', 'право подать жалобу'];
     for (const text of asks) expect(ASKS_WHO_MAY.test(fold(text)), text).toBe(true);
     for (const text of other) expect(ASKS_WHO_MAY.test(fold(text)), text).toBe(false);
+  });
+
+  it('knows a text that wonders; in Russian "не" negates and a word in "-ми" is no Kazakh particle, in Kazakh "не" asks what', () => {
+    const wondering = ['а если не примут?', 'можно через цон', 'қабылдай ма', 'не істеймін енді', 'не истеу керек', 'не болды', 'ne isteimin', 'аламба', 'или лучше в колледж'];
+    const telling = [
+      'директор колледжа не подписывает заявление',
+      'никто ничего не объясняет, просто молчат',
+      'в колледже не выдают дубликат уже месяц',
+      'проблемы с документами',
+      'мама не может ходить',
+    ];
+    for (const text of wondering) expect(wonders(text), text).toBe(true);
+    for (const text of telling) expect(wonders(text), text).toBe(false);
   });
 
   it('knows a goodbye said alone or after thanks, and not "пока" that goes on', () => {
