@@ -5,11 +5,25 @@ import { formatCivilDate } from '../../locales/format';
 import type { FlowState } from '../../store/types';
 import { candidateServices, catalog, findService, type Service } from '../catalog';
 import { addresseeFor } from '../catalog/complaint';
+import { categoryTold } from './told';
 import { checklistOf } from '../checklist';
 import { MENU_FLOW_ID } from '../menu';
 import { type Intent, LOW_CONFIDENCE, parse, wonders } from '../nlu';
 import { matchChoice, matchChoiceByWords } from '../nlu/choice-match';
-import { type Answers, checkFile, type Field, type QuestionnaireDefinition, type QuestionnaireState, questionnaire, SKIPPED, sizeText, typesText } from '../questionnaire';
+import {
+  type Answers,
+  answerId,
+  checkFile,
+  type ChoiceField,
+  type Field,
+  fieldName,
+  type QuestionnaireDefinition,
+  type QuestionnaireState,
+  questionnaire,
+  SKIPPED,
+  sizeText,
+  typesText,
+} from '../questionnaire';
 import type { FileField } from '../questionnaire/types';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
 import { stateOf } from '../types';
@@ -43,6 +57,9 @@ export interface FiledComplaint {
 }
 
 type Step = 'against' | 'service' | 'addressee' | 'form' | 'files' | 'filed' | 'mine' | 'stopped';
+/** The steps that choose whom and which service the complaint is about, before its form. */
+type BeforeForm = 'against' | 'service' | 'addressee';
+const isBeforeForm = (step: Step): step is BeforeForm => step === 'against' || step === 'service' || step === 'addressee';
 
 /** A complaint being written, kept in the flow's state. */
 interface Draft {
@@ -161,9 +178,10 @@ export function createComplaintFlow(): Flow {
       }
       if (step === 'service' && id === ID.otherService) return show('service', withoutCandidates(draft), ctx);
       if (step === 'addressee' && id === ID.go) return startForm(draft, ctx);
-      // "кеше барсам қабылдамады" typed instead of pressing "file": the complaint goes on, the text offered as what happened.
-      const told = step === 'addressee' && event.type === 'text' ? toldWhatHappened(event.text, flow.prompt(state, ctx), ctx) : undefined;
-      if (told) return startForm({ ...draft, written: told }, ctx);
+      if (isBeforeForm(step) && event.type === 'text') {
+        const story = toldWhatHappened(event.text, flow.prompt(state, ctx), ctx);
+        if (story) return fromStory(step, draft, story, ctx);
+      }
       if (step === 'form') return fillForm(draft, event, ctx);
       if (step === 'files') return addFile(draft, event, ctx);
       return { replies: [{ text: ctx.t('complaint:use_buttons') }, ...flow.prompt(state, ctx)], state, notUnderstood: event.type === 'text' };
@@ -231,7 +249,32 @@ export function createComplaintFlow(): Flow {
 
   const withoutCandidates = ({ candidates: _, ...draft }: Draft): Draft => draft;
 
-  const startForm = (draft: Draft, ctx: FlowContext): StepResult => show('form', { ...draft, form: questionnaire.start(formOf(draft), ctx, prefillOf(draft)).state }, ctx);
+  /** The form's first question; or, when the story told what happened, that answer kept and said, and the next question. */
+  const startForm = (draft: Draft, ctx: FlowContext): StepResult => {
+    const started = { ...draft, form: questionnaire.start(formOf(draft), ctx, prefillOf(draft)).state };
+    const category = draft.category === undefined && draft.written !== undefined ? categoryTold(draft.written) : undefined;
+    if (!category) return show('form', started, ctx);
+    // As if its button were pressed, so that "back" returns to the question.
+    const answered = fillForm(started, { type: 'choice', id: answerId(CATEGORY_FIELD.id, category) }, ctx);
+    const kept = ctx.t('questionnaire:kept_ahead', { field: fieldName(CATEGORY_FIELD, ctx), value: CATEGORY_LABELS[category][ctx.lang] });
+    return { ...answered, replies: [{ text: kept }, ...answered.replies] };
+  };
+
+  /**
+   * A story typed where a button is awaited ("в колледже третий месяц не выдают дубликат"): what it tells is taken (whom, which
+   * service, and later what happened), the story kept as the description, and the complaint goes on from the first thing
+   * still to ask. At the question whom or which service, a story that tells neither is kept and the question asked again.
+   */
+  const fromStory = (step: BeforeForm, draft: Draft, story: string, ctx: FlowContext): StepResult => {
+    const kept = { ...draft, written: story };
+    if (step === 'addressee') return startForm(kept, ctx);
+    const { against, serviceId, ambiguous } = parse(story, ctx.lang);
+    const services = serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {};
+    if (step === 'against' && against) return afterAgainst({ ...kept, against, ...(kept.serviceId ? {} : services) }, ctx);
+    if (step === 'service' && serviceId) return afterService({ ...withoutCandidates(kept), serviceId }, ctx);
+    if (step === 'service' && ambiguous) return show('service', { ...kept, candidates: ambiguous }, ctx);
+    return show(step, kept, ctx, [{ text: ctx.t('complaint:story_kept') }]);
+  };
 
   const afterAgainst = (draft: Draft, ctx: FlowContext): StepResult => (draft.serviceId ? afterService(draft, ctx) : show('service', draft, ctx));
 
@@ -250,8 +293,14 @@ export function createComplaintFlow(): Flow {
     const typed = event.type === 'text' ? event.text.trim().replace(/\s+/g, ' ') : undefined;
     // What happened told in a sentence at "Что случилось?" ("мне отказали в выдаче дубликата без причины"): the category its
     // words name, as if pressed, and the sentence kept as the description the form offers next.
-    const told = typed !== undefined && form.values.category === undefined && tells(typed) ? matchChoiceByWords(typed, choicesOf(questionnaire.prompt(definition, form, ctx))) : undefined;
+    const atCategory = typed !== undefined && form.values.category === undefined;
+    const prompt = questionnaire.prompt(definition, form, ctx);
+    const category = atCategory && tells(typed) ? categoryTold(typed) : undefined;
+    const told = category ? answerId(CATEGORY_FIELD.id, category) : atCategory && tells(typed) ? matchChoiceByWords(typed, choicesOf(prompt)) : undefined;
     if (typed && told) return fillForm({ ...draft, written: typed }, { type: 'choice', id: told }, ctx);
+    // A story that tells none of them ("директор не подписывает заявление"): kept for the description, and the question asked again.
+    const story = atCategory ? toldWhatHappened(typed, prompt, ctx) : undefined;
+    if (story) return { replies: [{ text: ctx.t('complaint:story_kept') }, ...prompt], state: at('form', { ...draft, form, written: story }) };
     const step = questionnaire.handle(definition, form, event, ctx);
     const next = { ...draft, form: step.state };
     const masked = step.transcriptText !== undefined ? { transcriptText: step.transcriptText } : {};
@@ -394,13 +443,7 @@ const choicesOf = (prompt: readonly Reply[]): Choice[] => prompt.flatMap((reply)
 /** What happened, what the citizen asks for, and who they are. */
 function formOf(draft: Draft): QuestionnaireDefinition {
   const fields: Field[] = [
-    {
-      id: 'category',
-      kind: 'choice',
-      label: { kk: 'Не болды?', ru: 'Что случилось?' },
-      short: { kk: 'Не болды', ru: 'Что случилось' },
-      options: COMPLAINT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id], also: CATEGORY_WORDS[id] })),
-    },
+    CATEGORY_FIELD,
     {
       id: 'text',
       kind: 'text',
@@ -489,6 +532,15 @@ const CATEGORY_LABELS: Record<ComplaintCategory, { kk: string; ru: string }> = {
   improper_treatment: { kk: 'Дөрекі не дұрыс қарым-қатынас', ru: 'Грубое обращение' },
   error_in_result: { kk: 'Нәтижеде қате бар', ru: 'Ошибка в результате' },
   other: { kk: 'Басқа', ru: 'Другое' },
+};
+
+/** What happened: the form's first question. */
+const CATEGORY_FIELD: ChoiceField = {
+  id: 'category',
+  kind: 'choice',
+  label: { kk: 'Не болды?', ru: 'Что случилось?' },
+  short: { kk: 'Не болды', ru: 'Что случилось' },
+  options: COMPLAINT_CATEGORIES.map((id) => ({ id, label: CATEGORY_LABELS[id], also: CATEGORY_WORDS[id] })),
 };
 
 function prefillOf(draft: Draft): Answers {

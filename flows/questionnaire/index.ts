@@ -13,10 +13,10 @@ import { handle, prompt, start, summary } from './handle';
  */
 export const questionnaire = { start, handle, prompt, summary } as const;
 
-export { answerText } from './display';
+export { answerText, fieldName } from './display';
 export { checkTypedDate, dayLabel } from './date';
 export { checkFile, sizeText, typesText } from './file';
-export { checkDefinition, PREFIX as QUESTIONNAIRE_PREFIX } from './ids';
+export { answerId, checkDefinition, PREFIX as QUESTIONNAIRE_PREFIX } from './ids';
 export { SKIPPED } from './types';
 export type {
   AddressAnswer,

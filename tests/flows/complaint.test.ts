@@ -130,10 +130,14 @@ describe('filing a complaint in the chat', () => {
     const c = citizen(runtime, 'web-cp-written');
     await c.say({ type: 'start' });
     expect((await c.type(said)).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
-    await c.type('да');
-    const description = await c.press('q:category:term_missed');
-    expect(description.text).toContain(`«${said}»`);
-    expect(description.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
+    // What happened is told in the message too ("не выдают уже месяц"): said as kept, and the form asks the description next.
+    const [kept, description] = await c.say({ type: 'text', text: 'да' });
+    expect(kept!.text).toBe('Что случилось: Нарушен срок — записано.');
+    expect(description!.text).toContain(`«${said}»`);
+    expect(description!.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
+    // "back" returns to the question, for another answer.
+    expect((await c.press('q:back')).choices!.map((ch) => ch.id)).toContain('q:category:other');
+    await c.press('q:category:term_missed');
     expect((await c.type('да')).text).toMatch(/Когда это было\?/);
 
     const bare = citizen(runtime, 'web-cp-bare');
@@ -169,19 +173,19 @@ describe('filing a complaint in the chat', () => {
 
   it('goes on to the form when what happened is typed instead of pressing "file", and offers it as the description; the button\'s own words offer nothing', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
-    for (const [lang, told, other] of [
-      ['kk', 'кеше барсам қабылдамады', 'q:category:documents_refused'],
-      ['ru', 'мне нагрубили в школе', 'q:category:improper_treatment'],
+    for (const [lang, told, category] of [
+      ['kk', 'кеше барсам қабылдамады', 'Не болды: Құжаттарды қабылдамады — жазылды.'],
+      ['ru', 'мне нагрубили в школе', 'Что случилось: Грубое обращение — записано.'],
     ] as const) {
       const c = citizen(runtime, `web-cp-told-${lang}`, lang);
       await c.say({ type: 'start' });
       await c.press('menu:complaint');
       await c.press('cp:against:provider');
       expect((await c.press('cp:svc:duplicate-school')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
-      expect((await c.type(told)).choices!.map((ch) => ch.id)).toContain(other);
-      const description = await c.press(other);
-      expect(description.text, told).toContain(`«${told}»`);
-      expect(description.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
+      const [kept, description] = await c.say({ type: 'text', text: told });
+      expect(kept!.text, told).toBe(category);
+      expect(description!.text, told).toContain(`«${told}»`);
+      expect(description!.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
     }
     for (const [lang, wish] of [
       ['ru', 'хочу подать жалобу'],
@@ -209,6 +213,38 @@ describe('filing a complaint in the chat', () => {
     const operator = await c.say({ type: 'text', text: 'позовите оператора пожалуйста' });
     expect(operator.map((r) => r.text).join('\n')).not.toMatch(/Что случилось\?/);
     expect(operator.at(-1)!.text).not.toBe(addressee.text);
+  });
+
+  it('keeps a story typed where a button is awaited: what it tells is taken, the rest asked, and the story offered as the description', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const kept = 'Ваш рассказ сохранён, он войдёт в описание жалобы. Теперь выберите ответ кнопкой ниже.';
+    // At "whom": the story tells whom ("директор колледжа"), so the service is asked next; "не" in Russian asks nothing.
+    const c = citizen(runtime, 'web-cp-story');
+    await c.say({ type: 'start' });
+    await c.press('menu:complaint');
+    const story = 'директор колледжа не подписывает заявление';
+    const service = await c.type(story);
+    expect(service.text).toBe('По какой услуге жалоба?');
+    await c.press('cp:svc:tvet-admission');
+    await c.press('cp:go');
+    // Nothing in it tells which of the buttons: kept, and the question asked again.
+    const again = await c.say({ type: 'text', text: 'никто ничего не объясняет, просто молчат' });
+    expect(again.map((r) => r.text)).toEqual([kept, 'Жалоба — вопрос 1 из 10.\nЧто случилось?']);
+    const description = await c.press('q:category:other');
+    expect(description.text).toContain('«никто ничего не объясняет, просто молчат»');
+    expect(description.choices!.map((ch) => ch.id)).toEqual(['q:text:written', 'q:back']);
+
+    // At "which service", a story that names none is kept too, in Kazakh as well.
+    const k = citizen(runtime, 'web-cp-story-kk', 'kk');
+    await k.say({ type: 'start' });
+    await k.press('menu:complaint');
+    await k.press('cp:against:state_corporation');
+    const asked = await k.say({ type: 'text', text: 'қызметкер маған дөрекі сөйледі' });
+    expect(asked.map((r) => r.text)).toEqual(['Жазғаныңыз сақталды, ол шағымның сипаттамасына кіреді. Енді төмендегі батырмамен жауап беріңіз.', 'Шағым қай қызмет бойынша?']);
+    await k.press('cp:svc:duplicate-school');
+    const [category, told] = await k.say({ type: 'choice', id: 'cp:go' });
+    expect(category!.text).toBe('Не болды: Дөрекі не дұрыс қарым-қатынас — жазылды.');
+    expect(told!.text).toContain('«қызметкер маған дөрекі сөйледі»');
   });
 
   it('takes whom the complaint is against typed as people say it, in either language', async () => {
