@@ -275,6 +275,11 @@ export function createHomeVisitFlow(): Flow {
       return serviceId && findService(serviceId) ? { serviceId, answers: { channel: 'state_corporation' } } : undefined;
     },
 
+    // "как подать?" before a service is chosen: the employee who comes takes the application (after, the service's own ways).
+    answer(state, topic, ctx) {
+      return topic === 'channels' && !flow.subject?.(state) ? [{ text: ctx.t('home_visit:handed_in_at_home') }] : undefined;
+    },
+
     describe(data, ctx) {
       const { visits = [] } = (data[HOME_VISIT_FLOW_ID] ?? {}) as { visits?: BookedVisit[] };
       if (visits.length === 0) return undefined;

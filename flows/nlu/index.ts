@@ -10,6 +10,7 @@ import {
   ALSO,
   ASKS_WHO_MAY,
   ASKS,
+  ASKS_HOW_TO_APPLY,
   OFF_TOPIC,
   POINTED_QUESTION,
   applicationNumberIn,
@@ -173,6 +174,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
 
   const folded = fold(input);
   const asked = withoutFiller(folded);
+  if (ASKS_HOW_TO_APPLY.test(asked)) return { ...base, intent: 'question', serviceId: null, topic: 'channels', confidence: 0.9, alternatives: fallbackGuesses('question') };
   // What a correction in a journey sets aside ("…, а не колледж", "диплом емес") is not what is asked for.
   const features = analyse(model, context === 'journey' ? asked.replace(SET_ASIDE, ' ') : asked);
   const applicationNumber = applicationNumberIn(input);

@@ -57,6 +57,23 @@ describe('typed messages in the middle of a journey', () => {
     expect(ticked.conversation.state.data.ticked).toEqual([tick.id.slice(5)]);
   });
 
+  it('answers a bare "how do I apply?" with where and how to apply for the journey\'s service, staying at the step', async () => {
+    for (const [lang, asked] of [
+      ['ru', 'как подать?'],
+      ['ru', 'а куда сдавать документы'],
+      ['kk', 'қалай тапсырамын?'],
+      ['kk', 'отиништи кайда беремин'],
+    ] as const) {
+      const { person, question } = await atFirstQuestion(lang, 'duplicate-school', `web-how-${asked}`);
+      const turn = await person.type(asked);
+      expect(
+        turn.replies.map((r) => r.text),
+        asked,
+      ).toEqual(answerTexts('duplicate-school', 'channels', lang));
+      expect(turn.conversation.state, asked).toEqual(question.conversation.state);
+    }
+  });
+
   it('answers "через ЦОН можно?" in Kazakh with where to apply', async () => {
     const { person, list } = await atChecklist('kk');
     const asked = await person.type('ХҚКО арқылы тапсыруға бола ма?');
@@ -449,6 +466,25 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect(offer.conversation.state).toEqual(service.conversation.state);
     expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:duplicate-school', 'go:stay']);
     expect((await person.press('go:stay')).conversation.state).toEqual(service.conversation.state);
+  });
+
+  it('answers "как подать?" before a service is chosen: a visit takes the application at home, a complaint is filed here, the menu asks which service', async () => {
+    const { person: visit } = await inSection('ru', 'home_visit');
+    const forWhom = await visit.press('hv:self');
+    const atVisit = await visit.type('как подать?');
+    expect(atVisit.replies.map((r) => r.text)).toEqual([texts.t('ru', 'home_visit:handed_in_at_home')]);
+    expect(atVisit.conversation.state).toEqual(forWhom.conversation.state);
+    const { person: complaint } = await inSection('kk', 'complaint');
+    expect((await complaint.type('қалай тапсырамын?')).replies.map((r) => r.text)).toEqual([texts.t('kk', 'complaint:filed_here')]);
+    const first = citizen(testEngine({ defaultLang: 'ru' }), 'web-how-first', 'ru');
+    await first.start();
+    const which = await first.type('как подать заявление?');
+    expect(which.conversation.state).toMatchObject({ flow: 'checklist' });
+    expect(which.replies.at(-1)!.choices!.map((c) => c.id)).toContain('svc:duplicate-school');
+    // …while "как подать жалобу" names what it asks of.
+    const other = citizen(testEngine({ defaultLang: 'ru' }), 'web-how-complaint', 'ru');
+    await other.start();
+    expect((await other.type('как подать жалобу')).conversation.state).toMatchObject({ flow: 'complaint' });
   });
 
   it('does not leave a status look-up for the list of services when a question names none', async () => {
