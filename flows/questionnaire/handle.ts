@@ -172,16 +172,20 @@ function take(def: QuestionnaireDefinition, state: QuestionnaireState, field: Fi
 const UNMISTAKABLE: ReadonlySet<Field['kind']> = new Set(['phone', 'iin']);
 
 /**
- * The answer to the question after a choice, typed before the choice is made ("87011234567" to "Кому позвонит
- * сотрудник?"): kept for that question, which is then not asked, and the choice asked again after a word that it was
- * kept. Masked in the transcript as if typed at its own question.
+ * An answer typed before its question, in digits of its own shape: after a choice, the next question's ("87011234567" to
+ * "Кому позвонит сотрудник?"); at a person's name, any later question's (the IIN or the phone typed where the name is
+ * asked). Kept for that question, which is then not asked, and the current question asked again after a word that it
+ * was kept. Masked in the transcript as if typed at its own question.
  */
 function answeredAhead(def: QuestionnaireDefinition, state: QuestionnaireState, field: Field, text: string, ctx: FlowContext): QuestionnaireStep | undefined {
-  if (field.kind !== 'choice') return undefined;
-  const next = def.fields[def.fields.indexOf(field) + 1];
-  if (!next || !UNMISTAKABLE.has(next.kind) || state.values[next.id] !== undefined) return undefined;
-  const checked = checkTyped(next, text, state, ctx);
-  if (!('value' in checked)) return undefined;
+  const at = def.fields.indexOf(field);
+  const later = field.kind === 'choice' ? def.fields.slice(at + 1, at + 2) : field.kind === 'text' && field.names === 'person' ? def.fields.slice(at + 1) : [];
+  const fitting = later
+    .filter((f) => UNMISTAKABLE.has(f.kind) && state.values[f.id] === undefined)
+    .map((f) => ({ next: f, checked: checkTyped(f, text, state, ctx) }))
+    .find(({ checked }) => 'value' in checked);
+  if (!fitting || !('value' in fitting.checked)) return undefined;
+  const { next, checked } = fitting;
   const kept = answered(state, next, checked.value);
   const said = (masked: boolean) => ctx.t('questionnaire:kept_ahead', { field: fieldName(next, ctx), value: answerText(next, checked.value, ctx, kept.values, masked) });
   const typedMasked = transcriptTextOf(next, text, state, ctx);

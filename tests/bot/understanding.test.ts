@@ -468,6 +468,16 @@ describe('typed messages in a journey that has no service yet, and at questions 
     expect((await person.press('go:stay')).conversation.state).toEqual(service.conversation.state);
   });
 
+  it("keeps an IIN or a phone typed at the visit form's name question for its own question, and offers no status look-up", async () => {
+    const { person, form } = await atVisitForm('ru');
+    const iin = await person.type('850520400003');
+    expect(iin.replies.map((r) => r.text)).toEqual(['ИИН: 850520400003 — записано.', form.replies.at(-1)!.text]);
+    expect(iin.conversation.state.flow).toBe('home_visit');
+    const phone = await person.type('87011234567');
+    expect(phone.replies[0]!.text).toBe('Телефон: +7 701 123 45 67 — записано.');
+    expect(phone.replies.flatMap((r) => r.choices ?? []).map((c) => c.id)).not.toContain('menu:status');
+  });
+
   it('answers "как подать?" before a service is chosen: a visit takes the application at home, a complaint is filed here, the menu asks which service', async () => {
     const { person: visit } = await inSection('ru', 'home_visit');
     const forWhom = await visit.press('hv:self');

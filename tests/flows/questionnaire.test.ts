@@ -178,6 +178,38 @@ describe('an answer typed before its question', () => {
   });
 });
 
+describe('an IIN or a phone typed where a name is asked', () => {
+  const def: QuestionnaireDefinition = {
+    title: TITLE,
+    fields: [
+      { id: 'name', kind: 'text', names: 'person', label: { kk: 'Аты-жөні', ru: 'ФИО' } },
+      { id: 'note', kind: 'text', label: { kk: 'Ескерту', ru: 'Примечание' } },
+      { id: 'iin', kind: 'iin', label: { kk: 'ЖСН', ru: 'ИИН' } },
+      { id: 'phone', kind: 'phone', label: { kk: 'Телефон', ru: 'Телефон' } },
+    ],
+  };
+
+  it('keeps each for its own later question, masked in the transcript, asks the name again, and then does not ask them', () => {
+    const q = citizen(def);
+    const iin = q.type('850520400003');
+    expect(iin.replies[0]).toEqual({ text: 'ИИН: 850520400003 — записано.', transcriptText: 'ИИН: •••••••• 0003 — записано.' });
+    expect(iin.notUnderstood).toBeUndefined();
+    expect(text(q.type('мой номер 8 701 234 56 78'))).toContain('ФИО');
+    expect(q.state.values).toEqual({ iin: '850520400003', phone: '+77012345678' });
+    q.type('Сапарова Айгерим');
+    // The note is the last question asked: the summary follows it.
+    expect(ids(q.type('Приду сама'))).toContain('q:confirm');
+    expect(done(q.press('q:confirm'))).toEqual({ name: 'Сапарова Айгерим', note: 'Приду сама', iin: '850520400003', phone: '+77012345678' });
+  });
+
+  it('keeps nothing that fits no later question: a wrong IIN or other digits are refused as a name', () => {
+    const q = citizen(def);
+    expect(q.type('850520400004').notUnderstood).toBe(true);
+    expect(q.type('12345').notUnderstood).toBe(true);
+    expect(q.state.values).toEqual({});
+  });
+});
+
 describe('contact details', () => {
   const def = only({ id: 'contacts', kind: 'contact', maxLength: 40, label: { kk: 'Байланыс', ru: 'Контакты' } });
 
