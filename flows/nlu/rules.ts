@@ -56,11 +56,11 @@ export function isOperatorWord(text: string): boolean {
 
 /**
  * An application number as receipts print it: letters and digits joined by hyphens or slashes with
- * at least four digits ("SC-2026-0601", "KZ-000123"), or digits after "№"/"номер"/"нөмір". A bare
+ * at least four digits ("SC-2026-0601", "KZ-000123"), or digits after "№"/"номер"/"нөмір" ("номер заявления 002345678901"). A bare
  * 12-digit number is an IIN, not an application.
  */
 const NUMBER_WITH_LETTERS = /(?:^|[\s(«"№:])([A-Za-zА-Яа-я]{1,6}[-/]?\d[\d/-]{3,}(?:[-/][A-Za-z0-9]+)*)/;
-const NUMBER_AFTER_MARK = /(?:№|(?:^|\s)(?:номер\S*|нөмір\S*|nomer\S*|nómir\S*|nomir\S*))\s*:?\s*([A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)/i;
+const NUMBER_AFTER_MARK = /(?:№|(?:^|\s)(?:номер\S*|нөмір\S*|nomer\S*|nómir\S*|nomir\S*)(?:\s+(?:заявлени\S*|заявк\S*|өтініш\S*|отиниш\S*|otinish\S*))?)\s*:?\s*([A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)/i;
 const BARE_NUMBER = /(?:^|\s)(\d{5,11}|\d{13,20})(?=$|[\s.,!?])/;
 
 export function applicationNumberIn(text: string): string | undefined {

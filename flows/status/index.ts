@@ -40,6 +40,8 @@ interface StatusData {
 
 /** The IIN named in a text, folded: "по ИИН", "ЖСН бойынша", "iin". */
 const NAMES_IIN = /(^|[^а-яa-z])(иин|жсн|iin)/;
+/** The application's number named, folded: "номер заявления", "өтініш нөмірі", "№". */
+const NAMES_NUMBER = /(^|[^а-яa-z])(номер|номир|nomer|nomir)|№/;
 
 /** What the flow keeps in the conversation's data: the numbers looked up (for operators) and those watched. */
 interface Collected {
@@ -88,8 +90,11 @@ export function createStatusFlow(): Flow {
         // "а по ИИН можно?": not by the IIN alone.
         if (!/\d/.test(event.text) && wonders(event.text) && NAMES_IIN.test(fold(event.text))) return refused(state, ctx, { error: 'status:number_and_iin' });
         // The IIN typed first: kept (typed again, the later one), masked in the transcript, and the number asked for.
-        const iin = checkIin(event.text);
-        if ('value' in iin) return { replies: [{ text: ctx.t('status:iin_kept') }, ...promptOf('number', {}, ctx)], state: at('number', { iin: iin.value }), transcriptText: maskedIin(event.text) };
+        // …unless the text says it is the application's number ("номер заявления 500123456789"): the number.
+        const namesNumber = NAMES_NUMBER.test(fold(event.text)) && !NAMES_IIN.test(fold(event.text));
+        const iin = namesNumber ? undefined : checkIin(event.text);
+        if (iin && 'value' in iin)
+          return { replies: [{ text: ctx.t('status:iin_kept') }, ...promptOf('number', {}, ctx)], state: at('number', { iin: iin.value }), transcriptText: maskedIin(event.text) };
         const number = digitsExpected(checkApplicationNumber(event.text), event.text);
         if ('error' in number) return refused(state, ctx, number);
         return data.iin ? lookUp(number.value, data.iin) : show('iin', { number: number.value }, ctx);

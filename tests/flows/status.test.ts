@@ -102,6 +102,16 @@ describe('application status in the chat', () => {
     expect(transcript).not.toContain(OTHER_IIN);
   });
 
+  it('takes twelve digits typed as "номер заявления …" for the number, though they would make an IIN', async () => {
+    const { runtime } = setUp();
+    await runtime.applications.update('500123456789', SUBMITTED, new Date('2026-12-04T12:00:00+05:00'));
+    const c = citizen(runtime, 'web-st-twelve');
+    await c.say({ type: 'start' });
+    await c.say({ type: 'choice', id: 'menu:status' });
+    expect(await c.texted({ type: 'text', text: 'мой номер заявления 500123456789' })).toMatch(/^Теперь напишите ИИН/);
+    expect(await c.texted({ type: 'text', text: IIN })).toMatch(/^Заявление № 500123456789\n/);
+  });
+
   it('limits look-ups per conversation', async () => {
     const { runtime } = setUp();
     const c = citizen(runtime, 'web-st-3');

@@ -227,6 +227,9 @@ describe('the cues of a home visit, a person and a complaint', () => {
       expect(parse(text, 'ru').intent, text).toBe('operator');
     }
     expect(applicationNumberIn('статус заявки 45128711')).toBe('45128711');
+    // Named, twelve digits are the application's too.
+    expect(applicationNumberIn('мой номер заявления 002345678901')).toBe('002345678901');
+    expect(applicationNumberIn('өтініш нөмірі: 12345678')).toBe('12345678');
   });
 
   it('takes papers the office refused, told in the past, for a complaint, but not a question why nor a refusal at work', () => {
