@@ -293,14 +293,15 @@ export function createComplaintFlow(): Flow {
     const typed = event.type === 'text' ? event.text.trim().replace(/\s+/g, ' ') : undefined;
     // What happened told in a sentence at "Что случилось?" ("мне отказали в выдаче дубликата без причины"): the category its
     // words name, as if pressed, and the sentence kept as the description the form offers next.
-    const atCategory = typed !== undefined && form.values.category === undefined;
-    const prompt = questionnaire.prompt(definition, form, ctx);
-    const category = atCategory && tells(typed) ? categoryTold(typed) : undefined;
-    const told = category ? answerId(CATEGORY_FIELD.id, category) : atCategory && tells(typed) ? matchChoiceByWords(typed, choicesOf(prompt)) : undefined;
-    if (typed && told) return fillForm({ ...draft, written: typed }, { type: 'choice', id: told }, ctx);
-    // A story that tells none of them ("директор не подписывает заявление"): kept for the description, and the question asked again.
-    const story = atCategory ? toldWhatHappened(typed, prompt, ctx) : undefined;
-    if (story) return { replies: [{ text: ctx.t('complaint:story_kept') }, ...prompt], state: at('form', { ...draft, form, written: story }) };
+    if (typed !== undefined && form.values.category === undefined && tells(typed)) {
+      const prompt = questionnaire.prompt(definition, form, ctx);
+      const category = categoryTold(typed);
+      const told = category ? answerId(CATEGORY_FIELD.id, category) : matchChoiceByWords(typed, choicesOf(prompt));
+      if (told) return fillForm({ ...draft, written: typed }, { type: 'choice', id: told }, ctx);
+      // A story that tells none of them ("директор не подписывает заявление"): kept for the description, and the question asked again.
+      const story = toldWhatHappened(typed, prompt, ctx);
+      if (story) return { replies: [{ text: ctx.t('complaint:story_kept') }, ...prompt], state: at('form', { ...draft, form, written: story }) };
+    }
     const step = questionnaire.handle(definition, form, event, ctx);
     const next = { ...draft, form: step.state };
     const masked = step.transcriptText !== undefined ? { transcriptText: step.transcriptText } : {};
