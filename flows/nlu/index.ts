@@ -120,6 +120,9 @@ const SURE_OF_ONE_SERVICE = 0.9;
 /** A message only this much of whose words the phrases know is not understood. */
 const MIN_COVERAGE = 0.2;
 
+/** Intents a text names by cues that catch them all (a person asked for, a complaint): without their cue the classifiers' lean to them is none. */
+const CUED_INTENTS: ReadonlySet<Intent> = new Set(['operator', 'complaint']);
+
 /** Intents that are about a service, and so carry one when it is named. */
 const ABOUT_A_SERVICE: ReadonlySet<Intent> = new Set(['checklist', 'question', 'complaint', 'status', 'home_visit']);
 
@@ -227,7 +230,8 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (context === 'first' && !cued && !opening && intents[0]!.label === 'checklist' && namesOnlyServices(features)) promote(intents, 'checklist', true);
   const top = intents[0]!;
   const { serviceId, ambiguous } = service.forIntent(top.label);
-  const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(top.p), alternatives: [] };
+  const confidence = context === 'first' && !cued && features.namesService ? sureOfFirstMessage(intents, serviceId, service.forIntent) : top.p;
+  const parsed: Parsed = { ...base, intent: top.label, serviceId, confidence: round(confidence), alternatives: [] };
   if (ambiguous) parsed.ambiguous = ambiguous;
   if (top.label === 'status' && applicationNumber) parsed.applicationNumber = applicationNumber;
   if (top.label === 'complaint') {
@@ -242,6 +246,25 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   if (context === 'first' && !cued && !opening && top.label === 'checklist' && aboutOneService && tokens(asked).length <= FEW_WORDS && !ASKS.test(folded))
     parsed.confidence = Math.max(parsed.confidence, SURE_OF_ONE_SERVICE);
   return parsed;
+}
+
+/**
+ * How sure the reading of a first message that names a service and has no cue (cues.ts) is of where it leads: the first
+ * intent's probability, without the lean to an intent whose cue the text lacks (a person, a
+ * complaint: their cues catch those, so "мне нужен дубликат аттестата" is not half a request for
+ * the operator), and, for a service's list, with the question on the same service added (both open
+ * its list).
+ *
+ * @example
+ * parse('мне нужно общежитие').confidence; // ≥ LOW_CONFIDENCE, not 0.43: the checklist opens without asking
+ */
+function sureOfFirstMessage(intents: Ranked, serviceId: ServiceId | null, serviceFor: (intent: Intent) => { serviceId: ServiceId | null }): number {
+  const top = intents[0]!;
+  if (top.label !== 'checklist' && top.label !== 'question') return top.p;
+  const uncued = intents.reduce((sum, intent) => sum + (CUED_INTENTS.has(intent.label) ? intent.p : 0), 0);
+  const question = top.label === 'checklist' && serviceId ? intents.find((intent) => intent.label === 'question') : undefined;
+  const sameService = question && serviceFor('question').serviceId === serviceId ? question.p : 0;
+  return uncued < 1 ? Math.min(1, (top.p + sameService) / (1 - uncued)) : top.p;
 }
 
 /** Whether every word of the text names a service (or a level of study): no word is left to tell what is wanted of it. */

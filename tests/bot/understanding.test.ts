@@ -779,6 +779,18 @@ describe('typed first messages', () => {
     expect(turn.replies.map((r) => r.text)).not.toContain(texts.t(lang, 'understanding:unsure'));
   });
 
+  it.each([
+    ['ru', 'мне нужен дубликат аттестата', 'duplicate-school'],
+    ['ru', 'здравствуйте мне нужно общежитие', 'dormitory'],
+    ['ru', 'дубликат диплома о высшем образовании', 'duplicate-higher'],
+    ['ru', 'справка что я студент нужна для военкомата', 'incomplete-education-certificate'],
+  ] as const)('opens the checklist of a service a first message asks for in so many words (%s "%s"), without guesses', async (lang, text, serviceId) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-wants-${text}`, lang);
+    const turn = await person.type(text);
+    expect(turn.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId } });
+    expect(turn.replies.map((r) => r.text)).not.toContain(texts.t(lang, 'understanding:unsure'));
+  });
+
   it('asks which service first when a question at the menu names none', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-which', 'ru');
     await person.start();

@@ -81,6 +81,21 @@ describe('understanding what citizens type', () => {
     expect(parse('колледждің өзіне апарсам бола ма', 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', serviceId: null });
   });
 
+  it('is sure of a first message that asks for a service in so many words: "мне нужен" is no half request for the operator', () => {
+    for (const [text, serviceId] of [
+      ['мне нужен дубликат аттестата', 'duplicate-school'],
+      ['мне нужно общежитие', 'dormitory'],
+      ['маған академ керек', 'academic-leave'],
+    ] as const) {
+      const parsed = parse(text, 'ru');
+      expect(parsed, text).toMatchObject({ intent: 'checklist', serviceId });
+      expect(parsed.confidence, text).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+    }
+    // A person or a complaint asked for in the same words stays what it is, surely.
+    expect(parse('мне нужен человек по дубликату', 'ru')).toMatchObject({ intent: 'operator' });
+    expect(parse('мне нужно пожаловаться на общежитие', 'ru')).toMatchObject({ intent: 'complaint' });
+  });
+
   it('takes a one-word question typed in a journey, in words the phrases lack, for a question about the journey’s service', () => {
     expect(parse('фотокарточкасы?', 'kk', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'documents', serviceId: null });
     // As a first message it is not taken surely for anything: the bot offers its guesses and a person.
