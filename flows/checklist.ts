@@ -10,7 +10,7 @@ import { asksWhoMay, fold, LOW_CONFIDENCE, parse, wonders } from './nlu';
 import { matchChoice, matchChoiceByWords } from './nlu/choice-match';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
-import { stateOf } from './types';
+import { localizedChoice, stateOf } from './types';
 import { copyWith } from '../domain/copy-with';
 
 /**
@@ -166,10 +166,10 @@ export function createChecklistFlow(): Flow {
       if (state.step === 'pick' || !service) {
         const candidates = (state.data.candidates as string[] | undefined)?.map(findService).filter((s): s is Service => s !== undefined);
         if (candidates?.length) {
-          const choices: Choice[] = candidates.map((s) => ({ id: `svc:${s.id}`, label: s.shortTitle[ctx.lang] }));
+          const choices: Choice[] = candidates.map((s) => localizedChoice(`svc:${s.id}`, s.shortTitle, ctx.lang));
           return [{ text: ctx.t('understanding:which_service'), choices: [...choices, { id: NAV.restart, label: ctx.t('checklist:nav.restart') }] }];
         }
-        const choices: Choice[] = catalog.map((s) => ({ id: `svc:${s.id}`, label: s.shortTitle[ctx.lang] }));
+        const choices: Choice[] = catalog.map((s) => localizedChoice(`svc:${s.id}`, s.shortTitle, ctx.lang));
         return [{ text: ctx.t('checklist:pick'), choices }];
       }
       if (state.step === 'question') {
@@ -329,7 +329,7 @@ function optionChoices(question: Question, ctx: FlowContext, picking?: readonly 
   const mark = (optionId: string) => (picking ? `${picking.includes(optionId) ? '✅' : '⬜'} ` : '');
   return question.options.map((o) => {
     const words = ANSWER_WORDS[`${question.id}:${o.id}`];
-    return { id: `ans:${question.id}:${o.id}`, label: `${mark(o.id)}${o.label[ctx.lang]}`, ...(words ? { also: [...words.ru, ...words.kk] } : {}) };
+    return localizedChoice(`ans:${question.id}:${o.id}`, o.label, ctx.lang, { mark: mark(o.id), also: words ? [...words.ru, ...words.kk] : [] });
   });
 }
 

@@ -13,7 +13,7 @@ import { SAYS_DONT_KNOW } from './nlu/rules';
 import { matchChoiceByWords } from './nlu/choice-match';
 import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
-import { stateOf } from './types';
+import { localizedChoice, stateOf } from './types';
 import type { FlowState } from '../store/types';
 import { copyWith } from '../domain/copy-with';
 
@@ -465,7 +465,7 @@ export function createHomeVisitFlow(): Flow {
         return [
           {
             text: t('home_visit:which_service'),
-            choices: [...visitServices().map((s) => ({ id: `${ID.service}${s.id}`, label: s.shortTitle[ctx.lang] })), { id: ID.checklist, label: t('home_visit:choices.other_service') }],
+            choices: [...visitServices().map((s) => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, ctx.lang)), { id: ID.checklist, label: t('home_visit:choices.other_service') }],
           },
         ];
       case 'form':

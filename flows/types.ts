@@ -23,6 +23,19 @@ export interface Choice {
   also?: readonly string[];
 }
 
+/**
+ * A button labelled in the conversation's language that a citizen may also name in the other one:
+ * "мектепке барамыз" typed in a Russian conversation means "В канцелярии школы" as it means
+ * "Мектеп кеңсесінде" in a Kazakh one.
+ *
+ * @example
+ * localizedChoice('ans:channel:provider_office', { kk: 'Мектеп кеңсесінде', ru: 'В канцелярии школы' }, 'ru');
+ * // { id: 'ans:channel:provider_office', label: 'В канцелярии школы', also: ['Мектеп кеңсесінде'] }
+ */
+export function localizedChoice(id: string, label: Readonly<Record<Lang, string>>, lang: Lang, { also = [], mark = '' }: { also?: readonly string[]; mark?: string } = {}): Choice {
+  return { id, label: `${mark}${label[lang]}`, also: [...also, label[lang === 'kk' ? 'ru' : 'kk']] };
+}
+
 /** The longest a button's id may be, in bytes: it travels as Telegram's callback data, which holds 64. */
 export const MAX_CHOICE_ID_BYTES = 64;
 

@@ -26,7 +26,7 @@ import {
 } from '../questionnaire';
 import type { FileField } from '../questionnaire/types';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
-import { stateOf } from '../types';
+import { localizedChoice, stateOf } from '../types';
 
 /**
  * A complaint along the procedure the seeds set out: against whom (the provider, a State
@@ -342,7 +342,7 @@ export function createComplaintFlow(): Flow {
         ];
       case 'service': {
         const candidates = draft.candidates?.map(findService).filter((s): s is Service => s !== undefined);
-        const serviceChoice = (s: Service): Choice => ({ id: `${ID.service}${s.id}`, label: s.shortTitle[lang] });
+        const serviceChoice = (s: Service): Choice => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, lang);
         const choices = candidates?.length ? [...candidates.map(serviceChoice), { id: ID.otherService, label: t('complaint:choices.other_service') }] : catalog.map(serviceChoice);
         return [{ text: t('complaint:which_service'), choices }];
       }

@@ -1,5 +1,5 @@
 import { REGIONS } from '../../domain/regions';
-import type { Choice, FlowContext, Reply } from '../types';
+import { type Choice, type FlowContext, localizedChoice, type Reply } from '../types';
 import { optionsOf } from './choice';
 import { dayLabel, offeredDays } from './date';
 import { answerText, fieldName } from './display';
@@ -74,11 +74,11 @@ function explanation(field: Field, part: AddressPart | undefined, ctx: FlowConte
 function answerChoices(field: Field, part: AddressPart | undefined, state: QuestionnaireState, ctx: FlowContext): Choice[] {
   switch (field.kind) {
     case 'choice':
-      return optionsOf(field, ctx, state.values).map((o) => ({ id: answerId(field.id, o.id), label: o.label[ctx.lang], ...(o.also ? { also: o.also } : {}) }));
+      return optionsOf(field, ctx, state.values).map((o) => localizedChoice(answerId(field.id, o.id), o.label, ctx.lang, { also: o.also }));
     case 'date':
       return offeredDays(field, ctx).map((day) => ({ id: answerId(field.id, day), label: dayLabel(day, ctx) }));
     case 'address':
-      return part === 'region' ? REGIONS.map((r) => ({ id: answerId(field.id, r.id), label: r.name[ctx.lang] })) : [];
+      return part === 'region' ? REGIONS.map((r) => localizedChoice(answerId(field.id, r.id), r.name, ctx.lang)) : [];
     case 'consent':
       return (['yes', 'no'] as const).map((answer) => ({ id: answerId(field.id, answer), label: ctx.t(`questionnaire:consent.${answer}`) }));
     case 'text':

@@ -93,6 +93,19 @@ describe('typed messages in the middle of a journey', () => {
     expect(answered.conversation.misunderstood ?? 0).toBe(0);
   });
 
+  it.each([
+    ['ru', 'мектепке барып тапсырамыз'],
+    ['kk', 'в школу пойдём сдавать'],
+  ] as const)('takes an answer typed in the other language for the button it names (%s conversation, "%s")', async (lang, text) => {
+    const person = citizen(testEngine(), `web-other-language-answer-${lang}`, lang);
+    await person.start();
+    await person.press('menu:checklist');
+    await person.press('svc:duplicate-school');
+    const answered = await person.type(text);
+    expect(answered.conversation.state.data.answers).toEqual({ channel: 'provider_office' });
+    expect(answered.conversation.misunderstood ?? 0).toBe(0);
+  });
+
   it('takes short answers in the words citizens use for a button: "через цон", "мама", "не терял, просто испорчен"; "через цон можно?" stays a question', async () => {
     const engine = testEngine();
     const person = citizen(engine, 'web-answer-words', 'ru');
