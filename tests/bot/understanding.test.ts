@@ -756,6 +756,7 @@ describe('typed first messages', () => {
     ['ru', 'Положено ли бесплатное питание?', 'free-meals'],
     ['ru', 'кто имеет право на общежитие?', 'dormitory'],
     ['kk', 'колледжде тегін тамақ кімге беріледі?', 'free-meals'],
+    ['ru', 'можно ли восстановиться в универ после отчисления', 'transfer-reinstatement'],
   ] as const)('opens the checklist with who may get the service when asked so first (%s "%s")', async (lang, text, serviceId) => {
     const person = citizen(testEngine({ defaultLang: lang }), `web-first-who-${text}`, lang);
     await person.start();
