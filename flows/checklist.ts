@@ -1,13 +1,14 @@
 import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWorkingDay, registrationDay, timeInAlmaty, todayInAlmaty, type RegistrationDelay } from '../domain/calendar';
 import { formatCivilDate } from '../locales/format';
 import { candidateServices, catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
-import { afterHoursFor, applicableQuestions, chosenOptions, documentsFor, nextQuestion, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
+import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, possibleQuestions, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
 import { ANSWER_WORDS } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
 import { asksWhoMay, fold, LOW_CONFIDENCE, parse, wonders } from './nlu';
 import { matchChoice, matchChoiceByWords } from './nlu/choice-match';
+import { QUESTION_WORD } from './nlu/rules';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { localizedChoice, stateOf } from './types';
@@ -341,13 +342,14 @@ const NOT_AN_ANSWER: ReadonlySet<string> = new Set(['operator', 'complaint', 'ho
 
 /**
  * An answer typed for a later question before this one is answered ("көп балалы отбасымыз" at how the documents are
- * handed in): the one later question whose option its words name, kept for it. Not when the text answers this
- * question (the understanding of typed text takes it), wonders, or names another matter.
+ * handed in, "ата-анасымын" before "who applies", which the paper channels ask): the one later question that may still
+ * be asked whose option its words name, kept for it. Not when the text answers this question (the understanding of
+ * typed text takes it), wonders or asks ("а куда сдавать документы"), or names another matter.
  */
 function keptAhead(service: Service, data: ChecklistData, question: Question, text: string, ctx: FlowContext): { data: ChecklistData; label: string } | undefined {
   const current = optionChoices(question, ctx);
-  if (matchChoice(text, current) || matchChoiceByWords(text, current) || wonders(text)) return undefined;
-  const later = applicableQuestions(service, data.answers).filter((q) => q.id !== question.id && data.answers[q.id] === undefined);
+  if (matchChoice(text, current) || matchChoiceByWords(text, current) || wonders(text) || QUESTION_WORD.test(fold(text))) return undefined;
+  const later = possibleQuestions(service, data.answers).filter((q) => q.id !== question.id && data.answers[q.id] === undefined);
   const found = later.flatMap((q) => {
     const id = matchChoiceByWords(text, optionChoices(q, ctx));
     const option = id && q.options.find((o) => id === `ans:${q.id}:${o.id}`);

@@ -18,6 +18,15 @@ export function applicableQuestions(service: Service, answers: Answers): Questio
   return service.questions.filter((q) => !q.appliesWhen || conditionHolds(q.appliesWhen, answers));
 }
 
+/**
+ * The questions that may still matter: those whose condition holds, or waits on a question not answered yet ("who
+ * applies" is asked for the paper channels, so it may matter before the channel is chosen).
+ */
+export function possibleQuestions(service: Service, answers: Answers): Question[] {
+  const mayHold = (when: Condition) => Object.entries(when).every(([questionId, accepted]) => answers[questionId] === undefined || conditionHolds({ [questionId]: accepted }, answers));
+  return service.questions.filter((q) => !q.appliesWhen || mayHold(q.appliesWhen));
+}
+
 /** The next question still to ask, or undefined when the checklist can be built. */
 export function nextQuestion(service: Service, answers: Answers): Question | undefined {
   return applicableQuestions(service, answers).find((q) => answers[q.id] === undefined);

@@ -195,6 +195,21 @@ describe('typed messages in the middle of a journey', () => {
     }
   });
 
+  it('keeps who applies typed before the channel ("ата-анасымын"), a question only the paper channels ask; the portal, which does not ask it, drops it', async () => {
+    const { person, question: channel } = await atFirstQuestion('kk', 'duplicate-school', 'web-ahead-applicant');
+    const kept = await person.type('ата-анасымын');
+    expect(kept.replies.map((r) => r.text)).toEqual([texts.t('kk', 'checklist:kept_ahead', { answer: 'Баланың ата-анасы (заңды өкілі)' }), channel.replies.at(-1)!.text]);
+    const reason = await person.press('ans:channel:provider_office');
+    expect(reason.conversation.state.data.answers).toEqual({ channel: 'provider_office', applicant: 'parent' });
+    expect(reason.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:reason:lost');
+
+    const online = await atFirstQuestion('kk', 'duplicate-school', 'web-ahead-applicant-portal');
+    await online.person.type('ата-анасымын');
+    const list = await online.person.press('ans:channel:egov_portal');
+    expect(list.conversation.state.step).toBe('checklist');
+    expect(list.conversation.state.data.answers).toEqual({ channel: 'egov_portal' });
+  });
+
   it('asks before switching to another service named mid-journey, and stays with the answers kept when told so', async () => {
     const { person, list } = await atChecklist('ru');
     const offer = await person.type('а как получить место в общежитии колледжа?');
