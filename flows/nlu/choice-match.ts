@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Choice } from '../types';
 import { fold } from './index';
+import { asksForPerson, COMPLAINT_CUES } from './cues';
 import { isAgreeingEmoji, QUESTION_WORD } from './rules';
 
 /**
@@ -23,7 +24,7 @@ export function matchChoice(text: string, choices: readonly Choice[]): string | 
   if (exact.length === 1) return exact[0]!.id;
 
   // As typed too: folding reads the Latin "ia" (иә) as "я".
-  const answer = yesOrNo(typed) ?? yesOrNo(text.trim().toLowerCase());
+  const answer = yesOrNo(typed) ?? yesOrNo(text.trim().toLowerCase()) ?? saidFirst(typed, text);
   const meant = answer && meantBy(answer, choices, labels);
   if (meant) return meant;
 
@@ -66,6 +67,27 @@ function yesOrNo(text: string): 'yes' | 'no' | undefined {
   if (YES.has(text)) return 'yes';
   if (NO.has(text)) return 'no';
   return undefined;
+}
+
+/** The words that answer a question first and let the citizen go on: not "хорошо" or "давайте", which agree to something. */
+const ANSWERS_FIRST = new Set(['да', 'ия', 'иа', 'ие', 'ага', 'конечно', 'yes', 'нет', 'неа', 'жок', 'no', 'joq', 'zhok']);
+/** Words that take the answer back or ask besides it ("да, но…", "иә, бірақ…"). */
+const BUT = new Set(['но', 'однако', 'бирак', 'алайда', 'или', 'немесе']);
+const MAX_EXPLAINED_WORDS = 6;
+
+/**
+ * A yes or a no said first and then explained: "да, он лежачий", "иә, ол жүре алмайды", "нет, он ходит сам".
+ * Not when the rest takes it back or asks ("да нет", "да не знаю", "да, а сколько стоит?", "да, но…"), wants a
+ * person or complains ("да, позовите оператора"), or is long enough to be another matter.
+ */
+function saidFirst(typed: string, text: string): 'yes' | 'no' | undefined {
+  const [first, ...rest] = typed.split(' ');
+  if (!first || !ANSWERS_FIRST.has(first) || rest.length === 0 || rest.length > MAX_EXPLAINED_WORDS || text.includes('?')) return undefined;
+  const answer = yesOrNo(first)!;
+  // "не" right after the yes takes it back ("да не знаю"); further on it tells the case ("да, он не ходит").
+  const takenBack = rest[0] === 'не' || rest.some((word) => (word !== 'не' && (yesOrNo(word) ?? answer) !== answer) || BUT.has(word) || QUESTION_WORD.test(word));
+  const otherMatter = asksForPerson(rest.join(' ')) || COMPLAINT_CUES.test(rest.join(' '));
+  return takenBack || otherMatter ? undefined : answer;
 }
 
 /**

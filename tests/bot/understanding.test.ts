@@ -887,6 +887,17 @@ describe('typed first messages', () => {
     expect(asked.replies.at(-1)!.text).toBe(texts.t(lang, question));
   });
 
+  it.each([
+    ['ru', 'да он лежачий', 'service'],
+    ['kk', 'иә, ол жүре алмайды', 'service'],
+    ['ru', 'нет, он ходит сам', 'not_eligible'],
+  ] as const)('takes a yes or no explained at whether the person can come (%s "%s")', async (lang, text, step) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-visit-explained-${text}`, lang);
+    await person.type(lang === 'ru' ? 'вызовите сотрудника ЦОН на дом для папы' : 'әкеме үйге қызметкер шақыру керек');
+    const answered = await person.type(text);
+    expect(answered.conversation.state).toMatchObject({ flow: 'home_visit', step });
+  });
+
   it('asks whom a visit is for when the first message does not say it, even with words that begin like a relative ("анау", "сынып")', async () => {
     for (const [lang, text] of [
       ['ru', 'нужен сотрудник на дом'],

@@ -31,6 +31,28 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoice(text, yesNo)).toBe(id);
   });
 
+  it('takes a yes or a no said first and then explained', () => {
+    for (const text of ['да он лежачий', 'Да, лежит уже два года', 'иә, ол жүре алмайды', 'ия анам тосекте жатыр', 'конечно, сама не хожу', 'да, он не ходит'])
+      expect(matchChoice(text, yesNo), text).toBe('yes');
+    for (const text of ['нет, он ходит сам', 'жоқ, өзім бара аламын', 'жок, ози журеди']) expect(matchChoice(text, yesNo), text).toBe('no');
+  });
+
+  it('takes no yes or no that the rest takes back, asks about, or leaves for another matter', () => {
+    for (const text of [
+      'да не знаю',
+      'да, но не всегда',
+      'да, а сколько стоит',
+      'иә, қанша тұрады?',
+      'да он лежачий?',
+      'да позовите оператора',
+      'да, хочу пожаловаться на цон',
+      'хорошо, а где',
+      'давайте оператора',
+      'да у нас в семье трое детей и все они учатся в школе',
+    ])
+      expect(matchChoice(text, yesNo), text).toBeUndefined();
+  });
+
   it('takes a thumbs-up or an OK sign for yes, and no other emoji', () => {
     for (const text of ['👍', '👍🏻', '👌', '👍👍']) expect(matchChoice(text, yesNo), text).toBe('yes');
     for (const text of ['🙏', '😡', '🤔']) expect(matchChoice(text, yesNo), text).toBeUndefined();
