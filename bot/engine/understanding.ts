@@ -3,7 +3,7 @@ import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
-import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
+import { choicesByWords, matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
 import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion, namesChannel } from '../../flows/service-questions';
@@ -96,6 +96,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     // Outside any journey, naming the service ("кто имеет право на общежитие?"): its checklist, opening with who may get it.
     if (parsed.serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: parsed.serviceId, whoMay: true });
   }
+
+  // "дубликат" at a list of services, which three of them fit equally: which of those, not guesses that leave the step.
+  const fitting = asks || elsewhere ? [] : stepChoicesNamed(text, runner, conversation);
+  if (fitting.length > 1) return said([{ text: ctx.t('understanding:which_of'), choices: fitting }]);
 
   if (parsed.confidence >= LOW_CONFIDENCE) {
     if (parsed.intent === 'question' && parsed.topic) {
@@ -201,6 +205,13 @@ function wordsChoice(text: string, runner: FlowRunner, conversation: Conversatio
     text,
     conversation.offered.filter((c) => !c.id.startsWith('menu:')),
   );
+}
+
+/** The step's own buttons a short answer's words fit equally: two or more, and not all of them. */
+function stepChoicesNamed(text: string, runner: FlowRunner, conversation: Conversation): Choice[] {
+  const own = runner.currentPrompt(conversation).flatMap((reply) => reply.choices ?? []);
+  const named = choicesByWords(text, own);
+  return named.length > 1 && named.length < own.length ? own.filter((choice) => named.includes(choice.id)) : [];
 }
 
 /** The decision with the operator offered among the last reply's buttons (once). */

@@ -115,13 +115,21 @@ function closest(typed: string, labels: { id: string; label: string }[]): string
  * matchChoiceByWords('не терял, просто испорчен', [{ id: 'lost', label: 'Документ утерян', also: ['потерял'] }, { id: 'damaged', label: 'Документ испорчен' }]); // 'damaged'
  */
 export function matchChoiceByWords(text: string, choices: readonly Choice[]): string | undefined {
+  const best = choicesByWords(text, choices);
+  return best.length === 1 ? best[0] : undefined;
+}
+
+/**
+ * The buttons a short typed answer names by the most of its words, as {@link matchChoiceByWords} reads them: one when
+ * its words tell a button, several when they fit those equally ("дубликат" of three duplicates), none when they name none.
+ */
+export function choicesByWords(text: string, choices: readonly Choice[]): string[] {
   const typed = comparable(text).split(' ');
   const said = contentWords(affirmed(typed));
   const saidNot = contentWords(negated(typed));
-  if (said.length + saidNot.length === 0 || said.length + saidNot.length > MAX_ANSWER_WORDS) return undefined;
-  let best: string | undefined;
+  if (said.length + saidNot.length === 0 || said.length + saidNot.length > MAX_ANSWER_WORDS) return [];
+  let best: string[] = [];
   let bestScore = [0, 0];
-  let tied = false;
   for (const choice of choices) {
     const phrases = [choice.label, ...(choice.also ?? [])].map((phrase) => comparable(phrase).split(' '));
     // "не согласна" is said of "Не согласен с результатом", and "согласна" is not: each side's negated words count against the other's.
@@ -131,10 +139,10 @@ export function matchChoiceByWords(text: string, choices: readonly Choice[]): st
     // Words of one root said both ways ("үйленгенмін", "үйленбегенмін": the Kazakh negation is inside the verb) go to the button that has the very word.
     const score = [matching.length, matching.filter((m) => words.includes(m) || notWords.includes(m)).length];
     const order = score[0]! - bestScore[0]! || score[1]! - bestScore[1]!;
-    if (order > 0) [best, bestScore, tied] = [choice.id, score, false];
-    else if (order === 0 && score[0]! > 0) tied = true;
+    if (order > 0) [best, bestScore] = [[choice.id], score];
+    else if (order === 0 && score[0]! > 0) best.push(choice.id);
   }
-  return tied ? undefined : best;
+  return best;
 }
 
 /** The most words, function words aside, a typed text may have to be read as an answer. */

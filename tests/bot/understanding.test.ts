@@ -473,6 +473,22 @@ describe('typed messages in a journey that has no service yet, and at questions 
     return { person, opened: await person.press(`menu:${section}`) };
   }
 
+  it.each([
+    ['ru', 'checklist', [], 'дубликат', ['svc:duplicate-school', 'svc:duplicate-tvet', 'svc:duplicate-higher']],
+    ['kk', 'home_visit', ['hv:self', 'hv:eligible:yes'], 'дубликат', ['hv:svc:duplicate-school', 'hv:svc:duplicate-tvet', 'hv:svc:duplicate-higher']],
+    ['ru', 'complaint', ['cp:against:provider'], 'дубликат', ['cp:svc:duplicate-school', 'cp:svc:duplicate-tvet', 'cp:svc:duplicate-higher']],
+    ['kk', 'complaint', ['cp:against:provider'], 'диплом', ['cp:svc:duplicate-tvet', 'cp:svc:duplicate-higher', 'cp:svc:correct-education-document']],
+  ] as const)('asks which of the services a word fits equally, staying in the journey (%s, %s after %j: "%s")', async (lang, section, presses, typed, fitting) => {
+    const { person } = await inSection(lang, section);
+    for (const id of presses) await person.press(id);
+    const asked = await person.type(typed);
+    expect(asked.conversation.state.flow).toBe(section);
+    expect(asked.replies.map((r) => r.text)).toEqual([texts.t(lang, 'understanding:which_of')]);
+    expect(asked.replies[0]!.choices!.map((c) => c.id)).toEqual(fitting);
+    const chosen = await person.press(fitting[1]);
+    expect(JSON.stringify(chosen.conversation.state)).toContain(fitting[1].split(':').at(-1));
+  });
+
   /** A citizen at the home visit's first question of the form, for a school duplicate: the service is chosen, the name is asked. */
   async function atVisitForm(lang: Lang) {
     const { person } = await inSection(lang, 'home_visit');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
+import { choicesByWords, matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
 
 const yesNo = [
   { id: 'yes', label: 'Иә, өту' },
@@ -180,6 +180,20 @@ describe('a typed answer matched to the offered buttons', () => {
 
   it('leaves the tick marks and arrows out of the label', () => {
     expect(matchChoice('назад', ticks)).toBe('nav:back');
+  });
+
+  it('names every button a word fits equally, and only the one that more words fit', () => {
+    const duplicates = [
+      { id: 'school', label: 'Дубликат школьного аттестата' },
+      { id: 'college', label: 'Дубликат диплома колледжа' },
+      { id: 'university', label: 'Дубликат диплома вуза' },
+      { id: 'leave', label: 'Академический отпуск' },
+    ];
+    expect(choicesByWords('дубликат', duplicates)).toEqual(['school', 'college', 'university']);
+    expect(choicesByWords('дубликат диплома', duplicates)).toEqual(['college', 'university']);
+    expect(choicesByWords('дубликат диплома колледжа', duplicates)).toEqual(['college']);
+    expect(choicesByWords('общежитие', duplicates)).toEqual([]);
+    expect(matchChoiceByWords('дубликат', duplicates)).toBeUndefined();
   });
 
   it('chooses nothing for text that is not an answer, or that fits two buttons as well', () => {
