@@ -219,7 +219,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
   // …and so is one the scope classifier places elsewhere surely ("справка о несудимости", "апостиль на диплом"), whatever
   // service words it has; one that opens with a greeting or thanks is left to the next rule (small talk is not another matter).
   // A request of the bot's own controls ("сменить язык", "басты мәзір") is no matter, here or elsewhere.
-  if (context === 'first' && !opening && !cued && !BOT_CONTROLS.has(intents[0]!.label) && isElsewhere(model, features)) promote(intents, 'unknown');
+  if (context === 'first' && !opening && !cued && !BOT_CONTROLS.has(intents[0]!.label) && elsewhereSurely(model, features, asked)) promote(intents, 'unknown');
   // A greeting or thanks followed by words the classifiers are not sure of, naming no service ("доброе утро из Кокшетау",
   // "салем достар мен Аралдан"), is one.
   const namesNothing = !features.namesService && !features.namesLevel && !cued;
@@ -476,6 +476,19 @@ const ELSEWHERE_CERTAINTY = 0.9;
 
 function isElsewhere(model: Model, features: Analysis): boolean {
   return model.scope.posteriors(features.vectors.all).some((s) => s.label === 'other' && s.p > ELSEWHERE_CERTAINTY);
+}
+
+/** Verbs of signing up ("записаться", "тіркелемін", "жазылу"), folded: the phrases of other matters (a school's first class, a kindergarten) are full of them. */
+const SIGNING_UP = /(^|\s)(запис|тиркел|жазыл|жазам)\S*/g;
+
+/**
+ * Whether a message is about another matter by the words that tell a matter: a verb of signing up tells none, so
+ * "как записаться в общежитие" is this bot's matter, and "как записать ребенка в первый класс" still another.
+ */
+function elsewhereSurely(model: Model, features: Analysis, asked: string): boolean {
+  if (!isElsewhere(model, features)) return false;
+  const matterWords = asked.replace(SIGNING_UP, ' ');
+  return matterWords === asked || isElsewhere(model, analyse(model, matterWords));
 }
 
 /** When no classifier spoke: the journeys a citizen most often wants, so the bot can still offer two. */

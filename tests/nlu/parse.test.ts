@@ -107,6 +107,20 @@ describe('understanding what citizens type', () => {
     expect(parse('неге жатақхана бермеуі мүмкін?', 'kk')).toMatchObject({ intent: 'question', topic: 'refusal', serviceId: 'dormitory' });
   });
 
+  it('does not put a request to sign up for a service named outright among other matters for its verb ("записаться", "тіркелемін")', () => {
+    for (const [text, serviceId] of [
+      ['как записаться в общежитие', 'dormitory'],
+      ['жатақханаға қалай тіркелемін', 'dormitory'],
+      ['тегін тамақтандыруға қалай тіркелемін', 'free-meals'],
+    ] as const) {
+      const parsed = parse(text, 'ru');
+      expect(parsed.intent, text).not.toBe('unknown');
+      expect(parsed.serviceId ?? parsed.alternatives[0]?.serviceId, text).toBe(serviceId);
+    }
+    // Another matter signed up for stays another matter.
+    for (const text of ['как записать ребенка в первый класс', 'запись в школу']) expect(parse(text, 'ru').intent, text).toBe('unknown');
+  });
+
   it("takes a question for the service its words tell surely, though none of them is a service's name", () => {
     // Since the twenty-second round the letters of "қайта қабылдау" (the service's name in the law) tell reinstatement at 0.85
     // only, under the certainty a service needs without a word naming it: the question is understood, and the bot asks which service.
