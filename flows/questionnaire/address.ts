@@ -49,6 +49,32 @@ export function checkPart(part: Exclude<AddressPart, 'region'>, typed: string): 
   return text.length > MAX_LENGTH ? { error: 'questionnaire:errors.too_long', vars: { max: MAX_LENGTH } } : { value: text };
 }
 
+/** Words that say what kind of street it is, not which: a street named by them and a number alone ("мкр 5") has no house in it. */
+const STREET_KINDS = new Set(
+  'улица ул проспект пр пр-т просп мкр микрорайон мкрн переулок пер бульвар б-р шоссе тупик трасса квартал көшесі көше кошеси даңғылы дангылы шағын шагын аудан ауданы ыкшам ықшам'.split(' '),
+);
+const HOUSE_NUMBER = String.raw`\d+[\p{L}]?(?:[/-]\d+[\p{L}]?)?`;
+/** "улица Абая 10, кв 5", "Абай көшесі 12-үй 5-пәтер", "мкр Самал-2, дом 33, кв. 12": the street, the house, a flat. */
+const STREET_HOUSE_FLAT = new RegExp(
+  String.raw`^(?<street>.+?)[\s,]+(?:(?:д\.?|дом|үй|уй)\s*)?(?<house>${HOUSE_NUMBER})(?:\s*-?\s*(?:үй|уй))?` +
+    String.raw`(?:[\s,]+(?:(?:кв\.?|квартира|пәтер|патер)\s*(?<flat>\d+)|(?<flatAfter>\d+)\s*-?\s*(?:пәтер|патер)))?[\s.]*$`,
+  'iu',
+);
+
+/**
+ * A street typed with its house and maybe its flat, where the street is asked ("улица Абая 10, кв 5"): taken apart so
+ * neither is asked again. Undefined when no house follows a street's name ("Абая", "мкр 5", "Самал-2").
+ */
+export function streetWithHouse(typed: string): { street: string; house: string; flat?: string } | undefined {
+  const found = STREET_HOUSE_FLAT.exec(tidy(typed))?.groups;
+  if (!found) return undefined;
+  const street = found.street!.replace(/[\s,]+$/, '');
+  const names = (street.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((word) => !STREET_KINDS.has(word));
+  if (names.length === 0 || !('value' in checkPart('street', street))) return undefined;
+  const flat = found.flat ?? found.flatAfter;
+  return { street, house: found.house!, ...(flat ? { flat } : {}) };
+}
+
 /** The address once every part is given; skipped parts are left out. */
 export function completed(given: AddressParts): AddressAnswer | undefined {
   if (nextPart(given) !== undefined || !given.region || !regionById(given.region)) return undefined;
@@ -58,16 +84,19 @@ export function completed(given: AddressParts): AddressAnswer | undefined {
 
 /** One line: "Алматы облысы, Қонаев, Абай көшесі, 12-үй, 5-пәтер, бағдар: мектептің қарсысында". */
 export function addressLine(address: AddressAnswer, ctx: FlowContext): string {
-  const t = (key: string, vars: Record<string, unknown>) => ctx.t(`questionnaire:address.${key}`, vars);
   return [
     regionById(address.region)?.name[ctx.lang] ?? address.region,
     address.settlement,
-    address.street,
-    t('house_line', { house: address.house }),
-    address.flat && t('flat_line', { flat: address.flat }),
+    streetLine(address, ctx),
     address.access,
-    address.landmark && t('landmark_line', { landmark: address.landmark }),
+    address.landmark && ctx.t('questionnaire:address.landmark_line', { landmark: address.landmark }),
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+/** The street, the house and the flat of an address: "Абай көшесі, 12-үй, 5-пәтер". */
+export function streetLine({ street, house, flat }: Pick<AddressAnswer, 'street' | 'house' | 'flat'>, ctx: FlowContext): string {
+  const t = (key: string, vars: Record<string, unknown>) => ctx.t(`questionnaire:address.${key}`, vars);
+  return [street, t('house_line', { house }), flat && t('flat_line', { flat })].filter(Boolean).join(', ');
 }

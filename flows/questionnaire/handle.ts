@@ -1,18 +1,18 @@
 import { regionById } from '../../domain/regions';
 import type { FlowContext, FlowEvent, Reply } from '../types';
-import { checkPart, checkRegion, completed } from './address';
+import { checkPart, checkRegion, completed, streetLine, streetWithHouse } from './address';
 import { optionsOf, typedOption } from './choice';
 import { typedConsent } from './consent';
 import { checkDay, checkTypedDate } from './date';
 import { checkFile } from './file';
 import { checkDefinition, pressed, type Pressed, WRITTEN } from './ids';
 import { answerText, fieldName } from './display';
-import { transcriptTextOf } from './mask';
+import { HIDDEN_PART, transcriptTextOf } from './mask';
 import { promptReplies, summaryReply } from './prompt';
 import { saysSkip } from './skip-words';
 import { answered, askedPart, back, correcting, currentField, readState, restarted, skippable } from './state';
 import { checkContact, checkIin, checkPhone, checkText, checkYear, type Checked, digitsExpected, type Refusal, saysNotKnown } from './typed';
-import { SKIPPED, type AddressPart, type Answer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, type QuestionnaireStep } from './types';
+import { SKIPPED, type AddressPart, type AddressParts, type Answer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState, type QuestionnaireStep } from './types';
 
 /**
  * Runs a questionnaire inside a flow's step. Pure: no I/O, and the clock only from `ctx.now`.
@@ -21,7 +21,7 @@ import { SKIPPED, type AddressPart, type Answer, type Answers, type Field, type 
  */
 
 /** What an event gives the current question: an answer, one part of an address, a "no" to a consent, or why not. */
-type Taken = { value: Answer } | { part: AddressPart; value: string } | { refused: true } | Refusal;
+type Taken = { value: Answer } | { part: AddressPart; value: string; with?: AddressParts } | { refused: true } | Refusal;
 
 /** The first question (or the summary, when `prefill` answers every field). Values for fields the definition lacks are dropped. */
 export function start(def: QuestionnaireDefinition, ctx: FlowContext, prefill: Readonly<Answers> = {}): QuestionnaireStep {
@@ -120,6 +120,9 @@ function checkTyped(field: Field, text: string, state: QuestionnaireState, ctx: 
       return consentAnswer(typedConsent(text, ctx), ctx);
     case 'address': {
       const part = askedPart(field, state) ?? 'region';
+      // "улица Абая 10, кв 5" where the street is asked: the house and the flat are not asked again.
+      const withHouse = part === 'street' ? streetWithHouse(text) : undefined;
+      if (withHouse) return { part, value: withHouse.street, with: { house: withHouse.house, ...(withHouse.flat ? { flat: withHouse.flat } : {}) } };
       return asPart(part, part === 'region' ? checkRegion(text) : checkPart(part, text));
     }
     case 'file':
@@ -163,9 +166,14 @@ function take(def: QuestionnaireDefinition, state: QuestionnaireState, field: Fi
     return { state, replies: [{ text: reason }], outcome: { stopped: 'consent' } };
   }
   if (!('part' in taken)) return asked(def, answered(state, field, taken.value), ctx);
-  const parts = { ...state.address, [taken.part]: taken.value };
+  const parts = { ...state.address, [taken.part]: taken.value, ...taken.with };
   const address = completed(parts);
-  return asked(def, address ? answered(state, field, address) : { ...state, address: parts }, ctx);
+  const step = asked(def, address ? answered(state, field, address) : { ...state, address: parts }, ctx);
+  if (!taken.with) return step;
+  // Said back so a wrong reading is seen (and undone with "back"); the transcript keeps no address.
+  const written = (line: string) => ctx.t('questionnaire:address.written', { line });
+  const line = streetLine({ street: parts.street!, house: parts.house!, flat: parts.flat }, ctx);
+  return { ...step, replies: [{ text: written(line), transcriptText: written(HIDDEN_PART) }, ...step.replies] };
 }
 
 /** Kinds of answer that cannot be mistaken for anything else typed at a choice: digits of their own shape. */

@@ -12,6 +12,8 @@ import type { AddressAnswer, Answer, Field, QuestionnaireState } from './types';
  */
 
 const HIDDEN = '••••••••';
+/** What the transcript keeps of any part of an address past its region. */
+export const HIDDEN_PART = '•••';
 
 const lastDigits = (text: string, count: number): string => text.replace(/\D/g, '').slice(-count);
 
@@ -44,10 +46,10 @@ export function transcriptTextOf(field: Field, typed: string, state: Questionnai
       return maskedInText(typed);
     case 'address': {
       const given = regionById(state.address?.region ?? '');
-      if (given) return `${given.name[ctx.lang]}, •••`;
+      if (given) return `${given.name[ctx.lang]}, ${HIDDEN_PART}`;
       // Typed at the region question: the region's name, or hidden whole when it names none.
       const region = checkRegion(typed);
-      return 'value' in region ? regionById(region.value)!.name[ctx.lang] : '•••';
+      return 'value' in region ? regionById(region.value)!.name[ctx.lang] : HIDDEN_PART;
     }
     default:
       return undefined;
@@ -66,7 +68,7 @@ export function maskedAnswer(field: Field, value: Answer, ctx: FlowContext): str
       return maskedInText(String(value));
     case 'address': {
       const region = regionById((value as AddressAnswer).region);
-      return region ? `${region.name[ctx.lang]}, •••` : '•••';
+      return region ? `${region.name[ctx.lang]}, ${HIDDEN_PART}` : HIDDEN_PART;
     }
     default:
       return undefined;

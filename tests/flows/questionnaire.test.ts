@@ -421,6 +421,33 @@ describe('address', () => {
     expect(q.state.values.address).toEqual({ region: 'almaty-region', settlement: 'Қонаев', street: 'ул. Абая', house: '12А', flat: '5', access: 'подъезд 2, этаж 3, домофон 5' });
   });
 
+  it('takes the house and the flat typed with the street, says so, and does not ask them again', () => {
+    const q = citizen(def);
+    q.press('q:address:almaty');
+    const written = q.type('улица Абая 10, кв 5');
+    expect(written.replies[0]!.text).toBe('улица Абая, дом 10, кв. 5 — записано.');
+    // The transcript keeps no address.
+    expect(written.replies[0]!.transcriptText).toBe('••• — записано.');
+    expect(text(written)).toContain('Напишите подъезд, этаж и код домофона');
+    q.press('q:skip');
+    q.press('q:skip');
+    expect(q.state.values.address).toEqual({ region: 'almaty', street: 'улица Абая', house: '10', flat: '5' });
+
+    const kk = citizen(def, 'kk');
+    kk.press('q:address:astana');
+    expect(kk.type('Абай көшесі 12-үй').replies[0]!.text).toBe('Абай көшесі, 12-үй — жазылды.');
+    expect(text(kk.press('q:back'))).toContain('Үй нөмірін жазыңыз.');
+  });
+
+  it('takes a street named by a number, or with none after it, for the street alone', () => {
+    for (const street of ['мкр 5', 'Самал-2', 'проспект Абая']) {
+      const q = citizen(def);
+      q.press('q:address:almaty');
+      expect(text(q.type(street)), street).toContain('Напишите номер дома.');
+      expect(q.state.address, street).toEqual({ region: 'almaty', street });
+    }
+  });
+
   it('offers what the citizen already wrote under a text question, takes it by its button, and checks it as if typed now', () => {
     const written = 'Директор колледжа месяц не выдаёт справку';
     const q = citizen(only({ id: 'text', kind: 'text', maxLength: 60, label: { kk: 'Не болды?', ru: 'Что произошло?' }, written }));
