@@ -571,7 +571,10 @@ function formOf(draft: Draft): QuestionnaireDefinition {
       kind: 'choice',
       label: { kk: 'Қызметкер нені білуі керек?', ru: 'Что важно знать сотруднику?' },
       short: { kk: 'Ерекшеліктер', ru: 'Особенности' },
-      options: [{ id: 'none', label: { kk: 'Ерекше ештеңе жоқ', ru: 'Ничего особенного' } }, ...VISIT_NEEDS.map((need) => ({ id: need, label: NEED_LABELS[need] }))],
+      options: [
+        { id: 'none', label: { kk: 'Ерекше ештеңе жоқ', ru: 'Ничего особенного' }, no: true, also: ['ничего', 'ештеңе'] },
+        ...VISIT_NEEDS.map((need) => ({ id: need, label: NEED_LABELS[need] })),
+      ],
     },
     {
       id: 'needs_note',

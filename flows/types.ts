@@ -19,6 +19,8 @@ export interface Choice {
   label: string;
   /** A plain "да" / "иә" typed means this button, though its label does not start so ("Подать жалобу", "✅ Всё верно"). */
   yes?: true;
+  /** A plain "нет" / "жоқ" typed means this button, though its label does not start so ("Ничего особенного"). */
+  no?: true;
   /** Words a citizen types for this button besides its label's ("цон" for "В Госкорпорации (ЦОН)", "мама" for "Родитель…"). */
   also?: readonly string[];
 }
@@ -32,8 +34,8 @@ export interface Choice {
  * localizedChoice('ans:channel:provider_office', { kk: 'Мектеп кеңсесінде', ru: 'В канцелярии школы' }, 'ru');
  * // { id: 'ans:channel:provider_office', label: 'В канцелярии школы', also: ['Мектеп кеңсесінде'] }
  */
-export function localizedChoice(id: string, label: Readonly<Record<Lang, string>>, lang: Lang, { also = [], mark = '' }: { also?: readonly string[]; mark?: string } = {}): Choice {
-  return { id, label: `${mark}${label[lang]}`, also: [...also, label[lang === 'kk' ? 'ru' : 'kk']] };
+export function localizedChoice(id: string, label: Readonly<Record<Lang, string>>, lang: Lang, { also = [], mark = '', no }: { also?: readonly string[]; mark?: string; no?: true } = {}): Choice {
+  return { id, label: `${mark}${label[lang]}`, also: [...also, label[lang === 'kk' ? 'ru' : 'kk']], ...(no ? { no } : {}) };
 }
 
 /** The longest a button's id may be, in bytes: it travels as Telegram's callback data, which holds 64. */

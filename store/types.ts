@@ -58,7 +58,7 @@ export interface Conversation {
   status: ConversationStatus;
   state: FlowState;
   /** The buttons the bot offered last; a choice outside them (and the global ones) is stale or forged. */
-  offered: { id: string; label: string; yes?: true; also?: readonly string[] }[];
+  offered: { id: string; label: string; yes?: true; no?: true; also?: readonly string[] }[];
   /** What the flows collected, shown to operators. */
   data: Record<string, unknown>;
   address: ChatAddress;

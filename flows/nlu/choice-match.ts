@@ -42,12 +42,12 @@ export function matchChoice(text: string, choices: readonly Choice[]): string | 
 
 /**
  * The one button a yes or a no means: its label's first word says so ("Да, перейти", "Иә"), or it is
- * marked as the one a yes means. A label's "не" negates its verb ("Не приняли документы"): no "нет" means it.
+ * marked as the one a yes (or a no) means. A label's "не" negates its verb ("Не приняли документы"): no "нет" means it.
  */
 function meantBy(answer: 'yes' | 'no', choices: readonly Choice[], labels: readonly { id: string; label: string }[]): string | undefined {
   const meant = labels.filter((l, i) => {
     const first = l.label.split(' ')[0]!;
-    return (first !== 'не' && yesOrNo(first) === answer) || (answer === 'yes' && choices[i]!.yes);
+    return (first !== 'не' && yesOrNo(first) === answer) || (answer === 'yes' && choices[i]!.yes) || (answer === 'no' && choices[i]!.no);
   });
   return meant.length === 1 ? meant[0]!.id : undefined;
 }

@@ -74,7 +74,7 @@ function explanation(field: Field, part: AddressPart | undefined, ctx: FlowConte
 function answerChoices(field: Field, part: AddressPart | undefined, state: QuestionnaireState, ctx: FlowContext): Choice[] {
   switch (field.kind) {
     case 'choice':
-      return optionsOf(field, ctx, state.values).map((o) => localizedChoice(answerId(field.id, o.id), o.label, ctx.lang, { also: o.also }));
+      return optionsOf(field, ctx, state.values).map((o) => localizedChoice(answerId(field.id, o.id), o.label, ctx.lang, { also: o.also, no: o.no }));
     case 'date':
       return offeredDays(field, ctx).map((day) => ({ id: answerId(field.id, day), label: dayLabel(day, ctx) }));
     case 'address':

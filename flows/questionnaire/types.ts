@@ -67,6 +67,8 @@ export interface ChoiceOption {
   label: LocalizedText;
   /** Words a citizen types for it besides its label, in either language ("нагрубили" for "Грубое обращение"). */
   also?: readonly string[];
+  /** The option a plain "нет" / "жоқ" means ("Ничего особенного"). */
+  no?: true;
 }
 
 /** Options worked out when the question is asked, from what the embedding flow knows and the answers so far. Pure. */

@@ -54,6 +54,15 @@ async function fillForRelative(c: ReturnType<typeof citizen>) {
  * its first options, the data given, the summary confirmed.
  */
 async function toTheDays(c: ReturnType<typeof citizen>, service: string, address: { region: string; street: string; house: string }, need: string) {
+  await toTheNeeds(c, service, address);
+  await c.press(`q:needs:${need}`);
+  await c.press('q:skip');
+  await c.press('q:consent:yes');
+  return c.press('q:confirm');
+}
+
+/** A citizen books for themselves up to "what should the employee know": the address given, its optional parts skipped. */
+async function toTheNeeds(c: ReturnType<typeof citizen>, service: string, address: { region: string; street: string; house: string }) {
   await c.say({ type: 'start' });
   await c.press('menu:home_visit');
   await c.press('hv:self');
@@ -69,13 +78,18 @@ async function toTheDays(c: ReturnType<typeof citizen>, service: string, address
   await c.type(address.street);
   await c.type(address.house);
   for (let i = 0; i < 3; i++) await c.press('q:skip');
-  await c.press(`q:needs:${need}`);
-  await c.press('q:skip');
-  await c.press('q:consent:yes');
-  return c.press('q:confirm');
 }
 
 describe('booking a home visit in the chat', () => {
+  it('takes a typed "нет" at what the employee should know for "Ничего особенного"', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    const c = citizen(runtime, 'web-visit-needs-none');
+    await toTheNeeds(c, 'duplicate-school', { region: 'almaty', street: 'проспект Абая', house: '10' });
+    expect((await c.type('нет')).text).toMatch(/Что ещё сказать сотруднику\?/);
+    await c.press('q:skip');
+    expect((await c.press('q:consent:yes')).text).toContain('Особенности: Ничего особенного');
+  });
+
   it('a relative books for a parent: checklist first, data with corrections, a typed holiday refused, then the number once stored', async () => {
     const store = createMemoryStore();
     const runtime = runtimeOn(store);

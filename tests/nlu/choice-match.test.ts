@@ -71,6 +71,17 @@ describe('a typed answer matched to the offered buttons', () => {
     expect(matchChoice('да', [{ id: 'cp:go', label: 'Подать жалобу' }, complaint[1]!])).toBeUndefined();
   });
 
+  it('takes a plain no for the button marked as the one it means ("Ничего особенного"), and a yes for none of them', () => {
+    const needs = [
+      { id: 'none', label: 'Ничего особенного', no: true as const },
+      { id: 'wheelchair', label: 'Передвигается на коляске' },
+    ];
+    expect(matchChoice('нет', needs)).toBe('none');
+    expect(matchChoice('жоқ', needs)).toBe('none');
+    expect(matchChoice('да', needs)).toBeUndefined();
+    expect(matchChoice('нет', [{ id: 'none', label: 'Ничего особенного' }, needs[1]!])).toBeUndefined();
+  });
+
   it('does not take a "нет" for a label whose "не" negates its verb ("Не приняли документы")', () => {
     const happened = [
       { id: 'refused', label: 'Не приняли документы' },
