@@ -429,7 +429,8 @@ const SAID_TO_THE_BOT: readonly Intent[] = ['operator', 'menu', 'language', 'tha
 
 function toldWhatHappened(message: string, prompt: readonly Reply[], ctx: FlowContext): string | undefined {
   const text = message.trim().replace(/\s+/g, ' ');
-  if (!tells(text)) return undefined;
+  // A word or two that tell what happened ("грубо разговаривали") are a story too, where a button other than what happened is awaited.
+  if (!tells(text) && (categoryTold(text) === undefined || wonders(text))) return undefined;
   const parsed = parse(text, ctx.lang);
   if (parsed.confidence >= LOW_CONFIDENCE && SAID_TO_THE_BOT.includes(parsed.intent)) return undefined;
   const choices = choicesOf(prompt);

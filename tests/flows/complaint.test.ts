@@ -247,6 +247,20 @@ describe('filing a complaint in the chat', () => {
     expect(told!.text).toContain('«қызметкер маған дөрекі сөйледі»');
   });
 
+  it('keeps a story of a word or two that tells what happened ("грубо разговаривали"), and takes its category', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const c = citizen(runtime, 'web-cp-short-story');
+    await c.say({ type: 'start' });
+    await c.press('menu:complaint');
+    await c.press('cp:against:state_corporation');
+    const asked = await c.say({ type: 'text', text: 'грубо разговаривали' });
+    expect(asked.map((r) => r.text)).toEqual(['Ваш рассказ сохранён, он войдёт в описание жалобы. Теперь выберите ответ кнопкой ниже.', 'По какой услуге жалоба?']);
+    await c.press('cp:svc:duplicate-school');
+    const [category, told] = await c.say({ type: 'choice', id: 'cp:go' });
+    expect(category!.text).toBe('Что случилось: Грубое обращение — записано.');
+    expect(told!.text).toContain('«грубо разговаривали»');
+  });
+
   it('takes whom the complaint is against typed as people say it, in either language', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     for (const [lang, typed, against] of [
