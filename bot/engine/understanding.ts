@@ -162,7 +162,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     const points = likelyTopics(text)
       .slice(0, 2)
       .map((topic) => answerChoice(topic, ctx));
-    return said([{ text: ctx.t('understanding:unsure'), choices: [...points, sectionChoice('operator', ctx)] }], { notUnderstood: true });
+    return said([unsureOf(points, ctx)], { notUnderstood: true });
   }
   // A question the bot is unsure of, in a journey, is first guessed to be on the journey's own service.
   const answer = subject && parsed.intent === 'question' && parsed.topic && (!parsed.serviceId || parsed.serviceId === subject.serviceId) ? answerChoice(parsed.topic, ctx) : undefined;
@@ -172,13 +172,18 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
   // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
   if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown') {
-    const choices = [...unique, sectionChoice('operator', ctx)];
-    return said([{ text: ctx.t('understanding:unsure'), choices }], { notUnderstood: true });
+    return said([unsureOf(unique, ctx)], { notUnderstood: true });
   }
   // A question nothing above places, where a typed answer is awaited ("а где его взять?" at the application number): the
   // question again, which says what it wants and where it is found, without a reproach for an answer not given.
   if (asks && awaitsTypedAnswer(runner, conversation)) return { conversation, replies: runner.currentPrompt(conversation), effects: [], notUnderstood: true };
   return decision;
+}
+
+/** "Вы имели в виду одно из этого?" with the guesses, likeliest first, and the operator: a "да" typed back means the likeliest. */
+function unsureOf(guesses: readonly Choice[], ctx: FlowContext): Reply {
+  const [likeliest, ...others] = guesses;
+  return { text: ctx.t('understanding:unsure'), choices: [...(likeliest ? [{ ...likeliest, yes: true as const }] : []), ...others, sectionChoice('operator', ctx)] };
 }
 
 /** "Go to «Место в общежитии»? Your answers here are kept": the switch to another journey, or staying. */

@@ -882,6 +882,18 @@ describe('typed first messages', () => {
     }
   });
 
+  it.each([
+    ['ru', 'да'],
+    ['kk', 'иә'],
+  ] as const)('(%s) takes "%s" typed after "did you mean one of these?" for the likeliest guess', async (lang, yes) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-unsure-yes-${lang}`, lang);
+    const unsure = await person.type('академ отпуск по болезни');
+    expect(unsure.replies.at(-1)!.text).toBe(texts.t(lang, 'understanding:unsure'));
+    expect(unsure.replies.at(-1)!.choices![0]!.id).toBe('go:checklist:academic-leave');
+    const taken = await person.type(yes);
+    expect(taken.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'academic-leave' } });
+  });
+
   it('books a visit for the service and the person a first message names, without asking which or for whom', async () => {
     const engine = testEngine({ defaultLang: 'ru' });
     const person = citizen(engine, 'web-first-visit', 'ru');
