@@ -13,7 +13,7 @@ import { SAYS_DONT_KNOW } from './nlu/rules';
 import { matchChoiceByWords } from './nlu/choice-match';
 import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
-import { localizedChoice, stateOf } from './types';
+import { localizedChoice, stateOf, textChoice } from './types';
 import type { FlowState } from '../store/types';
 import { copyWith } from '../domain/copy-with';
 
@@ -443,8 +443,8 @@ export function createHomeVisitFlow(): Flow {
           {
             text: t('home_visit:for_whom'),
             choices: [
-              { id: ID.self, label: t('home_visit:choices.self'), also: FOR_WHOM_WORDS.self },
-              { id: ID.other, label: t('home_visit:choices.other'), also: FOR_WHOM_WORDS.other },
+              textChoice(ID.self, 'home_visit:choices.self', ctx, { also: FOR_WHOM_WORDS.self }),
+              textChoice(ID.other, 'home_visit:choices.other', ctx, { also: FOR_WHOM_WORDS.other }),
               menuChoice(ctx),
             ],
           },
@@ -465,7 +465,7 @@ export function createHomeVisitFlow(): Flow {
         return [
           {
             text: t('home_visit:which_service'),
-            choices: [...visitServices().map((s) => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, ctx.lang)), { id: ID.checklist, label: t('home_visit:choices.other_service') }],
+            choices: [...visitServices().map((s) => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, ctx.lang)), textChoice(ID.checklist, 'home_visit:choices.other_service', ctx)],
           },
         ];
       case 'form':
@@ -477,7 +477,7 @@ export function createHomeVisitFlow(): Flow {
       }
       case 'window': {
         const free = (draft.windows ?? []).filter((w) => w.date === draft.day);
-        const choices: Choice[] = VISIT_WINDOWS.filter((w) => free.some((f) => f.window === w)).map((w) => ({ id: `${ID.window}${w}`, label: t(`home_visit:window.${w}`), also: WINDOW_WORDS[w] }));
+        const choices: Choice[] = VISIT_WINDOWS.filter((w) => free.some((f) => f.window === w)).map((w) => textChoice(`${ID.window}${w}`, `home_visit:window.${w}`, ctx, { also: WINDOW_WORDS[w] }));
         return [{ text: t('home_visit:pick_window', { date: formatCivilDate(draft.day ?? '', ctx.lang) }), choices: [...choices, { id: ID.back, label: t('home_visit:choices.other_day') }] }];
       }
       case 'manage': {
@@ -498,10 +498,7 @@ export function createHomeVisitFlow(): Flow {
         return [
           {
             text: t('home_visit:cancel_confirm', { number: draft.moving?.number ?? '' }),
-            choices: [
-              { id: ID.cancelYes, label: t('home_visit:choices.cancel_yes') },
-              { id: ID.keep, label: t('home_visit:choices.keep') },
-            ],
+            choices: [textChoice(ID.cancelYes, 'home_visit:choices.cancel_yes', ctx), textChoice(ID.keep, 'home_visit:choices.keep', ctx)],
           },
         ];
       case 'stopped':

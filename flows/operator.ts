@@ -3,7 +3,7 @@ import { formatKzPhone } from '../domain/phone';
 import { findService } from './catalog';
 import { checklistOf } from './checklist';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
-import { QUEUE_CONTROL_PREFIX, stateOf } from './types';
+import { QUEUE_CONTROL_PREFIX, stateOf, textChoice } from './types';
 import type { FlowState } from '../store/types';
 import { MENU_FLOW_ID } from './menu';
 import { saysSkip } from './questionnaire/skip-words';
@@ -149,7 +149,7 @@ function back(data: OperatorData, before: Reply[] = []): StepResult {
 }
 
 function choice(id: string, key: string, ctx: FlowContext): Choice {
-  return { id, label: ctx.t(`operator:choices.${key}`) };
+  return textChoice(id, `operator:choices.${key}`, ctx);
 }
 
 export function queuedChoices(t: FlowContext['t']): Choice[] {

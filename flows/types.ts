@@ -38,6 +38,20 @@ export function localizedChoice(id: string, label: Readonly<Record<Lang, string>
   return { id, label: `${mark}${label[lang]}`, also: [...also, label[lang === 'kk' ? 'ru' : 'kk']], ...(no ? { no } : {}) };
 }
 
+/** A text key's text in both languages. */
+export type InBoth = (key: string) => Readonly<Record<Lang, string>>;
+
+/**
+ * A button labelled by a text key, which a citizen may name in either language ("басқа адам үшін" for "Для другого
+ * человека"), as {@link localizedChoice} labels one from the catalog.
+ *
+ * @example
+ * textChoice('hv:other', 'home_visit:choices.other', ctx, { also: ['мама'] });
+ */
+export function textChoice(id: string, key: string, ctx: Pick<FlowContext, 'lang' | 'both'>, extra: { also?: readonly string[]; no?: true } = {}): Choice {
+  return localizedChoice(id, ctx.both(key), ctx.lang, extra);
+}
+
 /** The longest a button's id may be, in bytes: it travels as Telegram's callback data, which holds 64. */
 export const MAX_CHOICE_ID_BYTES = 64;
 
@@ -115,6 +129,8 @@ export interface Availability {
 export interface FlowContext {
   lang: Lang;
   t: Translate;
+  /** A text in both languages: the label of a button a citizen may name in either (see {@link textChoice}). */
+  both: InBoth;
   now: Date;
   conversation: Readonly<Conversation>;
   availability: Availability;
@@ -133,6 +149,7 @@ export class StepContext implements FlowContext {
   constructor(
     readonly lang: Lang,
     readonly t: Translate,
+    readonly both: InBoth,
     readonly now: Date,
     readonly conversation: Readonly<Conversation>,
     private readonly availabilityNow: (() => Availability) | undefined,
@@ -145,7 +162,7 @@ export class StepContext implements FlowContext {
 
 /** A step's context for the conversation as the step changed it; the availability is still worked out only when read. */
 export function withConversation(ctx: FlowContext, conversation: Readonly<Conversation>): FlowContext {
-  return new StepContext(ctx.lang, ctx.t, ctx.now, conversation, () => ctx.availability);
+  return new StepContext(ctx.lang, ctx.t, ctx.both, ctx.now, conversation, () => ctx.availability);
 }
 
 /** The language an operator reads collected data in. */

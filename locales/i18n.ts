@@ -30,6 +30,8 @@ export function loadResources(dir = localesDir): Resources {
 export interface Texts {
   t(lang: Lang, key: string, vars?: Record<string, unknown>): string;
   translator(lang: Lang): Translate;
+  /** A key's text in both languages: `{ kk: 'Өзім үшін', ru: 'Для себя' }`. */
+  both(key: string): Readonly<Record<Lang, string>>;
   namespaces: string[];
 }
 
@@ -70,7 +72,8 @@ export function createTexts(resources: Resources = loadResources()): Texts {
     }),
   );
   const translator = (lang: Lang): Translate => translators.get(lang)!;
-  return { t: (lang, key, vars) => translator(lang)(key, vars), translator, namespaces };
+  const both = (key: string) => ({ kk: translator('kk')(key), ru: translator('ru')(key) });
+  return { t: (lang, key, vars) => translator(lang)(key, vars), translator, both, namespaces };
 }
 
 /** A text cut at its `{{placeholders}}`: text, name, text, name, …, text. */

@@ -56,7 +56,7 @@ export class FlowRunner {
   }
 
   context(conversation: Conversation): FlowContext {
-    return new StepContext(conversation.lang, this.texts.translator(conversation.lang), this.now(), conversation, this.availability);
+    return new StepContext(conversation.lang, this.texts.translator(conversation.lang), this.texts.both, this.now(), conversation, this.availability);
   }
 
   /** The current step's question again; the menu's when the state's flow is gone. */

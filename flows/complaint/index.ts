@@ -26,7 +26,7 @@ import {
 } from '../questionnaire';
 import type { FileField } from '../questionnaire/types';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
-import { localizedChoice, stateOf } from '../types';
+import { localizedChoice, stateOf, textChoice } from '../types';
 
 /**
  * A complaint along the procedure the seeds set out: against whom (the provider, a State
@@ -337,13 +337,13 @@ export function createComplaintFlow(): Flow {
         return [
           {
             text: t('complaint:against'),
-            choices: [...AGAINST.map((a) => ({ id: `${ID.against}${a}`, label: t(`complaint:choices.against.${a}`), also: AGAINST_WORDS[a] })), { id: ID.menu, label: t('complaint:choices.menu') }],
+            choices: [...AGAINST.map((a) => textChoice(`${ID.against}${a}`, `complaint:choices.against.${a}`, ctx, { also: AGAINST_WORDS[a] })), { id: ID.menu, label: t('complaint:choices.menu') }],
           },
         ];
       case 'service': {
         const candidates = draft.candidates?.map(findService).filter((s): s is Service => s !== undefined);
         const serviceChoice = (s: Service): Choice => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, lang);
-        const choices = candidates?.length ? [...candidates.map(serviceChoice), { id: ID.otherService, label: t('complaint:choices.other_service') }] : catalog.map(serviceChoice);
+        const choices = candidates?.length ? [...candidates.map(serviceChoice), textChoice(ID.otherService, 'complaint:choices.other_service', ctx)] : catalog.map(serviceChoice);
         return [{ text: t('complaint:which_service'), choices }];
       }
       case 'addressee': {

@@ -106,6 +106,20 @@ describe('typed messages in the middle of a journey', () => {
     expect(answered.conversation.misunderstood ?? 0).toBe(0);
   });
 
+  it.each([
+    ['ru', 'menu:home_visit', 'басқа адам үшін', { flow: 'home_visit', step: 'eligibility' }],
+    ['kk', 'menu:home_visit', 'для другого человека', { flow: 'home_visit', step: 'eligibility' }],
+    // The contact centre is closed in the tests' engine: a call back is offered.
+    ['ru', 'menu:operator', 'нөмір қалдырамын', { flow: 'operator', step: 'phone' }],
+  ] as const)('takes a button labelled by the flow named in the other language (%s conversation, at %s: "%s")', async (lang, section, text, state) => {
+    const person = citizen(testEngine(), `web-other-language-${section}-${lang}`, lang);
+    await person.start();
+    await person.press(section);
+    const answered = await person.type(text);
+    expect(answered.conversation.state).toMatchObject(state);
+    expect(answered.conversation.misunderstood ?? 0).toBe(0);
+  });
+
   it('takes short answers in the words citizens use for a button: "через цон", "мама", "не терял, просто испорчен"; "через цон можно?" stays a question', async () => {
     const engine = testEngine();
     const person = citizen(engine, 'web-answer-words', 'ru');

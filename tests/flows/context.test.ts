@@ -12,6 +12,7 @@ describe('withConversation', () => {
     const ctx: FlowContext = {
       lang: 'ru',
       t: (key) => key,
+      both: (key) => ({ kk: key, ru: key }),
       now: new Date('2026-12-03T06:00:00Z'),
       conversation: before,
       get availability() {

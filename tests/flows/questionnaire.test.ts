@@ -9,7 +9,7 @@ import { texts } from '../support/engine';
 const NOW = '2026-12-10T05:00:00Z';
 
 function contextFor(lang: Lang, now = NOW): FlowContext {
-  return { lang, t: texts.translator(lang), now: new Date(now), conversation: { data: {} } as unknown as Conversation, availability: { open: true, operatorsOnline: 1, hours: [] } };
+  return { lang, t: texts.translator(lang), both: texts.both, now: new Date(now), conversation: { data: {} } as unknown as Conversation, availability: { open: true, operatorsOnline: 1, hours: [] } };
 }
 
 const TITLE = { kk: 'Үйге шақыру', ru: 'Вызов на дом' };

@@ -9,6 +9,7 @@ import { texts } from '../support/engine';
 const ctx: FlowContext = {
   lang: 'ru',
   t: texts.translator('ru'),
+  both: texts.both,
   now: new Date('2026-03-02T06:00:00Z'),
   conversation: { data: {} } as unknown as Conversation,
   availability: { open: true, operatorsOnline: 0, hours: [] },
