@@ -141,22 +141,30 @@ const FOR_WHOM_WORDS: Record<'self' | 'other', readonly string[]> = {
  * для бабушки", "сама не дойду"): whole words, folded, as the roots above would also find "анау" or "сынып" in a sentence.
  */
 const FOR_WHOM_IN_SENTENCE: Record<'self' | 'other', ReadonlySet<string>> = {
-  self: new Set(['себе', 'себя', 'сама', 'сам', 'самой', 'самому', 'өзіме', 'өзім', 'маған'].map(fold)),
+  self: new Set(['себе', 'себя', 'сама', 'сам', 'самой', 'самому', 'я', 'өзіме', 'өзім', 'маған'].map(fold)),
   other: new Set(
     [
       ...['маме', 'мамы', 'маму', 'матери', 'папе', 'папы', 'отцу', 'отца', 'бабушке', 'бабушки', 'бабушку', 'дедушке', 'дедушки', 'дедушку'],
       ...['сыну', 'сына', 'дочери', 'дочке', 'мужу', 'мужа', 'жене', 'брату', 'сестре', 'ребенку', 'ребёнку', 'родственнику', 'соседке', 'соседу'],
       ...['анама', 'анамның', 'анамызға', 'әкеме', 'әкемнің', 'әжеме', 'әжемнің', 'атама', 'атамның', 'балама', 'баламның', 'ұлыма', 'қызыма'],
       ...['күйеуіме', 'әйеліме', 'ағама', 'апама', 'туысыма', 'көршіме'],
+      // …and named as the one who cannot come ("анам үйден шыға алмайды", "бабушка не ходит")
+      ...['мама', 'папа', 'бабушка', 'дедушка', 'анам', 'әкем', 'әжем', 'атам', 'балам', 'ұлым', 'қызым', 'күйеуім', 'әйелім'],
     ].map(fold),
   ),
 };
+
+/**
+ * Kazakh said of oneself in the first person, folded: "шыға алмаймын", "жүре алмаймын" (I cannot), "мүгедекпін" (I am
+ * disabled). Not "мен", which is also "and" ("анам мен әкем").
+ */
+const SELF_PREDICATE = /(алмаймын|алмаймин|мугедекпин|наукаспын|зейнеткермин)$/;
 
 /** Whom the sentence that asked for the visit says it is for: someone else when it names them, else oneself when it says so. */
 function forWhomIn(text: string): 'self' | 'other' | undefined {
   const words = fold(text).split(/[^\p{L}]+/u);
   if (words.some((w) => FOR_WHOM_IN_SENTENCE.other.has(w))) return 'other';
-  return words.some((w) => FOR_WHOM_IN_SENTENCE.self.has(w)) ? 'self' : undefined;
+  return words.some((w) => FOR_WHOM_IN_SENTENCE.self.has(w) || SELF_PREDICATE.test(w)) ? 'self' : undefined;
 }
 
 const DAY_FIELD = { id: 'day', kind: 'date', label: { kk: '', ru: '' }, workingDays: { from: 1, to: BOOKABLE_WORKING_DAYS } } as const;

@@ -922,6 +922,10 @@ describe('typed first messages', () => {
     ['ru', 'вызовите сотрудника ЦОН на дом для бабушки', 'home_visit:eligibility.relative'],
     ['ru', 'сама не могу прийти в цон, нужен выезд на дом', 'home_visit:eligibility.self'],
     ['kk', 'маған үйге қызметкер шақыру керек', 'home_visit:eligibility.self'],
+    ['kk', 'мен мүгедекпін, үйден шыға алмаймын, құжат тапсыру керек', 'home_visit:eligibility.self'],
+    ['ru', 'я не могу выйти из дома, нужен сотрудник на дом', 'home_visit:eligibility.self'],
+    ['kk', 'анам үйден шыға алмайды, қызметкер шақыру керек', 'home_visit:eligibility.relative'],
+    ['ru', 'бабушка не ходит, нужен сотрудник на дом', 'home_visit:eligibility.relative'],
   ] as const)('does not ask whom a visit is for when the first message says it (%s "%s")', async (lang, text, question) => {
     const person = citizen(testEngine({ defaultLang: lang }), `web-first-visit-${text}`, lang);
     const asked = await person.type(text);
