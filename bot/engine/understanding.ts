@@ -170,8 +170,10 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   if (likeliest && leadsHere(likeliest, conversation)) return decision;
   const guesses = [answer, likeliest, ...others].filter((c): c is Choice => c !== undefined && !leadsHere(c, conversation));
   const unique = guesses.filter((c, i) => guesses.findIndex((other) => other.id === c.id) === i).slice(0, 2);
-  // Read as off-topic ("не знаю"): the step's own words say best what it waits for.
-  if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown') {
+  // Read surely as something that leads nowhere else ("1 курс", "утерян": an answer in a journey the step did not take), the
+  // unlikely readings behind it are no guesses. Read as off-topic ("не знаю"): the step's own words say best what it waits for.
+  const surelyNowhereElse = !likeliest && !answer && parsed.confidence >= LOW_CONFIDENCE;
+  if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown' && !surelyNowhereElse) {
     return said([unsureOf(unique, ctx)], { notUnderstood: true });
   }
   // A question nothing above places, where a typed answer is awaited ("а где его взять?" at the application number): the

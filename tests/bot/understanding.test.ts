@@ -120,6 +120,14 @@ describe('typed messages in the middle of a journey', () => {
     expect(answered.conversation.misunderstood ?? 0).toBe(0);
   });
 
+  it('answers a message read surely as an answer the step does not take ("1 курс") with the step\'s own words, not with unlikely guesses', async () => {
+    const { person } = await atFirstQuestion('ru', 'dormitory', 'web-answer-not-taken');
+    const category = await person.press('ans:family:no');
+    const typed = await person.type('1 курс');
+    expect(typed.replies.map((r) => r.text)).toEqual([texts.t('ru', 'checklist:answer_with_buttons'), category.replies.at(-1)!.text]);
+    expect(typed.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:category:orphan');
+  });
+
   it('takes short answers in the words citizens use for a button: "через цон", "мама", "не терял, просто испорчен"; "через цон можно?" stays a question', async () => {
     const engine = testEngine();
     const person = citizen(engine, 'web-answer-words', 'ru');
