@@ -60,8 +60,20 @@ export function isOperatorWord(text: string): boolean {
  * 12-digit number is an IIN, not an application.
  */
 const NUMBER_WITH_LETTERS = /(?:^|[\s(«"№:])([A-Za-zА-Яа-я]{1,6}[-/]?\d[\d/-]{3,}(?:[-/][A-Za-z0-9]+)*)/;
-const NUMBER_AFTER_MARK = /(?:№|(?:^|\s)(?:номер\S*|нөмір\S*|nomer\S*|nómir\S*|nomir\S*)(?:\s+(?:заявлени\S*|заявк\S*|өтініш\S*|отиниш\S*|otinish\S*))?)\s*:?\s*([A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)/i;
+/**
+ * "№", "номер", "нөмір", "nomer" as typed: what marks an application's number; not a school's, a house's or a phone's
+ * ("мектеп нөмірі 15", "үйдің нөмірі 12").
+ */
+const NUMBER_MARK = String.raw`(?:№|(?:^|[^\p{L}])(?<!(?:мектеп|школ|үй|уй|дом|пәтер|патер|квартир|кабинет|телефон)\p{L}*\s)(?:номер|нөмір|номир|nomer|nómir|nomir)\S*)`;
+// …whole: "2025-ЖТ-0147" is none (receipts print Latin letters), not "2025-".
+const NUMBER_AFTER_MARK = new RegExp(String.raw`${NUMBER_MARK}(?:\s+(?:заявлени|заявк|өтініш|отиниш|otinish)\S*)?\s*:?\s*([A-Za-z0-9/-]*\d[A-Za-z0-9/-]*)(?=$|[\s.,!?;:)»"])`, 'iu');
+const NAMES_NUMBER = new RegExp(NUMBER_MARK, 'iu');
 const BARE_NUMBER = /(?:^|\s)(\d{5,11}|\d{13,20})(?=$|[\s.,!?])/;
+
+/** Whether a text says it names an application's number ("мой номер заявления …", "өтініш нөмірі", "№ 500123456789"). */
+export function namesApplicationNumber(text: string): boolean {
+  return NAMES_NUMBER.test(text);
+}
 
 export function applicationNumberIn(text: string): string | undefined {
   // A phone number is one to call back ("перезвоните 87011234567", "на домашний 8 7182 55 12 90"), not an application's.

@@ -3,6 +3,7 @@ import type { FlowState } from '../../store/types';
 import { findService } from '../catalog';
 import { MENU_FLOW_ID } from '../menu';
 import { fold, wonders } from '../nlu';
+import { namesApplicationNumber } from '../nlu/rules';
 import { maskedIin } from '../questionnaire/mask';
 import { checkApplicationNumber, checkIin, digitsExpected, type Refusal, saysNotKnown } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
@@ -40,8 +41,6 @@ interface StatusData {
 
 /** The IIN named in a text, folded: "по ИИН", "ЖСН бойынша", "iin". */
 const NAMES_IIN = /(^|[^а-яa-z])(иин|жсн|iin)/;
-/** The application's number named, folded: "номер заявления", "өтініш нөмірі", "№". */
-const NAMES_NUMBER = /(^|[^а-яa-z])(номер|номир|nomer|nomir)|№/;
 
 /** What the flow keeps in the conversation's data: the numbers looked up (for operators) and those watched. */
 interface Collected {
@@ -91,7 +90,7 @@ export function createStatusFlow(): Flow {
         if (!/\d/.test(event.text) && wonders(event.text) && NAMES_IIN.test(fold(event.text))) return refused(state, ctx, { error: 'status:number_and_iin' });
         // The IIN typed first: kept (typed again, the later one), masked in the transcript, and the number asked for.
         // …unless the text says it is the application's number ("номер заявления 500123456789"): the number.
-        const namesNumber = NAMES_NUMBER.test(fold(event.text)) && !NAMES_IIN.test(fold(event.text));
+        const namesNumber = namesApplicationNumber(event.text) && !NAMES_IIN.test(fold(event.text));
         const iin = namesNumber ? undefined : checkIin(event.text);
         if (iin && 'value' in iin)
           return { replies: [{ text: ctx.t('status:iin_kept') }, ...promptOf('number', {}, ctx)], state: at('number', { iin: iin.value }), transcriptText: maskedIin(event.text) };

@@ -110,6 +110,16 @@ describe('application status in the chat', () => {
     await c.say({ type: 'choice', id: 'menu:status' });
     expect(await c.texted({ type: 'text', text: 'мой номер заявления 500123456789' })).toMatch(/^Теперь напишите ИИН/);
     expect(await c.texted({ type: 'text', text: IIN })).toMatch(/^Заявление № 500123456789\n/);
+    // Marked with "№", with the word for the application after it, and in Kazakh.
+    for (const [id, typed] of [
+      ['web-st-twelve-sign', '№ заявления 500123456789'],
+      ['web-st-twelve-kk', 'өтініш нөмірі 500123456789'],
+    ]) {
+      const marked = citizen(runtime, id!);
+      await marked.say({ type: 'start' });
+      await marked.say({ type: 'choice', id: 'menu:status' });
+      expect(await marked.texted({ type: 'text', text: typed! }), typed).toMatch(/^Теперь напишите ИИН/);
+    }
   });
 
   it('limits look-ups per conversation', async () => {

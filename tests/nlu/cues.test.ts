@@ -230,6 +230,13 @@ describe('the cues of a home visit, a person and a complaint', () => {
     // Named, twelve digits are the application's too.
     expect(applicationNumberIn('мой номер заявления 002345678901')).toBe('002345678901');
     expect(applicationNumberIn('өтініш нөмірі: 12345678')).toBe('12345678');
+    expect(applicationNumberIn('№ заявления 500123456789')).toBe('500123456789');
+    expect(applicationNumberIn('№500123456789')).toBe('500123456789');
+    // Typed without Kazakh letters too; a number with Cyrillic letters is none receipts print.
+    expect(applicationNumberIn('отиниш номири 5512, калай болып жатыр')).toBe('5512');
+    expect(applicationNumberIn('Заявление № 5548-КЗ на общежитие')).toBeUndefined();
+    // A school's, a house's number is no application's.
+    for (const text of ['мектеп нөмірі 15, Атырау', 'школа номер 254 в Кызылорде', 'үйдің нөмірі 12']) expect(applicationNumberIn(text), text).toBeUndefined();
   });
 
   it('takes papers the office refused, told in the past, for a complaint, but not a question why nor a refusal at work', () => {
