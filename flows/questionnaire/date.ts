@@ -42,8 +42,9 @@ export function checkTypedDate(typed: string, field: DateField, ctx: FlowContext
 export function checkDay(date: IsoDate, field: DateField, ctx: FlowContext): Checked {
   const { first, last } = rangeOf(field, ctx);
   const shown = (day: IsoDate) => formatCivilDate(day, ctx.lang);
-  if (date < first || date > last) return { error: 'questionnaire:errors.date_range', vars: { first: shown(first), last: shown(last) } };
-  const reason = dayOffReason(date);
+  // A day off not yet past is refused for what it is ("завтра" on a Friday is a Saturday), though before the range too.
+  const reason = date >= todayInAlmaty(ctx.now) && date <= last ? dayOffReason(date) : undefined;
+  if (!reason && (date < first || date > last)) return { error: 'questionnaire:errors.date_range', vars: { first: shown(first), last: shown(last) } };
   if (!reason) return { value: date };
   const { kind, name } = reason;
   const vars = { date: shown(date), ...(name && { name: name[ctx.lang] }) };

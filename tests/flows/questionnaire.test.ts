@@ -350,6 +350,13 @@ describe('date', () => {
     expect(q.state.values).toEqual({});
   });
 
+  it('refuses "завтра" typed on a Friday as the day off it is, not as a day outside the range', () => {
+    const friday = contextFor('ru', '2026-12-11T05:00:00Z');
+    const begun = questionnaire.start(def, friday);
+    const step = questionnaire.handle(def, begun.state, { type: 'text', text: 'завтра' }, friday);
+    expect(error(step)).toBe('12 декабря 2026 г. — выходной. Выберите рабочий день.');
+  });
+
   it('checks a day pressed on a button offered earlier, which may have passed since', () => {
     const later = contextFor('ru', '2026-12-15T05:00:00Z');
     const begun = questionnaire.start(def, contextFor('ru'));
