@@ -430,7 +430,7 @@ const SAID_TO_THE_BOT: readonly Intent[] = ['operator', 'menu', 'language', 'tha
 function toldWhatHappened(message: string, prompt: readonly Reply[], ctx: FlowContext): string | undefined {
   const text = message.trim().replace(/\s+/g, ' ');
   // A word or two that tell what happened ("грубо разговаривали") are a story too, where a button other than what happened is awaited.
-  if (!tells(text) && (categoryTold(text) === undefined || wonders(text))) return undefined;
+  if (wonders(text) || (!tells(text) && categoryTold(text) === undefined)) return undefined;
   const parsed = parse(text, ctx.lang);
   if (parsed.confidence >= LOW_CONFIDENCE && SAID_TO_THE_BOT.includes(parsed.intent)) return undefined;
   const choices = choicesOf(prompt);

@@ -122,7 +122,10 @@ function checkTyped(field: Field, text: string, state: QuestionnaireState, ctx: 
       const part = askedPart(field, state) ?? 'region';
       // "улица Абая 10, кв 5" where the street is asked: the house and the flat are not asked again.
       const withHouse = part === 'street' ? streetWithHouse(text) : undefined;
-      if (withHouse) return { part, value: withHouse.street, with: { house: withHouse.house, ...(withHouse.flat ? { flat: withHouse.flat } : {}) } };
+      if (withHouse) {
+        const { street, ...houseAndFlat } = withHouse;
+        return { part, value: street, with: houseAndFlat };
+      }
       return asPart(part, part === 'region' ? checkRegion(text) : checkPart(part, text));
     }
     case 'file':
