@@ -2,12 +2,12 @@ import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWork
 import { formatCivilDate } from '../locales/format';
 import { candidateServices, catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
 import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, possibleQuestions, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
-import { ANSWER_WORDS } from './catalog/answer-words';
+import { ANSWER_WORDS, ASKED_NOT_READ } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
 import { asksWhoMay, fold, LOW_CONFIDENCE, parse, wonders } from './nlu';
-import { matchChoice, matchChoiceByWords } from './nlu/choice-match';
+import { matchChoice, matchChoiceByWords, saidInPassing } from './nlu/choice-match';
 import { QUESTION_WORD } from './nlu/rules';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
@@ -80,13 +80,27 @@ function initialAnswers(service: Service, channel?: unknown): Record<string, str
   return service.channels.some((c) => c.id === channel) ? { channel: channel as string } : {};
 }
 
+interface ChooseOptions {
+  channel?: unknown;
+  whoMay?: boolean;
+  forVisit?: boolean;
+  /** The message that chose the service. */
+  written?: string;
+}
+
 export function createChecklistFlow(): Flow {
   const flow: Flow = {
     id: CHECKLIST_FLOW_ID,
     version: 1,
     start(ctx, params) {
       const service = typeof params?.serviceId === 'string' ? findService(params.serviceId) : undefined;
-      if (service) return choose(service, ctx, { channel: params?.channel, whoMay: params?.whoMay === true, forVisit: params?.forVisit === true });
+      if (service)
+        return choose(service, ctx, {
+          channel: params?.channel,
+          whoMay: params?.whoMay === true,
+          forVisit: params?.forVisit === true,
+          written: typeof params?.written === 'string' ? params.written : undefined,
+        });
       // Two services fit what the citizen typed (a diploma: college or university?): one short question.
       const candidates = candidateServices(params?.candidates);
       const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 0 ? { candidates } : {}) });
@@ -102,7 +116,7 @@ export function createChecklistFlow(): Flow {
       if (id === NAV.restart) return flow.start(ctx);
       if (step === 'pick' || !service) {
         const picked = id?.startsWith('svc:') ? findService(id.slice(4)) : event.type === 'text' ? findService(parse(event.text, ctx.lang).serviceId ?? '') : undefined;
-        if (picked) return choose(picked, ctx, { whoMay: event.type === 'text' && asksWhoMay(event.text) });
+        if (picked) return choose(picked, ctx, event.type === 'text' ? { whoMay: asksWhoMay(event.text), written: event.text } : {});
         return again(state, ctx, 'checklist:pick_from_list', event);
       }
       const form = findForm(service.form);
@@ -207,12 +221,20 @@ export function createChecklistFlow(): Flow {
     return show(next ? 'question' : 'checklist', service, data, ctx);
   };
 
-  /** The service chosen, and its first question; asked who may get it ("положено ли бесплатное питание?"), who may, between. */
-  const choose = (service: Service, ctx: FlowContext, { channel, whoMay = false, forVisit = false }: { channel?: unknown; whoMay?: boolean; forVisit?: boolean } = {}): StepResult => {
-    const data: ChecklistData = { serviceId: service.id, answers: initialAnswers(service, channel), history: [], ticked: [], ...(forVisit ? { forVisit: true as const } : {}) };
+  /**
+   * The service chosen, and its first question; asked who may get it ("положено ли бесплатное питание?"), who may, between.
+   * What the message that chose it (`written`) tells of the case answers its questions when they come ("академ отпуск по
+   * болезни": the reason), said back to the citizen, who may go back on it.
+   */
+  const choose = (service: Service, ctx: FlowContext, { channel, whoMay = false, forVisit = false, written }: ChooseOptions = {}): StepResult => {
+    const answers = initialAnswers(service, channel);
+    const told = written === undefined ? [] : toldInMessage(service, answers, written);
+    const ahead = told.length ? { ahead: Object.fromEntries(told.map(({ question, option }) => [question.id, option.id])) } : {};
+    const data: ChecklistData = { serviceId: service.id, answers, history: [], ticked: [], ...ahead, ...(forVisit ? { forVisit: true as const } : {}) };
     const result = advance(service, data, ctx);
     const chosen = { text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) };
-    return { ...result, replies: [chosen, ...(whoMay ? [{ text: applicantsText(service, ctx) }] : []), ...result.replies] };
+    const heard = told.length ? [{ text: ctx.t('checklist:told_in_message', { answers: told.map(({ option }) => option.label[ctx.lang]).join('», «') }) }] : [];
+    return { ...result, replies: [chosen, ...heard, ...(whoMay ? [{ text: applicantsText(service, ctx) }] : []), ...result.replies] };
   };
 
   /**
@@ -360,6 +382,24 @@ function keptAhead(service: Service, data: ChecklistData, question: Question, te
   if (parsed.confidence >= LOW_CONFIDENCE && NOT_AN_ANSWER.has(parsed.intent)) return undefined;
   const [kept] = found as [(typeof found)[number]];
   return { data: { ...data, ahead: { ...data.ahead, [kept.question.id]: kept.option.id } }, label: kept.option.label[ctx.lang] };
+}
+
+/**
+ * The answers a message that names a service tells beside its name: for each question that may be asked, the one option
+ * the message says in passing ("по болезни" of "академ отпуск по болезни"), in the order of the questions.
+ */
+function toldInMessage(service: Service, answers: Answers, text: string): { question: Question; option: Question['options'][number] }[] {
+  const name = [service.shortTitle.ru, service.shortTitle.kk];
+  return possibleQuestions(service, answers).flatMap((question) => {
+    if (answers[question.id] !== undefined || ASKED_NOT_READ.has(question.id)) return [];
+    const typedFor = question.options.map((o) => {
+      const words = ANSWER_WORDS[`${question.id}:${o.id}`];
+      return { id: o.id, label: '', also: words ? [...words.ru, ...words.kk] : [] };
+    });
+    const id = saidInPassing(text, typedFor, name);
+    const option = id && question.options.find((o) => o.id === id);
+    return option ? [{ question, option }] : [];
+  });
 }
 
 /**

@@ -21,7 +21,7 @@ export const ANSWER_WORDS: Readonly<Record<string, { [lang in keyof LocalizedTex
     kk: ['ана', 'анасы', 'әке', 'әкесі', 'ата-ана', 'баламның', 'балама', 'ұлым', 'қызым', 'қамқоршы'],
   },
   'applicant:representative': { ru: ['доверенность', 'представитель', 'брат', 'сестра', 'муж', 'жена', 'родственник'], kk: ['сенімхат', 'өкіл', 'туыс', 'күйеуім', 'әйелім', 'інім', 'ағам', 'апам'] },
-  'reason:lost': { ru: ['потерял', 'утерял', 'пропал', 'украли', 'найти'], kk: ['жоғал', 'таппай', 'табылмай', 'ұрла'] },
+  'reason:lost': { ru: ['потерял', 'утерял', 'пропал', 'украли', 'найти'], kk: ['жоғал', 'таппай', 'таба алмай', 'табылмай', 'ұрла'] },
   'reason:damaged': { ru: ['испорчен', 'испортил', 'порван', 'порвал', 'намок', 'залил', 'сгорел', 'мятый', 'выцвел'], kk: ['бүлін', 'жыртыл', 'су тиді', 'суланды', 'күйіп', 'өртен', 'бұзыл'] },
   'reason:name_changed': { ru: ['фамилия', 'фамилию', 'фио', 'замуж', 'сменила', 'поменяла', 'поменял'], kk: ['тегім', 'тегімді', 'аты-жөні', 'тұрмысқа', 'өзгерді', 'ауыстырдым'] },
   'reason:illness': { ru: ['болезнь', 'болею', 'заболел', 'больница', 'операция', 'вкк'], kk: ['ауру', 'ауырып', 'науқас', 'ота', 'аурухана'] },
@@ -44,3 +44,10 @@ export const ANSWER_WORDS: Readonly<Record<string, { [lang in keyof LocalizedTex
   'unt_certificate:yes': { ru: ['есть сертификат', 'сдавал ент', 'сдала ент'], kk: ['сертификат бар', 'ҰБТ тапсырдым'] },
   'unt_certificate:no': { ru: ['нет сертификата', 'сертификата нет', 'не сдавал'], kk: ['сертификат жоқ', 'тапсырмадым'] },
 };
+
+/**
+ * Questions whose words a first message says of other things or asks about: "балама тегін тамақ керек" may come from a
+ * grandmother, "көп балалы отбасымыз" tells a large family, not a married student, "мектепке барайын ба, әлде цонға?"
+ * asks where to apply. Their answers are asked, never read from the message that chose the service.
+ */
+export const ASKED_NOT_READ: ReadonlySet<string> = new Set(['applicant', 'family', 'channel']);

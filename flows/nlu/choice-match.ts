@@ -148,6 +148,43 @@ export function choicesByWords(text: string, choices: readonly Choice[]): string
 /** The most words, function words aside, a typed text may have to be read as an answer. */
 const MAX_ANSWER_WORDS = 4;
 
+/**
+ * The one button a longer message says in passing ("академ отпуск по болезни" of "Болезнь"): one of the words it is also
+ * called by (`Choice.also`) said whole, each word of a phrase said and not negated, by a typed word of four letters or
+ * more (or that very word: "асп"), words that say again one of `setAside` (the service the message names) not
+ * counting. Buttons' labels do not count: they hold words any request says ("документ", "получает").
+ *
+ * @example
+ * saidInPassing('академ отпуск по болезни', [{ id: 'illness', label: 'Болезнь', also: ['болезнь'] }], ['Академический отпуск']); // 'illness'
+ */
+export function saidInPassing(text: string, choices: readonly Choice[], setAside: readonly string[]): string | undefined {
+  const named = setAside.flatMap((phrase) => contentWords(comparable(phrase).split(' ')));
+  const typed = comparable(text).split(' ');
+  // A phrase's every word counts ("сертификат бар" is not "сертификат керек пе"); a letter alone ("в браке") does not.
+  const words = (said: readonly string[]) => said.filter((word) => word.length >= 2);
+  const notNamed = (said: readonly string[]) => words(said).filter((word) => !named.some((w) => sameRoot(word, w)));
+  const [said, saidNot] = [notNamed(affirmed(typed)), notNamed(negated(typed))];
+  const saying = choices.filter((choice) =>
+    (choice.also ?? []).some((phrase) => {
+      const typedFor = comparable(phrase).split(' ');
+      const [yes, no] = [words(affirmed(typedFor)), words(negated(typedFor))];
+      return yes.length + no.length > 0 && yes.every((w) => said.some((t) => saysWord(t, w))) && no.every((w) => saidNot.some((t) => saysWord(t, w)));
+    }),
+  );
+  return saying.length === 1 ? saying[0]!.id : undefined;
+}
+
+/**
+ * Whether a typed word is `word` in some form, read more strictly than {@link sameRoot} (a longer text has more words to
+ * match by chance): a short word with a short ending ("цонға", not "аспирант" for "асп"), a longer one by all its
+ * letters but the last five at most, from a typed word of four letters or more ("ауыл" is not "ауыстырдым").
+ */
+function saysWord(typed: string, word: string): boolean {
+  if (word.length <= 3) return typed.startsWith(word) && typed.length <= word.length + 3;
+  const needed = Math.min(5, word.length - 1);
+  return typed.length >= 4 && typed.slice(0, needed) === word.slice(0, needed);
+}
+
 /** Words that say nothing of which button ("для", "просто", "үшін"). */
 const FUNCTION_WORDS = new Set(
   'для что как мне она они его ето так уже все или еще тот кто чем при без над под там тут вот просто очень только надо нужно можно пожалуйста пожалуста подать беру меня нас наш мой моя мен сен бул осы сол жане деп ушин бар гой еди керек мына ол'.split(

@@ -267,9 +267,12 @@ function sureOfFirstMessage(intents: Ranked, serviceId: ServiceId | null, servic
   return uncued < 1 ? Math.min(1, (top.p + sameService) / (1 - uncued)) : top.p;
 }
 
-/** Whether every word of the text names a service (or a level of study): no word is left to tell what is wanted of it. */
+/**
+ * Whether every word of the text but the shortest function words names a service (or a level of study, or the
+ * case): no word is left to tell what is wanted of it ("академ отпуск по болезни").
+ */
 function namesOnlyServices(features: Analysis): boolean {
-  return features.namesService && ![...features.intent.keys()].some((feature) => feature.startsWith('w:'));
+  return features.namesService && !hasIntentWords(features.intent);
 }
 
 /** The point a question asks, likeliest. */

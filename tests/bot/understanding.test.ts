@@ -905,11 +905,11 @@ describe('typed first messages', () => {
   });
 
   it.each([
-    ['ru', 'да'],
-    ['kk', 'иә'],
-  ] as const)('(%s) takes "%s" typed after "did you mean one of these?" for the likeliest guess', async (lang, yes) => {
+    ['ru', 'да', 'академ срочно вчера'],
+    ['kk', 'иә', 'академ демалыс кеше'],
+  ] as const)('(%s) takes "%s" typed after "did you mean one of these?" for the likeliest guess', async (lang, yes, unsureOf) => {
     const person = citizen(testEngine({ defaultLang: lang }), `web-unsure-yes-${lang}`, lang);
-    const unsure = await person.type('академ отпуск по болезни');
+    const unsure = await person.type(unsureOf);
     expect(unsure.replies.at(-1)!.text).toBe(texts.t(lang, 'understanding:unsure'));
     expect(unsure.replies.at(-1)!.choices![0]!.id).toBe('go:checklist:academic-leave');
     const taken = await person.type(yes);

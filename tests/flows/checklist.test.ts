@@ -501,6 +501,35 @@ describe('typing instead of pressing', () => {
     }
   });
 
+  it('keeps what the first message tells of the case for its question: "академ отпуск по болезни" is not asked the reason', async () => {
+    const engine = testEngine();
+    await engine.handle({ conversationId: 'web-told', channel: 'web', langHint: 'ru', event: { type: 'start' } });
+    const told = await engine.handle({ conversationId: 'web-told', channel: 'web', event: { type: 'text', text: 'академ отпуск по болезни' } });
+    expect(told.replies.map((r) => r.text)).toContain('Записано из вашего сообщения: «Болезнь (6–12 месяцев)».');
+    expect(told.conversation.state).toMatchObject({ step: 'checklist', data: { answers: { reason: 'illness' } } });
+    expect(ticks(told.replies)).toEqual(['medical_commission_conclusion']);
+    // …and the citizen may go back on it.
+    const back = await engine.handle({ conversationId: 'web-told', channel: 'web', event: { type: 'choice', id: 'nav:back' } });
+    expect(back.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:reason:military');
+  });
+
+  it('asks the questions the first message does not tell, and whom the document is for always', async () => {
+    const engine = testEngine();
+    await engine.handle({ conversationId: 'web-told-kk', channel: 'web', langHint: 'kk', event: { type: 'start' } });
+    const told = await engine.handle({ conversationId: 'web-told-kk', channel: 'web', event: { type: 'text', text: 'балам мектеп аттестатын жоғалтып алды' } });
+    expect(told.replies.map((r) => r.text)).toContain('Хабарламаңыздан жазылды: «Құжат жоғалды».');
+    expect(told.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:channel:state_corporation');
+    const channel = await engine.handle({ conversationId: 'web-told-kk', channel: 'web', event: { type: 'choice', id: 'ans:channel:state_corporation' } });
+    expect(channel.replies.at(-1)!.choices!.map((c) => c.id)).toContain('ans:applicant:parent');
+    const who = await engine.handle({ conversationId: 'web-told-kk', channel: 'web', event: { type: 'choice', id: 'ans:applicant:parent' } });
+    expect(who.conversation.state).toMatchObject({ step: 'checklist', data: { answers: { channel: 'state_corporation', applicant: 'parent', reason: 'lost' } } });
+
+    await engine.handle({ conversationId: 'web-told-none', channel: 'web', langHint: 'ru', event: { type: 'start' } });
+    const asked = await engine.handle({ conversationId: 'web-told-none', channel: 'web', event: { type: 'text', text: 'поступаю в колледж после 11 класса, какие документы сдавать?' } });
+    expect(asked.replies.map((r) => r.text).join('\n')).not.toContain('Записано из вашего сообщения');
+    expect(asked.conversation.state.data.answers).not.toHaveProperty('unt_certificate');
+  });
+
   it('opens a menu section named in words', async () => {
     const engine = testEngine();
     await engine.handle({ conversationId: 'web-typed-section', channel: 'web', langHint: 'ru', event: { type: 'start' } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choicesByWords, matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
+import { choicesByWords, matchChoice, matchChoiceByWords, saidInPassing } from '../../flows/nlu/choice-match';
 
 const yesNo = [
   { id: 'yes', label: 'Иә, өту' },
@@ -216,5 +216,42 @@ describe('a typed answer matched to the offered buttons', () => {
         { id: 'b', label: 'ad' },
       ]),
     ).toBeUndefined();
+  });
+});
+
+describe('an answer said in passing in a longer message', () => {
+  const reasons = [
+    { id: 'illness', label: 'Болезнь (6–12 месяцев)', also: ['болезнь', 'заболел', 'ауырып'] },
+    { id: 'military', label: 'Призыв на воинскую службу', also: ['армия', 'повестка', 'әскер'] },
+  ];
+  const certificate = [
+    { id: 'yes', label: 'Да, есть', also: ['сдавал ент', 'сдала ент', 'сертификат бар'] },
+    { id: 'no', label: 'Нет', also: ['не сдавал', 'сертификат жоқ'] },
+  ];
+  const leave = ['Академический отпуск'];
+
+  it('finds the button whose words the message says beside the service it names', () => {
+    expect(saidInPassing('академ отпуск по болезни, что нужно?', reasons, leave)).toBe('illness');
+    expect(saidInPassing('пришла повестка в армию, как взять академический отпуск', reasons, leave)).toBe('military');
+    expect(saidInPassing('ЕНТ сдал плохо, хочу в колледж', certificate, [])).toBe('yes');
+    expect(saidInPassing('ент не сдавал, поступаю в колледж', certificate, [])).toBe('no');
+  });
+
+  it('needs every word of a phrase, said as it is said there: "сдавать документы" is no "не сдавал"', () => {
+    expect(saidInPassing('после 9 класса куда сдавать документы', certificate, [])).toBeUndefined();
+    expect(saidInPassing('сертификат керек пе', certificate, [])).toBeUndefined();
+  });
+
+  it('reads no label, no word the service names, no negated word, and no short word as the start of a longer one', () => {
+    expect(saidInPassing('нужна болезнь', [{ id: 'a', label: 'Болезнь' }], [])).toBeUndefined();
+    expect(saidInPassing('отпуск по болезни', reasons, ['Отпуск по болезни'])).toBeUndefined();
+    expect(saidInPassing('я не заболел, просто хочу академ', reasons, leave)).toBeUndefined();
+    expect(saidInPassing('аспирантура', [{ id: 'help', label: 'АСП', also: ['асп'] }], [])).toBeUndefined();
+    expect(saidInPassing('асп аламыз', [{ id: 'help', label: 'АСП', also: ['асп'] }], [])).toBe('help');
+    expect(saidInPassing('ауыл шаруашылығы институты', [{ id: 'name', label: 'Тегім өзгерді', also: ['ауыстырдым'] }], [])).toBeUndefined();
+  });
+
+  it('says nothing when the message says two buttons', () => {
+    expect(saidInPassing('заболел, а ещё пришла повестка', reasons, leave)).toBeUndefined();
   });
 });
