@@ -356,8 +356,11 @@ function optionChoices(question: Question, ctx: FlowContext, picking?: readonly 
   });
 }
 
-/** A wish to fill in the application, folded: "заполнить заявление", "бланк", "өтініш толтыру". */
-const WANTS_FORM = /(^|[^а-яa-z])(заполн|толтыр|бланк)/;
+/**
+ * A wish to fill in the application, folded: "заполнить заявление", "бланк", "өтініш толтыру", or the application alone
+ * ("заявление", "а өтініш?"), which at a checklist is about its form, not the status of one handed in.
+ */
+const WANTS_FORM = /(^|[^а-яa-z])(заполн|толтыр|бланк)|^(а\s+)?(заявлени[еяю]|отиниш\S{0,3})\s*[?.!]*$/;
 
 /** Matters a typed text may name beside an answer's words ("оператор, я многодетная"): not an answer kept for later. */
 const NOT_AN_ANSWER: ReadonlySet<string> = new Set(['operator', 'complaint', 'home_visit', 'status', 'menu', 'language']);

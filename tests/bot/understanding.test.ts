@@ -182,6 +182,20 @@ describe('typed messages in the middle of a journey', () => {
     expect((await withForm.type('заполнить заявление')).conversation.state.step).toBe('form');
   });
 
+  it('takes the application named alone ("заявление", "а өтініш?") for its form, not for the status of one handed in', async () => {
+    const { person: school, question } = await atFirstQuestion('ru', 'duplicate-school', 'web-form-alone-school');
+    const early = await school.type('а заявление?');
+    expect(early.replies.map((r) => r.text)).toEqual([texts.t('ru', 'checklist:form_later'), question.replies.at(-1)!.text]);
+    const { person, list } = await atChecklist('ru', 'web-form-alone-dormitory', 'dormitory');
+    const none = await person.type('заявление');
+    expect(none.replies.map((r) => r.text)).toEqual([texts.t('ru', 'checklist:no_form', { title: findService('dormitory')!.shortTitle.ru })]);
+    expect(none.conversation.state).toEqual(list.conversation.state);
+    const { person: kazakh } = await atChecklist('kk', 'web-form-alone-kk', 'dormitory');
+    expect((await kazakh.type('өтініш?')).replies.map((r) => r.text)).toEqual([texts.t('kk', 'checklist:no_form', { title: findService('dormitory')!.shortTitle.kk })]);
+    // The status of one handed in is still asked in words that say so.
+    expect((await person.type('статус заявления')).replies.at(-1)!.choices!.map((c) => c.id)).toContain('menu:status');
+  });
+
   it('answers where and how to apply to a way of handing in typed where no question asks it ("через цон" for academic leave)', async () => {
     for (const [lang, typed] of [
       ['ru', 'через цон'],
