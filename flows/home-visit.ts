@@ -10,7 +10,7 @@ import { MENU_FLOW_ID } from './menu';
 import { fold, wonders } from './nlu';
 import { asksForPerson } from './nlu/cues';
 import { SAYS_DONT_KNOW } from './nlu/rules';
-import { matchChoiceByWords } from './nlu/choice-match';
+import { choicesByWords, matchChoiceByWords } from './nlu/choice-match';
 import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { localizedChoice, stateOf, textChoice } from './types';
@@ -63,6 +63,8 @@ interface Draft {
   id: string;
   forWhom?: 'self' | 'other';
   serviceId?: string;
+  /** The services a word typed before the service's question fits equally ("дубликат диплома"): that question offers them. */
+  candidates?: string[];
   form?: QuestionnaireState;
   answers?: Answers;
   windows?: FreeWindowOffer[];
@@ -185,6 +187,25 @@ function speaksOfSelf(text: string): boolean {
   return matchChoiceByWords(text, [{ id: ID.other, label: '', also: FOR_WHOM_WORDS.other }]) === undefined;
 }
 
+/** The services a visit can be booked for as buttons; of them, those a typed word fitted (`candidates`), when it fitted some. */
+function serviceChoices(candidates: readonly string[] | undefined, ctx: FlowContext): Choice[] {
+  const services = visitServices();
+  const offered = services.filter((s) => candidates?.includes(s.id));
+  return (offered.length ? offered : services).map((s) => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, ctx.lang));
+}
+
+/**
+ * The service typed before its question ("дубликат диплома колледжа" at the eligibility question), read as the
+ * service question's buttons read it: one kept as the visit's service, several kept for that question to offer; with
+ * what to say back (the service's name, or the words typed when several fit).
+ */
+function serviceTypedAhead(draft: Draft, text: string, ctx: FlowContext): { draft: Draft; said: string } | undefined {
+  const fitting = choicesByWords(text, serviceChoices(undefined, ctx)).map((id) => id.slice(ID.service.length));
+  const [only] = fitting;
+  if (fitting.length === 1 && only) return { draft: { ...draft, serviceId: only, candidates: undefined }, said: findService(only)!.shortTitle[ctx.lang] };
+  return fitting.length > 1 ? { draft: { ...draft, candidates: fitting }, said: text.trim() } : undefined;
+}
+
 function draftOf(raw: unknown): Draft {
   const draft = (raw && typeof raw === 'object' ? raw : {}) as Partial<Draft>;
   return copyWith(draft, { id: typeof draft.id === 'string' ? draft.id : randomUUID() });
@@ -233,6 +254,11 @@ export function createHomeVisitFlow(): Flow {
         if (service) return afterService({ ...draft, serviceId: service.id }, ctx);
       }
       if (step === 'service' && id === ID.checklist) return { replies: [], goto: { flow: CHECKLIST_FLOW_ID } };
+      // "дубликат диплома" typed before the service is asked: kept for that question.
+      if ((step === 'for_whom' || step === 'eligibility') && event.type === 'text' && !draft.serviceId) {
+        const kept = serviceTypedAhead(draft, event.text, ctx);
+        if (kept) return show(step, kept.draft, ctx, [{ text: ctx.t('checklist:kept_ahead', { answer: kept.said }) }]);
+      }
       if (step === 'form') return fillForm(draft, event, ctx);
       if (step === 'day') return pickDay(draft, event, ctx);
       if (step === 'window' && id?.startsWith(ID.window)) return pickWindow(draft, id.slice(ID.window.length), ctx);
@@ -470,12 +496,7 @@ export function createHomeVisitFlow(): Flow {
       case 'not_eligible':
         return [{ text: notEligibleText(draft, ctx), choices: endChoices(ctx) }];
       case 'service':
-        return [
-          {
-            text: t('home_visit:which_service'),
-            choices: [...visitServices().map((s) => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, ctx.lang)), textChoice(ID.checklist, 'home_visit:choices.other_service', ctx)],
-          },
-        ];
+        return [{ text: t('home_visit:which_service'), choices: [...serviceChoices(draft.candidates, ctx), textChoice(ID.checklist, 'home_visit:choices.other_service', ctx)] }];
       case 'form':
         return draft.form ? questionnaire.prompt(formOf(draft), draft.form, ctx) : [];
       case 'day': {

@@ -195,6 +195,26 @@ describe('booking a home visit in the chat', () => {
     }
   });
 
+  it('keeps the service typed before its question: one for the visit, several for that question to offer', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    const c = citizen(runtime, 'web-visit-service-ahead');
+    await c.say({ type: 'start' });
+    await c.press('menu:home_visit');
+    await c.press('hv:other');
+    const kept = await c.say({ type: 'text', text: 'дубликат диплома' });
+    expect(kept.map((r) => r.text)).toEqual(['«дубликат диплома» — записано. Сначала ответьте на этот вопрос.', expect.stringMatching(/утратил возможность/)]);
+    const which = await c.press('hv:eligible:yes');
+    expect(which.choices!.map((ch) => ch.id)).toEqual(['hv:svc:duplicate-tvet', 'hv:svc:duplicate-higher', 'hv:checklist']);
+
+    const k = citizen(runtime, 'web-visit-service-ahead-one');
+    await k.say({ type: 'start' });
+    await k.press('menu:home_visit');
+    expect((await k.say({ type: 'text', text: 'мектеп аттестаты' }))[0]!.text).toBe('«Дубликат школьного аттестата» — записано. Сначала ответьте на этот вопрос.');
+    await k.press('hv:self');
+    // The service's checklist opens without the service's question.
+    expect((await k.press('hv:eligible:yes')).choices!.map((ch) => ch.id)).toContain('ans:applicant:parent');
+  });
+
   it('takes whom the visit is for typed as people say it: "сама", "для мамы", "өзіме", "анама", "я инвалид"', async () => {
     const runtime = runtimeOn(createMemoryStore());
     for (const [lang, typed, forWhom] of [
