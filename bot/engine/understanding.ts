@@ -4,7 +4,7 @@ import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { choicesByWords, matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
-import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, SAYS_GOODBYE } from '../../flows/nlu/rules';
+import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, saysGoodbye } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion, namesChannel } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -68,7 +68,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   const ctx = runner.context(conversation);
   const said = (replies: Reply[], extra: Partial<Decision> = {}): Decision => ({ conversation, replies, effects: [], keepOffered: true, ...extra });
   // "до свидания", "сау болыңыз": said back, with the word that the answers wait where they are.
-  if (SAYS_GOODBYE.test(folded)) return said([{ text: ctx.t('understanding:goodbye') }]);
+  if (saysGoodbye(folded)) return said([{ text: ctx.t('understanding:goodbye') }]);
   // "а что писать?", "мұнда не жазамын?": the step's question again, which says what it wants (not the documents of its service).
   if (ASKS_WHAT_NOW.test(folded)) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
 

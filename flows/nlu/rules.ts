@@ -1,6 +1,6 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
 import { KAZAKH_NUMBER_PATTERN } from '../../domain/phone';
-import { ONLINE } from './cues';
+import { asksForPerson, COMPLAINT_CUES, ONLINE } from './cues';
 import type { Votes } from './lang';
 import { fold } from './normalise';
 
@@ -279,6 +279,29 @@ export const ASKS_WHO_MAY = new RegExp(
  */
 export const SAYS_GOODBYE =
   /^((спасибо|благодарю|большое|рахмет|ракмет|коп|ладно|хорошо|ок|окей|ну|все|понятно|ясно|жарайды|жаксы|тусиникти)[\s,!.]*)*(до свидания|до свиданья|досвидания|пока|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау бол|сау турыныз|кош болыныз|кош бол|корискенше)[\s!.)]*$/;
+
+/** A goodbye that closes a longer text, folded ("…, до свидания"); not "пока", which also means "yet" ("номер пока не пришёл"). */
+const GOODBYE_AT_END = /(^|[\s,.!])(до свидания|до свиданья|досвидания|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау турыныз|кош болыныз|корискенше)[\s!.)]*$/;
+
+/** Leaving for now, folded: "потом напишу", "завтра найду номер и напишу", "кейін жазамын", "ертең хабарласамын". */
+const LEAVES_FOR_LATER =
+  /(^|\s)(потом|позже|попозже|завтра|вечером|сосын|кейин|кейинирек|ертен)(\s+\S+){0,4}\s+(напишу|отпишусь|вернусь|зайду|позвоню|жазам|жазамын|хабарласам|хабарласамын|келем|келемин)(?![а-я])/;
+
+/** Longer than this, a text that ends with a goodbye says more than goodbye. */
+const MAX_LEAVING_WORDS = 10;
+
+/**
+ * Whether a folded text takes leave: a goodbye alone or after thanks ({@link SAYS_GOODBYE}), or a few words that ask for
+ * nothing and end with a goodbye or say the citizen will come back ("хорошо, я потом напишу, до свидания", "понятно,
+ * пойду в колледж тогда. до свидания", "хорошо, завтра найду номер и напишу"). Not a complaint or a wish for a person
+ * said on the way out ("буду жаловаться, до свидания").
+ */
+export function saysGoodbye(folded: string): boolean {
+  if (SAYS_GOODBYE.test(folded)) return true;
+  if (!GOODBYE_AT_END.test(folded) && !LEAVES_FOR_LATER.test(folded)) return false;
+  const asks = ASKS.test(folded) || QUESTION_WORD.test(folded);
+  return !asks && folded.split(/\s+/).length <= MAX_LEAVING_WORDS && !COMPLAINT_CUES.test(folded) && !asksForPerson(folded);
+}
 
 /**
  * "What do I write or do now?", the whole text, folded: "а что писать?", "что тут написать", "не жазу керек?", "мұнда не

@@ -4,7 +4,7 @@ import { plainLetters } from '../../domain/letters';
 import { formatKzPhone, normalizeKzPhone, PHONE_PATTERN } from '../../domain/phone';
 import { fold } from '../nlu/normalise';
 import { asksForPerson } from '../nlu/cues';
-import { applicationNumberIn, ASKS_WHAT_NOW, courtesyOf, SAYS_GOODBYE } from '../nlu/rules';
+import { applicationNumberIn, ASKS_WHAT_NOW, courtesyOf, saysGoodbye } from '../nlu/rules';
 import type { FlowContext } from '../types';
 import type { TextField } from './types';
 
@@ -49,7 +49,7 @@ const GREETING_FIRST = /^(салем|салам|салеметсиз|салам�
 /** A greeting or thanks that is the whole text (the Kazakh question particle of "сәлеметсіз бе" aside), or a greeting it opens with. */
 function isCourtesy(text: string): boolean {
   const folded = fold(text);
-  return courtesyOf(folded.replace(/\s+(бе|бы|ме|ма|ба)\s*\??$/, '')) !== undefined || SAYS_GOODBYE.test(folded) || GREETING_FIRST.test(folded);
+  return courtesyOf(folded.replace(/\s+(бе|бы|ме|ма|ба)\s*\??$/, '')) !== undefined || saysGoodbye(folded) || GREETING_FIRST.test(folded);
 }
 
 /**

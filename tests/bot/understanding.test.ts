@@ -333,10 +333,11 @@ describe('typed messages in the middle of a journey', () => {
     await person.start();
     await person.press('menu:home_visit');
     await person.press('hv:other');
-    const offer = await person.type('мектеп аттестатын жоғалттым');
-    expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:duplicate-school', 'go:stay']);
+    // A service with no home visit: offered as a switch (one with a visit is kept for the visit's service question).
+    const offer = await person.type('академиялық демалыс керек');
+    expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:academic-leave', 'go:stay']);
     const switched = await person.type('1');
-    expect(switched.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
+    expect(switched.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'academic-leave' } });
   });
 
   it('keeps an application number typed mid-journey through the offer to switch: the status asks only the IIN after it', async () => {
@@ -467,6 +468,32 @@ describe('typed messages in the middle of a journey', () => {
     const kazakh = citizen(testEngine({ defaultLang: 'kk' }), 'web-goodbye-menu', 'kk');
     await kazakh.start();
     expect((await kazakh.type('көріскенше')).replies.map((r) => r.text)).toEqual([texts.t('kk', 'understanding:goodbye')]);
+  });
+
+  it('says goodbye back to leaving said in a sentence, and to "I will write later", where the number is asked too', async () => {
+    const { person, question } = await atFirstQuestion('ru', 'academic-leave', 'web-goodbye-sentence');
+    for (const text of ['хорошо, я потом напишу, до свидания', 'понятно, пойду в колледж тогда. до свидания']) {
+      const turn = await person.type(text);
+      expect(
+        turn.replies.map((r) => r.text),
+        text,
+      ).toEqual([texts.t('ru', 'understanding:goodbye')]);
+      expect(turn.conversation.state).toEqual(question.conversation.state);
+    }
+    for (const [lang, text] of [
+      ['kk', 'жарайды, ертең нөмірін тауып жазамын'],
+      ['ru', 'хорошо, завтра найду номер и напишу'],
+    ] as const) {
+      const status = citizen(testEngine({ defaultLang: lang }), `web-goodbye-number-${lang}`, lang);
+      await status.start();
+      const asked = await status.press('menu:status');
+      const turn = await status.type(text);
+      expect(
+        turn.replies.map((r) => r.text),
+        text,
+      ).toEqual([texts.t(lang, 'understanding:goodbye')]);
+      expect(turn.conversation.state).toEqual(asked.conversation.state);
+    }
   });
 
   it('says thank you back without repeating the list', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse, wonders } from '../../flows/nlu';
-import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, saysGoodbye, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -91,6 +91,28 @@ describe('the rules that need no classifier', () => {
     ])
       expect(SAYS_GOODBYE.test(fold(text)), text).toBe(true);
     for (const text of ['пока нет', 'пока не получил ответ', 'до свидания с колледжем дело не дошло', 'спасибо', 'ладно', 'ну пока не знаю']) expect(SAYS_GOODBYE.test(fold(text)), text).toBe(false);
+  });
+
+  it('reads leaving said in a few words that ask nothing: a goodbye at the end, or "I will write later"', () => {
+    for (const text of [
+      'хорошо, я потом напишу, до свидания',
+      'понятно, пойду в колледж тогда. до свидания',
+      'жарайды, кейін жазамын',
+      'ертең хабарласамын',
+      'ок, завтра найду номер и напишу',
+      'до свидания',
+    ])
+      expect(saysGoodbye(fold(text)), text).toBe(true);
+    for (const text of [
+      'а потом напишу, можно?',
+      'когда потом напишу, ответят?',
+      'буду жаловаться на колледж, до свидания',
+      'позовите оператора, потом напишу',
+      'номер пока не пришёл',
+      'диплом не выдали уже месяц, завтра снова пойду в колледж и всё равно ничего не дадут, до свидания',
+      'потом',
+    ])
+      expect(saysGoodbye(fold(text)), text).toBe(false);
   });
 
   it('knows "what do I write or do now?" asked alone, and not a question of what to write somewhere else', () => {
