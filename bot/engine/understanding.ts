@@ -30,6 +30,12 @@ export const STAY = 'go:stay';
 const TYPED_COMPLAINT = 'typedComplaint';
 /** Beside them, the services those words fit equally when the journey's is not one of them: the complaint asks among them. */
 const TYPED_COMPLAINT_SERVICES = 'typedComplaintServices';
+/**
+ * Likewise the words of a request a guess or a switch leads from to a service's checklist ("академ срочно, по болезни"):
+ * what they tell of the case answers the checklist's questions if the citizen goes.
+ */
+const TYPED_REQUEST = 'typedRequest';
+const CHECKLIST_GO = `${GO_PREFIX}${CHECKLIST_FLOW_ID}:`;
 
 /** Readings of another matter than the service itself: "мне положено, а колледж не даёт" is a complaint still. */
 const ELSEWHERE: ReadonlySet<string> = new Set(['complaint', 'home_visit', 'operator', 'status']);
@@ -142,7 +148,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     if (target) {
       const offer = switchOffer(target, ctx);
       // The complaint's words ride along to the complaint (see goTo); taking any switch, or staying, drops them.
-      if (parsed.intent !== 'complaint') return said([offer]);
+      if (parsed.intent !== 'complaint') return said([offer], keepingRequest(conversation, text, [target]));
       const { candidates } = complaintServices(parsed, subject?.serviceId);
       const typed = { [TYPED_COMPLAINT]: text, ...(candidates ? { [TYPED_COMPLAINT_SERVICES]: candidates } : {}) };
       return said([offer], { conversation: { ...conversation, data: { ...conversation.data, ...typed } } });
@@ -174,12 +180,18 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   // unlikely readings behind it are no guesses. Read as off-topic ("не знаю"): the step's own words say best what it waits for.
   const surelyNowhereElse = !likeliest && !answer && parsed.confidence >= LOW_CONFIDENCE;
   if (unique.length > 0 && parsed.confidence > 0 && parsed.intent !== 'unknown' && !surelyNowhereElse) {
-    return said([unsureOf(unique, ctx)], { notUnderstood: true });
+    return said([unsureOf(unique, ctx)], { notUnderstood: true, ...keepingRequest(conversation, text, unique) });
   }
   // A question nothing above places, where a typed answer is awaited ("а где его взять?" at the application number): the
   // question again, which says what it wants and where it is found, without a reproach for an answer not given.
   if (asks && awaitsTypedAnswer(runner, conversation)) return { conversation, replies: runner.currentPrompt(conversation), effects: [], notUnderstood: true };
   return decision;
+}
+
+/** The conversation keeping the words typed (`TYPED_REQUEST`) when a choice offered leads to a service's checklist. */
+function keepingRequest(conversation: Conversation, text: string, offered: readonly Choice[]): Partial<Decision> {
+  if (!offered.some((choice) => choice.id.startsWith(CHECKLIST_GO))) return {};
+  return { conversation: { ...conversation, data: { ...conversation.data, [TYPED_REQUEST]: text } } };
 }
 
 /** "Вы имели в виду одно из этого?" with the guesses, likeliest first, and the operator: a "да" typed back means the likeliest. */
@@ -303,8 +315,8 @@ function carrying(id: string, section: MenuSection, ctx: FlowContext): Choice {
  * (a forged or outdated button, an answer outside a journey).
  */
 export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): Decision | undefined {
-  const { [TYPED_COMPLAINT]: typedComplaint, [TYPED_COMPLAINT_SERVICES]: typedCandidates, ...data } = withTyped.data;
-  const conversation = typedComplaint === undefined && typedCandidates === undefined ? withTyped : { ...withTyped, data };
+  const { [TYPED_COMPLAINT]: typedComplaint, [TYPED_COMPLAINT_SERVICES]: typedCandidates, [TYPED_REQUEST]: typedRequest, ...data } = withTyped.data;
+  const conversation = typedComplaint === undefined && typedCandidates === undefined && typedRequest === undefined ? withTyped : { ...withTyped, data };
   if (id === STAY) return { conversation, replies: runner.currentPrompt(conversation), effects: [] };
   if (id.startsWith(ANSWER_PREFIX)) {
     const topic = QUESTION_TOPICS.find((t) => id === `${ANSWER_PREFIX}${t}`);
@@ -324,7 +336,7 @@ export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): D
       ...(!second && typedCandidates !== undefined ? { candidates: typedCandidates } : {}),
     });
   if (flowId !== CHECKLIST_FLOW_ID || !first || !findService(first) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
-  return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: first });
+  return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: first, ...(typeof typedRequest === 'string' ? { written: typedRequest } : {}) });
 }
 
 /**

@@ -957,6 +957,22 @@ describe('typed first messages', () => {
     expect(taken.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'academic-leave' } });
   });
 
+  it('keeps the case told in a message the bot was unsure of, or offered a switch for, for the checklist it goes to', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-unsure-told', 'ru');
+    const unsure = await person.type('академ срочно вчера по болезни');
+    expect(unsure.replies.at(-1)!.choices![0]!.id).toBe('go:checklist:academic-leave');
+    const taken = await person.type('да');
+    expect(taken.replies.map((r) => r.text)).toContain('Записано из вашего сообщения: «Болезнь (6–12 месяцев)».');
+    expect(taken.conversation.state).toMatchObject({ step: 'checklist', data: { answers: { reason: 'illness' } } });
+    expect(taken.conversation.data).not.toHaveProperty('typedRequest');
+
+    const { person: inDormitory } = await atFirstQuestion('ru', 'dormitory', 'web-switch-told');
+    const offer = await inDormitory.type('а академ отпуск по болезни как взять?');
+    expect(offer.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['go:checklist:academic-leave', 'go:stay']);
+    const switched = await inDormitory.press('go:checklist:academic-leave');
+    expect(switched.conversation.state).toMatchObject({ step: 'checklist', data: { answers: { reason: 'illness' } } });
+  });
+
   it('books a visit for the service and the person a first message names, without asking which or for whom', async () => {
     const engine = testEngine({ defaultLang: 'ru' });
     const person = citizen(engine, 'web-first-visit', 'ru');
