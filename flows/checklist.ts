@@ -8,7 +8,7 @@ import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
 import { asksWhoMay, fold, LOW_CONFIDENCE, parse, wonders } from './nlu';
 import { matchChoice, matchChoiceByWords, saidInPassing } from './nlu/choice-match';
-import { QUESTION_WORD } from './nlu/rules';
+import { QUESTION_WORD, tellsOfSchoolPupil } from './nlu/rules';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { localizedChoice, stateOf } from './types';
@@ -128,6 +128,10 @@ export function createChecklistFlow(): Flow {
         return step === 'question' ? { replies: [told, ...flow.prompt(state, ctx)], state } : { replies: [told], state };
       }
 
+      // "он в 3 классе" in the list of a service for students past school: whom it is for, and the step again.
+      const notForSchool = event.type === 'text' ? notForSchoolReply(service, event.text, ctx) : [];
+      if (notForSchool.length && (step === 'question' || step === 'checklist')) return { replies: [...notForSchool, ...flow.prompt(state, ctx)], state };
+
       if (step === 'question') {
         const question = nextQuestion(service, data.answers);
         const option = question && id?.startsWith(`ans:${question.id}:`) ? question.options.find((o) => id === `ans:${question.id}:${o.id}`) : undefined;
@@ -234,7 +238,8 @@ export function createChecklistFlow(): Flow {
     const result = advance(service, data, ctx);
     const chosen = { text: ctx.t('checklist:chosen', { title: service.title[ctx.lang] }) };
     const heard = told.length ? [{ text: ctx.t('checklist:told_in_message', { answers: told.map(({ option }) => option.label[ctx.lang]).join('», «') }) }] : [];
-    return { ...result, replies: [chosen, ...heard, ...(whoMay ? [{ text: applicantsText(service, ctx) }] : []), ...result.replies] };
+    const notForSchool = written === undefined ? [] : notForSchoolReply(service, written, ctx);
+    return { ...result, replies: [chosen, ...notForSchool, ...heard, ...(whoMay ? [{ text: applicantsText(service, ctx) }] : []), ...result.replies] };
   };
 
   /**
@@ -385,6 +390,11 @@ function keptAhead(service: Service, data: ChecklistData, question: Question, te
   if (parsed.confidence >= LOW_CONFIDENCE && NOT_AN_ANSWER.has(parsed.intent)) return undefined;
   const [kept] = found as [(typeof found)[number]];
   return { data: { ...data, ahead: { ...data.ahead, [kept.question.id]: kept.option.id } }, label: kept.option.label[ctx.lang] };
+}
+
+/** What a service for students past school says to a text that tells of a school pupil (`Service.notForSchool`). */
+function notForSchoolReply(service: Service, text: string, ctx: FlowContext): Reply[] {
+  return service.notForSchool && tellsOfSchoolPupil(text) ? [{ text: service.notForSchool.text[ctx.lang] }] : [];
 }
 
 /**

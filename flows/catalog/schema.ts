@@ -242,6 +242,8 @@ export const Service = z
     documents: z.array(DocumentItem),
     /** Said instead of a list where the seed names no documents for the citizen's case, with whom to ask. */
     noDocuments: Fact.optional(),
+    /** Said to a citizen who tells of a school pupil, where the service is for students past school ("он в 3 классе" for free meals). */
+    notForSchool: Fact.optional(),
     refusalGrounds: z.object({ intake: z.array(Fact), service: z.array(Fact) }).strict(),
     homeVisit: z.object({ available: z.boolean(), text: LocalizedText, sources }).strict(),
     /** Where the seed is cut off, silent or contradicts itself: told to the citizen with the operator offer. */

@@ -280,6 +280,20 @@ export const ASKS_WHO_MAY = new RegExp(
 export const SAYS_GOODBYE =
   /^((спасибо|благодарю|большое|рахмет|ракмет|коп|ладно|хорошо|ок|окей|ну|все|понятно|ясно|жарайды|жаксы|тусиникти)[\s,!.]*)*(до свидания|до свиданья|досвидания|пока|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау бол|сау турыныз|кош болыныз|кош бол|корискенше)[\s!.)]*$/;
 
+/** A school pupil, folded: a class at school ("в 3 классе", "5-го класса", "3-сыныпта"), a school, a pupil ("оқушы", "школьник"). */
+const SCHOOL_PUPIL = /(^|[^а-яa-z])(\d{1,2}\s*-?\s*(й|ый|ой|го|м|ом|ші|шы|нші|ншы)?\s*(класс|сынып)|школ|мектеп|окушы|ученик|ученица)/;
+/** …and a place or level past school ("9 класс бітірген, колледжде оқиды" is a college student). */
+const PAST_SCHOOL = /(колледж|колеж|коледж|техникум|училищ|университет|универ|институт|вуз|жоо|студент|курс)/;
+
+/**
+ * Whether a text tells of a school pupil and of no one studying past school: "он в 3 классе", "мектепте балама тегін
+ * тамақ керек"; not "9 класс бітірген, колледжде оқиды".
+ */
+export function tellsOfSchoolPupil(text: string): boolean {
+  const folded = fold(text);
+  return SCHOOL_PUPIL.test(folded) && !PAST_SCHOOL.test(folded);
+}
+
 /** A goodbye that closes a longer text, folded ("…, до свидания"); not "пока", which also means "yet" ("номер пока не пришёл"). */
 const GOODBYE_AT_END = /(^|[\s,.!])(до свидания|до свиданья|досвидания|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау турыныз|кош болыныз|корискенше)[\s!.)]*$/;
 

@@ -530,6 +530,22 @@ describe('typing instead of pressing', () => {
     expect(asked.conversation.state.data.answers).not.toHaveProperty('unt_certificate');
   });
 
+  it('tells a citizen who speaks of a school pupil that free meals here are for colleges and universities, and stays at the step', async () => {
+    const engine = testEngine();
+    const notForSchool = 'Эта услуга — для тех, кто учится в колледже или вузе. О бесплатном питании в школе спросите в школе или у оператора 1414.';
+    await engine.handle({ conversationId: 'web-meals-school', channel: 'web', langHint: 'ru', event: { type: 'start' } });
+    const first = await engine.handle({ conversationId: 'web-meals-school', channel: 'web', event: { type: 'text', text: 'бесплатное питание в школе для внука' } });
+    expect(first.replies.map((r) => r.text)).toContain(notForSchool);
+    const question = first.replies.at(-1)!;
+    const typed = await engine.handle({ conversationId: 'web-meals-school', channel: 'web', event: { type: 'text', text: 'он в 3 классе' } });
+    expect(typed.replies.map((r) => r.text)).toEqual([notForSchool, question.text]);
+    expect(typed.conversation.state).toEqual(first.conversation.state);
+    // A college student who finished school says so: nothing to tell.
+    await engine.handle({ conversationId: 'web-meals-college', channel: 'web', langHint: 'ru', event: { type: 'start' } });
+    const college = await engine.handle({ conversationId: 'web-meals-college', channel: 'web', event: { type: 'text', text: 'бесплатное питание, 9 класс закончил, сейчас в колледже' } });
+    expect(college.replies.map((r) => r.text)).not.toContain(notForSchool);
+  });
+
   it('opens a menu section named in words', async () => {
     const engine = testEngine();
     await engine.handle({ conversationId: 'web-typed-section', channel: 'web', langHint: 'ru', event: { type: 'start' } });

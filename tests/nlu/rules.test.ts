@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse, wonders } from '../../flows/nlu';
-import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, saysGoodbye, INTENT_GATES, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, saysGoodbye, INTENT_GATES, tellsOfSchoolPupil, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -91,6 +91,12 @@ describe('the rules that need no classifier', () => {
     ])
       expect(SAYS_GOODBYE.test(fold(text)), text).toBe(true);
     for (const text of ['пока нет', 'пока не получил ответ', 'до свидания с колледжем дело не дошло', 'спасибо', 'ладно', 'ну пока не знаю']) expect(SAYS_GOODBYE.test(fold(text)), text).toBe(false);
+  });
+
+  it('reads a school pupil told of, and not one who studies past school now', () => {
+    for (const text of ['он в 3 классе', 'ученица 5-го класса', 'қызым 3-сыныпта оқиды', 'мектепте балама тегін тамақ керек', 'школьник']) expect(tellsOfSchoolPupil(text), text).toBe(true);
+    for (const text of ['9 класс закончил, сейчас в колледже', '11 сыныпты бітірдім, университетте оқимын', 'студент 2 курса', 'бесплатное питание'])
+      expect(tellsOfSchoolPupil(text), text).toBe(false);
   });
 
   it('reads leaving said in a few words that ask nothing: a goodbye at the end, or "I will write later"', () => {
