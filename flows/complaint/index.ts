@@ -181,6 +181,10 @@ export function createComplaintFlow(): Flow {
       if (isBeforeForm(step) && event.type === 'text') {
         const story = toldWhatHappened(event.text, flow.prompt(state, ctx), ctx);
         if (story) return fromStory(step, draft, story, ctx);
+        // A service named in words at its question, among the buttons or not ("по общежитию" for a State Corporation employee):
+        // taken, or refused with why, as its button would be.
+        const named = step === 'service' ? parse(event.text, ctx.lang).serviceId : null;
+        if (named && findService(named)) return afterService({ ...withoutCandidates(draft), serviceId: named }, ctx);
       }
       if (step === 'form') return fillForm(draft, event, ctx);
       if (step === 'files') return addFile(draft, event, ctx);
@@ -341,9 +345,13 @@ export function createComplaintFlow(): Flow {
           },
         ];
       case 'service': {
-        const candidates = draft.candidates?.map(findService).filter((s): s is Service => s !== undefined);
+        // Only the services whose procedure takes a complaint against whom it is: a State Corporation employee, only where it takes applications.
+        const receiving = (s: Service) => typeof addresseeFor(s, { against: draft.against ?? 'provider' }) !== 'string';
+        const candidates = draft.candidates?.map(findService).filter((s): s is Service => s !== undefined && receiving(s));
         const serviceChoice = (s: Service): Choice => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, lang);
-        const choices = candidates?.length ? [...candidates.map(serviceChoice), textChoice(ID.otherService, 'complaint:choices.other_service', ctx)] : catalog.map(serviceChoice);
+        const choices = candidates?.length
+          ? [...candidates.map(serviceChoice), textChoice(ID.otherService, 'complaint:choices.other_service', ctx)]
+          : catalog.filter(receiving).map(serviceChoice);
         return [{ text: t('complaint:which_service'), choices }];
       }
       case 'addressee': {

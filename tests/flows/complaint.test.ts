@@ -312,13 +312,14 @@ describe('filing a complaint in the chat', () => {
     expect((await c.press('cp:svc:duplicate-higher')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
   });
 
-  it('refuses a complaint about a State Corporation employee for a service the State Corporation does not take, and asks again', async () => {
+  it('offers for a State Corporation employee only the services it takes, and refuses another named in words, asking again', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     const c = citizen(runtime, 'web-cp-2');
     await c.say({ type: 'start' });
     await c.press('menu:complaint');
-    await c.press('cp:against:state_corporation');
-    const refused = await c.say({ type: 'choice', id: 'cp:svc:dormitory' });
+    const services = await c.press('cp:against:state_corporation');
+    expect(services.choices!.map((ch) => ch.id)).toEqual(['cp:svc:duplicate-school', 'cp:svc:duplicate-tvet', 'cp:svc:duplicate-higher']);
+    const refused = await c.say({ type: 'text', text: 'по общежитию' });
     expect(refused[0]!.text).toMatch(/ЦОН заявления не принимает/);
     expect(refused.at(-1)!.text).toBe('На кого или на что жалоба?');
   });
