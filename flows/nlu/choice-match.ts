@@ -69,8 +69,10 @@ function yesOrNo(text: string): 'yes' | 'no' | undefined {
   return undefined;
 }
 
-/** The words that answer a question first and let the citizen go on: not "хорошо" or "давайте", which agree to something. */
-const ANSWERS_FIRST = new Set(['да', 'ия', 'иа', 'ие', 'ага', 'конечно', 'yes', 'нет', 'неа', 'жок', 'no', 'joq', 'zhok']);
+/** Words of a yes that agree to something offered ("хорошо", "давайте"): alone they press the yes, but they answer no question first. */
+const AGREES = new Set(['ok', 'ок', 'хорошо', 'жарайды', 'болады', 'давайте']);
+/** The words that answer a question first and let the citizen go on ("угу, он лежачий"); "не" negates what follows instead. */
+const ANSWERS_FIRST = new Set([...YES, ...NO].filter((word) => !AGREES.has(word) && word !== 'не'));
 /** Words that take the answer back or ask besides it ("да, но…", "иә, бірақ…"). */
 const BUT = new Set(['но', 'однако', 'бирак', 'алайда', 'или', 'немесе']);
 const MAX_EXPLAINED_WORDS = 6;

@@ -32,9 +32,13 @@ describe('a typed answer matched to the offered buttons', () => {
   });
 
   it('takes a yes or a no said first and then explained', () => {
-    for (const text of ['да он лежачий', 'Да, лежит уже два года', 'иә, ол жүре алмайды', 'ия анам тосекте жатыр', 'конечно, сама не хожу', 'да, он не ходит'])
+    for (const text of ['да он лежачий', 'Да, лежит уже два года', 'иә, ол жүре алмайды', 'ия анам тосекте жатыр', 'конечно, сама не хожу', 'да, он не ходит', 'угу, он лежачий'])
       expect(matchChoice(text, yesNo), text).toBe('yes');
     for (const text of ['нет, он ходит сам', 'жоқ, өзім бара аламын', 'жок, ози журеди']) expect(matchChoice(text, yesNo), text).toBe('no');
+  });
+
+  it('takes no agreement said first for an answer explained ("хорошо, он лежачий" agrees to something, it does not answer)', () => {
+    for (const text of ['хорошо, он лежачий', 'давайте, мама не ходит']) expect(matchChoice(text, yesNo), text).toBeUndefined();
   });
 
   it('takes no yes or no that the rest takes back, asks about, or leaves for another matter', () => {
