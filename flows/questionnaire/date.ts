@@ -10,11 +10,11 @@ import type { DateField } from './types';
 const DEFAULT_OFFER = 5;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-/** The first and last day the field allows, counted in working days from today in Almaty. */
-export function rangeOf(field: DateField, ctx: FlowContext): { first: IsoDate; last: IsoDate } {
+/** Today in Almaty, and the first and last day the field allows, counted in working days from it. */
+export function rangeOf(field: DateField, ctx: FlowContext): { today: IsoDate; first: IsoDate; last: IsoDate } {
   const today = todayInAlmaty(ctx.now);
   const { from, to } = field.workingDays;
-  return { first: from === 0 ? workingDayOnOrAfter(today) : addWorkingDays(today, from), last: addWorkingDays(today, to) };
+  return { today, first: from === 0 ? workingDayOnOrAfter(today) : addWorkingDays(today, from), last: addWorkingDays(today, to) };
 }
 
 /** The days offered as buttons: the first working days of the range. */
@@ -40,10 +40,10 @@ export function checkTypedDate(typed: string, field: DateField, ctx: FlowContext
 
 /** Within the range, and a working day; a day off is refused with its reason (the holiday's name where known). */
 export function checkDay(date: IsoDate, field: DateField, ctx: FlowContext): Checked {
-  const { first, last } = rangeOf(field, ctx);
+  const { today, first, last } = rangeOf(field, ctx);
   const shown = (day: IsoDate) => formatCivilDate(day, ctx.lang);
   // A day off not yet past is refused for what it is ("завтра" on a Friday is a Saturday), though before the range too.
-  const reason = date >= todayInAlmaty(ctx.now) && date <= last ? dayOffReason(date) : undefined;
+  const reason = date >= today && date <= last ? dayOffReason(date) : undefined;
   if (!reason && (date < first || date > last)) return { error: 'questionnaire:errors.date_range', vars: { first: shown(first), last: shown(last) } };
   if (!reason) return { value: date };
   const { kind, name } = reason;
