@@ -349,9 +349,7 @@ export function createComplaintFlow(): Flow {
         const receiving = (s: Service) => typeof addresseeFor(s, { against: draft.against ?? 'provider' }) !== 'string';
         const candidates = draft.candidates?.map(findService).filter((s): s is Service => s !== undefined && receiving(s));
         const serviceChoice = (s: Service): Choice => localizedChoice(`${ID.service}${s.id}`, s.shortTitle, lang);
-        const choices = candidates?.length
-          ? [...candidates.map(serviceChoice), textChoice(ID.otherService, 'complaint:choices.other_service', ctx)]
-          : catalog.filter(receiving).map(serviceChoice);
+        const choices = candidates?.length ? [...candidates.map(serviceChoice), textChoice(ID.otherService, 'complaint:choices.other_service', ctx)] : catalog.filter(receiving).map(serviceChoice);
         return [{ text: t('complaint:which_service'), choices }];
       }
       case 'addressee': {
