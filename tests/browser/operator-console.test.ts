@@ -299,8 +299,10 @@ describe('the 1414 operator console in Chromium', () => {
       }),
     );
     const { log, say } = await russianCitizen(citizen, server.url);
+    // The reason is told in the first message and kept for its question.
     await say('Потерял аттестат');
-    for (const answer of ['В Госкорпорации (ЦОН)', 'Сам владелец документа', 'Документ утерян']) {
+    await poll(() => log.textContent()).toContain('Записано из вашего сообщения: «Документ утерян».');
+    for (const answer of ['В Госкорпорации (ЦОН)', 'Сам владелец документа']) {
       const button = citizen.getByRole('button', { name: answer }).last();
       await poll(() => button.count()).toBe(1);
       await button.click();
