@@ -546,6 +546,20 @@ describe('typing instead of pressing', () => {
     expect(college.replies.map((r) => r.text)).not.toContain(notForSchool);
   });
 
+  it('takes the other town told for where the State Corporation office is: "в другом городе", "басқа қалада"', async () => {
+    const engine = testEngine();
+    for (const [lang, typed, answer] of [
+      ['ru', 'в другом городе', 'elsewhere'],
+      ['ru', 'в том же городе', 'same_town'],
+      ['kk', 'басқа қалада', 'elsewhere'],
+    ] as const) {
+      const id = `web-sc-office-${typed}`;
+      await play(engine, id, ['menu:checklist', 'svc:incomplete-education-certificate', 'ans:channel:state_corporation'], lang);
+      const { conversation } = await engine.handle({ conversationId: id, channel: 'web', event: { type: 'text', text: typed } });
+      expect(conversation.state.data.answers, typed).toMatchObject({ sc_office: answer });
+    }
+  });
+
   it('opens a menu section named in words', async () => {
     const engine = testEngine();
     await engine.handle({ conversationId: 'web-typed-section', channel: 'web', langHint: 'ru', event: { type: 'start' } });
