@@ -1,7 +1,9 @@
 import { LANGS } from '../locales/i18n';
-import { asksWhoMay, LOW_CONFIDENCE, parse } from './nlu';
+import { asksWhoMay, fold, LOW_CONFIDENCE, parse } from './nlu';
+import { languageNamed } from './nlu/rules';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { stateOf } from './types';
+import type { Lang } from '../store/types';
 
 /** The main menu's sections, in the order shown; choice ids are `menu:<section>` (DESIGN.md §6). */
 export const MENU_SECTIONS = ['checklist', 'home_visit', 'status', 'complaint', 'operator', 'language'] as const;
@@ -13,9 +15,15 @@ export function menuChoices(ctx: FlowContext): Choice[] {
   return MENU_SECTIONS.map((section) => ({ id: `menu:${section}`, label: ctx.t(`menu:choices.${section}`) }));
 }
 
-/** The language picker: shown from any step; the `lang:` choices are handled by the engine. */
-export function languagePrompt(t: FlowContext['t']): Reply {
-  return { text: t('common:language.prompt'), choices: LANGS.map((lang) => ({ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`) })) };
+/**
+ * The language picker: shown from any step; the `lang:` choices are handled by the engine. The language the citizen
+ * named (`asked`: "на казахском можно?") is the one a typed "да" or "иә" chooses.
+ */
+export function languagePrompt(t: FlowContext['t'], asked?: Lang): Reply {
+  return {
+    text: t('common:language.prompt'),
+    choices: LANGS.map((lang) => ({ id: `lang:${lang}`, label: t(`common:choices.lang_${lang}`), ...(lang === asked ? { yes: true as const } : {}) })),
+  };
 }
 
 export function isMenuChoice(id: string): id is `menu:${MenuSection}` {
@@ -62,6 +70,7 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
                 params: { ...(parsed.against ? { against: parsed.against } : {}), ...(serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {}), written: event.text },
               },
             };
+          if (intent === 'language') return { replies: [languagePrompt(ctx.t, languageNamed(fold(event.text)))], state: root };
           if ((MENU_SECTIONS as readonly string[]).includes(intent)) return open(intent as MenuSection, ctx);
         }
       }

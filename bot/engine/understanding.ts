@@ -4,7 +4,7 @@ import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { choicesByWords, matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
-import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, saysGoodbye } from '../../flows/nlu/rules';
+import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, languageNamed, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, saysGoodbye } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion, namesChannel } from '../../flows/service-questions';
 import { STATUS_FLOW_ID } from '../../flows/status';
@@ -136,7 +136,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     // A greeting here says hello again or that the citizen is back; without such words ("вчера", read as "вечера") the step's own words answer.
     if (parsed.intent === 'greeting') return GREETS_IN_JOURNEY.test(folded) ? said([{ text: ctx.t('understanding:greeting') }]) : decision;
     if (parsed.intent === 'menu') return runner.start(conversation, MENU_FLOW_ID);
-    if (parsed.intent === 'language') return said([languagePrompt(ctx.t)]);
+    if (parsed.intent === 'language') return said([languagePrompt(ctx.t, languageNamed(folded))]);
     if (parsed.intent === 'operator') return choose('menu:operator');
     const target = switchTarget(parsed, subject?.serviceId, ctx);
     // Asking for the section the citizen is in ("где моё заявление?" at the status look-up): the step's own words say what it

@@ -280,6 +280,13 @@ export const ASKS_WHO_MAY = new RegExp(
 export const SAYS_GOODBYE =
   /^((спасибо|благодарю|большое|рахмет|ракмет|коп|ладно|хорошо|ок|окей|ну|все|понятно|ясно|жарайды|жаксы|тусиникти)[\s,!.]*)*(до свидания|до свиданья|досвидания|пока|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау бол|сау турыныз|кош болыныз|кош бол|корискенше)[\s!.)]*$/;
 
+/** The language a text asks for by name, folded ("на казахском можно?", "орысша жазыңыз"); none when it names both or neither. */
+export function languageNamed(folded: string): 'kk' | 'ru' | undefined {
+  const kazakh = /(казакш|казахш|казаш|казахск|казакск|kazakh|qazaq)/.test(folded);
+  const russian = /(орысш|орыш|орыс|русск|руск|russian)/.test(folded);
+  return kazakh === russian ? undefined : kazakh ? 'kk' : 'ru';
+}
+
 /** A school pupil, folded: a class at school ("в 3 классе", "5-го класса", "3-сыныпта"), a school, a pupil ("оқушы", "школьник"). */
 const SCHOOL_PUPIL = /(^|[^а-яa-z])(\d{1,2}\s*-?\s*(й|ый|ой|го|м|ом|н?ш[иы])?\s*(класс|сынып)|школ|мектеп|окушы|ученик|ученица)/;
 /** …and a place or level past school ("9 класс бітірген, колледжде оқиды" is a college student). */

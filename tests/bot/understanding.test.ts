@@ -1044,6 +1044,20 @@ describe('typed first messages', () => {
     expect(yes.conversation.state).toEqual(question.conversation.state);
   });
 
+  it('takes "да" or "иә" after asking for a language by name for that language, at a step and at the menu', async () => {
+    const { person, question } = await atFirstQuestion('ru', 'transfer-reinstatement', 'web-lang-named');
+    const picker = await person.type('на казахском можно?');
+    expect(picker.replies.at(-1)!.choices!.find((c) => c.yes)?.id).toBe('lang:kk');
+    const yes = await person.type('иә');
+    expect(yes.conversation.lang).toBe('kk');
+    expect(yes.conversation.state).toEqual(question.conversation.state);
+
+    const atMenu = citizen(testEngine({ defaultLang: 'kk' }), 'web-lang-named-menu', 'kk');
+    await atMenu.start();
+    await atMenu.type('орысша жазыңызшы');
+    expect((await atMenu.type('иә')).conversation.lang).toBe('ru');
+  });
+
   it('offers once to go on in Kazakh when a citizen of a Russian page writes clearly in Kazakh', async () => {
     const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-lang', 'ru');
     await person.start();

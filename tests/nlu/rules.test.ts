@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse, wonders } from '../../flows/nlu';
-import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, saysGoodbye, INTENT_GATES, tellsOfSchoolPupil, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, saysGoodbye, INTENT_GATES, languageNamed, tellsOfSchoolPupil, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -91,6 +91,14 @@ describe('the rules that need no classifier', () => {
     ])
       expect(SAYS_GOODBYE.test(fold(text)), text).toBe(true);
     for (const text of ['пока нет', 'пока не получил ответ', 'до свидания с колледжем дело не дошло', 'спасибо', 'ладно', 'ну пока не знаю']) expect(SAYS_GOODBYE.test(fold(text)), text).toBe(false);
+  });
+
+  it('reads the language a text asks for by name, and none when it names both or neither', () => {
+    expect(languageNamed(fold('на казахском можно?'))).toBe('kk');
+    expect(languageNamed(fold('Qazaqsha'))).toBe('kk');
+    expect(languageNamed(fold('орысша жазыңызшы'))).toBe('ru');
+    expect(languageNamed(fold('сменить язык'))).toBeUndefined();
+    expect(languageNamed(fold('казахский или русский'))).toBeUndefined();
   });
 
   it('reads a school pupil told of, and not one who studies past school now', () => {
