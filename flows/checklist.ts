@@ -2,7 +2,7 @@ import { addCalendarDays, addWorkingDays, countsThroughProvisionalYear, nextWork
 import { formatCivilDate } from '../locales/format';
 import { candidateServices, catalog, CHANNEL_IDS, findService, type ChannelId, type Question, type Service, type Term } from './catalog';
 import { afterHoursFor, chosenOptions, documentsFor, nextQuestion, possibleQuestions, termsFor, type AfterHoursOnChannel, type Answers } from './catalog/personalise';
-import { ANSWER_WORDS, ASKED_NOT_READ } from './catalog/answer-words';
+import { answerWords, ASKED_NOT_READ } from './catalog/answer-words';
 import { fromCollegeSlides } from './catalog/present';
 import { findForm, type FormDefinition, type FormValues } from './forms';
 import type { Lang } from '../store/types';
@@ -355,10 +355,7 @@ function navChoices(ctx: FlowContext, ...ids: (typeof NAV)[keyof typeof NAV][]):
 /** A question's options as buttons, with the words citizens type for them; ticked on and off while several are picked. */
 function optionChoices(question: Question, ctx: FlowContext, picking?: readonly string[]): Choice[] {
   const mark = (optionId: string) => (picking ? `${picking.includes(optionId) ? '✅' : '⬜'} ` : '');
-  return question.options.map((o) => {
-    const words = ANSWER_WORDS[`${question.id}:${o.id}`];
-    return localizedChoice(`ans:${question.id}:${o.id}`, o.label, ctx.lang, { mark: mark(o.id), also: words ? [...words.ru, ...words.kk] : [] });
-  });
+  return question.options.map((o) => localizedChoice(`ans:${question.id}:${o.id}`, o.label, ctx.lang, { mark: mark(o.id), also: answerWords(question.id, o.id) }));
 }
 
 /**
@@ -405,10 +402,7 @@ function toldInMessage(service: Service, answers: Answers, text: string): { ques
   const name = [service.shortTitle.ru, service.shortTitle.kk];
   return possibleQuestions(service, answers).flatMap((question) => {
     if (answers[question.id] !== undefined || ASKED_NOT_READ.has(question.id)) return [];
-    const typedFor = question.options.map((o) => {
-      const words = ANSWER_WORDS[`${question.id}:${o.id}`];
-      return { id: o.id, label: '', also: words ? [...words.ru, ...words.kk] : [] };
-    });
+    const typedFor = question.options.map((o) => ({ id: o.id, label: '', also: answerWords(question.id, o.id) }));
     const id = saidInPassing(text, typedFor, name);
     const option = id && question.options.find((o) => o.id === id);
     return option ? [{ question, option }] : [];

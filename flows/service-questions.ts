@@ -1,5 +1,5 @@
 import { findService, type Service } from './catalog';
-import { ANSWER_WORDS, SELF_WORDS } from './catalog/answer-words';
+import { answerWords, SELF_WORDS } from './catalog/answer-words';
 import { documentsFor, type Answers } from './catalog/personalise';
 import { CHANNEL_IDS } from './catalog/schema';
 import { matchChoiceByWords } from './nlu/choice-match';
@@ -62,9 +62,8 @@ const SELF = new Set([...SELF_WORDS.ru, ...SELF_WORDS.kk]);
 
 /** A way of handing in documents in the words citizens type for it ("через цон", "онлайн", "в канцелярию"), one per channel. */
 const CHANNEL_WORDS = CHANNEL_IDS.flatMap((id) => {
-  const words = ANSWER_WORDS[`channel:${id}`];
-  const also = words && [...words.ru, ...words.kk].filter((phrase) => !phrase.split(' ').some((word) => SELF.has(word)));
-  return also ? [{ id, label: '', also }] : [];
+  const also = answerWords('channel', id).filter((phrase) => !phrase.split(' ').some((word) => SELF.has(word)));
+  return also.length ? [{ id, label: '', also }] : [];
 });
 
 /** Whether a short text names a way of handing in the documents: where the journey does not ask it, it asks where and how to apply. */

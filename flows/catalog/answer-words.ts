@@ -48,6 +48,12 @@ export const ANSWER_WORDS: Readonly<Record<string, { [lang in keyof LocalizedTex
   'unt_certificate:no': { ru: ['нет сертификата', 'сертификата нет', 'не сдавал'], kk: ['сертификат жоқ', 'тапсырмадым'] },
 };
 
+/** The words citizens type for one answer of a question, in both languages (none when it has no words of its own). */
+export function answerWords(questionId: string, optionId: string): string[] {
+  const words = ANSWER_WORDS[`${questionId}:${optionId}`];
+  return words ? [...words.ru, ...words.kk] : [];
+}
+
 /**
  * Questions whose words a first message says of other things or asks about: "балама тегін тамақ керек" may come from a
  * grandmother, "көп балалы отбасымыз" tells a large family, not a married student, "мектепке барайын ба, әлде цонға?"
