@@ -82,6 +82,12 @@ export function applicationNumberIn(text: string): string | undefined {
   return match?.[1];
 }
 
+/** The Kazakh and the Russian language named, folded ("казакша", "на казахском"; "орысша", "по-русски"). */
+const KAZAKH_WORDS = 'казакш|казахш|казаш|казахск|казакск';
+const RUSSIAN_WORDS = 'орысш|орыш|орыс|русск|руск';
+const KAZAKH_NAMED = new RegExp(KAZAKH_WORDS);
+const RUSSIAN_NAMED = new RegExp(RUSSIAN_WORDS);
+
 /**
  * Intents the classifier may only give when the text has one of their words: a home visit needs a
  * home or a reason not to come, a change of language needs a language; otherwise the next guess is taken.
@@ -91,7 +97,7 @@ export const INTENT_GATES: Partial<Record<string, RegExp>> = {
   home_visit: new RegExp(
     `^(?![\\s\\S]*${ONLINE.source})[\\s\\S]*(дом|выезд|выез|приех|приход|прийти|прид|инвалид|мугедек|лежач|тосек|коляс|ходить|ходит|передвиг|уйге|уйден|уйде|бара алма|журе алма|козгал|пожил|карт |кариям|ауыр|болею|болен|больн|кел|инсульт|перелом|гипс|костыл|лежу)`,
   ),
-  language: /(язык|тил|казакш|казахш|казаш|орысш|орыш|орыс|русск|руск|казахск|казакск)/,
+  language: new RegExp(`(язык|тил|${KAZAKH_WORDS}|${RUSSIAN_WORDS})`),
   // a question about a service asks about one of its topics (the fee, the term, where, when open, which documents, what if one is missing, the result, a refusal)
   question: new RegExp(
     [
@@ -282,8 +288,8 @@ export const SAYS_GOODBYE =
 
 /** The language a text asks for by name, folded ("на казахском можно?", "орысша жазыңыз"); none when it names both or neither. */
 export function languageNamed(folded: string): 'kk' | 'ru' | undefined {
-  const kazakh = /(казакш|казахш|казаш|казахск|казакск|kazakh|qazaq)/.test(folded);
-  const russian = /(орысш|орыш|орыс|русск|руск|russian)/.test(folded);
+  const kazakh = KAZAKH_NAMED.test(folded);
+  const russian = RUSSIAN_NAMED.test(folded);
   return kazakh === russian ? undefined : kazakh ? 'kk' : 'ru';
 }
 
