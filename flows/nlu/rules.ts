@@ -280,11 +280,18 @@ export const ASKS_WHO_MAY = new RegExp(
 );
 
 /**
+ * Goodbyes, folded, that close a text however long ("до свидания", "сау болыңыз"). "пока", which also means "yet" ("номер
+ * пока не пришёл"), and the short "сау бол", "қош бол" are goodbyes only alone or after thanks ({@link SAYS_GOODBYE}).
+ */
+const PARTINGS = 'до свидания|до свиданья|досвидания|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау турыныз|кош болыныз|корискенше';
+
+/**
  * A goodbye, folded, alone or after thanks or a word that closes ("ладно", "понятно", "жарайды"): "до свидания", "пока",
  * "спасибо, всего доброго", "ладно, пока", "сау болыңыз", "түсінікті, рахмет, көріскенше". Said back, not taken for an answer or a matter.
  */
-export const SAYS_GOODBYE =
-  /^((спасибо|благодарю|большое|рахмет|ракмет|коп|ладно|хорошо|ок|окей|ну|все|понятно|ясно|жарайды|жаксы|тусиникти)[\s,!.]*)*(до свидания|до свиданья|досвидания|пока|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау бол|сау турыныз|кош болыныз|кош бол|корискенше)[\s!.)]*$/;
+export const SAYS_GOODBYE = new RegExp(
+  `^((спасибо|благодарю|большое|рахмет|ракмет|коп|ладно|хорошо|ок|окей|ну|все|понятно|ясно|жарайды|жаксы|тусиникти)[\\s,!.]*)*(${PARTINGS}|пока|сау бол|кош бол)[\\s!.)]*$`,
+);
 
 /** The language a text asks for by name, folded ("на казахском можно?", "орысша жазыңыз"); none when it names both or neither. */
 export function languageNamed(folded: string): 'kk' | 'ru' | undefined {
@@ -307,8 +314,8 @@ export function tellsOfSchoolPupil(text: string): boolean {
   return SCHOOL_PUPIL.test(folded) && !PAST_SCHOOL.test(folded);
 }
 
-/** A goodbye that closes a longer text, folded ("…, до свидания"); not "пока", which also means "yet" ("номер пока не пришёл"). */
-const GOODBYE_AT_END = /(^|[\s,.!])(до свидания|до свиданья|досвидания|всего доброго|всего хорошего|до встречи|хорошего дня|сау болыныз(дар)?|сау турыныз|кош болыныз|корискенше)[\s!.)]*$/;
+/** A goodbye that closes a longer text, folded ("…, до свидания"). */
+const GOODBYE_AT_END = new RegExp(`(^|[\\s,.!])(${PARTINGS})[\\s!.)]*$`);
 
 /** Leaving for now, folded: "потом напишу", "завтра найду номер и напишу", "кейін жазамын", "ертең хабарласамын". */
 const LEAVES_FOR_LATER =
