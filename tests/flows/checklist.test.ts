@@ -528,6 +528,20 @@ describe('typing instead of pressing', () => {
     const asked = await engine.handle({ conversationId: 'web-told-none', channel: 'web', event: { type: 'text', text: 'поступаю в колледж после 11 класса, какие документы сдавать?' } });
     expect(asked.replies.map((r) => r.text).join('\n')).not.toContain('Записано из вашего сообщения');
     expect(asked.conversation.state.data.answers).not.toHaveProperty('unt_certificate');
+
+    // A family and the way of handing in are asked too, though words of their answers were said in passing.
+    for (const [id, text, kept, asked] of [
+      ['web-told-family', 'жатақхана керек, көп балалы отбасымыз', { category: 'large_family' }, 'ans:family:yes'],
+      ['web-told-channel', 'аттестат жоғалды, цонға барамын', { reason: 'lost' }, 'ans:channel:state_corporation'],
+    ] as const) {
+      await engine.handle({ conversationId: id, channel: 'web', langHint: 'kk', event: { type: 'start' } });
+      const first = await engine.handle({ conversationId: id, channel: 'web', event: { type: 'text', text } });
+      expect(first.conversation.state.data, text).toMatchObject({ answers: {}, ahead: kept });
+      expect(
+        first.replies.at(-1)!.choices!.map((c) => c.id),
+        text,
+      ).toContain(asked);
+    }
   });
 
   it('tells a citizen who speaks of a school pupil that free meals here are for colleges and universities, and stays at the step', async () => {
