@@ -8,7 +8,7 @@ import { SELF_WORDS } from './catalog/answer-words';
 import { checklistOf, CHECKLIST_FLOW_ID } from './checklist';
 import { MENU_FLOW_ID } from './menu';
 import { fold, wonders } from './nlu';
-import { asksForPerson } from './nlu/cues';
+import { asksForPerson, visitChangeAsked } from './nlu/cues';
 import { SAYS_DONT_KNOW } from './nlu/rules';
 import { choicesByWords, matchChoiceByWords } from './nlu/choice-match';
 import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
@@ -71,6 +71,8 @@ interface Draft {
   day?: IsoDate;
   /** Moving this booking instead of making a new one. */
   moving?: BookedVisit;
+  /** The change typed when the section was asked for ("отмените выезд"): made to the one visit booked, once the visits are read. */
+  asked?: 'cancel' | 'move';
   visits?: BookedVisit[];
 }
 
@@ -226,8 +228,10 @@ export function createHomeVisitFlow(): Flow {
     start(ctx, params) {
       const stored = storedOf(ctx);
       const serviceId = typeof params?.serviceId === 'string' ? params.serviceId : serviceInView(ctx);
+      const asked = typeof params?.written === 'string' ? visitChangeAsked(fold(params.written)) : undefined;
       // A citizen with visits booked here sees them first, as they stand now.
-      if (stored.visits.length > 0) return { replies: [], state: at('manage', { ...draftOf(stored.draft), visits: stored.visits }), await: { type: HOME_VISIT_EFFECTS.mine } };
+      if (stored.visits.length > 0) return { replies: [], state: at('manage', { ...draftOf(stored.draft), visits: stored.visits, asked }), await: { type: HOME_VISIT_EFFECTS.mine } };
+      if (asked) return noneToChange({ id: randomUUID() }, ctx);
       if (stored.draft?.forWhom) {
         const resumed = continueDraft({ ...stored.draft, ...(serviceId && !stored.draft.serviceId ? { serviceId } : {}) }, ctx);
         return { ...resumed, replies: [{ text: ctx.t('home_visit:resumed') }, ...resumed.replies] };
@@ -287,8 +291,12 @@ export function createHomeVisitFlow(): Flow {
           return offerDays({ ...draft, windows: outcome.value as FreeWindowOffer[] }, ctx);
         case HOME_VISIT_EFFECTS.mine: {
           const visits = (outcome.value as BookedVisit[]).filter((v) => isPending(v.status));
-          if (visits.length === 0) return show('for_whom', { id: randomUUID() }, ctx, [{ text: ctx.t('home_visit:intro') }]);
-          return show('manage', { ...draft, visits }, ctx);
+          const { asked, ...rest } = draft;
+          if (visits.length === 0) return asked ? noneToChange({ id: randomUUID() }, ctx) : show('for_whom', { id: randomUUID() }, ctx, [{ text: ctx.t('home_visit:intro') }]);
+          const [only] = visits;
+          if (asked && visits.length === 1 && only)
+            return asked === 'cancel' ? show('cancel', { ...rest, visits, moving: only }, ctx) : withWindows({ ...rest, visits, moving: only, day: undefined }, ctx, only.region);
+          return show('manage', { ...rest, visits }, ctx);
         }
         case HOME_VISIT_EFFECTS.book:
           return booked(draft, outcome.value as BookedVisit, ctx);
@@ -455,6 +463,12 @@ export function createHomeVisitFlow(): Flow {
     if (pending.length === 0) return { replies: [{ text, choices: endChoices(ctx, true) }], state: at('manage', next), data: keep(undefined, ctx, pending) };
     return { replies: [{ text }, ...promptOf('manage', next, ctx)], state: at('manage', next), data: keep(undefined, ctx, pending) };
   };
+
+  /** A change asked for where no visit is booked: the contact centre booked it, or another chat; the operator can change it, or a new one is booked. */
+  const noneToChange = (draft: Draft, ctx: FlowContext): StepResult => ({
+    replies: [{ text: ctx.t('home_visit:none_to_change'), choices: endChoices(ctx, true) }],
+    state: at('manage', { ...draft, visits: [] }),
+  });
 
   /** A refusal says why and asks again, keeping everything entered; a lost last place offers the next free windows. */
   const effectRefused = (step: Step, draft: Draft, code: string, ctx: FlowContext): StepResult => {

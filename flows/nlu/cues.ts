@@ -184,10 +184,37 @@ const EMPLOYEE_COMES =
   /(сотрудник|специалист|кызметкер|маман)\S* (\S+ ){0,2}(приедет|приедут|придет|придут|выедет|выедут|доедет|доедут|дойдет|дойдут|подъедет|подъедут|кел(е ме|е ала|еди ме)|бар(а|ады) ма|бара ала ма|бара алады)(?![а-я])/;
 const DID_NOT_COME_RU = /(^|\s)не (приед|прид)/;
 
-/** Whether the text asks for a State Corporation employee to come home. */
+/** A booked visit spoken of: "визит", "выезд" (not the service, "выездной"), "приезд", "келуі", "шақыру". */
+const A_VISIT = /(^|\s)(визит|выезд(?!н)|приезд|приход сотрудник|келу(?![а-я]|ш)|келуд|келуин|келуи|келетин (кун|уакыт)|шакыру)/;
+/**
+ * A visit to be called off, asked for, not told of ("отмените визит", "отмена выезда", "келуді болдырмаңыз"; not "выезд
+ * отменили", a complaint).
+ */
+const CANCELS = /(^|\s)(отмен(ите|ить|ять|яйте|яем|им|а|у|ы)|болдырма(ныз|ныздар|у|уга|уды|ймын|ймыз|йык))(?![а-я])/;
+/**
+ * …or moved to another day or time ("перенесите визит на среду", "время визита поменять", "келу уақытын ауыстыруға бола ма",
+ * "басқа күнге"); not "кызметкерге ауыстырыңыз", a wish for a person in the chat, which names no visit.
+ */
+const MOVES =
+  /(^|\s)(перенес(ите|ти|ем)|перенос(ить|ите)|перевед(ите|ем)|перевести|поменя(йте|ть|ем)|измен(ите|ить)|сдвин(уть|ьте)|ауыстыр(ыныз|ыныздар|у|уга|уды|гым|гымыз)|(калдыр|шегер)\S*|баска кун\S*)(?![а-я])/;
+
+/**
+ * Whether the text asks to cancel or move a booked visit, and which: the home visit's section shows the citizen's
+ * visits, and goes straight to the one asked when there is one.
+ *
+ * @example
+ * visitChangeAsked(fold('перенесите визит на среду')); // 'move'
+ */
+export function visitChangeAsked(folded: string): 'cancel' | 'move' | undefined {
+  if (!A_VISIT.test(folded)) return undefined;
+  if (CANCELS.test(folded)) return 'cancel';
+  return MOVES.test(folded) ? 'move' : undefined;
+}
+
+/** Whether the text asks for a State Corporation employee to come home, or to change a visit booked. */
 export function asksForHomeVisit(folded: string): boolean {
   // The visit named outright is asked for however it is to be booked ("выезд на дом через егов заказать можно?").
-  if (VISIT_NAMED.test(folded) || EMPLOYEE_SENT.test(folded)) return true;
+  if (VISIT_NAMED.test(folded) || EMPLOYEE_SENT.test(folded) || visitChangeAsked(folded)) return true;
   if (ONLINE.test(folded)) return false;
   const coming = COMING.test(folded);
   return (

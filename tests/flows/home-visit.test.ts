@@ -313,4 +313,29 @@ describe('booking a home visit in the chat', () => {
     expect((await c.say({ type: 'choice', id: 'hv:cancel_yes' }))[0]!.text).toBe(`Выезд № ${visit!.number} отменён.`);
     expect((await runtime.homeVisits.get(visit!.id))!.value.status).toBe('cancelled');
   });
+
+  it('moves or cancels the booking asked for in words at the menu, and says where to turn when none is booked in the chat', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    const none = citizen(runtime, 'web-visit-none');
+    await none.say({ type: 'start' });
+    const nothing = await none.type('отмените визит пожалуйста');
+    expect(nothing.text).toBe('В этом чате нет записанных выездов. Если вы записались по телефону 1414, перенести или отменить выезд поможет оператор.');
+    expect(nothing.choices!.map((ch) => ch.id)).toEqual(['hv:new', 'menu:operator', 'hv:menu']);
+
+    const c = citizen(runtime, 'web-visit-typed');
+    await toTheDays(c, 'duplicate-tvet', { region: 'shymkent', street: 'Тәуке хан', house: '1' }, 'hearing');
+    await c.press('hv:day:2026-12-10');
+    await c.press('hv:win:afternoon');
+    const [visit] = (await runtime.homeVisits.list({ index: 'conversation', value: 'web-visit-typed' })).items;
+    await c.type('меню');
+    const days = await c.type('перенесите визит на другой день');
+    expect(days.text).toMatch(/^Выберите новый день/);
+    await c.press('hv:day:2026-12-11');
+    expect((await c.say({ type: 'choice', id: 'hv:win:morning' }))[0]!.text).toBe(`Выезд № ${visit!.number} перенесён на 11 декабря 2026 г., до обеда.`);
+
+    await c.type('меню');
+    expect((await c.type('отмените выезд, мы сами приедем')).text).toBe(`Отменить выезд № ${visit!.number}?`);
+    expect((await c.say({ type: 'choice', id: 'hv:cancel_yes' }))[0]!.text).toBe(`Выезд № ${visit!.number} отменён.`);
+    expect((await runtime.homeVisits.get(visit!.id))!.value.status).toBe('cancelled');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse } from '../../flows/nlu';
-import { asksForHomeVisit, COMPLAINT_CUES, complainsOfVisit } from '../../flows/nlu/cues';
+import { asksForHomeVisit, COMPLAINT_CUES, complainsOfVisit, visitChangeAsked } from '../../flows/nlu/cues';
 import { applicationNumberIn } from '../../flows/nlu/rules';
 import { expectCuesApart } from './cue-lexicons';
 
@@ -257,6 +257,20 @@ describe('the cues of a home visit, a person and a complaint', () => {
     }
     for (const text of ['выезд к маме отменили из-за метели, когда перенесут?', 'сотрудник приехал из Алматы, но учился в колледже в Таразе, нужен дубликат диплома'])
       expect(complainsOfVisit(fold(text)), text).toBe(false);
+  });
+
+  it('takes a booked visit to cancel or move for the home visit and the change asked; not a visit called off told in the past, nor a wish for a person', () => {
+    const asked = {
+      cancel: ['отмените визит пожалуйста', 'визит отмените, бабушка в реанимации', 'отмена выезда, спасибо', 'келуді болдырмаңыз, анам ауруханада'],
+      move: ['перенесите визит на среду', 'время визита поменять', 'можно перевести выезд на завтра?', 'үйге келуді басқа күнге ауыстыруға бола ма', 'келу уакытын ауыстыруга бола ма'],
+    };
+    for (const [change, texts] of Object.entries(asked))
+      for (const text of texts) {
+        expect(visitChangeAsked(fold(text)), text).toBe(change);
+        expect(parse(text, /[әіңқұүө]|келу/.test(text) ? 'kk' : 'ru').intent, text).toBe('home_visit');
+      }
+    for (const text of ['выезд на дом к бабушке отменили без предупреждения', 'Барибир тусинбедим, кызметкерге ауыстырыныз', 'отменить заявление', 'перенести документы в другой колледж'])
+      expect(visitChangeAsked(fold(text)), text).toBeUndefined();
   });
 
   it('takes an office that deals only with the citizen in person, and 1414 that would not help, for a complaint; 1414 out of reach with a person asked for here is a call for one', () => {
