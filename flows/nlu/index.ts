@@ -11,6 +11,7 @@ import {
   ASKS_WHO_MAY,
   ASKS,
   ASKS_HOW_TO_APPLY,
+  NO_PLACES,
   OFF_TOPIC,
   POINTED_QUESTION,
   applicationNumberIn,
@@ -203,7 +204,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     if (applicationNumber) return { ...base, intent: 'status', serviceId: null, confidence: 0.9, applicationNumber, alternatives: fallbackGuesses('status') };
     // In a journey, a question in words the phrases do not hold ("стоимость?", "сенбіде ше?") is about the journey's service.
     if (context === 'journey' && ASKS.test(folded) && INTENT_GATES.question!.test(folded))
-      return { ...base, intent: 'question', serviceId: null, topic: topicOf(model, features), confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
+      return { ...base, intent: 'question', serviceId: null, topic: topicOf(model, features, folded), confidence: LOW_CONFIDENCE, alternatives: fallbackGuesses('question') };
     // Nothing else understood: a message that opens with a greeting or thanks is one ("салем, апалар").
     if (opening) return { ...base, intent: opening, serviceId: null, confidence: 0.9, alternatives: fallbackGuesses(opening) };
     return { ...base, intent: 'unknown', serviceId: null, confidence: 0, alternatives: fallbackGuesses('unknown') };
@@ -238,7 +239,7 @@ export function parseWith(model: Model, text: string, fallbackLang: Lang = 'ru',
     const against = complaintAgainstCue(folded) ?? againstFrom(model.against.posteriors(features.vectors.all));
     if (against) parsed.against = against;
   }
-  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : topicOf(model, features);
+  if (top.label === 'question') parsed.topic = wholeList ? 'documents' : topicOf(model, features, folded);
 
   parsed.alternatives = alternativesOf(parsed, intents, service.named);
   // …and so does one of a few words every reading of which is about that one service ("бесплатное питание", "питание в колледже").
@@ -276,7 +277,8 @@ function namesOnlyServices(features: Analysis): boolean {
 }
 
 /** The point a question asks, likeliest. */
-function topicOf(model: Model, features: Analysis): QuestionTopic {
+function topicOf(model: Model, features: Analysis, folded: string): QuestionTopic {
+  if (NO_PLACES.test(folded)) return 'refusal';
   return model.topics.posteriors(features.vectors.intent)[0]!.label;
 }
 
@@ -317,7 +319,7 @@ function rankIntents(model: Model, features: Analysis, folded: string, context: 
   if (context === 'journey' && intents[0]!.label !== 'question' && intents[0]!.p < JOURNEY_QUESTION_DOUBT && ASKS.test(folded)) promote(intents, 'question');
   // …and what is taken for a question on where and how to apply but wonders and wants nothing ("через цон", "егов арқылы
   // өзім жіберемін") answers the step's question of how the citizen applies: it is for the journey's list.
-  if (context === 'journey' && intents[0]!.label === 'question' && !WONDERS.test(folded) && !QUESTION_WORD.test(folded) && !WANTS.test(folded) && topicOf(model, features) === 'channels')
+  if (context === 'journey' && intents[0]!.label === 'question' && !WONDERS.test(folded) && !QUESTION_WORD.test(folded) && !WANTS.test(folded) && topicOf(model, features, folded) === 'channels')
     promote(intents, 'checklist');
   // …and so does a home visit guessed for a text that tells what the citizen has ("справка об инвалидности у нас есть").
   if (context === 'journey' && intents[0]!.label === 'home_visit' && !cues.homeVisit && HAS.test(folded) && tellsCase(features, folded)) promote(intents, 'checklist');

@@ -352,6 +352,13 @@ export const ASKS_WHAT_NOW = new RegExp(
   ].join('|')})[\\s?!.]*$`,
 );
 
+/**
+ * No place to be had, folded: "а если мест нет?", "орын жоқ болса", "места закончатся". A refusal's ground the rules may or
+ * may not give, not a missing document: the words "если … нет" lean that way in the topics' phrases.
+ */
+export const NO_PLACES =
+  /(^|\s)(мест[ао]?|орын|орны|орындар)(?![а-я])[^.?!]{0,20}(нет|не (будет|хватит|хватает|останется)|закончат\S*|кончат\S*|жок|болмаса|калмаса|жетпесе)(?![а-я])|(^|\s)(нет|жок) (мест|орын)(?![а-я])/;
+
 /** "I don't know" (what to answer), folded: "не знаю", "не помню", "не понял", "білмеймін" (and "bilmeimin"), "есімде жоқ", "түсінбедім". */
 export const SAYS_DONT_KNOW = /(^|\s)(не (знаю|помню|понял|понимаю|поняла|уверен|уверена)|хз|билмеймин|билмедим|есимде жок|тусинбедим|тусинбеймин)(?![а-яa-z])/;
 

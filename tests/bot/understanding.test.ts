@@ -57,6 +57,13 @@ describe('typed messages in the middle of a journey', () => {
     expect(ticked.conversation.state.data.ticked).toEqual([tick.id.slice(5)]);
   });
 
+  it('answers "а если мест нет?" in the dormitory with what its rules hold on refusals, not with a missing document, at the step', async () => {
+    const { person, question } = await atFirstQuestion('ru', 'dormitory');
+    const asked = await person.type('а если мест нет?');
+    expect(asked.replies.map((r) => r.text)).toEqual([texts.t('ru', 'understanding:answers.not_in_rules')]);
+    expect(asked.conversation.state).toEqual(question.conversation.state);
+  });
+
   it('answers a bare "how do I apply?" with where and how to apply for the journey\'s service, staying at the step', async () => {
     for (const [lang, asked] of [
       ['ru', 'как подать?'],

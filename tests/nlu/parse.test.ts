@@ -223,6 +223,14 @@ describe('understanding what citizens type', () => {
     expect(parse(text)).toMatchObject({ intent: 'question', topic, serviceId });
   });
 
+  it.each([
+    ['а если мест нет?', 'ru'],
+    ['орын жок болса не истеймиз', 'kk'],
+  ] as const)('takes no places to be had for a refusal, not a missing document, in a journey: %s', (text, lang) => {
+    expect(parse(text, lang, { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'refusal' });
+    expect(parse('а если справки нет?', 'ru', { context: 'journey' })).toMatchObject({ intent: 'question', topic: 'missing_document' });
+  });
+
   it.each(['спасибо', 'Рахмет!', 'rakhmet', 'көп рақмет'])('understands thanks: %s', (text) => {
     expect(parse(text).intent).toBe('thanks');
   });
