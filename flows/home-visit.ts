@@ -8,7 +8,7 @@ import { SELF_WORDS } from './catalog/answer-words';
 import { checklistOf, CHECKLIST_FLOW_ID } from './checklist';
 import { MENU_FLOW_ID } from './menu';
 import { fold, wonders } from './nlu';
-import { asksForPerson, visitChangeAsked } from './nlu/cues';
+import { asksForPerson, cannotMove, visitChangeAsked } from './nlu/cues';
 import { SAYS_DONT_KNOW } from './nlu/rules';
 import { choicesByWords, matchChoiceByWords } from './nlu/choice-match';
 import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
@@ -62,6 +62,8 @@ interface Draft {
   /** Keys the booking: a double tap on the last window books once. */
   id: string;
   forWhom?: 'self' | 'other';
+  /** The text that asked for the visit told that the person cannot move on their own: the eligibility question is not asked. */
+  unable?: boolean;
   serviceId?: string;
   /** The services a word typed before the service's question fits equally ("дубликат диплома"): that question offers them. */
   candidates?: string[];
@@ -236,11 +238,12 @@ export function createHomeVisitFlow(): Flow {
         const resumed = continueDraft({ ...stored.draft, ...(serviceId && !stored.draft.serviceId ? { serviceId } : {}) }, ctx);
         return { ...resumed, replies: [{ text: ctx.t('home_visit:resumed') }, ...resumed.replies] };
       }
-      const draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}) };
-      // "анама үйге қызметкер шақыру керек": whom it is for is not asked again.
-      const forWhom = typeof params?.written === 'string' ? forWhomIn(params.written) : undefined;
+      const written = typeof params?.written === 'string' ? params.written : '';
+      // "анама үйге қызметкер шақыру керек": whom it is for is not asked again; "анам жүре алмайды": nor whether she can move.
+      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(cannotMove(fold(written)) ? { unable: true } : {}) };
+      const forWhom = forWhomIn(written);
       const intro = [{ text: ctx.t('home_visit:intro') }];
-      return forWhom ? show('eligibility', { ...draft, forWhom }, ctx, intro) : show('for_whom', draft, ctx, intro);
+      return forWhom ? afterForWhom({ ...draft, forWhom }, ctx, intro) : show('for_whom', draft, ctx, intro);
     },
 
     handle(state, event, ctx): StepResult {
@@ -249,8 +252,13 @@ export function createHomeVisitFlow(): Flow {
       const id = event.type === 'choice' ? event.id : undefined;
 
       if (id === ID.menu) return { replies: [], data: keep(step === 'booked' || step === 'manage' ? undefined : draft, ctx), goto: { flow: MENU_FLOW_ID } };
-      if (step === 'for_whom' && (id === ID.self || id === ID.other)) return show('eligibility', { ...draft, forWhom: id === ID.self ? 'self' : 'other' }, ctx);
-      if (step === 'for_whom' && event.type === 'text' && speaksOfSelf(event.text)) return show('eligibility', { ...draft, forWhom: 'self' }, ctx);
+      if (step === 'for_whom' && (id === ID.self || id === ID.other)) return afterForWhom({ ...draft, forWhom: id === ID.self ? 'self' : 'other' }, ctx);
+      if (step === 'for_whom' && event.type === 'text') {
+        // "я инвалид 1 группы, не хожу": for oneself, and the condition told.
+        const unable = cannotMove(fold(event.text));
+        const forWhom = speaksOfSelf(event.text) ? 'self' : unable ? forWhomIn(event.text) : undefined;
+        if (forWhom) return afterForWhom({ ...draft, forWhom, ...(unable ? { unable } : {}) }, ctx);
+      }
       if (step === 'eligibility' && id === ID.eligibleYes) return afterEligibility(draft, ctx);
       if (step === 'eligibility' && id === ID.eligibleNo) return show('not_eligible', draft, ctx);
       if (step === 'service' && id?.startsWith(ID.service)) {
@@ -357,6 +365,13 @@ export function createHomeVisitFlow(): Flow {
   };
 
   const afterEligibility = (draft: Draft, ctx: FlowContext): StepResult => (draft.serviceId ? afterService(draft, ctx) : show('service', draft, ctx));
+
+  /** Whether the person can move is asked, unless the citizen told it already ("не ходит"): then it is said back. */
+  const afterForWhom = (draft: Draft, ctx: FlowContext, before: Reply[] = []): StepResult => {
+    if (!draft.unable) return show('eligibility', draft, ctx, before);
+    const next = afterEligibility(draft, ctx);
+    return { ...next, replies: [...before, { text: ctx.t(draft.forWhom === 'other' ? 'home_visit:unable_told.relative' : 'home_visit:unable_told.self') }, ...next.replies] };
+  };
 
   /** The service must provide the visit; its checklist is answered first, so the documents are ready. */
   const afterService = (draft: Draft, ctx: FlowContext): StepResult => {

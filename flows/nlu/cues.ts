@@ -184,6 +184,14 @@ const EMPLOYEE_COMES =
   /(сотрудник|специалист|кызметкер|маман)\S* (\S+ ){0,2}(приедет|приедут|придет|придут|выедет|выедут|доедет|доедут|дойдет|дойдут|подъедет|подъедут|кел(е ме|е ала|еди ме)|бар(а|ады) ма|бара ала ма|бара алады)(?![а-я])/;
 const DID_NOT_COME_RU = /(^|\s)не (приед|прид)/;
 
+/**
+ * Whether the text tells of one who cannot move on their own: does not walk, lies ill, is in a wheelchair ("я инвалид 1
+ * группы, не хожу", "анам жүре алмайды", "мама лежачая"). One of the conditions of the visit in the seeds' own words.
+ */
+export function cannotMove(folded: string): boolean {
+  return CANNOT_COME.test(folded) || (LIES_ILL.test(folded) && !ACADEMIC_LEAVE.test(folded));
+}
+
 /** A booked visit spoken of: "визит", "выезд" (not the service, "выездной"), "приезд", "келуі", "шақыру". */
 const A_VISIT = /(^|\s)(визит|выезд(?!н)|приезд|приход сотрудник|келу(?![а-я]|ш)|келуд|келуин|келуи|келетин (кун|уакыт)|шакыру)/;
 /**
@@ -221,8 +229,7 @@ export function asksForHomeVisit(folded: string): boolean {
     (HOME.test(folded) && coming) ||
     (COMES_HOME.test(folded) && !DID_NOT_COME.test(folded)) ||
     (EMPLOYEE_COMES.test(folded) && !DID_NOT_COME.test(folded) && !DID_NOT_COME_RU.test(folded)) ||
-    CANNOT_COME.test(folded) ||
-    (LIES_ILL.test(folded) && !ACADEMIC_LEAVE.test(folded)) ||
+    cannotMove(folded) ||
     (CANNOT_GET_THERE.test(folded) && !AT_A_TIME.test(folded)) ||
     (DISABLED_OR_OLD.test(folded) && coming)
   );

@@ -983,10 +983,14 @@ describe('typed first messages', () => {
   it('books a visit for the service and the person a first message names, without asking which or for whom', async () => {
     const engine = testEngine({ defaultLang: 'ru' });
     const person = citizen(engine, 'web-first-visit', 'ru');
-    const asked = await person.type('маме 80 лет, сама не ходит, нужен дубликат аттестата. можно чтобы сотрудник пришёл домой?');
+    const asked = await person.type('маме 80 лет, нужен дубликат аттестата. можно чтобы сотрудник пришёл домой?');
     expect(asked.replies.at(-1)!.text).toBe(texts.t('ru', 'home_visit:eligibility.relative'));
     const next = await person.press('hv:eligible:yes');
     expect(next.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
+    // Told that she does not walk, the bot does not ask whether she can move.
+    const told = await citizen(engine, 'web-first-visit-told', 'ru').type('маме 80 лет, сама не ходит, нужен дубликат аттестата. можно чтобы сотрудник пришёл домой?');
+    expect(told.replies.map((r) => r.text)).toContain(texts.t('ru', 'home_visit:unable_told.relative'));
+    expect(told.conversation.state).toMatchObject({ flow: 'checklist', data: { serviceId: 'duplicate-school' } });
   });
 
   it.each([
@@ -994,15 +998,24 @@ describe('typed first messages', () => {
     ['ru', 'вызовите сотрудника ЦОН на дом для бабушки', 'home_visit:eligibility.relative'],
     ['ru', 'сама не могу прийти в цон, нужен выезд на дом', 'home_visit:eligibility.self'],
     ['kk', 'маған үйге қызметкер шақыру керек', 'home_visit:eligibility.self'],
-    ['kk', 'мен мүгедекпін, үйден шыға алмаймын, құжат тапсыру керек', 'home_visit:eligibility.self'],
     ['ru', 'я не могу выйти из дома, нужен сотрудник на дом', 'home_visit:eligibility.self'],
-    ['kk', 'анам үйден шыға алмайды, қызметкер шақыру керек', 'home_visit:eligibility.relative'],
-    ['ru', 'бабушка не ходит, нужен сотрудник на дом', 'home_visit:eligibility.relative'],
   ] as const)('does not ask whom a visit is for when the first message says it (%s "%s")', async (lang, text, question) => {
     const person = citizen(testEngine({ defaultLang: lang }), `web-first-visit-${text}`, lang);
     const asked = await person.type(text);
     expect(asked.conversation.state).toMatchObject({ flow: 'home_visit', step: 'eligibility' });
     expect(asked.replies.at(-1)!.text).toBe(texts.t(lang, question));
+  });
+
+  it.each([
+    ['kk', 'мен мүгедекпін, үйден шыға алмаймын, құжат тапсыру керек', 'self'],
+    ['kk', 'анам үйден шыға алмайды, қызметкер шақыру керек', 'relative'],
+    ['ru', 'бабушка не ходит, нужен сотрудник на дом', 'relative'],
+  ] as const)('asks neither whom a visit is for nor whether the person can move when the first message says both (%s "%s")', async (lang, text, whom) => {
+    const person = citizen(testEngine({ defaultLang: lang }), `web-first-visit-${text}`, lang);
+    const asked = await person.type(text);
+    expect(asked.conversation.state).toMatchObject({ flow: 'home_visit', step: 'service' });
+    expect(asked.replies.map((r) => r.text)).toContain(texts.t(lang, `home_visit:unable_told.${whom}`));
+    expect(asked.replies.at(-1)!.text).toBe(texts.t(lang, 'home_visit:which_service'));
   });
 
   it.each([

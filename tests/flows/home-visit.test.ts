@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../bot/runtime';
 import { createMemoryStore } from '../../store/memory';
 import type { Store } from '../../store/types';
+import { texts } from '../support/engine';
 import { testRuntime } from '../support/runtime';
 
 /** Tuesday 8 December 2026, 11:00 in Astana: the ten bookable working days run from 9 to 23 December, around Independence Day on the 16th. */
@@ -234,6 +235,25 @@ describe('booking a home visit in the chat', () => {
     }
     // Not knowing, or asking, is no answer.
     for (const typed of ['я не знаю', 'я могу?']) expect((await forWhomTyped(runtime, 'ru', typed)).conversation.state, typed).toMatchObject({ step: 'for_whom' });
+  });
+
+  it('does not ask whether the person can move when the citizen said they cannot ("не хожу", "лежачая", "жүре алмайды"), and says so back', async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    for (const [lang, typed, forWhom] of [
+      ['ru', 'я инвалид 1 группы, не хожу', 'self'],
+      ['ru', 'для мамы, она лежачая', 'other'],
+      ['kk', 'анам жүре алмайды', 'other'],
+    ] as const) {
+      const { conversation, replies } = await forWhomTyped(runtime, lang, typed);
+      expect(conversation.state, typed).toMatchObject({ flow: 'home_visit', step: 'service', data: { forWhom, unable: true } });
+      expect(replies[0]!.text, typed).toBe(texts.t(lang, forWhom === 'self' ? 'home_visit:unable_told.self' : 'home_visit:unable_told.relative'));
+    }
+    // The first message that asked for the visit told it too; the service it named is asked about next.
+    const c = citizen(runtime, 'web-visit-unable');
+    await c.say({ type: 'start' });
+    const told = await c.say({ type: 'text', text: 'мама лежачая, нужен дубликат аттестата, пусть сотрудник придёт домой' });
+    expect(told.map((r) => r.text)).toContain('Вы написали, что этот человек не может сам передвигаться.');
+    expect(told.at(-1)!.text).toMatch(/Кто подаёт заявление\?$/);
   });
 
   it('puts a citizen who asks for an operator in the middle of a booking first in the queue', async () => {
