@@ -198,7 +198,7 @@ const A_VISIT = /(^|\s)(визит|выезд(?!н)|приезд|приход с
  * A visit to be called off, asked for, not told of ("отмените визит", "отмена выезда", "келуді болдырмаңыз"; not "выезд
  * отменили", a complaint).
  */
-const CANCELS = /(^|\s)(отмен(ите|ить|ять|яйте|яем|им|а|у|ы)|болдырма(ныз|ныздар|у|уга|уды|ймын|ймыз|йык))(?![а-я])/;
+const CANCELS = /(^|\s)(отмен(ите|ить|ять|яйте|яем|им|а|у|ы)|болдырма(ныз|ныздар|у|уга|уды|ймын|ймыз|йык)|токтат(ыныз|ыныздар|у|уга))(?![а-я])/;
 /**
  * …or moved to another day or time ("перенесите визит на среду", "время визита поменять", "келу уақытын ауыстыруға бола ма",
  * "басқа күнге"); not "кызметкерге ауыстырыңыз", a wish for a person in the chat, which names no visit.
@@ -241,7 +241,7 @@ export function asksForHomeVisit(folded: string): boolean {
  */
 const VISIT_FAILED = any([
   // …not a husband who left the family ("күйеуім кетіп қалды", "муж ушёл")
-  'келмеди|келмей (жур|калды|отыр)|келген жок|хабарласпады|(?<!(^|\\s)(куйеу|еке|аке)\\S* )кетип калды|бас тартты',
+  'келмеди|келмей (жур|калды|отыр)|келген жок|хабарласпады|(?<!(^|\\s)(куйеу|еке|аке)\\S* )кетип калды(?!к)|бас тартты',
   // (no one coming, "не пришёл", is a complaint cue of its own)
   '(^|\\s)не (перезвонил|позвонил)(?![а-я])',
   // …not legs that failed ("ноги совсем отказали"), nor a student who left college
@@ -258,12 +258,46 @@ const VISIT_TALK = /(^|\s)у[йи]ге|на дом|домой|выезд/;
 const VISIT_WENT_WRONG = any([
   '(при выезде|на выезде|выездной( сотрудник)?|сотрудник (цон\\S* )?(на дом|на дому)|уйге келген (хкко\\S* )?(кызметкер|маман)\\S*)\\s(\\S+ ){0,6}(требовал|потребовал|забыл|деди|не стал|отказал)',
   '(сотрудник|выездной|маман|кызметкер)\\S* (\\S+ ){0,3}(приехал|приехала|приехали|приезжал|келди|келген)(?!\\S* (из|со?) )\\S*,? (\\S+ ){0,3}(но |без |бланкисиз|и (сказал|уехал))',
-  '(выезд|уйге келу)\\S* (\\S+ ){0,4}(отменил|болдырма(ды|пты|ган)|токтатт|жауып таста)(?!.*(перенес|когда))',
+  '(выезд|уйге келу)\\S* (\\S+ ){0,4}(отменил|болдырма(ды|пты|ган)|токтатт|жауып таста)(?!\\S*\\s*\\?)(?!.*(перенес|когда))',
 ]);
+
+/**
+ * A visit moved or called off, told in the past ("выезд перенесли уже три раза", "үйге келуді үш рет ауыстырды"); not "перенёс
+ * инсульт", nor one that asks when it will be ("отменили из-за метели, когда перенесут?").
+ */
+const CHANGED_IN_PAST =
+  /(^|\s)(перенесл[иа]|переносил[иа]?|перенес(?! (\S+ )?(инсульт|инфаркт|операц|ампутац|болезн|ковид|травм))|отменил[иа]?|сорвал[иа]?|ауыстырды|шегерди|озгертилди)(?![а-я])(?!\s*\?)(?!.*(когда|кашан))/;
+
+/**
+ * What the employee did on a visit, told of them: late, rude, hurried, lost or did not take the papers, drunk ("выездной
+ * сотрудник опоздал на 3 часа", "үйге келетін маман мас күйінде болды"), the employee and the deed in one clause.
+ */
+const VISIT_MISCONDUCT = new RegExp(
+  `(выездн|сотрудни|специалист|кызметкер|маман|(^|\\s)киси|приходил|приезжал)\\S* ([^\\s,.!?|]+ ){0,3}(${[
+    'опоздал(а)?',
+    'пропал(а)?',
+    'груб\\S*',
+    'торопил(а)?',
+    'потерял(а)?',
+    'не (взял|взяла|оставил|оставила|принял|приняла|объяснил|обьяснил)',
+    'перепутал(а)?',
+    'накричал(а)?',
+    'сам(а)? расписал\\S*',
+    'кешикти',
+    'ренжитти',
+    'асыктырды',
+    'айгайлады',
+    'мас',
+    'пьян\\S*',
+    'убежал(а)?',
+  ].join('|')})(?![а-я])`,
+);
 
 /** Whether the text complains of a home visit that went wrong. */
 export function complainsOfVisit(folded: string): boolean {
-  return (VISIT_FAILED.test(folded) && VISIT_TALK.test(folded)) || VISIT_WENT_WRONG.test(folded);
+  if (VISIT_WENT_WRONG.test(folded) || VISIT_MISCONDUCT.test(folded)) return true;
+  const visit = VISIT_TALK.test(folded) || A_VISIT.test(folded);
+  return visit && (VISIT_FAILED.test(folded) || CHANGED_IN_PAST.test(folded));
 }
 
 /** Whether the text asks for a person instead of the bot: an operator, a live person, a specialist, a call, 1414. */

@@ -259,6 +259,29 @@ describe('the cues of a home visit, a person and a complaint', () => {
       expect(complainsOfVisit(fold(text)), text).toBe(false);
   });
 
+  it('takes a visit moved again and again, or an employee late, rude or careless on it, for a complaint; not a visit asked for beside a stroke or a lost passport', () => {
+    for (const text of [
+      'Выезд на дом к бабушке перенесли уже три раза',
+      'Выездной сотрудник трижды переносил визит',
+      'үйге келетін күнді үш рет ауыстырды',
+      'выездной сотрудник опоздал на 3 часа',
+      'сатрудник цона который приходил на дом был грубым и торопил маму',
+      'үйге келетін маман мас күйінде болды',
+      'Выезд на дом был, но сотрудник потерял мамин паспорт',
+    ]) {
+      expect(complainsOfVisit(fold(text)), text).toBe(true);
+      expect(parse(text, /[әіңқұүө]/.test(text) ? 'kk' : 'ru').intent, text).toBe('complaint');
+    }
+    for (const text of [
+      'Прошу выезд к отцу-пенсионеру в Шахан: он перенёс ампутацию, нужен дубликат диплома техникума',
+      'Дедушка перенес инсульт, можно оформить выезд на дом?',
+      'нужен выезд сотрудника на дом, мама потеряла паспорт',
+      'выезд отменили? мне смс пришло странное',
+      'келу уақытын тоқтатыңыз, ауылға кетіп қалдық',
+    ])
+      expect(complainsOfVisit(fold(text)), text).toBe(false);
+  });
+
   it('takes a booked visit to cancel or move for the home visit and the change asked; not a visit called off told in the past, nor a wish for a person', () => {
     const asked = {
       cancel: ['отмените визит пожалуйста', 'визит отмените, бабушка в реанимации', 'отмена выезда, спасибо', 'келуді болдырмаңыз, анам ауруханада'],
