@@ -230,7 +230,8 @@ export function createHomeVisitFlow(): Flow {
     start(ctx, params) {
       const stored = storedOf(ctx);
       const serviceId = typeof params?.serviceId === 'string' ? params.serviceId : serviceInView(ctx);
-      const asked = typeof params?.written === 'string' ? visitChangeAsked(fold(params.written)) : undefined;
+      // The change asked in words at the menu ("перенесите визит"), or carried by the offer to switch from another journey.
+      const asked = params?.change === 'cancel' || params?.change === 'move' ? params.change : typeof params?.written === 'string' ? visitChangeAsked(fold(params.written)) : undefined;
       // A citizen with visits booked here sees them first, as they stand now.
       if (stored.visits.length > 0) return { replies: [], state: at('manage', { ...draftOf(stored.draft), visits: stored.visits, asked }), await: { type: HOME_VISIT_EFFECTS.mine } };
       if (asked) return noneToChange({ id: randomUUID() }, ctx);

@@ -1,9 +1,11 @@
 import { findService, type ServiceId } from '../../flows/catalog';
 import { CHECKLIST_FLOW_ID } from '../../flows/checklist';
 import { COMPLAINT_FLOW_ID } from '../../flows/complaint';
+import { HOME_VISIT_FLOW_ID } from '../../flows/home-visit';
 import { MENU_FLOW_ID, type MenuSection, languagePrompt } from '../../flows/menu';
 import { asksWhoMay, fold, type Guess, LOW_CONFIDENCE, likelyTopics, type Parsed, parse, QUESTION_TOPICS, type QuestionTopic } from '../../flows/nlu';
 import { choicesByWords, matchChoice, matchChoiceByWords } from '../../flows/nlu/choice-match';
+import { visitChangeAsked } from '../../flows/nlu/cues';
 import { ASKS, ASKS_WHAT_NOW, GREETS_IN_JOURNEY, languageNamed, OFF_TOPIC, QUESTION_WORD, SAYS_DONT_KNOW, saysGoodbye } from '../../flows/nlu/rules';
 import { languageOf } from '../../flows/nlu/lang';
 import { answerQuestion, namesChannel } from '../../flows/service-questions';
@@ -138,7 +140,7 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
     if (parsed.intent === 'menu') return runner.start(conversation, MENU_FLOW_ID);
     if (parsed.intent === 'language') return said([languagePrompt(ctx.t, languageNamed(folded))]);
     if (parsed.intent === 'operator') return choose('menu:operator');
-    const target = switchTarget(parsed, subject?.serviceId, ctx);
+    const target = switchTarget(parsed, folded, subject?.serviceId, ctx);
     // Asking for the section the citizen is in ("где моё заявление?" at the status look-up): the step's own words say what it
     // waits for; a question on its matter ("когда ответят на жалобу?" in the complaint) gets the flow's own answer, where it has one.
     if (target && leadsHere(target, conversation)) {
@@ -242,13 +244,16 @@ function withOperator(decision: Decision, ctx: FlowContext): Decision {
 }
 
 /** The journey a confident reading of the text leads to, when it is not the one the citizen is in. */
-function switchTarget(parsed: Parsed, currentService: string | undefined, ctx: FlowContext): Choice | undefined {
+function switchTarget(parsed: Parsed, folded: string, currentService: string | undefined, ctx: FlowContext): Choice | undefined {
   const aboutService = parsed.intent === 'checklist' || parsed.intent === 'question';
   if (aboutService && parsed.serviceId && parsed.serviceId !== currentService) return checklistChoice(parsed.serviceId, ctx);
   // "где заявление SC-2026-0601?" mid-journey: the number goes with the switch, so only the IIN is asked after it.
   if (parsed.intent === 'status' && parsed.applicationNumber) return statusChoice(parsed.applicationNumber, ctx);
   // "в ЦОНе нагрубили, жалуюсь": whom it is against is not asked again, nor the service.
   if (parsed.intent === 'complaint') return complaintChoice(parsed.against, complaintServices(parsed, currentService).serviceId, ctx);
+  // "отмените выезд": the change asked goes with the switch, so the one visit booked is cancelled or moved without its list.
+  const change = parsed.intent === 'home_visit' ? visitChangeAsked(folded) : undefined;
+  if (change) return carrying(`${GO_PREFIX}${HOME_VISIT_FLOW_ID}:${change}`, 'home_visit', ctx);
   if ((JOURNEYS as readonly string[]).includes(parsed.intent)) return sectionChoice(parsed.intent as MenuSection, ctx);
   return undefined;
 }
@@ -310,8 +315,9 @@ function carrying(id: string, section: MenuSection, ctx: FlowContext): Choice {
 
 /**
  * A `go:` choice from any step: the checklist of the service it names, the status of the
- * application it carries, the answer on one point of the journey's service (the citizen stays
- * where they were), or the current question again for "stay". Undefined when the id names nothing
+ * application it carries, the complaint with what it was told, the home visit with the change of
+ * a booking asked, the answer on one point of the journey's service (the citizen stays where they
+ * were), or the current question again for "stay". Undefined when the id names nothing
  * (a forged or outdated button, an answer outside a journey).
  */
 export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): Decision | undefined {
@@ -335,6 +341,7 @@ export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): D
       ...(typeof typedComplaint === 'string' ? { written: typedComplaint } : {}),
       ...(!second && typedCandidates !== undefined ? { candidates: typedCandidates } : {}),
     });
+  if (flowId === HOME_VISIT_FLOW_ID && (first === 'cancel' || first === 'move') && runner.has(HOME_VISIT_FLOW_ID)) return runner.start(conversation, HOME_VISIT_FLOW_ID, { change: first });
   if (flowId !== CHECKLIST_FLOW_ID || !first || !findService(first) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
   return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: first, ...(typeof typedRequest === 'string' ? { written: typedRequest } : {}) });
 }

@@ -334,7 +334,7 @@ describe('booking a home visit in the chat', () => {
     expect((await runtime.homeVisits.get(visit!.id))!.value.status).toBe('cancelled');
   });
 
-  it('moves or cancels the booking asked for in words at the menu, and says where to turn when none is booked in the chat', async () => {
+  it('moves or cancels the booking asked for in words at the menu or in another journey, and says where to turn when none is booked in the chat', async () => {
     const runtime = runtimeOn(createMemoryStore());
     const none = citizen(runtime, 'web-visit-none');
     await none.say({ type: 'start' });
@@ -353,8 +353,13 @@ describe('booking a home visit in the chat', () => {
     await c.press('hv:day:2026-12-11');
     expect((await c.say({ type: 'choice', id: 'hv:win:morning' }))[0]!.text).toBe(`Выезд № ${visit!.number} перенесён на 11 декабря 2026 г., до обеда.`);
 
+    // Typed in another journey, the change goes with the offer to switch.
     await c.type('меню');
-    expect((await c.type('отмените выезд, мы сами приедем')).text).toBe(`Отменить выезд № ${visit!.number}?`);
+    await c.press('menu:checklist');
+    await c.press('svc:dormitory');
+    const offer = await c.type('отмените выезд, мы сами приедем');
+    expect(offer.choices!.map((ch) => ch.id)).toEqual(['go:home_visit:cancel', 'go:stay']);
+    expect((await c.press('go:home_visit:cancel')).text).toBe(`Отменить выезд № ${visit!.number}?`);
     expect((await c.say({ type: 'choice', id: 'hv:cancel_yes' }))[0]!.text).toBe(`Выезд № ${visit!.number} отменён.`);
     expect((await runtime.homeVisits.get(visit!.id))!.value.status).toBe('cancelled');
   });
