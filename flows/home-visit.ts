@@ -166,9 +166,9 @@ const FOR_WHOM_IN_SENTENCE: Record<'self' | 'other', ReadonlySet<string>> = {
  */
 const SELF_PREDICATE = /(алмаймын|алмаймин|мугедекпин|наукаспын|зейнеткермин)$/;
 
-/** Whom the sentence that asked for the visit says it is for: someone else when it names them, else oneself when it says so. */
-function forWhomIn(text: string): 'self' | 'other' | undefined {
-  const words = fold(text).split(/[^\p{L}]+/u);
+/** Whom the sentence that asked for the visit (folded) says it is for: someone else when it names them, else oneself when it says so. */
+function forWhomIn(folded: string): 'self' | 'other' | undefined {
+  const words = folded.split(/[^\p{L}]+/u);
   if (words.some((w) => FOR_WHOM_IN_SENTENCE.other.has(w))) return 'other';
   return words.some((w) => FOR_WHOM_IN_SENTENCE.self.has(w) || SELF_PREDICATE.test(w)) ? 'self' : undefined;
 }
@@ -230,8 +230,9 @@ export function createHomeVisitFlow(): Flow {
     start(ctx, params) {
       const stored = storedOf(ctx);
       const serviceId = typeof params?.serviceId === 'string' ? params.serviceId : serviceInView(ctx);
+      const written = fold(typeof params?.written === 'string' ? params.written : '');
       // The change asked in words at the menu ("перенесите визит"), or carried by the offer to switch from another journey.
-      const asked = params?.change === 'cancel' || params?.change === 'move' ? params.change : typeof params?.written === 'string' ? visitChangeAsked(fold(params.written)) : undefined;
+      const asked = params?.change === 'cancel' || params?.change === 'move' ? params.change : visitChangeAsked(written);
       // A citizen with visits booked here sees them first, as they stand now.
       if (stored.visits.length > 0) return { replies: [], state: at('manage', { ...draftOf(stored.draft), visits: stored.visits, asked }), await: { type: HOME_VISIT_EFFECTS.mine } };
       if (asked) return noneToChange({ id: randomUUID() }, ctx);
@@ -239,9 +240,8 @@ export function createHomeVisitFlow(): Flow {
         const resumed = continueDraft({ ...stored.draft, ...(serviceId && !stored.draft.serviceId ? { serviceId } : {}) }, ctx);
         return { ...resumed, replies: [{ text: ctx.t('home_visit:resumed') }, ...resumed.replies] };
       }
-      const written = typeof params?.written === 'string' ? params.written : '';
       // "анама үйге қызметкер шақыру керек": whom it is for is not asked again; "анам жүре алмайды": nor whether she can move.
-      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(cannotMove(fold(written)) ? { unable: true } : {}) };
+      const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(cannotMove(written) ? { unable: true } : {}) };
       const forWhom = forWhomIn(written);
       const intro = [{ text: ctx.t('home_visit:intro') }];
       return forWhom ? afterForWhom({ ...draft, forWhom }, ctx, intro) : show('for_whom', draft, ctx, intro);
@@ -256,8 +256,9 @@ export function createHomeVisitFlow(): Flow {
       if (step === 'for_whom' && (id === ID.self || id === ID.other)) return afterForWhom({ ...draft, forWhom: id === ID.self ? 'self' : 'other' }, ctx);
       if (step === 'for_whom' && event.type === 'text') {
         // "я инвалид 1 группы, не хожу": for oneself, and the condition told.
-        const unable = cannotMove(fold(event.text));
-        const forWhom = speaksOfSelf(event.text) ? 'self' : unable ? forWhomIn(event.text) : undefined;
+        const folded = fold(event.text);
+        const unable = cannotMove(folded);
+        const forWhom = speaksOfSelf(event.text) ? 'self' : unable ? forWhomIn(folded) : undefined;
         if (forWhom) return afterForWhom({ ...draft, forWhom, ...(unable ? { unable } : {}) }, ctx);
       }
       if (step === 'eligibility' && id === ID.eligibleYes) return afterEligibility(draft, ctx);
