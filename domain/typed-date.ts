@@ -81,6 +81,44 @@ export function parseTypedDate(text: string, today: IsoDate): TypedDate {
   return named ? { ok: true, date: named } : inWords(compact, today);
 }
 
+/** Words before a day that say it is not the one wanted: moved from ("со среды"), or refused ("не в среду"). */
+const NOT_THE_DAY_WANTED = new Set(['с', 'со', 'от', 'из', 'не', 'кроме']);
+/** The Kazakh ablative, a day moved from: "сәрсенбіден", "15 желтоқсаннан". */
+const ABLATIVE = /(дан|ден|тан|тен|нан|нен)$/;
+/** The longest run of words tried as one date: "15 декабря 2026". */
+const MOST_WORDS_OF_A_DATE = 3;
+
+/**
+ * The day a sentence asks for among its other words: "перенесите визит на среду", "келуді 15
+ * желтоқсанға ауыстырыңыз", "можно на завтра?". The first run of one to three words that reads
+ * as a date whole, longest first; a day it moves from ("со среды", "сәрсенбіден") or refuses ("не в
+ * среду") is passed over. Undefined when it names none.
+ *
+ * @example
+ * dayNamedIn('перенесите со среды на пятницу', '2026-12-04') // '2026-12-11'
+ */
+export function dayNamedIn(text: string, today: IsoDate): IsoDate | undefined {
+  const words = plainLetters(text)
+    .split(/[\s,;!?()«»"]+/)
+    .map((word) => word.replace(/[.:]+$/, ''))
+    .filter((word) => word !== '');
+  for (let first = 0; first < words.length; first++) {
+    if (DAY_FILLER.has(words[first]!)) continue;
+    let before = first - 1;
+    while (before >= 0 && DAY_FILLER.has(words[before]!)) before--;
+    const unwanted = before >= 0 && NOT_THE_DAY_WANTED.has(words[before]!);
+    for (let count = Math.min(MOST_WORDS_OF_A_DATE, words.length - first); count > 0; count--) {
+      const run = words.slice(first, first + count);
+      const parsed = parseTypedDate(run.join(' '), today);
+      if (!parsed.ok) continue;
+      if (!unwanted && !ABLATIVE.test(run.at(-1)!)) return parsed.date;
+      first += count - 1;
+      break;
+    }
+  }
+  return undefined;
+}
+
 /** "завтра", "в понедельник", "жұма күні": the day it names from `today`; a day of the week is the next one after today. */
 function namedDay(compact: string, today: IsoDate): IsoDate | undefined {
   const words = compact.split(' ').filter((word) => !DAY_FILLER.has(word));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IsoDate } from '../domain/calendar';
+import { todayInAlmaty, type IsoDate } from '../domain/calendar';
+import { dayNamedIn } from '../domain/typed-date';
 import { BOOKABLE_WORKING_DAYS, isPending, VISIT_NEEDS, VISIT_WINDOWS, type VisitNeed, type VisitRequest, type VisitStatus, type VisitWindow } from '../domain/home-visit';
 import { formatCivilDate } from '../locales/format';
 import { catalog, findService, type Service } from './catalog';
@@ -11,7 +12,19 @@ import { fold, wonders } from './nlu';
 import { asksForPerson, cannotMove, visitChangeAsked } from './nlu/cues';
 import { SAYS_DONT_KNOW } from './nlu/rules';
 import { choicesByWords, matchChoiceByWords } from './nlu/choice-match';
-import { checkTypedDate, dayLabel, questionnaire, SKIPPED, type AddressAnswer, type Answers, type Field, type QuestionnaireDefinition, type QuestionnaireState } from './questionnaire';
+import {
+  checkDay,
+  checkTypedDate,
+  dayLabel,
+  questionnaire,
+  type Checked,
+  SKIPPED,
+  type AddressAnswer,
+  type Answers,
+  type Field,
+  type QuestionnaireDefinition,
+  type QuestionnaireState,
+} from './questionnaire';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
 import { localizedChoice, stateOf, textChoice } from './types';
 import type { FlowState } from '../store/types';
@@ -75,6 +88,8 @@ interface Draft {
   moving?: BookedVisit;
   /** The change typed when the section was asked for ("отмените выезд"): made to the one visit booked, once the visits are read. */
   asked?: 'cancel' | 'move';
+  /** The day the move was asked to ("перенесите на среду"): its windows are offered first, once they are read. */
+  wanted?: IsoDate;
   visits?: BookedVisit[];
 }
 
@@ -230,11 +245,16 @@ export function createHomeVisitFlow(): Flow {
     start(ctx, params) {
       const stored = storedOf(ctx);
       const serviceId = typeof params?.serviceId === 'string' ? params.serviceId : serviceInView(ctx);
-      const written = fold(typeof params?.written === 'string' ? params.written : '');
+      const typed = typeof params?.written === 'string' ? params.written : '';
+      const written = fold(typed);
       // The change asked in words at the menu ("перенесите визит"), or carried by the offer to switch from another journey.
       const asked = params?.change === 'cancel' || params?.change === 'move' ? params.change : visitChangeAsked(written);
+      const wanted = asked === 'move' ? dayNamedIn(typed, todayInAlmaty(ctx.now)) : undefined;
       // A citizen with visits booked here sees them first, as they stand now.
-      if (stored.visits.length > 0) return { replies: [], state: at('manage', { ...draftOf(stored.draft), visits: stored.visits, asked }), await: { type: HOME_VISIT_EFFECTS.mine } };
+      if (stored.visits.length > 0) {
+        const draft = { ...draftOf(stored.draft), visits: stored.visits, asked, ...(wanted ? { wanted } : {}) };
+        return { replies: [], state: at('manage', draft), await: { type: HOME_VISIT_EFFECTS.mine } };
+      }
       if (asked) return noneToChange({ id: randomUUID() }, ctx);
       if (stored.draft?.forWhom) {
         const resumed = continueDraft({ ...stored.draft, ...(serviceId && !stored.draft.serviceId ? { serviceId } : {}) }, ctx);
@@ -421,28 +441,28 @@ export function createHomeVisitFlow(): Flow {
     await: { type: HOME_VISIT_EFFECTS.windows, region },
   });
 
-  const offerDays = (draft: Draft, ctx: FlowContext, before: Reply[] = []): StepResult => {
+  /** The days with free windows; the windows of the day the move was asked to straight away, or why that day cannot be. */
+  const offerDays = (withWanted: Draft, ctx: FlowContext): StepResult => {
+    const { wanted, ...draft } = withWanted;
     if ((draft.windows ?? []).length === 0) {
-      return { replies: [...before, { text: ctx.t('home_visit:no_windows'), choices: endChoices(ctx) }], state: at('stopped', draft), data: keep(draft, ctx) };
+      return { replies: [{ text: ctx.t('home_visit:no_windows'), choices: endChoices(ctx) }], state: at('stopped', draft), data: keep(draft, ctx) };
     }
-    return show('day', draft, ctx, before);
+    return wanted ? dayChosen(draft, checkDay(wanted, DAY_FIELD, ctx), ctx) : show('day', draft, ctx);
   };
 
   const pickDay = (draft: Draft, event: FlowEvent, ctx: FlowContext): StepResult => {
-    let day: IsoDate | undefined;
-    if (event.type === 'choice' && event.id.startsWith(ID.day)) day = event.id.slice(ID.day.length);
-    else if (event.type === 'choice' && event.id === ID.back && !draft.moving) return show('form', { ...draft, answers: undefined }, ctx);
-    else if (event.type === 'text') {
-      const checked = checkTypedDate(event.text, DAY_FIELD, ctx);
-      if ('error' in checked) return { replies: [{ text: ctx.t(checked.error, checked.vars) }, ...promptOf('day', draft, ctx)], state: at('day', draft) };
-      day = String(checked.value);
-    }
-    const free = (draft.windows ?? []).filter((w) => w.date === day);
-    if (!day || free.length === 0) {
-      const text = day ? ctx.t('home_visit:day_full', { date: formatCivilDate(day, ctx.lang) }) : ctx.t('home_visit:use_buttons');
-      return { replies: [{ text }, ...promptOf('day', draft, ctx)], state: at('day', draft) };
-    }
-    return show('window', { ...draft, day }, ctx);
+    if (event.type === 'choice' && event.id.startsWith(ID.day)) return dayChosen(draft, { value: event.id.slice(ID.day.length) }, ctx);
+    if (event.type === 'choice' && event.id === ID.back && !draft.moving) return show('form', { ...draft, answers: undefined }, ctx);
+    if (event.type === 'text') return dayChosen(draft, checkTypedDate(event.text, DAY_FIELD, ctx), ctx);
+    return { replies: [{ text: ctx.t('home_visit:use_buttons') }, ...promptOf('day', draft, ctx)], state: at('day', draft) };
+  };
+
+  /** The windows of the day chosen, pressed or typed; else why not (a day off, out of reach, or full) and the days again. */
+  const dayChosen = (draft: Draft, checked: Checked, ctx: FlowContext): StepResult => {
+    const day = 'value' in checked ? checked.value : undefined;
+    if (day && (draft.windows ?? []).some((w) => w.date === day)) return show('window', { ...draft, day }, ctx);
+    const why = 'error' in checked ? ctx.t(checked.error, checked.vars) : ctx.t('home_visit:day_full', { date: formatCivilDate(day ?? '', ctx.lang) });
+    return { replies: [{ text: why }, ...promptOf('day', draft, ctx)], state: at('day', draft), data: keep(draft, ctx) };
   };
 
   const pickWindow = (draft: Draft, window: string, ctx: FlowContext): StepResult => {

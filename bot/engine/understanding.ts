@@ -38,6 +38,8 @@ const TYPED_COMPLAINT_SERVICES = 'typedComplaintServices';
  */
 const TYPED_REQUEST = 'typedRequest';
 const CHECKLIST_GO = `${GO_PREFIX}${CHECKLIST_FLOW_ID}:`;
+/** A booked visit's change typed elsewhere ("перенесите визит на среду"): its words name the day too. */
+const VISIT_CHANGE_GO = `${GO_PREFIX}${HOME_VISIT_FLOW_ID}:`;
 
 /** Readings of another matter than the service itself: "мне положено, а колледж не даёт" is a complaint still. */
 const ELSEWHERE: ReadonlySet<string> = new Set(['complaint', 'home_visit', 'operator', 'status']);
@@ -190,9 +192,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
   return decision;
 }
 
-/** The conversation keeping the words typed (`TYPED_REQUEST`) when a choice offered leads to a service's checklist. */
+/** The conversation keeping the words typed (`TYPED_REQUEST`) when a choice offered leads to a service's checklist or to a booked visit's change. */
 function keepingRequest(conversation: Conversation, text: string, offered: readonly Choice[]): Partial<Decision> {
-  if (!offered.some((choice) => choice.id.startsWith(CHECKLIST_GO))) return {};
+  if (!offered.some((choice) => choice.id.startsWith(CHECKLIST_GO) || choice.id.startsWith(VISIT_CHANGE_GO))) return {};
   return { conversation: { ...conversation, data: { ...conversation.data, [TYPED_REQUEST]: text } } };
 }
 
@@ -341,7 +343,8 @@ export function goTo(runner: FlowRunner, withTyped: Conversation, id: string): D
       ...(typeof typedComplaint === 'string' ? { written: typedComplaint } : {}),
       ...(!second && typedCandidates !== undefined ? { candidates: typedCandidates } : {}),
     });
-  if (flowId === HOME_VISIT_FLOW_ID && (first === 'cancel' || first === 'move') && runner.has(HOME_VISIT_FLOW_ID)) return runner.start(conversation, HOME_VISIT_FLOW_ID, { change: first });
+  if (flowId === HOME_VISIT_FLOW_ID && (first === 'cancel' || first === 'move') && runner.has(HOME_VISIT_FLOW_ID))
+    return runner.start(conversation, HOME_VISIT_FLOW_ID, { change: first, ...(typeof typedRequest === 'string' ? { written: typedRequest } : {}) });
   if (flowId !== CHECKLIST_FLOW_ID || !first || !findService(first) || !runner.has(CHECKLIST_FLOW_ID)) return undefined;
   return runner.start(conversation, CHECKLIST_FLOW_ID, { serviceId: first, ...(typeof typedRequest === 'string' ? { written: typedRequest } : {}) });
 }

@@ -1,5 +1,5 @@
 import { addWorkingDays, dayOffReason, workingDayOnOrAfter, todayInAlmaty, type IsoDate } from '../../domain/calendar';
-import { parseTypedDate } from '../../domain/typed-date';
+import { dayNamedIn, parseTypedDate } from '../../domain/typed-date';
 import { formatCivilDate, formatDayAndMonth } from '../../locales/format';
 import type { FlowContext } from '../types';
 import type { Checked } from './typed';
@@ -31,11 +31,17 @@ export function dayLabel(date: IsoDate, ctx: FlowContext): string {
   return ctx.t('questionnaire:date_button', { weekday: ctx.t(`questionnaire:weekdays.${weekday}`), date: formatDayAndMonth(date, ctx.lang) });
 }
 
-/** A typed date: understood, then checked like a pressed day. */
+/**
+ * A typed date, then checked like a pressed day: the whole text ("12.12", "в пятницу"), else a day
+ * it names among other words ("давайте в пятницу", "перенесите на 15 декабря").
+ */
 export function checkTypedDate(typed: string, field: DateField, ctx: FlowContext): Checked {
-  const parsed = parseTypedDate(typed, todayInAlmaty(ctx.now));
-  if (!parsed.ok) return { error: parsed.reason === 'format' ? 'questionnaire:errors.date_format' : 'questionnaire:errors.date_invalid' };
-  return checkDay(parsed.date, field, ctx);
+  const today = todayInAlmaty(ctx.now);
+  const parsed = parseTypedDate(typed, today);
+  if (parsed.ok) return checkDay(parsed.date, field, ctx);
+  const named = parsed.reason === 'format' ? dayNamedIn(typed, today) : undefined;
+  if (named) return checkDay(named, field, ctx);
+  return { error: parsed.reason === 'format' ? 'questionnaire:errors.date_format' : 'questionnaire:errors.date_invalid' };
 }
 
 /** Within the range, and a working day; a day off is refused with its reason (the holiday's name where known). */

@@ -14,7 +14,8 @@ import { handle, prompt, start, summary } from './handle';
 export const questionnaire = { start, handle, prompt, summary } as const;
 
 export { answerText, fieldName } from './display';
-export { checkTypedDate, dayLabel } from './date';
+export { checkDay, checkTypedDate, dayLabel } from './date';
+export type { Checked } from './typed';
 export { checkFile, sizeText, typesText } from './file';
 export { answerId, checkDefinition, PREFIX as QUESTIONNAIRE_PREFIX } from './ids';
 export { SKIPPED } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthOf, parseTypedDate } from '../../domain/typed-date';
+import { dayNamedIn, monthOf, parseTypedDate } from '../../domain/typed-date';
 
 const TODAY = '2026-11-20';
 const parsed = (text: string) => parseTypedDate(text, TODAY);
@@ -101,5 +101,36 @@ describe('monthOf', () => {
     expect(monthOf('желт')).toBe(12);
     expect(monthOf('ма')).toBeUndefined();
     expect(monthOf('ию')).toBeUndefined();
+  });
+});
+
+describe('dayNamedIn', () => {
+  // Friday 4 December 2026.
+  const named = (text: string) => dayNamedIn(text, '2026-12-04');
+
+  it.each([
+    ['перенесите визит на среду', '2026-12-09'],
+    ['перенесите визит на среду.', '2026-12-09'],
+    ['можно на завтра?', '2026-12-05'],
+    ['давайте в понедельник', '2026-12-07'],
+    ['перенесите выезд на 10.12', '2026-12-10'],
+    ['перенесите выезд HV-2026-000001 на 9 декабря, пожалуйста', '2026-12-09'],
+    ['келуді жұмаға ауыстырыңыз', '2026-12-11'],
+    ['келуди 15 желтоксанга ауыстырыныз', '2026-12-15'],
+  ])('finds the day in %j', (text, date) => {
+    expect(named(text)).toBe(date);
+  });
+
+  it.each([
+    ['перенесите со среды на пятницу', '2026-12-11'],
+    ['перенесите визит с 9 декабря на 11 декабря', '2026-12-11'],
+    ['не в среду, а в четверг', '2026-12-10'],
+    ['сәрсенбіден жұмаға ауыстырыңыз', '2026-12-11'],
+  ])('passes over the day moved from or refused in %j', (text, date) => {
+    expect(named(text)).toBe(date);
+  });
+
+  it.each(['перенесите визит', 'перенесите визит №5 на другой день', 'выезд на дом, тел 87011234567', 'ертеңнен бастап', 'не в среду'])('names no day in %j', (text) => {
+    expect(named(text)).toBeUndefined();
   });
 });

@@ -363,4 +363,34 @@ describe('booking a home visit in the chat', () => {
     expect((await c.say({ type: 'choice', id: 'hv:cancel_yes' }))[0]!.text).toBe(`Выезд № ${visit!.number} отменён.`);
     expect((await runtime.homeVisits.get(visit!.id))!.value.status).toBe('cancelled');
   });
+
+  it("moves the booking to the day the request names: that day's windows at once, or why that day cannot be", async () => {
+    const runtime = runtimeOn(createMemoryStore());
+    const c = citizen(runtime, 'web-visit-day');
+    await toTheDays(c, 'duplicate-tvet', { region: 'shymkent', street: 'Тәуке хан', house: '1' }, 'hearing');
+    await c.press('hv:day:2026-12-10');
+    await c.press('hv:win:afternoon');
+    const [visit] = (await runtime.homeVisits.list({ index: 'conversation', value: 'web-visit-day' })).items;
+
+    // Today is Tuesday 8 December: "пятница" is the 11th.
+    await c.type('меню');
+    const friday = await c.type('перенесите визит на пятницу пожалуйста');
+    expect(friday.text).toBe('11 декабря 2026 г.: когда удобно?');
+    expect(friday.choices!.map((ch) => ch.id)).toEqual(['hv:win:morning', 'hv:win:afternoon', 'hv:back']);
+    expect((await c.say({ type: 'choice', id: 'hv:win:morning' }))[0]!.text).toBe(`Выезд № ${visit!.number} перенесён на 11 декабря 2026 г., до обеда.`);
+
+    // A day off is refused for what it is, with the days to choose from; so is a day named in a sentence at the days.
+    await c.type('меню');
+    const saturday = await c.say({ type: 'text', text: 'перенесите визит на субботу' });
+    expect(saturday.map((r) => r.text)).toEqual(['12 декабря 2026 г. — выходной. Выберите рабочий день.', expect.stringMatching(/^Выберите новый день/)]);
+    expect((await c.type('тогда давайте в среду')).text).toBe('9 декабря 2026 г.: когда удобно?');
+
+    // Typed in another journey, the day goes with the offer to switch; from the day it was, to the one it is moved to.
+    await c.type('меню');
+    await c.press('menu:checklist');
+    await c.press('svc:dormitory');
+    const offer = await c.type('перенесите выезд с пятницы на 14 декабря');
+    expect(offer.choices!.map((ch) => ch.id)).toEqual(['go:home_visit:move', 'go:stay']);
+    expect((await c.press('go:home_visit:move')).text).toBe('14 декабря 2026 г.: когда удобно?');
+  });
 });
