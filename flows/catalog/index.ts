@@ -1,4 +1,4 @@
-import { parseCatalog, type Service, type ServiceId } from './schema';
+import { type EducationLevel, parseCatalog, type Service, type ServiceId } from './schema';
 import { services as allServices } from './services';
 
 /** Defined in the built bundle only (scripts/build.ts). */
@@ -24,6 +24,11 @@ export function findService(id: string): Service | undefined {
 export function candidateServices(value: unknown): string[] {
   const known = Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string' && findService(id) !== undefined) : [];
   return known.length > 1 ? known : [];
+}
+
+/** The services the organisations of a level of study provide, in the catalog's order. */
+export function servicesOfLevel(level: EducationLevel): string[] {
+  return catalog.filter((service) => service.levels.includes(level)).map((service) => service.id);
 }
 
 export * from './schema';

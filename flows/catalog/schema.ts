@@ -217,6 +217,10 @@ export const Complaint = z
   });
 export type Complaint = z.infer<typeof Complaint>;
 
+/** Levels of education, by the organisations that provide a service. */
+export const EDUCATION_LEVELS = ['school', 'college', 'university'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
 /** Application forms the product can fill and render as PDF. */
 export const FORM_IDS = ['seed000-app1', 'seed000-app5', 'seed000-app7', 'seed001-annex1', 'seed004-app5'] as const;
 export type FormId = (typeof FORM_IDS)[number];
@@ -227,6 +231,8 @@ export const Service = z
     audience: z.enum(['citizen', 'organisation']),
     title: LocalizedText, // the official name
     shortTitle: z.object({ kk: nonEmpty.max(40), ru: nonEmpty.max(40) }).strict(), // for buttons
+    /** Whose organisations provide it, as its `provider` says: a complaint against "директор колледжа" is asked among these. */
+    levels: z.array(z.enum(EDUCATION_LEVELS)).min(1),
     provider: Fact,
     applicants: Fact, // who may apply
     channels: z.array(Channel).min(1),

@@ -3,12 +3,13 @@ import { COMPLAINT_CATEGORIES, type ComplaintAgainst, type ComplaintCategory, ty
 import type { IsoDate } from '../../domain/calendar';
 import { formatCivilDate } from '../../locales/format';
 import type { FlowState } from '../../store/types';
-import { candidateServices, catalog, findService, type Service } from '../catalog';
+import { candidateServices, catalog, findService, type Service, servicesOfLevel } from '../catalog';
 import { addresseeFor } from '../catalog/complaint';
 import { categoryTold } from './told';
 import { checklistOf } from '../checklist';
 import { MENU_FLOW_ID } from '../menu';
-import { type Intent, LOW_CONFIDENCE, parse, wonders } from '../nlu';
+import { fold, type Intent, LOW_CONFIDENCE, parse, wonders } from '../nlu';
+import { complaintAgainstCue, levelNamedIn } from '../nlu/rules';
 import { matchChoice, matchChoiceByWords } from '../nlu/choice-match';
 import {
   type Answers,
@@ -155,9 +156,11 @@ export function createComplaintFlow(): Flow {
       const typed = { against: AGAINST.find((a) => a === params?.against), serviceId: typeof params?.serviceId === 'string' ? findService(params.serviceId)?.id : undefined };
       if (complaints.length > 0 && !typed.against) return { replies: [], state: at('mine', { id: randomUUID(), complaints }), await: { type: COMPLAINT_EFFECTS.mine } };
       // The services the typed words fit equally are asked among, even when an earlier checklist named another.
-      const candidates = typed.serviceId ? [] : candidateServices(params?.candidates);
-      const serviceId = typed.serviceId ?? (candidates.length > 0 ? undefined : checklistOf(ctx.conversation.data).serviceId);
       const written = descriptionIn(params?.written);
+      // …or only the place of study ("жалоба на директора колледжа"): the services of its level, before a checklist seen earlier.
+      const typedCandidates = candidateServices(params?.candidates);
+      const candidates = typed.serviceId ? [] : typedCandidates.length > 0 ? typedCandidates : ofLevelNamed(typeof params?.written === 'string' ? params.written : '');
+      const serviceId = typed.serviceId ?? (candidates.length > 0 ? undefined : checklistOf(ctx.conversation.data).serviceId);
       const draft: Draft = { id: randomUUID(), ...(serviceId ? { serviceId } : {}), ...(candidates.length > 0 ? { candidates } : {}), ...(written ? { written } : {}) };
       return typed.against ? afterAgainst({ ...draft, against: typed.against }, ctx) : show('against', draft, ctx);
     },
@@ -168,6 +171,11 @@ export function createComplaintFlow(): Flow {
       const id = event.type === 'choice' ? event.id : undefined;
       if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
       if (id === ID.new) return show('against', { id: randomUUID() }, ctx);
+      // "на директора колледжа": a place of study is the provider, and its level tells the services to ask among.
+      if (step === 'against' && event.type === 'text' && (complaintAgainstCue(fold(event.text)) ?? 'provider') === 'provider') {
+        const ofLevel = ofLevelNamed(event.text);
+        if (ofLevel.length > 0) return afterAgainst({ ...draft, against: 'provider', ...(draft.serviceId || draft.candidates ? {} : { candidates: ofLevel }) }, ctx);
+      }
       if (step === 'against' && id?.startsWith(ID.against)) {
         const against = AGAINST.find((a) => id === `${ID.against}${a}`);
         if (against) return afterAgainst({ ...draft, against }, ctx);
@@ -185,6 +193,8 @@ export function createComplaintFlow(): Flow {
         // taken, or refused with why, as its button would be.
         const named = step === 'service' ? parse(event.text, ctx.lang).serviceId : null;
         if (named && findService(named)) return afterService({ ...withoutCandidates(draft), serviceId: named }, ctx);
+        const ofLevel = step === 'service' ? ofLevelNamed(event.text) : [];
+        if (ofLevel.length > 0) return show('service', { ...draft, candidates: ofLevel }, ctx);
       }
       if (step === 'form') return fillForm(draft, event, ctx);
       if (step === 'files') return addFile(draft, event, ctx);
@@ -273,10 +283,13 @@ export function createComplaintFlow(): Flow {
     const kept = { ...draft, written: story };
     if (step === 'addressee') return startForm(kept, ctx);
     const { against, serviceId, ambiguous } = parse(story, ctx.lang);
-    const services = serviceId ? { serviceId } : ambiguous ? { candidates: ambiguous } : {};
+    // The services its words fit equally, else those of the place of study it names ("в колледже третий месяц…").
+    const ofLevel = ofLevelNamed(story);
+    const candidates = ambiguous ?? (ofLevel.length > 0 ? ofLevel : undefined);
+    const services = serviceId ? { serviceId } : candidates ? { candidates } : {};
     if (step === 'against' && against) return afterAgainst({ ...kept, against, ...(kept.serviceId ? {} : services) }, ctx);
     if (step === 'service' && serviceId) return afterService({ ...withoutCandidates(kept), serviceId }, ctx);
-    if (step === 'service' && ambiguous) return show('service', { ...kept, candidates: ambiguous }, ctx);
+    if (step === 'service' && candidates) return show('service', { ...kept, candidates }, ctx);
     return show(step, kept, ctx, [{ text: ctx.t('complaint:story_kept') }]);
   };
 
@@ -509,6 +522,12 @@ function formOf(draft: Draft): QuestionnaireDefinition {
     },
   ];
   return { title: { kk: 'Шағым', ru: 'Жалоба' }, fields };
+}
+
+/** The services of the one level of study the words name ("на директора колледжа", "ректорға"): the ones asked among. */
+function ofLevelNamed(text: string): string[] {
+  const level = levelNamedIn(fold(text));
+  return level ? servicesOfLevel(level) : [];
 }
 
 /** Whom the complaint is against, typed as people say it, in either language: "на директора", "ХҚКО-ға", "не согласна с решением". */

@@ -1,4 +1,5 @@
 import type { ComplaintAgainst } from '../../domain/complaint';
+import { EDUCATION_LEVELS, type EducationLevel } from '../catalog/schema';
 import { KAZAKH_NUMBER_PATTERN } from '../../domain/phone';
 import { asksForPerson, COMPLAINT_CUES, ONLINE } from './cues';
 import type { Votes } from './lang';
@@ -117,8 +118,22 @@ export const INTENT_GATES: Partial<Record<string, RegExp>> = {
 export function complaintAgainstCue(folded: string): ComplaintAgainst | undefined {
   if (/(цон|хкко|хко|госкорпорац|мемкорпорац|цоне|цона)/.test(folded)) return 'state_corporation';
   if (/(с ошибкой|неправильно выдал|не согласен с (результатом|решением|отказом)|натижемен келиспе|шешимимен келиспе|катемен бер)/.test(folded)) return 'result';
-  if (/(школ|колледж|вуз|университет|директор|мектеп|техникум|жоо)/.test(folded)) return 'provider';
+  if (/(школ|колледж|вуз|университет|директор|мектеп|техникум|жоо|ректор|декан|завуч|учител|преподават|мугалим|окытушы)/.test(folded)) return 'provider';
   return undefined;
+}
+
+/** Places of study by level, folded: a school and its staff, a college, a university and its staff. */
+const LEVEL_PLACES: Readonly<Record<EducationLevel, RegExp>> = {
+  school: /(школ|мектеп|гимнази|лицей|завуч|сынып|класс)/,
+  college: /(колледж|колеж|коледж|калледж|калеж|техникум|училищ|технар|(^|[^а-яa-z])(птк|пту)(?![а-яa-z]))/,
+  // "ректор" at a word's start: "директор" holds it.
+  university: /(университет|универ|институт|магистр|(^|[^а-яa-z])(ректор|проректор|декан|академи|вуз|жоо))/,
+};
+
+/** The one level of study whose place a folded text names ("на директора колледжа", "ректорға", "мектеп"); undefined for none or several. */
+export function levelNamedIn(folded: string): EducationLevel | undefined {
+  const named = EDUCATION_LEVELS.filter((level) => LEVEL_PLACES[level].test(folded));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /**

@@ -312,6 +312,34 @@ describe('filing a complaint in the chat', () => {
     expect((await c.press('cp:svc:duplicate-higher')).choices!.map((ch) => ch.id)).toEqual(['cp:go', 'cp:menu']);
   });
 
+  it('asks among the services of the place of study named ("на директора колледжа", "ректорға"), with the whole list one button away', async () => {
+    const { runtime } = setUp('2026-12-08T11:00:00+05:00');
+    const ids = (reply: { choices?: { id: string }[] }) => reply.choices!.map((ch) => ch.id);
+    const ofCollege = catalog.filter((s) => s.levels.includes('college')).map((s) => `cp:svc:${s.id}`);
+    expect(ofCollege).not.toContain('cp:svc:duplicate-school');
+
+    const college = citizen(runtime, 'web-cp-level-college');
+    await college.say({ type: 'start' });
+    await college.press('menu:complaint');
+    expect(ids(await college.type('на директора колледжа'))).toEqual([...ofCollege, 'cp:other_service']);
+    expect(ids(await college.press('cp:other_service'))).toHaveLength(catalog.length);
+
+    const school = citizen(runtime, 'web-cp-level-school', 'kk');
+    await school.say({ type: 'start' });
+    await school.press('menu:complaint');
+    expect(ids(await school.type('мектеп директорына'))).toEqual(['cp:svc:duplicate-school', 'cp:other_service']);
+
+    // Named in the first message, or at the question which service.
+    const university = citizen(runtime, 'web-cp-level-university');
+    await university.say({ type: 'start' });
+    expect(ids(await university.type('хочу пожаловаться на ректора'))).toEqual(['cp:svc:duplicate-higher', 'cp:svc:free-meals', 'cp:other_service']);
+    const later = citizen(runtime, 'web-cp-level-later');
+    await later.say({ type: 'start' });
+    await later.press('menu:complaint');
+    await later.press('cp:against:provider');
+    expect(ids(await later.type('в вузе'))).toEqual(['cp:svc:duplicate-higher', 'cp:svc:free-meals', 'cp:other_service']);
+  });
+
   it('offers for a State Corporation employee only the services it takes, and refuses another named in words, asking again', async () => {
     const { runtime } = setUp('2026-12-08T11:00:00+05:00');
     const c = citizen(runtime, 'web-cp-2');

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { fold, parse, wonders } from '../../flows/nlu';
-import { ASKS_WHAT_NOW, ASKS_WHO_MAY, courtesyOf, SAYS_GOODBYE, saysGoodbye, INTENT_GATES, languageNamed, tellsOfSchoolPupil, WHOLE_LIST, withoutFiller } from '../../flows/nlu/rules';
+import {
+  ASKS_WHAT_NOW,
+  ASKS_WHO_MAY,
+  complaintAgainstCue,
+  courtesyOf,
+  levelNamedIn,
+  SAYS_GOODBYE,
+  saysGoodbye,
+  INTENT_GATES,
+  languageNamed,
+  tellsOfSchoolPupil,
+  WHOLE_LIST,
+  withoutFiller,
+} from '../../flows/nlu/rules';
 
 describe('the rules that need no classifier', () => {
   it.each(['давай казахша', 'kazakhsha', 'по-русски', 'орыс тілінде', 'Qazaqsha'])('lets the classifier ask for a language in "%s"', (text) => {
@@ -183,5 +196,29 @@ describe('the rules that need no classifier', () => {
   it('takes "what do I bring" for the whole list', () => {
     expect(WHOLE_LIST.test(fold('ХҚКО-ға жатақхана үшін не апарамын'))).toBe(true);
     expect(parse('ХҚКО-ға жатақхана үшін не апарамын', 'kk')).toMatchObject({ intent: 'checklist' });
+  });
+});
+
+describe('levelNamedIn', () => {
+  it.each([
+    ['на директора колледжа', 'college'],
+    ['техникумда', 'college'],
+    ['директор школы', 'school'],
+    ['мектеп директорына', 'school'],
+    ['завуч', 'school'],
+    ['ректорға шағым', 'university'],
+    ['деканат не отвечает', 'university'],
+    ['в вузе', 'university'],
+    ['ЖОО-да', 'university'],
+  ])('reads %j as a place of study of one level', (text, level) => {
+    expect(levelNamedIn(fold(text))).toBe(level);
+  });
+
+  it.each(['на директора', 'колледж при университете', 'в ЦОНе'])('names no one level in %j', (text) => {
+    expect(levelNamedIn(fold(text))).toBeUndefined();
+  });
+
+  it('takes the staff of a place of study for whom a complaint is against', () => {
+    for (const text of ['на ректора', 'декан', 'учитель', 'мұғалім']) expect(complaintAgainstCue(fold(text)), text).toBe('provider');
   });
 });

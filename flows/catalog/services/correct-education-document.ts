@@ -46,6 +46,7 @@ export const correctEducationDocument: Service = {
   },
   shortTitle: { kk: 'Колледж дипломындағы қатені түзету', ru: 'Исправить ошибку в дипломе колледжа' },
 
+  levels: ['college'],
   provider: tvetOrganisationsProvider([s1('Rules p. 2', 'L54'), s1('Annex 2, row 1', 'L138'), s3('Annex 2, row 1', 'L18-24'), s1('Annex 1, addressee', 'L107-111')]),
 
   applicants: {

@@ -82,6 +82,7 @@ export const duplicateTvet: Service = {
   },
   shortTitle: { kk: 'Колледж дипломының телнұсқасы', ru: 'Дубликат диплома колледжа' },
 
+  levels: ['college'],
   provider: tvetOrganisationsProvider([s4('Rules p. 46', 'L13'), s4('List of requirements, row 1', 'L171-173'), P47, s0('App. 6, row 1', 'L1208-1215')]),
 
   applicants: ownerOrParentApplicants([P47, LIST_8_APPLICATION, ART_49]),
