@@ -1,5 +1,5 @@
 /**
- * A date as a citizen types it: "12.12", "12.12.2026", "12 декабря", "12 желтоқсан 2026 ж.",
+ * A date as a citizen types it: "12.12", "12.12.2026", "12 декабря", "12 желтоқсан 2026 ж.", "17-го",
  * "2026 жылғы 12 желтоқсан", "дек 12". Without a year it is the next such day from today on. A day
  * named from today ("вчера", "завтра", "ертең", "послезавтра") is that day; a day of the week ("в
  * понедельник", "жұма күні") is the next one after today.
@@ -77,8 +77,28 @@ export function parseTypedDate(text: string, today: IsoDate): TypedDate {
   if (iso) return dated(Number(iso[3]), Number(iso[2]), Number(iso[1]), today);
   const numeric = NUMERIC.exec(compact);
   if (numeric) return dated(Number(numeric[1]), Number(numeric[2]), numeric[3] === undefined ? undefined : fullYear(numeric[3]), today);
-  const named = namedDay(compact, today);
+  const named = namedDay(compact, today) ?? dayOfMonth(compact, today);
   return named ? { ok: true, date: named } : inWords(compact, today);
+}
+
+/** A day of the month alone, with its case ending or "числа" ("17", "а на 17?", "17-го", "17 числа", "17-сі"), after `plainLetters`. */
+const DAY_OF_MONTH = /^(?:а )?(?:на )?(\d{1,2})(?:-?(?:е|го|ое|ого|ши|шы|си|сы|и|ы|не|на))?(?: числа)?\??$/;
+
+/** The next day of that number from today on: this month's while it is ahead, else the next month that has it. */
+function dayOfMonth(compact: string, today: IsoDate): IsoDate | undefined {
+  const typed = DAY_OF_MONTH.exec(compact);
+  if (!typed) return undefined;
+  const day = Number(typed[1]);
+  let year = Number(today.slice(0, 4));
+  let month = Number(today.slice(5, 7));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  for (let tried = 0; tried < 3; tried++) {
+    const date = `${year}-${pad(month)}-${pad(day)}`;
+    if (isValidCalendarDate(year, month, day) && date >= today) return date;
+    month = (month % 12) + 1;
+    if (month === 1) year++;
+  }
+  return undefined;
 }
 
 /** Words before a day that say it is not the one wanted: moved from ("со среды"), or refused ("не в среду"). */
@@ -109,6 +129,8 @@ export function dayNamedIn(text: string, today: IsoDate): IsoDate | undefined {
     const unwanted = before >= 0 && NOT_THE_DAY_WANTED.has(words[before]!);
     for (let count = Math.min(MOST_WORDS_OF_A_DATE, words.length - first); count > 0; count--) {
       const run = words.slice(first, first + count);
+      // A number alone is a day only asked for ("на 17"): "выезд номер 5" names none.
+      if (DAY_OF_MONTH.test(run.join(' ')) && words[first - 1] !== 'на') continue;
       const parsed = parseTypedDate(run.join(' '), today);
       if (!parsed.ok) continue;
       if (!unwanted && !ABLATIVE.test(run.at(-1)!)) return parsed.date;

@@ -83,7 +83,20 @@ describe('parseTypedDate', () => {
     expect(parsed(text)).toEqual({ ok: false, reason: 'date' });
   });
 
-  it.each(['12', 'декабря', '12 декабря 13 января', '12 ма', 'вторник 15 декабря', '12.12.12.12', ''])('does not read %j as a date', (text) => {
+  it.each([
+    ['25', '2026-11-25'],
+    ['а на 25?', '2026-11-25'],
+    ['25-го', '2026-11-25'],
+    ['25 числа', '2026-11-25'],
+    ['25-сі', '2026-11-25'],
+    ['20', '2026-11-20'],
+    ['3', '2026-12-03'],
+    ['31', '2026-12-31'],
+  ])('reads the day of the month alone in %j as the next such day from today', (text, date) => {
+    expect(parsed(text)).toEqual({ ok: true, date });
+  });
+
+  it.each(['45', '2026', 'декабря', '12 декабря 13 января', '12 ма', 'вторник 15 декабря', '12.12.12.12', ''])('does not read %j as a date', (text) => {
     expect(parsed(text)).toEqual({ ok: false, reason: 'format' });
   });
 });
@@ -128,6 +141,11 @@ describe('dayNamedIn', () => {
     ['сәрсенбіден жұмаға ауыстырыңыз', '2026-12-11'],
   ])('passes over the day moved from or refused in %j', (text, date) => {
     expect(named(text)).toBe(date);
+  });
+
+  it('takes a day of the month alone only as asked for ("на 17"), not a number of something else', () => {
+    expect(named('перенесите на 17')).toBe('2026-12-17');
+    expect(named('визит номер 5 перенесите')).toBeUndefined();
   });
 
   it.each(['перенесите визит', 'перенесите визит №5 на другой день', 'выезд на дом, тел 87011234567', 'ертеңнен бастап', 'не в среду'])('names no day in %j', (text) => {

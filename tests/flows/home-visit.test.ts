@@ -383,6 +383,8 @@ describe('booking a home visit in the chat', () => {
     await c.type('меню');
     const saturday = await c.say({ type: 'text', text: 'перенесите визит на субботу' });
     expect(saturday.map((r) => r.text)).toEqual(['12 декабря 2026 г. — выходной. Выберите рабочий день.', expect.stringMatching(/^Выберите новый день/)]);
+    expect((await c.type('а на 17?')).text).toBe('17 декабря 2026 г.: когда удобно?');
+    await c.press('hv:back');
     expect((await c.type('тогда давайте в среду')).text).toBe('9 декабря 2026 г.: когда удобно?');
 
     // Typed in another journey, the day goes with the offer to switch; from the day it was, to the one it is moved to.
