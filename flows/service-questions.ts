@@ -57,7 +57,7 @@ function unknownAnswer(ctx: FlowContext): Reply {
 
 const operatorChoice = (ctx: FlowContext) => ({ id: 'menu:operator', label: ctx.t('menu:choices.operator') });
 
-/** Words of a channel that also say "myself" ("сам отнесу", "лично"): at another question they answer who, not how. */
+/** Words of a channel that also say "myself" ("лично"): at another question they answer who, not how. */
 const SELF = new Set([...SELF_WORDS.ru, ...SELF_WORDS.kk]);
 
 /** A way of handing in documents in the words citizens type for it ("через цон", "онлайн", "в канцелярию"), one per channel. */

@@ -11,7 +11,8 @@ export const SELF_WORDS: { [lang in keyof LocalizedText]: readonly string[] } = 
  * inflected forms ("цонға", "потеряла"), so each is written in its shortest common form.
  */
 export const ANSWER_WORDS: Readonly<Record<string, { [lang in keyof LocalizedText]: readonly string[] }>> = {
-  'channel:provider_office': { ru: ['канцелярия', 'лично', 'бумаге', 'сам отнесу'], kk: ['кеңсе', 'қағаз', 'өзім апарам'] },
+  // "Сам", "өзім" alone answer who applies, not how: the verb tells the office ("сам отнесу").
+  'channel:provider_office': { ru: ['канцелярия', 'лично', 'бумаге', 'отнесу'], kk: ['кеңсе', 'қағаз', 'апарам'] },
   'channel:state_corporation': { ru: ['цон', 'госкорпорация', 'центр обслуживания'], kk: ['хқко', 'цон', 'халыққа қызмет'] },
   'channel:egov_portal': { ru: ['егов', 'egov', 'портал', 'онлайн', 'интернет', 'электронно', 'сайт'], kk: ['егов', 'портал', 'онлайн', 'интернет', 'электронды', 'сайт'] },
   'channel:other': { ru: ['ватсап', 'whatsapp', 'почта', 'email', 'гугл', 'google', 'диск'], kk: ['ватсап', 'пошта', 'диск'] },

@@ -253,6 +253,24 @@ describe('typed messages in the middle of a journey', () => {
     expect(list.conversation.state.data.answers).toEqual({ channel: 'egov_portal' });
   });
 
+  it('takes "өзім", "сам" at the channel for who applies, not for the office; "сам отнесу" is the office', async () => {
+    for (const [lang, typed] of [
+      ['kk', 'өзім'],
+      ['kk', 'ozim'],
+      ['ru', 'сам'],
+    ] as const) {
+      const { person, question: channel } = await atFirstQuestion(lang, 'duplicate-school', `web-ahead-self-${typed}`);
+      const kept = await person.type(typed);
+      const self = lang === 'kk' ? 'Құжат иесінің өзі' : 'Сам владелец документа';
+      expect(
+        kept.replies.map((r) => r.text),
+        typed,
+      ).toEqual([texts.t(lang, 'checklist:kept_ahead', { answer: self }), channel.replies.at(-1)!.text]);
+    }
+    const { person } = await atFirstQuestion('ru', 'duplicate-school', 'web-ahead-self-brings');
+    expect((await person.type('сам отнесу')).conversation.state.data.answers).toEqual({ channel: 'provider_office' });
+  });
+
   it('asks before switching to another service named mid-journey, and stays with the answers kept when told so', async () => {
     const { person, list } = await atChecklist('ru');
     const offer = await person.type('а как получить место в общежитии колледжа?');
