@@ -102,8 +102,10 @@ export function createChecklistFlow(): Flow {
           written: typeof params?.written === 'string' ? params.written : undefined,
         });
       // Two services fit what the citizen typed (a diploma: college or university?): one short question.
+      // The message is kept for the one picked: what it tells of the case answers that service's questions ("нужен дубликат, потерял").
       const candidates = candidateServices(params?.candidates);
-      const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 0 ? { candidates } : {}) });
+      const written = candidates.length > 0 && typeof params?.written === 'string' ? { written: params.written } : {};
+      const state = stateOf(flow, 'pick', { answers: {}, history: [], ticked: [], ...(candidates.length > 0 ? { candidates } : {}), ...written });
       return { replies: flow.prompt(state, ctx), state };
     },
 
@@ -116,7 +118,8 @@ export function createChecklistFlow(): Flow {
       if (id === NAV.restart) return flow.start(ctx);
       if (step === 'pick' || !service) {
         const picked = id?.startsWith('svc:') ? findService(id.slice(4)) : event.type === 'text' ? findService(parse(event.text, ctx.lang).serviceId ?? '') : undefined;
-        if (picked) return choose(picked, ctx, event.type === 'text' ? { whoMay: asksWhoMay(event.text), written: event.text } : {});
+        const kept = typeof state.data.written === 'string' ? state.data.written : undefined;
+        if (picked) return choose(picked, ctx, event.type === 'text' ? { whoMay: asksWhoMay(event.text), written: event.text } : { written: kept });
         return again(state, ctx, 'checklist:pick_from_list', event);
       }
       const form = findForm(service.form);

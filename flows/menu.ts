@@ -54,7 +54,7 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
           const { intent, serviceId, ambiguous, applicationNumber } = parsed;
           if (intent === 'checklist' && sectionFlows.checklist) {
             // "положено ли бесплатное питание?": the list opens with who may get it.
-            const params = serviceId ? { serviceId, written: event.text, ...(asksWhoMay(event.text) ? { whoMay: true } : {}) } : ambiguous ? { candidates: ambiguous } : {};
+            const params = serviceId ? { serviceId, written: event.text, ...(asksWhoMay(event.text) ? { whoMay: true } : {}) } : ambiguous ? { candidates: ambiguous, written: event.text } : {};
             return { replies: [], goto: { flow: sectionFlows.checklist, params } };
           }
           if (intent === 'greeting') return flow.start(ctx, { greet: true });

@@ -123,8 +123,9 @@ export function understand({ runner, conversation, text, decision, choose }: Mis
         return { ...started, replies: [...started.replies, ...answerQuestion({ serviceId, answers: {} }, parsed.topic, runner.context(started.conversation))] };
       }
       if (subject && serviceId === subject.serviceId) return said(answerQuestion(subject, parsed.topic, ctx));
-      // Asked outside any journey without naming a service ("сколько стоит?"): which service, first.
-      if (!serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID)) return runner.start(conversation, CHECKLIST_FLOW_ID);
+      // Asked outside any journey without naming a service ("сколько стоит?"): which service, first; among those its words fit ("дубликат").
+      if (!serviceId && choosingService && runner.has(CHECKLIST_FLOW_ID))
+        return runner.start(conversation, CHECKLIST_FLOW_ID, parsed.ambiguous ? { candidates: parsed.ambiguous, written: text } : undefined);
       // A question about another service than the journey's names that service: the offer to switch below.
     }
     // The journey's own service asked for again ("какие документы нужны для дубликата аттестата" in its checklist): its documents, staying put.

@@ -861,6 +861,16 @@ describe('typed first messages', () => {
     expect(ids).toEqual(['svc:duplicate-tvet', 'svc:duplicate-higher', 'nav:restart']);
     const picked = await person.press('svc:duplicate-higher');
     expect(picked.conversation.state.data.serviceId).toBe('duplicate-higher');
+    // What the message told of the case is taken for the one picked.
+    expect(picked.replies.map((r) => r.text)).toContain(texts.t('ru', 'checklist:told_in_message', { answers: 'Документ утерян' }));
+  });
+
+  it('asks among the services a question fits ("дубликат через егов можно?"), not the whole list', async () => {
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-duplicate-question', 'ru');
+    await person.start();
+    const turn = await person.type('дубликат через егов можно?');
+    expect(turn.replies.at(-1)!.text).toBe(texts.t('ru', 'understanding:which_service'));
+    expect(turn.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['svc:duplicate-school', 'svc:duplicate-tvet', 'svc:duplicate-higher', 'nav:restart']);
   });
 
   it('opens the checklist and answers the fee when asked about a service from the menu', async () => {
