@@ -85,7 +85,8 @@ export function createStatusFlow(): Flow {
       if (id === ID.menu) return { replies: [], goto: { flow: MENU_FLOW_ID } };
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
-        if (saysNotKnown(event.text)) return refused(state, ctx, { error: 'status:number_unknown', notUnderstood: false });
+        // "не знаю номер": where it is found, and a person who may help without it.
+        if (saysNotKnown(event.text)) return { replies: [{ text: ctx.t('status:number_unknown') }, ...promptOf('number', {}, ctx, { withOperator: true })], state };
         // "а по ИИН можно?": not by the IIN alone.
         if (!/\d/.test(event.text) && wonders(event.text) && NAMES_IIN.test(fold(event.text))) return refused(state, ctx, { error: 'status:number_and_iin' });
         // The IIN typed first: kept (typed again, the later one), masked in the transcript, and the number asked for.
@@ -171,11 +172,11 @@ export function createStatusFlow(): Flow {
   return flow;
 }
 
-function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
+function promptOf(step: Step, data: StatusData, ctx: FlowContext, { withOperator = false } = {}): Reply[] {
   const { t } = ctx;
   switch (step) {
     case 'number':
-      return [{ text: t('status:ask_number'), choices: [{ id: ID.menu, label: t('status:choices.menu') }], typedAnswer: true }];
+      return [{ text: t('status:ask_number'), choices: [...(withOperator ? [operatorChoice(ctx)] : []), { id: ID.menu, label: t('status:choices.menu') }], typedAnswer: true }];
     case 'iin':
       return [{ text: t('status:ask_iin'), choices: [{ id: ID.another, label: t('common:choices.back') }], typedAnswer: true }];
     case 'result': {
@@ -206,12 +207,10 @@ function promptOf(step: Step, data: StatusData, ctx: FlowContext): Reply[] {
   }
 }
 
+const operatorChoice = (ctx: FlowContext): Choice => ({ id: 'menu:operator', label: ctx.t('menu:choices.operator') });
+
 function endChoices(ctx: FlowContext): Choice[] {
-  return [
-    { id: ID.another, label: ctx.t('status:choices.another') },
-    { id: 'menu:operator', label: ctx.t('menu:choices.operator') },
-    { id: ID.menu, label: ctx.t('status:choices.menu') },
-  ];
+  return [{ id: ID.another, label: ctx.t('status:choices.another') }, operatorChoice(ctx), { id: ID.menu, label: ctx.t('status:choices.menu') }];
 }
 
 /**

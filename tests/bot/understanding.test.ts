@@ -694,6 +694,8 @@ describe('typed messages in a journey that has no service yet, and at questions 
     const unknown = await person.type('нөмірін білмеймін');
     expect(unknown.replies[0]!.text).toBe(texts.t('kk', 'status:number_unknown'));
     expect(unknown.replies.at(-1)!.text).toBe(number.replies.at(-1)!.text);
+    // …and a person who may help without it.
+    expect(unknown.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['menu:operator', 'st:menu']);
     const iin = await person.type('SC-2026-0417');
     for (const said of ['білмеймін', 'ЖСН-ді ұмыттым']) {
       const turn = await person.type(said);
