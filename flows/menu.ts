@@ -1,5 +1,5 @@
 import { LANGS } from '../locales/i18n';
-import { asksWhoMay, fold, LOW_CONFIDENCE, parse } from './nlu';
+import { asksWhoMay, fold, LOW_CONFIDENCE, parse, serviceCertainty } from './nlu';
 import { languageNamed } from './nlu/rules';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from './types';
 import { stateOf } from './types';
@@ -50,7 +50,9 @@ export function createMenuFlow(sectionFlows: Partial<Record<MenuSection, string>
       if (event.type === 'text') {
         const parsed = parse(event.text, ctx.lang);
         // Unsure readings, questions, thanks and the rest go back to the engine, which understands them at any step.
-        if (parsed.confidence >= LOW_CONFIDENCE) {
+        // A request for a service's list half read as a question on it is sure enough of the service.
+        const listWanted = parsed.intent === 'checklist' && serviceCertainty(parsed) >= LOW_CONFIDENCE;
+        if (parsed.confidence >= LOW_CONFIDENCE || listWanted) {
           const { intent, serviceId, ambiguous, applicationNumber } = parsed;
           if (intent === 'checklist' && sectionFlows.checklist) {
             // "положено ли бесплатное питание?": the list opens with who may get it.

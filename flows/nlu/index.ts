@@ -94,6 +94,21 @@ export interface Parsed extends Guess {
 /** Below it the bot says it is not sure and offers the two best guesses and the operator. */
 export const LOW_CONFIDENCE = 0.5;
 
+/**
+ * How sure a reading is of the service it names, when its two likeliest readings are a request for that service's list
+ * and a question on it: the two added ("какие документы нужны для академического отпуска…" is 0.48 the one, 0.39 the
+ * other). With another matter second ("академ срочно вчера": a status), the top reading's own confidence.
+ *
+ * @example
+ * serviceCertainty(parse('какие документы нужны для академического отпуска по беременности')) // 0.87
+ */
+export function serviceCertainty(parsed: Parsed): number {
+  const aboutService = (guess: Guess) => guess.serviceId === parsed.serviceId && (guess.intent === 'checklist' || guess.intent === 'question');
+  if (!parsed.serviceId || !aboutService(parsed)) return 0;
+  const [second] = parsed.alternatives;
+  return parsed.confidence + (second && aboutService(second) ? second.confidence : 0);
+}
+
 /** In a journey, a guess less sure than this of anything but a question, on a text that asks, is taken for a question. */
 const JOURNEY_QUESTION_DOUBT = 0.2;
 /** In a journey, a question names another service than the journey's only when its words tell it this surely. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../bot/engine';
 import { findService } from '../../flows/catalog';
+import { LOW_CONFIDENCE, parse, serviceCertainty } from '../../flows/nlu';
 import { answerQuestion } from '../../flows/service-questions';
 import type { FlowContext } from '../../flows/types';
 import type { Lang } from '../../store/types';
@@ -865,6 +866,21 @@ describe('typed first messages', () => {
     expect(picked.conversation.state.data.serviceId).toBe('duplicate-higher');
     // What the message told of the case is taken for the one picked.
     expect(picked.replies.map((r) => r.text)).toContain(texts.t('ru', 'checklist:told_in_message', { answers: 'Документ утерян' }));
+  });
+
+  it('opens the list of a service asked for half as a question on it ("какие документы нужны для академического отпуска…")', async () => {
+    const text = 'какие документы нужны для академического отпуска по беременности';
+    const parsed = parse(text, 'ru');
+    // Neither reading alone is sure; both name the service.
+    expect(parsed.confidence).toBeLessThan(LOW_CONFIDENCE);
+    expect(serviceCertainty(parsed)).toBeGreaterThanOrEqual(LOW_CONFIDENCE);
+    // With another matter read second (a status: "applied yesterday"), no more sure than the top reading.
+    const withStatus = parse('академ срочно вчера', 'ru');
+    expect(serviceCertainty(withStatus)).toBe(withStatus.confidence);
+    const person = citizen(testEngine({ defaultLang: 'ru' }), 'web-half-question', 'ru');
+    await person.start();
+    const turn = await person.type(text);
+    expect(turn.conversation.state).toMatchObject({ flow: 'checklist', step: 'checklist', data: { serviceId: 'academic-leave' } });
   });
 
   it('asks among the services a question fits ("дубликат через егов можно?"), not the whole list', async () => {
