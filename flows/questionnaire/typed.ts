@@ -92,6 +92,9 @@ export function saysNotKnown(typed: string): boolean {
   return !/\d/.test(typed) && NOT_KNOWN.test(plainLetters(typed)) && !asksForPerson(fold(typed));
 }
 
+/** The refusal of an IIN the citizen says they do not know or remember ("ЖСН-ді ұмыттым"). */
+export const IIN_UNKNOWN = 'questionnaire:errors.iin_unknown';
+
 /**
  * The IIN as 12 digits (spaces and dashes dropped); a refusal says what is wrong: something other
  * than digits, how many digits were typed when not 12, a business number (BIN), the birth date, the
@@ -99,7 +102,7 @@ export function saysNotKnown(typed: string): boolean {
  */
 export function checkIin(typed: string): Checked {
   const text = tidy(typed);
-  if (saysNotKnown(text)) return { error: 'questionnaire:errors.iin_unknown', notUnderstood: false };
+  if (saysNotKnown(text)) return { error: IIN_UNKNOWN, notUnderstood: false };
   // "мой ИИН 850520 400003", "ИИН: 850520400003": the one run of 12 digits in a sentence is the IIN typed.
   const result = validateIin(oneNumberIn(text, IIN_PATTERN) ?? text);
   if (result.ok) return { value: result.iin };

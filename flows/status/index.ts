@@ -5,7 +5,7 @@ import { MENU_FLOW_ID } from '../menu';
 import { fold, wonders } from '../nlu';
 import { namesApplicationNumber } from '../nlu/rules';
 import { maskedIin } from '../questionnaire/mask';
-import { checkApplicationNumber, checkIin, digitsExpected, type Refusal, saysNotKnown } from '../questionnaire/typed';
+import { checkApplicationNumber, checkIin, digitsExpected, IIN_UNKNOWN, type Refusal, saysNotKnown } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
 import { stateOf, withConversation } from '../types';
 import { type ApplicationView, describeApplication, overdueOf } from './view';
@@ -102,6 +102,8 @@ export function createStatusFlow(): Flow {
       if (step === 'iin' && event.type === 'text' && data.number) {
         const checked = digitsExpected(checkIin(event.text), event.text);
         const masked = { transcriptText: maskedIin(event.text) };
+        // "ЖСН-ді ұмыттым": kept where it was, with a person who may help.
+        if ('error' in checked && checked.error === IIN_UNKNOWN) return { replies: [{ text: ctx.t(IIN_UNKNOWN) }, ...promptOf('iin', data, ctx, { withOperator: true })], state, ...masked };
         if ('error' in checked) return { ...refused(state, ctx, checked), ...masked };
         return { ...lookUp(data.number, checked.value), ...masked };
       }
@@ -125,7 +127,7 @@ export function createStatusFlow(): Flow {
       const collected = collectedOf(ctx.conversation.data);
       if (effect.type === STATUS_EFFECTS.lookup) {
         const result = outcome.value as LookupResult;
-        if ('notFound' in result) return { replies: [{ text: ctx.t('status:not_found') }, ...promptOf('number', {}, ctx)], state: at('number', {}) };
+        if ('notFound' in result) return { replies: [{ text: ctx.t('status:not_found') }, ...promptOf('number', {}, ctx, { withOperator: true })], state: at('number', {}) };
         if ('unavailable' in result) return { replies: [{ text: ctx.t('status:unavailable'), choices: endChoices(ctx) }], state: at('stopped', {}) };
         const view = result.found;
         const lookedUp = [...collected.lookedUp.filter((n) => n !== view.number), view.number].slice(-20);
@@ -178,7 +180,7 @@ function promptOf(step: Step, data: StatusData, ctx: FlowContext, { withOperator
     case 'number':
       return [{ text: t('status:ask_number'), choices: [...(withOperator ? [operatorChoice(ctx)] : []), { id: ID.menu, label: t('status:choices.menu') }], typedAnswer: true }];
     case 'iin':
-      return [{ text: t('status:ask_iin'), choices: [{ id: ID.another, label: t('common:choices.back') }], typedAnswer: true }];
+      return [{ text: t('status:ask_iin'), choices: [...(withOperator ? [operatorChoice(ctx)] : []), { id: ID.another, label: t('common:choices.back') }], typedAnswer: true }];
     case 'result': {
       const view = data.view!;
       const choices: Choice[] = [];

@@ -702,6 +702,7 @@ describe('typed messages in a journey that has no service yet, and at questions 
       const turn = await person.type(said);
       expect(turn.replies[0]!.text, said).toBe(texts.t('kk', 'questionnaire:errors.iin_unknown'));
       expect(turn.replies.at(-1)!.text).toBe(iin.replies.at(-1)!.text);
+      expect(turn.replies.at(-1)!.choices!.map((c) => c.id)).toEqual(['menu:operator', 'st:another']);
       expect(turn.conversation.misunderstood ?? 0).toBe(0);
     }
     const { person: visitor } = await atVisitForm('ru');

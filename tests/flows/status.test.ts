@@ -78,9 +78,12 @@ describe('application status in the chat', () => {
     await c.say({ type: 'text', text: 'SC-2026-0418' });
     const wrongIin = await c.texted({ type: 'text', text: OTHER_IIN });
     await c.say({ type: 'text', text: 'SC-2026-9999' });
-    const unknown = await c.texted({ type: 'text', text: IIN });
+    const unknownReplies = await c.say({ type: 'text', text: IIN });
+    const unknown = unknownReplies.map((r) => r.text).join('\n');
     expect(wrongIin).toBe(unknown);
     expect(wrongIin).toMatch(/^Не нашли заявление с таким номером и ИИН/);
+    // The text says to call 1414; the operator in the chat is a button away.
+    expect(unknownReplies.at(-1)!.choices!.map((ch) => ch.id)).toEqual(['menu:operator', 'st:menu']);
     const transcript = (await store.conversations.transcript('web-st-2')).map((e) => e.text).join('\n');
     expect(transcript).not.toContain(IIN);
     expect(transcript).not.toContain(OTHER_IIN);
