@@ -11,7 +11,7 @@ import { matchChoice, matchChoiceByWords, saidInPassing } from './nlu/choice-mat
 import { QUESTION_WORD, tellsOfSchoolPupil } from './nlu/rules';
 import { questionnaire, type Answers as FormAnswers, type QuestionnaireState } from './questionnaire';
 import type { Choice, DataItem, DataSection, DescribeContext, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
-import { localizedChoice, stateOf } from './types';
+import { localizedChoice, operatorChoice, stateOf } from './types';
 import { copyWith } from '../domain/copy-with';
 
 /**
@@ -441,12 +441,7 @@ function checklistReply(service: Service, data: ChecklistData, ctx: FlowContext)
     const note = service.noDocuments?.text[ctx.lang] ?? ctx.t('checklist:no_documents_default');
     return {
       text: `${ctx.t('checklist:no_documents', { title: service.shortTitle[ctx.lang] })}\n${note}`,
-      choices: [
-        ...navChoices(ctx, NAV.details, ...formNav),
-        ...visitChoices(service, data, ctx),
-        ...navChoices(ctx, NAV.back, NAV.restart),
-        { id: 'menu:operator', label: ctx.t('menu:choices.operator') },
-      ],
+      choices: [...navChoices(ctx, NAV.details, ...formNav), ...visitChoices(service, data, ctx), ...navChoices(ctx, NAV.back, NAV.restart), operatorChoice(ctx)],
     };
   }
   const ready = documents.filter((d) => data.ticked.includes(d.id)).length;
@@ -525,7 +520,7 @@ function detailsReplies(service: Service, data: ChecklistData, ctx: FlowContext)
   const complain = { id: 'menu:complaint', label: t('menu:choices.complaint') };
   replies.push({
     text: t('checklist:details.next'),
-    choices: [...navChoices(ctx, NAV.list, ...formNav), ...visitChoices(service, data, ctx), ...navChoices(ctx, NAV.restart), complain, { id: 'menu:operator', label: t('menu:choices.operator') }],
+    choices: [...navChoices(ctx, NAV.list, ...formNav), ...visitChoices(service, data, ctx), ...navChoices(ctx, NAV.restart), complain, operatorChoice(ctx)],
   });
   return replies;
 }
@@ -625,5 +620,5 @@ function cannotCome(service: Service, ctx: FlowContext): Reply[] {
     : ctx.t('checklist:home_visit.not_provided', { rule: service.homeVisit.text[ctx.lang] });
   // The visit is offered only where the seed provides it.
   const visit = service.homeVisit.available ? [{ id: 'menu:home_visit', label: ctx.t('menu:choices.home_visit') }] : [];
-  return [{ text, choices: [...visit, { id: 'menu:operator', label: ctx.t('menu:choices.operator') }, ...navChoices(ctx, NAV.list)] }];
+  return [{ text, choices: [...visit, operatorChoice(ctx), ...navChoices(ctx, NAV.list)] }];
 }

@@ -26,7 +26,7 @@ import {
   type QuestionnaireState,
 } from './questionnaire';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, StepResult } from './types';
-import { localizedChoice, stateOf, textChoice } from './types';
+import { localizedChoice, operatorChoice, stateOf, textChoice } from './types';
 import type { FlowState } from '../store/types';
 import { copyWith } from '../domain/copy-with';
 
@@ -737,5 +737,5 @@ function menuChoice(ctx: FlowContext): Choice {
 
 /** Where a citizen goes when the booking cannot go on: an operator, or the menu. */
 function endChoices(ctx: FlowContext, withNew = false): Choice[] {
-  return [...(withNew ? [{ id: ID.newVisit, label: ctx.t('home_visit:choices.new') }] : []), { id: 'menu:operator', label: ctx.t('menu:choices.operator') }, menuChoice(ctx)];
+  return [...(withNew ? [{ id: ID.newVisit, label: ctx.t('home_visit:choices.new') }] : []), operatorChoice(ctx), menuChoice(ctx)];
 }

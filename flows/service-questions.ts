@@ -6,6 +6,7 @@ import { matchChoiceByWords } from './nlu/choice-match';
 import { applicantsText, type DetailTopic, detailSections } from './checklist';
 import type { QuestionTopic } from './nlu';
 import type { FlowContext, FlowSubject, Reply } from './types';
+import { operatorChoice } from './types';
 
 /** What a question asks: a point the classifier tells, or who may get the service, which a rule tells (flows/nlu/rules.ts). */
 export type AnswerTopic = QuestionTopic | 'applicants';
@@ -54,8 +55,6 @@ function documentsText(service: Service, answers: Answers, { lang, t }: FlowCont
 function unknownAnswer(ctx: FlowContext): Reply {
   return { text: ctx.t('understanding:answers.not_in_rules'), choices: [operatorChoice(ctx)] };
 }
-
-const operatorChoice = (ctx: FlowContext) => ({ id: 'menu:operator', label: ctx.t('menu:choices.operator') });
 
 /** Words of a channel that also say "myself" ("лично"): at another question they answer who, not how. */
 const SELF = new Set([...SELF_WORDS.ru, ...SELF_WORDS.kk]);

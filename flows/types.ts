@@ -52,6 +52,11 @@ export function textChoice(id: string, key: string, ctx: Pick<FlowContext, 'lang
   return localizedChoice(id, ctx.both(key), ctx.lang, extra);
 }
 
+/** The button to the 1414 operator, from any step: the engine takes it wherever it is pressed. */
+export function operatorChoice(ctx: Pick<FlowContext, 't'>): Choice {
+  return { id: 'menu:operator', label: ctx.t('menu:choices.operator') };
+}
+
 /** The longest a button's id may be, in bytes: it travels as Telegram's callback data, which holds 64. */
 export const MAX_CHOICE_ID_BYTES = 64;
 

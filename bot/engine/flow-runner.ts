@@ -1,6 +1,6 @@
 import type { Texts } from '../../locales/i18n';
 import { MENU_FLOW_ID } from '../../flows/menu';
-import { type Availability, type EffectResult, type Flow, type FlowContext, type FlowEvent, type Reply, StepContext, type StepResult } from '../../flows/types';
+import { type Availability, type EffectResult, type Flow, type FlowContext, type FlowEvent, operatorChoice, type Reply, StepContext, type StepResult } from '../../flows/types';
 import type { Conversation, FlowState } from '../../store/types';
 import { handOff } from './ownership';
 import type { Decision } from './types';
@@ -125,7 +125,7 @@ export class FlowRunner {
     if (count === previous) return decision;
     if (count < 2) return { ...decision, conversation: { ...decision.conversation, misunderstood: count } };
     const t = this.texts.translator(decision.conversation.lang);
-    const offer: Reply = { text: t('operator:offer.not_understood'), choices: [{ id: 'menu:operator', label: t('menu:choices.operator') }] };
+    const offer: Reply = { text: t('operator:offer.not_understood'), choices: [operatorChoice({ t })] };
     // The step's own buttons stay valid beside the offer, as they were beside what was said before it.
     return { ...decision, conversation: { ...decision.conversation, misunderstood: 0 }, replies: [...decision.replies, offer] };
   }

@@ -27,7 +27,7 @@ import {
 } from '../questionnaire';
 import type { FileField } from '../questionnaire/types';
 import type { Choice, Flow, FlowContext, FlowEvent, Reply, SentFile, StepResult } from '../types';
-import { localizedChoice, stateOf, textChoice } from '../types';
+import { localizedChoice, operatorChoice, stateOf, textChoice } from '../types';
 
 /**
  * A complaint along the procedure the seeds set out: against whom (the provider, a State
@@ -422,10 +422,7 @@ export function complaintDocumentId(complaintId: string): string {
 }
 
 function endChoices(ctx: FlowContext): Choice[] {
-  return [
-    { id: 'menu:operator', label: ctx.t('menu:choices.operator') },
-    { id: ID.menu, label: ctx.t('complaint:choices.menu') },
-  ];
+  return [operatorChoice(ctx), { id: ID.menu, label: ctx.t('complaint:choices.menu') }];
 }
 
 /** Words a message needs to tell what happened: "хочу пожаловаться на колледж" asks for the complaint, "директор колледжа месяц не выдаёт справку" tells. */
