@@ -129,9 +129,10 @@ export function dayNamedIn(text: string, today: IsoDate): IsoDate | undefined {
     const unwanted = before >= 0 && NOT_THE_DAY_WANTED.has(words[before]!);
     for (let count = Math.min(MOST_WORDS_OF_A_DATE, words.length - first); count > 0; count--) {
       const run = words.slice(first, first + count);
+      const phrase = run.join(' ');
       // A number alone is a day only asked for ("на 17"): "выезд номер 5" names none.
-      if (DAY_OF_MONTH.test(run.join(' ')) && words[first - 1] !== 'на') continue;
-      const parsed = parseTypedDate(run.join(' '), today);
+      if (DAY_OF_MONTH.test(phrase) && words[first - 1] !== 'на') continue;
+      const parsed = parseTypedDate(phrase, today);
       if (!parsed.ok) continue;
       if (!unwanted && !ABLATIVE.test(run.at(-1)!)) return parsed.date;
       first += count - 1;

@@ -7,7 +7,7 @@ import { namesApplicationNumber } from '../nlu/rules';
 import { maskedIin } from '../questionnaire/mask';
 import { checkApplicationNumber, checkIin, digitsExpected, IIN_UNKNOWN, type Refusal, saysNotKnown } from '../questionnaire/typed';
 import type { Choice, Flow, FlowContext, Reply, StepResult } from '../types';
-import { stateOf, withConversation } from '../types';
+import { operatorChoice, stateOf, withConversation } from '../types';
 import { type ApplicationView, describeApplication, overdueOf } from './view';
 
 /**
@@ -86,7 +86,7 @@ export function createStatusFlow(): Flow {
       if (id === ID.another) return show('number', {}, ctx);
       if (step === 'number' && event.type === 'text') {
         // "не знаю номер": where it is found, and a person who may help without it.
-        if (saysNotKnown(event.text)) return { replies: [{ text: ctx.t('status:number_unknown') }, ...promptOf('number', {}, ctx, { withOperator: true })], state };
+        if (saysNotKnown(event.text)) return refused(state, ctx, { error: 'status:number_unknown' }, { stuck: true });
         // "а по ИИН можно?": not by the IIN alone.
         if (!/\d/.test(event.text) && wonders(event.text) && NAMES_IIN.test(fold(event.text))) return refused(state, ctx, { error: 'status:number_and_iin' });
         // The IIN typed first: kept (typed again, the later one), masked in the transcript, and the number asked for.
@@ -103,8 +103,7 @@ export function createStatusFlow(): Flow {
         const checked = digitsExpected(checkIin(event.text), event.text);
         const masked = { transcriptText: maskedIin(event.text) };
         // "ЖСН-ді ұмыттым": kept where it was, with a person who may help.
-        if ('error' in checked && checked.error === IIN_UNKNOWN) return { replies: [{ text: ctx.t(IIN_UNKNOWN) }, ...promptOf('iin', data, ctx, { withOperator: true })], state, ...masked };
-        if ('error' in checked) return { ...refused(state, ctx, checked), ...masked };
+        if ('error' in checked) return { ...refused(state, ctx, checked, { stuck: checked.error === IIN_UNKNOWN }), ...masked };
         return { ...lookUp(data.number, checked.value), ...masked };
       }
       if (step === 'result' && data.view) {
@@ -127,7 +126,7 @@ export function createStatusFlow(): Flow {
       const collected = collectedOf(ctx.conversation.data);
       if (effect.type === STATUS_EFFECTS.lookup) {
         const result = outcome.value as LookupResult;
-        if ('notFound' in result) return { replies: [{ text: ctx.t('status:not_found') }, ...promptOf('number', {}, ctx, { withOperator: true })], state: at('number', {}) };
+        if ('notFound' in result) return refused(at('number', {}), ctx, { error: 'status:not_found' }, { stuck: true });
         if ('unavailable' in result) return { replies: [{ text: ctx.t('status:unavailable'), choices: endChoices(ctx) }], state: at('stopped', {}) };
         const view = result.found;
         const lookedUp = [...collected.lookedUp.filter((n) => n !== view.number), view.number].slice(-20);
@@ -164,9 +163,12 @@ export function createStatusFlow(): Flow {
   const at = (step: Step, data: StatusData): FlowState => stateOf(flow, step, { ...data });
   const lookUp = (number: string, iin: string): StepResult => ({ replies: [], state: at('iin', { number }), await: { type: STATUS_EFFECTS.lookup, number, iin } });
   const show = (step: Step, data: StatusData, ctx: FlowContext): StepResult => ({ replies: promptOf(step, data, ctx), state: at(step, data) });
-  /** What is wrong, then the question again; not understood when the text was no attempt at an answer. */
-  const refused = (state: FlowState, ctx: FlowContext, { error, vars, notUnderstood }: Refusal): StepResult => ({
-    replies: [{ text: ctx.t(error, vars) }, ...flow.prompt(state, ctx)],
+  /**
+   * What is wrong, then the question again; not understood when the text was no attempt at an answer. Where the citizen
+   * is `stuck` (the number or the IIN not known, no application found), the operator is offered beside the question.
+   */
+  const refused = (state: FlowState, ctx: FlowContext, { error, vars, notUnderstood }: Refusal, { stuck = false } = {}): StepResult => ({
+    replies: [{ text: ctx.t(error, vars) }, ...promptOf(state.step as Step, state.data as StatusData, ctx, { withOperator: stuck })],
     state,
     ...(notUnderstood ? { notUnderstood } : {}),
   });
@@ -208,8 +210,6 @@ function promptOf(step: Step, data: StatusData, ctx: FlowContext, { withOperator
       return [{ text: t('status:ask_number'), choices: endChoices(ctx) }];
   }
 }
-
-const operatorChoice = (ctx: FlowContext): Choice => ({ id: 'menu:operator', label: ctx.t('menu:choices.operator') });
 
 function endChoices(ctx: FlowContext): Choice[] {
   return [{ id: ID.another, label: ctx.t('status:choices.another') }, operatorChoice(ctx), { id: ID.menu, label: ctx.t('status:choices.menu') }];
